@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/** The one command of the platform: `wsis <command>` (also `npm run -s wsis -- <command>`). */
+import { Command, Option } from 'commander';
+import { loadConfig } from './core/config.js';
+import { registerCommands } from './core/cli/commands.js';
+
+const program = new Command('wsis').description('WSIS Platform: serve, migrate, manage users, back up and restore').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the platform (migrates, loads reference data; on first start creates the administrator)')
+  .option('--port <n>', 'port to listen on (PORT)', (v) => Number.parseInt(v, 10))
+  .option('--host <h>', 'address to listen on (HOST)')
+  .option('--data <dir>', 'folder of the embedded database (WSIS_DATA_DIR)')
+  .addOption(new Option('--no-demo', 'do not load demo content on first start'))
+  .action(async (opts: { port?: number; host?: string; data?: string; demo: boolean }) => {
+    const { serve } = await import('./core/cli/serve.js');
+    await serve(loadConfig({ port: opts.port, host: opts.host, dataDir: opts.data }), { demo: opts.demo });
+  });
+
+registerCommands(program);
+
+program.parseAsync(process.argv).catch((error: Error) => {
+  process.stderr.write(`wsis: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+/**
+ * Cookie sessions stored in PostgreSQL (so any app process can serve any request) and personal
+ * API tokens. NOTE: security-critical — this file decides who the actor of a request is.
+ */
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { type Actor, isRole } from '../permissions/index.js';
+import { hashSecret, newSecret } from './tokens.js';
+import { apiTokens, sessions, userRoles, users } from './tables.js';
+
+export const SESSION_COOKIE = 'wsis_session';
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+/** Loads the actor (user + roles) for a user id; null when the account no longer exists. */
+export const getActorById = async (db: DbOrTx, userId: number): Promise<Actor | null> => {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return null;
+  const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: ['contributor', ...roles.map((r) => r.role).filter(isRole).filter((r) => r !== 'contributor')],
+    locale: user.locale,
+    emailVerified: user.emailVerifiedAt !== null,
+    status: user.status,
+  };
+};
+
+/** Starts a session for a user; returns the cookie value. Call after deleting the previous one (rotation). */
+export const createSession = async (db: DbOrTx, { userId, userAgent }: { userId: number; userAgent?: string }) => {
+  const token = newSecret();
+  await db.insert(sessions).values({
+    idHash: hashSecret(token),
+    userId,
+    userAgent: userAgent?.slice(0, 300),
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  });
+  return token;
+};
+
+export const destroySession = async (db: DbOrTx, token: string) => {
+  await db.delete(sessions).where(eq(sessions.idHash, hashSecret(token)));
+};
+
+export const destroyUserSessions = async (db: DbOrTx, userId: number, { except }: { except?: string } = {}) => {
+  const keep = except ? hashSecret(except) : undefined;
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keep ? sql`${sessions.idHash} <> ${keep}` : undefined));
+};
+
+/** The actor behind a session cookie, or null when it is unknown or expired. */
+export const actorFromSession = async (db: DbOrTx, token: string): Promise<Actor | null> => {
+  if (!token || token.length > 100) return null;
+  const idHash = hashSecret(token);
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date())));
+  if (!session) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+      .where(eq(sessions.idHash, idHash));
+  }
+  return getActorById(db, session.userId);
+};
+
+/** The actor behind a personal API token, or null when unknown or revoked. */
+export const actorFromApiToken = async (db: DbOrTx, token: string): Promise<Actor | null> => {
+  if (!token || token.length > 200) return null;
+  const [row] = await db
+    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
+  }
+  return getActorById(db, row.userId);
+};
+
+/** Removes expired sessions (run now and then by the housekeeping job). */
+export const purgeExpiredSessions = async (db: DbOrTx) => {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+};

@@ -1,0 +1,59 @@
+import type { Config } from '../config.js';
+import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
+import { purgeExpiredSessions } from '../auth/sessions.js';
+import { initializeIfEmpty, prepareDatabase } from './startup.js';
+
+/** Starts the platform and keeps it running until SIGTERM/SIGINT, then shuts down gracefully. */
+export const serve = async (config: Config, { demo }: { demo: boolean }) => {
+  const { buildApp, MODULES } = await import('../../app.js');
+  const database = await prepareDatabase(config, MODULES);
+  const first = await initializeIfEmpty(database, MODULES, { demo });
+  const app = await buildApp({ config, database });
+  await app.listen({ port: config.port, host: config.host });
+
+  if (first) {
+    process.stdout.write(
+      [
+        '',
+        'First start: an administrator account was created. This password is shown only once.',
+        `  e-mail:   ${first.adminEmail}`,
+        `  password: ${first.adminPassword}`,
+        demo ? '  Demo content was loaded and is marked as demo (start with --no-demo to skip it).' : '',
+        '',
+      ].join('\n'),
+    );
+  }
+  process.stdout.write(`WSIS Platform ready at ${config.baseUrl} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+
+  // Background work: e-mail delivery (when SMTP is configured) and housekeeping.
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      if (transport) await deliverDueMail(database.db, { transport, from: config.mailFrom });
+    } catch (error) {
+      app.log.error({ err: error }, 'background work failed');
+    } finally {
+      busy = false;
+    }
+  };
+  const mailTimer = setInterval(tick, 5000);
+  const houseTimer = setInterval(() => void purgeExpiredSessions(database.db).catch(() => undefined), 3600_000);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    clearInterval(mailTimer);
+    clearInterval(houseTimer);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return { app, database };
+};

@@ -1,0 +1,48 @@
+/**
+ * What `wsis serve` does before listening: open and migrate the database, load reference data,
+ * and on the very first start create the administrator and (unless --no-demo) the demo content.
+ */
+import { mkdirSync } from 'node:fs';
+import { count } from 'drizzle-orm';
+import { hashPassword } from '../auth/passwords.js';
+import { userRoles, users } from '../auth/tables.js';
+import { newSecret } from '../auth/tokens.js';
+import type { Config } from '../config.js';
+import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
+import type { PlatformModule } from '../module.js';
+
+export const openConfiguredDatabase = async (config: Config): Promise<Database> => {
+  if (!config.databaseUrl && !config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+};
+
+/** Loads every module's reference data (idempotent). */
+export const seedReference = async (database: Database, modules: PlatformModule[]) => {
+  for (const m of modules) if (m.seed) await m.seed(database.db);
+};
+
+export type FirstStart = { adminEmail: string; adminPassword: string } | null;
+
+/** On an empty database: creates the administrator and the demo content; returns the credentials once. */
+export const initializeIfEmpty = async (database: Database, modules: PlatformModule[], { demo }: { demo: boolean }): Promise<FirstStart> => {
+  const [row] = await database.db.select({ n: count() }).from(users);
+  if ((row?.n ?? 0) > 0) return null;
+  const adminEmail = 'admin@wsis.localhost';
+  const adminPassword = newSecret().slice(0, 20);
+  await database.db.transaction(async (tx) => {
+    const [admin] = await tx
+      .insert(users)
+      .values({ email: adminEmail, name: 'Administrator', passwordHash: await hashPassword(adminPassword), emailVerifiedAt: new Date() })
+      .returning({ id: users.id });
+    if (admin) await tx.insert(userRoles).values({ userId: admin.id, role: 'admin' });
+  });
+  if (demo) for (const m of modules) if (m.demo) await m.demo(database.db);
+  return { adminEmail, adminPassword };
+};
+
+export const prepareDatabase = async (config: Config, modules: PlatformModule[]) => {
+  const database = await openConfiguredDatabase(config);
+  await migrateDatabase(database);
+  await seedReference(database, modules);
+  return database;
+};

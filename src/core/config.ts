@@ -1,0 +1,36 @@
+/** Configuration from the environment (and CLI flags, which override it). Every variable is in the README. */
+export type Config = {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Public base URL used in e-mail links. */
+  baseUrl: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  logLevel: string;
+  /** Cookies marked Secure (set WSIS_SECURE_COOKIES=1 behind HTTPS). */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  trustProxy: boolean;
+  /** Rate limits can be raised for benchmarks and load tests. */
+  rateLimitScale: number;
+};
+
+export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config => {
+  const port = overrides.port ?? Number(env.PORT ?? 3000);
+  const host = overrides.host ?? env.HOST ?? '127.0.0.1';
+  return {
+    host,
+    port,
+    dataDir: overrides.dataDir ?? env.WSIS_DATA_DIR ?? './data/db',
+    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    baseUrl: overrides.baseUrl ?? env.WSIS_BASE_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    smtpUrl: overrides.smtpUrl ?? (env.SMTP_URL || undefined),
+    mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? 'WSIS Platform <no-reply@wsis.localhost>',
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    secureCookies: overrides.secureCookies ?? env.WSIS_SECURE_COOKIES === '1',
+    trustProxy: overrides.trustProxy ?? env.WSIS_TRUST_PROXY === '1',
+    rateLimitScale: overrides.rateLimitScale ?? Number(env.WSIS_RATE_LIMIT_SCALE ?? 1),
+  };
+};

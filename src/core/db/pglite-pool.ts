@@ -1,0 +1,177 @@
+/**
+ * A `pg` Pool whose single connection is the PGlite database living in a worker thread.
+ * PGlite ships an adapter (`@electric-sql/pglite/node-postgres`) that lets node-postgres talk to
+ * any object with `waitReady` and `execProtocolStream`; here that object forwards the protocol
+ * bytes to the worker. One connection means transactions are naturally exclusive.
+ */
+import { Worker } from 'node:worker_threads';
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import { serialize } from 'pg-protocol';
+
+type Pending = { resolve: (value: WorkerReply) => void; reject: (error: Error) => void };
+type WorkerReply = {
+  id?: number;
+  ready?: boolean;
+  messages?: Record<string, unknown>[];
+  dump?: Uint8Array;
+  error?: string;
+};
+
+/** Rebuilds an error message as a real Error carrying the PostgreSQL fields (code, detail, …). */
+const revive = (message: Record<string, unknown>) => {
+  if (message.name !== 'error') return message;
+  const error = new pg.DatabaseError(String(message.message), Number(message.length ?? 0), 'error');
+  return Object.assign(error, message, { name: 'error' });
+};
+
+export class PgliteWorkerHandle {
+  readonly worker: Worker;
+  readonly waitReady: Promise<void>;
+  #nextId = 1;
+  #pending = new Map<number, Pending>();
+
+  constructor(dataDir: string) {
+    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
+    this.waitReady = new Promise((resolve, reject) => {
+      const onReady = (reply: WorkerReply) => {
+        if (reply.ready) {
+          this.worker.off('message', onReady);
+          resolve();
+        }
+      };
+      this.worker.on('message', onReady);
+      this.worker.once('error', reject);
+    });
+    this.worker.on('message', (reply: WorkerReply) => {
+      if (reply.id === undefined) return;
+      const pending = this.#pending.get(reply.id);
+      if (!pending) return;
+      this.#pending.delete(reply.id);
+      if (reply.error) pending.reject(new Error(reply.error));
+      else pending.resolve(reply);
+    });
+    this.worker.on('error', (error) => {
+      for (const p of this.#pending.values()) p.reject(error);
+      this.#pending.clear();
+    });
+  }
+
+  #call(request: Record<string, unknown>): Promise<WorkerReply> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /** Sends protocol bytes in call order; resolves with the backend's messages for them. */
+  enqueue(bytes: Uint8Array): Promise<Record<string, unknown>[]> {
+    const result = this.#queue
+      .then(() => this.waitReady)
+      .then(() => this.#call({ kind: 'protocol', bytes }))
+      .then((reply) => (reply.messages ?? []).map(revive));
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Runs `fn` once everything enqueued so far has been answered. */
+  afterQueue(fn: () => void) {
+    this.#queue = this.#queue.then(fn);
+  }
+
+  /** A gzipped tarball of the data directory (PGlite's own physical backup format). */
+  async dumpDataDir(): Promise<Uint8Array> {
+    const reply = await this.#call({ kind: 'dump' });
+    return reply.dump ?? new Uint8Array();
+  }
+
+  async close() {
+    await this.#call({ kind: 'close' });
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * What node-postgres calls a Connection, speaking to the worker instead of a socket. Modelled on
+ * PGlite's own node-postgres adapter, which cannot be used as is: its end() drops the client's
+ * 'end' listener before emitting it, so pg-pool never frees the slot of a client that failed.
+ */
+class WorkerPgConnection extends EventEmitter {
+  _connecting = false;
+  readonly stream = { destroy: () => this.end() };
+  parsedStatements = {};
+  submittedNamedStatements = {};
+  #ended = false;
+  #outgoing: Uint8Array[] = [];
+
+  constructor(private readonly handle: PgliteWorkerHandle) {
+    super();
+  }
+
+  /**
+   * node-postgres writes Parse, Bind, Describe, Execute and Sync in one tick; they travel to the
+   * worker as one batch, in the order of the calls across every connection (one backend).
+   */
+  #send(bytes: Uint8Array) {
+    this.#outgoing.push(bytes);
+    if (this.#outgoing.length > 1) return;
+    queueMicrotask(() => {
+      const batch = Buffer.concat(this.#outgoing);
+      this.#outgoing = [];
+      this.handle
+        .enqueue(batch)
+        .then((messages) => {
+          for (const message of messages) {
+            const name = String(message.name);
+            this.emit('message', message);
+            this.emit(name === 'error' ? 'errorMessage' : name, message);
+          }
+        })
+        .catch((error) => this.emit('error', error));
+    });
+  }
+
+  async connect() {
+    this._connecting = true;
+    await this.handle.waitReady;
+    process.nextTick(() => this.emit('readyForQuery'));
+  }
+  requestSsl() {}
+  startup() {}
+  cancel() {}
+  password() {}
+  query(text: string) { this.#send(serialize.query(text)); }
+  parse(query: Parameters<typeof serialize.parse>[0]) { this.#send(serialize.parse(query)); }
+  bind(config: Parameters<typeof serialize.bind>[0]) { this.#send(serialize.bind(config)); }
+  execute(config: Parameters<typeof serialize.execute>[0]) { this.#send(serialize.execute(config)); }
+  describe(msg: Parameters<typeof serialize.describe>[0]) { this.#send(serialize.describe(msg)); }
+  close(msg: Parameters<typeof serialize.close>[0]) { this.#send(serialize.close(msg)); }
+  flush() { this.#send(serialize.flush()); }
+  sync() { this.#send(serialize.sync()); }
+  sendCopyFromChunk(chunk: Buffer) { this.#send(serialize.copyData(chunk)); }
+  endCopyFrom() { this.#send(serialize.copyDone()); }
+  sendCopyFail(msg: string) { this.#send(serialize.copyFail(msg)); }
+  end() {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.handle.afterQueue(() => {
+      this.emit('end');
+      this.removeAllListeners();
+    });
+  }
+  ref() {}
+  unref() {}
+}
+
+/** A pg.Pool on the worker-hosted PGlite: one connection, so transactions are exclusive. */
+export const createPglitePool = (handle: PgliteWorkerHandle) => {
+  class PgliteClient extends pg.Client {
+    constructor(options: pg.ClientConfig) {
+      super({ ...options, connection: new WorkerPgConnection(handle) } as pg.ClientConfig);
+    }
+  }
+  return new pg.Pool({ Client: PgliteClient, max: 1, idleTimeoutMillis: 0 } as unknown as pg.PoolConfig);
+};

@@ -1,0 +1,80 @@
+/**
+ * Validation with Zod, one error message per field in the reader's language. The same mapping
+ * serves HTML forms (errors beside fields) and the API (RFC 9457 `errors` with JSON pointers).
+ */
+import type { z } from 'zod';
+import type { Translate } from '../i18n/translate.js';
+import type { FormState } from '../views/components.js';
+
+type Issue = z.core.$ZodIssue;
+
+/** Custom issues carry an i18n key as message and their ICU values in `params`. */
+export const issueMessage = (issue: Issue, t: Translate): string => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null || issue.input === '' ? t('core.errors.required') : t('core.errors.invalid_type');
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('core.errors.required') : t('core.errors.too_short', { min: Number(issue.minimum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('core.errors.too_few', { min: Number(issue.minimum) });
+      return t('core.errors.too_small', { min: Number(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'string') return t('core.errors.too_long', { max: Number(issue.maximum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('core.errors.too_many', { max: Number(issue.maximum) });
+      return t('core.errors.too_big', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      if (issue.format === 'email') return t('core.errors.invalid_email');
+      if (issue.format === 'url') return t('core.errors.invalid_url');
+      if (issue.format === 'date' || issue.format === 'datetime') return t('core.errors.invalid_date');
+      return t('core.errors.invalid_format');
+    case 'invalid_value':
+      return t('core.errors.invalid_choice');
+    case 'unrecognized_keys':
+      return t('core.errors.unknown_fields', { fields: issue.keys.join(', ') });
+    case 'custom':
+      return issue.message?.includes('.') ? t(issue.message, (issue.params ?? {}) as Record<string, string | number>) : t('core.errors.invalid_format');
+    default:
+      return t('core.errors.invalid_format');
+  }
+};
+
+/** Field name of an issue: its path joined with dots (top-level fields in forms). */
+const fieldOf = (issue: Issue) => issue.path.map(String).join('.') || '_form';
+
+export const fieldErrors = (issues: readonly Issue[], t: Translate): Record<string, string> => {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = fieldOf(issue);
+    errors[field] ??= issueMessage(issue, t);
+  }
+  return errors;
+};
+
+/** RFC 9457 `errors` member: JSON pointers with localized details. */
+export const problemErrors = (issues: readonly Issue[], t: Translate) =>
+  issues.map((issue) => ({ pointer: `/${issue.path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`, detail: issueMessage(issue, t) }));
+
+/** What the browser sent, kept to re-fill the form (never the CSRF token). */
+export const formValues = (body: unknown): FormState['values'] => {
+  const values: FormState['values'] = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+      if (k === '_csrf') continue;
+      if (typeof v === 'string') values[k] = v;
+      else if (Array.isArray(v)) values[k] = v.filter((x): x is string => typeof x === 'string');
+    }
+  }
+  return values;
+};
+
+export type FormResult<T> = { ok: true; data: T; form: FormState } | { ok: false; form: FormState };
+
+/** Validates a submitted form; on failure returns the typed values and the localized errors. */
+export const parseForm = <S extends z.ZodType>(schema: S, body: unknown, t: Translate): FormResult<z.output<S>> => {
+  const values = formValues(body);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data, form: { values, errors: {} } };
+  return { ok: false, form: { values, errors: fieldErrors(result.error.issues, t) } };
+};
+
+/** Adds an error (an i18n key) to a form that passed validation but failed a rule. */
+export const withError = (form: FormState, field: string, message: string): FormState => ({ ...form, errors: { ...form.errors, [field]: message } });

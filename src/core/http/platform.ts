@@ -1,0 +1,330 @@
+/**
+ * The shared HTTP kernel: security headers, cookies, CSRF, sessions, locale routing, rendering,
+ * flash messages, errors. Modules only add routes on top of it.
+ */
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import etag from '@fastify/etag';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { z } from 'zod';
+import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from '../auth/sessions.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { DEFAULT_LOCALE, dir, isLocale, type Locale, LOCALES } from '../i18n/locales.js';
+import { negotiateLocale } from '../i18n/negotiate.js';
+import { formatters, localizer, localizeWithLocale, type Translate, translator } from '../i18n/translate.js';
+import type { PlatformModule } from '../module.js';
+import { can, Forbidden, type MaybeActor } from '../permissions/index.js';
+import type { FlashMessage, NavItem, ViewContext } from '../views/context.js';
+import { ErrorPage } from '../views/ErrorPage.js';
+import { type AssetMap, buildAssetMap, PUBLIC_DIR } from './assets.js';
+import { problemErrors } from './forms.js';
+import { HttpError } from './problems.js';
+
+export const LOCALE_COOKIE = 'wsis_locale';
+const FLASH_COOKIE = 'wsis_flash';
+
+export type Platform = {
+  config: Config;
+  database: Database;
+  modules: PlatformModule[];
+  assets: AssetMap;
+  migration: string;
+  startedAt: Date;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    /** Whether the URL itself named the locale (/fr/…), as opposed to negotiation. */
+    localeFromUrl: boolean;
+    t: Translate;
+    actor: MaybeActor;
+    authVia: 'session' | 'token' | null;
+    sessionToken: string | null;
+    /** The view context of this request (computed once). */
+    view: (reply: FastifyReply) => ViewContext;
+    isApi: boolean;
+  }
+  interface FastifyReply {
+    /** Renders a page (a Layout element) as an HTML document. */
+    page: (element: VNode, status?: number) => FastifyReply;
+    /** Queues a message for the next page the browser shows. */
+    flash: (type: FlashMessage['type'], text: string) => FastifyReply;
+    /** 303 See Other: the answer to a successful form POST. */
+    seeOther: (url: string) => FastifyReply;
+  }
+  interface FastifyContextConfig {
+    /** Set to false on routes that must accept POSTs without a CSRF token (none in HTML). */
+    csrf?: boolean;
+  }
+}
+
+const safeNext = (next: unknown, fallback: string) =>
+  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : fallback;
+
+/** Path of the request without its locale prefix (for the language switcher). */
+const pathWithoutLocale = (url: string) => {
+  const match = /^\/([a-z]{2})(\/[^]*)?$/.exec(url);
+  if (match && isLocale(match[1])) return match[2] ?? '/';
+  return url;
+};
+
+export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookieSecret }: { platform: Platform; cookieSecret: string }) => {
+  app.decorate('platform', platform);
+  const { config } = platform;
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? undefined : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(etag, { weak: true });
+  await app.register(cookie, { secret: cookieSecret });
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(csrf, {
+    cookieKey: 'wsis_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
+    getToken: (req: FastifyRequest) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body === 'object' ? body._csrf : undefined;
+      const header = req.headers['x-csrf-token'];
+      return (typeof fromBody === 'string' ? fromBody : undefined) ?? (typeof header === 'string' ? header : undefined) ?? '';
+    },
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false });
+
+  // --- Who and which language -------------------------------------------------------------
+  app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.decorateRequest('localeFromUrl', false);
+  app.decorateRequest('t', translator(DEFAULT_LOCALE));
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authVia', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('isApi', false);
+  app.decorateRequest('view', function (this: FastifyRequest, reply: FastifyReply) {
+    return buildView(this, reply);
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const path = req.url.split('?')[0] ?? '/';
+    req.isApi = path.startsWith('/api/');
+    const first = path.split('/')[1];
+    if (isLocale(first)) {
+      req.locale = first;
+      req.localeFromUrl = true;
+    } else {
+      const lang = (req.query as Record<string, unknown> | undefined)?.lang;
+      req.locale = negotiateLocale({
+        remembered: isLocale(lang) ? lang : req.isApi ? undefined : req.cookies[LOCALE_COOKIE],
+        acceptLanguage: req.headers['accept-language'],
+      });
+    }
+    req.t = translator(req.locale);
+    // Routes mounted under /:locale answer 404 for anything that is not one of the six languages.
+    if (req.routeOptions.url?.startsWith('/:locale') && !req.localeFromUrl) throw new HttpError(404, 'core.errors.not_found_title', 'core.errors.not_found_detail');
+
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.actor = await actorFromApiToken(platform.database.db, auth.slice(7).trim());
+      req.authVia = req.actor ? 'token' : null;
+      if (!req.actor) throw new HttpError(401, 'core.errors.unauthorized_title', 'core.errors.invalid_token');
+      return;
+    }
+    const raw = req.cookies[SESSION_COOKIE];
+    if (raw) {
+      const unsigned = req.unsignCookie(raw);
+      if (unsigned.valid && unsigned.value) {
+        req.actor = await actorFromSession(platform.database.db, unsigned.value);
+        if (req.actor) {
+          req.authVia = 'session';
+          req.sessionToken = unsigned.value;
+        }
+      }
+    }
+  });
+
+  // Every state-changing request made with a browser session needs the CSRF token.
+  app.addHook('preHandler', async (req, reply) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+    if (req.authVia === 'token') return;
+    if (req.routeOptions.config?.csrf === false) return;
+    await new Promise<void>((resolve, reject) => {
+      app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
+    });
+  });
+
+  // --- Rendering ----------------------------------------------------------------------------
+  const buildView = (req: FastifyRequest, reply: FastifyReply): ViewContext => {
+    const locale = req.locale;
+    const href = (path: string) => `/${locale}${path === '/' ? '' : path}`;
+    const currentPath = pathWithoutLocale(req.url);
+    const navFor = (entries: PlatformModule['nav']): NavItem[] =>
+      (entries ?? [])
+        .filter((e) => !e.ability || can(req.actor, e.ability))
+        .map((e) => ({ label: req.t(e.labelKey), href: href(e.href), current: currentPath.split('?')[0] === e.href }));
+    let flash: FlashMessage[] = [];
+    const rawFlash = req.cookies[FLASH_COOKIE];
+    if (rawFlash) {
+      const unsigned = req.unsignCookie(rawFlash);
+      if (unsigned.valid && unsigned.value) {
+        try {
+          flash = z.array(z.object({ type: z.enum(['notice', 'error']), text: z.string().max(500) })).parse(JSON.parse(unsigned.value));
+        } catch {
+          flash = [];
+        }
+      }
+      reply.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+    let csrfToken: string | undefined;
+    return {
+      locale,
+      dir: dir(locale),
+      t: req.t,
+      localize: localizer(locale),
+      localizeWithLocale: (value) => localizeWithLocale(value, locale),
+      fmt: formatters(locale),
+      actor: req.actor,
+      get csrfToken() {
+        csrfToken ??= reply.generateCsrf();
+        return csrfToken;
+      },
+      path: currentPath,
+      flash,
+      nav: platform.modules.flatMap((m) => navFor(m.nav)),
+      adminNav: platform.modules.flatMap((m) => navFor(m.adminNav)),
+      href,
+      asset: platform.assets.url,
+      databaseKind: platform.database.kind,
+    };
+  };
+
+  app.decorateReply('page', function (this: FastifyReply, element: VNode, status = 200) {
+    this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+    return this.send(`<!doctype html>${renderToString(element)}`);
+  });
+  app.decorateReply('flash', function (this: FastifyReply, type: FlashMessage['type'], text: string) {
+    const prior = this.getHeader('set-cookie');
+    void prior;
+    this.setCookie(FLASH_COOKIE, JSON.stringify([{ type, text }]), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: config.secureCookies });
+    return this;
+  });
+  app.decorateReply('seeOther', function (this: FastifyReply, url: string) {
+    return this.redirect(url, 303);
+  });
+
+  // --- Assets, language choice, root ----------------------------------------------------------
+  app.get('/assets/:file', async (req, reply) => {
+    const { file } = req.params as { file: string };
+    const original = platform.assets.fileFor(file);
+    if (!original) throw new HttpError(404, 'core.errors.not_found_title', 'core.errors.not_found_detail');
+    reply.header('cache-control', 'public, max-age=31536000, immutable');
+    return reply.sendFile(original);
+  });
+
+  app.get('/language/:locale', async (req, reply) => {
+    const { locale } = req.params as { locale: string };
+    if (!isLocale(locale)) throw new HttpError(404, 'core.errors.not_found_title', 'core.errors.not_found_detail');
+    const next = safeNext((req.query as Record<string, unknown>).next, `/${locale}`);
+    reply.setCookie(LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', secure: config.secureCookies });
+    // Land on the same page in the chosen language.
+    const target = isLocale(next.split('/')[1]) ? `/${locale}${pathWithoutLocale(next) === '/' ? '' : pathWithoutLocale(next)}` : next;
+    return reply.seeOther(target);
+  });
+
+  app.get('/', async (req, reply) => reply.header('vary', 'Accept-Language, Cookie').seeOther(`/${req.locale}`));
+
+  // --- Errors ---------------------------------------------------------------------------------
+  const problem = (req: FastifyRequest, reply: FastifyReply, status: number, body: Record<string, unknown>) =>
+    reply.code(status).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', status, ...body, instance: req.url.split('?')[0] });
+
+  const wantsJson = (req: FastifyRequest) => req.isApi || (req.headers.accept ?? '').startsWith('application/json');
+
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
+    const t = req.t ?? translator(DEFAULT_LOCALE);
+    let status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    let titleKey = 'core.errors.server_title';
+    let detail: string | undefined;
+    let errors: { pointer: string; detail: string }[] | undefined;
+
+    if (error instanceof HttpError) {
+      titleKey = error.titleKey;
+      detail = error.detailKey ? t(error.detailKey, error.values) : undefined;
+    } else if (error instanceof Forbidden) {
+      titleKey = status === 401 ? 'core.errors.unauthorized_title' : 'core.errors.forbidden_title';
+      detail = t(status === 401 ? 'core.errors.unauthorized_detail' : 'core.errors.forbidden_detail');
+    } else if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      status = 403;
+      titleKey = 'core.errors.csrf_title';
+      detail = t('core.errors.csrf_detail');
+    } else if (error.code === 'FST_ERR_VALIDATION' && Array.isArray(error.validation)) {
+      status = 400;
+      titleKey = 'core.errors.validation_title';
+      // fastify-type-provider-zod flattens each Zod issue into { keyword, instancePath, params }.
+      const issues = (error.validation as { keyword: string; instancePath: string; message: string; params?: Record<string, unknown> }[]).map((v) => ({
+        ...v.params,
+        code: v.keyword,
+        message: v.message,
+        path: v.instancePath.split('/').slice(1).filter(Boolean),
+      }));
+      errors = problemErrors(issues as Parameters<typeof problemErrors>[0], t);
+      detail = t('core.errors.validation_detail');
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      titleKey = 'core.errors.too_large_title';
+      detail = t('core.errors.too_large_detail');
+    } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      titleKey = 'core.errors.media_type_title';
+    } else if (error.code === 'RATE_LIMITED' || status === 429) {
+      status = 429;
+      titleKey = 'core.errors.rate_limited_title';
+      detail = t('core.errors.rate_limited_detail');
+    } else if (status < 500) {
+      titleKey = 'core.errors.bad_request_title';
+      detail = t('core.errors.bad_request_detail');
+    }
+
+    if (status >= 500) req.log.error({ err: error }, 'unhandled error');
+    else req.log.info({ code: error.code, status }, error.message);
+
+    if (wantsJson(req)) return problem(req, reply, status, { title: t(titleKey), ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) });
+    try {
+      return reply.page(ErrorPage({ view: buildView(req, reply), title: t(titleKey), detail, status }), status);
+    } catch (renderError) {
+      // Last resort: never a stack trace, never an empty answer.
+      req.log.error({ err: renderError }, 'error page failed');
+      return reply.code(status).type('text/plain; charset=utf-8').send(t(titleKey));
+    }
+  });
+
+  app.setNotFoundHandler(async (req, reply) => {
+    const t = req.t;
+    if (wantsJson(req)) return problem(req, reply, 404, { title: t('core.errors.not_found_title'), detail: t('core.errors.not_found_detail') });
+    return reply.page(ErrorPage({ view: buildView(req, reply), title: t('core.errors.not_found_title'), detail: t('core.errors.not_found_detail'), status: 404 }), 404);
+  });
+});
+
+export { LOCALES, safeNext };

@@ -1,0 +1,71 @@
+/**
+ * t(): ICU MessageFormat messages with Intl plural rules (Arabic's six forms, Russian's four),
+ * numbers and dates. A missing or null message falls back to English, never to an empty label.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { type Catalog, loadCatalogs } from './catalog.js';
+import { DEFAULT_LOCALE, type Locale, type Localized, LOCALES } from './locales.js';
+
+export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
+export type Translate = (key: string, values?: MessageValues) => string;
+
+let catalogs: Record<Locale, Catalog> | undefined;
+const compiled = new Map<string, IntlMessageFormat>();
+
+const getCatalogs = () => {
+  catalogs ??= loadCatalogs();
+  return catalogs;
+};
+
+/** Whether a message key exists (in English, the source of truth). */
+export const hasMessage = (key: string) => typeof getCatalogs()[DEFAULT_LOCALE][key] === 'string';
+
+const formatterFor = (locale: Locale, key: string): IntlMessageFormat | undefined => {
+  const cacheKey = `${locale}\u0000${key}`;
+  let formatter = compiled.get(cacheKey);
+  if (formatter) return formatter;
+  const all = getCatalogs();
+  const own = all[locale][key];
+  const [source, sourceLocale] =
+    typeof own === 'string' ? [own, locale] : [all[DEFAULT_LOCALE][key], DEFAULT_LOCALE];
+  if (typeof source !== 'string') return undefined;
+  formatter = new IntlMessageFormat(source, sourceLocale, undefined, { ignoreTag: true });
+  compiled.set(cacheKey, formatter);
+  return formatter;
+};
+
+/** A translate function bound to one locale. Unknown keys render as the key (and tests catch them). */
+export const translator = (locale: Locale): Translate => (key, values) => {
+  const formatter = formatterFor(locale, key);
+  if (!formatter) return key;
+  return String(formatter.format(values as Record<string, string | number | Date | boolean>));
+};
+
+/**
+ * Picks the reader's language from user or editor content, falling back to English and then to
+ * the first language present. Returns the text and the language it is actually in.
+ */
+export const localizeWithLocale = (value: Localized | null | undefined, locale: Locale): { text: string; locale: Locale } => {
+  if (!value) return { text: '', locale };
+  const own = value[locale];
+  if (own) return { text: own, locale };
+  const en = value[DEFAULT_LOCALE];
+  if (en) return { text: en, locale: DEFAULT_LOCALE };
+  for (const candidate of LOCALES) {
+    const text = value[candidate];
+    if (text) return { text, locale: candidate };
+  }
+  return { text: '', locale };
+};
+
+export const localizer = (locale: Locale) => (value: Localized | null | undefined) => localizeWithLocale(value, locale).text;
+
+/** Dates and numbers in the reader's language (Arabic uses its own digits only where the locale says so). */
+export const formatters = (locale: Locale) => ({
+  date: (value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options }).format(new Date(value)),
+  dateTime: (value: Date | string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value)),
+  number: (value: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(value),
+  currency: (value: number, currency = 'CHF') => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value),
+});

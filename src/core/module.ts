@@ -1,0 +1,32 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from './db/client.js';
+
+export type NavEntry = {
+  labelKey: string;
+  /** Path without the locale prefix. */
+  href: string;
+  /** Shown only to actors with this ability (omit for everyone). */
+  ability?: string;
+};
+
+/**
+ * What a capability brings to the platform. `app.ts` imports every module's manifest explicitly;
+ * there is no registration by side effect.
+ */
+export type PlatformModule = {
+  id: string;
+  /** HTML routes, mounted under /:locale (paths include the module's own segment). */
+  routes?: FastifyPluginAsync;
+  /** Back-office HTML routes, mounted under /:locale/admin. */
+  adminRoutes?: FastifyPluginAsync;
+  /** JSON API routes, mounted under /api/v1. */
+  apiRoutes?: FastifyPluginAsync;
+  nav?: NavEntry[];
+  adminNav?: NavEntry[];
+  /** Reference data every installation needs; idempotent. */
+  seed?: (db: Db) => Promise<void>;
+  /** Demonstration content, clearly marked as such; only on a first start without --no-demo. */
+  demo?: (db: Db) => Promise<void>;
+};
+
+export const defineModule = (module: PlatformModule) => module;

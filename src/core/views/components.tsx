@@ -1,0 +1,270 @@
+import type { ComponentChildren } from 'preact';
+import type { ViewContext } from './context.js';
+
+/** Values typed by the user and localized errors per field, as returned by parseForm(). */
+export type FormState = { values: Record<string, string | string[] | undefined>; errors: Record<string, string> };
+export const emptyForm = (values: FormState['values'] = {}): FormState => ({ values, errors: {} });
+
+const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+const valueOf = (form: FormState, name: string) => {
+  const v = form.values[name];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+};
+
+/** The list of errors at the top of a form, each linking to its field (focus moves here on error). */
+export const ErrorSummary = ({ view, form, labels }: { view: ViewContext; form: FormState; labels: Record<string, string> }) => {
+  const entries = Object.entries(form.errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title" data-autofocus>
+      <h2 id="error-summary-title">{view.t('core.form.error_summary_title', { count: entries.length })}</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li>
+            <a href={`#${fieldId(name)}`}>{labels[name] ? `${labels[name]}: ${message}` : message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+};
+
+type FieldProps = {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'number' | 'search' | 'datetime-local';
+  required?: boolean;
+  autocomplete?: string;
+  maxLength?: number;
+  dir?: 'auto' | 'ltr' | 'rtl';
+  /** Passwords are never echoed back into the page. */
+  keepValue?: boolean;
+};
+
+/** A labelled input with its hint and its error message, wired with aria-describedby. */
+export const Field = ({ form, name, label, hint, type = 'text', required, autocomplete, maxLength, dir, keepValue = type !== 'password' }: FieldProps) => {
+  const id = fieldId(name);
+  const error = form.errors[name];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {label}
+        {required && <span class="required-mark" aria-hidden="true"> *</span>}
+      </label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={keepValue ? valueOf(form, name) : ''}
+        required={required}
+        aria-required={required ? 'true' : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        autocomplete={autocomplete}
+        maxLength={maxLength}
+        dir={dir}
+      />
+    </div>
+  );
+};
+
+export const TextArea = ({ form, name, label, hint, required, rows = 5, maxLength }: Omit<FieldProps, 'type'> & { rows?: number }) => {
+  const id = fieldId(name);
+  const error = form.errors[name];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <textarea id={id} name={name} rows={rows} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} maxLength={maxLength} dir="auto">
+        {valueOf(form, name)}
+      </textarea>
+    </div>
+  );
+};
+
+export type Option = { value: string; label: string };
+
+export const Select = ({ form, name, label, hint, options, required, placeholder }: Omit<FieldProps, 'type'> & { options: Option[]; placeholder?: string }) => {
+  const id = fieldId(name);
+  const error = form.errors[name];
+  const current = valueOf(form, name);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <select id={id} name={name} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+};
+
+/** A group of checkboxes in a fieldset with a legend. */
+export const Checkboxes = ({ form, name, legend, hint, options }: { form: FormState; name: string; legend: string; hint?: string; options: Option[] }) => {
+  const id = fieldId(name);
+  const error = form.errors[name];
+  const raw = form.values[name];
+  const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
+  return (
+    <fieldset class={error ? 'field field-error' : 'field'} id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {hint && <p class="hint">{hint}</p>}
+      {error && (
+        <p class="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {options.map((o, i) => (
+        <div class="checkbox">
+          <input type="checkbox" id={`${id}-${i}`} name={name} value={o.value} checked={selected.has(o.value)} />
+          <label for={`${id}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+};
+
+/** A POST form with the CSRF token; every state-changing action is one of these. */
+export const PostForm = ({ view, action, children, class: className }: { view: ViewContext; action: string; children: ComponentChildren; class?: string }) => (
+  <form method="post" action={action} class={className} novalidate>
+    <input type="hidden" name="_csrf" value={view.csrfToken} />
+    {children}
+  </form>
+);
+
+/** A single button that POSTs (sign out, approve, delete …). */
+export const PostButton = ({ view, action, label, variant, fields }: { view: ViewContext; action: string; label: string; variant?: 'danger' | 'secondary'; fields?: Record<string, string> }) => (
+  <form method="post" action={action} class="inline-form">
+    <input type="hidden" name="_csrf" value={view.csrfToken} />
+    {Object.entries(fields ?? {}).map(([k, v]) => (
+      <input type="hidden" name={k} value={v} />
+    ))}
+    <button type="submit" class={variant ? `button button-${variant}` : 'button'}>
+      {label}
+    </button>
+  </form>
+);
+
+export type Column<T> = { header: string; cell: (row: T) => ComponentChildren; numeric?: boolean };
+
+/** A data table with a caption; wide tables scroll inside their own focusable region. */
+export const Table = <T,>({ caption, columns, rows, empty }: { caption: string; columns: Column<T>[]; rows: T[]; empty: string }) =>
+  rows.length === 0 ? (
+    <p class="empty">{empty}</p>
+  ) : (
+    <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" class={c.numeric ? 'numeric' : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              {columns.map((c) => (
+                <td class={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+/** Previous/next and page numbers; keeps the other query parameters. */
+export const Pagination = ({ view, page, pageSize, total, baseHref, query }: { view: ViewContext; page: number; pageSize: number; total: number; baseHref: string; query?: Record<string, string | undefined> }) => {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  const link = (p: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v) params.set(k, v);
+    params.set('page', String(p));
+    return `${baseHref}?${params.toString()}`;
+  };
+  const around = [...new Set([1, page - 1, page, page + 1, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav class="pagination" aria-label={view.t('core.pagination.label')}>
+      <ul>
+        {page > 1 && (
+          <li>
+            <a href={link(page - 1)} rel="prev">
+              {view.t('core.pagination.previous')}
+            </a>
+          </li>
+        )}
+        {around.map((p) => (
+          <li>
+            {p === page ? (
+              <span aria-current="page">{view.fmt.number(p)}</span>
+            ) : (
+              <a href={link(p)} aria-label={view.t('core.pagination.page', { page: p })}>
+                {view.fmt.number(p)}
+              </a>
+            )}
+          </li>
+        ))}
+        {page < pages && (
+          <li>
+            <a href={link(page + 1)} rel="next">
+              {view.t('core.pagination.next')}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+};
+
+/** Marks user content shown in another language than the reader's. */
+export const InLanguage = ({ view, text, locale }: { view: ViewContext; text: string; locale: string }) =>
+  locale === view.locale ? (
+    <>{text}</>
+  ) : (
+    <span lang={locale} dir="auto">
+      {text}
+    </span>
+  );

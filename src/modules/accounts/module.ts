@@ -1,0 +1,3 @@
+import { defineModule } from '../../core/module.js';
+
+export const accountsModule = defineModule({ id: 'accounts' });

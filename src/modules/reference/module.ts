@@ -1,0 +1,3 @@
+import { defineModule } from '../../core/module.js';
+
+export const referenceModule = defineModule({ id: 'reference' });
