@@ -242,8 +242,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     const { file } = req.params as { file: string };
     const original = platform.assets.fileFor(file);
     if (!original) throw new HttpError(404, 'core.errors.not_found_title', 'core.errors.not_found_detail');
-    reply.header('cache-control', 'public, max-age=31536000, immutable');
-    return reply.sendFile(original);
+    return reply.sendFile(original, { maxAge: 365 * 24 * 3600 * 1000, immutable: true });
   });
 
   app.get('/language/:locale', async (req, reply) => {

@@ -1,0 +1,117 @@
+/**
+ * Route-test kit: an app on a fresh database, and clients that keep cookies and send the CSRF
+ * token like a browser would: `const c = await kit.as(user); await c.post('/en/account/name', {...})`.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../core/config.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+import { TEST_PASSWORD } from './factories.js';
+
+export type TestKit = {
+  app: FastifyInstance;
+  database: TestDatabase;
+  client: () => TestClient;
+  /** A client signed in as `user` through the real sign-in form. */
+  as: (user: { email: string }) => Promise<TestClient>;
+  close: () => Promise<void>;
+};
+
+export const createTestKit = async (): Promise<TestKit> => {
+  const database = await createTestDatabase();
+  const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://' }, {});
+  const app = await buildApp({ config, database, logger: false });
+  await app.ready();
+  const client = () => new TestClient(app);
+  return {
+    app,
+    database,
+    client,
+    as: async (user) => {
+      const c = client();
+      const res = await c.submit('/en/sign-in', { email: user.email, password: TEST_PASSWORD });
+      if (res.statusCode !== 303) throw new Error(`sign-in failed: ${res.statusCode} ${res.body.slice(0, 500)}`);
+      return c;
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+};
+
+type Form = Record<string, string | string[] | undefined>;
+
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  csrf = '';
+  constructor(private readonly app: FastifyInstance) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: LightMyRequestResponse) {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body ?? '');
+    if (token?.[1]) this.csrf = token[1];
+    return res;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+  }
+
+  /** POSTs a form as a browser would, with the CSRF token of the last page seen. */
+  async post(url: string, form: Form = {}, { csrf = true }: { csrf?: boolean } = {}) {
+    const body = new URLSearchParams();
+    if (csrf) body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(form)) {
+      if (v === undefined) continue;
+      for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    }
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+  }
+
+  /** Opens the page of a form, then submits it (gets a fresh CSRF token first). */
+  async submit(url: string, form: Form = {}, pageUrl = url) {
+    await this.get(pageUrl);
+    return this.post(url, form);
+  }
+
+  /** JSON API call with this client's session (CSRF header included for writes). */
+  async api(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+    return this.remember(
+      await this.app.inject({
+        method,
+        url,
+        payload: payload === undefined ? undefined : JSON.stringify(payload),
+        headers: {
+          cookie: this.cookieHeader(),
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrf }),
+          ...headers,
+        },
+      }),
+    );
+  }
+}
+
+export { TEST_PASSWORD };
+
+/** Text content of the first element matching a simple tag/attribute pattern (for assertions). */
+export const textOf = (html: string, pattern: RegExp) => {
+  const m = pattern.exec(html);
+  return m?.[1]?.replace(/<[^>]+>/g, '').trim();
+};

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// The integration suite runs on embedded PGlite, and a second time on the PostgreSQL server of
+// DATABASE_URL when it is set (CI always sets it). Browser tests run once, on PGlite.
+const unit = { include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000, hookTimeout: 60_000 };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { ...unit, name: 'pglite', env: { WSIS_TEST_DB: 'pglite' } } },
+      ...(process.env.DATABASE_URL ? [{ test: { ...unit, name: 'postgresql', env: { WSIS_TEST_DB: 'postgresql' } } }] : []),
+      { test: { name: 'browser', include: ['e2e/**/*.spec.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+    ],
+  },
+});
