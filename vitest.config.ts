@@ -9,7 +9,18 @@ export default defineConfig({
     projects: [
       { test: { ...unit, name: 'pglite', env: { WSIS_TEST_DB: 'pglite' } } },
       ...(process.env.DATABASE_URL ? [{ test: { ...unit, name: 'postgresql', env: { WSIS_TEST_DB: 'postgresql' } } }] : []),
-      { test: { name: 'browser', include: ['e2e/**/*.spec.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+      // Real Chromium (Debian's /usr/bin/chromium) against the platform started in-process: see e2e/README.md.
+      {
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.spec.ts'],
+          env: { WSIS_TEST_DB: 'pglite' },
+          globalSetup: ['e2e/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

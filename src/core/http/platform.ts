@@ -273,6 +273,9 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     if (error instanceof HttpError) {
       titleKey = error.titleKey;
       detail = error.detailKey ? t(error.detailKey, error.values) : undefined;
+    } else if (error instanceof Forbidden && status === 401 && !wantsJson(req) && req.method === 'GET') {
+      // A page that needs an account: sign in, then come back here.
+      return reply.seeOther(`/${req.locale}/sign-in?next=${encodeURIComponent(req.url)}`);
     } else if (error instanceof Forbidden) {
       titleKey = status === 401 ? 'core.errors.unauthorized_title' : 'core.errors.forbidden_title';
       detail = t(status === 401 ? 'core.errors.unauthorized_detail' : 'core.errors.forbidden_detail');

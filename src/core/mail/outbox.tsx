@@ -103,4 +103,4 @@ export const deliverDueMail = async (db: Db, { transport, from, limit = 20 }: { 
 
 /** Re-queues failed messages right away (admin action). */
 export const retryFailedMail = async (db: DbOrTx) =>
-  db.update(mailOutbox).set({ status: 'pending', nextAttemptAt: new Date(), attempts: sql`0` }).where(eq(mailOutbox.status, 'failed'));
+  db.update(mailOutbox).set({ status: 'pending', nextAttemptAt: new Date(), attempts: sql`0` }).where(eq(mailOutbox.status, 'failed')).returning({ id: mailOutbox.id });

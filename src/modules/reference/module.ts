@@ -1,3 +1,23 @@
 import { defineModule } from '../../core/module.js';
+import { referenceAdminRoutes } from './admin-routes.js';
+import { referenceApiRoutes } from './api-routes.js';
+import { referenceAbilities } from './permissions.js';
+import { referenceRoutes } from './routes.js';
+import { seedReferenceData } from './seed.js';
 
-export const referenceModule = defineModule({ id: 'reference' });
+// Registers the abilities (defineAbilities fills the platform's table when this file is imported).
+void referenceAbilities;
+
+export const referenceModule = defineModule({
+  id: 'reference',
+  routes: referenceRoutes,
+  adminRoutes: referenceAdminRoutes,
+  apiRoutes: referenceApiRoutes,
+  nav: [
+    { labelKey: 'core.nav.action_lines', href: '/action-lines' },
+    { labelKey: 'core.nav.sdgs', href: '/sdgs' },
+    { labelKey: 'core.nav.matrix', href: '/matrix' },
+  ],
+  adminNav: [{ labelKey: 'reference.admin.nav', href: '/admin/reference/matrix', ability: 'reference.matrix.edit' }],
+  seed: seedReferenceData,
+});

@@ -1,0 +1,84 @@
+/**
+ * Every public page in the six languages meets WCAG 2.2 AA as far as axe-core can tell, Arabic
+ * pages are right-to-left and set in a Noto Arabic face, and full-page screenshots of three home
+ * pages land in e2e/screenshots/ for a human look.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../src/core/i18n/locales.js';
+import { checkAccessibility, formatViolations } from './support/axe.js';
+import { skipBrowserTests } from './support/chromium.js';
+import { useBrowserHarness } from './support/harness.js';
+import { localePath, PUBLIC_PAGES } from './support/pages.js';
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** Opens a page and fails with 'page missing' unless it answers 200. */
+const open = async (page: Page, url: string) => {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  const status = response?.status();
+  expect(status, status === 404 ? `page missing: ${url} answered 404` : `${url} answered ${status}`).toBe(200);
+};
+
+/** Names of the platform fonts Chromium used to draw the text of the first element matching `selector`. */
+const renderedFonts = async (page: Page, selector: string) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts.map((f) => f.familyName);
+};
+
+describe.skipIf(skipBrowserTests)('accessibility of the public pages', () => {
+  const h = useBrowserHarness();
+
+  describe.each(LOCALES)('in %s', (locale) => {
+    it.each(PUBLIC_PAGES)('%s has no WCAG 2.2 AA violation', async (path) => {
+      const url = localePath(locale, path);
+      const page = await h.newPage();
+      await open(page, url);
+      const html = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+      expect(html, `<html lang dir> of ${url}`).toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });
+      const violations = await checkAccessibility(page);
+      expect(violations.length, formatViolations(url, violations)).toBe(0);
+    });
+  });
+
+  it('sets Arabic body text right to left in a Noto Arabic face', async () => {
+    const page = await h.newPage();
+    await open(page, '/ar');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    // Arabic text in the body of the page, whatever the state of the translations.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'e2e-arabic-probe';
+      p.textContent = 'القمة العالمية لمجتمع المعلومات';
+      document.querySelector('main')?.append(p);
+    });
+    const declared = await page.$eval('#e2e-arabic-probe', (el) => getComputedStyle(el).fontFamily);
+    expect(declared.split(',')[0]?.trim().replace(/["']/g, ''), `font-family of Arabic body text: ${declared}`).toMatch(/^Noto (Sans|Naskh|Kufi) Arabic/);
+    const fonts = await renderedFonts(page, '#e2e-arabic-probe');
+    expect(fonts.join(', '), 'fonts Chromium used for the Arabic text').toMatch(/Noto (Sans|Naskh|Kufi) Arabic/);
+    expect(await page.$eval('#e2e-arabic-probe', (el) => getComputedStyle(el).direction)).toBe('rtl');
+  });
+
+  it.each(['en', 'ar', 'zh'])('takes a full-page screenshot of /%s', async (locale) => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [name, viewport] of [
+      ['', { width: 1280, height: 800 }],
+      ['-320', { width: 320, height: 640 }],
+    ] as const) {
+      const page = await h.newPage({ viewport });
+      await open(page, `/${locale}`);
+      await page.screenshot({ path: `${SCREENSHOTS}${locale}${name}.png`, fullPage: true });
+      // Nothing may stick out sideways, down to 320 CSS pixels (WCAG 1.4.10 Reflow).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal overflow of /${locale} at ${viewport.width}px`).toBeLessThanOrEqual(0);
+    }
+  });
+});

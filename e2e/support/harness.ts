@@ -1,0 +1,58 @@
+/**
+ * One platform and one Chromium per spec file: `const h = useBrowserHarness();` inside a
+ * `describe.skipIf(skipBrowserTests)`, then `const page = await h.newPage()` in a test.
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchChromium } from './chromium.js';
+import { type RunningPlatform, startPlatform } from './platform.js';
+
+export type BrowserHarness = {
+  readonly platform: RunningPlatform;
+  readonly browser: Browser;
+  /** A fresh context (own cookies) bound to the platform's base URL; closed after the test. */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+  /** A page in a fresh context. */
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+};
+
+export const useBrowserHarness = (): BrowserHarness => {
+  let platform: RunningPlatform | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    // Chromium first: when it is missing (in CI) the error says so before any other work.
+    browser = await launchChromium();
+    platform = await startPlatform();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} did not start (see the error of beforeAll)`);
+    return value;
+  };
+
+  const harness: BrowserHarness = {
+    get platform() {
+      return started(platform, 'the platform');
+    },
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+    newContext: async (options = {}) => {
+      const context = await harness.browser.newContext({ baseURL: harness.platform.baseUrl, viewport: { width: 1280, height: 800 }, ...options });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      return context;
+    },
+    newPage: async (options) => (await harness.newContext(options)).newPage(),
+  };
+  return harness;
+};

@@ -1,0 +1,222 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.js';
+import { buildUser } from '../../test/factories.js';
+import { recordAction } from '../audit/record.js';
+import { auditLog } from '../audit/tables.js';
+import { actorFromApiToken } from '../auth/sessions.js';
+import { userRoles, users } from '../auth/tables.js';
+import type { Database } from '../db/client.js';
+import { mailOutbox } from '../mail/tables.js';
+import { type BackupHeader, backupDatabase, backupTables, restoreDatabase } from './backup.js';
+import { CliError } from './common.js';
+import { createApiToken } from './tokens.js';
+
+const silent = { start: () => {}, advance: () => {}, stop: () => {} };
+const dir = mkdtempSync(join(tmpdir(), 'wsis-backup-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every row of every table, as JSON text in a stable order: what "exactly the same data" means. */
+const snapshot = async (database: Database) => {
+  const result: Record<string, string[]> = {};
+  const client = await database.pool.connect();
+  try {
+    // Timestamps are written in the session's time zone, which differs between servers.
+    await client.query(`set time zone 'UTC'`);
+    for (const t of backupTables()) {
+      const { rows } = await client.query<{ j: string }>(`select row_to_json(t)::text as j from ${t.sqlName} t`);
+      result[t.name] = rows.map((r) => r.j).sort();
+    }
+  } finally {
+    await client.query('reset time zone');
+    client.release();
+  }
+  return result;
+};
+
+/** The reference seed fills the matrix; until it exists, put one link in so the table is covered. */
+const ensureMatrixLink = async (database: Database) => {
+  const { rows } = await database.pool.query<{ n: string }>('select count(*) as n from reference_matrix_links');
+  if (Number(rows[0]?.n) > 0) return;
+  await database.pool.query(`insert into reference_action_lines (code, position, title, short, title_confidence, lead_facilitators, sources)
+    values ('C1', 1, '{"en":"Role of governments"}', '{"en":"Governance"}', '{}', '["UN DESA"]', '[]') on conflict do nothing`);
+  await database.pool.query(`insert into reference_sdgs (number, short, title, confidence) values (16, '{"en":"Peace"}', '{"en":"Peace, justice"}', '{}') on conflict do nothing`);
+  await database.pool.query(`insert into reference_matrix_links (action_line, sdg, targets, rationale, confidence, source)
+    values ('C1', 16, '["16.6","16.7"]', '{"en":"Institutions"}', 'high', 'WSIS-SDG Matrix 2015')`);
+};
+
+/** Users, roles, tokens, audit rows (over a thousand, so pages turn), tricky text and a composite-key table past one page. */
+const fillDatabase = async (database: Database) => {
+  const db = database.db;
+  const ann = await buildUser(db, { email: 'ann@example.org', roles: ['admin'] });
+  await buildUser(db, { email: 'bob@example.org', roles: ['moderator', 'expert'], verified: false });
+  await createApiToken(db, { email: 'ann@example.org', label: 'script' });
+  for (let i = 0; i < 3; i++) await recordAction(db, { actor: null, action: 'test.thing.do', subjectType: 'thing', subjectId: i, after: { big: 9007199254740993n.toString(), i } });
+  await database.pool.query(`insert into core_audit_log (action, subject_type, subject_id, at)
+    select 'test.bulk', 'thing', g::text, now() - make_interval(secs => g * 0.000001) from generate_series(1, 1200) g`);
+  await database.pool.query(`insert into auth_users (email, name, password_hash) select 'bulk' || g || '@example.org', 'Bulk ' || g, 'x' from generate_series(1, 1100) g`);
+  await database.pool.query(`insert into auth_user_roles (user_id, role) select id, 'expert' from auth_users where email like 'bulk%'`);
+  await db.insert(mailOutbox).values({
+    to: 'ann@example.org',
+    locale: 'ar',
+    subject: 'مرحبا "quotes" \\ backslash',
+    text: 'line 1\nline 2\ttab — 中文 🚀',
+    html: '<p>Ünïcödé</p>',
+  });
+  await ensureMatrixLink(database);
+  return { ann };
+};
+
+let source: TestDatabase;
+let file: string;
+let original: Record<string, string[]>;
+
+beforeAll(async () => {
+  source = await createTestDatabase();
+  await fillDatabase(source);
+  original = await snapshot(source);
+  file = join(dir, 'backup.jsonl.gz');
+  await backupDatabase(source, file, { progress: silent });
+});
+afterAll(async () => source.drop());
+
+describe('backup tables', () => {
+  it('lists every table of the schema, parents before children', () => {
+    const names = backupTables().map((t) => t.name);
+    for (const name of ['auth_users', 'auth_user_roles', 'auth_api_tokens', 'core_audit_log', 'reference_matrix_links', 'reference_sdgs']) expect(names).toContain(name);
+    const before = (a: string, b: string) => expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
+    before('auth_users', 'auth_user_roles');
+    before('auth_users', 'auth_api_tokens');
+    before('reference_action_lines', 'reference_matrix_links');
+    before('reference_sdgs', 'reference_matrix_links');
+  });
+});
+
+describe('wsis backup', () => {
+  it('writes a gzipped JSON-lines file: a header, then the rows of each table in order', () => {
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const header = JSON.parse(lines[0] ?? '') as BackupHeader;
+    expect(header).toMatchObject({ format: 'wsis-backup', version: 1, tables: backupTables().map((t) => t.name) });
+    expect(header.migration).toMatch(/^\d{4}_/);
+    expect(header.rows.core_audit_log).toBe(original.core_audit_log?.length);
+    expect(header.rows.auth_user_roles).toBeGreaterThan(1000);
+    expect(lines).toHaveLength(1 + Object.values(header.rows).reduce((a, b) => a + b, 0));
+    const firstUser = JSON.parse(lines[1 + header.tables.slice(0, header.tables.indexOf('auth_users')).reduce((n, t) => n + (header.rows[t] ?? 0), 0)] ?? '');
+    expect(firstUser).toMatchObject({ id: expect.any(Number), email: 'ann@example.org' });
+  });
+});
+
+describe('wsis restore', () => {
+  it('after changes, gives back exactly the original rows and moves sequences past them', async () => {
+    const db = source.db;
+    await db.delete(users).where(eq(users.email, 'bob@example.org'));
+    await db.update(users).set({ name: 'Changed' }).where(eq(users.email, 'ann@example.org'));
+    await db.delete(auditLog).where(sql`${auditLog.id} % 2 = 0`);
+    await recordAction(db, { actor: null, action: 'test.after', subjectType: 'thing' });
+    await source.pool.query(`update reference_matrix_links set targets = '[]'`);
+    expect(await snapshot(source)).not.toEqual(original);
+
+    const summary = await restoreDatabase(source, file, { progress: silent });
+    expect(summary.rows).toBe(Object.values(original).reduce((n, rows) => n + rows.length, 0));
+    const restored = await snapshot(source);
+    for (const table of ['auth_users', 'core_audit_log', 'reference_matrix_links', 'auth_user_roles', 'core_mail_outbox']) {
+      expect(restored[table]?.length, table).toBe(original[table]?.length);
+      expect(restored[table]?.slice(0, 5), table).toEqual(original[table]?.slice(0, 5));
+    }
+    expect(restored).toEqual(original);
+
+    // Identity sequences continue after the restored ids.
+    const maxId = Math.max(...(original.core_audit_log ?? []).map((j) => (JSON.parse(j) as { id: number }).id));
+    await recordAction(db, { actor: null, action: 'test.next', subjectType: 'thing' });
+    const [next] = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'test.next'));
+    expect(next?.id).toBe(maxId + 1);
+    const [bob] = await db.select().from(users).where(eq(users.email, 'bob@example.org'));
+    expect(await db.select().from(userRoles).where(eq(userRoles.userId, bob?.id ?? 0))).toHaveLength(2);
+  });
+
+  it('restores API tokens that still authenticate', async () => {
+    const token = await createApiToken(source.db, { email: 'ann@example.org', label: 'after' });
+    if (!token.ok) throw new Error(token.error);
+    const withToken = join(dir, 'with-token.jsonl.gz');
+    await backupDatabase(source, withToken, { progress: silent });
+    await source.pool.query('delete from auth_api_tokens');
+    expect(await actorFromApiToken(source.db, token.token)).toBeNull();
+    await restoreDatabase(source, withToken, { progress: silent });
+    expect(await actorFromApiToken(source.db, token.token)).toMatchObject({ email: 'ann@example.org' });
+  });
+
+  it('refuses a backup made at another migration, changing nothing', async () => {
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    const header = JSON.parse(lines[0] ?? '') as BackupHeader;
+    lines[0] = JSON.stringify({ ...header, migration: '9999_from_the_future' });
+    const other = join(dir, 'other-migration.jsonl.gz');
+    writeFileSync(other, gzipSync(lines.join('\n')));
+    const before = await snapshot(source);
+    const refused = restoreDatabase(source, other, { progress: silent });
+    await expect(refused).rejects.toBeInstanceOf(CliError);
+    await expect(refused).rejects.toThrow(/backup was made at migration 9999_from_the_future but the database is at \d{4}_/);
+    expect(await snapshot(source)).toEqual(before);
+  });
+
+  it('refuses a truncated backup and rolls everything back', async () => {
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    const truncated = join(dir, 'truncated.jsonl.gz');
+    writeFileSync(truncated, gzipSync(lines.slice(0, lines.length - 200).join('\n')));
+    const before = await snapshot(source);
+    await expect(restoreDatabase(source, truncated, { progress: silent })).rejects.toThrow(/is damaged/);
+    expect(await snapshot(source)).toEqual(before);
+  });
+
+  it('refuses a file that is not a backup', async () => {
+    const junk = join(dir, 'junk.gz');
+    writeFileSync(junk, 'plain text');
+    await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/not a wsis backup/);
+    writeFileSync(junk, gzipSync('{"hello":1}\n'));
+    await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/not a wsis backup/);
+  });
+});
+
+/** A fresh database of the given kind through the test kit (WSIS_TEST_DB decides the kind). */
+const freshDatabase = async (kind: 'pglite' | 'postgresql') => {
+  const saved = process.env.WSIS_TEST_DB;
+  process.env.WSIS_TEST_DB = kind;
+  try {
+    return await createTestDatabase();
+  } finally {
+    process.env.WSIS_TEST_DB = saved;
+  }
+};
+
+describe('moving between PGlite and PostgreSQL', () => {
+  it.skipIf(!process.env.DATABASE_URL)('a backup made on PGlite restores into PostgreSQL and back (needs DATABASE_URL)', async () => {
+    const lite = await freshDatabase('pglite');
+    const server = await freshDatabase('postgresql');
+    const lite2 = await freshDatabase('pglite');
+    try {
+      expect([lite.kind, server.kind]).toEqual(['pglite', 'postgresql']);
+      await fillDatabase(lite);
+      const expected = await snapshot(lite);
+      const fromLite = join(dir, 'from-pglite.jsonl.gz');
+      await backupDatabase(lite, fromLite, { progress: silent });
+
+      await buildUser(server.db, { email: 'someone-else@example.org' });
+      await restoreDatabase(server, fromLite, { progress: silent });
+      expect(await snapshot(server)).toEqual(expected);
+      const [ann] = await server.db.select().from(users).where(eq(users.email, 'ann@example.org'));
+      expect(ann?.id).toBe(1);
+
+      const fromServer = join(dir, 'from-postgresql.jsonl.gz');
+      await backupDatabase(server, fromServer, { progress: silent });
+      await restoreDatabase(lite2, fromServer, { progress: silent });
+      expect(await snapshot(lite2)).toEqual(expected);
+    } finally {
+      await lite.drop();
+      await server.drop();
+      await lite2.drop();
+    }
+  });
+});

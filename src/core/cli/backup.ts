@@ -1,0 +1,364 @@
+/**
+ * `wsis backup FILE` and `wsis restore FILE`: a logical backup that is the same on PGlite and on
+ * PostgreSQL, so it also moves an installation from one to the other.
+ *
+ * The file is gzipped JSON lines: a header
+ *   {"format":"wsis-backup","version":1,"migration":"0001_…","createdAt":"…","tables":[…],"rows":{"auth_users":3,…}}
+ * then, table after table in foreign-key dependency order (the order of `tables`), one line per
+ * row as PostgreSQL's row_to_json() wrote it. `rows` says how many lines belong to each table.
+ * Rows travel as JSON text end to end (never parsed into JavaScript numbers or dates), so bigints,
+ * microseconds and jsonb come back exactly.
+ */
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import type { Command } from 'commander';
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
+import { currentMigration, type Database } from '../db/client.js';
+import * as schema from '../db/schema.js';
+import {
+  CliError,
+  configFrom,
+  confirm,
+  type DataOption,
+  describeDatabase,
+  latestMigrationTag,
+  type Progress,
+  progressBar,
+  requireExistingDatabase,
+  say,
+  withDatabase,
+  withDataOption,
+} from './common.js';
+
+export const BACKUP_FORMAT = 'wsis-backup';
+export const BACKUP_VERSION = 1;
+const PAGE_ROWS = 1000;
+const INSERT_BATCH_BYTES = 4 * 1024 * 1024;
+
+export type BackupHeader = {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  migration: string;
+  createdAt: string;
+  /** Table names in the order their rows follow (parents before children). */
+  tables: string[];
+  /** Number of row lines of each table. */
+  rows: Record<string, number>;
+};
+
+export type BackupTable = {
+  /** SQL name as in `tables` of the header (schema-qualified when the table is not in public). */
+  name: string;
+  /** Quoted for SQL. */
+  sqlName: string;
+  /** Names of the tables it references. */
+  dependsOn: string[];
+};
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Every table of the schema barrel (src/core/db/schema.ts), parents before the tables whose
+ * foreign keys point at them; ties are broken by name so the order is stable.
+ */
+export const backupTables = (): BackupTable[] => {
+  const found = new Map<string, BackupTable>();
+  const nameOf = (table: PgTable) => {
+    const config = getTableConfig(table);
+    return config.schema ? `${config.schema}.${config.name}` : config.name;
+  };
+  for (const value of Object.values(schema)) {
+    if (!is(value, PgTable)) continue;
+    const config = getTableConfig(value);
+    const name = nameOf(value);
+    const dependsOn = [...new Set(config.foreignKeys.map((fk) => nameOf(fk.reference().foreignTable)))].filter((d) => d !== name);
+    found.set(name, { name, sqlName: config.schema ? `${quoteIdent(config.schema)}.${quoteIdent(config.name)}` : quoteIdent(config.name), dependsOn });
+  }
+  const ordered: BackupTable[] = [];
+  const placed = new Set<string>();
+  while (ordered.length < found.size) {
+    const ready = [...found.values()]
+      .filter((t) => !placed.has(t.name) && t.dependsOn.every((d) => placed.has(d) || !found.has(d)))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    if (!ready.length) throw new Error(`foreign keys form a cycle between ${[...found.keys()].filter((n) => !placed.has(n)).join(', ')}`);
+    for (const t of ready) {
+      ordered.push(t);
+      placed.add(t.name);
+    }
+  }
+  return ordered;
+};
+
+type ColumnInfo = { name: string; type: string; isPrimaryKey: boolean; isGenerated: boolean; hasSequence: boolean };
+
+/** Columns of a table as the database has them (primary key, generated, identity/serial). */
+const columnsOf = async (client: pg.ClientBase, table: BackupTable): Promise<ColumnInfo[]> => {
+  const { rows } = await client.query<{ name: string; type: string; is_pk: boolean; generated: string; has_sequence: boolean }>(
+    `select a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
+            coalesce(a.attnum = any(i.indkey), false) as is_pk, a.attgenerated as generated,
+            pg_get_serial_sequence($1, a.attname) is not null as has_sequence
+       from pg_attribute a
+       left join pg_index i on i.indrelid = a.attrelid and i.indisprimary
+      where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped
+      order by a.attnum`,
+    [table.sqlName],
+  );
+  return rows.map((r) => ({ name: r.name, type: r.type, isPrimaryKey: r.is_pk, isGenerated: r.generated !== '', hasSequence: r.has_sequence }));
+};
+
+/**
+ * The rows of one table as JSON text, page by page: keyset pagination on the primary key
+ * (ctid order with offsets for a table without one). Run inside a snapshot transaction.
+ */
+async function* tableRows(client: pg.ClientBase, table: BackupTable): AsyncGenerator<string[]> {
+  const key = (await columnsOf(client, table)).filter((c) => c.isPrimaryKey);
+  if (!key.length) {
+    for (let offset = 0; ; offset += PAGE_ROWS) {
+      const { rows } = await client.query<{ j: string }>(`select row_to_json(t)::text as j from ${table.sqlName} t order by t.ctid limit ${PAGE_ROWS} offset ${offset}`);
+      if (rows.length) yield rows.map((r) => r.j);
+      if (rows.length < PAGE_ROWS) return;
+    }
+  }
+  const cols = key.map((c) => `t.${quoteIdent(c.name)}`);
+  const keys = cols.map((c, i) => `${c}::text as k${i}`).join(', ');
+  let after: string[] | undefined;
+  for (;;) {
+    const where = after ? `where (${cols.join(', ')}) > (${key.map((c, i) => `$${i + 1}::${c.type}`).join(', ')})` : '';
+    const { rows } = await client.query<Record<string, string>>(
+      `select row_to_json(t)::text as j, ${keys} from ${table.sqlName} t ${where} order by ${cols.join(', ')} limit ${PAGE_ROWS}`,
+      after ?? [],
+    );
+    if (rows.length) yield rows.map((r) => r.j as string);
+    if (rows.length < PAGE_ROWS) return;
+    const last = rows[rows.length - 1] as Record<string, string>;
+    after = key.map((_, i) => last[`k${i}`] as string);
+  }
+}
+
+export type BackupSummary = { file: string; migration: string; tables: number; rows: number };
+
+/**
+ * Writes a logical backup of every table to `file` (gzipped JSON lines; see the top of this file).
+ * The rows come from one snapshot (repeatable read), so a running platform can keep writing.
+ * The file appears only when complete (written under a temporary name, then renamed).
+ */
+export const backupDatabase = async (database: Database, file: string, { progress = progressBar('rows') }: { progress?: Progress } = {}): Promise<BackupSummary> => {
+  const migration = await currentMigration(database);
+  if (migration === 'none') throw new CliError('the database has no tables yet (run wsis migrate first); nothing to back up');
+  const expected = latestMigrationTag();
+  if (migration !== expected) {
+    throw new CliError(`the database is at migration ${migration} but this version of wsis knows the schema of ${expected}; back it up with the version that matches it, or run wsis migrate first`);
+  }
+  const tables = backupTables();
+  const client = await database.pool.connect();
+  const partial = `${file}.partial-${process.pid}`;
+  let total = 0;
+  try {
+    await client.query('begin transaction isolation level repeatable read read only');
+    const rows: Record<string, number> = {};
+    for (const t of tables) {
+      const { rows: counted } = await client.query<{ n: string }>(`select count(*) as n from ${t.sqlName}`);
+      rows[t.name] = Number(counted[0]?.n ?? 0);
+      total += rows[t.name] ?? 0;
+    }
+    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, migration, createdAt: new Date().toISOString(), tables: tables.map((t) => t.name), rows };
+    progress.start(total);
+    async function* lines() {
+      yield `${JSON.stringify(header)}\n`;
+      for (const t of tables) {
+        let written = 0;
+        for await (const page of tableRows(client, t)) {
+          written += page.length;
+          progress.advance(page.length, t.name);
+          yield `${page.join('\n')}\n`;
+        }
+        // Inside one snapshot the count cannot change; a difference would mean a bug here.
+        if (written !== rows[t.name]) throw new Error(`${t.name}: read ${written} rows, counted ${rows[t.name]}`);
+      }
+    }
+    await pipeline(lines(), createGzip(), createWriteStream(partial));
+    await client.query('commit');
+    renameSync(partial, file);
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    rmSync(partial, { force: true });
+    throw error;
+  } finally {
+    progress.stop();
+    client.release();
+  }
+  return { file, migration, tables: tables.length, rows: total };
+};
+
+/** The lines of a gzipped text file, one at a time (errors of the file or of gzip are thrown). */
+async function* readLines(file: string): AsyncGenerator<string> {
+  const source = createReadStream(file);
+  const input = createGunzip();
+  // pipe() does not forward errors of the source: hand them to the stream being read.
+  source.on('error', (error) => input.destroy(error));
+  source.pipe(input);
+  let rest = '';
+  try {
+    for await (const chunk of input) {
+      rest += (chunk as Buffer).toString('utf8');
+      let at = rest.indexOf('\n');
+      while (at >= 0) {
+        yield rest.slice(0, at);
+        rest = rest.slice(at + 1);
+        at = rest.indexOf('\n');
+      }
+    }
+  } finally {
+    source.destroy();
+    input.destroy();
+  }
+  if (rest) yield rest;
+}
+
+/** Reads and checks the header line of a backup file. */
+export const readBackupHeader = async (file: string): Promise<BackupHeader> => {
+  if (!existsSync(file)) throw new CliError(`no such file: ${file}`);
+  let first: string | undefined;
+  try {
+    for await (const line of readLines(file)) {
+      first = line;
+      break;
+    }
+  } catch {
+    throw new CliError(`${file} is not a wsis backup (not a gzip file)`);
+  }
+  return parseHeader(file, first);
+};
+
+const parseHeader = (file: string, line: string | undefined): BackupHeader => {
+  let header: Partial<BackupHeader> | undefined;
+  try {
+    header = JSON.parse(line ?? '') as Partial<BackupHeader>;
+  } catch {
+    header = undefined;
+  }
+  if (header?.format !== BACKUP_FORMAT) throw new CliError(`${file} is not a wsis backup`);
+  if (header.version !== BACKUP_VERSION) throw new CliError(`${file} is a wsis backup of format version ${header.version}; this version of wsis reads version ${BACKUP_VERSION}`);
+  if (typeof header.migration !== 'string' || !Array.isArray(header.tables) || typeof header.rows !== 'object' || header.rows === null) {
+    throw new CliError(`${file} has a damaged header`);
+  }
+  return header as BackupHeader;
+};
+
+export type RestoreSummary = { file: string; migration: string; tables: number; rows: number };
+
+/**
+ * Replaces every row of the database with the rows of a backup, in one transaction: truncates
+ * every table, inserts the backup's rows parents first, then moves identity sequences past the
+ * highest id. Refused when the backup was made at another migration than the database's.
+ * The database must already be migrated (the CLI does it).
+ */
+export const restoreDatabase = async (database: Database, file: string, { progress = progressBar('rows') }: { progress?: Progress } = {}): Promise<RestoreSummary> => {
+  const header = await readBackupHeader(file);
+  const migration = await currentMigration(database);
+  if (header.migration !== migration) {
+    throw new CliError(`the backup was made at migration ${header.migration} but the database is at ${migration}; restore it with the version of wsis that matches the backup`);
+  }
+  const tables = backupTables();
+  const known = new Map(tables.map((t) => [t.name, t]));
+  const extra = header.tables.filter((name) => !known.has(name));
+  const missing = tables.filter((t) => !header.tables.includes(t.name)).map((t) => t.name);
+  if (extra.length || missing.length) {
+    throw new CliError(`the backup's tables do not match the schema (${[...extra.map((n) => `unknown ${n}`), ...missing.map((n) => `missing ${n}`)].join(', ')})`);
+  }
+  const total = header.tables.reduce((sum, name) => sum + (header.rows[name] ?? 0), 0);
+
+  const client = await database.pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`truncate table ${tables.map((t) => t.sqlName).join(', ')} restart identity cascade`);
+    progress.start(total);
+
+    const lines = readLines(file)[Symbol.asyncIterator]();
+    await lines.next(); // the header
+    for (const name of header.tables) {
+      const table = known.get(name) as BackupTable;
+      const columns = await columnsOf(client, table);
+      const insertable = columns.filter((c) => !c.isGenerated).map((c) => quoteIdent(c.name)).join(', ');
+      const insert = `insert into ${table.sqlName} (${insertable}) overriding system value select ${insertable} from json_populate_recordset(null::${table.sqlName}, $1::json)`;
+      const expected = header.rows[name] ?? 0;
+      let batch: string[] = [];
+      let bytes = 0;
+      const flush = async () => {
+        if (!batch.length) return;
+        await client.query(insert, [`[${batch.join(',')}]`]);
+        progress.advance(batch.length, name);
+        batch = [];
+        bytes = 0;
+      };
+      for (let i = 0; i < expected; i++) {
+        const next = await lines.next();
+        if (next.done || !next.value.startsWith('{')) throw new CliError(`${file} is damaged: table ${name} should have ${expected} rows, found ${i}`);
+        batch.push(next.value);
+        bytes += next.value.length;
+        if (batch.length >= PAGE_ROWS || bytes >= INSERT_BATCH_BYTES) await flush();
+      }
+      await flush();
+      for (const c of columns.filter((col) => col.hasSequence)) {
+        const col = quoteIdent(c.name);
+        await client.query(`select setval(pg_get_serial_sequence($1, $2), coalesce(max(${col}), 1), max(${col}) is not null) from ${table.sqlName}`, [table.sqlName, c.name]);
+      }
+    }
+    const after = await lines.next();
+    if (!after.done && after.value !== '') throw new CliError(`${file} is damaged: it has more rows than its header says`);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    if ((error as { code?: string }).code === 'Z_DATA_ERROR' || (error as { code?: string }).code === 'Z_BUF_ERROR') {
+      throw new CliError(`${file} is damaged (${(error as Error).message}); nothing was changed`);
+    }
+    throw error;
+  } finally {
+    progress.stop();
+    client.release();
+  }
+  return { file, migration, tables: tables.length, rows: total };
+};
+
+export const registerBackupCommands = (program: Command) => {
+  withDataOption(
+    program
+      .command('backup')
+      .argument('<file>', 'where to write the backup (gzipped JSON lines, e.g. wsis-2026-05-17.jsonl.gz)')
+      .description('write a logical backup of the whole database (same format for PGlite and PostgreSQL)'),
+  ).action(async (file: string, opts: DataOption) => {
+    const config = configFrom(opts);
+    requireExistingDatabase(config);
+    await withDatabase(config, { migrate: false }, async (database) => {
+      const summary = await backupDatabase(database, file);
+      say(`Backed up ${summary.rows} rows of ${summary.tables} tables from ${describeDatabase(config)} (migration ${summary.migration}) to ${file}.`);
+    });
+  });
+
+  withDataOption(
+    program
+      .command('restore')
+      .argument('<file>', 'a backup written by wsis backup')
+      .description('replace ALL data of the database with a backup (one transaction; the backup must match the migration)')
+      .option('--yes', 'do not ask for confirmation (needed when stdin is not a terminal)', false),
+  ).action(async (file: string, opts: DataOption & { yes: boolean }) => {
+    const config = configFrom(opts);
+    const header = await readBackupHeader(file);
+    const expected = latestMigrationTag();
+    if (header.migration !== expected) {
+      throw new CliError(`the backup was made at migration ${header.migration} but this version of wsis is at ${expected}; restore it with the version of wsis that made it`);
+    }
+    if (!opts.yes) {
+      const question = `Replace ALL data in ${describeDatabase(config)} with the backup of ${header.createdAt} (${file})?`;
+      if (!process.stdin.isTTY) throw new CliError(`restore replaces all data; pass --yes to confirm when not running in a terminal`);
+      if (!(await confirm(question))) throw new CliError('restore cancelled; nothing was changed');
+    }
+    await withDatabase(config, { migrate: true }, async (database) => {
+      const summary = await restoreDatabase(database, file);
+      say(`Restored ${summary.rows} rows of ${summary.tables} tables into ${describeDatabase(config)} (migration ${summary.migration}).`);
+    });
+  });
+};

@@ -1,0 +1,138 @@
+/**
+ * Read side of the reference data. Other modules may import these functions (read-only). All of
+ * this data is public; the only filter is that removed matrix links are never shown.
+ */
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../core/db/client.js';
+import type { Locale } from '../../core/i18n/locales.js';
+import { notFound } from '../../core/http/problems.js';
+import { compareTargetCodes } from './rules.js';
+import { actionLines, connectGoals, connectTargets, countries, matrixLinks, prizeCategories, regions, sdgs, sdgTargets } from './tables.js';
+
+export type ActionLine = typeof actionLines.$inferSelect;
+export type Sdg = typeof sdgs.$inferSelect;
+export type SdgTarget = typeof sdgTargets.$inferSelect;
+export type MatrixLink = typeof matrixLinks.$inferSelect;
+export type PrizeCategory = typeof prizeCategories.$inferSelect;
+export type Region = typeof regions.$inferSelect;
+export type Country = typeof countries.$inferSelect;
+export type ConnectGoal = typeof connectGoals.$inferSelect & { targets: (typeof connectTargets.$inferSelect)[] };
+
+/** Matrix links that exist: a removed link keeps its row (so the seed does not restore it). */
+export const activeLinks = () => isNull(matrixLinks.deletedAt);
+
+/** The 19 action lines (C1–C11 and C7's sub-lines) in the order of the Geneva Plan of Action. */
+export const findActionLines = async (db: DbOrTx): Promise<ActionLine[]> => db.select().from(actionLines).orderBy(asc(actionLines.position));
+
+/** One action line by code (e.g. 'C5', 'C7.e-health'); throws NotFound. */
+export const getActionLine = async (db: DbOrTx, code: string): Promise<ActionLine> => {
+  const [line] = await db.select().from(actionLines).where(eq(actionLines.code, code));
+  if (!line) throw notFound();
+  return line;
+};
+
+/** The 17 SDGs in order. */
+export const findSdgs = async (db: DbOrTx): Promise<Sdg[]> => db.select().from(sdgs).orderBy(asc(sdgs.number));
+
+/** One SDG by number; throws NotFound. */
+export const getSdg = async (db: DbOrTx, number: number): Promise<Sdg> => {
+  const [goal] = Number.isInteger(number) ? await db.select().from(sdgs).where(eq(sdgs.number, number)) : [];
+  if (!goal) throw notFound();
+  return goal;
+};
+
+/** SDG targets known to the platform (those the matrix cites), in the order of the 2030 Agenda. */
+export const findSdgTargets = async (db: DbOrTx, { sdg, codes }: { sdg?: number; codes?: string[] } = {}): Promise<SdgTarget[]> => {
+  if (codes && codes.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(sdgTargets)
+    .where(and(sdg === undefined ? undefined : eq(sdgTargets.sdg, sdg), codes ? inArray(sdgTargets.code, codes) : undefined));
+  return rows.sort((a, b) => compareTargetCodes(a.code, b.code));
+};
+
+/** Matrix links (not removed), optionally for one action line or one SDG, in matrix order. */
+export const findMatrixLinks = async (db: DbOrTx, { actionLine, sdg }: { actionLine?: string; sdg?: number } = {}): Promise<MatrixLink[]> => {
+  const rows = await db
+    .select({ link: matrixLinks })
+    .from(matrixLinks)
+    .innerJoin(actionLines, eq(actionLines.code, matrixLinks.actionLine))
+    .where(and(activeLinks(), actionLine ? eq(matrixLinks.actionLine, actionLine) : undefined, sdg === undefined ? undefined : eq(matrixLinks.sdg, sdg)))
+    .orderBy(asc(actionLines.position), asc(matrixLinks.sdg));
+  return rows.map((r) => r.link);
+};
+
+/** One matrix link; throws NotFound when the action line does not serve that SDG. */
+export const getMatrixLink = async (db: DbOrTx, { actionLine, sdg }: { actionLine: string; sdg: number }): Promise<MatrixLink> => {
+  const [link] = Number.isInteger(sdg)
+    ? await db
+        .select()
+        .from(matrixLinks)
+        .where(and(activeLinks(), eq(matrixLinks.actionLine, actionLine), eq(matrixLinks.sdg, sdg)))
+    : [];
+  if (!link) throw notFound();
+  return link;
+};
+
+export type SuggestedSdg = { sdg: number; targets: string[]; actionLines: string[] };
+
+/**
+ * The SDGs (and SDG targets) that the given action lines serve according to the matrix, to
+ * suggest tags for an entry. A parent line (C7) stands for its sub-lines. Unknown codes are ignored.
+ */
+export const findSuggestedSdgsForActionLines = async (db: DbOrTx, codes: string[]): Promise<SuggestedSdg[]> => {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .select({ actionLine: matrixLinks.actionLine, sdg: matrixLinks.sdg, targets: matrixLinks.targets })
+    .from(matrixLinks)
+    .innerJoin(actionLines, eq(actionLines.code, matrixLinks.actionLine))
+    .where(and(activeLinks(), or(inArray(actionLines.code, codes), inArray(actionLines.parent, codes))))
+    .orderBy(asc(matrixLinks.sdg), asc(actionLines.position));
+  const bySdg = new Map<number, SuggestedSdg>();
+  for (const row of rows) {
+    const entry = bySdg.get(row.sdg) ?? { sdg: row.sdg, targets: [], actionLines: [] };
+    for (const t of row.targets) if (!entry.targets.includes(t)) entry.targets.push(t);
+    if (!entry.actionLines.includes(row.actionLine)) entry.actionLines.push(row.actionLine);
+    bySdg.set(row.sdg, entry);
+  }
+  return [...bySdg.values()].map((e) => ({ ...e, targets: e.targets.sort(compareTargetCodes) }));
+};
+
+/** The six ITU regions. */
+export const findRegions = async (db: DbOrTx): Promise<Region[]> => db.select().from(regions).orderBy(asc(regions.code));
+
+/** Countries and territories (ISO 3166-1), optionally of one ITU region or only ITU Member States; ordered by code. */
+export const findCountries = async (db: DbOrTx, { region, ituMembersOnly }: { region?: string; ituMembersOnly?: boolean } = {}): Promise<Country[]> => {
+  const filters: (SQL | undefined)[] = [region ? eq(countries.region, region) : undefined, ituMembersOnly ? eq(countries.isItuMember, true) : undefined];
+  return db.select().from(countries).where(and(...filters)).orderBy(asc(countries.code));
+};
+
+/** The ITU region code of a country (e.g. 'FR' → 'EUR'); null for an unknown code or a country outside every region. */
+export const regionOfCountry = async (db: DbOrTx, code: string): Promise<string | null> => {
+  const [row] = await db.select({ region: countries.region }).from(countries).where(eq(countries.code, code.toUpperCase()));
+  return row?.region ?? null;
+};
+
+const displayNames = new Map<Locale, Intl.DisplayNames>();
+/** A country's name in a language, from the runtime's CLDR data (falls back to the code). */
+export const countryName = (code: string, locale: Locale): string => {
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+    displayNames.set(locale, names);
+  }
+  return names.of(code) ?? code;
+};
+
+/** The 18 default WSIS Prizes categories, by number. */
+export const findPrizeCategories = async (db: DbOrTx): Promise<PrizeCategory[]> => db.select().from(prizeCategories).orderBy(asc(prizeCategories.number));
+
+/** Connect 2030 goals with their targets. */
+export const findConnectGoals = async (db: DbOrTx): Promise<ConnectGoal[]> => {
+  const goals = await db.select().from(connectGoals).orderBy(asc(connectGoals.code));
+  const targets = await db.select().from(connectTargets);
+  return goals.map((g) => ({
+    ...g,
+    targets: targets.filter((t) => t.goal === g.code).sort((a, b) => compareTargetCodes(a.code, b.code)),
+  }));
+};

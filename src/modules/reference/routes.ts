@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { notFound } from '../../core/http/problems.js';
+import { parseSdgNumber } from './inputs.js';
+import {
+  findActionLines,
+  findMatrixLinks,
+  findSdgs,
+  findSdgTargets,
+  getActionLine,
+  getMatrixLink,
+  getSdg,
+  type SdgTarget,
+} from './queries.js';
+import { ActionLinePage } from './views/ActionLinePage.js';
+import { ActionLinesPage } from './views/ActionLinesPage.js';
+import { MatrixLinkPage } from './views/MatrixLinkPage.js';
+import { MatrixPage } from './views/MatrixPage.js';
+import { SdgPage } from './views/SdgPage.js';
+import { SdgsPage } from './views/SdgsPage.js';
+
+const byCode = (targets: SdgTarget[]) => new Map(targets.map((t) => [t.code, t]));
+const sdgFromParam = (raw: string) => {
+  const number = parseSdgNumber(raw);
+  if (number === null) throw notFound();
+  return number;
+};
+
+/** Public pages (no ability needed): action lines, SDGs and the WSIS–SDG matrix. */
+export const referenceRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/action-lines', async (req, reply) => {
+    const lines = await findActionLines(req.server.platform.database.db);
+    return reply.page(ActionLinesPage({ view: req.view(reply), lines }));
+  });
+
+  app.get<{ Params: { code: string } }>('/action-lines/:code', async (req, reply) => {
+    const { db } = req.server.platform.database;
+    const line = await getActionLine(db, req.params.code);
+    const [all, links, sdgs] = await Promise.all([findActionLines(db), findMatrixLinks(db, { actionLine: line.code }), findSdgs(db)]);
+    const targets = await findSdgTargets(db, { codes: links.flatMap((l) => l.targets) });
+    return reply.page(
+      ActionLinePage({
+        view: req.view(reply),
+        line,
+        parent: all.find((l) => l.code === line.parent) ?? null,
+        children: all.filter((l) => l.parent === line.code),
+        links,
+        sdgs: new Map(sdgs.map((s) => [s.number, s])),
+        targets: byCode(targets),
+      }),
+    );
+  });
+
+  app.get('/sdgs', async (req, reply) => {
+    const sdgs = await findSdgs(req.server.platform.database.db);
+    return reply.page(SdgsPage({ view: req.view(reply), sdgs }));
+  });
+
+  app.get<{ Params: { number: string } }>('/sdgs/:number', async (req, reply) => {
+    const { db } = req.server.platform.database;
+    const sdg = await getSdg(db, sdgFromParam(req.params.number));
+    const [links, lines, targets] = await Promise.all([findMatrixLinks(db, { sdg: sdg.number }), findActionLines(db), findSdgTargets(db, { sdg: sdg.number })]);
+    return reply.page(SdgPage({ view: req.view(reply), sdg, links, lines: new Map(lines.map((l) => [l.code, l])), targets: byCode(targets) }));
+  });
+
+  app.get('/matrix', async (req, reply) => {
+    const { db } = req.server.platform.database;
+    const [lines, sdgs, links] = await Promise.all([findActionLines(db), findSdgs(db), findMatrixLinks(db)]);
+    return reply.page(MatrixPage({ view: req.view(reply), lines, sdgs, links }));
+  });
+
+  app.get<{ Params: { actionLine: string; sdg: string } }>('/matrix/:actionLine/:sdg', async (req, reply) => {
+    const { db } = req.server.platform.database;
+    const link = await getMatrixLink(db, { actionLine: req.params.actionLine, sdg: sdgFromParam(req.params.sdg) });
+    const [line, sdg, targets] = await Promise.all([getActionLine(db, link.actionLine), getSdg(db, link.sdg), findSdgTargets(db, { codes: link.targets })]);
+    return reply.page(MatrixLinkPage({ view: req.view(reply), link, line, sdg, targets: byCode(targets) }));
+  });
+};
