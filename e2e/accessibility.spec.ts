@@ -67,6 +67,18 @@ describe.skipIf(skipBrowserTests)('accessibility of the public pages', () => {
     expect(await page.$eval('#e2e-arabic-probe', (el) => getComputedStyle(el).direction)).toBe('rtl');
   });
 
+  it.each(['en', 'ar'])('a form sent back with errors (/%s/register) is accessible and focuses its error summary', async (locale) => {
+    const page = await h.newPage();
+    await open(page, `/${locale}/register`);
+    const [response] = await Promise.all([page.waitForNavigation(), page.locator('main form:has([name="email"]) button[type="submit"]').click()]);
+    expect(response?.status()).toBe(422);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    const violations = await checkAccessibility(page);
+    expect(violations.length, formatViolations(page.url(), violations)).toBe(0);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}register-errors-${locale}.png`, fullPage: true });
+  });
+
   it.each(['en', 'ar', 'zh'])('takes a full-page screenshot of /%s', async (locale) => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const [name, viewport] of [

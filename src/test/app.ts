@@ -19,8 +19,10 @@ export type TestKit = {
 
 export const createTestKit = async (): Promise<TestKit> => {
   const database = await createTestDatabase();
-  const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://' }, {});
-  const app = await buildApp({ config, database, logger: false });
+  // Rate limits per address are raised: every test request comes from 127.0.0.1.
+  const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://', rateLimitScale: 1000 }, {});
+  // Only real failures (500s) are logged, so a test that hits one shows why.
+  const app = await buildApp({ config, database, logger: { level: 'error' } });
   await app.ready();
   const client = () => new TestClient(app);
   return {

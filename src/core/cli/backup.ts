@@ -200,10 +200,12 @@ async function* readLines(file: string): AsyncGenerator<string> {
   // pipe() does not forward errors of the source: hand them to the stream being read.
   source.on('error', (error) => input.destroy(error));
   source.pipe(input);
+  // Decodes across chunk boundaries (a chunk may end inside a multi-byte character).
+  input.setEncoding('utf8');
   let rest = '';
   try {
     for await (const chunk of input) {
-      rest += (chunk as Buffer).toString('utf8');
+      rest += chunk as string;
       let at = rest.indexOf('\n');
       while (at >= 0) {
         yield rest.slice(0, at);

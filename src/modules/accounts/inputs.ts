@@ -25,7 +25,7 @@ export const resetPasswordInput = z.object({ token: z.string().min(10).max(100),
 export const updateProfileInput = z.object({ name: trimmed(200), locale: z.enum(LOCALES) });
 export const changeEmailInput = z.object({ email: emailField, currentPassword });
 export const changePasswordInput = z.object({ currentPassword, password: passwordField });
-export const deleteAccountInput = z.object({ currentPassword, confirm: z.literal('on', { error: 'accounts.delete.confirm_required' }) });
+export const deleteAccountInput = z.object({ currentPassword, confirm: z.string().catch('').refine((v) => v === 'on', { message: 'accounts.delete.confirm_required' }) });
 export const createTokenInput = z.object({ label: trimmed(100) });
 
 const optionalUrl = z

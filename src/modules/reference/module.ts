@@ -1,12 +1,9 @@
 import { defineModule } from '../../core/module.js';
 import { referenceAdminRoutes } from './admin-routes.js';
 import { referenceApiRoutes } from './api-routes.js';
-import { referenceAbilities } from './permissions.js';
+import './permissions.js';
 import { referenceRoutes } from './routes.js';
 import { seedReferenceData } from './seed.js';
-
-// Registers the abilities (defineAbilities fills the platform's table when this file is imported).
-void referenceAbilities;
 
 export const referenceModule = defineModule({
   id: 'reference',

@@ -34,9 +34,9 @@ const CONFIDENCE_KEYS: Record<string, string> = {
 /** A matrix link's confidence, translated when it is one of the known levels. */
 export const ConfidenceLabel = ({ view, confidence }: { view: ViewContext; confidence: string }) => {
   const key = CONFIDENCE_KEYS[confidence];
-  return key ? <>{view.t(key)}</> : <EnglishText view={view} text={confidence} />;
+  return key ? view.t(key) : <EnglishText view={view} text={confidence} />;
 };
 
 /** Lead facilitators as a comma-separated list (agency acronyms), or a "not stated" note. */
 export const Facilitators = ({ view, names }: { view: ViewContext; names: string[] }) =>
-  names.length > 0 ? <>{names.join(', ')}</> : <span class="muted">{view.t('reference.action_lines.facilitators_none')}</span>;
+  names.length > 0 ? names.join(', ') : <span class="muted">{view.t('reference.action_lines.facilitators_none')}</span>;

@@ -17,7 +17,7 @@ export const MatrixPage = ({ view, lines, sdgs, links }: MatrixPageProps) => {
       <h1>{t('reference.matrix.title')}</h1>
       <p class="lead">{t('reference.matrix.lead')}</p>
       <p>{t('reference.matrix.summary', { links: links.length, lines: new Set(links.map((l) => l.actionLine)).size })}</p>
-      <div class="table-wrap matrix-wrap" role="region" aria-label={caption} tabindex={0}>
+      <section class="table-wrap matrix-wrap" aria-label={caption} tabindex={0}>
         <table class="matrix">
           <caption>{caption}</caption>
           <thead>
@@ -66,7 +66,7 @@ export const MatrixPage = ({ view, lines, sdgs, links }: MatrixPageProps) => {
             })}
           </tbody>
         </table>
-      </div>
+      </section>
     </Layout>
   );
 };

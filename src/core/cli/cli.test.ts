@@ -1,0 +1,72 @@
+/**
+ * End to end: the real `wsis` program in a child process (through tsx, so no build is needed),
+ * on an embedded database in a temporary folder.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { actorFromApiToken } from '../auth/sessions.js';
+import { openDatabase } from '../db/client.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'wsis-cli-test-'));
+const data = join(dir, 'db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Runs `wsis …` with stdin closed (not a terminal) and without DATABASE_URL. */
+const wsis = (...args: string[]) =>
+  new Promise<Run>((resolve) => {
+    const { DATABASE_URL: _url, WSIS_DATA_DIR: _dir, ...env } = process.env;
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env, timeout: 120_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end();
+  });
+
+describe('wsis (child process)', () => {
+  it('adds a user, refuses the duplicate with exit code 1, and prints a working API token alone on stdout', { timeout: 180_000 }, async () => {
+    const added = await wsis('user', 'add', '--email', 'admin@example.org', '--password', 'a quite long passphrase', '--role', 'admin', '--verified', '--data', data);
+    expect(added.stderr).toBe('');
+    expect(added).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created user #1 admin@example.org/) });
+
+    const duplicate = await wsis('user', 'add', '--email', 'ADMIN@example.org', '--password', 'another long passphrase', '--data', data);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toBe('wsis: a user with the e-mail address ADMIN@example.org already exists\n');
+
+    const created = await wsis('token', 'create', '--email', 'admin@example.org', '--label', 'ci', '--data', data);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^wsis_[A-Za-z0-9_-]{43}\n$/);
+    expect(created.stderr).toContain('shown only once');
+
+    const database = await openDatabase({ dataDir: data });
+    try {
+      expect(await actorFromApiToken(database.db, created.stdout.trim())).toMatchObject({ email: 'admin@example.org', roles: ['contributor', 'admin'] });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('backs up, and refuses to restore without --yes when stdin is not a terminal', { timeout: 180_000 }, async () => {
+    const file = join(dir, 'backup.jsonl.gz');
+    const backup = await wsis('backup', file, '--data', data);
+    expect(backup.code).toBe(0);
+    expect(backup.stderr).toMatch(/^Backed up \d+ rows of \d+ tables/);
+
+    const refused = await wsis('restore', file, '--data', data);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('pass --yes');
+  });
+
+  it('documents every command with --help', { timeout: 60_000 }, async () => {
+    const help = await wsis('--help');
+    for (const command of ['serve', 'migrate', 'user', 'token', 'backup', 'restore', 'seed']) expect(help.stdout).toContain(command);
+    const restore = await wsis('restore', '--help');
+    expect(restore.stdout).toContain('--yes');
+    expect(restore.stdout).toContain('--data <dir>');
+  });
+});
