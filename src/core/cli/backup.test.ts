@@ -18,7 +18,6 @@ import { createApiToken } from './tokens.js';
 
 const silent = { start: () => {}, advance: () => {}, stop: () => {} };
 const dir = mkdtempSync(join(tmpdir(), 'wsis-backup-test-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every row of every table, as JSON text in a stable order: what "exactly the same data" means. */
 const snapshot = async (database: Database) => {
@@ -82,17 +81,20 @@ beforeAll(async () => {
   file = join(dir, 'backup.jsonl.gz');
   await backupDatabase(source, file, { progress: silent });
 });
-afterAll(async () => source.drop());
+afterAll(async () => {
+  await source.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('backup tables', () => {
   it('lists every table of the schema, parents before children', () => {
     const names = backupTables().map((t) => t.name);
     for (const name of ['auth_users', 'auth_user_roles', 'auth_api_tokens', 'core_audit_log', 'reference_matrix_links', 'reference_sdgs']) expect(names).toContain(name);
-    const before = (a: string, b: string) => expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
-    before('auth_users', 'auth_user_roles');
-    before('auth_users', 'auth_api_tokens');
-    before('reference_action_lines', 'reference_matrix_links');
-    before('reference_sdgs', 'reference_matrix_links');
+    const precedes = (a: string, b: string) => expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
+    precedes('auth_users', 'auth_user_roles');
+    precedes('auth_users', 'auth_api_tokens');
+    precedes('reference_action_lines', 'reference_matrix_links');
+    precedes('reference_sdgs', 'reference_matrix_links');
   });
 });
 
@@ -192,7 +194,7 @@ const freshDatabase = async (kind: 'pglite' | 'postgresql') => {
 };
 
 describe('moving between PGlite and PostgreSQL', () => {
-  it.skipIf(!process.env.DATABASE_URL)('a backup made on PGlite restores into PostgreSQL and back (needs DATABASE_URL)', async () => {
+  it.skipIf(!process.env.DATABASE_URL)('a backup made on PGlite restores into PostgreSQL and back (needs DATABASE_URL)', { timeout: 180_000 }, async () => {
     const lite = await freshDatabase('pglite');
     const server = await freshDatabase('postgresql');
     const lite2 = await freshDatabase('pglite');

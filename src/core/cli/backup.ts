@@ -10,6 +10,7 @@
  * microseconds and jsonb come back exactly.
  */
 import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Command } from 'commander';
@@ -152,6 +153,7 @@ export const backupDatabase = async (database: Database, file: string, { progres
   if (migration !== expected) {
     throw new CliError(`the database is at migration ${migration} but this version of wsis knows the schema of ${expected}; back it up with the version that matches it, or run wsis migrate first`);
   }
+  if (!existsSync(dirname(file))) throw new CliError(`the folder ${dirname(file)} does not exist`);
   const tables = backupTables();
   const client = await database.pool.connect();
   const partial = `${file}.partial-${process.pid}`;

@@ -19,7 +19,7 @@ import {
 } from './queries.js';
 import { compareTargetCodes } from './rules.js';
 import { seedReferenceData } from './seed.js';
-import { matrixLinks } from './tables.js';
+import { actionLines, matrixLinks } from './tables.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -67,8 +67,10 @@ describe('reference seed', () => {
       .update(matrixLinks)
       .set({ deletedAt: new Date() })
       .where(eq(matrixLinks.actionLine, 'C1'));
+    await database.db.update(actionLines).set({ title: { en: 'stale' } }).where(eq(actionLines.code, 'C2'));
     await seedReferenceData(database.db);
     expect((await findActionLines(database.db)).length).toBe(19);
+    expect((await getActionLine(database.db, 'C2')).title.en).toBe('Information and communication infrastructure');
     expect(await findMatrixLinks(database.db, { actionLine: 'C1' })).toEqual([]);
     const c4 = await findMatrixLinks(database.db, { actionLine: 'C4' });
     expect(c4.every((l) => l.targets.join() === '4.4')).toBe(true);

@@ -5,7 +5,7 @@
  * marked deleted, and stays removed).
  */
 import { readFileSync } from 'node:fs';
-import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../core/db/client.js';
@@ -91,13 +91,18 @@ const countriesFile = items(z.object({ code: z.string(), region: z.string().null
 // The database uses snake_case column names (Drizzle `casing: 'snake_case'`).
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** `SET col = excluded.col` for every column but the key: the upsert replaces the whole row. */
-const replaceAll = (table: PgTable, key: string[]): Record<string, SQL> =>
-  Object.fromEntries(
+/**
+ * The conflict clause of an upsert that replaces the whole row (`SET col = excluded.col` for every
+ * column but the key), and only when something changed, so a restart writes nothing.
+ */
+const replaceAll = (table: PgTable, key: string[]): { set: Record<string, SQL>; setWhere: SQL } => ({
+  set: Object.fromEntries(
     Object.entries(getTableColumns(table))
       .filter(([name]) => !key.includes(name))
       .map(([name, column]) => [name, sql.raw(`excluded."${snake(column.name)}"`)]),
-  );
+  ),
+  setWhere: sql.raw(`row("${getTableName(table)}".*) is distinct from row(excluded.*)`),
+});
 
 /** Loads (or refreshes) every reference table; safe to run on every start. */
 export const seedReferenceData = async (db: Db) => {
@@ -114,11 +119,11 @@ export const seedReferenceData = async (db: Db) => {
     await tx
       .insert(regions)
       .values(regionRows.map((r) => ({ code: r.code, name: r.name, nameConfidence: r.nameConfidence ?? null })))
-      .onConflictDoUpdate({ target: regions.code, set: replaceAll(regions, ['code']) });
+      .onConflictDoUpdate({ target: regions.code, ...replaceAll(regions, ['code']) });
     await tx
       .insert(countries)
       .values(countryRows.map((c) => ({ code: c.code, region: c.region, isItuMember: c.itu, note: c.note ?? null })))
-      .onConflictDoUpdate({ target: countries.code, set: replaceAll(countries, ['code']) });
+      .onConflictDoUpdate({ target: countries.code, ...replaceAll(countries, ['code']) });
     await tx
       .insert(actionLines)
       .values(
@@ -137,15 +142,15 @@ export const seedReferenceData = async (db: Db) => {
           notes: l.notes ?? [],
         })),
       )
-      .onConflictDoUpdate({ target: actionLines.code, set: replaceAll(actionLines, ['code']) });
+      .onConflictDoUpdate({ target: actionLines.code, ...replaceAll(actionLines, ['code']) });
     await tx
       .insert(sdgs)
       .values(goals.map((g) => ({ number: g.number, short: g.short, title: g.title, confidence: g.confidence, source: g.source ?? null })))
-      .onConflictDoUpdate({ target: sdgs.number, set: replaceAll(sdgs, ['number']) });
+      .onConflictDoUpdate({ target: sdgs.number, ...replaceAll(sdgs, ['number']) });
     await tx
       .insert(sdgTargets)
       .values(targets.map((t) => ({ code: t.code, sdg: t.sdg, text: t.text, confidence: t.confidence })))
-      .onConflictDoUpdate({ target: sdgTargets.code, set: replaceAll(sdgTargets, ['code']) });
+      .onConflictDoUpdate({ target: sdgTargets.code, ...replaceAll(sdgTargets, ['code']) });
     // Matrix links: insert only what is missing; administrators own the rest.
     await tx
       .insert(matrixLinks)
@@ -164,7 +169,7 @@ export const seedReferenceData = async (db: Db) => {
     await tx
       .insert(prizeCategories)
       .values(categories.map((c) => ({ number: c.number, actionLine: c.actionLine, title: c.title, confidence: c.confidence, titleConfidence: c.titleConfidence, sources: c.sources })))
-      .onConflictDoUpdate({ target: prizeCategories.number, set: replaceAll(prizeCategories, ['number']) });
+      .onConflictDoUpdate({ target: prizeCategories.number, ...replaceAll(prizeCategories, ['number']) });
     await tx
       .insert(connectGoals)
       .values(
@@ -178,7 +183,7 @@ export const seedReferenceData = async (db: Db) => {
           source: g.source ?? null,
         })),
       )
-      .onConflictDoUpdate({ target: connectGoals.code, set: replaceAll(connectGoals, ['code']) });
+      .onConflictDoUpdate({ target: connectGoals.code, ...replaceAll(connectGoals, ['code']) });
     await tx
       .insert(connectTargets)
       .values(
@@ -186,6 +191,6 @@ export const seedReferenceData = async (db: Db) => {
           g.targets.map((t) => ({ code: t.code, goal: g.code, text: t.text, confidence: t.confidence, textConfidence: t.textConfidence ?? {}, source: t.source ?? null })),
         ),
       )
-      .onConflictDoUpdate({ target: connectTargets.code, set: replaceAll(connectTargets, ['code']) });
+      .onConflictDoUpdate({ target: connectTargets.code, ...replaceAll(connectTargets, ['code']) });
   });
 };

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestKit, type TestKit } from '../../test/app.js';
+
+let kit: TestKit;
+beforeAll(async () => {
+  kit = await createTestKit();
+});
+afterAll(async () => kit.close());
+
+describe('database', () => {
+  it('answers /healthz while a long query runs (the embedded database lives in a worker thread)', async () => {
+    const slow = kit.database.pool.query('select pg_sleep(2)');
+    const started = performance.now();
+    // Count event-loop turns during the slow query: a blocked loop would count none.
+    let turns = 0;
+    const timer = setInterval(() => turns++, 10);
+    const health = await kit.app.inject({ url: '/healthz' });
+    const healthMs = performance.now() - started;
+    await slow;
+    clearInterval(timer);
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'ok', database: kit.database.kind });
+    expect(healthMs).toBeLessThan(1900);
+    expect(turns).toBeGreaterThan(20);
+  });
+
+  it('rolls back a failed transaction as a whole', async () => {
+    const { sql } = await import('drizzle-orm');
+    await kit.database.db.execute(sql`create table if not exists tx_probe (x int primary key)`);
+    await expect(
+      kit.database.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into tx_probe values (1)`);
+        await tx.execute(sql`insert into tx_probe values (1)`);
+      }),
+    ).rejects.toThrow();
+    const { rows } = await kit.database.pool.query('select count(*)::int as n from tx_probe');
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('reports PostgreSQL error codes the same way on both databases', async () => {
+    await kit.database.pool.query('create table if not exists uniq_probe (x int primary key)');
+    await kit.database.pool.query('insert into uniq_probe values (1)');
+    await expect(kit.database.pool.query('insert into uniq_probe values (1)')).rejects.toMatchObject({ code: '23505' });
+  });
+});

@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.js';
+import { deliverDueMail, enqueueMail, smtpTransport } from './outbox.js';
+import { mailOutbox } from './tables.js';
+
+type Received = { to: string; raw: string };
+
+/** A real SMTP server on a random port that records what it receives, and can refuse. */
+const startSmtp = async () => {
+  const received: Received[] = [];
+  let refuse = false;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => {
+        raw += chunk.toString('utf8');
+      });
+      stream.on('end', () => {
+        if (refuse) return callback(new Error('mailbox unavailable'));
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    setRefuse: (value: boolean) => {
+      refuse = value;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
+let database: TestDatabase;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+beforeAll(async () => {
+  database = await createTestDatabase({ seed: false });
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await smtp.close();
+  await database.drop();
+});
+
+const compose = (t: (k: string) => string) => ({ subject: t('accounts.mail.verify_subject'), paragraphs: [t('accounts.mail.verify_body')], action: { label: t('accounts.mail.verify_action'), url: 'http://platform.test/x' } });
+
+describe('e-mail outbox', () => {
+  it('delivers through SMTP in the recipient language', async () => {
+    const id = await enqueueMail(database.db, { to: 'ana@example.org', locale: 'es', compose });
+    const sent = await deliverDueMail(database.db, { transport: smtpTransport(smtp.url), from: 'WSIS <no-reply@wsis.test>' });
+    expect(sent).toBe(1);
+    const message = smtp.received.find((m) => m.to === 'ana@example.org');
+    expect(message?.raw).toContain('http://platform.test/x');
+    expect(message?.raw).toMatch(/Content-Type: text\/html/i);
+    const [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, Number(id)));
+    expect(row).toMatchObject({ status: 'sent', locale: 'es', attempts: 1 });
+    expect(row?.html).toContain('lang="es"');
+  });
+
+  it('keeps a message that the server refuses, and delivers it on a later attempt', async () => {
+    const id = Number(await enqueueMail(database.db, { to: 'retry@example.org', locale: 'ar', compose }));
+    smtp.setRefuse(true);
+    expect(await deliverDueMail(database.db, { transport: smtpTransport(smtp.url), from: 'wsis@wsis.test' })).toBe(0);
+    let [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row?.lastError).toContain('mailbox unavailable');
+    expect(row?.html).toContain('dir="rtl"');
+
+    // The retry is scheduled later; make it due now, as time would.
+    await database.db.update(mailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(mailOutbox.id, id));
+    smtp.setRefuse(false);
+    expect(await deliverDueMail(database.db, { transport: smtpTransport(smtp.url), from: 'wsis@wsis.test' })).toBe(1);
+    [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(smtp.received.some((m) => m.to === 'retry@example.org')).toBe(true);
+  });
+
+  it('sends nothing for a change that rolled back', async () => {
+    await database.db
+      .transaction(async (tx) => {
+        await enqueueMail(tx, { to: 'rolled-back@example.org', locale: 'en', compose });
+        throw new Error('abort');
+      })
+      .catch(() => undefined);
+    const rows = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'rolled-back@example.org'));
+    expect(rows).toEqual([]);
+  });
+});

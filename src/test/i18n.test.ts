@@ -1,0 +1,111 @@
+/**
+ * Message catalogs: every language has exactly the English keys, every key is used, files are
+ * sorted, ICU placeholders match, and nothing is left untranslated or copied from English.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { catalogFiles, readCatalogFile } from '../core/i18n/catalog.js';
+import { LOCALES } from '../core/i18n/locales.js';
+
+const SRC = fileURLToPath(new URL('../', import.meta.url));
+
+/** Messages that may read the same in another language: proper names, codes, symbols. */
+const SAME_AS_ENGLISH_ALLOWED = new Set<string>([
+  'core.site.name',
+  'home.page.title',
+  'admin.audit.count',
+]);
+const looksUntranslatable = (value: string) => !/[A-Za-z]{3,}/.test(value.replace(/\{[^}]*\}/g, ''));
+
+const owners = catalogFiles('en').map(([owner]) => owner);
+const load = (owner: string, locale: string) => {
+  const entry = catalogFiles(locale as 'en').find(([o]) => o === owner);
+  if (!entry) throw new Error(`no ${locale} catalog for ${owner}`);
+  return readCatalogFile(entry[1]);
+};
+
+const sourceText = (() => {
+  const chunks: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|tsx)$/.test(name) && !name.endsWith('.test.ts')) chunks.push(readFileSync(path, 'utf8'));
+    }
+  };
+  walk(SRC);
+  return chunks.join('\n');
+})();
+// Keys built at run time, e.g. t(`accounts.roles.${role}`): every key under that prefix counts as used.
+const dynamicPrefixes = [...sourceText.matchAll(/`([a-z_]+(?:\.[a-z0-9_-]+)*\.)\$\{/g)].map((m) => m[1] ?? '');
+
+const argumentsOf = (message: string): string[] => {
+  const names = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const el of elements) {
+      if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) names.add(el.value);
+      if (el.type === TYPE.plural || el.type === TYPE.select) {
+        names.add(el.value);
+        for (const option of Object.values(el.options)) visit(option.value);
+      }
+      if (el.type === TYPE.tag) visit(el.children);
+    }
+  };
+  visit(parse(message, { ignoreTag: true }));
+  return [...names].sort();
+};
+
+describe.each(owners)('%s messages', (owner) => {
+  const en = load(owner, 'en');
+
+  it.each(LOCALES)('%s has exactly the English keys', (locale) => {
+    expect(Object.keys(load(owner, locale)).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(LOCALES)('%s file is sorted', (locale) => {
+    const keys = Object.keys(load(owner, locale));
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it('uses every English key somewhere in src/', () => {
+    const unused = Object.keys(en).filter((key) => !sourceText.includes(`'${key}'`) && !dynamicPrefixes.some((p) => key.startsWith(p)));
+    expect(unused).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s messages parse and keep the English placeholders', (locale) => {
+    const catalog = load(owner, locale);
+    const mismatches = Object.entries(catalog)
+      .filter(([, value]) => typeof value === 'string')
+      .filter(([key, value]) => JSON.stringify(argumentsOf(value as string)) !== JSON.stringify(argumentsOf(String(en[key]))))
+      .map(([key]) => key);
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s is translated: no missing message and none copied from English', (locale) => {
+    const catalog = load(owner, locale);
+    const untranslated = Object.entries(catalog)
+      .filter(([key, value]) => value === null || (value === en[key] && !SAME_AS_ENGLISH_ALLOWED.has(key) && !looksUntranslatable(String(value))))
+      .map(([key]) => key);
+    expect(untranslated).toEqual([]);
+  });
+});
+
+describe('plural rules', () => {
+  it('formats Arabic counts with its six plural categories', async () => {
+    const { translator } = await import('../core/i18n/translate.js');
+    const t = translator('ar');
+    const forms = new Set([0, 1, 2, 3, 11, 100].map((n) => t('core.errors.too_long', { max: n })));
+    // Arabic distinguishes zero, one, two, few (3–10), many (11–99) and other (100+).
+    expect(forms.size).toBe(6);
+  });
+
+  it('formats Russian counts with one/few/many', async () => {
+    const { translator } = await import('../core/i18n/translate.js');
+    const t = translator('ru');
+    const forms = new Set([1, 3, 5].map((n) => t('core.errors.too_long', { max: n }).replace(/\d+/g, '#')));
+    expect(forms.size).toBe(3);
+  });
+});
