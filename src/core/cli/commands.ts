@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerBackupCommands } from './backup.js';
+import { registerBenchCommand } from './bench.js';
 import { registerMigrate } from './migrate.js';
 import { registerSeedCommands } from './seed.js';
 import { registerTokenCommands } from './tokens.js';
@@ -12,4 +13,5 @@ export const registerCommands = (program: Command) => {
   registerTokenCommands(program);
   registerBackupCommands(program);
   registerSeedCommands(program);
+  registerBenchCommand(program);
 };

@@ -11,6 +11,9 @@ export const accountsModule = defineModule({
   adminRoutes: accountsAdminRoutes,
   apiRoutes: accountsApiRoutes,
   nav: [{ labelKey: 'accounts.nav.organizations', href: '/organizations' }],
-  adminNav: [{ labelKey: 'accounts.nav.users', href: '/admin/users', ability: 'accounts.user.manage' }],
+  adminNav: [
+    { labelKey: 'accounts.nav.users', href: '/admin/users', ability: 'accounts.user.manage' },
+    { labelKey: 'accounts.nav.organizations', href: '/organizations', ability: 'accounts.user.manage' },
+  ],
   demo: demoAccounts,
 });

@@ -36,12 +36,7 @@ const unknownTargetsMessage = (req: FastifyRequest, codes: string[]) => req.t('r
 export const referenceAdminRoutes: FastifyPluginAsync = async (app) => {
   const renderList = async (req: FastifyRequest, reply: FastifyReply, { filter, addForm, status = 200 }: { filter?: string; addForm: FormState; status?: number }) => {
     const { db } = req.server.platform.database;
-    const [lines, sdgs, links, targets] = await Promise.all([
-      findActionLines(db),
-      findSdgs(db),
-      findMatrixLinks(db, { actionLine: filter || undefined }),
-      findSdgTargets(db),
-    ]);
+    const [lines, sdgs, links, targets] = await Promise.all([findActionLines(db), findSdgs(db), findMatrixLinks(db, { actionLine: filter || undefined }), findSdgTargets(db)]);
     const targetCodes = new Map<number, string[]>();
     for (const target of targets) targetCodes.set(target.sdg, [...(targetCodes.get(target.sdg) ?? []), target.code]);
     return reply.page(MatrixAdminPage({ view: req.view(reply), lines, sdgs, links, targetCodes, filter: filter || undefined, addForm }), status);

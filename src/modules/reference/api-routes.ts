@@ -70,18 +70,22 @@ export const referenceApiRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items, total: items.length };
   });
 
-  app.get('/countries', { schema: schema('Countries and territories (ISO 3166-1) with their ITU region; names in the language asked for', list(country), countriesQuery) }, async (req) => {
-    const rows = await findCountries(req.server.platform.database.db, {
-      region: req.query.region,
-      ituMembersOnly: req.query.ituMember === 'true',
-    });
-    const collator = new Intl.Collator(req.locale);
-    const items = rows
-      .filter((c) => req.query.ituMember !== 'false' || !c.isItuMember)
-      .map((c) => ({ code: c.code, region: c.region, name: countryName(c.code, req.locale), ituMember: c.isItuMember }))
-      .sort((a, b) => collator.compare(a.name, b.name));
-    return { items, total: items.length };
-  });
+  app.get(
+    '/countries',
+    { schema: schema('Countries and territories (ISO 3166-1) with their ITU region; names in the language asked for', list(country), countriesQuery) },
+    async (req) => {
+      const rows = await findCountries(req.server.platform.database.db, {
+        region: req.query.region,
+        ituMembersOnly: req.query.ituMember === 'true',
+      });
+      const collator = new Intl.Collator(req.locale);
+      const items = rows
+        .filter((c) => req.query.ituMember !== 'false' || !c.isItuMember)
+        .map((c) => ({ code: c.code, region: c.region, name: countryName(c.code, req.locale), ituMember: c.isItuMember }))
+        .sort((a, b) => collator.compare(a.name, b.name));
+      return { items, total: items.length };
+    },
+  );
 
   app.get('/regions', { schema: schema('The six ITU regions', list(region)) }, async (req) => {
     const rows = await findRegions(req.server.platform.database.db);

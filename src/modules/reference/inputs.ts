@@ -5,7 +5,14 @@ import { LOCALES } from '../../core/i18n/locales.js';
 const TARGET_CODE = /^\d{1,2}(\.(\d{1,2}|[a-z]))?$/;
 
 /** "4.4, 4.5 9.c" → ['4.4', '4.5', '9.c'] (separators: commas, semicolons, spaces). */
-export const splitTargetCodes = (raw: string) => [...new Set(raw.split(/[\s,;]+/).map((c) => c.trim().toLowerCase()).filter(Boolean))];
+export const splitTargetCodes = (raw: string) => [
+  ...new Set(
+    raw
+      .split(/[\s,;]+/)
+      .map((c) => c.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+];
 
 const targetsField = z
   .string()

@@ -62,12 +62,15 @@ describe('reference seed', () => {
   });
 
   it('is idempotent and never restores or overwrites a matrix link an administrator changed', async () => {
-    await database.db.update(matrixLinks).set({ targets: ['4.4'] }).where(eq(matrixLinks.actionLine, 'C4'));
     await database.db
       .update(matrixLinks)
-      .set({ deletedAt: new Date() })
-      .where(eq(matrixLinks.actionLine, 'C1'));
-    await database.db.update(actionLines).set({ title: { en: 'stale' } }).where(eq(actionLines.code, 'C2'));
+      .set({ targets: ['4.4'] })
+      .where(eq(matrixLinks.actionLine, 'C4'));
+    await database.db.update(matrixLinks).set({ deletedAt: new Date() }).where(eq(matrixLinks.actionLine, 'C1'));
+    await database.db
+      .update(actionLines)
+      .set({ title: { en: 'stale' } })
+      .where(eq(actionLines.code, 'C2'));
     await seedReferenceData(database.db);
     expect((await findActionLines(database.db)).length).toBe(19);
     expect((await getActionLine(database.db, 'C2')).title.en).toBe('Information and communication infrastructure');

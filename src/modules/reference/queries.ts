@@ -104,7 +104,11 @@ export const findRegions = async (db: DbOrTx): Promise<Region[]> => db.select().
 /** Countries and territories (ISO 3166-1), optionally of one ITU region or only ITU Member States; ordered by code. */
 export const findCountries = async (db: DbOrTx, { region, ituMembersOnly }: { region?: string; ituMembersOnly?: boolean } = {}): Promise<Country[]> => {
   const filters: (SQL | undefined)[] = [region ? eq(countries.region, region) : undefined, ituMembersOnly ? eq(countries.isItuMember, true) : undefined];
-  return db.select().from(countries).where(and(...filters)).orderBy(asc(countries.code));
+  return db
+    .select()
+    .from(countries)
+    .where(and(...filters))
+    .orderBy(asc(countries.code));
 };
 
 /** The ITU region code of a country (e.g. 'FR' → 'EUR'); null for an unknown code or a country outside every region. */

@@ -1,16 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { notFound } from '../../core/http/problems.js';
 import { parseSdgNumber } from './inputs.js';
-import {
-  findActionLines,
-  findMatrixLinks,
-  findSdgs,
-  findSdgTargets,
-  getActionLine,
-  getMatrixLink,
-  getSdg,
-  type SdgTarget,
-} from './queries.js';
+import { findActionLines, findMatrixLinks, findSdgs, findSdgTargets, getActionLine, getMatrixLink, getSdg, type SdgTarget } from './queries.js';
 import { ActionLinePage } from './views/ActionLinePage.js';
 import { ActionLinesPage } from './views/ActionLinesPage.js';
 import { MatrixLinkPage } from './views/MatrixLinkPage.js';

@@ -168,7 +168,9 @@ export const seedReferenceData = async (db: Db) => {
       .onConflictDoNothing();
     await tx
       .insert(prizeCategories)
-      .values(categories.map((c) => ({ number: c.number, actionLine: c.actionLine, title: c.title, confidence: c.confidence, titleConfidence: c.titleConfidence, sources: c.sources })))
+      .values(
+        categories.map((c) => ({ number: c.number, actionLine: c.actionLine, title: c.title, confidence: c.confidence, titleConfidence: c.titleConfidence, sources: c.sources })),
+      )
       .onConflictDoUpdate({ target: prizeCategories.number, ...replaceAll(prizeCategories, ['number']) });
     await tx
       .insert(connectGoals)

@@ -33,7 +33,9 @@ export const sdgs = pgTable('reference_sdgs', {
 /** SDG targets that the matrix refers to (e.g. '3.8'). */
 export const sdgTargets = pgTable('reference_sdg_targets', {
   code: text().primaryKey(),
-  sdg: integer().notNull().references(() => sdgs.number),
+  sdg: integer()
+    .notNull()
+    .references(() => sdgs.number),
   text: jsonb().$type<Localized>().notNull(),
   confidence: text().notNull(),
 });
@@ -46,8 +48,12 @@ export const sdgTargets = pgTable('reference_sdg_targets', {
 export const matrixLinks = pgTable(
   'reference_matrix_links',
   {
-    actionLine: text().notNull().references(() => actionLines.code),
-    sdg: integer().notNull().references(() => sdgs.number),
+    actionLine: text()
+      .notNull()
+      .references(() => actionLines.code),
+    sdg: integer()
+      .notNull()
+      .references(() => sdgs.number),
     targets: jsonb().$type<string[]>().notNull(),
     rationale: jsonb().$type<Localized>().notNull(),
     confidence: text().notNull(),
@@ -62,7 +68,9 @@ export const matrixLinks = pgTable(
 /** The 18 WSIS Prizes categories (default set; editions may change theirs). */
 export const prizeCategories = pgTable('reference_prize_categories', {
   number: integer().primaryKey(),
-  actionLine: text().notNull().references(() => actionLines.code),
+  actionLine: text()
+    .notNull()
+    .references(() => actionLines.code),
   title: jsonb().$type<Localized>().notNull(),
   confidence: text().notNull(),
   titleConfidence: jsonb().$type<Confidence>().notNull().default({}),
@@ -82,7 +90,9 @@ export const connectGoals = pgTable('reference_connect2030_goals', {
 
 export const connectTargets = pgTable('reference_connect2030_targets', {
   code: text().primaryKey(),
-  goal: text().notNull().references(() => connectGoals.code),
+  goal: text()
+    .notNull()
+    .references(() => connectGoals.code),
   text: jsonb().$type<Localized>().notNull(),
   confidence: text().notNull(),
   textConfidence: jsonb().$type<Confidence>().notNull().default({}),

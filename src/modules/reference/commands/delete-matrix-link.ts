@@ -11,10 +11,7 @@ export type DeleteMatrixLinkResult = { ok: true } | { ok: false; error: 'not_fou
  * Removes a link from the matrix. The row stays, marked deleted, so that loading the reference
  * data again does not restore it. Assumes 'reference.matrix.edit' was checked.
  */
-export const deleteMatrixLink = async (
-  db: Db,
-  { actor, actionLine, sdg, ip }: { actor: Actor; actionLine: string; sdg: number; ip?: string },
-): Promise<DeleteMatrixLinkResult> =>
+export const deleteMatrixLink = async (db: Db, { actor, actionLine, sdg, ip }: { actor: Actor; actionLine: string; sdg: number; ip?: string }): Promise<DeleteMatrixLinkResult> =>
   db.transaction(async (tx) => {
     const where = and(activeLinks(), eq(matrixLinks.actionLine, actionLine), eq(matrixLinks.sdg, sdg));
     const [before] = await tx.update(matrixLinks).set({ deletedAt: new Date(), updatedAt: new Date() }).where(where).returning();

@@ -6,10 +6,7 @@ import { activeLinks, findSdgTargets, type MatrixLink } from '../queries.js';
 import { matrixLinks } from '../tables.js';
 import { checkTargetCodes } from '../rules.js';
 
-export type UpdateMatrixLinkResult =
-  | { ok: true; link: MatrixLink }
-  | { ok: false; error: 'not_found' }
-  | { ok: false; error: 'unknown_targets'; codes: string[] };
+export type UpdateMatrixLinkResult = { ok: true; link: MatrixLink } | { ok: false; error: 'not_found' } | { ok: false; error: 'unknown_targets'; codes: string[] };
 
 /**
  * Changes the SDG targets and the English rationale of one matrix link (other languages of the

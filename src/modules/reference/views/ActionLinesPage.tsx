@@ -7,28 +7,28 @@ import type { ActionLine } from '../queries.js';
 const LineItem = ({ view, line, children }: { view: ViewContext; line: ActionLine; children?: ComponentChildren }) => {
   const Heading = line.parent ? 'h3' : 'h2';
   return (
-  <li class="action-line">
-    <Heading>
-      <a href={view.href(`/action-lines/${line.code}`)}>
-        <span class="code">{line.code}</span> <LocalizedText view={view} value={line.title} confidence={line.titleConfidence} />
-      </a>
-    </Heading>
-    <dl class="facts">
-      <dt>{view.t('reference.action_lines.lead_facilitators')}</dt>
-      <dd>
-        <Facilitators view={view} names={line.leadFacilitators} />
-      </dd>
-      {line.ituRole && (
-        <>
-          <dt>{view.t('reference.action_lines.itu_role')}</dt>
-          <dd>
-            <EnglishText view={view} text={line.ituRole} />
-          </dd>
-        </>
-      )}
-    </dl>
-    {children}
-  </li>
+    <li class="action-line">
+      <Heading>
+        <a href={view.href(`/action-lines/${line.code}`)}>
+          <span class="code">{line.code}</span> <LocalizedText view={view} value={line.title} confidence={line.titleConfidence} />
+        </a>
+      </Heading>
+      <dl class="facts">
+        <dt>{view.t('reference.action_lines.lead_facilitators')}</dt>
+        <dd>
+          <Facilitators view={view} names={line.leadFacilitators} />
+        </dd>
+        {line.ituRole && (
+          <>
+            <dt>{view.t('reference.action_lines.itu_role')}</dt>
+            <dd>
+              <EnglishText view={view} text={line.ituRole} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {children}
+    </li>
   );
 };
 

@@ -31,7 +31,12 @@ export const MatrixAdminPage = ({ view, lines, sdgs, links, targetCodes, filter,
       <ErrorSummary
         view={view}
         form={addForm}
-        labels={{ actionLine: t('reference.admin.action_line_label'), sdg: t('reference.admin.sdg_label'), targets: t('reference.admin.targets_label'), rationale: t('reference.admin.rationale_label') }}
+        labels={{
+          actionLine: t('reference.admin.action_line_label'),
+          sdg: t('reference.admin.sdg_label'),
+          targets: t('reference.admin.targets_label'),
+          rationale: t('reference.admin.rationale_label'),
+        }}
       />
 
       <form method="get" action={base} class="filter-form">
