@@ -80,7 +80,7 @@ describe.skipIf(skipBrowserTests)('accounts journey (fr)', () => {
 
     // The account page shows the user's name.
     await visit(page, '/fr/account');
-    await expect.poll(() => page.locator('main').innerText()).toContain(name);
+    await expect.poll(() => page.locator('main').textContent()).toContain(name);
 
     // Sign out from the header; the header offers sign-in again and the account page is closed.
     const signOut = page.locator('.account-nav form[action="/fr/sign-out"] button[type="submit"]');
@@ -88,6 +88,6 @@ describe.skipIf(skipBrowserTests)('accounts journey (fr)', () => {
     await noErrors(page);
     expect(await page.locator('.account-nav a[href="/fr/sign-in"]').count()).toBe(1);
     await page.goto('/fr/account');
-    expect(await page.locator('main').innerText()).not.toContain(name);
+    expect(await page.locator('main').textContent()).not.toContain(name);
   });
 });

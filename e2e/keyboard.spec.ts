@@ -12,7 +12,9 @@ describe.skipIf(skipBrowserTests)('keyboard', () => {
     const skip = page.locator('a.skip-link');
     // Hidden until focused: not in view before the first Tab.
     const before = await skip.boundingBox();
-    expect(before === null || before.width <= 1 || before.height <= 1 || before.y + before.height <= 0 || before.x + before.width <= 0, 'skip link off-screen before focus').toBe(true);
+    expect(before === null || before.width <= 1 || before.height <= 1 || before.y + before.height <= 0 || before.x + before.width <= 0, 'skip link off-screen before focus').toBe(
+      true,
+    );
 
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {

@@ -1,8 +1,6 @@
 // WSIS Platform: small progressive enhancements (every page works without this file).
 // Loaded with `defer`; the Content-Security-Policy forbids inline script.
 (() => {
-  'use strict';
-
   // Move focus to the element that asks for it (the error summary of a form sent back with errors),
   // so screen reader and keyboard users land on the list of problems.
   const target = document.querySelector('[data-autofocus]');

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's package puts it here; CHROMIUM_PATH may point elsewhere on a developer's machine. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const isCI = process.env.CI === 'true';
 export const hasChromium = existsSync(CHROMIUM_PATH);
 

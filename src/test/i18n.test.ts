@@ -17,6 +17,9 @@ const SAME_AS_ENGLISH_ALLOWED = new Set<string>([
   'core.site.name',
   'home.page.title',
   'admin.audit.count',
+  // 'Source(s)' is the same word in French.
+  'reference.common.source',
+  'reference.common.sources',
 ]);
 const looksUntranslatable = (value: string) => !/[A-Za-z]{3,}/.test(value.replace(/\{[^}]*\}/g, ''));
 

@@ -9,6 +9,19 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
   const database = await prepareDatabase(config, MODULES);
   const first = await initializeIfEmpty(database, MODULES, { demo });
   const app = await buildApp({ config, database });
+  const timers: NodeJS.Timeout[] = [];
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    for (const timer of timers) clearInterval(timer);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
 
   if (first) {
@@ -23,7 +36,9 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
       ].join('\n'),
     );
   }
-  process.stdout.write(`WSIS Platform ready at ${config.baseUrl} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+  const address = app.server.address();
+  const url = config.port === 0 && address && typeof address === 'object' ? `http://${config.host}:${address.port}` : config.baseUrl;
+  process.stdout.write(`WSIS Platform ready at ${url} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
 
   // Background work: e-mail delivery (when SMTP is configured) and housekeeping.
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
@@ -39,21 +54,7 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
       busy = false;
     }
   };
-  const mailTimer = setInterval(tick, 5000);
-  const houseTimer = setInterval(() => void purgeExpiredSessions(database.db).catch(() => undefined), 3600_000);
+  timers.push(setInterval(tick, 5000), setInterval(() => void purgeExpiredSessions(database.db).catch(() => undefined), 3600_000));
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    clearInterval(mailTimer);
-    clearInterval(houseTimer);
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
   return { app, database };
 };
