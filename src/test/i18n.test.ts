@@ -20,6 +20,9 @@ const SAME_AS_ENGLISH_ALLOWED = new Set<string>([
   // 'Source(s)' is the same word in French.
   'reference.common.source',
   'reference.common.sources',
+  // 'Page {page}' in French; 'Token' is the usual Spanish term.
+  'core.pagination.page',
+  'accounts.tokens.token_label',
 ]);
 const looksUntranslatable = (value: string) => !/[A-Za-z]{3,}/.test(value.replace(/\{[^}]*\}/g, ''));
 
@@ -96,19 +99,42 @@ describe.each(owners)('%s messages', (owner) => {
   });
 });
 
+const REQUIRED_PLURAL_CATEGORIES: Record<string, string[]> = {
+  ar: ['zero', 'one', 'two', 'few', 'many', 'other'],
+  ru: ['one', 'few', 'many', 'other'],
+};
+
+const pluralOptionSets = (message: string): string[][] => {
+  const sets: string[][] = [];
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const el of elements) {
+      if (el.type === TYPE.plural) {
+        sets.push(Object.keys(el.options));
+        for (const option of Object.values(el.options)) visit(option.value);
+      }
+      if (el.type === TYPE.select) for (const option of Object.values(el.options)) visit(option.value);
+    }
+  };
+  visit(parse(message, { ignoreTag: true }));
+  return sets;
+};
+
 describe('plural rules', () => {
-  it('formats Arabic counts with its six plural categories', async () => {
-    const { translator } = await import('../core/i18n/translate.js');
-    const t = translator('ar');
-    const forms = new Set([0, 1, 2, 3, 11, 100].map((n) => t('core.errors.too_long', { max: n })));
-    // Arabic distinguishes zero, one, two, few (3–10), many (11–99) and other (100+).
-    expect(forms.size).toBe(6);
+  it.each(Object.keys(REQUIRED_PLURAL_CATEGORIES))('%s plural messages give every plural category of the language', (locale) => {
+    const required = REQUIRED_PLURAL_CATEGORIES[locale] ?? [];
+    const incomplete = owners.flatMap((owner) =>
+      Object.entries(load(owner, locale))
+        .filter(([, value]) => typeof value === 'string')
+        .filter(([, value]) => pluralOptionSets(value as string).some((options) => required.some((c) => !options.includes(c))))
+        .map(([key]) => key),
+    );
+    expect(incomplete).toEqual([]);
   });
 
-  it('formats Russian counts with one/few/many', async () => {
+  it('uses the Arabic dual and the Russian paucal forms', async () => {
     const { translator } = await import('../core/i18n/translate.js');
-    const t = translator('ru');
-    const forms = new Set([1, 3, 5].map((n) => t('core.errors.too_long', { max: n }).replace(/\d+/g, '#')));
-    expect(forms.size).toBe(3);
+    expect(translator('ar')('accounts.organizations.count', { count: 2 })).not.toBe(translator('ar')('accounts.organizations.count', { count: 1 }));
+    const ru = translator('ru');
+    expect(new Set([1, 3, 5].map((n) => ru('accounts.organizations.count', { count: n }).replace(/\d+/g, '#'))).size).toBe(3);
   });
 });
