@@ -6,7 +6,6 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import etag from '@fastify/etag';
-import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -25,6 +24,7 @@ import { can, Forbidden, type MaybeActor } from '../permissions/index.js';
 import type { FlashMessage, NavItem, ViewContext } from '../views/context.js';
 import { ErrorPage } from '../views/ErrorPage.js';
 import { type AssetMap, buildAssetMap, PUBLIC_DIR } from './assets.js';
+import { registerStrictBodyParsers } from './body-parsers.js';
 import { problemErrors } from './forms.js';
 import { HttpError } from './problems.js';
 
@@ -105,7 +105,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   await app.register(compress, { threshold: 1024 });
   await app.register(etag, { weak: true });
   await app.register(cookie, { secret: cookieSecret });
-  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  registerStrictBodyParsers(app);
   await app.register(csrf, {
     cookieKey: 'wsis_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },

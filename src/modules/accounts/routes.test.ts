@@ -329,6 +329,26 @@ describe('bad input', () => {
     expect(res.statusCode).toBeLessThan(500);
   });
 
+  it('refuses bytes that are not UTF-8 with a clear 400 in the reader language', async () => {
+    const c = kit.client();
+    await c.get('/fr/register');
+    const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const payload = Buffer.concat([Buffer.from(`_csrf=${c.csrf}&name=`), Buffer.from([0xc3, 0x28]), Buffer.from('&email=a%40b.org')]);
+    const res = await kit.app.inject({ method: 'POST', url: '/fr/register', payload, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('UTF-8');
+    expect(res.body).toMatch(/<html lang="fr"/);
+    const escaped = await kit.app.inject({ method: 'POST', url: '/fr/register', payload: `_csrf=${c.csrf}&name=%C3%28`, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } });
+    expect(escaped.statusCode).toBe(400);
+  });
+
+  it('refuses a JSON body that is not UTF-8 with a problem document', async () => {
+    const res = await kit.app.inject({ method: 'PATCH', url: '/api/v1/me', payload: Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]), headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().detail).toContain('UTF-8');
+  });
+
   it('answers an over-long name with the limit stated, in Arabic', async () => {
     const c = kit.client();
     const res = await c.submit('/ar/register', { name: 'ن'.repeat(201), email: 'arabic@example.org', password: TEST_PASSWORD, locale: 'ar' });
