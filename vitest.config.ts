@@ -8,7 +8,14 @@ export default defineConfig({
   test: {
     projects: [
       { test: { ...unit, name: 'pglite', env: { WSIS_TEST_DB: 'pglite' } } },
-      ...(process.env.DATABASE_URL ? [{ test: { ...unit, name: 'postgresql', env: { WSIS_TEST_DB: 'postgresql' } } }] : []),
+      // The CLI child-process and `wsis serve` tests are about the embedded database: PGlite only.
+      ...(process.env.DATABASE_URL
+        ? [
+            {
+              test: { ...unit, name: 'postgresql', env: { WSIS_TEST_DB: 'postgresql' }, exclude: ['src/core/cli/cli.test.ts', 'src/core/cli/serve.test.ts', '**/node_modules/**'] },
+            },
+          ]
+        : []),
       // Real Chromium (Debian's /usr/bin/chromium) against the platform started in-process: see e2e/README.md.
       {
         test: {

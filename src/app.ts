@@ -30,7 +30,8 @@ export type BuildAppOptions = {
 
 export const buildApp = async ({ config, database, logger }: BuildAppOptions) => {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    // Logs are JSON lines on stderr; stdout is kept for what people and scripts read.
+    logger: logger ?? { level: config.logLevel, stream: process.stderr },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
@@ -76,7 +77,10 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
   app.get('/healthz', { schema: { hide: true } }, async () => {
     // Answers even while the database is busy: the check waits at most one second.
     const started = performance.now();
-    const ping = database.pool.query('select 1').then(() => Math.round(performance.now() - started), () => null);
+    const ping = database.pool.query('select 1').then(
+      () => Math.round(performance.now() - started),
+      () => null,
+    );
     const latency = await Promise.race([ping, new Promise<null>((r) => setTimeout(() => r(null), 1000).unref())]);
     return { status: 'ok', database: database.kind, migration: platform.migration, databaseLatencyMs: latency };
   });

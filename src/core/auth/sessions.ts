@@ -21,7 +21,13 @@ export const getActorById = async (db: DbOrTx, userId: number): Promise<Actor | 
     id: user.id,
     email: user.email,
     name: user.name,
-    roles: ['contributor', ...roles.map((r) => r.role).filter(isRole).filter((r) => r !== 'contributor')],
+    roles: [
+      'contributor',
+      ...roles
+        .map((r) => r.role)
+        .filter(isRole)
+        .filter((r) => r !== 'contributor'),
+    ],
     locale: user.locale,
     emailVerified: user.emailVerifiedAt !== null,
     status: user.status,
@@ -46,9 +52,7 @@ export const destroySession = async (db: DbOrTx, token: string) => {
 
 export const destroyUserSessions = async (db: DbOrTx, userId: number, { except }: { except?: string } = {}) => {
   const keep = except ? hashSecret(except) : undefined;
-  await db
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), keep ? sql`${sessions.idHash} <> ${keep}` : undefined));
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), keep ? sql`${sessions.idHash} <> ${keep}` : undefined));
 };
 
 /** The actor behind a session cookie, or null when it is unknown or expired. */

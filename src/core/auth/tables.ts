@@ -11,7 +11,9 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     locale: text().notNull().default('en'),
     emailVerifiedAt: timestamp({ withTimezone: true }),
-    status: text({ enum: ['active', 'suspended'] }).notNull().default('active'),
+    status: text({ enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true }),
@@ -23,7 +25,9 @@ export const users = pgTable(
 export const userRoles = pgTable(
   'auth_user_roles',
   {
-    userId: bigint({ mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: text().notNull(),
     grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -35,7 +39,9 @@ export const sessions = pgTable(
   'auth_sessions',
   {
     idHash: text().primaryKey(),
-    userId: bigint({ mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -49,7 +55,9 @@ export const apiTokens = pgTable(
   'auth_api_tokens',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    userId: bigint({ mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     label: text().notNull(),
     tokenHash: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -64,7 +72,9 @@ export const emailTokens = pgTable(
   'auth_email_tokens',
   {
     tokenHash: text().primaryKey(),
-    userId: bigint({ mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     purpose: text({ enum: ['verify-email', 'reset-password', 'change-email'] }).notNull(),
     newEmail: text(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),

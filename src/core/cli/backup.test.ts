@@ -137,7 +137,12 @@ describe('wsis restore', () => {
     const [next] = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'test.next'));
     expect(next?.id).toBe(maxId + 1);
     const [bob] = await db.select().from(users).where(eq(users.email, 'bob@example.org'));
-    expect(await db.select().from(userRoles).where(eq(userRoles.userId, bob?.id ?? 0))).toHaveLength(2);
+    expect(
+      await db
+        .select()
+        .from(userRoles)
+        .where(eq(userRoles.userId, bob?.id ?? 0)),
+    ).toHaveLength(2);
   });
 
   it('restores API tokens that still authenticate', async () => {

@@ -81,9 +81,7 @@ export const backupTables = (): BackupTable[] => {
   const ordered: BackupTable[] = [];
   const placed = new Set<string>();
   while (ordered.length < found.size) {
-    const ready = [...found.values()]
-      .filter((t) => !placed.has(t.name) && t.dependsOn.every((d) => placed.has(d) || !found.has(d)))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const ready = [...found.values()].filter((t) => !placed.has(t.name) && t.dependsOn.every((d) => placed.has(d) || !found.has(d))).sort((a, b) => a.name.localeCompare(b.name));
     if (!ready.length) throw new Error(`foreign keys form a cycle between ${[...found.keys()].filter((n) => !placed.has(n)).join(', ')}`);
     for (const t of ready) {
       ordered.push(t);
@@ -151,7 +149,9 @@ export const backupDatabase = async (database: Database, file: string, { progres
   if (migration === 'none') throw new CliError('the database has no tables yet (run wsis migrate first); nothing to back up');
   const expected = latestMigrationTag();
   if (migration !== expected) {
-    throw new CliError(`the database is at migration ${migration} but this version of wsis knows the schema of ${expected}; back it up with the version that matches it, or run wsis migrate first`);
+    throw new CliError(
+      `the database is at migration ${migration} but this version of wsis knows the schema of ${expected}; back it up with the version that matches it, or run wsis migrate first`,
+    );
   }
   if (!existsSync(dirname(file))) throw new CliError(`the folder ${dirname(file)} does not exist`);
   const tables = backupTables();
@@ -286,7 +286,10 @@ export const restoreDatabase = async (database: Database, file: string, { progre
     for (const name of header.tables) {
       const table = known.get(name) as BackupTable;
       const columns = await columnsOf(client, table);
-      const insertable = columns.filter((c) => !c.isGenerated).map((c) => quoteIdent(c.name)).join(', ');
+      const insertable = columns
+        .filter((c) => !c.isGenerated)
+        .map((c) => quoteIdent(c.name))
+        .join(', ');
       const insert = `insert into ${table.sqlName} (${insertable}) overriding system value select ${insertable} from json_populate_recordset(null::${table.sqlName}, $1::json)`;
       const expected = header.rows[name] ?? 0;
       let batch: string[] = [];

@@ -29,7 +29,7 @@ const wsis = (...args: string[]) =>
   });
 
 // The child processes always use PGlite, so the PostgreSQL run of the suite would only repeat them.
-describe.skipIf(process.env.WSIS_TEST_DB === 'postgresql')('wsis (child process)', () => {
+describe('wsis (child process)', () => {
   it('adds a user, refuses the duplicate with exit code 1, and prints a working API token alone on stdout', { timeout: 180_000 }, async () => {
     const added = await wsis('user', 'add', '--email', 'admin@example.org', '--password', 'a quite long passphrase', '--role', 'admin', '--verified', '--data', data);
     expect(added.stderr).toBe('');

@@ -4,7 +4,6 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testDatabaseKind } from '../../test/db.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -33,7 +32,7 @@ const startServer = (dataDir: string, extra: string[] = []) => {
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-describe.skipIf(testDatabaseKind() === 'postgresql')('wsis serve', () => {
+describe('wsis serve', () => {
   it('prints the administrator once on first start, only the URL later, and shuts down cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wsis-serve-'));
     dirs.push(dataDir);
@@ -48,10 +47,13 @@ describe.skipIf(testDatabaseKind() === 'postgresql')('wsis serve', () => {
     // A request still arriving when SIGTERM comes is answered before the process exits.
     const port = Number(new URL(url).port);
     const inFlight = new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/en/sign-in', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '29' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/en/sign-in', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '29' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.write('email=a%40example.org&pas');
       setTimeout(() => req.end('s=xx'), 500);

@@ -54,7 +54,10 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
       busy = false;
     }
   };
-  timers.push(setInterval(tick, 5000), setInterval(() => void purgeExpiredSessions(database.db).catch(() => undefined), 3600_000));
+  timers.push(
+    setInterval(tick, 5000),
+    setInterval(() => void purgeExpiredSessions(database.db).catch(() => undefined), 3600_000),
+  );
 
   return { app, database };
 };

@@ -21,7 +21,10 @@ export const createApiToken = async (db: Db, { email, label }: { email: string; 
     if (!user) return { ok: false as const, error: `no user with the e-mail address ${email}` };
     if (user.status !== 'active') return { ok: false as const, error: `the account ${user.email} is suspended` };
     const token = newApiToken();
-    const [row] = await tx.insert(apiTokens).values({ userId: user.id, label: name, tokenHash: hashSecret(token) }).returning({ id: apiTokens.id });
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: user.id, label: name, tokenHash: hashSecret(token) })
+      .returning({ id: apiTokens.id });
     if (!row) throw new Error('token not created');
     await recordAction(tx, {
       actor: null,

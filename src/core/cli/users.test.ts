@@ -25,7 +25,10 @@ describe('wsis user add', () => {
     expect(user?.emailVerifiedAt).toBeInstanceOf(Date);
     expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user?.passwordHash ?? '', PASSWORD)).toBe(true);
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.subjectId, String(result.user.id)));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, String(result.user.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: null, action: 'accounts.user.create', subjectType: 'user' });
     expect(JSON.stringify(audit[0]?.after)).not.toContain('argon2');

@@ -20,7 +20,12 @@ const emailSchema = z.email();
 
 /** The account with this e-mail address, whatever its letter case. */
 export const findUserByEmail = async (db: DbOrTx, email: string) =>
-  (await db.select().from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())))[0];
+  (
+    await db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+  )[0];
 
 /** Why a password is refused, or null when it is acceptable. */
 export const passwordProblem = (password: string): string | null => {

@@ -77,9 +77,7 @@ export const migrateDatabase = async (database: Database): Promise<string> => {
 /** The tag of the newest applied migration, or 'none'. */
 export const currentMigration = async (database: Database): Promise<string> => {
   try {
-    const { rows } = await database.pool.query<{ created_at: string; hash: string }>(
-      'select created_at, hash from drizzle.__drizzle_migrations order by created_at desc limit 1',
-    );
+    const { rows } = await database.pool.query<{ created_at: string; hash: string }>('select created_at, hash from drizzle.__drizzle_migrations order by created_at desc limit 1');
     const row = rows[0];
     if (!row) return 'none';
     return migrationTagFor(Number(row.created_at)) ?? row.hash.slice(0, 12);

@@ -143,17 +143,39 @@ class WorkerPgConnection extends EventEmitter {
   startup() {}
   cancel() {}
   password() {}
-  query(text: string) { this.#send(serialize.query(text)); }
-  parse(query: Parameters<typeof serialize.parse>[0]) { this.#send(serialize.parse(query)); }
-  bind(config: Parameters<typeof serialize.bind>[0]) { this.#send(serialize.bind(config)); }
-  execute(config: Parameters<typeof serialize.execute>[0]) { this.#send(serialize.execute(config)); }
-  describe(msg: Parameters<typeof serialize.describe>[0]) { this.#send(serialize.describe(msg)); }
-  close(msg: Parameters<typeof serialize.close>[0]) { this.#send(serialize.close(msg)); }
-  flush() { this.#send(serialize.flush()); }
-  sync() { this.#send(serialize.sync()); }
-  sendCopyFromChunk(chunk: Buffer) { this.#send(serialize.copyData(chunk)); }
-  endCopyFrom() { this.#send(serialize.copyDone()); }
-  sendCopyFail(msg: string) { this.#send(serialize.copyFail(msg)); }
+  query(text: string) {
+    this.#send(serialize.query(text));
+  }
+  parse(query: Parameters<typeof serialize.parse>[0]) {
+    this.#send(serialize.parse(query));
+  }
+  bind(config: Parameters<typeof serialize.bind>[0]) {
+    this.#send(serialize.bind(config));
+  }
+  execute(config: Parameters<typeof serialize.execute>[0]) {
+    this.#send(serialize.execute(config));
+  }
+  describe(msg: Parameters<typeof serialize.describe>[0]) {
+    this.#send(serialize.describe(msg));
+  }
+  close(msg: Parameters<typeof serialize.close>[0]) {
+    this.#send(serialize.close(msg));
+  }
+  flush() {
+    this.#send(serialize.flush());
+  }
+  sync() {
+    this.#send(serialize.sync());
+  }
+  sendCopyFromChunk(chunk: Buffer) {
+    this.#send(serialize.copyData(chunk));
+  }
+  endCopyFrom() {
+    this.#send(serialize.copyDone());
+  }
+  sendCopyFail(msg: string) {
+    this.#send(serialize.copyFail(msg));
+  }
   end() {
     if (this.#ended) return;
     this.#ended = true;

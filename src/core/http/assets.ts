@@ -15,7 +15,10 @@ export const buildAssetMap = (dir = PUBLIC_DIR): AssetMap => {
   const byName = new Map<string, string>();
   const byHashed = new Map<string, string>();
   for (const name of readdirSync(dir)) {
-    const hash = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(readFileSync(join(dir, name)))
+      .digest('hex')
+      .slice(0, 12);
     const ext = extname(name);
     const hashed = `${name.slice(0, name.length - ext.length)}.${hash}${ext}`;
     byName.set(name, `/assets/${hashed}`);

@@ -23,7 +23,7 @@ import type { PlatformModule } from '../module.js';
 import { can, Forbidden, type MaybeActor } from '../permissions/index.js';
 import type { FlashMessage, NavItem, ViewContext } from '../views/context.js';
 import { ErrorPage } from '../views/ErrorPage.js';
-import { type AssetMap, buildAssetMap, PUBLIC_DIR } from './assets.js';
+import { type AssetMap, PUBLIC_DIR } from './assets.js';
 import { registerStrictBodyParsers } from './body-parsers.js';
 import { problemErrors } from './forms.js';
 import { HttpError } from './problems.js';
@@ -70,13 +70,15 @@ declare module 'fastify' {
   }
 }
 
-const safeNext = (next: unknown, fallback: string) =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : fallback;
+const safeNext = (next: unknown, fallback: string) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : fallback);
 
 /** Path of the request without its locale prefix (for the language switcher). */
 const pathWithoutLocale = (url: string) => {
-  const match = /^\/([a-z]{2})(\/[^]*)?$/.exec(url);
-  if (match && isLocale(match[1])) return match[2] ?? '/';
+  const match = /^\/([a-z]{2})([/?][\s\S]*)?$/.exec(url);
+  if (match && isLocale(match[1])) {
+    const rest = match[2] ?? '';
+    return rest.startsWith('/') ? rest : `/${rest}`;
+  }
   return url;
 };
 
@@ -259,7 +261,10 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
 
   // --- Errors ---------------------------------------------------------------------------------
   const problem = (req: FastifyRequest, reply: FastifyReply, status: number, body: Record<string, unknown>) =>
-    reply.code(status).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', status, ...body, instance: req.url.split('?')[0] });
+    reply
+      .code(status)
+      .type('application/problem+json; charset=utf-8')
+      .send({ type: 'about:blank', status, ...body, instance: req.url.split('?')[0] });
 
   const wantsJson = (req: FastifyRequest) => req.isApi || (req.headers.accept ?? '').startsWith('application/json');
 

@@ -23,9 +23,7 @@ export const hitRateLimit = async (db: DbOrTx, { key, windowMs }: { key: string;
 
 /** The current count for `key` without counting (0 when the window has passed). */
 export const peekRateLimit = async (db: DbOrTx, key: string): Promise<Hit> => {
-  const result = await db.execute<{ count: number; reset_at: string | Date }>(
-    sql`select count, reset_at from core_rate_limits where key = ${key} and reset_at > now()`,
-  );
+  const result = await db.execute<{ count: number; reset_at: string | Date }>(sql`select count, reset_at from core_rate_limits where key = ${key} and reset_at > now()`);
   const row = result.rows[0];
   return row ? { count: Number(row.count), resetAt: new Date(row.reset_at) } : { count: 0, resetAt: new Date() };
 };

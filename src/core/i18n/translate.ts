@@ -26,8 +26,7 @@ const formatterFor = (locale: Locale, key: string): IntlMessageFormat | undefine
   if (formatter) return formatter;
   const all = getCatalogs();
   const own = all[locale][key];
-  const [source, sourceLocale] =
-    typeof own === 'string' ? [own, locale] : [all[DEFAULT_LOCALE][key], DEFAULT_LOCALE];
+  const [source, sourceLocale] = typeof own === 'string' ? [own, locale] : [all[DEFAULT_LOCALE][key], DEFAULT_LOCALE];
   if (typeof source !== 'string') return undefined;
   formatter = new IntlMessageFormat(source, sourceLocale, undefined, { ignoreTag: true });
   compiled.set(cacheKey, formatter);
@@ -35,11 +34,13 @@ const formatterFor = (locale: Locale, key: string): IntlMessageFormat | undefine
 };
 
 /** A translate function bound to one locale. Unknown keys render as the key (and tests catch them). */
-export const translator = (locale: Locale): Translate => (key, values) => {
-  const formatter = formatterFor(locale, key);
-  if (!formatter) return key;
-  return String(formatter.format(values as Record<string, string | number | Date | boolean>));
-};
+export const translator =
+  (locale: Locale): Translate =>
+  (key, values) => {
+    const formatter = formatterFor(locale, key);
+    if (!formatter) return key;
+    return String(formatter.format(values as Record<string, string | number | Date | boolean>));
+  };
 
 /**
  * Picks the reader's language from user or editor content, falling back to English and then to
@@ -65,7 +66,9 @@ export const formatters = (locale: Locale) => ({
   date: (value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }) =>
     new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options }).format(new Date(value)),
   dateTime: (value: Date | string) =>
-    new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value)),
+    new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(
+      new Date(value),
+    ),
   number: (value: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(value),
   currency: (value: number, currency = 'CHF') => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value),
 });

@@ -49,7 +49,11 @@ afterAll(async () => {
   await database.drop();
 });
 
-const compose = (t: (k: string) => string) => ({ subject: t('accounts.mail.verify_subject'), paragraphs: [t('accounts.mail.verify_body')], action: { label: t('accounts.mail.verify_action'), url: 'http://platform.test/x' } });
+const compose = (t: (k: string) => string) => ({
+  subject: t('accounts.mail.verify_subject'),
+  paragraphs: [t('accounts.mail.verify_body')],
+  action: { label: t('accounts.mail.verify_action'), url: 'http://platform.test/x' },
+});
 
 describe('e-mail outbox', () => {
   it('delivers through SMTP in the recipient language', async () => {
@@ -59,7 +63,10 @@ describe('e-mail outbox', () => {
     const message = smtp.received.find((m) => m.to === 'ana@example.org');
     expect(message?.raw).toContain('http://platform.test/x');
     expect(message?.raw).toMatch(/Content-Type: text\/html/i);
-    const [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, Number(id)));
+    const [row] = await database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.id, Number(id)));
     expect(row).toMatchObject({ status: 'sent', locale: 'es', attempts: 1 });
     expect(row?.html).toContain('lang="es"');
   });
@@ -74,7 +81,10 @@ describe('e-mail outbox', () => {
     expect(row?.html).toContain('dir="rtl"');
 
     // The retry is scheduled later; make it due now, as time would.
-    await database.db.update(mailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(mailOutbox.id, id));
+    await database.db
+      .update(mailOutbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(mailOutbox.id, id));
     smtp.setRefuse(false);
     expect(await deliverDueMail(database.db, { transport: smtpTransport(smtp.url), from: 'wsis@wsis.test' })).toBe(1);
     [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));

@@ -38,10 +38,7 @@ export const renderMail = (locale: Locale, content: MailContent) => {
 };
 
 /** Queues an e-mail; `compose` receives the recipient's translate function. */
-export const enqueueMail = async (
-  tx: DbOrTx,
-  { to, locale, compose }: { to: string; locale: string; compose: (t: Translate) => MailContent },
-) => {
+export const enqueueMail = async (tx: DbOrTx, { to, locale, compose }: { to: string; locale: string; compose: (t: Translate) => MailContent }) => {
   const lang: Locale = isLocale(locale) ? locale : 'en';
   const t = translator(lang);
   const content = compose(t);
@@ -79,7 +76,10 @@ export const deliverDueMail = async (db: Db, { transport, from, limit = 20 }: { 
       if (!message) return 'empty';
       try {
         await transport.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
-        await tx.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null }).where(eq(mailOutbox.id, message.id));
+        await tx
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
+          .where(eq(mailOutbox.id, message.id));
         return 'sent';
       } catch (error) {
         const attempts = message.attempts + 1;

@@ -13,7 +13,9 @@ export const mailOutbox = pgTable(
     subject: text().notNull(),
     text: text().notNull(),
     html: text().notNull(),
-    status: text({ enum: ['pending', 'sent', 'held', 'failed'] }).notNull().default('pending'),
+    status: text({ enum: ['pending', 'sent', 'held', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastError: text(),

@@ -46,7 +46,10 @@ export const can = (actor: MaybeActor, ability: string, subject?: unknown): bool
 
 export class Forbidden extends Error {
   readonly statusCode: number;
-  constructor(readonly ability: string, signedIn: boolean) {
+  constructor(
+    readonly ability: string,
+    signedIn: boolean,
+  ) {
     super(`Forbidden: ${ability}`);
     // Signed-out visitors are asked to sign in; signed-in ones are told they may not.
     this.statusCode = signedIn ? 403 : 401;

@@ -36,12 +36,7 @@ export const Layout = ({ view, title, children, wide }: LayoutProps) => {
               <ul>
                 {LOCALES.map((l) => (
                   <li>
-                    <a
-                      href={`/language/${l}?next=${encodeURIComponent(`/${l}${view.path}`)}`}
-                      lang={l}
-                      hreflang={l}
-                      aria-current={l === locale ? 'true' : undefined}
-                    >
+                    <a href={`/language/${l}?next=${encodeURIComponent(`/${l}${view.path}`)}`} lang={l} hreflang={l} aria-current={l === locale ? 'true' : undefined}>
                       {ENDONYMS[l]}
                     </a>
                   </li>

@@ -6,7 +6,7 @@ export type FormState = { values: Record<string, string | string[] | undefined>;
 export const emptyForm = (values: FormState['values'] = {}): FormState => ({ values, errors: {} });
 
 const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-const valueOf = (form: FormState, name: string) => {
+const fieldValue = (form: FormState, name: string) => {
   const v = form.values[name];
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 };
@@ -52,7 +52,12 @@ export const Field = ({ form, name, label, hint, type = 'text', required, autoco
     <div class={error ? 'field field-error' : 'field'}>
       <label for={id}>
         {label}
-        {required && <span class="required-mark" aria-hidden="true"> *</span>}
+        {required && (
+          <span class="required-mark" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {hint && (
         <p class="hint" id={`${id}-hint`}>
@@ -68,7 +73,7 @@ export const Field = ({ form, name, label, hint, type = 'text', required, autoco
         id={id}
         name={name}
         type={type}
-        value={keepValue ? valueOf(form, name) : ''}
+        value={keepValue ? fieldValue(form, name) : ''}
         required={required}
         aria-required={required ? 'true' : undefined}
         aria-invalid={error ? 'true' : undefined}
@@ -99,7 +104,7 @@ export const TextArea = ({ form, name, label, hint, required, rows = 5, maxLengt
         </p>
       )}
       <textarea id={id} name={name} rows={rows} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} maxLength={maxLength} dir="auto">
-        {valueOf(form, name)}
+        {fieldValue(form, name)}
       </textarea>
     </div>
   );
@@ -110,7 +115,7 @@ export type Option = { value: string; label: string };
 export const Select = ({ form, name, label, hint, options, required, placeholder }: Omit<FieldProps, 'type'> & { options: Option[]; placeholder?: string }) => {
   const id = fieldId(name);
   const error = form.errors[name];
-  const current = valueOf(form, name);
+  const current = fieldValue(form, name);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={error ? 'field field-error' : 'field'}>
@@ -171,7 +176,19 @@ export const PostForm = ({ view, action, children, class: className }: { view: V
 );
 
 /** A single button that POSTs (sign out, approve, delete …). */
-export const PostButton = ({ view, action, label, variant, fields }: { view: ViewContext; action: string; label: string; variant?: 'danger' | 'secondary'; fields?: Record<string, string> }) => (
+export const PostButton = ({
+  view,
+  action,
+  label,
+  variant,
+  fields,
+}: {
+  view: ViewContext;
+  action: string;
+  label: string;
+  variant?: 'danger' | 'secondary';
+  fields?: Record<string, string>;
+}) => (
   <form method="post" action={action} class="inline-form">
     <input type="hidden" name="_csrf" value={view.csrfToken} />
     {Object.entries(fields ?? {}).map(([k, v]) => (
@@ -216,7 +233,21 @@ export const Table = <T,>({ caption, columns, rows, empty }: { caption: string; 
   );
 
 /** Previous/next and page numbers; keeps the other query parameters. */
-export const Pagination = ({ view, page, pageSize, total, baseHref, query }: { view: ViewContext; page: number; pageSize: number; total: number; baseHref: string; query?: Record<string, string | undefined> }) => {
+export const Pagination = ({
+  view,
+  page,
+  pageSize,
+  total,
+  baseHref,
+  query,
+}: {
+  view: ViewContext;
+  page: number;
+  pageSize: number;
+  total: number;
+  baseHref: string;
+  query?: Record<string, string | undefined>;
+}) => {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   const link = (p: number) => {
@@ -262,7 +293,7 @@ export const Pagination = ({ view, page, pageSize, total, baseHref, query }: { v
 /** Marks user content shown in another language than the reader's. */
 export const InLanguage = ({ view, text, locale }: { view: ViewContext; text: string; locale: string }) =>
   locale === view.locale ? (
-    <>{text}</>
+    text
   ) : (
     <span lang={locale} dir="auto">
       {text}

@@ -31,7 +31,10 @@ export const accountsAdminRoutes: FastifyPluginAsync = async (app) => {
     return reply.page(AdminUserPage({ view: req.view(reply), user, organizations: await findOrganizationsOfUser(db, user.id) }));
   });
 
-  for (const [path, grant] of [['/users/:id/roles', true], ['/users/:id/roles/remove', false]] as const) {
+  for (const [path, grant] of [
+    ['/users/:id/roles', true],
+    ['/users/:id/roles/remove', false],
+  ] as const) {
     app.post(path, async (req, reply) => {
       authorize(req.actor, 'accounts.user.manage');
       const user = await loadUser(req.params);
@@ -40,11 +43,16 @@ export const accountsAdminRoutes: FastifyPluginAsync = async (app) => {
       if (!parsed.ok) return reply.flash('error', req.t('accounts.admin.errors.role')).seeOther(back);
       const result = await setRole(db, { actor: req.actor as Actor, userId: user.id, role: parsed.data.role, grant });
       if (!result.ok) return reply.flash('error', req.t(`accounts.admin.errors.${result.error}`)).seeOther(back);
-      return reply.flash('notice', req.t(grant ? 'accounts.admin.role_granted' : 'accounts.admin.role_revoked', { role: req.t(`accounts.roles.${parsed.data.role}`) })).seeOther(back);
+      return reply
+        .flash('notice', req.t(grant ? 'accounts.admin.role_granted' : 'accounts.admin.role_revoked', { role: req.t(`accounts.roles.${parsed.data.role}`) }))
+        .seeOther(back);
     });
   }
 
-  for (const [path, status] of [['/users/:id/suspend', 'suspended'], ['/users/:id/reactivate', 'active']] as const) {
+  for (const [path, status] of [
+    ['/users/:id/suspend', 'suspended'],
+    ['/users/:id/reactivate', 'active'],
+  ] as const) {
     app.post(path, async (req, reply) => {
       authorize(req.actor, 'accounts.user.manage');
       const user = await loadUser(req.params);

@@ -42,7 +42,12 @@ describe('GET/PATCH /api/v1/me', () => {
   });
 
   it('answers malformed JSON with a 400 problem, not a 500', async () => {
-    const res = await kit.app.inject({ method: 'PATCH', url: '/api/v1/me', payload: '{"name": ', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const res = await kit.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      payload: '{"name": ',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });

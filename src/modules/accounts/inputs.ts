@@ -25,7 +25,13 @@ export const resetPasswordInput = z.object({ token: z.string().min(10).max(100),
 export const updateProfileInput = z.object({ name: trimmed(200), locale: z.enum(LOCALES) });
 export const changeEmailInput = z.object({ email: emailField, currentPassword });
 export const changePasswordInput = z.object({ currentPassword, password: passwordField });
-export const deleteAccountInput = z.object({ currentPassword, confirm: z.string().catch('').refine((v) => v === 'on', { message: 'accounts.delete.confirm_required' }) });
+export const deleteAccountInput = z.object({
+  currentPassword,
+  confirm: z
+    .string()
+    .catch('')
+    .refine((v) => v === 'on', { message: 'accounts.delete.confirm_required' }),
+});
 export const createTokenInput = z.object({ label: trimmed(100) });
 
 const optionalUrl = z
@@ -37,9 +43,16 @@ const optionalUrl = z
 
 export const organizationInput = z.object({
   name: trimmed(300),
-  acronym: z.string().trim().max(30).transform((v) => v || null),
+  acronym: z
+    .string()
+    .trim()
+    .max(30)
+    .transform((v) => v || null),
   stakeholderType: z.enum(STAKEHOLDER_TYPES),
-  country: z.string().trim().regex(/^[A-Z]{2}$/, { message: 'accounts.organizations.errors.country' }),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, { message: 'accounts.organizations.errors.country' }),
   website: optionalUrl,
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;
@@ -49,7 +62,10 @@ export const addMemberInput = z.object({ email: emailField, role: z.enum(['membe
 export const roleInput = z.object({ role: z.enum(ROLES) });
 export const userListQuery = z.object({
   q: z.string().trim().max(200).optional().default(''),
-  role: z.enum(ROLES).optional().or(z.literal('').transform(() => undefined)),
+  role: z
+    .enum(ROLES)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100000).optional().default(1),
 });
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Actor, can, type Role } from '../../core/permissions/index.js';
 import './permissions.js';
 
-const actor = (roles: Role[], { verified = true, status = 'active' as const } = {}): Actor => ({
+const actor = (roles: Role[], { verified = true, status = 'active' }: { verified?: boolean; status?: Actor['status'] } = {}): Actor => ({
   id: 1,
   email: 'a@example.org',
   name: 'A',

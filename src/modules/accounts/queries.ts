@@ -10,8 +10,7 @@ import { memberships, organizations } from './tables.js';
 export const PAGE_SIZE = 25;
 
 /** The user with this e-mail (any letter case), or undefined. */
-export const findUserByEmail = async (db: DbOrTx, email: string) =>
-  (await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`))[0];
+export const findUserByEmail = async (db: DbOrTx, email: string) => (await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`))[0];
 
 /** One user or NotFound. Assumes 'accounts.user.manage' was checked, or that it is the actor. */
 export const getUser = async (db: DbOrTx, id: number) => {
@@ -28,7 +27,15 @@ export const findUsers = async (db: DbOrTx, { q, role, page }: { q: string; role
     role ? inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, role))) : undefined,
   );
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, status: users.status, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt, lastSignInAt: users.lastSignInAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
+    })
     .from(users)
     .where(where)
     .orderBy(desc(users.createdAt), desc(users.id))
@@ -36,7 +43,15 @@ export const findUsers = async (db: DbOrTx, { q, role, page }: { q: string; role
     .offset((page - 1) * PAGE_SIZE);
   const [total] = await db.select({ n: count() }).from(users).where(where);
   const roles = rows.length
-    ? await db.select().from(userRoles).where(inArray(userRoles.userId, rows.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(userRoles)
+        .where(
+          inArray(
+            userRoles.userId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return {
     items: rows.map((r) => ({ ...r, roles: roles.filter((x) => x.userId === r.id).map((x) => x.role) })),
@@ -76,14 +91,26 @@ export const findMembers = async (db: DbOrTx, organizationId: number) =>
 /** The organizations a user belongs to. */
 export const findOrganizationsOfUser = async (db: DbOrTx, userId: number) =>
   db
-    .select({ id: organizations.id, name: organizations.name, acronym: organizations.acronym, stakeholderType: organizations.stakeholderType, country: organizations.country, role: memberships.role })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      acronym: organizations.acronym,
+      stakeholderType: organizations.stakeholderType,
+      country: organizations.country,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(organizations.name));
 
 export const getMembership = async (db: DbOrTx, { organizationId, userId }: { organizationId: number; userId: number }) =>
-  (await db.select().from(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId))))[0];
+  (
+    await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+  )[0];
 
 /** A user's personal API tokens that are still valid (never the token itself). */
 export const findApiTokens = async (db: DbOrTx, userId: number) =>
@@ -107,6 +134,10 @@ export const exportUserData = async (db: DbOrTx, userId: number) => {
     apiTokens: await findApiTokens(db, userId),
     sessions: await db.select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId)),
     emails: await db.select({ subject: mailOutbox.subject, createdAt: mailOutbox.createdAt, status: mailOutbox.status }).from(mailOutbox).where(eq(mailOutbox.to, user.email)),
-    activity: await db.select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId }).from(auditLog).where(eq(auditLog.actorId, userId)).orderBy(desc(auditLog.at)),
+    activity: await db
+      .select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId })
+      .from(auditLog)
+      .where(eq(auditLog.actorId, userId))
+      .orderBy(desc(auditLog.at)),
   };
 };

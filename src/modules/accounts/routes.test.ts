@@ -150,8 +150,11 @@ describe('my account', () => {
     const c = await kit.as(user);
     const res = await c.submit('/en/account/profile', { name: 'Новое Имя', locale: 'ru' }, '/en/account');
     expect(res.headers.location).toBe('/ru/account');
-    expect((await reloadUser(kit.database.db, user.id))).toMatchObject({ name: 'Новое Имя', locale: 'ru' });
-    const audit = await kit.database.db.select().from(auditLog).where(eq(auditLog.subjectId, String(user.id)));
+    expect(await reloadUser(kit.database.db, user.id)).toMatchObject({ name: 'Новое Имя', locale: 'ru' });
+    const audit = await kit.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, String(user.id)));
     expect(audit.map((a) => a.action)).toContain('accounts.account.edit');
   });
 
@@ -261,7 +264,11 @@ describe('organizations', () => {
     expect(bad.body).toContain('Choose one of the options offered.');
     expect(bad.body).toContain('Enter a web address starting with http:// or https://.');
     expect(bad.body).toContain('value="Org"');
-    const res = await c.submit('/en/organizations', { name: 'Digital Inclusion Trust', acronym: 'DIT', stakeholderType: 'civil-society', country: 'SN', website: 'https://dit.example.org' }, '/en/organizations/new');
+    const res = await c.submit(
+      '/en/organizations',
+      { name: 'Digital Inclusion Trust', acronym: 'DIT', stakeholderType: 'civil-society', country: 'SN', website: 'https://dit.example.org' },
+      '/en/organizations/new',
+    );
     expect(res.statusCode).toBe(303);
     const page = await c.get(String(res.headers.location));
     expect(page.body).toContain('Digital Inclusion Trust (DIT)');
@@ -324,7 +331,12 @@ describe('bad input', () => {
   it('answers malformed percent-encoding with a 4xx', async () => {
     const c = kit.client();
     await c.get('/en/register');
-    const res = await kit.app.inject({ method: 'POST', url: '/en/register', payload: `_csrf=${c.csrf}&name=%E0%A4%A&email=%ZZ`, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await kit.app.inject({
+      method: 'POST',
+      url: '/en/register',
+      payload: `_csrf=${c.csrf}&name=%E0%A4%A&email=%ZZ`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
   });
@@ -338,12 +350,22 @@ describe('bad input', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('UTF-8');
     expect(res.body).toMatch(/<html lang="fr"/);
-    const escaped = await kit.app.inject({ method: 'POST', url: '/fr/register', payload: `_csrf=${c.csrf}&name=%C3%28`, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } });
+    const escaped = await kit.app.inject({
+      method: 'POST',
+      url: '/fr/register',
+      payload: `_csrf=${c.csrf}&name=%C3%28`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    });
     expect(escaped.statusCode).toBe(400);
   });
 
   it('refuses a JSON body that is not UTF-8 with a problem document', async () => {
-    const res = await kit.app.inject({ method: 'PATCH', url: '/api/v1/me', payload: Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]), headers: { 'content-type': 'application/json' } });
+    const res = await kit.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      payload: Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().detail).toContain('UTF-8');

@@ -76,7 +76,11 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
     const view = req.view(reply);
     if (!parsed.ok) return reply.page(RegisterPage({ view, form: parsed.form }), 422);
     const result = await registerUser(db, { input: parsed.data, baseUrl: config.baseUrl });
-    if (!result.ok) return reply.page(RegisterPage({ view, form: withError(parsed.form, result.error === 'email_taken' ? 'email' : 'password', req.t(`accounts.register.errors.${result.error}`)) }), 422);
+    if (!result.ok)
+      return reply.page(
+        RegisterPage({ view, form: withError(parsed.form, result.error === 'email_taken' ? 'email' : 'password', req.t(`accounts.register.errors.${result.error}`)) }),
+        422,
+      );
     // Signed in straight away; some actions wait for the verified address.
     const signedIn = await signIn(db, { input: { email: parsed.data.email, password: parsed.data.password }, userAgent: req.headers['user-agent'] });
     if (signedIn.ok) setSessionCookie(reply, signedIn.sessionToken);
@@ -108,7 +112,10 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.ok) return reply.page(SignInPage({ view, form: parsed.form }), 422);
     const result = await signIn(db, { input: parsed.data, previousSessionToken: req.sessionToken, userAgent: req.headers['user-agent'] });
     if (!result.ok) {
-      const message = result.error === 'throttled' ? req.t('accounts.sign_in.errors.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) : req.t(`accounts.sign_in.errors.${result.error}`);
+      const message =
+        result.error === 'throttled'
+          ? req.t('accounts.sign_in.errors.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
+          : req.t(`accounts.sign_in.errors.${result.error}`);
       if (result.error === 'throttled') reply.header('retry-after', String(result.retryAfterSeconds));
       return reply.page(SignInPage({ view, form: withError(parsed.form, '_form', message) }), result.error === 'throttled' ? 429 : 422);
     }
@@ -144,7 +151,8 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
     const parsed = parseForm(resetPasswordInput, req.body, req.t);
     if (!parsed.ok) return reply.page(ResetPasswordPage({ view: req.view(reply), form: parsed.form }), 422);
     const result = await resetPassword(db, parsed.data);
-    if (!result.ok && result.error === 'common_password') return reply.page(ResetPasswordPage({ view: req.view(reply), form: withError(parsed.form, 'password', req.t('accounts.register.errors.common_password')) }), 422);
+    if (!result.ok && result.error === 'common_password')
+      return reply.page(ResetPasswordPage({ view: req.view(reply), form: withError(parsed.form, 'password', req.t('accounts.register.errors.common_password')) }), 422);
     if (!result.ok) return reply.flash('error', req.t('accounts.reset.invalid')).seeOther(`/${req.locale}/forgot-password`);
     return reply.flash('notice', req.t('accounts.reset.success')).seeOther(`/${req.locale}/sign-in`);
   });
@@ -251,7 +259,8 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
     const parsed = parseForm(deleteAccountInput, req.body, req.t);
     if (!parsed.ok) return reply.page(DeleteAccountPage({ view: req.view(reply), form: parsed.form }), 422);
     const result = await deleteAccount(db, { actor, currentPassword: parsed.data.currentPassword });
-    if (!result.ok) return reply.page(DeleteAccountPage({ view: req.view(reply), form: withError(parsed.form, 'currentPassword', req.t('accounts.account.errors.wrong_password')) }), 422);
+    if (!result.ok)
+      return reply.page(DeleteAccountPage({ view: req.view(reply), form: withError(parsed.form, 'currentPassword', req.t('accounts.account.errors.wrong_password')) }), 422);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.flash('notice', req.t('accounts.delete.success')).seeOther(`/${req.locale}`);
   });
@@ -326,7 +335,9 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
     const back = `/${req.locale}/organizations/${organization.id}`;
     if (!parsed.ok) return reply.flash('error', Object.values(parsed.form.errors).join(' ')).seeOther(back);
     const result = await addMember(db, { actor: req.actor as Actor, organizationId: organization.id, ...parsed.data });
-    return reply.flash(result.ok ? 'notice' : 'error', req.t(result.ok ? 'accounts.members.added' : 'accounts.members.errors.unknown_user', { email: parsed.data.email })).seeOther(back);
+    return reply
+      .flash(result.ok ? 'notice' : 'error', req.t(result.ok ? 'accounts.members.added' : 'accounts.members.errors.unknown_user', { email: parsed.data.email }))
+      .seeOther(back);
   });
 
   app.post('/organizations/:id/members/:userId/remove', async (req, reply) => {
@@ -336,7 +347,8 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
     if (!userId.success) throw notFound();
     const result = await removeMember(db, { actor: req.actor as Actor, organizationId: organization.id, userId: userId.data.id });
     if (!result.ok && result.error === 'not_found') throw notFound();
-    return reply.flash(result.ok ? 'notice' : 'error', req.t(result.ok ? 'accounts.members.removed' : 'accounts.members.errors.last_manager')).seeOther(`/${req.locale}/organizations/${organization.id}`);
+    return reply
+      .flash(result.ok ? 'notice' : 'error', req.t(result.ok ? 'accounts.members.removed' : 'accounts.members.errors.last_manager'))
+      .seeOther(`/${req.locale}/organizations/${organization.id}`);
   });
 };
-

@@ -25,9 +25,15 @@ export const organizations = pgTable(
 export const memberships = pgTable(
   'accounts_memberships',
   {
-    organizationId: bigint({ mode: 'number' }).notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: bigint({ mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
-    role: text({ enum: ['member', 'manager'] }).notNull().default('member'),
+    organizationId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text({ enum: ['member', 'manager'] })
+      .notNull()
+      .default('member'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index('accounts_memberships_user_idx').on(t.userId)],

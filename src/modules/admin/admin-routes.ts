@@ -8,7 +8,10 @@ import { AuditLogPage } from './views/AuditLogPage.js';
 import { DashboardPage } from './views/DashboardPage.js';
 import { MailboxPage, MailPage } from './views/MailboxPages.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)));
 const auditQuery = z.object({
   action: z.string().trim().max(100).catch(''),
   actor: z.string().trim().max(200).catch(''),
@@ -46,7 +49,12 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/mailbox/:id', async (req, reply) => {
     authorize(req.actor, 'admin.mailbox.view');
-    const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).safeParse((req.params as { id: string }).id);
+    const id = z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(Number.MAX_SAFE_INTEGER)
+      .safeParse((req.params as { id: string }).id);
     if (!id.success) throw notFound();
     return reply.page(MailPage({ view: req.view(reply), mail: await getMail(db, id.data) }));
   });

@@ -18,20 +18,35 @@ export const findAuditEntries = async (db: DbOrTx, f: AuditFilter) => {
     f.from ? gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
     f.to ? lt(auditLog.at, sql`${new Date(`${f.to}T00:00:00Z`)}::timestamptz + interval '1 day'`) : undefined,
   );
-  const items = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(PAGE_SIZE).offset((f.page - 1) * PAGE_SIZE);
+  const items = await db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(PAGE_SIZE)
+    .offset((f.page - 1) * PAGE_SIZE);
   const [total] = await db.select({ n: count() }).from(auditLog).where(where);
   return { items, total: total?.n ?? 0 };
 };
 
 /** Distinct action names, for the filter. */
-export const findAuditActions = async (db: DbOrTx) =>
-  (await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action)).map((r) => r.action);
+export const findAuditActions = async (db: DbOrTx) => (await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action)).map((r) => r.action);
 
 /** The outbox, newest first (assumes 'admin.mailbox.view'). */
 export const findMail = async (db: DbOrTx, { q, page }: { q: string; page: number }) => {
   const where = q ? or(ilike(mailOutbox.to, `%${q}%`), ilike(mailOutbox.subject, `%${q}%`)) : undefined;
   const items = await db
-    .select({ id: mailOutbox.id, to: mailOutbox.to, subject: mailOutbox.subject, locale: mailOutbox.locale, status: mailOutbox.status, attempts: mailOutbox.attempts, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt, lastError: mailOutbox.lastError })
+    .select({
+      id: mailOutbox.id,
+      to: mailOutbox.to,
+      subject: mailOutbox.subject,
+      locale: mailOutbox.locale,
+      status: mailOutbox.status,
+      attempts: mailOutbox.attempts,
+      createdAt: mailOutbox.createdAt,
+      sentAt: mailOutbox.sentAt,
+      lastError: mailOutbox.lastError,
+    })
     .from(mailOutbox)
     .where(where)
     .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
@@ -48,5 +63,4 @@ export const getMail = async (db: DbOrTx, id: number) => {
 };
 
 /** Counts for the dashboard. */
-export const countMailByStatus = async (db: DbOrTx) =>
-  db.select({ status: mailOutbox.status, n: count() }).from(mailOutbox).groupBy(mailOutbox.status);
+export const countMailByStatus = async (db: DbOrTx) => db.select({ status: mailOutbox.status, n: count() }).from(mailOutbox).groupBy(mailOutbox.status);

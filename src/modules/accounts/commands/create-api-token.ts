@@ -8,7 +8,10 @@ import type { Actor } from '../../../core/permissions/index.js';
 export const createApiToken = async (db: DbOrTx, { userId, label, actor }: { userId: number; label: string; actor: Actor | null }) => {
   const run = async (tx: DbOrTx) => {
     const token = newApiToken();
-    const [row] = await tx.insert(apiTokens).values({ userId, label, tokenHash: hashSecret(token) }).returning({ id: apiTokens.id });
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId, label, tokenHash: hashSecret(token) })
+      .returning({ id: apiTokens.id });
     await recordAction(tx, { actor, action: 'accounts.token.create', subjectType: 'api_token', subjectId: row?.id, after: { userId, label } });
     return { ok: true, token, id: row?.id ?? 0 } as const;
   };

@@ -21,13 +21,25 @@ export const addMember = async (db: Db, { actor, organizationId, email, role }: 
 /** Removes a member; the last manager cannot be removed (assumes 'accounts.organization.manage'). */
 export const removeMember = async (db: Db, { actor, organizationId, userId }: { actor: Actor; organizationId: number; userId: number }) =>
   db.transaction(async (tx) => {
-    const [membership] = await tx.select().from(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+    const [membership] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
     if (!membership) return { ok: false, error: 'not_found' } as const;
     if (membership.role === 'manager') {
-      const [managers] = await tx.select({ n: count() }).from(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'manager')));
+      const [managers] = await tx
+        .select({ n: count() })
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'manager')));
       if ((managers?.n ?? 0) <= 1) return { ok: false, error: 'last_manager' } as const;
     }
     await tx.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-    await recordAction(tx, { actor, action: 'accounts.organization.manage', subjectType: 'organization', subjectId: organizationId, before: { member: userId, role: membership.role } });
+    await recordAction(tx, {
+      actor,
+      action: 'accounts.organization.manage',
+      subjectType: 'organization',
+      subjectId: organizationId,
+      before: { member: userId, role: membership.role },
+    });
     return { ok: true } as const;
   });

@@ -21,7 +21,10 @@ export const setRole = async (db: DbOrTx, { actor, userId, role, grant }: { acto
         const [admins] = await tx.select({ n: count() }).from(userRoles).where(eq(userRoles.role, 'admin'));
         if ((admins?.n ?? 0) <= 1) return { ok: false, error: 'last_admin' } as const;
       }
-      const deleted = await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role))).returning();
+      const deleted = await tx
+        .delete(userRoles)
+        .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)))
+        .returning();
       if (deleted.length === 0) return { ok: true, changed: false } as const;
     }
     await recordAction(tx, { actor, action: grant ? 'accounts.user.grant_role' : 'accounts.user.revoke_role', subjectType: 'user', subjectId: userId, after: { role } });

@@ -19,15 +19,21 @@ export const registerUser = async (db: Db, { input, baseUrl }: { input: Register
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) return { ok: false, error: 'email_taken' } as const;
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash, locale: input.locale })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
+    const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash, locale: input.locale }).onConflictDoNothing().returning({ id: users.id });
     if (!user) return { ok: false, error: 'email_taken' } as const;
     const token = await issueEmailToken(tx, { userId: user.id, purpose: 'verify-email' });
-    await enqueueMail(tx, { to: input.email, locale: input.locale, compose: verificationMail({ name: input.name, url: `${baseUrl}/${input.locale}/verify-email?token=${token}` }) });
-    await recordAction(tx, { actor: null, action: 'accounts.user.register', subjectType: 'user', subjectId: user.id, after: { email: input.email, name: input.name, locale: input.locale } });
+    await enqueueMail(tx, {
+      to: input.email,
+      locale: input.locale,
+      compose: verificationMail({ name: input.name, url: `${baseUrl}/${input.locale}/verify-email?token=${token}` }),
+    });
+    await recordAction(tx, {
+      actor: null,
+      action: 'accounts.user.register',
+      subjectType: 'user',
+      subjectId: user.id,
+      after: { email: input.email, name: input.name, locale: input.locale },
+    });
     return { ok: true, userId: user.id } as const;
   });
 };

@@ -11,7 +11,7 @@ import { resetPasswordMail } from './mails.js';
 export const requestPasswordReset = async (db: Db, { email, baseUrl }: { email: string; baseUrl: string }) =>
   db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, email);
-    if (!user || user.status !== 'active') return { ok: true } as const;
+    if (user?.status !== 'active') return { ok: true } as const;
     const token = await issueEmailToken(tx, { userId: user.id, purpose: 'reset-password' });
     await enqueueMail(tx, { to: user.email, locale: user.locale, compose: resetPasswordMail({ name: user.name, url: `${baseUrl}/${user.locale}/reset-password?token=${token}` }) });
     return { ok: true } as const;

@@ -9,6 +9,10 @@ export const resendVerification = async (db: Db, { actor, baseUrl }: { actor: Ac
   db.transaction(async (tx) => {
     if (actor.emailVerified) return { ok: false, error: 'already_verified' } as const;
     const token = await issueEmailToken(tx, { userId: actor.id, purpose: 'verify-email' });
-    await enqueueMail(tx, { to: actor.email, locale: actor.locale, compose: verificationMail({ name: actor.name, url: `${baseUrl}/${actor.locale}/verify-email?token=${token}` }) });
+    await enqueueMail(tx, {
+      to: actor.email,
+      locale: actor.locale,
+      compose: verificationMail({ name: actor.name, url: `${baseUrl}/${actor.locale}/verify-email?token=${token}` }),
+    });
     return { ok: true } as const;
   });

@@ -14,7 +14,10 @@ export const resetPassword = async (db: Db, { token, password }: { token: string
     const row = await consumeEmailToken(tx, { token, purpose: 'reset-password' });
     if (!row) return { ok: false, error: 'invalid_token' } as const;
     // Receiving the link proves the address too.
-    await tx.update(users).set({ passwordHash, updatedAt: new Date(), emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, row.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date(), emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+      .where(eq(users.id, row.userId));
     await destroyUserSessions(tx, row.userId);
     await recordAction(tx, { actor: null, action: 'accounts.user.reset_password', subjectType: 'user', subjectId: row.userId });
     return { ok: true } as const;

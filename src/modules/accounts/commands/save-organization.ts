@@ -24,7 +24,10 @@ export const saveOrganization = async (db: Db, { actor, input, id }: { actor: Ac
     }
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, id));
     if (!before) return { ok: false, error: 'not_found' } as const;
-    await tx.update(organizations).set({ ...input, updatedAt: new Date() }).where(eq(organizations.id, id));
+    await tx
+      .update(organizations)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(organizations.id, id));
     await recordAction(tx, { actor, action: 'accounts.organization.manage', subjectType: 'organization', subjectId: id, before, after: input });
     return { ok: true, id } as const;
   });

@@ -8,6 +8,13 @@ import type { Actor } from '../../../core/permissions/index.js';
 export const updateProfile = async (db: Db, { actor, name, locale }: { actor: Actor; name: string; locale: string }) =>
   db.transaction(async (tx) => {
     await tx.update(users).set({ name, locale, updatedAt: new Date() }).where(eq(users.id, actor.id));
-    await recordAction(tx, { actor, action: 'accounts.account.edit', subjectType: 'user', subjectId: actor.id, before: { name: actor.name, locale: actor.locale }, after: { name, locale } });
+    await recordAction(tx, {
+      actor,
+      action: 'accounts.account.edit',
+      subjectType: 'user',
+      subjectId: actor.id,
+      before: { name: actor.name, locale: actor.locale },
+      after: { name, locale },
+    });
     return { ok: true } as const;
   });

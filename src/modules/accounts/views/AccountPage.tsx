@@ -66,7 +66,16 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms }: Props
         <h2 id="email-heading">{t('accounts.account.change_email')}</h2>
         <ErrorSummary view={view} form={forms.email} labels={{ email: t('accounts.fields.new_email'), currentPassword: t('accounts.fields.current_password') }} />
         <PostForm view={view} action={view.href('/account/email')} class="stack">
-          <Field form={forms.email} name="email" type="email" label={t('accounts.fields.new_email')} hint={t('accounts.account.change_email_hint')} autocomplete="email" required dir="ltr" />
+          <Field
+            form={forms.email}
+            name="email"
+            type="email"
+            label={t('accounts.fields.new_email')}
+            hint={t('accounts.account.change_email_hint')}
+            autocomplete="email"
+            required
+            dir="ltr"
+          />
           <Field form={forms.email} name="currentPassword" type="password" label={t('accounts.fields.current_password')} autocomplete="current-password" required />
           <button type="submit" class="button">
             {t('accounts.account.change_email_submit')}
@@ -79,7 +88,15 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms }: Props
         <ErrorSummary view={view} form={forms.password} labels={{ currentPassword: t('accounts.fields.current_password'), password: t('accounts.fields.new_password') }} />
         <PostForm view={view} action={view.href('/account/password')} class="stack">
           <Field form={forms.password} name="currentPassword" type="password" label={t('accounts.fields.current_password')} autocomplete="current-password" required />
-          <Field form={forms.password} name="password" type="password" label={t('accounts.fields.new_password')} hint={t('accounts.fields.password_hint', { min: PASSWORD_MIN_LENGTH })} autocomplete="new-password" required />
+          <Field
+            form={forms.password}
+            name="password"
+            type="password"
+            label={t('accounts.fields.new_password')}
+            hint={t('accounts.fields.password_hint', { min: PASSWORD_MIN_LENGTH })}
+            autocomplete="new-password"
+            required
+          />
           <button type="submit" class="button">
             {t('accounts.account.change_password_submit')}
           </button>
@@ -97,7 +114,10 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms }: Props
             { header: t('accounts.tokens.label'), cell: (x) => x.label },
             { header: t('accounts.tokens.created'), cell: (x) => view.fmt.date(x.createdAt) },
             { header: t('accounts.tokens.last_used'), cell: (x) => (x.lastUsedAt ? view.fmt.date(x.lastUsedAt) : t('accounts.tokens.never')) },
-            { header: t('accounts.tokens.actions'), cell: (x) => <PostButton view={view} action={view.href(`/account/tokens/${x.id}/revoke`)} label={t('accounts.tokens.revoke')} variant="secondary" /> },
+            {
+              header: t('accounts.tokens.actions'),
+              cell: (x) => <PostButton view={view} action={view.href(`/account/tokens/${x.id}/revoke`)} label={t('accounts.tokens.revoke')} variant="secondary" />,
+            },
           ]}
         />
         <ErrorSummary view={view} form={forms.token} labels={{ label: t('accounts.tokens.label') }} />

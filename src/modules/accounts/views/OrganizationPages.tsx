@@ -7,7 +7,21 @@ import type { organizations } from '../tables.js';
 
 type Organization = typeof organizations.$inferSelect;
 
-export const OrganizationsPage = ({ view, items, total, page, q, canCreate }: { view: ViewContext; items: Organization[]; total: number; page: number; q: string; canCreate: boolean }) => {
+export const OrganizationsPage = ({
+  view,
+  items,
+  total,
+  page,
+  q,
+  canCreate,
+}: {
+  view: ViewContext;
+  items: Organization[];
+  total: number;
+  page: number;
+  q: string;
+  canCreate: boolean;
+}) => {
   const { t } = view;
   return (
     <Layout view={view} title={t('accounts.organizations.title')}>
@@ -72,7 +86,19 @@ export const OrganizationFormPage = ({ view, form, id, countries }: { view: View
 
 type Member = { userId: number; name: string; email: string; role: string };
 
-export const OrganizationPage = ({ view, organization, members, canManage, memberForm }: { view: ViewContext; organization: Organization; members?: Member[]; canManage: boolean; memberForm: FormState }) => {
+export const OrganizationPage = ({
+  view,
+  organization,
+  members,
+  canManage,
+  memberForm,
+}: {
+  view: ViewContext;
+  organization: Organization;
+  members?: Member[];
+  canManage: boolean;
+  memberForm: FormState;
+}) => {
   const { t } = view;
   return (
     <Layout view={view} title={organization.name}>
@@ -110,14 +136,36 @@ export const OrganizationPage = ({ view, organization, members, canManage, membe
               { header: t('accounts.fields.name'), cell: (m) => m.name },
               { header: t('accounts.fields.email'), cell: (m) => <span dir="ltr">{m.email}</span> },
               { header: t('accounts.members.role'), cell: (m) => t(`accounts.members.roles.${m.role}`) },
-              ...(canManage ? [{ header: t('accounts.tokens.actions'), cell: (m: Member) => <PostButton view={view} action={view.href(`/organizations/${organization.id}/members/${m.userId}/remove`)} label={t('accounts.members.remove')} variant="secondary" /> }] : []),
+              ...(canManage
+                ? [
+                    {
+                      header: t('accounts.tokens.actions'),
+                      cell: (m: Member) => (
+                        <PostButton
+                          view={view}
+                          action={view.href(`/organizations/${organization.id}/members/${m.userId}/remove`)}
+                          label={t('accounts.members.remove')}
+                          variant="secondary"
+                        />
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
           {canManage && (
             <PostForm view={view} action={view.href(`/organizations/${organization.id}/members`)} class="stack">
               <h3>{t('accounts.members.add')}</h3>
               <Field form={memberForm} name="email" type="email" label={t('accounts.fields.email')} hint={t('accounts.members.add_hint')} required dir="ltr" />
-              <Select form={memberForm} name="role" label={t('accounts.members.role')} options={[{ value: 'member', label: t('accounts.members.roles.member') }, { value: 'manager', label: t('accounts.members.roles.manager') }]} />
+              <Select
+                form={memberForm}
+                name="role"
+                label={t('accounts.members.role')}
+                options={[
+                  { value: 'member', label: t('accounts.members.roles.member') },
+                  { value: 'manager', label: t('accounts.members.roles.manager') },
+                ]}
+              />
               <button type="submit" class="button">
                 {t('accounts.members.add_submit')}
               </button>

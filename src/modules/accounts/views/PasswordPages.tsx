@@ -29,7 +29,15 @@ export const ResetPasswordPage = ({ view, form }: { view: ViewContext; form: For
       <ErrorSummary view={view} form={form} labels={{ password: t('accounts.fields.new_password') }} />
       <PostForm view={view} action={view.href('/reset-password')} class="stack">
         <input type="hidden" name="token" value={token} />
-        <Field form={form} name="password" type="password" label={t('accounts.fields.new_password')} hint={t('accounts.fields.password_hint', { min: PASSWORD_MIN_LENGTH })} autocomplete="new-password" required />
+        <Field
+          form={form}
+          name="password"
+          type="password"
+          label={t('accounts.fields.new_password')}
+          hint={t('accounts.fields.password_hint', { min: PASSWORD_MIN_LENGTH })}
+          autocomplete="new-password"
+          required
+        />
         <button type="submit" class="button">
           {t('accounts.reset.submit')}
         </button>

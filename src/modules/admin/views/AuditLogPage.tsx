@@ -8,7 +8,21 @@ type Filter = { action: string; actor: string; subjectType: string; subjectId: s
 
 const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value, null, 1));
 
-export const AuditLogPage = ({ view, items, total, filter, actions, pageSize }: { view: ViewContext; items: Entry[]; total: number; filter: Filter; actions: string[]; pageSize: number }) => {
+export const AuditLogPage = ({
+  view,
+  items,
+  total,
+  filter,
+  actions,
+  pageSize,
+}: {
+  view: ViewContext;
+  items: Entry[];
+  total: number;
+  filter: Filter;
+  actions: string[];
+  pageSize: number;
+}) => {
   const { t } = view;
   const form = { values: { ...filter, page: undefined }, errors: {} };
   return (
@@ -50,8 +64,22 @@ export const AuditLogPage = ({ view, items, total, filter, actions, pageSize }: 
           { header: t('admin.audit.actor'), cell: (e) => <span dir="ltr">{e.actorEmail ?? t('admin.audit.system')}</span> },
           { header: t('admin.audit.action'), cell: (e) => <code>{e.action}</code> },
           { header: t('admin.audit.subject'), cell: (e) => `${e.subjectType}${e.subjectId ? ` #${e.subjectId}` : ''}` },
-          { header: t('admin.audit.before'), cell: (e) => <pre class="json" dir="ltr">{json(e.before)}</pre> },
-          { header: t('admin.audit.after'), cell: (e) => <pre class="json" dir="ltr">{json(e.after)}</pre> },
+          {
+            header: t('admin.audit.before'),
+            cell: (e) => (
+              <pre class="json" dir="ltr">
+                {json(e.before)}
+              </pre>
+            ),
+          },
+          {
+            header: t('admin.audit.after'),
+            cell: (e) => (
+              <pre class="json" dir="ltr">
+                {json(e.after)}
+              </pre>
+            ),
+          },
         ]}
       />
       <Pagination view={view} page={filter.page} pageSize={pageSize} total={total} baseHref={view.href('/admin/audit')} query={{ ...filter, page: undefined }} />

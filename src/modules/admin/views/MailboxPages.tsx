@@ -6,7 +6,23 @@ import type { mailOutbox } from '../../../core/mail/tables.js';
 type Mail = typeof mailOutbox.$inferSelect;
 type MailRow = Pick<Mail, 'id' | 'to' | 'subject' | 'locale' | 'status' | 'attempts' | 'createdAt' | 'sentAt' | 'lastError'>;
 
-export const MailboxPage = ({ view, items, total, q, page, pageSize, smtpConfigured }: { view: ViewContext; items: MailRow[]; total: number; q: string; page: number; pageSize: number; smtpConfigured: boolean }) => {
+export const MailboxPage = ({
+  view,
+  items,
+  total,
+  q,
+  page,
+  pageSize,
+  smtpConfigured,
+}: {
+  view: ViewContext;
+  items: MailRow[];
+  total: number;
+  q: string;
+  page: number;
+  pageSize: number;
+  smtpConfigured: boolean;
+}) => {
   const { t } = view;
   return (
     <Layout view={view} title={t('admin.mailbox.title')} wide>
@@ -26,7 +42,14 @@ export const MailboxPage = ({ view, items, total, q, page, pageSize, smtpConfigu
         columns={[
           { header: t('admin.mailbox.created'), cell: (m) => view.fmt.dateTime(m.createdAt) },
           { header: t('admin.mailbox.to'), cell: (m) => <span dir="ltr">{m.to}</span> },
-          { header: t('admin.mailbox.subject'), cell: (m) => <a href={view.href(`/admin/mailbox/${m.id}`)} lang={m.locale}>{m.subject}</a> },
+          {
+            header: t('admin.mailbox.subject'),
+            cell: (m) => (
+              <a href={view.href(`/admin/mailbox/${m.id}`)} lang={m.locale}>
+                {m.subject}
+              </a>
+            ),
+          },
           { header: t('admin.mailbox.status'), cell: (m) => t(`admin.mailbox.statuses.${m.status}`) },
           { header: t('admin.mailbox.attempts'), cell: (m) => view.fmt.number(m.attempts), numeric: true },
         ]}

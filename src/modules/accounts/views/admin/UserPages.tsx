@@ -5,7 +5,23 @@ import { ROLES } from '../../../../core/permissions/index.js';
 
 type UserRow = { id: number; email: string; name: string; status: string; emailVerifiedAt: Date | null; createdAt: Date; lastSignInAt: Date | null; roles: string[] };
 
-export const AdminUsersPage = ({ view, items, total, q, role, page, pageSize }: { view: ViewContext; items: UserRow[]; total: number; q: string; role: string; page: number; pageSize: number }) => {
+export const AdminUsersPage = ({
+  view,
+  items,
+  total,
+  q,
+  role,
+  page,
+  pageSize,
+}: {
+  view: ViewContext;
+  items: UserRow[];
+  total: number;
+  q: string;
+  role: string;
+  page: number;
+  pageSize: number;
+}) => {
   const { t } = view;
   return (
     <Layout view={view} title={t('accounts.admin.users_title')} wide>
@@ -15,7 +31,13 @@ export const AdminUsersPage = ({ view, items, total, q, role, page, pageSize }: 
           <label for="users-q">{t('accounts.admin.search')}</label>
           <input id="users-q" type="search" name="q" value={q} />
         </div>
-        <Select form={{ values: { role }, errors: {} }} name="role" label={t('accounts.admin.filter_role')} options={ROLES.filter((r) => r !== 'contributor').map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))} placeholder={t('accounts.admin.any_role')} />
+        <Select
+          form={{ values: { role }, errors: {} }}
+          name="role"
+          label={t('accounts.admin.filter_role')}
+          options={ROLES.filter((r) => r !== 'contributor').map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))}
+          placeholder={t('accounts.admin.any_role')}
+        />
         <button type="submit" class="button">
           {t('accounts.admin.filter')}
         </button>
@@ -39,7 +61,17 @@ export const AdminUsersPage = ({ view, items, total, q, role, page, pageSize }: 
   );
 };
 
-type UserDetail = { id: number; email: string; name: string; status: string; emailVerifiedAt: Date | null; createdAt: Date; lastSignInAt: Date | null; roles: string[]; locale: string };
+type UserDetail = {
+  id: number;
+  email: string;
+  name: string;
+  status: string;
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+  roles: string[];
+  locale: string;
+};
 
 export const AdminUserPage = ({ view, user, organizations }: { view: ViewContext; user: UserDetail; organizations: { id: number; name: string; role: string }[] }) => {
   const { t } = view;
@@ -64,13 +96,25 @@ export const AdminUserPage = ({ view, user, organizations }: { view: ViewContext
         <li>{t('accounts.roles.contributor')}</li>
         {user.roles.map((r) => (
           <li>
-            {t(`accounts.roles.${r}`)} <PostButton view={view} action={view.href(`/admin/users/${user.id}/roles/remove`)} fields={{ role: r }} label={t('accounts.admin.revoke_role', { role: t(`accounts.roles.${r}`) })} variant="secondary" />
+            {t(`accounts.roles.${r}`)}{' '}
+            <PostButton
+              view={view}
+              action={view.href(`/admin/users/${user.id}/roles/remove`)}
+              fields={{ role: r }}
+              label={t('accounts.admin.revoke_role', { role: t(`accounts.roles.${r}`) })}
+              variant="secondary"
+            />
           </li>
         ))}
       </ul>
       {grantable.length > 0 && (
         <PostForm view={view} action={view.href(`/admin/users/${user.id}/roles`)} class="inline-fields">
-          <Select form={{ values: {}, errors: {} }} name="role" label={t('accounts.admin.grant_role')} options={grantable.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))} />
+          <Select
+            form={{ values: {}, errors: {} }}
+            name="role"
+            label={t('accounts.admin.grant_role')}
+            options={grantable.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))}
+          />
           <button type="submit" class="button">
             {t('accounts.admin.grant')}
           </button>
