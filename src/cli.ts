@@ -2,6 +2,7 @@
 /** The one command of the platform: `wsis <command>` (also `npm run -s wsis -- <command>`). */
 import { Command, Option } from 'commander';
 import { loadConfig } from './core/config.js';
+import { MODULES } from './app.js';
 import { registerCommands } from './core/cli/commands.js';
 
 const program = new Command('wsis').description('WSIS Platform: serve, migrate, manage users, back up and restore').showHelpAfterError();
@@ -19,6 +20,7 @@ program
   });
 
 registerCommands(program);
+for (const module of MODULES) module.cli?.(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {
   process.stderr.write(`wsis: ${error.message}\n`);

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from './db/client.js';
 
@@ -25,6 +26,8 @@ export type PlatformModule = {
   adminNav?: NavEntry[];
   /** Reference data every installation needs; idempotent. */
   seed?: (db: Db) => Promise<void>;
+  /** Commands this module adds to the `wsis` program. */
+  cli?: (program: Command) => void;
   /** Demonstration content, clearly marked as such; only on a first start without --no-demo. */
   demo?: (db: Db) => Promise<void>;
 };

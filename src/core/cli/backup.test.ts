@@ -14,7 +14,7 @@ import type { Database } from '../db/client.js';
 import { mailOutbox } from '../mail/tables.js';
 import { type BackupHeader, backupDatabase, backupTables, restoreDatabase } from './backup.js';
 import { CliError } from './common.js';
-import { createApiToken } from './tokens.js';
+import { createApiTokenFor as createApiToken } from '../../modules/accounts/cli.js';
 
 const silent = { start: () => {}, advance: () => {}, stop: () => {} };
 const dir = mkdtempSync(join(tmpdir(), 'wsis-backup-test-'));

@@ -3,14 +3,10 @@ import { registerBackupCommands } from './backup.js';
 import { registerBenchCommand } from './bench.js';
 import { registerMigrate } from './migrate.js';
 import { registerSeedCommands } from './seed.js';
-import { registerTokenCommands } from './tokens.js';
-import { registerUserCommands } from './users.js';
 
-/** Commands other than serve (each group in its own file under core/cli). */
+/** The platform's own commands (each group in its own file under core/cli); modules add theirs through `cli` in their manifest. */
 export const registerCommands = (program: Command) => {
   registerMigrate(program);
-  registerUserCommands(program);
-  registerTokenCommands(program);
   registerBackupCommands(program);
   registerSeedCommands(program);
   registerBenchCommand(program);

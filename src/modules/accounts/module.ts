@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/module.js';
 import { accountsAdminRoutes } from './admin-routes.js';
 import { accountsApiRoutes } from './api-routes.js';
+import { registerAccountsCli } from './cli.js';
 import { demoAccounts } from './demo.js';
 import './permissions.js';
 import { accountsRoutes } from './routes.js';
@@ -16,4 +17,5 @@ export const accountsModule = defineModule({
     { labelKey: 'accounts.nav.organizations', href: '/organizations', ability: 'accounts.user.manage' },
   ],
   demo: demoAccounts,
+  cli: registerAccountsCli,
 });

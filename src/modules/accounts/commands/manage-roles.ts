@@ -13,6 +13,7 @@ export const setRole = async (db: DbOrTx, { actor, userId, role, grant }: { acto
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) return { ok: false, error: 'not_found' } as const;
     if (role === 'contributor') return { ok: false, error: 'implicit_role' } as const;
+    const before = (await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))).map((r) => r.role).sort();
     if (grant) {
       const inserted = await tx.insert(userRoles).values({ userId, role }).onConflictDoNothing().returning();
       if (inserted.length === 0) return { ok: true, changed: false } as const;
@@ -27,7 +28,15 @@ export const setRole = async (db: DbOrTx, { actor, userId, role, grant }: { acto
         .returning();
       if (deleted.length === 0) return { ok: true, changed: false } as const;
     }
-    await recordAction(tx, { actor, action: grant ? 'accounts.user.grant_role' : 'accounts.user.revoke_role', subjectType: 'user', subjectId: userId, after: { role } });
+    const after = grant ? [...before, role].sort() : before.filter((r) => r !== role);
+    await recordAction(tx, {
+      actor,
+      action: grant ? 'accounts.user.grant_role' : 'accounts.user.revoke_role',
+      subjectType: 'user',
+      subjectId: userId,
+      before: { roles: before },
+      after: { roles: after },
+    });
     return { ok: true, changed: true } as const;
   });
 

@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { auditLog } from '../audit/tables.js';
-import { verifyPassword } from '../auth/passwords.js';
-import { actorFromApiToken } from '../auth/sessions.js';
-import { apiTokens, users } from '../auth/tables.js';
-import { createApiToken } from './tokens.js';
-import { addUser, changeUserRole } from './users.js';
+import { auditLog } from '../../core/audit/tables.js';
+import { verifyPassword } from '../../core/auth/passwords.js';
+import { actorFromApiToken } from '../../core/auth/sessions.js';
+import { apiTokens, users } from '../../core/auth/tables.js';
+import { addUser, changeUserRole, createApiTokenFor as createApiToken } from './cli.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -69,9 +68,18 @@ describe('wsis user role', () => {
 
     const actions = await database.db.select({ action: auditLog.action, before: auditLog.before, after: auditLog.after }).from(auditLog).orderBy(auditLog.id);
     expect(actions.slice(-2)).toEqual([
-      { action: 'accounts.user.grant_role', before: { roles: [] }, after: { roles: ['expert'], via: 'cli' } },
-      { action: 'accounts.user.revoke_role', before: { roles: ['expert'] }, after: { roles: [], via: 'cli' } },
+      { action: 'accounts.user.grant_role', before: { roles: [] }, after: { roles: ['expert'] } },
+      { action: 'accounts.user.revoke_role', before: { roles: ['expert'] }, after: { roles: [] } },
     ]);
+  });
+
+  it('keeps the last administrator, as the admin pages do', async () => {
+    const { rows } = await database.pool.query("select u.email from auth_users u join auth_user_roles r on r.user_id = u.id where r.role = 'admin'");
+    for (const row of rows.slice(1)) await changeUserRole(database.db, { email: row.email, remove: 'admin' });
+    const last =
+      rows[0]?.email ?? (await addUser(database.db, { email: 'only-admin@example.org', password: 'a long enough passphrase', roles: ['admin'] }), 'only-admin@example.org');
+    const result = await changeUserRole(database.db, { email: last, remove: 'admin' });
+    expect(result.ok).toBe(false);
   });
 
   it('refuses an unknown user, an unknown role and ambiguous options', async () => {

@@ -1,31 +1,26 @@
 /**
- * `wsis user add` and `wsis user role`: account management from the command line, for the first
- * administrator of a PostgreSQL installation, scripted set-ups and recovering lost admin access.
- * Both write an audit row (actor null: the operator of the machine).
+ * The accounts module's commands of the `wsis` program: `wsis user add`, `wsis user role` and
+ * `wsis token create`, for the first administrator of a PostgreSQL installation, scripted set-ups
+ * and recovering lost admin access. Every change writes an audit row (actor null: the operator
+ * of the machine). Roles and tokens go through the same commands as the web pages.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Command } from 'commander';
-import { recordAction } from '../audit/record.js';
-import { hashPassword, isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords.js';
-import { userRoles, users } from '../auth/tables.js';
-import type { Db, DbOrTx } from '../db/client.js';
-import { isRole, ROLES, type Role } from '../permissions/index.js';
-import { CliError, configFrom, type DataOption, say, withDatabase, withDataOption } from './common.js';
+import { recordAction } from '../../core/audit/record.js';
+import { hashPassword, isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/auth/passwords.js';
+import { userRoles, users } from '../../core/auth/tables.js';
+import { CliError, configFrom, type DataOption, say, withDatabase, withDataOption } from '../../core/cli/common.js';
+import type { Db } from '../../core/db/client.js';
+import { isRole, ROLES, type Role } from '../../core/permissions/index.js';
+import { createApiToken } from './commands/create-api-token.js';
+import { setRole } from './commands/manage-roles.js';
+import { findUserByEmail } from './queries.js';
 
 export type AddUserInput = { email: string; password: string; name?: string; roles?: string[]; verified?: boolean };
 export type AddUserResult = { ok: true; user: { id: number; email: string; name: string; roles: Role[] } } | { ok: false; error: string };
 
 const emailSchema = z.email();
-
-/** The account with this e-mail address, whatever its letter case. */
-export const findUserByEmail = async (db: DbOrTx, email: string) =>
-  (
-    await db
-      .select()
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
-  )[0];
 
 /** Why a password is refused, or null when it is acceptable. */
 export const passwordProblem = (password: string): string | null => {
@@ -86,39 +81,37 @@ export const addUser = async (db: Db, input: AddUserInput): Promise<AddUserResul
 export type ChangeUserRoleInput = { email: string; add?: string; remove?: string };
 export type ChangeUserRoleResult = { ok: true; changed: boolean; roles: string[] } | { ok: false; error: string };
 
-/** Grants or revokes one role; audited as 'accounts.user.grant_role' / 'accounts.user.revoke_role' when something changed. */
+/** Grants or revokes one role through the accounts command (the last administrator keeps the role). */
 export const changeUserRole = async (db: Db, input: ChangeUserRoleInput): Promise<ChangeUserRoleResult> => {
   if ((input.add === undefined) === (input.remove === undefined)) return { ok: false, error: 'give exactly one of --add ROLE or --remove ROLE' };
   const role = (input.add ?? input.remove) as string;
   const badRole = rolesProblem([role]);
-  if (badRole) return { ok: false, error: badRole };
+  if (badRole || !isRole(role)) return { ok: false, error: badRole ?? `unknown role ${role}` };
   if (role === 'contributor') return { ok: false, error: 'every account is a contributor; that role cannot be granted or revoked' };
+  const user = await findUserByEmail(db, input.email.trim());
+  if (!user) return { ok: false, error: `no user with the e-mail address ${input.email}` };
+  const result = await setRole(db, { actor: null, userId: user.id, role, grant: input.add !== undefined });
+  if (!result.ok) return { ok: false, error: result.error === 'last_admin' ? 'this is the last administrator; grant the role to someone else first' : result.error };
+  const roles = (await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, user.id))).map((r) => r.role).sort();
+  return { ok: true, changed: result.changed, roles };
+};
 
-  return db.transaction(async (tx) => {
-    const user = await findUserByEmail(tx, input.email);
-    if (!user) return { ok: false as const, error: `no user with the e-mail address ${input.email}` };
-    const current = (await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, user.id))).map((r) => r.role).sort();
-    const has = current.includes(role);
-    if (input.add !== undefined ? has : !has) return { ok: true as const, changed: false, roles: current };
+export type CreateApiTokenResult = { ok: true; token: string; id: number; userId: number; label: string } | { ok: false; error: string };
 
-    if (input.add !== undefined) await tx.insert(userRoles).values({ userId: user.id, role });
-    else await tx.delete(userRoles).where(and(eq(userRoles.userId, user.id), eq(userRoles.role, role)));
-    const after = input.add !== undefined ? [...current, role].sort() : current.filter((r) => r !== role);
-    await recordAction(tx, {
-      actor: null,
-      action: input.add !== undefined ? 'accounts.user.grant_role' : 'accounts.user.revoke_role',
-      subjectType: 'user',
-      subjectId: user.id,
-      before: { roles: current },
-      after: { roles: after, via: 'cli' },
-    });
-    return { ok: true as const, changed: true, roles: after };
-  });
+/** Creates a personal API token for the account with this e-mail (the accounts command; audited). */
+export const createApiTokenFor = async (db: Db, { email, label }: { email: string; label?: string }): Promise<CreateApiTokenResult> => {
+  const name = (label ?? 'command line').trim();
+  if (!name || name.length > 100) return { ok: false, error: 'the label must have 1 to 100 characters' };
+  const user = await findUserByEmail(db, email.trim());
+  if (!user) return { ok: false, error: `no user with the e-mail address ${email}` };
+  if (user.status !== 'active') return { ok: false, error: `the account ${user.email} is suspended` };
+  const result = await createApiToken(db, { userId: user.id, label: name, actor: null });
+  return { ok: true, token: result.token, id: result.id, userId: user.id, label: name };
 };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-export const registerUserCommands = (program: Command) => {
+export const registerAccountsCli = (program: Command) => {
   const user = program.command('user').description('manage user accounts');
 
   withDataOption(
@@ -153,6 +146,21 @@ export const registerUserCommands = (program: Command) => {
       const roles = result.roles.length ? result.roles.join(', ') : 'contributor only';
       if (!result.changed) say(`Nothing to change: ${opts.email} ${opts.add ? 'already has' : 'does not have'} the role ${opts.add ?? opts.remove}.`);
       process.stdout.write(`${opts.email}: roles ${roles}.\n`);
+    });
+  });
+  const token = program.command('token').description('manage personal API tokens');
+  withDataOption(
+    token
+      .command('create')
+      .description('create a personal API token; prints only the token on stdout (shown once)')
+      .requiredOption('--email <email>', 'e-mail address of the account the token acts for')
+      .option('--label <label>', 'what the token is for (shown in the account page)', 'command line'),
+  ).action(async (opts: DataOption & { email: string; label: string }) => {
+    await withDatabase(configFrom(opts), { migrate: true }, async (database) => {
+      const result = await createApiTokenFor(database.db, { email: opts.email, label: opts.label });
+      if (!result.ok) throw new CliError(result.error);
+      say(`Created API token #${result.id} "${result.label}" for ${opts.email}. It is shown only once; send it as "Authorization: Bearer <token>".`);
+      process.stdout.write(`${result.token}\n`);
     });
   });
 };
