@@ -4,3 +4,4 @@ export * from '../auth/tables.js';
 export * from '../mail/tables.js';
 export * from '../../modules/accounts/tables.js';
 export * from '../../modules/reference/tables.js';
+export * from '../../modules/stocktaking/tables.js';

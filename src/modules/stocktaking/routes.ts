@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+/** Public pages of the Stocktaking database (being built). */
+export const stocktakingRoutes: FastifyPluginAsync = async () => {};

@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from '../../core/auth/tables.js';
+import type { Locale, Localized } from '../../core/i18n/locales.js';
+
+export const ENTRY_STATES = ['draft', 'submitted', 'published', 'returned', 'rejected'] as const;
+export type EntryState = (typeof ENTRY_STATES)[number];
+export const TARGET_GROUPS = [
+  'women-and-girls',
+  'youth',
+  'children',
+  'older-persons',
+  'persons-with-disabilities',
+  'indigenous-peoples',
+  'rural-and-remote-communities',
+  'refugees-and-migrants',
+  'low-income',
+] as const;
+export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed'] as const;
+export const SCOPES = ['national', 'regional', 'international'] as const;
+/** How each language version of an entry came to be. */
+export const TRANSLATION_KINDS = ['original', 'unofficial', 'reviewed'] as const;
+export type TranslationKind = (typeof TRANSLATION_KINDS)[number];
+
+/** PostgreSQL full-text vector, written by the commands (Chinese is segmented first, in Node). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * Activities of the WSIS Stocktaking database. The row holds the version the public sees; edits of
+ * a published entry wait in stocktaking_revisions until a moderator accepts them.
+ * organization_id points to accounts_organizations (no foreign key across modules: the accounts
+ * module owns that table; deleting an organization leaves its entries in the submitter's name).
+ */
+export const entries = pgTable(
+  'stocktaking_entries',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    state: text({ enum: ENTRY_STATES }).notNull().default('draft'),
+    submitterId: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    organizationId: bigint({ mode: 'number' }),
+    originalLanguage: text().$type<Locale>().notNull(),
+    title: jsonb().$type<Localized>().notNull(),
+    summary: jsonb().$type<Localized>().notNull(),
+    description: jsonb().$type<Localized>().notNull().default({}),
+    impact: jsonb().$type<Localized>().notNull().default({}),
+    partners: jsonb().$type<Localized>().notNull().default({}),
+    translations: jsonb().$type<Partial<Record<Locale, TranslationKind>>>().notNull().default({}),
+    stakeholderType: text().notNull(),
+    leadCountry: text().notNull(),
+    countries: text().array().notNull().default(sql`'{}'::text[]`),
+    region: text(),
+    scope: text({ enum: SCOPES }).notNull(),
+    actionLines: text().array().notNull(),
+    sdgs: integer().array().notNull().default(sql`'{}'::integer[]`),
+    sdgTargets: text().array().notNull().default(sql`'{}'::text[]`),
+    targetGroups: text().array().notNull().default(sql`'{}'::text[]`),
+    projectStatus: text({ enum: PROJECT_STATUSES }).notNull(),
+    startDate: date(),
+    endDate: date(),
+    website: text(),
+    // Private: never in public pages, the public API or exports.
+    contactName: text(),
+    contactEmail: text(),
+    badges: jsonb().$type<{ kind: 'winner' | 'champion'; year: number; category: number }[]>().notNull().default([]),
+    searchVector: tsvector(),
+    /** Titles and summaries of every language, for typo-tolerant (trigram) matching. */
+    searchText: text().notNull().default(''),
+    isDemo: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp({ withTimezone: true }),
+    publishedAt: timestamp({ withTimezone: true }),
+    /** Year of first publication, for the year facet. */
+    publishedYear: integer(),
+  },
+  (t) => [
+    index('stocktaking_entries_state_published_idx').on(t.state, t.publishedAt),
+    index('stocktaking_entries_search_idx').using('gin', t.searchVector),
+    index('stocktaking_entries_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('stocktaking_entries_action_lines_idx').using('gin', t.actionLines),
+    index('stocktaking_entries_sdgs_idx').using('gin', t.sdgs),
+    index('stocktaking_entries_target_groups_idx').using('gin', t.targetGroups),
+    index('stocktaking_entries_countries_idx').using('gin', t.countries),
+    index('stocktaking_entries_organization_idx').on(t.organizationId),
+    index('stocktaking_entries_submitter_idx').on(t.submitterId),
+  ],
+);
+
+/** Proposed edits of a published entry (a full snapshot of the editable fields), moderated again. */
+export const revisions = pgTable(
+  'stocktaking_revisions',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    entryId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => entries.id, { onDelete: 'cascade' }),
+    number: integer().notNull(),
+    state: text({ enum: ['pending', 'accepted', 'returned', 'rejected', 'superseded'] }).notNull().default('pending'),
+    content: jsonb().$type<Record<string, unknown>>().notNull(),
+    authorId: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedBy: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp({ withTimezone: true }),
+    comment: text(),
+  },
+  (t) => [uniqueIndex('stocktaking_revisions_entry_number_idx').on(t.entryId, t.number)],
+);
+
+/** The history of an entry as its submitter and moderators see it: every step with its comment. */
+export const events = pgTable(
+  'stocktaking_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    entryId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => entries.id, { onDelete: 'cascade' }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    kind: text({ enum: ['created', 'edited', 'submitted', 'published', 'returned', 'rejected', 'revision-proposed', 'revision-accepted', 'revision-returned', 'revision-rejected'] }).notNull(),
+    comment: text(),
+    revisionId: bigint({ mode: 'number' }),
+  },
+  (t) => [index('stocktaking_events_entry_idx').on(t.entryId, t.at)],
+);
