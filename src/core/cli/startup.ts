@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { count } from 'drizzle-orm';
+import { recordAction } from '../audit/record.js';
 import { hashPassword } from '../auth/passwords.js';
 import { userRoles, users } from '../auth/tables.js';
 import { newSecret } from '../auth/tokens.js';
@@ -34,7 +35,9 @@ export const initializeIfEmpty = async (database: Database, modules: PlatformMod
       .insert(users)
       .values({ email: adminEmail, name: 'Administrator', passwordHash: await hashPassword(adminPassword), emailVerifiedAt: new Date() })
       .returning({ id: users.id });
-    if (admin) await tx.insert(userRoles).values({ userId: admin.id, role: 'admin' });
+    if (!admin) throw new Error('administrator not created');
+    await tx.insert(userRoles).values({ userId: admin.id, role: 'admin' });
+    await recordAction(tx, { actor: null, action: 'accounts.user.create', subjectType: 'user', subjectId: admin.id, after: { email: adminEmail, roles: ['admin'], via: 'first start' } });
   });
   if (demo) for (const m of modules) if (m.demo) await m.demo(database.db);
   return { adminEmail, adminPassword };
