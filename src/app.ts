@@ -65,7 +65,8 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
       info: { title: 'WSIS Platform API', version: '1', description: 'Open data and actions of the WSIS Platform. Errors are RFC 9457 problem details.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (wsis token create)' } } },
     },
-    transform: jsonSchemaTransform,
+    // Only the JSON API is documented; HTML pages are not part of it.
+    transform: (args) => (args.url.startsWith('/api/v1/') ? jsonSchemaTransform(args) : { schema: { ...args.schema, hide: true }, url: args.url }),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(platformPlugin, { platform, cookieSecret: await getCookieSecret(database.db) });

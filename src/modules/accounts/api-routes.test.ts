@@ -64,5 +64,7 @@ describe('GET/PATCH /api/v1/me', () => {
     const doc = (await kit.app.inject({ url: '/api/v1/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/v1/me'].patch.requestBody).toBeTruthy();
+    // Only the JSON API is documented, not the HTML pages.
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/v1/'))).toEqual([]);
   });
 });
