@@ -14,6 +14,9 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/sdgs/4',
   '/matrix',
   '/matrix/C2/9',
+  '/stocktaking',
+  '/stocktaking/statistics',
+  '/stocktaking/1',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

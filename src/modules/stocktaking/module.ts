@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.js';
 import { stocktakingApiRoutes } from './api-routes.js';
+import { demoStocktaking } from './demo.js';
 import './permissions.js';
 import { stocktakingRoutes } from './routes.js';
 
@@ -7,4 +8,6 @@ export const stocktakingModule = defineModule({
   id: 'stocktaking',
   routes: stocktakingRoutes,
   apiRoutes: stocktakingApiRoutes,
+  nav: [{ labelKey: 'stocktaking.nav.title', href: '/stocktaking' }],
+  demo: demoStocktaking,
 });

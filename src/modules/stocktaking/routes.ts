@@ -1,4 +1,66 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { DbOrTx } from '../../core/db/client.js';
+import { notFound } from '../../core/http/problems.js';
+import { getOrganization } from '../accounts/queries.js';
+import { findActionLines, findRegions, findSdgs } from '../reference/queries.js';
+import { parseSearchParams } from './api-read.js';
+import type { ReferenceNames } from './components/labels.js';
+import { countEntriesByFacet, findEntries, getEntry } from './queries.js';
+import { EntryPage } from './views/EntryPage.js';
+import { SearchPage } from './views/SearchPage.js';
+import { StatisticsPage } from './views/StatisticsPage.js';
 
-/** Public pages of the Stocktaking database (being built). */
-export const stocktakingRoutes: FastifyPluginAsync = async () => {};
+const referenceNames = async (db: DbOrTx): Promise<ReferenceNames> => {
+  const [lines, sdgs, regions] = await Promise.all([findActionLines(db), findSdgs(db), findRegions(db)]);
+  return {
+    actionLines: new Map(lines.map((l) => [l.code, l.short])),
+    sdgs: new Map(sdgs.map((s) => [s.number, s.short])),
+    regions: new Map(regions.map((r) => [r.code, r.name])),
+  };
+};
+
+/** Names of the organizations of the entries shown (public information); a removed one is left out. */
+const organizationNames = async (db: DbOrTx, ids: (number | null)[]) => {
+  const names = new Map<number, string>();
+  for (const id of new Set(ids.filter((i): i is number => i !== null))) {
+    try {
+      const o = await getOrganization(db, id);
+      names.set(id, o.acronym ? `${o.name} (${o.acronym})` : o.name);
+    } catch {
+      // deleted organization: the entry stays, in the submitter's name
+    }
+  }
+  return names;
+};
+
+/** Public pages (no ability needed; what each visitor sees is limited by visibleEntriesFor in the queries). */
+export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/stocktaking', async (req, reply) => {
+    const { db } = req.server.platform.database;
+    const params = parseSearchParams(req.query);
+    const result = await findEntries(db, { actor: req.actor, locale: req.locale, ...params });
+    const [names, organizations] = await Promise.all([
+      referenceNames(db),
+      organizationNames(
+        db,
+        result.items.map((i) => i.organizationId),
+      ),
+    ]);
+    return reply.page(SearchPage({ view: req.view(reply), ...params, result, names, organizations }));
+  });
+
+  app.get('/stocktaking/statistics', async (req, reply) => {
+    const { db } = req.server.platform.database;
+    const [facets, names] = await Promise.all([countEntriesByFacet(db), referenceNames(db)]);
+    const total = facets.status.reduce((sum, c) => sum + c.count, 0);
+    return reply.page(StatisticsPage({ view: req.view(reply), facets, names, total }));
+  });
+
+  app.get<{ Params: { id: string } }>('/stocktaking/:id', async (req, reply) => {
+    if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
+    const { db } = req.server.platform.database;
+    const entry = await getEntry(db, { actor: req.actor, id: Number(req.params.id) });
+    const [names, organizations] = await Promise.all([referenceNames(db), organizationNames(db, [entry.organizationId])]);
+    return reply.page(EntryPage({ view: req.view(reply), entry, names, organization: entry.organizationId ? (organizations.get(entry.organizationId) ?? null) : null }));
+  });
+};

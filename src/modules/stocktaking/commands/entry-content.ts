@@ -1,0 +1,207 @@
+/**
+ * Shared by the entry commands: the editable content of an entry (what a revision snapshots),
+ * the checks against reference data and organizations, the search columns and the history.
+ */
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../core/db/client.js';
+import type { Locale, Localized } from '../../../core/i18n/locales.js';
+import type { Actor } from '../../../core/permissions/index.js';
+import { findOrganizationsOfUser, getMembership } from '../../accounts/queries.js';
+import { findActionLines, findCountries, findSdgs, findSuggestedSdgsForActionLines, regionOfCountry } from '../../reference/queries.js';
+import type { EntryInput } from '../inputs.js';
+import type { EntrySubject } from '../permissions.js';
+import { searchDocument, searchText } from '../search.js';
+import { entries, events, type TranslationKind } from '../tables.js';
+
+export type EntryRow = typeof entries.$inferSelect;
+
+/** The editable columns of an entry: a revision holds exactly this. */
+export type EntryContent = Pick<
+  EntryRow,
+  | 'organizationId'
+  | 'originalLanguage'
+  | 'title'
+  | 'summary'
+  | 'description'
+  | 'impact'
+  | 'partners'
+  | 'translations'
+  | 'stakeholderType'
+  | 'leadCountry'
+  | 'countries'
+  | 'region'
+  | 'scope'
+  | 'actionLines'
+  | 'sdgs'
+  | 'sdgTargets'
+  | 'targetGroups'
+  | 'projectStatus'
+  | 'startDate'
+  | 'endDate'
+  | 'website'
+  | 'contactName'
+  | 'contactEmail'
+>;
+
+export const contentOf = (row: EntryRow): EntryContent => ({
+  organizationId: row.organizationId,
+  originalLanguage: row.originalLanguage,
+  title: row.title,
+  summary: row.summary,
+  description: row.description,
+  impact: row.impact,
+  partners: row.partners,
+  translations: row.translations,
+  stakeholderType: row.stakeholderType,
+  leadCountry: row.leadCountry,
+  countries: row.countries,
+  region: row.region,
+  scope: row.scope,
+  actionLines: row.actionLines,
+  sdgs: row.sdgs,
+  sdgTargets: row.sdgTargets,
+  targetGroups: row.targetGroups,
+  projectStatus: row.projectStatus,
+  startDate: row.startDate,
+  endDate: row.endDate,
+  website: row.website,
+  contactName: row.contactName,
+  contactEmail: row.contactEmail,
+});
+
+/** The entry in one language as the API input shape (before an edit is merged in). */
+export const inputOf = (content: EntryContent, language: Locale) => ({
+  language,
+  title: content.title[language] ?? '',
+  summary: content.summary[language] ?? '',
+  description: content.description[language] ?? null,
+  impact: content.impact[language] ?? null,
+  partners: content.partners[language] ?? null,
+  actionLines: content.actionLines,
+  sdgs: content.sdgs,
+  countries: content.countries,
+  leadCountry: content.leadCountry,
+  stakeholderType: content.stakeholderType,
+  scope: content.scope,
+  targetGroups: content.targetGroups,
+  status: content.projectStatus,
+  startDate: content.startDate,
+  endDate: content.endDate,
+  website: content.website,
+  contact: content.contactName && content.contactEmail ? { name: content.contactName, email: content.contactEmail } : null,
+  organizationId: content.organizationId,
+});
+
+/** Unknown codes per field (the codes themselves, so the caller can point at them). */
+export type UnknownCodes = Partial<Record<'actionLines' | 'sdgs' | 'countries' | 'leadCountry', (string | number)[]>>;
+
+export type ContentError = { ok: false; error: 'unknown_codes'; fields: UnknownCodes } | { ok: false; error: 'unknown_organization' | 'organization_required' };
+
+const withText = (current: Localized, language: Locale, text: string | null | undefined): Localized => {
+  const next = { ...current };
+  if (text) next[language] = text;
+  else delete next[language];
+  return next;
+};
+
+/**
+ * Checks an input against the reference data and the actor's organizations, and turns it into
+ * entry content (merged into `current` for an edit). SDGs that no chosen action line links to
+ * are returned as a warning, never an error.
+ */
+export const buildContent = async (
+  tx: DbOrTx,
+  { actor, input, current }: { actor: Actor; input: EntryInput; current?: EntryContent },
+): Promise<{ ok: true; content: EntryContent; unlinkedSdgs: number[] } | ContentError> => {
+  // One after the other: a transaction is one connection.
+  const lines = await findActionLines(tx);
+  const goals = await findSdgs(tx);
+  const countries = await findCountries(tx);
+  const lineCodes = new Set(lines.map((l) => l.code));
+  const sdgNumbers = new Set(goals.map((g) => g.number));
+  const countryCodes = new Set(countries.map((c) => c.code));
+  const fields: UnknownCodes = {};
+  const unknownLines = input.actionLines.filter((c) => !lineCodes.has(c));
+  const unknownSdgs = input.sdgs.filter((n) => !sdgNumbers.has(n));
+  const unknownCountries = input.countries.filter((c) => !countryCodes.has(c));
+  if (unknownLines.length) fields.actionLines = unknownLines;
+  if (unknownSdgs.length) fields.sdgs = unknownSdgs;
+  if (unknownCountries.length) fields.countries = unknownCountries;
+  if (!countryCodes.has(input.leadCountry)) fields.leadCountry = [input.leadCountry];
+  if (Object.keys(fields).length > 0) return { ok: false, error: 'unknown_codes', fields };
+
+  // An entry belongs to one of the submitter's organizations, or to nobody (the submitter's own name).
+  let organizationId = current?.organizationId ?? null;
+  const requested = input.organizationId ?? null;
+  if (requested !== null && requested !== organizationId) {
+    const membership = await getMembership(tx, { organizationId: requested, userId: actor.id });
+    if (!membership) return { ok: false, error: 'unknown_organization' };
+    organizationId = requested;
+  } else if (!current && requested === null) {
+    const mine = await findOrganizationsOfUser(tx, actor.id);
+    if (mine.length > 1) return { ok: false, error: 'organization_required' };
+    organizationId = mine[0]?.id ?? null;
+  }
+
+  const language = input.language;
+  const base: Pick<EntryContent, 'title' | 'summary' | 'description' | 'impact' | 'partners' | 'translations' | 'originalLanguage' | 'sdgTargets'> = current ?? {
+    title: {},
+    summary: {},
+    description: {},
+    impact: {},
+    partners: {},
+    translations: {},
+    originalLanguage: language,
+    sdgTargets: [],
+  };
+  const kind: TranslationKind = language === base.originalLanguage ? 'original' : (base.translations[language] ?? 'unofficial');
+  const content: EntryContent = {
+    organizationId,
+    originalLanguage: base.originalLanguage,
+    title: withText(base.title, language, input.title),
+    summary: withText(base.summary, language, input.summary),
+    description: withText(base.description, language, input.description),
+    impact: withText(base.impact, language, input.impact),
+    partners: withText(base.partners, language, input.partners),
+    translations: { ...base.translations, [language]: kind },
+    stakeholderType: input.stakeholderType,
+    leadCountry: input.leadCountry,
+    countries: [...new Set(input.countries)],
+    region: await regionOfCountry(tx, input.leadCountry),
+    scope: input.scope,
+    actionLines: [...new Set(input.actionLines)],
+    sdgs: [...new Set(input.sdgs)].sort((a, b) => a - b),
+    sdgTargets: base.sdgTargets,
+    targetGroups: [...new Set(input.targetGroups)],
+    projectStatus: input.status,
+    startDate: input.startDate ?? null,
+    endDate: input.endDate ?? null,
+    website: input.website ?? null,
+    contactName: input.contact?.name ?? null,
+    contactEmail: input.contact?.email ?? null,
+  };
+  const linked = new Set((await findSuggestedSdgsForActionLines(tx, content.actionLines)).map((s) => s.sdg));
+  return { ok: true, content, unlinkedSdgs: content.sdgs.filter((n) => !linked.has(n)) };
+};
+
+/** The search columns for some content (see search.ts). */
+export const searchColumns = (content: Pick<EntryContent, 'title' | 'summary'>) => ({ searchVector: searchDocument(content), searchText: searchText(content) });
+
+/** Loads an entry for a change, locking its row until the transaction ends. */
+export const lockEntry = async (tx: DbOrTx, id: number) => (await tx.select().from(entries).where(eq(entries.id, id)).for('update'))[0];
+
+/** The entry as the permission rules see it, for this actor. */
+export const subjectOf = async (tx: DbOrTx, actor: Actor, entry: EntryRow): Promise<EntrySubject> => ({
+  entry: { state: entry.state, submitterId: entry.submitterId, organizationId: entry.organizationId },
+  isMember: entry.organizationId === null ? false : Boolean(await getMembership(tx, { organizationId: entry.organizationId, userId: actor.id })),
+});
+
+type EventKind = (typeof events.$inferInsert)['kind'];
+
+/** Appends a step to the entry's history. */
+export const addEvent = async (
+  tx: DbOrTx,
+  { entryId, actor, kind, comment, revisionId }: { entryId: number; actor: Actor; kind: EventKind; comment?: string | null; revisionId?: number },
+) => {
+  await tx.insert(events).values({ entryId, actorId: actor.id, kind, comment: comment ?? null, revisionId: revisionId ?? null });
+};

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { LOCALES } from '../../core/i18n/locales.js';
+import { PROJECT_STATUSES, SCOPES, TARGET_GROUPS } from './tables.js';
+
+/**
+ * Stakeholder types, the same six values as accounts' STAKEHOLDER_TYPES (accounts/tables.ts):
+ * re-declared here because a module never imports another module's tables.
+ */
+export const STAKEHOLDER_TYPES = ['government', 'private-sector', 'civil-society', 'international-organization', 'academia', 'other'] as const;
+
+export const TITLE_MAX_LENGTH = 200;
+export const SUMMARY_MAX_WORDS = 200;
+export const TEXT_MAX_LENGTH = 20_000;
+
+/** Words in a text, by the language's word boundaries (so Chinese, written without spaces, counts too). */
+export const countWords = (text: string, language: string): number => {
+  let count = 0;
+  for (const segment of new Intl.Segmenter(language, { granularity: 'word' }).segment(text)) if (segment.isWordLike) count++;
+  return count;
+};
+
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { message: 'stocktaking.errors.country_format' });
+const longText = z.string().trim().max(TEXT_MAX_LENGTH).nullish();
+const isoDate = z.iso.date().nullish();
+
+/** The fields of an entry as the API and the form send them: the texts are in `language`. */
+export const entryFields = z.object({
+  language: z.enum(LOCALES).describe('Language of the texts (the original language when the entry is created)'),
+  title: z.string().trim().min(1).max(TITLE_MAX_LENGTH),
+  summary: z.string().trim().min(1).max(TEXT_MAX_LENGTH).describe(`At most ${SUMMARY_MAX_WORDS} words`),
+  description: longText,
+  impact: longText,
+  partners: longText,
+  actionLines: z.array(z.string().trim().min(1).max(10)).min(1).max(30).describe('WSIS action line codes, e.g. C2, C7.1'),
+  sdgs: z.array(z.int()).max(17).default([]).describe('SDG numbers 1–17'),
+  countries: z.array(countryCode).max(300).default([]).describe('Countries of implementation (ISO 3166-1 alpha-2)'),
+  leadCountry: countryCode,
+  stakeholderType: z.enum(STAKEHOLDER_TYPES),
+  scope: z.enum(SCOPES),
+  targetGroups: z.array(z.enum(TARGET_GROUPS)).max(TARGET_GROUPS.length).default([]),
+  status: z.enum(PROJECT_STATUSES),
+  startDate: isoDate,
+  endDate: isoDate,
+  website: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+    .max(500)
+    .nullish(),
+  contact: z
+    .object({ name: z.string().trim().min(1).max(200), email: z.string().trim().max(254).pipe(z.email()) })
+    .nullish()
+    .describe('Private: never shown to the public'),
+  organizationId: z.int().positive().nullish().describe('Required when the submitter belongs to more than one organization'),
+});
+
+type EntryFields = z.output<typeof entryFields>;
+
+/** Rules across fields; custom issues carry an i18n key as message (see core/http/forms.ts). */
+const checkEntryRules = (value: EntryFields, ctx: z.RefinementCtx) => {
+  if (countWords(value.summary, value.language) > SUMMARY_MAX_WORDS) {
+    ctx.addIssue({ code: 'custom', path: ['summary'], message: 'stocktaking.errors.summary_too_long', params: { max: SUMMARY_MAX_WORDS } });
+  }
+  if (value.startDate && value.endDate && value.endDate < value.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'stocktaking.errors.end_before_start' });
+  }
+};
+
+/** A new entry, or the whole of an entry after an edit. */
+export const entryInput = entryFields.strict().superRefine(checkEntryRules);
+export type EntryInput = z.output<typeof entryInput>;
+
+/** An edit: any subset of the fields (null clears an optional one); merged with the entry, then checked as entryInput. */
+export const entryPatchInput = entryFields
+  .extend({
+    sdgs: z.array(z.int()).max(17).optional(),
+    countries: z.array(countryCode).max(300).optional(),
+    targetGroups: z.array(z.enum(TARGET_GROUPS)).max(TARGET_GROUPS.length).optional(),
+  })
+  .partial()
+  .strict();
+export type EntryPatchInput = z.output<typeof entryPatchInput>;
+
+export const DECISIONS = ['publish', 'return', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** A moderator's decision; a comment is required to return or reject (checked by the command). */
+export const decisionInput = z
+  .object({
+    decision: z.enum(DECISIONS),
+    comment: z.string().trim().max(5000).nullish().describe('Required to return or reject; sent to the submitter'),
+  })
+  .strict();
+export type DecisionInput = z.output<typeof decisionInput>;
+
+export const entryIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

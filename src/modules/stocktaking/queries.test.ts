@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../../core/i18n/locales.js';
+import type { Actor } from '../../core/permissions/index.js';
+import { createTestDatabase, type TestDatabase } from '../../test/db.js';
+import { buildUser } from '../../test/factories.js';
+import { demoStocktaking } from './demo.js';
+import { findEntries, getEntry } from './queries.js';
+import { insertPublishedEntry } from './test-helpers.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database.drop());
+
+const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  roles,
+  locale: 'en',
+  emailVerified: true,
+  status: 'active',
+});
+
+describe('findEntries: full-text search', () => {
+  it('finds a French entry by the plural of a word of its singular title', async () => {
+    const { id } = await insertPublishedEntry(database.db, {
+      originalLanguage: 'fr',
+      title: { fr: 'Une école numérique pour chaque village' },
+      summary: { fr: 'Des tablettes et une connexion pour les élèves.' },
+    });
+    const result = await findEntries(database.db, { actor: null, locale: 'fr', q: 'écoles numériques' });
+    expect(result.items.map((i) => i.id)).toContain(id);
+    expect(result.typoTolerant).toBe(false);
+    const hit = result.items.find((i) => i.id === id);
+    expect(hit?.highlight).toContain('\u0001école\u0002');
+  });
+
+  it('finds a Spanish entry through its English translation, highlighting the English title', async () => {
+    const { id } = await insertPublishedEntry(database.db, {
+      originalLanguage: 'es',
+      title: { es: 'Alfabetización mediática en las aulas', en: 'Media literacy in classrooms' },
+      summary: { es: 'Formación de docentes.', en: 'Teacher training.' },
+      translations: { es: 'original', en: 'reviewed' },
+    });
+    const result = await findEntries(database.db, { actor: null, locale: 'en', q: 'classroom literacy' });
+    expect(result.items.map((i) => i.id)).toEqual([id]);
+    expect(result.items[0]?.highlight).toBe('Media \u0001literacy\u0002 in \u0001classrooms\u0002');
+  });
+
+  it('tolerates a typo ("conectivty" finds "connectivity")', async () => {
+    const { id } = await insertPublishedEntry(database.db, { title: { en: 'Satellite connectivity for islands' }, summary: { en: 'Small island states.' } });
+    const result = await findEntries(database.db, { actor: null, locale: 'en', q: 'conectivty' });
+    expect(result.typoTolerant).toBe(true);
+    expect(result.items.map((i) => i.id)).toContain(id);
+  });
+
+  it('ranks a title match above a summary match', async () => {
+    const inSummary = await insertPublishedEntry(database.db, { title: { en: 'Fishing cooperative app' }, summary: { en: 'Weather warnings for zebrafish farmers.' } });
+    const inTitle = await insertPublishedEntry(database.db, { title: { en: 'Zebrafish research network' }, summary: { en: 'Shared lab data.' } });
+    const result = await findEntries(database.db, { actor: null, locale: 'en', q: 'zebrafish' });
+    expect(result.items.map((i) => i.id)).toEqual([inTitle.id, inSummary.id]);
+  });
+});
+
+describe('findEntries: facets, sort and pages', () => {
+  const year = 1991;
+  beforeAll(async () => {
+    const at = new Date(`${year}-06-01T00:00:00Z`);
+    await insertPublishedEntry(database.db, { title: { en: 'Facet A' }, actionLines: ['C2'], sdgs: [9], region: 'EUR', publishedAt: at });
+    await insertPublishedEntry(database.db, { title: { en: 'Facet B' }, actionLines: ['C2', 'C3'], sdgs: [9, 4], region: 'AFR', publishedAt: at });
+    await insertPublishedEntry(database.db, { title: { en: 'Facet C' }, actionLines: ['C3'], sdgs: [4], region: 'AFR', targetGroups: ['youth'], publishedAt: at });
+    await insertPublishedEntry(database.db, { state: 'submitted', title: { en: 'Facet D (unpublished)' }, actionLines: ['C2'], publishedAt: at });
+  });
+
+  it('counts each facet over the filtered set, ignoring its own filter', async () => {
+    const result = await findEntries(database.db, { actor: null, locale: 'en', filters: { year: [String(year)], actionLine: ['C2'] } });
+    expect(result.total).toBe(2);
+    expect(result.facets.actionLine).toEqual([
+      { value: 'C2', count: 2 },
+      { value: 'C3', count: 2 },
+    ]);
+    expect(result.facets.sdg).toEqual([
+      { value: '9', count: 2 },
+      { value: '4', count: 1 },
+    ]);
+    expect(result.facets.region).toEqual([
+      { value: 'AFR', count: 1 },
+      { value: 'EUR', count: 1 },
+    ]);
+    // The year facet ignores the year filter: other years are offered with their counts.
+    expect(result.facets.year).toContainEqual({ value: String(year), count: 2 });
+  });
+
+  it('combines values of one facet with OR and facets with AND', async () => {
+    const either = await findEntries(database.db, { actor: null, locale: 'en', filters: { year: [String(year)], region: ['AFR', 'EUR'] } });
+    expect(either.total).toBe(3);
+    const both = await findEntries(database.db, { actor: null, locale: 'en', filters: { year: [String(year)], region: ['AFR'], targetGroup: ['youth'] } });
+    expect(both.items.map((i) => i.title.en)).toEqual(['Facet C']);
+  });
+
+  it('sorts by title and pages', async () => {
+    const page1 = await findEntries(database.db, { actor: null, locale: 'en', filters: { year: [String(year)] }, sort: 'title', pageSize: 2 });
+    const page2 = await findEntries(database.db, { actor: null, locale: 'en', filters: { year: [String(year)] }, sort: 'title', pageSize: 2, page: 2 });
+    expect(page1.total).toBe(3);
+    expect(page1.items.map((i) => i.title.en)).toEqual(['Facet A', 'Facet B']);
+    expect(page2.items.map((i) => i.title.en)).toEqual(['Facet C']);
+  });
+
+  it('ignores filter values that are not numbers where numbers are expected', async () => {
+    const result = await findEntries(database.db, { actor: null, locale: 'en', filters: { sdg: ['x'], year: ['1991; drop table x'] } });
+    expect(result.total).toBe(0);
+  });
+});
+
+describe('visibility (visibleEntriesFor)', () => {
+  it('shows unpublished entries to moderators and to their submitter only', async () => {
+    const owner = await buildUser(database.db);
+    const other = await buildUser(database.db);
+    const moderator = await buildUser(database.db, { roles: ['moderator'] });
+    const { id } = await insertPublishedEntry(database.db, { state: 'submitted', submitterId: owner.id, title: { en: 'Quokka observatory' } });
+    const search = (actor: Actor | null) => findEntries(database.db, { actor, locale: 'en', q: 'quokka' }).then((r) => r.items.map((i) => i.id));
+    expect(await search(null)).toEqual([]);
+    expect(await search(actorOf(other))).toEqual([]);
+    expect(await search(actorOf(owner))).toEqual([id]);
+    expect(await search(actorOf(moderator, ['moderator']))).toEqual([id]);
+    await expect(getEntry(database.db, { actor: null, id })).rejects.toMatchObject({ statusCode: 404 });
+    await expect(getEntry(database.db, { actor: actorOf(other), id })).rejects.toMatchObject({ statusCode: 404 });
+    expect((await getEntry(database.db, { actor: actorOf(moderator, ['moderator']), id })).id).toBe(id);
+  });
+
+  it('never returns the contact fields', async () => {
+    const { id } = await insertPublishedEntry(database.db, { contactName: 'Secret Person', contactEmail: 'secret@example.org' });
+    const entry = await getEntry(database.db, { actor: null, id });
+    expect(JSON.stringify(entry)).not.toContain('secret@example.org');
+    expect(Object.keys(entry)).not.toContain('contactEmail');
+    const list = await findEntries(database.db, { actor: null, locale: 'en' });
+    expect(JSON.stringify(list)).not.toContain('secret@example.org');
+  });
+});
+
+describe('demo content', () => {
+  let demo: TestDatabase;
+  beforeAll(async () => {
+    demo = await createTestDatabase();
+    await demoStocktaking(demo.db);
+  });
+  afterAll(async () => demo.drop());
+
+  it('publishes a dozen demo entries in all six languages, searchable in each', async () => {
+    const all = await findEntries(demo.db, { actor: null, locale: 'en', pageSize: 100 });
+    expect(all.total).toBeGreaterThanOrEqual(12);
+    expect(all.items.every((i) => i.isDemo && i.state === 'published')).toBe(true);
+    expect(new Set(all.items.map((i) => i.originalLanguage))).toEqual(new Set(['ar', 'en', 'es', 'fr', 'ru', 'zh']));
+    expect(all.items.map((i) => i.id)).toContain(1); // e2e/support/pages.ts opens /stocktaking/1
+    const queries: [Locale, string, string][] = [
+      ['ar', 'الصحة', 'E-health platform for remote areas'],
+      ['ru', 'кибербезопасности', 'Кибербезопасность для малого бизнеса'],
+      ['es', 'mujer rural', 'Alfabetización digital para mujeres rurales'],
+      ['fr', 'radios communautaires', 'Radio communautaire et information locale'],
+      ['zh', '电子商务', '农村电子商务培训计划'],
+      ['en', 'farm products', 'Rural e-commerce training programme'],
+    ];
+    for (const [locale, q, title] of queries) {
+      const found = await findEntries(demo.db, { actor: null, locale, q });
+      if (title) expect(found.items.map((i) => Object.values(i.title))).toContainEqual(expect.arrayContaining([title]));
+    }
+  });
+
+  it('segments a Chinese query and marks the words in a Chinese title', async () => {
+    const found = await findEntries(demo.db, { actor: null, locale: 'zh', q: '农村电子商务' });
+    const hit = found.items.find((i) => i.title.zh === '农村电子商务培训计划');
+    expect(hit?.highlight).toContain('\u0001电子商务\u0002');
+    expect(hit?.highlight?.split('\u0001').join('').split('\u0002').join('')).toBe('农村电子商务培训计划');
+  });
+});

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.js';
+import { searchDocument, searchText, segmentChinese } from './search.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase({ seed: false });
+});
+afterAll(async () => database.drop());
+
+const matches = async (doc: ReturnType<typeof searchDocument>, config: string, query: string) => {
+  const result = await database.db.execute(sql`select (${doc}) @@ to_tsquery(${config}::regconfig, ${query}) as hit`);
+  return (result.rows[0] as { hit: boolean }).hit;
+};
+
+describe('search document', () => {
+  it('stems French: a plural title matches the singular query', async () => {
+    const doc = searchDocument({ title: { fr: 'Services numériques pour les écoles rurales' }, summary: {} });
+    expect(await matches(doc, 'french', 'numérique')).toBe(true);
+    expect(await matches(doc, 'french', 'hôpital')).toBe(false);
+  });
+
+  it('segments Chinese so that one word of a title is found', async () => {
+    const doc = searchDocument({ title: { zh: '农村地区的数字教育平台' }, summary: { en: 'A platform' } });
+    const query = segmentChinese('数字教育').split(' ').join(' & ');
+    expect(query).toContain('&');
+    expect(await matches(doc, 'simple', query)).toBe(true);
+    expect(await matches(doc, 'simple', segmentChinese('医院'))).toBe(false);
+  });
+
+  it('weights titles A and summaries B, and gives an empty vector to an entry without text', async () => {
+    const result = await database.db.execute(
+      sql`select (${searchDocument({ title: { en: 'Broadband' }, summary: { en: 'Fibre' } })})::text as v, (${searchDocument({ title: {}, summary: {} })})::text as empty`,
+    );
+    const row = result.rows[0] as { v: string; empty: string };
+    expect(row.v).toContain("'broadband':1A");
+    expect(row.v).toContain("'fibr':2B");
+    expect(row.empty).toBe('');
+  });
+
+  it('joins every title and summary for trigram matching', () => {
+    expect(searchText({ title: { en: 'Broadband', fr: 'Haut débit' }, summary: { en: 'Fibre' } })).toBe('Broadband Haut débit Fibre');
+  });
+});

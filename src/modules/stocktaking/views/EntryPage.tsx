@@ -1,0 +1,149 @@
+import type { Localized } from '../../../core/i18n/locales.js';
+import type { ViewContext } from '../../../core/views/context.js';
+import { Layout } from '../../../core/views/Layout.js';
+import { countryName } from '../../reference/queries.js';
+import { EntryBadges } from '../components/EntryBadges.js';
+import { facetLabel, languageName, type ReferenceNames } from '../components/labels.js';
+import { EntryText } from '../components/LocalizedEntryText.js';
+import type { PublicEntry } from '../queries.js';
+
+export type EntryPageProps = { view: ViewContext; entry: PublicEntry; names: ReferenceNames; organization: string | null };
+
+const isWebLink = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
+
+/** Long text as paragraphs (plain text: the Markdown subset is rendered once a sanitizer exists). */
+const Paragraphs = ({ view, value, translations }: { view: ViewContext; value: Localized; translations: PublicEntry['translations'] }) => {
+  const { text } = view.localizeWithLocale(value);
+  return (
+    <EntryText view={view} value={value} translations={translations} as="div">
+      {text
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim())
+        .map((p) => (
+          <p>{p}</p>
+        ))}
+    </EntryText>
+  );
+};
+
+/** Public: one entry of the Stocktaking database with every public field. */
+export const EntryPage = ({ view, entry, names, organization }: EntryPageProps) => {
+  const { t } = view;
+  const title = view.localizeWithLocale(entry.title);
+  const longText: [string, Localized][] = [
+    ['stocktaking.entry.description', entry.description],
+    ['stocktaking.entry.impact', entry.impact],
+    ['stocktaking.entry.partners', entry.partners],
+  ];
+  return (
+    <Layout view={view} title={title.text}>
+      <p class="breadcrumb">
+        <a href={view.href('/stocktaking')}>{t('stocktaking.browse.title')}</a>
+      </p>
+      <h1>
+        <EntryText view={view} value={entry.title} translations={entry.translations} />
+      </h1>
+      <p>
+        <EntryBadges view={view} entry={entry} />
+      </p>
+      <div class="lead">
+        <EntryText view={view} value={entry.summary} translations={entry.translations} as="p" />
+      </div>
+      {longText.map(([key, value]) =>
+        view.localize(value) ? (
+          <section>
+            <h2>{t(key)}</h2>
+            <Paragraphs view={view} value={value} translations={entry.translations} />
+          </section>
+        ) : null,
+      )}
+      <h2>{t('stocktaking.entry.details')}</h2>
+      <dl class="facts">
+        <dt>{t('stocktaking.entry.organization')}</dt>
+        <dd>{organization ?? t('stocktaking.entry.no_organization')}</dd>
+        <dt>{t('stocktaking.facets.stakeholder_type')}</dt>
+        <dd>{facetLabel(view, names, 'stakeholderType', entry.stakeholderType)}</dd>
+        <dt>{t('stocktaking.entry.lead_country')}</dt>
+        <dd>{countryName(entry.leadCountry, view.locale)}</dd>
+        {entry.countries.length > 0 && (
+          <>
+            <dt>{t('stocktaking.entry.countries')}</dt>
+            <dd>{entry.countries.map((c) => countryName(c, view.locale)).join(', ')}</dd>
+          </>
+        )}
+        {entry.region && (
+          <>
+            <dt>{t('stocktaking.facets.region')}</dt>
+            <dd>{facetLabel(view, names, 'region', entry.region)}</dd>
+          </>
+        )}
+        <dt>{t('stocktaking.entry.scope')}</dt>
+        <dd>{t(`stocktaking.scopes.${entry.scope}`)}</dd>
+        <dt>{t('stocktaking.facets.action_line')}</dt>
+        <dd>
+          <ul>
+            {entry.actionLines.map((code) => (
+              <li>
+                <a href={view.href(`/action-lines/${code}`)}>{facetLabel(view, names, 'actionLine', code)}</a>
+              </li>
+            ))}
+          </ul>
+        </dd>
+        {entry.sdgs.length > 0 && (
+          <>
+            <dt>{t('stocktaking.facets.sdg')}</dt>
+            <dd>
+              <ul>
+                {entry.sdgs.map((n) => (
+                  <li>
+                    <a href={view.href(`/sdgs/${n}`)}>{facetLabel(view, names, 'sdg', String(n))}</a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {entry.sdgTargets.length > 0 && (
+          <>
+            <dt>{t('stocktaking.entry.sdg_targets')}</dt>
+            <dd>{entry.sdgTargets.join(', ')}</dd>
+          </>
+        )}
+        {entry.targetGroups.length > 0 && (
+          <>
+            <dt>{t('stocktaking.facets.target_group')}</dt>
+            <dd>{entry.targetGroups.map((g) => facetLabel(view, names, 'targetGroup', g)).join(', ')}</dd>
+          </>
+        )}
+        <dt>{t('stocktaking.facets.status')}</dt>
+        <dd>{facetLabel(view, names, 'status', entry.projectStatus)}</dd>
+        {(entry.startDate || entry.endDate) && (
+          <>
+            <dt>{t('stocktaking.entry.dates')}</dt>
+            <dd>
+              {entry.startDate ? view.fmt.date(entry.startDate) : '…'} – {entry.endDate ? view.fmt.date(entry.endDate) : '…'}
+            </dd>
+          </>
+        )}
+        {isWebLink(entry.website) && (
+          <>
+            <dt>{t('stocktaking.entry.website')}</dt>
+            <dd>
+              <a href={entry.website} rel="nofollow noopener">
+                {entry.website}
+              </a>
+            </dd>
+          </>
+        )}
+        <dt>{t('stocktaking.entry.original_language')}</dt>
+        <dd>{languageName(view, entry.originalLanguage)}</dd>
+        {entry.publishedAt && (
+          <>
+            <dt>{t('stocktaking.entry.published')}</dt>
+            <dd>{view.fmt.date(entry.publishedAt)}</dd>
+          </>
+        )}
+      </dl>
+    </Layout>
+  );
+};

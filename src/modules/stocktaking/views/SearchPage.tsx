@@ -1,0 +1,156 @@
+import type { ViewContext } from '../../../core/views/context.js';
+import { Layout } from '../../../core/views/Layout.js';
+import { Pagination } from '../../../core/views/components.js';
+import { countryName } from '../../reference/queries.js';
+import { EntryBadges } from '../components/EntryBadges.js';
+import { Highlight } from '../components/Highlight.js';
+import { facetLabel, type ReferenceNames } from '../components/labels.js';
+import { EntryText } from '../components/LocalizedEntryText.js';
+import { DEFAULT_PAGE_SIZE, type EntryFilters, type EntryHit, type EntrySort, FACETS, type FacetName, type Facets, SORTS } from '../queries.js';
+
+export type SearchPageProps = {
+  view: ViewContext;
+  q: string;
+  sort: EntrySort | undefined;
+  filters: EntryFilters;
+  page: number;
+  pageSize: number;
+  result: { items: EntryHit[]; total: number; facets: Facets; typoTolerant: boolean };
+  names: ReferenceNames;
+  organizations: Map<number, string>;
+};
+
+/** The query string of a search (filters as comma-separated lists), to keep it across links. */
+export const searchQuery = ({ q, sort, filters, pageSize }: { q: string; sort?: EntrySort; filters: EntryFilters; pageSize?: number }): Record<string, string | undefined> => ({
+  q: q || undefined,
+  sort,
+  pageSize: pageSize && pageSize !== DEFAULT_PAGE_SIZE ? String(pageSize) : undefined,
+  ...Object.fromEntries(FACETS.map((f) => [f, filters[f]?.length ? filters[f]?.join(',') : undefined])),
+});
+
+const FACET_KEYS: Record<FacetName, string> = {
+  actionLine: 'stocktaking.facets.action_line',
+  sdg: 'stocktaking.facets.sdg',
+  region: 'stocktaking.facets.region',
+  country: 'stocktaking.facets.country',
+  stakeholderType: 'stocktaking.facets.stakeholder_type',
+  targetGroup: 'stocktaking.facets.target_group',
+  status: 'stocktaking.facets.status',
+  year: 'stocktaking.facets.year',
+};
+export const facetTitle = (view: ViewContext, facet: FacetName) => view.t(FACET_KEYS[facet]);
+
+/** Public: search the Stocktaking database with facets; every control is a GET form (no JavaScript). */
+export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, names, organizations }: SearchPageProps) => {
+  const { t } = view;
+  const query = searchQuery({ q, sort, filters, pageSize });
+  const hasFilters = FACETS.some((f) => (filters[f]?.length ?? 0) > 0);
+  return (
+    <Layout view={view} title={q ? t('stocktaking.browse.title_with_query', { q }) : t('stocktaking.browse.title')} wide>
+      <h1>{t('stocktaking.browse.title')}</h1>
+      <p class="lead">{t('stocktaking.browse.lead')}</p>
+      <form method="get" action={view.href('/stocktaking')} class="search-form" role="search">
+        <div class="field">
+          <label for="field-q">{t('stocktaking.browse.search_label')}</label>
+          <input id="field-q" name="q" type="search" value={q} maxLength={200} dir="auto" />
+        </div>
+        <div class="field">
+          <label for="field-sort">{t('stocktaking.browse.sort_label')}</label>
+          <select id="field-sort" name="sort">
+            {SORTS.map((s) => (
+              <option value={s} selected={s === (sort ?? (q ? 'relevance' : 'newest'))}>
+                {t(`stocktaking.sorts.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {FACETS.map((f) => (filters[f]?.length ? <input type="hidden" name={f} value={filters[f]?.join(',')} /> : null))}
+        {query.pageSize && <input type="hidden" name="pageSize" value={query.pageSize} />}
+        <button type="submit" class="button">
+          {t('stocktaking.browse.search_submit')}
+        </button>
+      </form>
+      <div class="search-layout">
+        <aside class="facets" aria-labelledby="facets-title">
+          <h2 id="facets-title">{t('stocktaking.browse.filters_title')}</h2>
+          <form method="get" action={view.href('/stocktaking')}>
+            {q && <input type="hidden" name="q" value={q} />}
+            {sort && <input type="hidden" name="sort" value={sort} />}
+            {query.pageSize && <input type="hidden" name="pageSize" value={query.pageSize} />}
+            {FACETS.map((facet) => {
+              const selected = new Set(filters[facet] ?? []);
+              const counts = [...result.facets[facet]];
+              for (const value of selected) if (!counts.some((c) => c.value === value)) counts.push({ value, count: 0 });
+              if (counts.length === 0) return null;
+              return (
+                <fieldset class="field">
+                  <legend>{facetTitle(view, facet)}</legend>
+                  {counts.map((c, i) => (
+                    <div class="checkbox">
+                      <input type="checkbox" id={`facet-${facet}-${i}`} name={facet} value={c.value} checked={selected.has(c.value)} />
+                      <label for={`facet-${facet}-${i}`}>
+                        {facetLabel(view, names, facet, c.value)} <span class="facet-count">({view.fmt.number(c.count)})</span>
+                      </label>
+                    </div>
+                  ))}
+                </fieldset>
+              );
+            })}
+            <button type="submit" class="button">
+              {t('stocktaking.browse.filters_submit')}
+            </button>
+          </form>
+          {hasFilters && (
+            <p>
+              <a href={q ? `${view.href('/stocktaking')}?${new URLSearchParams({ q }).toString()}` : view.href('/stocktaking')}>{t('stocktaking.browse.filters_clear')}</a>
+            </p>
+          )}
+        </aside>
+        <section class="results" aria-labelledby="results-title">
+          <h2 id="results-title" role="status">
+            {t('stocktaking.browse.results_count', { count: result.total })}
+          </h2>
+          {result.typoTolerant && result.total > 0 && <p class="notice">{t('stocktaking.browse.typo_notice', { q })}</p>}
+          {result.total === 0 ? (
+            <p class="empty">{t('stocktaking.browse.no_results')}</p>
+          ) : (
+            <ol class="result-list" start={(page - 1) * pageSize + 1}>
+              {result.items.map((entry) => {
+                const organization = entry.organizationId ? organizations.get(entry.organizationId) : undefined;
+                return (
+                  <li class="card">
+                    <h3>
+                      <a href={view.href(`/stocktaking/${entry.id}`)}>
+                        <EntryText view={view} value={entry.title} translations={entry.translations}>
+                          {entry.highlight ? <Highlight text={entry.highlight} /> : undefined}
+                        </EntryText>
+                      </a>
+                    </h3>
+                    <EntryBadges view={view} entry={entry} />
+                    <p>
+                      <EntryText view={view} value={entry.summary} translations={entry.translations} />
+                    </p>
+                    <p class="muted">
+                      {organization && <>{organization} · </>}
+                      {countryName(entry.leadCountry, view.locale)}
+                    </p>
+                    <p class="badges">
+                      <span class="visually-hidden">{t('stocktaking.facets.action_line')}: </span>
+                      {entry.actionLines.map((code) => (
+                        <>
+                          <span class="code">{code}</span>
+                          <span class="visually-hidden"> {facetLabel(view, names, 'actionLine', code).slice(code.length)}</span>{' '}
+                        </>
+                      ))}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          <Pagination view={view} page={page} pageSize={pageSize} total={result.total} baseHref={view.href('/stocktaking')} query={query} />
+        </section>
+      </div>
+    </Layout>
+  );
+};
