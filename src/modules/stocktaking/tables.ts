@@ -95,7 +95,9 @@ export const revisions = pgTable(
       .notNull()
       .references(() => entries.id, { onDelete: 'cascade' }),
     number: integer().notNull(),
-    state: text({ enum: ['pending', 'accepted', 'returned', 'rejected', 'superseded'] }).notNull().default('pending'),
+    state: text({ enum: ['pending', 'accepted', 'returned', 'rejected', 'superseded'] })
+      .notNull()
+      .default('pending'),
     content: jsonb().$type<Record<string, unknown>>().notNull(),
     authorId: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -116,7 +118,9 @@ export const events = pgTable(
       .references(() => entries.id, { onDelete: 'cascade' }),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorId: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
-    kind: text({ enum: ['created', 'edited', 'submitted', 'published', 'returned', 'rejected', 'revision-proposed', 'revision-accepted', 'revision-returned', 'revision-rejected'] }).notNull(),
+    kind: text({
+      enum: ['created', 'edited', 'submitted', 'published', 'returned', 'rejected', 'revision-proposed', 'revision-accepted', 'revision-returned', 'revision-rejected'],
+    }).notNull(),
     comment: text(),
     revisionId: bigint({ mode: 'number' }),
   },

@@ -14,6 +14,10 @@ export const BarChart = ({ view, id, title, bars, labelHeader }: { view: ViewCon
   const barSpace = width - labelWidth - 60;
   const height = Math.max(rowHeight, bars.length * rowHeight);
   const summary = bars.map((b) => `${b.label}: ${view.fmt.number(b.value)}`).join('; ');
+  // The drawing is laid out in left-to-right coordinates and mirrored by hand for Arabic, so
+  // labels, bars and values read from the start side in both directions.
+  const rtl = view.dir === 'rtl';
+  const barStart = rtl ? width - labelWidth : labelWidth;
   return (
     <section aria-labelledby={`${id}-title`} class="chart">
       <h2 id={`${id}-title`}>{title}</h2>
@@ -21,17 +25,24 @@ export const BarChart = ({ view, id, title, bars, labelHeader }: { view: ViewCon
         <p class="empty">{view.t('stocktaking.statistics.no_data')}</p>
       ) : (
         <div class="chart-with-table">
-          <svg role="img" aria-label={`${title}. ${summary}`} viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+          <svg
+            role="img"
+            aria-label={`${title}. ${summary}`}
+            viewBox={`0 0 ${width} ${height}`}
+            width="100%"
+            preserveAspectRatio={rtl ? 'xMaxYMin meet' : 'xMinYMin meet'}
+            direction="ltr"
+          >
             {bars.map((b, i) => {
               const y = i * rowHeight;
               const w = Math.max(1, Math.round((b.value / max) * barSpace));
               return (
                 <g>
-                  <text x={labelWidth - 8} y={y + 16} text-anchor="end" font-size="12">
+                  <text x={rtl ? barStart + 8 : barStart - 8} y={y + 16} text-anchor={rtl ? 'start' : 'end'} font-size="12">
                     {b.label.length > 32 ? `${b.label.slice(0, 31)}…` : b.label}
                   </text>
-                  <rect x={labelWidth} y={y + 4} width={w} height={rowHeight - 8} fill="#005a9c" />
-                  <text x={labelWidth + w + 6} y={y + 16} font-size="12">
+                  <rect x={rtl ? barStart - w : barStart} y={y + 4} width={w} height={rowHeight - 8} fill="#005a9c" />
+                  <text x={rtl ? barStart - w - 6 : barStart + w + 6} y={y + 16} text-anchor={rtl ? 'end' : 'start'} font-size="12">
                     {view.fmt.number(b.value)}
                   </text>
                 </g>
