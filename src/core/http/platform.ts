@@ -174,6 +174,9 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   app.addHook('preHandler', async (req, reply) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
     if (req.authVia === 'token') return;
+    // An API call without a session cookie cannot be forged by another site; it gets a 401 from
+    // the route instead. Forms (sign-in, registration) keep their token even when anonymous.
+    if (req.isApi && req.authVia !== 'session') return;
     if (req.routeOptions.config?.csrf === false) return;
     await new Promise<void>((resolve, reject) => {
       app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));

@@ -139,8 +139,10 @@ describe('entries API: the whole path', () => {
     const stranger = await tokenFor((await buildUser(kit.database.db)).id);
     expect((await call(stranger, 'PATCH', `/entries/${id}`, { title: 'Mine now' })).statusCode).toBe(404);
     expect((await call(stranger, 'POST', `/entries/${id}/submit`)).statusCode).toBe(404);
-    // Without a token, a write is refused before anything else (no session, so no CSRF token either).
-    expect((await kit.app.inject({ method: 'POST', url: `/api/v1/entries/${id}/submit` })).statusCode).toBe(403);
+    // Without a token or a session, a write asks for authentication.
+    const anonymous = await kit.app.inject({ method: 'POST', url: `/api/v1/entries/${id}/submit` });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toContain('application/problem+json');
   });
 
   it('refuses an unverified contributor', async () => {
