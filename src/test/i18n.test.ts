@@ -23,6 +23,10 @@ const SAME_AS_ENGLISH_ALLOWED = new Set<string>([
   // 'Page {page}' in French; 'Token' is the usual Spanish term.
   'core.pagination.page',
   'accounts.tokens.token_label',
+  // 'Regional' in Spanish; 'Dates' and 'Description' in French.
+  'stocktaking.scopes.regional',
+  'stocktaking.entry.dates',
+  'stocktaking.entry.description',
 ]);
 const looksUntranslatable = (value: string) => !/[A-Za-z]{3,}/.test(value.replace(/\{[^}]*\}/g, ''));
 
