@@ -144,4 +144,18 @@ describe('GET /:locale/stocktaking/statistics', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<html lang="ar" dir="rtl">/);
   });
+
+  it('mirrors the bar charts in Arabic: labels on the right, bars growing to the left', async () => {
+    const geometry = async (locale: string) => {
+      const body = (await kit.app.inject({ url: `/${locale}/stocktaking/statistics` })).body;
+      const svg = /<svg[^>]*role="img"[\s\S]*?<\/svg>/.exec(body)?.[0] ?? '';
+      const label = Number(/<text x="([\d.]+)"/.exec(svg)?.[1]);
+      const bar = Number(/<rect x="([\d.]+)"/.exec(svg)?.[1]);
+      return { label, bar };
+    };
+    const en = await geometry('en');
+    const ar = await geometry('ar');
+    expect(en.label).toBeLessThan(en.bar);
+    expect(ar.label).toBeGreaterThan(ar.bar);
+  });
 });
