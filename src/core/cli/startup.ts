@@ -37,7 +37,13 @@ export const initializeIfEmpty = async (database: Database, modules: PlatformMod
       .returning({ id: users.id });
     if (!admin) throw new Error('administrator not created');
     await tx.insert(userRoles).values({ userId: admin.id, role: 'admin' });
-    await recordAction(tx, { actor: null, action: 'accounts.user.create', subjectType: 'user', subjectId: admin.id, after: { email: adminEmail, roles: ['admin'], via: 'first start' } });
+    await recordAction(tx, {
+      actor: null,
+      action: 'accounts.user.create',
+      subjectType: 'user',
+      subjectId: admin.id,
+      after: { email: adminEmail, roles: ['admin'], via: 'first start' },
+    });
   });
   if (demo) for (const m of modules) if (m.demo) await m.demo(database.db);
   return { adminEmail, adminPassword };
