@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { z } from 'zod';
+import { ZodError, z } from 'zod';
 import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from '../auth/sessions.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
@@ -24,7 +24,7 @@ import { can, Forbidden, type MaybeActor } from '../permissions/index.js';
 import type { FlashMessage, NavItem, ViewContext } from '../views/context.js';
 import { ErrorPage } from '../views/ErrorPage.js';
 import { type AssetMap, PUBLIC_DIR } from './assets.js';
-import { registerStrictBodyParsers } from './body-parsers.js';
+import { hasUndecodableUrl, invalidEncoding, registerStrictBodyParsers } from './body-parsers.js';
 import { problemErrors } from './forms.js';
 import { HttpError } from './problems.js';
 
@@ -147,6 +147,9 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       });
     }
     req.t = translator(req.locale);
+    // Same rule as for bodies: a URL that decodes to NUL or to invalid UTF-8 is refused here,
+    // in the reader's language, before any route hands it to the database.
+    if (hasUndecodableUrl(req.url)) throw invalidEncoding();
     // Routes mounted under /:locale answer 404 for anything that is not one of the six languages.
     if (req.routeOptions.url?.startsWith('/:locale') && !req.localeFromUrl) throw new HttpError(404, 'core.errors.not_found_title', 'core.errors.not_found_detail');
 
@@ -302,6 +305,12 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
         path: v.instancePath.split('/').slice(1).filter(Boolean),
       }));
       errors = problemErrors(issues as Parameters<typeof problemErrors>[0], t);
+      detail = t('core.errors.validation_detail');
+    } else if (error instanceof ZodError) {
+      // A route that parses its query or params with schema.parse(): bad input, not a crash.
+      status = 400;
+      titleKey = 'core.errors.validation_title';
+      errors = problemErrors(error.issues, t);
       detail = t('core.errors.validation_detail');
     } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       titleKey = 'core.errors.too_large_title';

@@ -1,0 +1,126 @@
+/**
+ * Odd input across every module's pages and API: malformed ids, NUL bytes, invalid UTF-8, huge or
+ * hostile query strings, unknown codes. Whatever a user or a script types, the answer is a 4xx
+ * (or a normal page), never a 500.
+ */
+import { expect, it } from 'vitest';
+import { createTestKit } from './app.js';
+import { buildUser } from './factories.js';
+
+it('answers odd input everywhere without a server error', async () => {
+  const kit = await createTestKit();
+  const admin = await buildUser(kit.database.db, { roles: ['admin', 'moderator'] });
+  const c = await kit.as(admin);
+  const urls = [
+    '/en/stocktaking?page=abc',
+    '/en/stocktaking?page=-1',
+    '/en/stocktaking?page=99999999999999999999',
+    '/en/stocktaking?sdg=abc',
+    '/en/stocktaking?sdg=99',
+    '/en/stocktaking?year=abc',
+    '/en/stocktaking?q=' + encodeURIComponent('!!! & | :* (('),
+    '/en/stocktaking?q=' + 'a'.repeat(5000),
+    '/en/stocktaking?sort=evil',
+    '/en/stocktaking?actionLine=%00',
+    '/en/stocktaking?actionLine=C2&actionLine=C3&actionLine[]=x',
+    '/zh/stocktaking?q=' + encodeURIComponent('（）'),
+    '/ar/stocktaking?q=' + encodeURIComponent("'"),
+    '/en/stocktaking/abc',
+    '/en/stocktaking/0',
+    '/en/stocktaking/-5',
+    '/en/stocktaking/1e5',
+    '/en/stocktaking/99999999999999999999',
+    '/api/v1/entries?page=abc',
+    '/api/v1/entries?pageSize=1000',
+    '/api/v1/entries?q=' + encodeURIComponent('" OR 1=1 --'),
+    '/api/v1/entries/abc',
+    '/api/v1/entries/99999999999999999999',
+    '/api/v1/countries?lang=xx',
+    '/api/v1/countries?region=%FF',
+    '/en/sdgs/abc',
+    '/en/sdgs/99',
+    '/en/action-lines/%00',
+    '/en/matrix/C2/abc',
+    '/en/matrix/XX/1',
+    '/en/admin/audit?from=2024-13-45',
+    '/en/admin/audit?page=abc&to=zzz',
+    '/en/admin/users?page=0',
+    '/en/admin/users?role=king',
+    '/en/admin/users/abc',
+    '/en/admin/mailbox/abc',
+    '/en/admin/mailbox/99999999999999999999',
+    '/en/organizations?page=abc',
+    '/en/organizations/0',
+    '/en/verify-email?token=' + 'x'.repeat(500),
+    '/en/reset-password?token=%FF',
+    '/en/confirm-email?token=abc',
+    '/en/admin/reference/matrix?actionLine=%00',
+    '/language/xx',
+    '/language/fr?next=http://evil',
+    '/en/sign-in?next=//evil',
+  ];
+  const bad: string[] = [];
+  for (const url of urls) {
+    for (const client of [kit.client(), c]) {
+      const res = await client.get(url);
+      if (res.statusCode >= 500) bad.push(`${res.statusCode} ${url}`);
+    }
+  }
+  const posts: [string, Record<string, string>][] = [
+    ['/en/admin/users/abc/roles', { role: 'x' }],
+    ['/en/admin/users/99999999999999999999/roles', { role: 'moderator' }],
+    ['/en/account/tokens/abc/revoke', {}],
+    ['/en/organizations/abc/members', { email: 'x' }],
+    ['/en/admin/reference/matrix', { actionLine: 'ZZ', sdg: 'abc' }],
+    ['/en/admin/reference/matrix/C2/abc', { targets: '9.1' }],
+    ['/en/admin/reference/matrix/C2/9', { targets: '%%%,,,', rationale: 'x'.repeat(100000) }],
+    ['/en/account/profile', { name: '', locale: 'xx' }],
+    ['/en/organizations', { name: 'x', country: 'ZZ', stakeholderType: 'government', website: 'javascript:x' }],
+  ];
+  for (const [url, form] of posts) {
+    await c.get('/en/account');
+    const res = await c.post(url, form);
+    if (res.statusCode >= 500) bad.push(`${res.statusCode} POST ${url}`);
+  }
+  const apiCalls: [string, string, unknown][] = [
+    ['POST', '/api/v1/entries', { title: 5 }],
+    ['POST', '/api/v1/entries', []],
+    ['POST', '/api/v1/entries', 'x'],
+    ['PATCH', '/api/v1/entries/abc', {}],
+    ['POST', '/api/v1/entries/1/decision', { decision: 'nope' }],
+    ['POST', '/api/v1/entries/99999999999999999999/submit', {}],
+    ['PATCH', '/api/v1/me', { name: null }],
+    [
+      'POST',
+      '/api/v1/entries',
+      {
+        language: 'en',
+        title: 'x',
+        summary: 'y',
+        actionLines: ['C2'],
+        sdgs: [1],
+        countries: ['KE'],
+        leadCountry: 'KE',
+        stakeholderType: 'government',
+        scope: 'national',
+        targetGroups: [],
+        status: 'ongoing',
+        startDate: '2024-02-30',
+        organizationId: 99999999999999,
+      },
+    ],
+  ];
+  for (const [method, url, payload] of apiCalls) {
+    const res = await c.api(method as 'POST', url, payload);
+    if (res.statusCode >= 500) bad.push(`${res.statusCode} ${method} ${url} ${res.body.slice(0, 200)}`);
+  }
+  // NUL cannot be stored in PostgreSQL text: refused up front with the UTF-8 message, in the reader's language.
+  const nul = await kit.client().get('/fr/action-lines/%00');
+  const nulBody = await c.api('PATCH', '/api/v1/me', { name: 'a\u0000b' });
+  await kit.close();
+  expect(bad).toEqual([]);
+  expect(nul.statusCode).toBe(400);
+  expect(nul.body).toMatch(/<html lang="fr"/);
+  expect(nul.body).toContain('UTF-8');
+  expect(nulBody.statusCode).toBe(400);
+}, 300_000);
