@@ -1,7 +1,7 @@
-import { PASSWORD_MIN_LENGTH } from '../../../core/auth/passwords.js';
 import { ErrorSummary, Field, type FormState, PostButton, PostForm, Select, Table } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
+import { NewPasswordField } from '../components/NewPasswordField.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { countryName } from '../../reference/queries.js';
 import { localeOptions } from '../components/options.js';
@@ -88,15 +88,7 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms }: Props
         <ErrorSummary view={view} form={forms.password} labels={{ currentPassword: t('accounts.fields.current_password'), password: t('accounts.fields.new_password') }} />
         <PostForm view={view} action={view.href('/account/password')} class="stack">
           <Field form={forms.password} name="currentPassword" type="password" label={t('accounts.fields.current_password')} autocomplete="current-password" required />
-          <Field
-            form={forms.password}
-            name="password"
-            type="password"
-            label={t('accounts.fields.new_password')}
-            hint={t('accounts.fields.password_hint', { min: PASSWORD_MIN_LENGTH })}
-            autocomplete="new-password"
-            required
-          />
+          <NewPasswordField view={view} form={forms.password} label={t('accounts.fields.new_password')} />
           <button type="submit" class="button">
             {t('accounts.account.change_password_submit')}
           </button>

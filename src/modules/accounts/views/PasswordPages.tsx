@@ -1,7 +1,7 @@
-import { PASSWORD_MIN_LENGTH } from '../../../core/auth/passwords.js';
 import { ErrorSummary, Field, type FormState, PostForm } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
+import { NewPasswordField } from '../components/NewPasswordField.js';
 
 export const ForgotPasswordPage = ({ view, form }: { view: ViewContext; form: FormState }) => {
   const { t } = view;
@@ -29,15 +29,7 @@ export const ResetPasswordPage = ({ view, form }: { view: ViewContext; form: For
       <ErrorSummary view={view} form={form} labels={{ password: t('accounts.fields.new_password') }} />
       <PostForm view={view} action={view.href('/reset-password')} class="stack">
         <input type="hidden" name="token" value={token} />
-        <Field
-          form={form}
-          name="password"
-          type="password"
-          label={t('accounts.fields.new_password')}
-          hint={t('accounts.fields.password_hint', { min: PASSWORD_MIN_LENGTH })}
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordField view={view} form={form} label={t('accounts.fields.new_password')} />
         <button type="submit" class="button">
           {t('accounts.reset.submit')}
         </button>

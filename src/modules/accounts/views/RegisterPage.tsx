@@ -1,7 +1,7 @@
 import { ErrorSummary, Field, type FormState, PostForm, Select } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import { PASSWORD_MIN_LENGTH } from '../../../core/auth/passwords.js';
+import { NewPasswordField } from '../components/NewPasswordField.js';
 import { localeOptions } from '../components/options.js';
 
 export const RegisterPage = ({ view, form }: { view: ViewContext; form: FormState }) => {
@@ -15,15 +15,7 @@ export const RegisterPage = ({ view, form }: { view: ViewContext; form: FormStat
       <PostForm view={view} action={view.href('/register')} class="stack">
         <Field form={form} name="name" label={labels.name} autocomplete="name" required maxLength={200} />
         <Field form={form} name="email" type="email" label={labels.email} autocomplete="email" required dir="ltr" />
-        <Field
-          form={form}
-          name="password"
-          type="password"
-          label={labels.password}
-          hint={t('accounts.fields.password_hint', { min: PASSWORD_MIN_LENGTH })}
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordField view={view} form={form} label={labels.password} />
         <Select form={form} name="locale" label={labels.locale} hint={t('accounts.fields.locale_hint')} options={localeOptions()} required />
         <button type="submit" class="button">
           {t('accounts.register.submit')}
