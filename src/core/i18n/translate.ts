@@ -71,4 +71,6 @@ export const formatters = (locale: Locale) => ({
     ),
   number: (value: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(value),
   currency: (value: number, currency = 'CHF') => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value),
+  /** "Peru and Bolivia", « le Pérou et la Bolivie »: lists joined the way each language joins them. */
+  list: (items: string[], type: Intl.ListFormatType = 'conjunction') => new Intl.ListFormat(locale, { style: 'long', type }).format(items),
 });

@@ -8,7 +8,7 @@ const TARGET_CODE = /^\d{1,2}(\.(\d{1,2}|[a-z]))?$/;
 export const splitTargetCodes = (raw: string) => [
   ...new Set(
     raw
-      .split(/[\s,;]+/)
+      .split(/[\s,;،؛、，；]+/) // Latin, Arabic and Chinese separators
       .map((c) => c.trim().toLowerCase())
       .filter(Boolean),
   ),

@@ -96,6 +96,13 @@ describe('GET /:locale/stocktaking', () => {
 });
 
 describe('GET /:locale/stocktaking/:id', () => {
+  it('joins lists the way the reader language does', async () => {
+    const fr = await kit.app.inject({ url: `/fr/stocktaking/${published}` });
+    expect(fr.body).toContain('Sénégal et Gambie');
+    const ar = await kit.app.inject({ url: `/ar/stocktaking/${published}` });
+    expect(ar.body).toContain('السنغال وغامبيا');
+  });
+
   it('shows every public field, links action lines and SDGs, and the demo badge', async () => {
     const res = await kit.app.inject({ url: `/en/stocktaking/${published}` });
     expect(res.statusCode).toBe(200);

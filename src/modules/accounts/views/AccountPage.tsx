@@ -23,7 +23,7 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms }: Props
       <h1>{t('accounts.account.title')}</h1>
       <p class="lead">{t('accounts.account.signed_in_as', { name: actor.name, email: actor.email })}</p>
       <p>
-        {t('accounts.account.roles')}: {actor.roles.map((r) => t(`accounts.roles.${r}`)).join(', ')}
+        {t('accounts.account.roles')}: {view.fmt.list(actor.roles.map((r) => t(`accounts.roles.${r}`)))}
       </p>
       {!actor.emailVerified && (
         <div class="notice" role="status">

@@ -39,4 +39,4 @@ export const ConfidenceLabel = ({ view, confidence }: { view: ViewContext; confi
 
 /** Lead facilitators as a comma-separated list (agency acronyms), or a "not stated" note. */
 export const Facilitators = ({ view, names }: { view: ViewContext; names: string[] }) =>
-  names.length > 0 ? names.join(', ') : <span class="muted">{view.t('reference.action_lines.facilitators_none')}</span>;
+  names.length > 0 ? view.fmt.list(names) : <span class="muted">{view.t('reference.action_lines.facilitators_none')}</span>;

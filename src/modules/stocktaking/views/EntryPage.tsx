@@ -68,7 +68,7 @@ export const EntryPage = ({ view, entry, names, organization }: EntryPageProps) 
         {entry.countries.length > 0 && (
           <>
             <dt>{t('stocktaking.entry.countries')}</dt>
-            <dd>{entry.countries.map((c) => countryName(c, view.locale)).join(', ')}</dd>
+            <dd>{view.fmt.list(entry.countries.map((c) => countryName(c, view.locale)))}</dd>
           </>
         )}
         {entry.region && (
@@ -106,13 +106,13 @@ export const EntryPage = ({ view, entry, names, organization }: EntryPageProps) 
         {entry.sdgTargets.length > 0 && (
           <>
             <dt>{t('stocktaking.entry.sdg_targets')}</dt>
-            <dd>{entry.sdgTargets.join(', ')}</dd>
+            <dd>{view.fmt.list(entry.sdgTargets, 'unit')}</dd>
           </>
         )}
         {entry.targetGroups.length > 0 && (
           <>
             <dt>{t('stocktaking.facets.target_group')}</dt>
-            <dd>{entry.targetGroups.map((g) => facetLabel(view, names, 'targetGroup', g)).join(', ')}</dd>
+            <dd>{view.fmt.list(entry.targetGroups.map((g) => facetLabel(view, names, 'targetGroup', g)))}</dd>
           </>
         )}
         <dt>{t('stocktaking.facets.status')}</dt>

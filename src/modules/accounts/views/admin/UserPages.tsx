@@ -50,7 +50,7 @@ export const AdminUsersPage = ({
         columns={[
           { header: t('accounts.fields.name'), cell: (u) => <a href={view.href(`/admin/users/${u.id}`)}>{u.name}</a> },
           { header: t('accounts.fields.email'), cell: (u) => <span dir="ltr">{u.email}</span> },
-          { header: t('accounts.account.roles'), cell: (u) => u.roles.map((r) => t(`accounts.roles.${r}`)).join(', ') || t('accounts.roles.contributor') },
+          { header: t('accounts.account.roles'), cell: (u) => view.fmt.list(u.roles.map((r) => t(`accounts.roles.${r}`))) || t('accounts.roles.contributor') },
           { header: t('accounts.admin.status'), cell: (u) => t(`accounts.admin.statuses.${u.status}`) },
           { header: t('accounts.admin.verified'), cell: (u) => (u.emailVerifiedAt ? t('accounts.admin.yes') : t('accounts.admin.no')) },
           { header: t('accounts.admin.created'), cell: (u) => view.fmt.date(u.createdAt) },
