@@ -4,7 +4,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const LOCALES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
-const dirs = ['src/core/i18n/messages', ...readdirSync('src/modules').map((m) => `src/modules/${m}/i18n`)].filter((d) => existsSync(`${d}/en.json`));
+// The core catalog, each module's and each feature folder's (src/modules/<m>/<feature>/i18n).
+const dirs = [
+  'src/core/i18n/messages',
+  ...readdirSync('src/modules').flatMap((m) => [`src/modules/${m}/i18n`, ...readdirSync(`src/modules/${m}`).map((f) => `src/modules/${m}/${f}/i18n`)]),
+].filter((d) => existsSync(`${d}/en.json`));
 const report = process.argv.includes('--report');
 let missing = 0;
 for (const dir of dirs) {

@@ -33,3 +33,10 @@ export type PlatformModule = {
 };
 
 export const defineModule = (module: PlatformModule) => module;
+
+/** One plugin that registers several route plugins in the same context (a module's feature folders). */
+export const combineRoutes =
+  (...plugins: FastifyPluginAsync[]): FastifyPluginAsync =>
+  async (app, options) => {
+    for (const plugin of plugins) await plugin(app, options);
+  };

@@ -1,7 +1,9 @@
 /**
- * Message catalogs: `src/core/i18n/messages/<locale>.json` for the shared chrome and
- * `src/modules/<module>/i18n/<locale>.json` for each module. Keys are dotted and prefixed by
- * their owner (`core.`, `accounts.`, …); values are ICU MessageFormat strings.
+ * Message catalogs: `src/core/i18n/messages/<locale>.json` for the shared chrome,
+ * `src/modules/<module>/i18n/<locale>.json` for each module and
+ * `src/modules/<module>/<feature>/i18n/<locale>.json` for a feature folder of a module (its
+ * owner is `<module>/<feature>`). Keys are dotted and prefixed by their module (`core.`,
+ * `accounts.`, `stocktaking.exports.`, …); values are ICU MessageFormat strings.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,10 @@ export const catalogFiles = (locale: Locale): [string, string][] => {
     for (const name of readdirSync(modulesDir).sort()) {
       const file = `${modulesDir}/${name}/i18n/${locale}.json`;
       if (existsSync(file)) files.push([name, file]);
+      for (const feature of readdirSync(`${modulesDir}/${name}`).sort()) {
+        const featureFile = `${modulesDir}/${name}/${feature}/i18n/${locale}.json`;
+        if (feature !== 'i18n' && existsSync(featureFile)) files.push([`${name}/${feature}`, featureFile]);
+      }
     }
   }
   return files;

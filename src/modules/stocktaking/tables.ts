@@ -24,6 +24,7 @@ export type TranslationKind = (typeof TRANSLATION_KINDS)[number];
 
 /** PostgreSQL full-text vector, written by the commands (Chinese is segmented first, in Node). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * Activities of the WSIS Stocktaking database. The row holds the version the public sees; edits of
@@ -61,6 +62,8 @@ export const entries = pgTable(
     // Private: never in public pages, the public API or exports.
     contactName: text(),
     contactEmail: text(),
+    /** The images shown with the entry, in order (rows of stocktaking_images). */
+    imageIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
     badges: jsonb().$type<{ kind: 'winner' | 'champion'; year: number; category: number }[]>().notNull().default([]),
     searchVector: tsvector(),
     /** Titles and summaries of every language, for typo-tolerant (trigram) matching. */
@@ -119,10 +122,62 @@ export const events = pgTable(
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorId: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     kind: text({
-      enum: ['created', 'edited', 'submitted', 'published', 'returned', 'rejected', 'revision-proposed', 'revision-accepted', 'revision-returned', 'revision-rejected'],
+      enum: [
+        'created',
+        'edited',
+        'submitted',
+        'published',
+        'returned',
+        'rejected',
+        'revision-proposed',
+        'revision-accepted',
+        'revision-returned',
+        'revision-rejected',
+        'update-requested',
+      ],
     }).notNull(),
     comment: text(),
     revisionId: bigint({ mode: 'number' }),
   },
   (t) => [index('stocktaking_events_entry_idx').on(t.entryId, t.at)],
 );
+
+/**
+ * Images of an entry, re-encoded on upload (type checked from the bytes, metadata stripped). An
+ * entry shows the ones its image_ids list; an image added to a published entry waits in the
+ * pending revision like any other edit.
+ */
+export const images = pgTable(
+  'stocktaking_images',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    entryId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => entries.id, { onDelete: 'cascade' }),
+    uploaderId: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    mimeType: text({ enum: ['image/png', 'image/jpeg', 'image/webp'] }).notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    byteSize: integer().notNull(),
+    data: bytea().notNull(),
+    /** Text alternative, in the languages it was given in. */
+    alt: jsonb().$type<Localized>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stocktaking_images_entry_idx').on(t.entryId)],
+);
+
+/**
+ * The yearly call for new and updated entries: open between two dates; when it opens, owners of
+ * entries not updated for a year are e-mailed (once per call).
+ */
+export const calls = pgTable('stocktaking_calls', {
+  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  opensOn: date().notNull(),
+  closesOn: date().notNull(),
+  openedBy: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** How many owners were e-mailed, and about how many entries. */
+  ownersNotified: integer().notNull().default(0),
+  entriesConcerned: integer().notNull().default(0),
+});
