@@ -4,6 +4,7 @@
  * (which would store damaged text without telling anyone). NUL characters are refused too:
  * PostgreSQL text cannot hold them, so they would otherwise fail deep inside a query.
  */
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { HttpError } from './problems.js';
@@ -88,6 +89,51 @@ export const registerStrictBodyParsers = (app: FastifyInstance) => {
       done(null, parseFormBody(strictText(body)));
     } catch (error) {
       done(error as Error, undefined);
+    }
+  });
+};
+
+/**
+ * A file sent with a multipart form, read into memory. `truncated` is true when it was larger
+ * than MAX_UPLOAD_BYTES: the rest of the form still arrives, so the route can say which file was
+ * too large and keep everything else the user typed.
+ */
+export type UploadedFile = { kind: 'file'; filename: string; declaredType: string; data: Buffer; truncated: boolean };
+
+/** The largest file any form accepts (each route states and checks its own, smaller, limit). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export const isUploadedFile = (value: unknown): value is UploadedFile =>
+  Boolean(value) && typeof value === 'object' && (value as { kind?: unknown }).kind === 'file' && Buffer.isBuffer((value as { data?: unknown }).data);
+
+/**
+ * multipart/form-data (forms with a file input): fields become body keys like a urlencoded form
+ * (repeated names become arrays), files become UploadedFile values (an empty file input is
+ * dropped). Text fields are checked for NUL like every other body, before the CSRF check and
+ * the route run.
+ */
+export const registerMultipart = async (app: FastifyInstance) => {
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 500, fieldSize: 1024 * 1024, parts: 520 },
+    async onFile(part: MultipartFile) {
+      const data = await part.toBuffer();
+      const file: UploadedFile = { kind: 'file', filename: part.filename, declaredType: part.mimetype, data, truncated: part.file.truncated };
+      (part as unknown as { value: unknown }).value = data.length === 0 && !part.filename ? undefined : file;
+    },
+  });
+  app.addHook('preValidation', async (req) => {
+    if (!req.isMultipart()) return;
+    const body = req.body as Record<string, unknown> | undefined;
+    if (!body) return;
+    for (const [key, value] of Object.entries(body)) {
+      if (value === undefined) {
+        delete body[key];
+        continue;
+      }
+      const texts = (Array.isArray(value) ? value : [value]).map((v) => (isUploadedFile(v) ? v.filename : v));
+      if (containsNul(texts)) throw invalidEncoding();
     }
   });
 };

@@ -24,7 +24,7 @@ import { can, Forbidden, type MaybeActor } from '../permissions/index.js';
 import type { FlashMessage, NavItem, ViewContext } from '../views/context.js';
 import { ErrorPage } from '../views/ErrorPage.js';
 import { type AssetMap, PUBLIC_DIR } from './assets.js';
-import { hasUndecodableUrl, invalidEncoding, registerStrictBodyParsers } from './body-parsers.js';
+import { hasUndecodableUrl, invalidEncoding, registerMultipart, registerStrictBodyParsers } from './body-parsers.js';
 import { problemErrors } from './forms.js';
 import { HttpError } from './problems.js';
 
@@ -108,6 +108,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   await app.register(etag, { weak: true });
   await app.register(cookie, { secret: cookieSecret });
   registerStrictBodyParsers(app);
+  await registerMultipart(app);
   await app.register(csrf, {
     cookieKey: 'wsis_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
