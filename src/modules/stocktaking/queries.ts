@@ -244,3 +244,15 @@ export const getEntry = async (db: DbOrTx, { actor, id }: { actor: MaybeActor; i
 /** Counts of published entries per action line, SDG, region, stakeholder type, target group and year (public). */
 export const countEntriesByFacet = async (db: DbOrTx): Promise<Facets> =>
   countFacets(db, visibleEntriesFor(null), {}, ['actionLine', 'sdg', 'region', 'stakeholderType', 'targetGroup', 'status', 'year']);
+
+/**
+ * The condition of the entries an actor may see that match a search and facet filters (the same
+ * stemmed full-text match as findEntries, without its typo-tolerant fallback): the exports stream
+ * the current filter with it. Public: no ability needed.
+ * NOTE: security-critical — built on visibleEntriesFor(actor).
+ */
+export const entryFilterCondition = ({ actor, locale, q = '', filters = {} }: { actor: MaybeActor; locale: Locale; q?: string; filters?: EntryFilters }): SQL => {
+  const text = prepareQuery(q.trim().slice(0, 200));
+  const textCondition = text ? sql`${entries.searchVector} @@ ${tsQuery(locale, text)}` : undefined;
+  return and(visibleEntriesFor(actor), textCondition, ...FACETS.map((f) => facetCondition(f, filters[f]))) as SQL;
+};
