@@ -16,6 +16,7 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/matrix/C2/9',
   '/stocktaking',
   '/stocktaking/statistics',
+  '/stocktaking/data',
   '/stocktaking/1',
 ];
 

@@ -6,6 +6,7 @@ import { EntryBadges } from '../components/EntryBadges.js';
 import { Highlight } from '../components/Highlight.js';
 import { facetLabel, type ReferenceNames } from '../components/labels.js';
 import { EntryText } from '../components/LocalizedEntryText.js';
+import { DownloadResultsLink } from '../exports/components.js';
 import { DEFAULT_PAGE_SIZE, type EntryFilters, type EntryHit, type EntrySort, FACETS, type FacetName, type Facets, SORTS } from '../queries.js';
 
 export type SearchPageProps = {
@@ -110,6 +111,7 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
           <h2 id="results-title" role="status">
             {t('stocktaking.browse.results_count', { count: result.total })}
           </h2>
+          {result.total > 0 && <DownloadResultsLink view={view} query={query} />}
           {result.typoTolerant && result.total > 0 && <p class="notice">{t('stocktaking.browse.typo_notice', { q })}</p>}
           {result.total === 0 ? (
             <p class="empty">{t('stocktaking.browse.no_results')}</p>

@@ -1,0 +1,156 @@
+/**
+ * Open data endpoints: the entries of a filter (the same parameters as GET /api/v1/entries) as
+ * CSV, Excel, JSON Lines, an Atom feed and IATI XML. Public; what each caller gets is limited by
+ * visibleEntriesFor (inside entryFilterCondition). Files are streamed batch by batch.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Readable } from 'node:stream';
+import type { DbOrTx } from '../../../core/db/client.js';
+import { localizer, translator } from '../../../core/i18n/translate.js';
+import { entriesQuery } from '../api-read.js';
+import { type EntryFilters, type EntrySort, entryFilterCondition, FACETS } from '../queries.js';
+import { atomFeed } from './atom.js';
+import type { ExportLabels } from './columns.js';
+import { csvStream } from './csv.js';
+import { iatiStream } from './iati.js';
+import { jsonlStream } from './jsonl.js';
+import { addOrganizationNames, type ExportEntry, findExportNames, findNewEntries, streamExportEntries } from './queries.js';
+import { xlsxStream } from './xlsx.js';
+
+/** The export query: the search filters and sort of GET /api/v1/entries, without paging, and `lang` for the names. */
+export const exportQuery = entriesQuery.omit({ page: true, pageSize: true });
+export type ExportQuery = z.output<typeof exportQuery>;
+
+export const FEED_SIZE = 50;
+
+/** Filters of a parsed query, as the queries take them. */
+export const filtersOf = (query: Partial<ExportQuery>): { q: string; filters: EntryFilters; sort: EntrySort | undefined } => ({
+  q: query.q?.trim() ?? '',
+  filters: Object.fromEntries(FACETS.map((f) => [f, query[f]]).filter(([, v]) => v && v.length > 0)) as EntryFilters,
+  sort: query.sort,
+});
+
+const labelsFor = async (req: FastifyRequest, db: DbOrTx): Promise<ExportLabels> => ({
+  locale: req.locale,
+  t: translator(req.locale),
+  localize: localizer(req.locale),
+  baseUrl: req.server.platform.config.baseUrl,
+  organizations: new Map(),
+  ...(await findExportNames(db)),
+});
+
+/** The rows of the request's filter, batch by batch, with the names of their organizations. */
+const batchesFor = ({ req, query, db, labels }: { req: FastifyRequest; query: ExportQuery; db: DbOrTx; labels: ExportLabels }) => {
+  const { q, filters, sort } = filtersOf(query);
+  const condition = entryFilterCondition({ actor: req.actor, locale: req.locale, q, filters });
+  const missing = new Set<number>();
+  return (async function* () {
+    for await (const rows of streamExportEntries(db, { condition, sort, locale: req.locale })) {
+      await addOrganizationNames(db, { rows, names: labels.organizations, missing });
+      yield rows;
+    }
+  })();
+};
+
+const fileName = (extension: string) => `wsis-stocktaking-${new Date().toISOString().slice(0, 10)}.${extension}`;
+
+const sendFile = (reply: FastifyReply, { type, extension, stream }: { type: string; extension: string; stream: Readable }) =>
+  reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${fileName(extension)}"`)
+    .header('cache-control', 'no-store')
+    .send(stream);
+
+const fileResponse = (mediaType: string, description: string) => ({ 200: { description, content: { [mediaType]: { schema: z.string() } } } });
+
+const FILTER_NOTE =
+  'Same filters as GET /api/v1/entries (q, actionLine, sdg, country, region, stakeholderType, targetGroup, status, year, sort); lang chooses the language of the names.';
+
+export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.platform.database.db;
+  const files = [
+    {
+      path: '/entries.csv',
+      type: 'text/csv; charset=utf-8',
+      mediaType: 'text/csv',
+      extension: 'csv',
+      write: csvStream,
+      summary: 'The entries of a search as CSV (UTF-8 with BOM; codes and their names)',
+    },
+    {
+      path: '/entries.xlsx',
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      extension: 'xlsx',
+      write: xlsxStream,
+      summary: 'The entries of a search as an Excel workbook (same columns as the CSV)',
+    },
+    {
+      path: '/entries.jsonl',
+      type: 'application/x-ndjson; charset=utf-8',
+      mediaType: 'application/x-ndjson',
+      extension: 'jsonl',
+      write: jsonlStream,
+      summary: 'The entries of a search as JSON Lines (every language, codes)',
+    },
+    {
+      path: '/entries.iati.xml',
+      type: 'application/xml; charset=utf-8',
+      mediaType: 'application/xml',
+      extension: 'iati.xml',
+      write: iatiStream,
+      summary: 'The entries of a search as IATI activities (IATI Activity Standard 2.03)',
+    },
+  ] as const;
+
+  for (const file of files) {
+    app.get(
+      file.path,
+      {
+        schema: {
+          tags: ['stocktaking'],
+          summary: file.summary,
+          description: `${FILTER_NOTE} Streamed; private contact fields are never included.`,
+          querystring: exportQuery,
+          response: fileResponse(file.mediaType, file.summary),
+        },
+      },
+      async (req, reply) => {
+        const labels = await labelsFor(req, db);
+        return sendFile(reply, { type: file.type, extension: file.extension, stream: file.write(batchesFor({ req, query: req.query, db, labels }), labels) });
+      },
+    );
+  }
+
+  app.get(
+    '/entries.atom',
+    {
+      schema: {
+        tags: ['stocktaking'],
+        summary: `Atom feed of the ${FEED_SIZE} newest published entries of a search`,
+        description: FILTER_NOTE,
+        querystring: exportQuery,
+        response: fileResponse('application/atom+xml', 'Atom 1.0 feed'),
+      },
+    },
+    async (req, reply) => {
+      const labels = await labelsFor(req, db);
+      const { q, filters } = filtersOf(req.query);
+      const entries: ExportEntry[] = await findNewEntries(db, { condition: entryFilterCondition({ actor: req.actor, locale: req.locale, q, filters }), limit: FEED_SIZE });
+      await addOrganizationNames(db, { rows: entries, names: labels.organizations, missing: new Set() });
+      const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      const pageQuery = new URLSearchParams(search);
+      pageQuery.delete('lang');
+      const pageSearch = pageQuery.toString();
+      const body = atomFeed({
+        entries,
+        labels,
+        selfUrl: `${labels.baseUrl}/api/v1/entries.atom${search}`,
+        pageUrl: `${labels.baseUrl}/${req.locale}/stocktaking${pageSearch ? `?${pageSearch}` : ''}`,
+      });
+      return reply.type('application/atom+xml; charset=utf-8').send(body);
+    },
+  );
+};
