@@ -202,7 +202,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       const unsigned = req.unsignCookie(rawFlash);
       if (unsigned.valid && unsigned.value) {
         try {
-          flash = z.array(z.object({ type: z.enum(['notice', 'error']), text: z.string().max(500) })).parse(JSON.parse(unsigned.value));
+          flash = z.array(z.object({ type: z.enum(['notice', 'warning', 'error']), text: z.string().max(1000) })).max(5).parse(JSON.parse(unsigned.value));
         } catch {
           flash = [];
         }
@@ -236,10 +236,12 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
     return this.send(`<!doctype html>${renderToString(element)}`);
   });
+  // Messages for the next page; several may be added during one request.
+  const pendingFlash = new WeakMap<FastifyReply, FlashMessage[]>();
   app.decorateReply('flash', function (this: FastifyReply, type: FlashMessage['type'], text: string) {
-    const prior = this.getHeader('set-cookie');
-    void prior;
-    this.setCookie(FLASH_COOKIE, JSON.stringify([{ type, text }]), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: config.secureCookies });
+    const messages = [...(pendingFlash.get(this) ?? []), { type, text }];
+    pendingFlash.set(this, messages);
+    this.setCookie(FLASH_COOKIE, JSON.stringify(messages), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: config.secureCookies });
     return this;
   });
   app.decorateReply('seeOther', function (this: FastifyReply, url: string) {

@@ -2,7 +2,7 @@ import type { Locale, Localized } from '../i18n/locales.js';
 import type { formatters, Translate } from '../i18n/translate.js';
 import type { MaybeActor } from '../permissions/index.js';
 
-export type FlashMessage = { type: 'notice' | 'error'; text: string };
+export type FlashMessage = { type: 'notice' | 'warning' | 'error'; text: string };
 export type NavItem = { label: string; href: string; current: boolean };
 
 /** Everything a view needs from the request, computed by the route; views never read the request. */

@@ -10,6 +10,7 @@ import { decideEntry } from './commands/decide-entry.js';
 import type { ContentError } from './commands/entry-content.js';
 import { submitEntry } from './commands/submit-entry.js';
 import { updateEntry } from './commands/update-entry.js';
+import { IMAGES_PER_ENTRY } from './images/process.js';
 import { decisionInput, entryIdParam, entryInput, entryPatchInput } from './inputs.js';
 import { ENTRY_STATES } from './tables.js';
 
@@ -23,7 +24,8 @@ const problem = (req: FastifyRequest, reply: FastifyReply, status: 400 | 422, er
     .send({ type: 'about:blank', status, title: req.t('core.errors.validation_title'), detail: req.t('core.errors.validation_detail'), errors, instance: req.url.split('?')[0] });
 
 /** Field errors of a content rule, pointing at each unknown code in what the caller sent. */
-const contentErrors = (req: FastifyRequest, error: ContentError, body: Record<string, unknown>): FieldError[] => {
+const contentErrors = (req: FastifyRequest, error: ContentError | { ok: false; error: 'too_many_images' }, body: Record<string, unknown>): FieldError[] => {
+  if (error.error === 'too_many_images') return [{ pointer: '/images', detail: req.t('stocktaking.errors.too_many_images', { max: IMAGES_PER_ENTRY }) }];
   if (error.error !== 'unknown_codes') {
     const key = error.error === 'organization_required' ? 'stocktaking.errors.organization_required' : 'stocktaking.errors.unknown_organization';
     return [{ pointer: '/organizationId', detail: req.t(key) }];
@@ -93,6 +95,8 @@ export const stocktakingApiRoutes: FastifyPluginAsyncZod = async (app) => {
           throw conflict('stocktaking.errors.not_editable');
         case 'invalid':
           return problem(req, reply, 400, problemErrors(result.issues, req.t));
+        case 'too_many_images':
+          return problem(req, reply, 422, contentErrors(req, { ok: false, error: 'too_many_images' }, req.body));
         default:
           return problem(req, reply, 422, contentErrors(req, result, req.body));
       }

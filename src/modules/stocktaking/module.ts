@@ -5,11 +5,15 @@ import { exportApiRoutes } from './exports/api-routes.js';
 import { exportRoutes } from './exports/routes.js';
 import './permissions.js';
 import { stocktakingRoutes } from './routes.js';
+import { submissionRoutes } from './submission/routes.js';
 
 export const stocktakingModule = defineModule({
   id: 'stocktaking',
-  routes: combineRoutes(stocktakingRoutes, exportRoutes),
+  routes: combineRoutes(submissionRoutes, stocktakingRoutes, exportRoutes),
   apiRoutes: combineRoutes(stocktakingApiRoutes, exportApiRoutes),
-  nav: [{ labelKey: 'stocktaking.nav.title', href: '/stocktaking' }],
+  nav: [
+    { labelKey: 'stocktaking.nav.title', href: '/stocktaking' },
+    { labelKey: 'stocktaking.nav.mine', href: '/stocktaking/mine', ability: 'stocktaking.entry.list_own' },
+  ],
   demo: demoStocktaking,
 });

@@ -3,7 +3,10 @@ import type { DbOrTx } from '../../core/db/client.js';
 import { notFound } from '../../core/http/problems.js';
 import { getOrganization } from '../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../reference/queries.js';
+import { can, isSignedIn } from '../../core/permissions/index.js';
 import { parseSearchParams } from './api-read.js';
+import { findEntryImages } from './images/queries.js';
+import { getEntryForOwner } from './submission/queries.js';
 import type { ReferenceNames } from './components/labels.js';
 import { countEntriesByFacet, findEntries, getEntry } from './queries.js';
 import { EntryPage } from './views/EntryPage.js';
@@ -60,7 +63,22 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
     if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
     const { db } = req.server.platform.database;
     const entry = await getEntry(db, { actor: req.actor, id: Number(req.params.id) });
-    const [names, organizations] = await Promise.all([referenceNames(db), organizationNames(db, [entry.organizationId])]);
-    return reply.page(EntryPage({ view: req.view(reply), entry, names, organization: entry.organizationId ? (organizations.get(entry.organizationId) ?? null) : null }));
+    const [names, organizations, images] = await Promise.all([referenceNames(db), organizationNames(db, [entry.organizationId]), findEntryImages(db, entry.id)]);
+    // Its owners (and the moderators) see where the entry stands and what they can do.
+    const owned = isSignedIn(req.actor) ? await getEntryForOwner(db, { actor: req.actor, id: entry.id }) : null;
+    const owner =
+      owned && isSignedIn(req.actor) && (can(req.actor, 'stocktaking.entry.edit', owned.subject) || can(req.actor, 'stocktaking.entry.moderate'))
+        ? { canEdit: can(req.actor, 'stocktaking.entry.edit', owned.subject) && entry.state !== 'submitted', pendingRevision: owned.pendingRevision !== null }
+        : null;
+    return reply.page(
+      EntryPage({
+        view: req.view(reply),
+        entry,
+        names,
+        images,
+        owner,
+        organization: entry.organizationId ? (organizations.get(entry.organizationId) ?? null) : null,
+      }),
+    );
   });
 };

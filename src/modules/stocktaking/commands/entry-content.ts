@@ -7,11 +7,12 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale, Localized } from '../../../core/i18n/locales.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { findOrganizationsOfUser, getMembership } from '../../accounts/queries.js';
-import { findActionLines, findCountries, findSdgs, findSuggestedSdgsForActionLines, regionOfCountry } from '../../reference/queries.js';
+import { findActionLines, findCountries, findSdgs, findSdgTargets, findSuggestedSdgsForActionLines, regionOfCountry } from '../../reference/queries.js';
 import type { EntryInput } from '../inputs.js';
 import type { EntrySubject } from '../permissions.js';
 import { searchDocument, searchText } from '../search.js';
-import { entries, events, type TranslationKind } from '../tables.js';
+import { IMAGES_PER_ENTRY, type ProcessedImage } from '../images/process.js';
+import { entries, events, images, type TranslationKind } from '../tables.js';
 
 export type EntryRow = typeof entries.$inferSelect;
 
@@ -41,6 +42,7 @@ export type EntryContent = Pick<
   | 'website'
   | 'contactName'
   | 'contactEmail'
+  | 'imageIds'
 >;
 
 export const contentOf = (row: EntryRow): EntryContent => ({
@@ -67,6 +69,7 @@ export const contentOf = (row: EntryRow): EntryContent => ({
   website: row.website,
   contactName: row.contactName,
   contactEmail: row.contactEmail,
+  imageIds: row.imageIds,
 });
 
 /** The entry in one language as the API input shape (before an edit is merged in). */
@@ -79,6 +82,7 @@ export const inputOf = (content: EntryContent, language: Locale) => ({
   partners: content.partners[language] ?? null,
   actionLines: content.actionLines,
   sdgs: content.sdgs,
+  sdgTargets: content.sdgTargets,
   countries: content.countries,
   leadCountry: content.leadCountry,
   stakeholderType: content.stakeholderType,
@@ -93,7 +97,7 @@ export const inputOf = (content: EntryContent, language: Locale) => ({
 });
 
 /** Unknown codes per field (the codes themselves, so the caller can point at them). */
-export type UnknownCodes = Partial<Record<'actionLines' | 'sdgs' | 'countries' | 'leadCountry', (string | number)[]>>;
+export type UnknownCodes = Partial<Record<'actionLines' | 'sdgs' | 'sdgTargets' | 'countries' | 'leadCountry', (string | number)[]>>;
 
 export type ContentError = { ok: false; error: 'unknown_codes'; fields: UnknownCodes } | { ok: false; error: 'unknown_organization' | 'organization_required' };
 
@@ -128,6 +132,11 @@ export const buildContent = async (
   if (unknownSdgs.length) fields.sdgs = unknownSdgs;
   if (unknownCountries.length) fields.countries = unknownCountries;
   if (!countryCodes.has(input.leadCountry)) fields.leadCountry = [input.leadCountry];
+  if (input.sdgTargets && input.sdgTargets.length > 0) {
+    const known = new Set((await findSdgTargets(tx, { codes: input.sdgTargets })).map((target) => target.code));
+    const unknownTargets = input.sdgTargets.filter((code) => !known.has(code));
+    if (unknownTargets.length) fields.sdgTargets = unknownTargets;
+  }
   if (Object.keys(fields).length > 0) return { ok: false, error: 'unknown_codes', fields };
 
   // An entry belongs to one of the submitter's organizations, or to nobody (the submitter's own name).
@@ -171,7 +180,7 @@ export const buildContent = async (
     scope: input.scope,
     actionLines: [...new Set(input.actionLines)],
     sdgs: [...new Set(input.sdgs)].sort((a, b) => a - b),
-    sdgTargets: base.sdgTargets,
+    sdgTargets: input.sdgTargets ? [...new Set(input.sdgTargets)] : base.sdgTargets,
     targetGroups: [...new Set(input.targetGroups)],
     projectStatus: input.status,
     startDate: input.startDate ?? null,
@@ -179,6 +188,7 @@ export const buildContent = async (
     website: input.website ?? null,
     contactName: input.contact?.name ?? null,
     contactEmail: input.contact?.email ?? null,
+    imageIds: current?.imageIds ?? [],
   };
   const linked = new Set((await findSuggestedSdgsForActionLines(tx, content.actionLines)).map((s) => s.sdg));
   return { ok: true, content, unlinkedSdgs: content.sdgs.filter((n) => !linked.has(n)) };
@@ -204,4 +214,32 @@ export const addEvent = async (
   { entryId, actor, kind, comment, revisionId }: { entryId: number; actor: Actor; kind: EventKind; comment?: string | null; revisionId?: number },
 ) => {
   await tx.insert(events).values({ entryId, actorId: actor.id, kind, comment: comment ?? null, revisionId: revisionId ?? null });
+};
+
+/** Images to add to an entry (already checked and re-encoded) and ids of shown images to remove. */
+export type ImageChanges = { add?: ProcessedImage[]; alt?: string | null; remove?: number[] };
+
+/**
+ * Stores new images of an entry and returns the list it will show: `current` without the removed
+ * ones, then the new ones; null when that would exceed IMAGES_PER_ENTRY (nothing is stored).
+ */
+export const applyImageChanges = async (
+  tx: DbOrTx,
+  { entryId, actor, language, current, changes }: { entryId: number; actor: Actor; language: Locale; current: number[]; changes: ImageChanges | undefined },
+): Promise<number[] | null> => {
+  if (!changes) return current;
+  const removed = new Set(changes.remove ?? []);
+  const kept = current.filter((id) => !removed.has(id));
+  const add = changes.add ?? [];
+  if (kept.length + add.length > IMAGES_PER_ENTRY) return null;
+  const alt = changes.alt?.trim() ? { [language]: changes.alt.trim() } : {};
+  const added: number[] = [];
+  for (const image of add) {
+    const [row] = await tx
+      .insert(images)
+      .values({ entryId, uploaderId: actor.id, mimeType: image.mimeType, width: image.width, height: image.height, byteSize: image.data.length, data: image.data, alt })
+      .returning({ id: images.id });
+    if (row) added.push(row.id);
+  }
+  return [...kept, ...added];
 };

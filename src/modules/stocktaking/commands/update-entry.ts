@@ -5,12 +5,12 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import { type Actor, can } from '../../../core/permissions/index.js';
 import { entryInput, type EntryPatchInput } from '../inputs.js';
 import { entries, revisions } from '../tables.js';
-import { addEvent, buildContent, type ContentError, contentOf, type EntryContent, inputOf, lockEntry, searchColumns, subjectOf } from './entry-content.js';
+import { addEvent, applyImageChanges, buildContent, type ContentError, contentOf, type EntryContent, type ImageChanges, inputOf, lockEntry, searchColumns, subjectOf } from './entry-content.js';
 
 export type UpdateEntryResult =
   | { ok: true; id: number; state: 'draft' | 'returned' | 'published'; revisionId: number | null; unlinkedSdgs: number[] }
   | ContentError
-  | { ok: false; error: 'not_found' | 'forbidden' | 'invalid_state' }
+  | { ok: false; error: 'not_found' | 'forbidden' | 'invalid_state' | 'too_many_images' }
   | { ok: false; error: 'invalid'; issues: z.core.$ZodIssue[] };
 
 /**
@@ -19,7 +19,10 @@ export type UpdateEntryResult =
  * whole. A draft or returned entry changes in place; a published one stays as the public sees it
  * and the edit becomes a pending revision (replacing any earlier pending one, which it builds on).
  */
-export const updateEntry = async (db: DbOrTx, { actor, id, patch, ip }: { actor: Actor; id: number; patch: EntryPatchInput; ip?: string }): Promise<UpdateEntryResult> =>
+export const updateEntry = async (
+  db: DbOrTx,
+  { actor, id, patch, images, ip }: { actor: Actor; id: number; patch: EntryPatchInput; images?: ImageChanges; ip?: string },
+): Promise<UpdateEntryResult> =>
   db.transaction(async (tx) => {
     const entry = await lockEntry(tx, id);
     if (!entry) return { ok: false, error: 'not_found' } as const;
@@ -43,6 +46,9 @@ export const updateEntry = async (db: DbOrTx, { actor, id, patch, ip }: { actor:
     if (!parsed.success) return { ok: false, error: 'invalid', issues: parsed.error.issues } as const;
     const built = await buildContent(tx, { actor, input: parsed.data, current });
     if (!built.ok) return built;
+    const imageIds = await applyImageChanges(tx, { entryId: id, actor, language, current: current.imageIds ?? [], changes: images });
+    if (!imageIds) return { ok: false, error: 'too_many_images' } as const;
+    built.content.imageIds = imageIds;
 
     if (entry.state !== 'published') {
       await tx

@@ -1,33 +1,39 @@
 import type { Localized } from '../../../core/i18n/locales.js';
 import type { ViewContext } from '../../../core/views/context.js';
+import { PostButton } from '../../../core/views/components.js';
 import { Layout } from '../../../core/views/Layout.js';
+import { Markdown } from '../../../core/views/Markdown.js';
 import { countryName } from '../../reference/queries.js';
 import { EntryBadges } from '../components/EntryBadges.js';
 import { facetLabel, languageName, type ReferenceNames } from '../components/labels.js';
 import { EntryText } from '../components/LocalizedEntryText.js';
+import type { ImageInfo } from '../images/queries.js';
 import type { PublicEntry } from '../queries.js';
 
-export type EntryPageProps = { view: ViewContext; entry: PublicEntry; names: ReferenceNames; organization: string | null };
+export type EntryPageProps = {
+  view: ViewContext;
+  entry: PublicEntry;
+  names: ReferenceNames;
+  organization: string | null;
+  images: ImageInfo[];
+  /** For the entry's owners and the moderators: where it stands and what they may do. */
+  owner: { canEdit: boolean; pendingRevision: boolean } | null;
+};
 
 const isWebLink = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
 
-/** Long text as paragraphs (plain text: the Markdown subset is rendered once a sanitizer exists). */
-const Paragraphs = ({ view, value, translations }: { view: ViewContext; value: Localized; translations: PublicEntry['translations'] }) => {
+/** Long text in the Markdown subset, rendered and sanitized (core/views/Markdown.tsx). */
+const LongText = ({ view, value, translations }: { view: ViewContext; value: Localized; translations: PublicEntry['translations'] }) => {
   const { text } = view.localizeWithLocale(value);
   return (
     <EntryText view={view} value={value} translations={translations} as="div">
-      {text
-        .split(/\n\s*\n/)
-        .filter((p) => p.trim())
-        .map((p) => (
-          <p>{p}</p>
-        ))}
+      <Markdown text={text} />
     </EntryText>
   );
 };
 
 /** Public: one entry of the Stocktaking database with every public field. */
-export const EntryPage = ({ view, entry, names, organization }: EntryPageProps) => {
+export const EntryPage = ({ view, entry, names, organization, images, owner }: EntryPageProps) => {
   const { t } = view;
   const title = view.localizeWithLocale(entry.title);
   const longText: [string, Localized][] = [
@@ -43,17 +49,52 @@ export const EntryPage = ({ view, entry, names, organization }: EntryPageProps) 
       <h1>
         <EntryText view={view} value={entry.title} translations={entry.translations} />
       </h1>
+      {owner && (
+        <section class="owner-panel" aria-labelledby="owner-panel-title">
+          <h2 id="owner-panel-title" class="visually-hidden">
+            {t('stocktaking.entry.owner_panel')}
+          </h2>
+          <p>
+            {t('stocktaking.entry.state_is', { state: t(`stocktaking.states.${entry.state}`) })}
+            {owner.pendingRevision && ` ${t('stocktaking.entry.revision_pending')}`}
+          </p>
+          <ul class="actions">
+            {owner.canEdit && (
+              <li>
+                <a href={view.href(`/stocktaking/${entry.id}/edit`)}>{t('stocktaking.entry.edit_link')}</a>
+              </li>
+            )}
+            <li>
+              <a href={view.href(`/stocktaking/${entry.id}/history`)}>{t('stocktaking.entry.history_link')}</a>
+            </li>
+            {(entry.state === 'draft' || entry.state === 'returned') && owner.canEdit && (
+              <li>
+                <PostButton view={view} action={view.href(`/stocktaking/${entry.id}/submit`)} label={t('stocktaking.entry.submit_button')} variant="secondary" />
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
       <p>
         <EntryBadges view={view} entry={entry} />
       </p>
       <div class="lead">
         <EntryText view={view} value={entry.summary} translations={entry.translations} as="p" />
       </div>
+      {images.length > 0 && (
+        <ul class="entry-images">
+          {images.map((image) => (
+            <li>
+              <img src={view.href(`/stocktaking/images/${image.id}`)} alt={view.localize(image.alt)} width={image.width} height={image.height} loading="lazy" />
+            </li>
+          ))}
+        </ul>
+      )}
       {longText.map(([key, value]) =>
         view.localize(value) ? (
           <section>
             <h2>{t(key)}</h2>
-            <Paragraphs view={view} value={value} translations={entry.translations} />
+            <LongText view={view} value={value} translations={entry.translations} />
           </section>
         ) : null,
       )}
