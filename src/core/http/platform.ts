@@ -202,7 +202,10 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       const unsigned = req.unsignCookie(rawFlash);
       if (unsigned.valid && unsigned.value) {
         try {
-          flash = z.array(z.object({ type: z.enum(['notice', 'warning', 'error']), text: z.string().max(1000) })).max(5).parse(JSON.parse(unsigned.value));
+          flash = z
+            .array(z.object({ type: z.enum(['notice', 'warning', 'error']), text: z.string().max(1000) }))
+            .max(5)
+            .parse(JSON.parse(unsigned.value));
         } catch {
           flash = [];
         }

@@ -38,13 +38,19 @@ export const renderMail = (locale: Locale, content: MailContent) => {
 };
 
 /** Queues an e-mail; `compose` receives the recipient's translate function. */
-export const enqueueMail = async (tx: DbOrTx, { to, locale, compose }: { to: string; locale: string; compose: (t: Translate) => MailContent }) => {
+export const enqueueMail = async (
+  tx: DbOrTx,
+  { to, locale, compose, notBefore }: { to: string; locale: string; compose: (t: Translate) => MailContent /** Held until then (a call that opens later). */; notBefore?: Date },
+) => {
   const lang: Locale = isLocale(locale) ? locale : 'en';
   const t = translator(lang);
   const content = compose(t);
   const footer = t('core.mail.footer');
   const { text, html } = renderMail(lang, { ...content, paragraphs: [...content.paragraphs, footer] });
-  const [row] = await tx.insert(mailOutbox).values({ to, locale: lang, subject: content.subject, text, html }).returning({ id: mailOutbox.id });
+  const [row] = await tx
+    .insert(mailOutbox)
+    .values({ to, locale: lang, subject: content.subject, text, html, ...(notBefore ? { nextAttemptAt: notBefore } : {}) })
+    .returning({ id: mailOutbox.id });
   return row?.id;
 };
 

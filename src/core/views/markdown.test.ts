@@ -13,7 +13,9 @@ describe('renderMarkdown', () => {
   });
 
   it('shows raw HTML as text and never lets a script, an event handler or a javascript: link through', () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)\n\n<a href="https://x.org" onclick="steal()">x</a>');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)\n\n<a href="https://x.org" onclick="steal()">x</a>',
+    );
     expect(html).not.toMatch(/<(script|img)\b/i);
     expect(html).not.toMatch(/<[^>]+\son[a-z]+=/i);
     expect(html).not.toMatch(/href="(javascript|data):/i);

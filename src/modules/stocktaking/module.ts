@@ -4,16 +4,19 @@ import { demoStocktaking } from './demo.js';
 import { exportApiRoutes } from './exports/api-routes.js';
 import { exportRoutes } from './exports/routes.js';
 import './permissions.js';
+import { historyRoutes, moderationAdminRoutes } from './moderation/routes.js';
 import { stocktakingRoutes } from './routes.js';
 import { submissionRoutes } from './submission/routes.js';
 
 export const stocktakingModule = defineModule({
   id: 'stocktaking',
-  routes: combineRoutes(submissionRoutes, stocktakingRoutes, exportRoutes),
+  routes: combineRoutes(submissionRoutes, historyRoutes, stocktakingRoutes, exportRoutes),
+  adminRoutes: combineRoutes(moderationAdminRoutes),
   apiRoutes: combineRoutes(stocktakingApiRoutes, exportApiRoutes),
   nav: [
     { labelKey: 'stocktaking.nav.title', href: '/stocktaking' },
     { labelKey: 'stocktaking.nav.mine', href: '/stocktaking/mine', ability: 'stocktaking.entry.list_own' },
   ],
+  adminNav: [{ labelKey: 'stocktaking.nav.moderation', href: '/admin/stocktaking', ability: 'stocktaking.entry.moderate' }],
   demo: demoStocktaking,
 });

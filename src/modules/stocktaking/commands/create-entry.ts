@@ -14,10 +14,7 @@ export type CreateEntryResult = { ok: true; id: number; state: 'draft'; unlinked
  * against the reference data; the organization must be one of the actor's, and is required when
  * they belong to more than one. SDGs no chosen action line links to come back as a warning.
  */
-export const createEntry = async (
-  db: DbOrTx,
-  { actor, input, images, ip }: { actor: Actor; input: EntryInput; images?: ImageChanges; ip?: string },
-): Promise<CreateEntryResult> =>
+export const createEntry = async (db: DbOrTx, { actor, input, images, ip }: { actor: Actor; input: EntryInput; images?: ImageChanges; ip?: string }): Promise<CreateEntryResult> =>
   db.transaction(async (tx) => {
     if ((images?.add?.length ?? 0) > IMAGES_PER_ENTRY) return { ok: false, error: 'too_many_images' } as const;
     const built = await buildContent(tx, { actor, input });

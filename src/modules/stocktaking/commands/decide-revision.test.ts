@@ -49,11 +49,14 @@ describe('revisions of a published entry', () => {
     const second = await updateEntry(database.db, { actor: owner, id, patch: { title: 'Цифровые сельские библиотеки' } });
     expect(first.ok && second.ok).toBe(true);
     const rows = await database.db.select().from(revisions).where(eq(revisions.entryId, id)).orderBy(revisions.number);
+    // Version 0 is the one published before the first proposed change.
     expect(rows.map((r) => [r.number, r.state])).toEqual([
+      [0, 'accepted'],
       [1, 'superseded'],
       [2, 'pending'],
     ]);
-    expect(rows[1]?.content).toMatchObject({ title: { ru: 'Цифровые сельские библиотеки' }, impact: { ru: 'Тысячи читателей' } });
+    expect(rows[0]?.content).toMatchObject({ title: { ru: 'Цифровые библиотеки' } });
+    expect(rows[2]?.content).toMatchObject({ title: { ru: 'Цифровые сельские библиотеки' }, impact: { ru: 'Тысячи читателей' } });
   });
 
   it('adds a translation as unofficial, kept apart until accepted', async () => {

@@ -5,7 +5,19 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import { type Actor, can } from '../../../core/permissions/index.js';
 import { entryInput, type EntryPatchInput } from '../inputs.js';
 import { entries, revisions } from '../tables.js';
-import { addEvent, applyImageChanges, buildContent, type ContentError, contentOf, type EntryContent, type ImageChanges, inputOf, lockEntry, searchColumns, subjectOf } from './entry-content.js';
+import {
+  addEvent,
+  applyImageChanges,
+  buildContent,
+  type ContentError,
+  contentOf,
+  type EntryContent,
+  type ImageChanges,
+  inputOf,
+  lockEntry,
+  searchColumns,
+  subjectOf,
+} from './entry-content.js';
 
 export type UpdateEntryResult =
   | { ok: true; id: number; state: 'draft' | 'returned' | 'published'; revisionId: number | null; unlinkedSdgs: number[] }
@@ -65,6 +77,19 @@ export const updateEntry = async (
       .select({ n: max(revisions.number) })
       .from(revisions)
       .where(eq(revisions.entryId, id));
+    // The first proposed change also records the version published until then (number 0), so
+    // the history can show what every later version changed.
+    if (last?.n === null || last?.n === undefined) {
+      await tx.insert(revisions).values({
+        entryId: id,
+        number: 0,
+        state: 'accepted',
+        content: contentOf(entry),
+        authorId: entry.submitterId,
+        createdAt: entry.publishedAt ?? entry.updatedAt,
+        decidedAt: entry.publishedAt ?? entry.updatedAt,
+      });
+    }
     const [revision] = await tx
       .insert(revisions)
       .values({ entryId: id, number: (last?.n ?? 0) + 1, content: built.content, authorId: actor.id })

@@ -31,9 +31,6 @@ export const findImagesByIds = async (db: DbOrTx, { entryId, ids }: { entryId: n
 
 /** One image's bytes with the entry it belongs to (the route checks the entry is visible). */
 export const getImageFile = async (db: DbOrTx, id: number) => {
-  const [row] = await db
-    .select({ entryId: images.entryId, mimeType: images.mimeType, data: images.data, createdAt: images.createdAt })
-    .from(images)
-    .where(eq(images.id, id));
+  const [row] = await db.select({ entryId: images.entryId, mimeType: images.mimeType, data: images.data, createdAt: images.createdAt }).from(images).where(eq(images.id, id));
   return row ?? null;
 };

@@ -30,10 +30,12 @@ export const findOwnEntries = async (db: DbOrTx, actor: Actor): Promise<OwnEntry
       submittedAt: entries.submittedAt,
       publishedAt: entries.publishedAt,
       organizationId: entries.organizationId,
-      pendingRevision: sql<boolean>`exists(select 1 from ${revisions} r where r.entry_id = ${entries.id} and r.state = 'pending')`,
+      // Written out in full: inside a select list Drizzle renders a column without its table, which
+      // the subquery would read as its own.
+      pendingRevision: sql<boolean>`exists(select 1 from ${revisions} r where r.entry_id = stocktaking_entries.id and r.state = 'pending')`,
       lastComment: sql<
         string | null
-      >`(select e.comment from ${events} e where e.entry_id = ${entries.id} and e.comment is not null and e.kind in ('returned', 'rejected', 'revision-returned', 'revision-rejected') order by e.at desc, e.id desc limit 1)`,
+      >`(select e.comment from ${events} e where e.entry_id = stocktaking_entries.id and e.comment is not null and e.kind in ('returned', 'rejected', 'revision-returned', 'revision-rejected') order by e.at desc, e.id desc limit 1)`,
     })
     .from(entries)
     .where(or(eq(entries.submitterId, actor.id), organizationIds.length ? inArray(entries.organizationId, organizationIds) : undefined))

@@ -35,7 +35,10 @@ const validForm = (overrides: Record<string, string | string[]> = {}) => ({
   ...overrides,
 });
 
-const png = (width = 64, height = 48) => sharp({ create: { width, height, channels: 3, background: '#0a6ebd' } }).png().toBuffer();
+const png = (width = 64, height = 48) =>
+  sharp({ create: { width, height, channels: 3, background: '#0a6ebd' } })
+    .png()
+    .toBuffer();
 
 /** A JPEG carrying EXIF with a GPS position and a camera serial number. */
 const jpegWithGps = () =>
@@ -80,7 +83,10 @@ describe('submitting an activity through the form', () => {
 
   it('keeps every value and explains each error when the form is wrong', async () => {
     await contributor.get('/en/stocktaking/new');
-    const res = await contributor.post('/en/stocktaking/new', validForm({ title: '', actionLines: ['C99'], leadCountry: 'XX', website: 'javascript:alert(1)', endDate: '2020-01-01', startDate: '2021-01-01' }));
+    const res = await contributor.post(
+      '/en/stocktaking/new',
+      validForm({ title: '', actionLines: ['C99'], leadCountry: 'XX', website: 'javascript:alert(1)', endDate: '2020-01-01', startDate: '2021-01-01' }),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('class="error-summary"');
     expect(res.body).toMatch(/id="field-title-error">\s*This field is required/);
@@ -184,7 +190,9 @@ describe('editing an entry', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('You are editing the text in English.');
     expect(form.body).toContain('This is a translation of the original text.');
-    const saved = await contributor.post(`/en/stocktaking/${id}/edit`, { ...validForm({ language: 'en', title: 'Digital libraries', summary: 'Satellite links for 40 rural schools.' }) });
+    const saved = await contributor.post(`/en/stocktaking/${id}/edit`, {
+      ...validForm({ language: 'en', title: 'Digital libraries', summary: 'Satellite links for 40 rural schools.' }),
+    });
     expect(saved.statusCode).toBe(303);
     const en = await contributor.get(`/en/stocktaking/${id}`);
     expect(en.body).toContain('Digital libraries');
@@ -203,7 +211,10 @@ describe('editing an entry', () => {
     const form = await contributor.get(`/en/stocktaking/${id}/edit`);
     expect(form.body).toContain('This entry is published.');
     expect(form.body).toContain('Propose these changes');
-    const saved = await contributor.post(`/en/stocktaking/${id}/edit`, validForm({ language: 'en', title: 'Rural telecentres, second phase', summary: 'Telecentres in 30 villages.' }));
+    const saved = await contributor.post(
+      `/en/stocktaking/${id}/edit`,
+      validForm({ language: 'en', title: 'Rural telecentres, second phase', summary: 'Telecentres in 30 villages.' }),
+    );
     expect(saved.statusCode).toBe(303);
     expect((await kit.client().get(`/en/stocktaking/${id}`)).body).toContain('Rural telecentres</');
     const again = await contributor.get(`/en/stocktaking/${id}/edit`);

@@ -4,7 +4,7 @@
  * form, so a refused image sends everything back with one error beside the file field.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { formValues, withError } from '../../../core/http/forms.js';
+import { formValues } from '../../../core/http/forms.js';
 import { isUploadedFile } from '../../../core/http/body-parsers.js';
 import { conflict, notFound } from '../../../core/http/problems.js';
 import { type Locale, LOCALES } from '../../../core/i18n/locales.js';
@@ -141,7 +141,10 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
   const savedNotice = (req: FastifyRequest, reply: FastifyReply, { key, unlinkedSdgs }: { key: string; unlinkedSdgs: number[] }) => {
     reply.flash('notice', req.t(key));
     if (unlinkedSdgs.length > 0) {
-      reply.flash('warning', req.t('stocktaking.submission.unlinked_warning', { sdgs: new Intl.ListFormat(req.locale).format(unlinkedSdgs.map(String)), count: unlinkedSdgs.length }));
+      reply.flash(
+        'warning',
+        req.t('stocktaking.submission.unlinked_warning', { sdgs: new Intl.ListFormat(req.locale).format(unlinkedSdgs.map(String)), count: unlinkedSdgs.length }),
+      );
     }
   };
 

@@ -114,7 +114,15 @@ export const EntryFormPage = ({ view, form, choices, entry, unlinkedSdgs }: Entr
               required
             />
           )}
-          <Field form={form} name="title" label={labels.title ?? ''} required maxLength={TITLE_MAX_LENGTH} dir="auto" hint={t('stocktaking.submission.title_hint', { max: TITLE_MAX_LENGTH })} />
+          <Field
+            form={form}
+            name="title"
+            label={labels.title ?? ''}
+            required
+            maxLength={TITLE_MAX_LENGTH}
+            dir="auto"
+            hint={t('stocktaking.submission.title_hint', { max: TITLE_MAX_LENGTH })}
+          />
           <TextArea form={form} name="summary" label={labels.summary ?? ''} required rows={6} hint={t('stocktaking.submission.summary_hint', { max: SUMMARY_MAX_WORDS })} />
           <TextArea form={form} name="description" label={labels.description ?? ''} rows={10} hint={t('stocktaking.submission.markdown_hint')} />
           <TextArea form={form} name="impact" label={labels.impact ?? ''} rows={5} hint={t('stocktaking.submission.markdown_hint')} />
@@ -176,7 +184,14 @@ export const EntryFormPage = ({ view, form, choices, entry, unlinkedSdgs }: Entr
               ))}
             </select>
           </div>
-          <Select form={form} name="scope" label={labels.scope ?? ''} options={SCOPES.map((s) => option(s, t(`stocktaking.scopes.${s}`)))} placeholder={t('stocktaking.submission.choose')} required />
+          <Select
+            form={form}
+            name="scope"
+            label={labels.scope ?? ''}
+            options={SCOPES.map((s) => option(s, t(`stocktaking.scopes.${s}`)))}
+            placeholder={t('stocktaking.submission.choose')}
+            required
+          />
         </fieldset>
 
         <fieldset>
@@ -209,7 +224,14 @@ export const EntryFormPage = ({ view, form, choices, entry, unlinkedSdgs }: Entr
               const id = `field-sdgs-${g.number}`;
               return (
                 <div class={suggestion ? 'checkbox suggested' : 'checkbox'}>
-                  <input type="checkbox" id={id} name="sdgs" value={String(g.number)} checked={chosenSdgs.has(String(g.number))} aria-describedby={suggestion ? `${id}-why` : undefined} />
+                  <input
+                    type="checkbox"
+                    id={id}
+                    name="sdgs"
+                    value={String(g.number)}
+                    checked={chosenSdgs.has(String(g.number))}
+                    aria-describedby={suggestion ? `${id}-why` : undefined}
+                  />
                   <label for={id}>
                     {t('stocktaking.common.sdg_number', { number: g.number })}: {view.localize(g.short)}
                   </label>

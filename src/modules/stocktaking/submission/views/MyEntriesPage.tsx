@@ -47,8 +47,7 @@ export const MyEntriesPage = ({ view, entries, canCreate }: { view: ViewContext;
                   <>
                     <br />
                     <small>
-                      {t('stocktaking.submission.moderator_comment')}{' '}
-                      <q dir="auto">{e.lastComment}</q>
+                      {t('stocktaking.submission.moderator_comment')} <q dir="auto">{e.lastComment}</q>
                     </small>
                   </>
                 )}
