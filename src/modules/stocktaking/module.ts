@@ -5,12 +5,13 @@ import { exportApiRoutes } from './exports/api-routes.js';
 import { exportRoutes } from './exports/routes.js';
 import './permissions.js';
 import { historyRoutes, moderationAdminRoutes } from './moderation/routes.js';
+import { organizationRoutes } from './organizations/routes.js';
 import { stocktakingRoutes } from './routes.js';
 import { submissionRoutes } from './submission/routes.js';
 
 export const stocktakingModule = defineModule({
   id: 'stocktaking',
-  routes: combineRoutes(submissionRoutes, historyRoutes, stocktakingRoutes, exportRoutes),
+  routes: combineRoutes(submissionRoutes, historyRoutes, organizationRoutes, stocktakingRoutes, exportRoutes),
   adminRoutes: combineRoutes(moderationAdminRoutes),
   apiRoutes: combineRoutes(stocktakingApiRoutes, exportApiRoutes),
   nav: [

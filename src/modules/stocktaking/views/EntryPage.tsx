@@ -101,7 +101,13 @@ export const EntryPage = ({ view, entry, names, organization, images, owner }: E
       <h2>{t('stocktaking.entry.details')}</h2>
       <dl class="facts">
         <dt>{t('stocktaking.entry.organization')}</dt>
-        <dd>{organization ?? t('stocktaking.entry.no_organization')}</dd>
+        <dd>
+          {organization && entry.organizationId ? (
+            <a href={view.href(`/stocktaking/organizations/${entry.organizationId}`)}>{organization}</a>
+          ) : (
+            t('stocktaking.entry.no_organization')
+          )}
+        </dd>
         <dt>{t('stocktaking.facets.stakeholder_type')}</dt>
         <dd>{facetLabel(view, names, 'stakeholderType', entry.stakeholderType)}</dd>
         <dt>{t('stocktaking.entry.lead_country')}</dt>

@@ -1,0 +1,31 @@
+/** Public page of an organization's activities in the Stocktaking database. */
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { notFound } from '../../../core/http/problems.js';
+import { getOrganization } from '../../accounts/queries.js';
+import { findActionLines, findRegions, findSdgs } from '../../reference/queries.js';
+import { findOrganizationEntries } from './queries.js';
+import { OrganizationEntriesPage } from './views/OrganizationEntriesPage.js';
+
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
+export const organizationRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.platform.database;
+  app.get<{ Params: { id: string } }>('/stocktaking/organizations/:id', async (req, reply) => {
+    if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
+    const organization = await getOrganization(db, Number(req.params.id));
+    const { page } = pageQuery.parse(req.query ?? {});
+    const [result, lines, sdgs, regions] = await Promise.all([
+      findOrganizationEntries(db, { organizationId: organization.id, page }),
+      findActionLines(db),
+      findSdgs(db),
+      findRegions(db),
+    ]);
+    const names = {
+      actionLines: new Map(lines.map((l) => [l.code, l.short])),
+      sdgs: new Map(sdgs.map((s) => [s.number, s.short])),
+      regions: new Map(regions.map((r) => [r.code, r.name])),
+    };
+    return reply.page(OrganizationEntriesPage({ view: req.view(reply), organization, result, names, page }));
+  });
+};
