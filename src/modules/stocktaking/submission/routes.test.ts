@@ -73,9 +73,11 @@ describe('submitting an activity through the form', () => {
     await contributor.get('/en/stocktaking/new');
     const res = await contributor.post('/en/stocktaking/new', { ...validForm({ sdgs: [] }), actionLines: ['C4'], intent: 'suggest' });
     expect(res.statusCode).toBe(200);
-    // C4 (capacity building) is linked to SDG 4 (quality education) in the matrix: ticked and explained.
-    expect(res.body).toMatch(/<input type="checkbox" id="field-sdgs-4" name="sdgs" value="4" checked/);
-    expect(res.body).toMatch(/Suggested: linked to C4/);
+    // C4 (capacity building) is linked to SDG 4 (quality education) in the matrix: marked and
+    // explained, not ticked (the submitter chooses); SDG 7 is not linked to C4.
+    expect(res.body).toMatch(/<div class="checkbox suggested"><input type="checkbox" id="field-sdgs-4" name="sdgs" value="4" aria-describedby="field-sdgs-4-why"\/>/);
+    expect(res.body).toMatch(/id="field-sdgs-4-why">Suggested: linked to C4/);
+    expect(res.body).toMatch(/<div class="checkbox"><input type="checkbox" id="field-sdgs-7" name="sdgs" value="7"\/>/);
     expect(res.body).toMatch(/name="sdgTargets" value="4\.4"/);
     // Nothing was saved.
     expect((await contributor.get('/en/stocktaking/mine')).body).toContain('You have not submitted any activity yet.');

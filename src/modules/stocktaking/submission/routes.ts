@@ -130,14 +130,6 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     );
   };
 
-  /** "Suggest": the form comes back with the matrix's SDGs ticked when none were chosen yet. */
-  const withSuggestions = async (form: FormState): Promise<FormState> => {
-    if (listOf(form, 'sdgs').length > 0) return form;
-    const lines = listOf(form, 'actionLines');
-    const suggestions = await findSuggestedSdgsForActionLines(db, lines);
-    return { ...form, values: { ...form.values, sdgs: suggestions.map((s) => String(s.sdg)) } };
-  };
-
   const savedNotice = (req: FastifyRequest, reply: FastifyReply, { key, unlinkedSdgs }: { key: string; unlinkedSdgs: number[] }) => {
     reply.flash('notice', req.t(key));
     if (unlinkedSdgs.length > 0) {
@@ -166,7 +158,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     const actor = req.actor as Actor;
     const values = formValues(req.body);
     const form: FormState = { values, errors: {} };
-    if (values.intent === 'suggest') return renderForm(req, reply, { form: await withSuggestions(form) });
+    if (values.intent === 'suggest') return renderForm(req, reply, { form });
     const parsed = parseEntryForm(values, req.t);
     const image = await imageOf(req);
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...(image.ok ? {} : { image: image.error }) };
@@ -202,7 +194,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string } }>('/stocktaking/:id/edit', async (req, reply) => {
     const { actor, entry } = await editable(req);
     const values = formValues(req.body);
-    if (values.intent === 'suggest') return renderForm(req, reply, { form: await withSuggestions({ values, errors: {} }), entry });
+    if (values.intent === 'suggest') return renderForm(req, reply, { form: { values, errors: {} }, entry });
     const parsed = parseEntryForm(values, req.t);
     const image = await imageOf(req);
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...(image.ok ? {} : { image: image.error }) };
