@@ -8,7 +8,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Readable } from 'node:stream';
 import type { DbOrTx } from '../../../core/db/client.js';
+import type { Locale } from '../../../core/i18n/locales.js';
 import { localizer, translator } from '../../../core/i18n/translate.js';
+import { countryName } from '../../reference/queries.js';
 import { entriesQuery } from '../api-read.js';
 import { type EntryFilters, type EntrySort, entryFilterCondition, FACETS } from '../queries.js';
 import { atomFeed } from './atom.js';
@@ -32,14 +34,33 @@ export const filtersOf = (query: Partial<ExportQuery>): { q: string; filters: En
   sort: query.sort,
 });
 
-const labelsFor = async (req: FastifyRequest, db: DbOrTx): Promise<ExportLabels> => ({
-  locale: req.locale,
-  t: translator(req.locale),
-  localize: localizer(req.locale),
-  baseUrl: req.server.platform.config.baseUrl,
-  organizations: new Map(),
-  ...(await findExportNames(db)),
-});
+/** A one-argument function remembered per argument (the same few names are asked for on every row). */
+const memo = <T>(fn: (key: string) => T) => {
+  const cache = new Map<string, T>();
+  return (key: string) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+};
+
+/** The names of codes in the request's language (`lang`), loaded once per export. */
+export const labelsFor = async ({ locale, baseUrl, db }: { locale: Locale; baseUrl: string; db: DbOrTx }): Promise<ExportLabels> => {
+  const translate = translator(locale);
+  const plain = memo((key) => translate(key));
+  return {
+    locale,
+    t: (key, values) => (values ? translate(key, values) : plain(key)),
+    localize: localizer(locale),
+    country: memo((code) => countryName(code, locale)),
+    baseUrl,
+    organizations: new Map(),
+    ...(await findExportNames(db)),
+  };
+};
 
 /** The rows of the request's filter, batch by batch, with the names of their organizations. */
 const batchesFor = ({ req, query, db, labels }: { req: FastifyRequest; query: ExportQuery; db: DbOrTx; labels: ExportLabels }) => {
@@ -118,7 +139,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (req, reply) => {
-        const labels = await labelsFor(req, db);
+        const labels = await labelsFor({ locale: req.locale, baseUrl: app.platform.config.baseUrl, db });
         return sendFile(reply, { type: file.type, extension: file.extension, stream: file.write(batchesFor({ req, query: req.query, db, labels }), labels) });
       },
     );
@@ -136,7 +157,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const labels = await labelsFor(req, db);
+      const labels = await labelsFor({ locale: req.locale, baseUrl: app.platform.config.baseUrl, db });
       const { q, filters } = filtersOf(req.query);
       const entries: ExportEntry[] = await findNewEntries(db, { condition: entryFilterCondition({ actor: req.actor, locale: req.locale, q, filters }), limit: FEED_SIZE });
       await addOrganizationNames(db, { rows: entries, names: labels.organizations, missing: new Set() });

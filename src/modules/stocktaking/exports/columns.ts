@@ -6,7 +6,6 @@
  */
 import { type Locale, LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import type { Translate } from '../../../core/i18n/translate.js';
-import { countryName } from '../../reference/queries.js';
 import type { ExportEntry } from './queries.js';
 
 /** Texts kept per language, one column per language each (`title_ar` … `title_zh`). */
@@ -26,6 +25,8 @@ export type ExportLabels = {
   regions: Map<string, Localized>;
   organizations: Map<number, string>;
   localize: (value: Localized | null | undefined) => string;
+  /** A country's name in `locale`. */
+  country: (code: string) => string;
 };
 
 export type Cell = string | number | null;
@@ -56,9 +57,9 @@ export const COLUMNS: readonly Column[] = [
   code('stakeholder_type', (e) => e.stakeholderType),
   label('stakeholder_type', (e, l) => l.t(`accounts.stakeholder_types.${e.stakeholderType}`)),
   code('lead_country', (e) => e.leadCountry),
-  label('lead_country', (e, l) => countryName(e.leadCountry, l.locale)),
+  label('lead_country', (e, l) => l.country(e.leadCountry)),
   code('countries', (e) => list(e.countries)),
-  label('countries', (e, l) => list(e.countries.map((c) => countryName(c, l.locale)))),
+  label('countries', (e, l) => list(e.countries.map((c) => l.country(c)))),
   { name: 'region', imported: false, value: (e) => e.region },
   label('region', (e, l) => (e.region ? l.localize(l.regions.get(e.region)) || e.region : null)),
   code('scope', (e) => e.scope),

