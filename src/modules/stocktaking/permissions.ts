@@ -21,6 +21,8 @@ export const stocktakingAbilities = defineAbilities('stocktaking', {
   'entry.edit': (actor: MaybeActor, s: EntrySubject) => isVerified(actor) && isOwner(actor, s) && s.entry.state !== 'rejected',
   'entry.submit': (actor: MaybeActor, s: EntrySubject) => isVerified(actor) && isOwner(actor, s) && (s.entry.state === 'draft' || s.entry.state === 'returned'),
   'entry.moderate': (actor: MaybeActor) => hasRole(actor, 'moderator'),
+  // Moderators (and admins) import entries from a file: they are published in the importer's name.
+  'entry.import': (actor: MaybeActor) => hasRole(actor, 'moderator'),
   // The yearly call for new and updated entries e-mails many owners: moderators open it.
   'call.open': (actor: MaybeActor) => hasRole(actor, 'moderator'),
   // Anyone signed in has a "my entries" page (empty until they submit).
