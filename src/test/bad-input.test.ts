@@ -58,6 +58,17 @@ it('answers odd input everywhere without a server error', async () => {
     '/language/xx',
     '/language/fr?next=http://evil',
     '/en/sign-in?next=//evil',
+    '/en/stocktaking/abc/edit',
+    '/en/stocktaking/99999999999999999999/edit',
+    '/en/stocktaking/1/edit?language=xx',
+    '/en/stocktaking/abc/history',
+    '/en/stocktaking/images/abc',
+    '/en/stocktaking/images/99999999999999999999',
+    '/en/stocktaking/organizations/abc',
+    '/en/stocktaking/organizations/99999999999999999999?page=abc',
+    '/en/admin/stocktaking?kind=x&language=%FF&page=abc',
+    '/en/admin/stocktaking/abc',
+    '/en/admin/stocktaking/99999999999999999999',
   ];
   const bad: string[] = [];
   for (const url of urls) {
@@ -76,6 +87,15 @@ it('answers odd input everywhere without a server error', async () => {
     ['/en/admin/reference/matrix/C2/9', { targets: '%%%,,,', rationale: 'x'.repeat(100000) }],
     ['/en/account/profile', { name: '', locale: 'xx' }],
     ['/en/organizations', { name: 'x', country: 'ZZ', stakeholderType: 'government', website: 'javascript:x' }],
+    ['/en/stocktaking/new', { title: 'x'.repeat(100000), sdgs: ['abc', '1e99'], organizationId: '99999999999999999999', startDate: '2024-02-30', intent: 'save' }],
+    ['/en/stocktaking/new', { actionLines: ['%%%'], intent: 'suggest' }],
+    ['/en/stocktaking/abc/submit', {}],
+    ['/en/stocktaking/99999999999999999999/edit', { title: 'x' }],
+    ['/en/admin/stocktaking/decisions', { ids: ['abc', '99999999999999999999', '-1'], decision: 'publish' }],
+    ['/en/admin/stocktaking/decisions', { ids: ['1'], decision: 'explode' }],
+    ['/en/admin/stocktaking/abc/decision', { decision: 'publish' }],
+    ['/en/admin/stocktaking/99999999999999/decision', { decision: 'publish' }],
+    ['/en/admin/stocktaking/calls', { opensOn: '2026-02-30', closesOn: 'tomorrow' }],
   ];
   for (const [url, form] of posts) {
     await c.get('/en/account');

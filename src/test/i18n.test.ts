@@ -50,7 +50,8 @@ const sourceText = (() => {
   return chunks.join('\n');
 })();
 // Keys built at run time, e.g. t(`accounts.roles.${role}`): every key under that prefix counts as used.
-const dynamicPrefixes = [...sourceText.matchAll(/`([a-z_]+(?:\.[a-z0-9_-]+)*\.)\$\{/g)].map((m) => m[1] ?? '');
+// Also `stocktaking.moderation.event_${kind}`: a prefix may end with an underscore.
+const dynamicPrefixes = [...sourceText.matchAll(/`([a-z_]+(?:\.[a-z0-9_-]+)*[._])\$\{/g)].map((m) => m[1] ?? '');
 
 const argumentsOf = (message: string): string[] => {
   const names = new Set<string>();

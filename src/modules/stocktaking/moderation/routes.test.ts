@@ -191,6 +191,7 @@ describe('the yearly call for new and updated entries', () => {
       .from(events)
       .where(and(eq(events.entryId, stale.id), eq(events.kind, 'update-requested')));
     expect(requested).toHaveLength(1);
+    expect((await owner.get('/en/stocktaking/mine')).body).toContain('A call for new and updated entries is open until');
     const [audited] = await db.select().from(auditLog).where(eq(auditLog.action, 'stocktaking.call.open'));
     expect(audited?.after).toMatchObject({ ownersNotified: 1, entriesConcerned: 2 });
     void fresh;

@@ -20,6 +20,7 @@ import { updateEntry } from '../commands/update-entry.js';
 import { IMAGE_MAX_BYTES, IMAGES_PER_ENTRY, processImage } from '../images/process.js';
 import { findEntryImages, findImagesByIds, getImageFile } from '../images/queries.js';
 import { getEntry } from '../queries.js';
+import { findOpenCall } from '../moderation/queries.js';
 import { formErrors, formValuesOf, parseEntryForm } from './inputs.js';
 import { findOwnEntries, getEntryForOwner } from './queries.js';
 import { type EntryFormChoices, EntryFormPage } from './views/EntryFormPage.js';
@@ -142,8 +143,8 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/stocktaking/mine', async (req, reply) => {
     const actor = signedIn(req);
-    const entries = await findOwnEntries(db, actor);
-    return reply.page(MyEntriesPage({ view: req.view(reply), entries, canCreate: can(actor, 'stocktaking.entry.create') }));
+    const [entries, call] = await Promise.all([findOwnEntries(db, actor), findOpenCall(db, new Date().toISOString().slice(0, 10))]);
+    return reply.page(MyEntriesPage({ view: req.view(reply), entries, canCreate: can(actor, 'stocktaking.entry.create'), openCall: call }));
   });
 
   app.get('/stocktaking/new', async (req, reply) => {

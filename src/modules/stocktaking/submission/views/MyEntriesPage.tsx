@@ -5,11 +5,12 @@ import { EntryText } from '../../components/LocalizedEntryText.js';
 import type { OwnEntry } from '../queries.js';
 
 /** The contributor's entries in every state, with what they can do next. */
-export const MyEntriesPage = ({ view, entries, canCreate }: { view: ViewContext; entries: OwnEntry[]; canCreate: boolean }) => {
+export const MyEntriesPage = ({ view, entries, canCreate, openCall }: { view: ViewContext; entries: OwnEntry[]; canCreate: boolean; openCall: { closesOn: string } | null }) => {
   const { t } = view;
   return (
     <Layout view={view} title={t('stocktaking.submission.mine_title')}>
       <h1>{t('stocktaking.submission.mine_title')}</h1>
+      {openCall && <p class="notice">{t('stocktaking.moderation.call_open_until', { date: view.fmt.date(openCall.closesOn) })}</p>}
       {canCreate ? (
         <p>
           <a class="button" href={view.href('/stocktaking/new')}>
