@@ -3,6 +3,8 @@ import { stocktakingApiRoutes } from './api-routes.js';
 import { demoStocktaking } from './demo.js';
 import { exportApiRoutes } from './exports/api-routes.js';
 import { exportRoutes } from './exports/routes.js';
+import { importAdminRoutes } from './import/admin-routes.js';
+import { registerImportCli } from './import/cli.js';
 import './permissions.js';
 import { historyRoutes, moderationAdminRoutes } from './moderation/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
@@ -12,12 +14,16 @@ import { submissionRoutes } from './submission/routes.js';
 export const stocktakingModule = defineModule({
   id: 'stocktaking',
   routes: combineRoutes(submissionRoutes, historyRoutes, organizationRoutes, stocktakingRoutes, exportRoutes),
-  adminRoutes: combineRoutes(moderationAdminRoutes),
+  adminRoutes: combineRoutes(moderationAdminRoutes, importAdminRoutes),
   apiRoutes: combineRoutes(stocktakingApiRoutes, exportApiRoutes),
   nav: [
     { labelKey: 'stocktaking.nav.title', href: '/stocktaking' },
     { labelKey: 'stocktaking.nav.mine', href: '/stocktaking/mine', ability: 'stocktaking.entry.list_own' },
   ],
-  adminNav: [{ labelKey: 'stocktaking.nav.moderation', href: '/admin/stocktaking', ability: 'stocktaking.entry.moderate' }],
+  adminNav: [
+    { labelKey: 'stocktaking.nav.moderation', href: '/admin/stocktaking', ability: 'stocktaking.entry.moderate' },
+    { labelKey: 'stocktaking.import.nav', href: '/admin/stocktaking/import', ability: 'stocktaking.entry.import' },
+  ],
   demo: demoStocktaking,
+  cli: registerImportCli,
 });

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { isUploadedFile, MAX_UPLOAD_BYTES } from '../../../core/http/body-parsers.js';
+import { type Actor, authorize } from '../../../core/permissions/index.js';
+import { importEntries } from './commands/import-entries.js';
+import { readEntryFile } from './read-file.js';
+import { ImportPage } from './views/ImportPage.js';
+
+/** Back office: moderators import entries from a CSV or Excel file and read the report of every problem. */
+export const importAdminRoutes: FastifyPluginAsync = async (app) => {
+  const db = app.platform.database.db;
+
+  app.get('/stocktaking/import', async (req, reply) => {
+    authorize(req.actor, 'stocktaking.entry.import');
+    return reply.page(ImportPage({ view: req.view(reply) }));
+  });
+
+  app.post('/stocktaking/import', async (req, reply) => {
+    authorize(req.actor, 'stocktaking.entry.import');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const allOrNothing = body.allOrNothing === '1';
+    const file = body.file;
+    const refuse = (formError: string) => reply.page(ImportPage({ view: req.view(reply), allOrNothing, formError }), 400);
+    if (!isUploadedFile(file) || file.data.length === 0) return refuse(req.t('stocktaking.import.errors.no_file'));
+    if (file.truncated) return refuse(req.t('stocktaking.import.errors.too_large', { max: Math.round(MAX_UPLOAD_BYTES / 1024 / 1024) }));
+    const read = await readEntryFile({ data: file.data, t: req.t });
+    if (!read.ok) {
+      const report = { fileName: file.filename, total: 0, created: [], errors: read.errors, written: false };
+      return reply.page(ImportPage({ view: req.view(reply), allOrNothing, report }), 422);
+    }
+    const result = await importEntries(db, { actor: req.actor as Actor, rows: read.rows, allOrNothing, fileName: file.filename, t: req.t, ip: req.ip });
+    const report = { fileName: file.filename, ...result };
+    return reply.page(ImportPage({ view: req.view(reply), allOrNothing, report }), result.written || result.errors.length === 0 ? 200 : 422);
+  });
+};
