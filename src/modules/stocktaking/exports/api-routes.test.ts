@@ -227,3 +227,23 @@ describe('routes and OpenAPI', () => {
     expect(doc.paths['/api/v1/entries.csv'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'actionLine', 'sdg', 'lang', 'sort']));
   });
 });
+
+describe('odd input', () => {
+  it.each([
+    '/api/v1/entries.csv?sdg=abc',
+    '/api/v1/entries.csv?sdg=99&year=abc',
+    `/api/v1/entries.csv?q=${encodeURIComponent('!!! & | :* ((')}`,
+    '/api/v1/entries.csv?actionLine=%00',
+    '/api/v1/entries.csv?actionLine[]=x&actionLine=C2',
+    '/api/v1/entries.xlsx?country=%FF',
+    `/api/v1/entries.iati.xml?q=${encodeURIComponent('" OR 1=1 --')}`,
+    `/api/v1/entries.atom?lang=ar&q=${encodeURIComponent('（）')}`,
+    '/api/v1/entries.jsonl?sort=title&lang=zh&region=%00',
+    '/en/stocktaking/data?page=abc&sdg=%00',
+    `/en/stocktaking/data?q=${'a'.repeat(5000)}`,
+    '/xx/stocktaking/data',
+  ])('answers %s without a server error', async (url) => {
+    const res = await kit.app.inject({ url });
+    expect(res.statusCode).toBeLessThan(500);
+  });
+});
