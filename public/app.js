@@ -9,3 +9,14 @@
     target.focus();
   }
 })();
+
+// Dates of deadlines and phases are written by the server in UTC; show them in the reader's own
+// time zone (the UTC text stays for readers without JavaScript).
+(() => {
+  const lang = document.documentElement.lang || undefined;
+  for (const el of document.querySelectorAll('time[data-local-time]')) {
+    const value = new Date(el.getAttribute('datetime') || '');
+    if (Number.isNaN(value.getTime())) continue;
+    el.textContent = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(value);
+  }
+})();

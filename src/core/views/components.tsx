@@ -299,3 +299,10 @@ export const InLanguage = ({ view, text, locale }: { view: ViewContext; text: st
       {text}
     </span>
   );
+
+/** An instant (a deadline, a phase): UTC from the server, turned into the reader's time zone by app.js. */
+export const LocalTime = ({ view, value }: { view: ViewContext; value: Date }) => (
+  <time datetime={value.toISOString()} data-local-time>
+    {view.fmt.dateTime(value)}
+  </time>
+);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/locales.js';
+import { countWords } from '../../core/i18n/words.js';
 import { PROJECT_STATUSES, SCOPES, TARGET_GROUPS } from './tables.js';
 
 /**
@@ -12,12 +13,7 @@ export const TITLE_MAX_LENGTH = 200;
 export const SUMMARY_MAX_WORDS = 200;
 export const TEXT_MAX_LENGTH = 20_000;
 
-/** Words in a text, by the language's word boundaries (so Chinese, written without spaces, counts too). */
-export const countWords = (text: string, language: string): number => {
-  let count = 0;
-  for (const segment of new Intl.Segmenter(language, { granularity: 'word' }).segment(text)) if (segment.isWordLike) count++;
-  return count;
-};
+export { countWords } from '../../core/i18n/words.js';
 
 const countryCode = z
   .string()
