@@ -63,6 +63,7 @@ describe('GET /api/v1/entries.csv', () => {
     const fr = translator('fr');
     expect(rows[0]).toMatchObject({
       original_language: 'es',
+      original_language_label: 'espagnol',
       title_es: 'Conectividad rural para escuelas',
       title_fr: 'Connectivité rurale des écoles',
       title_zh: '',
@@ -82,6 +83,7 @@ describe('GET /api/v1/entries.csv', () => {
     });
     expect(c2French).not.toBe('');
     expect(rows[0]?.action_lines_label?.startsWith(c2French)).toBe(true);
+    expect(rows[0]?.sdg_targets_label?.length).toBeGreaterThan(20);
     expect(Object.keys(rows[0] ?? {}).some((k) => k.startsWith('contact'))).toBe(false);
   });
 

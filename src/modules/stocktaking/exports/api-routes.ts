@@ -51,11 +51,13 @@ const memo = <T>(fn: (key: string) => T) => {
 export const labelsFor = async ({ locale, baseUrl, db }: { locale: Locale; baseUrl: string; db: DbOrTx }): Promise<ExportLabels> => {
   const translate = translator(locale);
   const plain = memo((key) => translate(key));
+  const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
   return {
     locale,
     t: (key, values) => (values ? translate(key, values) : plain(key)),
     localize: localizer(locale),
     country: memo((code) => countryName(code, locale)),
+    language: memo((code) => languageNames.of(code) ?? code),
     baseUrl,
     organizations: new Map(),
     ...(await findExportNames(db)),

@@ -23,10 +23,13 @@ export type ExportLabels = {
   actionLines: Map<string, Localized>;
   sdgs: Map<number, Localized>;
   regions: Map<string, Localized>;
+  sdgTargets: Map<string, Localized>;
   organizations: Map<number, string>;
   localize: (value: Localized | null | undefined) => string;
   /** A country's name in `locale`. */
   country: (code: string) => string;
+  /** A language's name in `locale`. */
+  language: (code: string) => string;
 };
 
 export type Cell = string | number | null;
@@ -51,6 +54,7 @@ export const COLUMNS: readonly Column[] = [
   { name: 'id', imported: false, value: (e) => e.id },
   { name: 'url', imported: false, value: (e, l) => entryUrl(l, e.id) },
   code('original_language', (e) => e.originalLanguage),
+  label('original_language', (e, l) => l.language(e.originalLanguage)),
   ...TEXT_FIELDS.flatMap((field) => LOCALES.map((locale) => code(`${field}_${locale}`, (e) => e[field][locale] ?? null))),
   code('translations', (e) => formatTranslations(e.translations)),
   { name: 'organization', imported: false, value: (e, l) => (e.organizationId ? (l.organizations.get(e.organizationId) ?? null) : null) },
@@ -69,6 +73,7 @@ export const COLUMNS: readonly Column[] = [
   code('sdgs', (e) => list(e.sdgs)),
   label('sdgs', (e, l) => list(e.sdgs.map((n) => l.localize(l.sdgs.get(n)) || String(n)))),
   code('sdg_targets', (e) => list(e.sdgTargets)),
+  label('sdg_targets', (e, l) => list(e.sdgTargets.map((c) => l.localize(l.sdgTargets.get(c)) || c))),
   code('target_groups', (e) => list(e.targetGroups)),
   label('target_groups', (e, l) => list(e.targetGroups.map((g) => l.t(`stocktaking.target_groups.${g}`)))),
   code('status', (e) => e.projectStatus),

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { getOrganization } from '../../accounts/queries.js';
-import { findActionLines, findRegions, findSdgs } from '../../reference/queries.js';
+import { findActionLines, findRegions, findSdgs, findSdgTargets } from '../../reference/queries.js';
 import type { EntrySort } from '../queries.js';
 import { entries } from '../tables.js';
 
@@ -134,12 +134,14 @@ export async function* streamExportEntries(
   }
 }
 
-/** Names of the reference codes (action lines, SDGs, regions), in every language. */
+/** Names of the reference codes (action lines, SDGs and their targets, regions), in every language. */
 export const findExportNames = async (db: DbOrTx) => {
   const lines = await findActionLines(db);
   const goals = await findSdgs(db);
   const regions = await findRegions(db);
+  const targets = await findSdgTargets(db);
   return {
+    sdgTargets: new Map(targets.map((target) => [target.code, target.text])),
     actionLines: new Map(lines.map((l) => [l.code, l.short])),
     sdgs: new Map(goals.map((s) => [s.number, s.short])),
     regions: new Map(regions.map((r) => [r.code, r.name])),
