@@ -3,7 +3,7 @@
  * list of ids for a sorted export), never the whole set at once, and the names of the codes.
  * Contact fields are never selected here.
  */
-import { and, asc, desc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { getOrganization } from '../../accounts/queries.js';
