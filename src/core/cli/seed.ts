@@ -1,6 +1,6 @@
-/** `wsis seed reference`: (re)loads every module's reference data; idempotent. */
+/** `wsis seed reference`: (re)loads every module's reference data; idempotent. `wsis seed bench`: a large realistic corpus. */
 import type { Command } from 'commander';
-import { configFrom, type DataOption, describeDatabase, say, withDatabase, withDataOption } from './common.js';
+import { configFrom, type DataOption, describeDatabase, progressBar, say, withDatabase, withDataOption } from './common.js';
 import { seedReference } from './startup.js';
 
 export const registerSeedCommands = (program: Command) => {
@@ -17,4 +17,24 @@ export const registerSeedCommands = (program: Command) => {
       });
     },
   );
+  withDataOption(
+    seed
+      .command('bench')
+      .description('add a realistic corpus of published Stocktaking entries in the six languages, marked as demo (for benchmarks; never on a real database)')
+      .option('--entries <n>', 'how many entries to add', (v) => Number.parseInt(v, 10), 100_000)
+      .option('--seed <n>', 'corpus seed (the same seed gives the same entries)', (v) => Number.parseInt(v, 10), 1),
+  ).action(async (opts: DataOption & { entries: number; seed: number }) => {
+    const config = configFrom(opts);
+    const { MODULES } = await import('../../app.js');
+    const { seedBenchEntries } = await import('../../modules/stocktaking/bench/corpus.js');
+    await withDatabase(config, { migrate: true }, async (database) => {
+      await seedReference(database, MODULES);
+      const started = Date.now();
+      const bar = progressBar('entries');
+      bar.start(opts.entries);
+      const total = await seedBenchEntries(database.db, { entries: opts.entries, seed: opts.seed, onBatch: (n) => bar.advance(n, '') });
+      bar.stop();
+      say(`${opts.entries} entries added to ${describeDatabase(config)} in ${((Date.now() - started) / 1000).toFixed(1)} s (${total} entries in all).`);
+    });
+  });
 };

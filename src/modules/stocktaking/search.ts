@@ -55,6 +55,12 @@ export const searchDocument = (entry: SearchableEntry): SQL => {
   return sql`coalesce(${sql.join(parts, sql` || `)}, ''::tsvector)`;
 };
 
+/**
+ * SQL expression computing `title_vector`: the titles alone (weight A), the same lexemes at the
+ * same positions as in `search_vector`. Small, so ranking thousands of matches stays cheap.
+ */
+export const titleDocument = (entry: Pick<SearchableEntry, 'title'>): SQL => searchDocument({ title: entry.title, summary: {} });
+
 /** Every title and summary, joined by spaces: `search_text`, for typo-tolerant trigram matching. */
 export const searchText = (entry: SearchableEntry): string =>
   [...LOCALES.map((l) => entry.title[l]), ...LOCALES.map((l) => entry.summary[l])]

@@ -66,6 +66,8 @@ export const entries = pgTable(
     imageIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
     badges: jsonb().$type<{ kind: 'winner' | 'champion'; year: number; category: number }[]>().notNull().default([]),
     searchVector: tsvector(),
+    /** The titles alone (weight A): small enough to rank thousands of matches without reading search_vector. */
+    titleVector: tsvector(),
     /** Titles and summaries of every language, for typo-tolerant (trigram) matching. */
     searchText: text().notNull().default(''),
     isDemo: boolean().notNull().default(false),

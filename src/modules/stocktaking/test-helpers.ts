@@ -4,7 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
-import { searchDocument, searchText } from './search.js';
+import { searchDocument, searchText, titleDocument } from './search.js';
 import { entries } from './tables.js';
 
 export type NewEntry = typeof entries.$inferInsert;
@@ -44,7 +44,7 @@ export const insertPublishedEntry = async (db: DbOrTx, overrides: Partial<NewEnt
   if (!row) throw new Error('entry not inserted');
   await db
     .update(entries)
-    .set({ searchVector: sql`${searchDocument({ title, summary })}` as unknown as string })
+    .set({ searchVector: sql`${searchDocument({ title, summary })}` as unknown as string, titleVector: sql`${titleDocument({ title })}` as unknown as string })
     .where(eq(entries.id, row.id));
   return row;
 };

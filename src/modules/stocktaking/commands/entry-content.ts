@@ -10,7 +10,7 @@ import { findOrganizationsOfUser, getMembership } from '../../accounts/queries.j
 import { findActionLines, findCountries, findSdgs, findSdgTargets, findSuggestedSdgsForActionLines, regionOfCountry } from '../../reference/queries.js';
 import type { EntryInput } from '../inputs.js';
 import type { EntrySubject } from '../permissions.js';
-import { searchDocument, searchText } from '../search.js';
+import { searchDocument, searchText, titleDocument } from '../search.js';
 import { IMAGES_PER_ENTRY, type ProcessedImage } from '../images/process.js';
 import { entries, events, images, type TranslationKind } from '../tables.js';
 
@@ -195,7 +195,11 @@ export const buildContent = async (
 };
 
 /** The search columns for some content (see search.ts). */
-export const searchColumns = (content: Pick<EntryContent, 'title' | 'summary'>) => ({ searchVector: searchDocument(content), searchText: searchText(content) });
+export const searchColumns = (content: Pick<EntryContent, 'title' | 'summary'>) => ({
+  searchVector: searchDocument(content),
+  titleVector: titleDocument(content),
+  searchText: searchText(content),
+});
 
 /** Loads an entry for a change, locking its row until the transaction ends. */
 export const lockEntry = async (tx: DbOrTx, id: number) => (await tx.select().from(entries).where(eq(entries.id, id)).for('update'))[0];
