@@ -18,10 +18,11 @@ import { accountsModule } from './modules/accounts/module.js';
 import { adminModule } from './modules/admin/module.js';
 import { homeModule } from './modules/home/module.js';
 import { referenceModule } from './modules/reference/module.js';
+import { prizesModule } from './modules/prizes/module.js';
 import { stocktakingModule } from './modules/stocktaking/module.js';
 
 /** Every capability of the platform, in navigation order. */
-export const MODULES: PlatformModule[] = [homeModule, stocktakingModule, referenceModule, accountsModule, adminModule];
+export const MODULES: PlatformModule[] = [homeModule, stocktakingModule, prizesModule, referenceModule, accountsModule, adminModule];
 
 export type BuildAppOptions = {
   config: Config;

@@ -18,6 +18,10 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/stocktaking/statistics',
   '/stocktaking/data',
   '/stocktaking/1',
+  // The demonstration edition of the WSIS Prizes is this year's, with the vote open.
+  '/prizes',
+  `/prizes/${new Date().getUTCFullYear()}/vote`,
+  `/prizes/${new Date().getUTCFullYear()}/results`,
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

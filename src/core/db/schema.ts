@@ -5,3 +5,4 @@ export * from '../mail/tables.js';
 export * from '../../modules/accounts/tables.js';
 export * from '../../modules/reference/tables.js';
 export * from '../../modules/stocktaking/tables.js';
+export * from '../../modules/prizes/tables.js';

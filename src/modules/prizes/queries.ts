@@ -1,0 +1,126 @@
+/**
+ * Read side of the WSIS Prizes: editions, categories, nominations, nominees, votes, tallies.
+ * Public routes decide what the public sees (nomineesArePublic, countsArePublic in phases.ts).
+ */
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { users } from '../../core/auth/tables.js';
+import type { DbOrTx } from '../../core/db/client.js';
+import { notFound } from '../../core/http/problems.js';
+import type { Edition } from './phases.js';
+import { categories, editions, nominations, results, votes } from './tables.js';
+
+export type { Edition } from './phases.js';
+export type Category = typeof categories.$inferSelect;
+export type Nomination = typeof nominations.$inferSelect;
+
+/** Editions, newest first. */
+export const findEditions = async (db: DbOrTx): Promise<Edition[]> => db.select().from(editions).orderBy(desc(editions.year));
+
+/** One edition by year; throws NotFound. */
+export const getEditionByYear = async (db: DbOrTx, year: number): Promise<Edition> => {
+  const [edition] = await db.select().from(editions).where(eq(editions.year, year));
+  if (!edition) throw notFound();
+  return edition;
+};
+
+/** The edition people care about now: the latest whose announcement has not ended, else the latest. */
+export const findCurrentEdition = async (db: DbOrTx, now = new Date()): Promise<Edition | null> => {
+  const all = await findEditions(db);
+  const open = all.filter((e) => e.announcementEnd.getTime() > now.getTime()).sort((a, b) => a.year - b.year);
+  return open[0] ?? all[0] ?? null;
+};
+
+export const findCategories = async (db: DbOrTx, editionId: number): Promise<Category[]> =>
+  db.select().from(categories).where(eq(categories.editionId, editionId)).orderBy(asc(categories.number));
+
+/** One nomination; throws NotFound. */
+export const getNomination = async (db: DbOrTx, id: number): Promise<Nomination> => {
+  const [row] = await db.select().from(nominations).where(eq(nominations.id, id));
+  if (!row) throw notFound();
+  return row;
+};
+
+/** Nominations of an edition for the managers, oldest first, optionally of one state. */
+export const findNominations = async (db: DbOrTx, { editionId, state }: { editionId: number; state?: Nomination['state'] }) =>
+  db
+    .select()
+    .from(nominations)
+    .where(and(eq(nominations.editionId, editionId), state ? eq(nominations.state, state) : undefined))
+    .orderBy(asc(nominations.createdAt), asc(nominations.id));
+
+/** The nominations of a user (theirs or their organizations' entries), newest first. */
+export const findNominationsOfSubmitter = async (db: DbOrTx, userId: number) =>
+  db.select().from(nominations).where(eq(nominations.submitterId, userId)).orderBy(desc(nominations.createdAt));
+
+/**
+ * The nominees (accepted nominations) of an edition, per category, in a random order that is
+ * stable for one voter (a hash of the voter's seed and the nomination id).
+ */
+export const findNominees = async (db: DbOrTx, { editionId, seed }: { editionId: number; seed: string }) =>
+  db
+    .select({ id: nominations.id, categoryNumber: nominations.categoryNumber, entryId: nominations.entryId, organizationId: nominations.organizationId })
+    .from(nominations)
+    .where(and(eq(nominations.editionId, editionId), eq(nominations.state, 'accepted')))
+    .orderBy(asc(nominations.categoryNumber), sql`md5(${seed} || ':' || ${nominations.id}::text)`);
+
+/** The categories a voter has voted in, with the nomination chosen. */
+export const findMyVotes = async (db: DbOrTx, { editionId, voterId }: { editionId: number; voterId: number }) =>
+  db
+    .select({ categoryNumber: votes.categoryNumber, nominationId: votes.nominationId, castAt: votes.castAt, invalidated: sql<boolean>`${votes.invalidatedAt} is not null` })
+    .from(votes)
+    .where(and(eq(votes.editionId, editionId), eq(votes.voterId, voterId)))
+    .orderBy(asc(votes.categoryNumber));
+
+export type Tally = { nominationId: number; categoryNumber: number; valid: number; cast: number };
+
+/**
+ * Votes per nominee: cast, and valid under the edition's published rule (not invalidated; the
+ * account existed before voting opened; and, when required, the voter voted in every category).
+ */
+export const countVotes = async (db: DbOrTx, edition: Edition): Promise<Tally[]> => {
+  const categoryCount = (await findCategories(db, edition.id)).length;
+  const accountRule = edition.validVote.accountCreatedBeforeVoting ? sql`${users.createdAt} < ${edition.votingStart.toISOString()}::timestamptz` : sql`true`;
+  const allRule = edition.validVote.allCategoriesRequired
+    ? sql`(select count(*) from ${votes} v2 where v2.edition_id = ${edition.id} and v2.voter_id = ${votes.voterId}) >= ${categoryCount}`
+    : sql`true`;
+  const rows = await db
+    .select({
+      nominationId: votes.nominationId,
+      categoryNumber: votes.categoryNumber,
+      cast: count(),
+      valid: sql<number>`count(*) filter (where ${votes.invalidatedAt} is null and ${accountRule} and ${allRule})`,
+    })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.voterId))
+    .where(eq(votes.editionId, edition.id))
+    .groupBy(votes.nominationId, votes.categoryNumber);
+  return rows.map((r) => ({ nominationId: Number(r.nominationId), categoryNumber: r.categoryNumber, valid: Number(r.valid), cast: Number(r.cast) }));
+};
+
+/** Entries that won an edition before `year` (excluded when the edition says so). */
+export const findPastWinnerEntries = async (db: DbOrTx, { year, entryIds }: { year: number; entryIds: number[] }) => {
+  if (entryIds.length === 0) return [];
+  const rows = await db
+    .select({ entryId: nominations.entryId })
+    .from(results)
+    .innerJoin(nominations, eq(nominations.id, results.nominationId))
+    .innerJoin(editions, eq(editions.id, results.editionId))
+    .where(and(eq(results.rank, 'winner'), inArray(nominations.entryId, entryIds), sql`${editions.year} < ${year}`));
+  return rows.map((r) => r.entryId);
+};
+
+/** Winner and champion badges of stocktaking entries (for the entry pages). */
+export const findBadges = async (db: DbOrTx, entryIds: number[]) => {
+  if (entryIds.length === 0) return [];
+  return db
+    .select({ entryId: nominations.entryId, kind: results.rank, year: editions.year, category: results.categoryNumber })
+    .from(results)
+    .innerJoin(nominations, eq(nominations.id, results.nominationId))
+    .innerJoin(editions, eq(editions.id, results.editionId))
+    .where(inArray(nominations.entryId, entryIds))
+    .orderBy(desc(editions.year));
+};
+
+/** Nominations still counted for a rule (submitted or accepted). */
+export const activeNominations = () => inArray(nominations.state, ['submitted', 'accepted']);
+export const notInvalidated = () => isNull(votes.invalidatedAt);

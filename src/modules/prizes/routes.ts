@@ -1,0 +1,136 @@
+/** Public pages of the WSIS Prizes: editions, nominees and the vote, results. */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { formValues } from '../../core/http/forms.js';
+import { notFound } from '../../core/http/problems.js';
+import { type Actor, can, hasRole, isSignedIn } from '../../core/permissions/index.js';
+import type { DbOrTx } from '../../core/db/client.js';
+import { getEntry } from '../stocktaking/queries.js';
+import { castVote } from './commands/cast-vote.js';
+import { countsArePublic, momentOf, nomineesArePublic } from './phases.js';
+import { countVotes, findCategories, findCurrentEdition, findEditions, findMyVotes, findNominees, getEditionByYear } from './queries.js';
+import { shortlist } from './tally.js';
+import { EditionPage, NoEditionPage } from './views/EditionPage.js';
+import { type ResultRow, ResultsPage } from './views/ResultsPage.js';
+import { type NomineeView, VotePage } from './views/VotePage.js';
+
+const yearOf = (raw: string) => {
+  if (!/^\d{4}$/.test(raw)) throw notFound();
+  return Number(raw);
+};
+
+/** Titles and summaries of the nominated entries (published ones only: an unpublished entry is left out). */
+const entryTexts = async (db: DbOrTx, ids: number[]) => {
+  const texts = new Map<number, Awaited<ReturnType<typeof getEntry>>>();
+  for (const id of new Set(ids)) {
+    try {
+      texts.set(id, await getEntry(db, { actor: null, id }));
+    } catch {
+      // withdrawn from the public database since: not shown
+    }
+  }
+  return texts;
+};
+
+const isManager = (req: FastifyRequest) => hasRole(req.actor, 'prize-manager');
+
+export const prizesRoutes: FastifyPluginAsync = async (app) => {
+  const { database, config } = app.platform;
+  const db = database.db;
+
+  app.get('/prizes', async (req, reply) => {
+    const edition = await findCurrentEdition(db);
+    if (!edition) return reply.page(NoEditionPage({ view: req.view(reply) }));
+    return reply.redirect(`/${req.locale}/prizes/${edition.year}`, 302);
+  });
+
+  app.get<{ Params: { year: string } }>('/prizes/:year', async (req, reply) => {
+    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const [categories, all] = await Promise.all([findCategories(db, edition.id), findEditions(db)]);
+    return reply.page(
+      EditionPage({
+        view: req.view(reply),
+        edition,
+        moment: momentOf(edition),
+        categories,
+        editions: all.map((e) => e.year),
+        embeddedDatabaseWarning: isManager(req) && database.kind === 'pglite',
+      }),
+    );
+  });
+
+  app.get<{ Params: { year: string } }>('/prizes/:year/vote', async (req, reply) => {
+    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    if (!nomineesArePublic(edition) && !isManager(req)) throw notFound();
+    const seed = isSignedIn(req.actor) ? `voter-${req.actor.id}` : 'public';
+    const [categories, rows] = await Promise.all([findCategories(db, edition.id), findNominees(db, { editionId: edition.id, seed })]);
+    const texts = await entryTexts(
+      db,
+      rows.map((r) => r.entryId),
+    );
+    const nominees: NomineeView[] = rows.flatMap((r) => {
+      const entry = texts.get(r.entryId);
+      return entry ? [{ id: r.id, categoryNumber: r.categoryNumber, entryId: r.entryId, title: entry.title, summary: entry.summary }] : [];
+    });
+    const mine = isSignedIn(req.actor) ? await findMyVotes(db, { editionId: edition.id, voterId: req.actor.id }) : [];
+    const voter = !isSignedIn(req.actor) ? 'anonymous' : can(req.actor, 'prizes.vote.cast') ? 'voter' : 'unverified';
+    return reply.page(
+      VotePage({
+        view: req.view(reply),
+        edition,
+        moment: momentOf(edition),
+        categories,
+        nominees,
+        myVotes: new Map(mine.map((v) => [v.categoryNumber, Number(v.nominationId)])),
+        voter,
+      }),
+    );
+  });
+
+  app.post<{ Params: { year: string } }>('/prizes/:year/vote', { config: { rateLimit: { max: 60 * config.rateLimitScale, timeWindow: 60_000 } } }, async (req, reply) => {
+    const year = yearOf(req.params.year);
+    const back = `/${req.locale}/prizes/${year}/vote`;
+    if (!isSignedIn(req.actor)) return reply.seeOther(`/${req.locale}/sign-in?next=${encodeURIComponent(back)}`);
+    if (!can(req.actor, 'prizes.vote.cast')) {
+      reply.flash('error', req.t('prizes.vote.verify_first'));
+      return reply.seeOther(back);
+    }
+    const raw = formValues(req.body).nominationId;
+    const nominationId = typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
+    const result = nominationId ? await castVote(db, { actor: req.actor as Actor, year, nominationId, ip: req.ip }) : ({ ok: false, error: 'nominee_not_found' } as const);
+    if (result.ok) {
+      reply.flash('notice', req.t('prizes.vote.counted'));
+      return reply.seeOther(`${back}#category-${result.categoryNumber}`);
+    }
+    if (result.error === 'edition_not_found') throw notFound();
+    reply.flash('error', req.t(`prizes.errors.${result.error}`));
+    return reply.code(303).redirect(back);
+  });
+
+  app.get<{ Params: { year: string } }>('/prizes/:year/results', async (req, reply) => {
+    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const categories = await findCategories(db, edition.id);
+    const visible = countsArePublic(edition) || isManager(req);
+    const rows = new Map<number, ResultRow[]>();
+    if (visible) {
+      const tallies = await countVotes(db, edition);
+      const nominees = await findNominees(db, { editionId: edition.id, seed: 'results' });
+      const entryOf = new Map(nominees.map((n) => [n.id, n.entryId]));
+      const texts = await entryTexts(db, [...entryOf.values()]);
+      for (const c of categories) {
+        const inCategory = tallies.filter((t) => t.categoryNumber === c.number);
+        const chosen = new Set(shortlist(inCategory).map((t) => t.nominationId));
+        rows.set(
+          c.number,
+          inCategory
+            .sort((a, b) => b.valid - a.valid || a.nominationId - b.nominationId)
+            .flatMap((t) => {
+              const entryId = entryOf.get(t.nominationId);
+              const entry = entryId ? texts.get(entryId) : undefined;
+              return entry && entryId ? [{ nominationId: t.nominationId, entryId, title: entry.title, valid: t.valid, cast: t.cast, shortlisted: chosen.has(t.nominationId) }] : [];
+            }),
+        );
+      }
+    }
+    return reply.page(ResultsPage({ view: req.view(reply), edition, categories, rows, countsPublic: visible }));
+  });
+};
