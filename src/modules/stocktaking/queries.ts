@@ -333,3 +333,20 @@ export const entryFilterCondition = ({ actor, locale, q = '', filters = {} }: { 
   const textCondition = text ? sql`${entries.searchVector} @@ ${tsQuery(locale, text)}` : undefined;
   return and(visibleEntriesFor(actor), textCondition, ...FACETS.map((f) => facetCondition(f, filters[f]))) as SQL;
 };
+
+/**
+ * Published entries submitted by a user or belonging to one of the given organizations, newest
+ * first: what that user may nominate for the WSIS Prizes. Public columns only.
+ */
+export const findPublishedEntriesOfOwner = async (db: DbOrTx, { userId, organizationIds }: { userId: number; organizationIds: number[] }) =>
+  db
+    .select({ id: entries.id, title: entries.title, summary: entries.summary, originalLanguage: entries.originalLanguage, organizationId: entries.organizationId, actionLines: entries.actionLines })
+    .from(entries)
+    .where(
+      and(
+        eq(entries.state, 'published'),
+        or(eq(entries.submitterId, userId), organizationIds.length > 0 ? inArray(entries.organizationId, organizationIds) : undefined),
+      ),
+    )
+    .orderBy(sql`${entries.publishedAt} desc nulls last`)
+    .limit(200);
