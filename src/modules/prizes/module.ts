@@ -1,12 +1,13 @@
-import { defineModule } from '../../core/module.js';
+import { combineRoutes, defineModule } from '../../core/module.js';
 import { prizesApiRoutes } from './api-routes.js';
 import { demoPrizes } from './demo.js';
+import { nominationRoutes } from './nomination/routes.js';
 import './permissions.js';
 import { prizesRoutes } from './routes.js';
 
 export const prizesModule = defineModule({
   id: 'prizes',
-  routes: prizesRoutes,
+  routes: combineRoutes(prizesRoutes, nominationRoutes),
   apiRoutes: prizesApiRoutes,
   nav: [{ labelKey: 'prizes.nav.title', href: '/prizes' }],
   demo: demoPrizes,

@@ -1,0 +1,78 @@
+/**
+ * Contributors nominate their published entries during the submission phase, answering the
+ * edition's questions; every refusal names the rule, beside the field it concerns.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { formValues } from '../../../core/http/forms.js';
+import { notFound } from '../../../core/http/problems.js';
+import { type Actor, authorize } from '../../../core/permissions/index.js';
+import type { FormState } from '../../../core/views/components.js';
+import { findOrganizationsOfUser } from '../../accounts/queries.js';
+import { findPublishedEntriesOfOwner } from '../../stocktaking/queries.js';
+import { refusalMessage } from '../api-routes.js';
+import { submitNomination } from '../commands/submit-nomination.js';
+import { momentOf } from '../phases.js';
+import { findCategories, findNominationsOfSubmitter, getEditionByYear } from '../queries.js';
+import { NominatePage } from './views/NominatePage.js';
+
+const yearOf = (raw: string) => {
+  if (!/^\d{4}$/.test(raw)) throw notFound();
+  return Number(raw);
+};
+
+export const nominationRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.platform.database;
+
+  const render = async (req: FastifyRequest, reply: FastifyReply, { year, form, status = 200 }: { year: number; form: FormState; status?: number }) => {
+    const actor = req.actor as Actor;
+    const edition = await getEditionByYear(db, year);
+    const organizations = await findOrganizationsOfUser(db, actor.id);
+    const [categories, entries, mine] = await Promise.all([
+      findCategories(db, edition.id),
+      findPublishedEntriesOfOwner(db, { userId: actor.id, organizationIds: organizations.map((o) => o.id) }),
+      findNominationsOfSubmitter(db, actor.id),
+    ]);
+    return reply.page(
+      NominatePage({
+        view: req.view(reply),
+        edition,
+        open: momentOf(edition) === 'submission',
+        categories,
+        entries,
+        nominations: mine.filter((n) => n.editionId === edition.id),
+        form,
+      }),
+      status,
+    );
+  };
+
+  app.get<{ Params: { year: string } }>('/prizes/:year/nominate', async (req, reply) => {
+    authorize(req.actor, 'prizes.nomination.create');
+    return render(req, reply, { year: yearOf(req.params.year), form: { values: {}, errors: {} } });
+  });
+
+  app.post<{ Params: { year: string } }>('/prizes/:year/nominate', async (req, reply) => {
+    authorize(req.actor, 'prizes.nomination.create');
+    const year = yearOf(req.params.year);
+    const values = formValues(req.body);
+    const entryId = Number(values.entryId);
+    const category = Number(values.category);
+    const answers = Object.fromEntries(
+      Object.entries(values)
+        .filter(([k, v]) => k.startsWith('answer-') && typeof v === 'string')
+        .map(([k, v]) => [k.slice('answer-'.length), String(v)]),
+    );
+    const errors: Record<string, string> = {};
+    if (!Number.isSafeInteger(entryId) || entryId < 1) errors.entryId = req.t('core.errors.required');
+    if (!Number.isInteger(category) || category < 1 || category > 99) errors.category = req.t('core.errors.required');
+    if (Object.keys(errors).length > 0) return render(req, reply, { year, form: { values, errors }, status: 422 });
+    const result = await submitNomination(db, { actor: req.actor as Actor, year, input: { entryId, category, answers } });
+    if (!result.ok) {
+      if (result.error === 'edition_not_found') throw notFound();
+      const field = result.field?.startsWith('answers/') ? `answer-${result.field.slice('answers/'.length)}` : (result.field ?? 'entryId');
+      return render(req, reply, { year, form: { values, errors: { [field]: refusalMessage(req.t, result) } }, status: 422 });
+    }
+    reply.flash('notice', req.t('prizes.nomination.submitted'));
+    return reply.seeOther(`/${req.locale}/prizes/${year}/nominate`);
+  });
+};
