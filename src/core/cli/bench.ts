@@ -2,15 +2,22 @@
  * `wsis bench`: measures the platform in-process and writes docs/benchmarks.md. Each result is
  * compared with a ceiling measured in the same run on the same machine (a bare Node HTTP server
  * for pages, the bare driver for queries), so the numbers read as "what our layers cost".
+ * The database holds a Stocktaking corpus (`wsis seed bench`, 100,000 entries by default) in a
+ * scratch database that is kept between runs: search latency over a query mix, the search page
+ * under load against the same searches through the driver, and a real `wsis serve` process
+ * (start-to-ready time, resident memory while serving).
  */
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { cpus, totalmem, type as osType, release } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import pg from 'pg';
 import { loadConfig } from '../config.js';
 import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
-import { seedReference } from './startup.js';
+import { initializeIfEmpty, seedReference } from './startup.js';
 import { say } from './common.js';
 
 type Row = { name: string; rps: number; p50: number; p99: number; ceiling: number; ratio: number };
@@ -37,15 +44,115 @@ const driverRate = async (database: Database, sql: string, { concurrency, ms }: 
   return count / (ms / 1000);
 };
 
-type Section = { kind: 'pglite' | 'postgresql'; rows: Row[]; dbCeiling: number; matrixDriver: number };
+type SearchTiming = { kind: string; count: number; p50: number; p95: number; max: number };
+type SearchLoad = { httpRps: number; httpP50: number; httpP99: number; driverRps: number; ratio: number };
+type Serving = { readyMs: number; rssMb: number; rps: number };
+type Section = {
+  kind: 'pglite' | 'postgresql';
+  entries: number;
+  seededIn: number | null;
+  rows: Row[];
+  dbCeiling: number;
+  matrixDriver: number;
+  search: SearchTiming[];
+  load: SearchLoad;
+  serving: Serving | null;
+  csv: { seconds: number; rows: number; bytes: number; peakRssMb: number } | null;
+};
 
-const measure = async (kind: 'pglite' | 'postgresql', { duration, connections }: { duration: number; connections: number }): Promise<Section> => {
-  const config = loadConfig({ port: 0, rateLimitScale: 1_000_000, logLevel: 'warn' });
-  say(`bench: ${kind}, ${connections} connections, ${duration}s per case`);
-  const database = await openDatabase(kind === 'postgresql' && config.databaseUrl ? { url: config.databaseUrl } : { dataDir: 'memory://' });
+/** A scratch database holding `entries` corpus entries, kept between runs (seeding 100,000 takes minutes). */
+const openCorpus = async (kind: 'pglite' | 'postgresql', entries: number): Promise<{ database: Database; env: NodeJS.ProcessEnv; seededIn: number | null }> => {
+  let database: Database;
+  let env: NodeJS.ProcessEnv;
+  if (kind === 'postgresql') {
+    const server = new URL(process.env.DATABASE_URL as string);
+    const name = `wsis_bench_${entries}`;
+    const admin = new pg.Client({ connectionString: server.toString(), user: decodeURIComponent(server.username) || 'postgres' });
+    await admin.connect();
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(server.toString());
+    url.pathname = `/${name}`;
+    database = await openDatabase({ url: url.toString() });
+    env = { DATABASE_URL: url.toString() };
+  } else {
+    const dataDir = join(tmpdir(), `wsis-bench-pglite-${entries}`);
+    database = await openDatabase({ dataDir });
+    env = { DATABASE_URL: '', WSIS_DATA_DIR: dataDir };
+  }
   await migrateDatabase(database);
-  const { buildApp, MODULES } = await import('../../app.js');
+  const { MODULES } = await import('../../app.js');
   await seedReference(database, MODULES);
+  await initializeIfEmpty(database, MODULES, { demo: false });
+  const { rows } = await database.pool.query<{ n: string }>('select count(*) as n from stocktaking_entries');
+  const present = Number(rows[0]?.n ?? 0);
+  let seededIn: number | null = null;
+  if (present < entries) {
+    say(`  seeding ${entries - present} Stocktaking entries (wsis seed bench; kept for the next runs)…`);
+    const { seedBenchEntries } = await import('../../modules/stocktaking/bench/corpus.js');
+    const started = performance.now();
+    await seedBenchEntries(database.db, { entries: entries - present });
+    seededIn = (performance.now() - started) / 1000;
+    say(`  seeded in ${seededIn.toFixed(0)} s`);
+  }
+  return { database, env, seededIn };
+};
+
+/** The search page's URL for a query of the mix. */
+const searchPath = (args: { locale: string; q?: string; filters?: Record<string, string[] | undefined>; page?: number }) => {
+  const params = new URLSearchParams();
+  if (args.q) params.set('q', args.q);
+  for (const [facet, values] of Object.entries(args.filters ?? {})) for (const v of values ?? []) params.append(facet, v);
+  if (args.page) params.set('page', String(args.page));
+  return `/${args.locale}/stocktaking${params.size ? `?${params}` : ''}`;
+};
+
+/** Starts `wsis serve` as its own process on the corpus: time until it listens, then its peak RSS under the search load. */
+const measureServing = async (env: NodeJS.ProcessEnv, paths: string[], { duration, connections }: { duration: number; connections: number }): Promise<Serving> => {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1] as string, 'serve', '--no-demo', '--port', '0'], {
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /ready at (http:\/\/\S+)/.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.stderr.on('data', () => undefined);
+      child.once('exit', (code) => reject(new Error(`wsis serve exited (${code}) before it was ready`)));
+    });
+    const readyMs = performance.now() - started;
+    const rssOf = () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    };
+    let rssMb = existsSync(`/proc/${child.pid}/status`) ? rssOf() : 0;
+    const sampler = setInterval(() => {
+      if (existsSync(`/proc/${child.pid}/status`)) rssMb = Math.max(rssMb, rssOf());
+    }, 100);
+    const { default: autocannon } = await import('autocannon');
+    const result = await autocannon({ url, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
+    clearInterval(sampler);
+    return { readyMs, rssMb, rps: result.requests.average };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+};
+
+const measure = async (
+  kind: 'pglite' | 'postgresql',
+  { duration, connections, entries, rounds }: { duration: number; connections: number; entries: number; rounds: number },
+): Promise<Section> => {
+  const config = loadConfig({ port: 0, rateLimitScale: 1_000_000, logLevel: 'warn' });
+  say(`bench: ${kind}, ${entries} Stocktaking entries, ${connections} connections, ${duration}s per case`);
+  const { database, env, seededIn } = await openCorpus(kind, entries);
+  const { buildApp } = await import('../../app.js');
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -71,16 +178,78 @@ const measure = async (kind: 'pglite' | 'postgresql', { duration, connections }:
   const dbCeiling = await driverRate(database, 'select 1', { concurrency: connections, ms: duration * 1000 });
   const matrixDriver = await driverRate(database, 'select action_line, sdg, targets from reference_matrix_links', { concurrency: connections, ms: duration * 1000 });
   say(`  driver: select 1 ${dbCeiling.toFixed(0)} q/s; matrix links ${matrixDriver.toFixed(0)} q/s`);
+
+  // Search: latency of each query of the mix, one at a time (in-process timer).
+  const { buildQueryMix, frequentWords, timeQueryMix } = await import('../../modules/stocktaking/bench/query-mix.js');
+  const { findEntries } = await import('../../modules/stocktaking/queries.js');
+  const mix = buildQueryMix(await frequentWords(database.db));
+  const search = await timeQueryMix(database.db, mix, { rounds });
+  for (const t of search) say(`  search (${t.kind}, ${t.count}): p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`);
+
+  // The search page under load, against the same searches through the driver (findEntries on the pool).
+  const paths = mix.map((m) => searchPath(m.args));
+  const { default: autocannon } = await import('autocannon');
+  const http = await autocannon({ url: base, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
+  if (http.non2xx > 0 || http.errors > 0) throw new Error(`search page: ${http.non2xx} non-2xx answers, ${http.errors} errors`);
+  let next = 0;
+  let done = 0;
+  const end = Date.now() + duration * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < end) {
+        const q = mix[next++ % mix.length];
+        if (q) await findEntries(database.db, q.args);
+        done++;
+      }
+    }),
+  );
+  const driverRps = done / duration;
+  const load: SearchLoad = { httpRps: http.requests.average, httpP50: http.latency.p50, httpP99: http.latency.p99, driverRps, ratio: http.requests.average / driverRps };
+  say(`  search page: ${load.httpRps.toFixed(1)} req/s over HTTP, ${driverRps.toFixed(1)} searches/s through the driver (ratio ${load.ratio.toFixed(2)})`);
+
+  // The full CSV export (measured by the exports feature, when present).
+  let csv: Section['csv'] = null;
+  const exportsBench = new URL('../../modules/stocktaking/exports/bench.js', import.meta.url);
+  if (existsSync(exportsBench)) {
+    const { measureCsvExport } = (await import(exportsBench.href)) as { measureCsvExport: (o: { baseUrl: string }) => Promise<NonNullable<Section['csv']>> };
+    csv = await measureCsvExport({ baseUrl: base });
+    say(`  CSV export: ${csv.rows} rows in ${csv.seconds.toFixed(1)} s`);
+  }
   await app.close();
   bare.close();
   await database.close();
-  return { kind, rows, dbCeiling, matrixDriver };
+
+  // A real `wsis serve` on the same database (PGlite allows one process at a time, so after closing ours).
+  let serving: Serving | null = null;
+  try {
+    serving = await measureServing(env, paths, { duration, connections });
+    say(`  wsis serve: ready in ${(serving.readyMs / 1000).toFixed(1)} s, peak RSS ${serving.rssMb.toFixed(0)} MB under the search load`);
+  } catch (error) {
+    say(`  wsis serve could not be measured: ${(error as Error).message}`);
+  }
+  return { kind, entries, seededIn, rows, dbCeiling, matrixDriver, search, load, serving, csv };
 };
 
+const ms = (n: number) => n.toFixed(1);
+
 /** Runs every case on PGlite, and on PostgreSQL too when DATABASE_URL is set. */
-export const runBench = async ({ duration, connections, out }: { duration: number; connections: number; out: string }) => {
-  const sections = [await measure('pglite', { duration, connections })];
-  if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections }));
+export const runBench = async ({
+  duration,
+  connections,
+  out,
+  entries,
+  pgliteEntries,
+  rounds,
+}: {
+  duration: number;
+  connections: number;
+  out: string;
+  entries: number;
+  pgliteEntries: number;
+  rounds: number;
+}) => {
+  const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds })];
+  if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds }));
   const cpu = cpus();
   const lines = [
     '# Benchmarks',
@@ -90,11 +259,18 @@ export const runBench = async ({ duration, connections, out }: { duration: numbe
     'Each ratio compares a case with a ceiling measured in the same run: a bare Node HTTP server',
     'answering "ok", which no web framework can beat on this machine. Queries through the bare',
     'driver show what the database itself allows.',
+    '',
+    'The database holds a Stocktaking corpus made by `wsis seed bench` (published entries in the six',
+    'languages). Search latency is timed in-process, one search at a time, over a query mix taken',
+    'from the corpus: the twenty most frequent words of each language alone and with facet filters,',
+    'two-word queries, misspelt words (typo-tolerant path) and filters without words. Run',
+    '`npm run bench -- --entries 10000` for a quick run.',
   ];
   for (const section of sections) {
+    const searchRows = section.search.map((t) => `| ${t.kind} | ${t.count} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.max)} |`);
     lines.push(
       '',
-      `## ${section.kind === 'pglite' ? 'Embedded PGlite (worker thread)' : 'PostgreSQL server (DATABASE_URL)'}`,
+      `## ${section.kind === 'pglite' ? 'Embedded PGlite (worker thread)' : 'PostgreSQL server (DATABASE_URL)'}, ${section.entries.toLocaleString('en')} entries`,
       '',
       '| case | req/s | p50 ms | p99 ms | ceiling req/s | ratio |',
       '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -104,20 +280,48 @@ export const runBench = async ({ duration, connections, out }: { duration: numbe
       '| --- | ---: |',
       `| \`select 1\` | ${section.dbCeiling.toFixed(0)} |`,
       `| all 124 matrix links | ${section.matrixDriver.toFixed(0)} |`,
+      '',
+      '| search (findEntries, one at a time) | searches | p50 ms | p95 ms | max ms |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...searchRows,
+      '',
+      '| search under load, same query mix | per second | p50 ms | p99 ms |',
+      '| --- | ---: | ---: | ---: |',
+      `| GET /:locale/stocktaking (HTML page) | ${section.load.httpRps.toFixed(1)} | ${section.load.httpP50} | ${section.load.httpP99} |`,
+      `| findEntries through the driver | ${section.load.driverRps.toFixed(1)} | | |`,
+      `| **ratio page / driver** | **${section.load.ratio.toFixed(2)}** | | |`,
+      '',
+      '| `wsis serve` as its own process | |',
+      '| --- | ---: |',
+      section.serving ? `| start to ready (migrations, reference data, listening) | ${(section.serving.readyMs / 1000).toFixed(2)} s |` : '| start to ready | not measured |',
+      section.serving ? `| peak resident memory under the search load | ${section.serving.rssMb.toFixed(0)} MB |` : '| peak resident memory | not measured |',
+      section.serving ? `| search page req/s in that process | ${section.serving.rps.toFixed(1)} |` : '',
+      ...(section.csv
+        ? [
+            '',
+            `Full CSV export (\`/api/v1/entries.csv\`): ${section.csv.rows.toLocaleString('en')} rows, ${(section.csv.bytes / 2 ** 20).toFixed(0)} MiB in ${section.csv.seconds.toFixed(1)} s (peak RSS of the bench process ${section.csv.peakRssMb.toFixed(0)} MB).`,
+          ]
+        : []),
+      ...(section.seededIn !== null ? ['', `Corpus loaded by \`wsis seed bench\` in ${section.seededIn.toFixed(0)} s in this run.`] : []),
     );
   }
-  writeFileSync(out, `${lines.join('\n')}\n`);
+  writeFileSync(out, `${lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n')}\n`);
   say(`bench: results written to ${out}`);
 };
 
 export const registerBenchCommand = (program: Command) => {
   program
     .command('bench')
-    .description('measure request throughput and latency against a bare-server ceiling; writes docs/benchmarks.md (uses DATABASE_URL when set, else an in-memory PGlite)')
+    .description(
+      'measure throughput and latency against a bare-server ceiling, search over a 100,000-entry corpus, start time and memory; writes docs/benchmarks.md (PGlite, and PostgreSQL when DATABASE_URL is set, in a scratch database wsis_bench_<entries> kept between runs)',
+    )
     .option('--duration <s>', 'seconds per case', (v) => Number.parseInt(v, 10), 5)
     .option('--connections <n>', 'concurrent connections', (v) => Number.parseInt(v, 10), 10)
+    .option('--entries <n>', 'Stocktaking entries in the corpus', (v) => Number.parseInt(v, 10), 100_000)
+    .option('--pglite-entries <n>', 'entries in the PGlite corpus (default: --entries)', (v) => Number.parseInt(v, 10))
+    .option('--rounds <n>', 'timed rounds of the search query mix', (v) => Number.parseInt(v, 10), 2)
     .option('--out <file>', 'where to write the results', 'docs/benchmarks.md')
-    .action(async (opts: { duration: number; connections: number; out: string }) => {
-      await runBench(opts);
+    .action(async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number }) => {
+      await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries });
     });
 };

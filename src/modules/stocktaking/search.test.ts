@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { searchDocument, searchText, segmentChinese } from './search.js';
+import { searchDocument, searchText, segmentChinese, titleText } from './search.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -41,5 +41,9 @@ describe('search document', () => {
 
   it('joins every title and summary for trigram matching', () => {
     expect(searchText({ title: { en: 'Broadband', fr: 'Haut débit' }, summary: { en: 'Fibre' } })).toBe('Broadband Haut débit Fibre');
+  });
+
+  it('joins every title for the typo-tolerant fallback', () => {
+    expect(titleText({ title: { zh: '宽带', en: ' Broadband ', fr: '' } })).toBe('Broadband 宽带');
   });
 });

@@ -61,6 +61,12 @@ export const searchDocument = (entry: SearchableEntry): SQL => {
  */
 export const titleDocument = (entry: Pick<SearchableEntry, 'title'>): SQL => searchDocument({ title: entry.title, summary: {} });
 
+/** Every title, joined by spaces: `title_text`, for the typo-tolerant fallback. */
+export const titleText = (entry: Pick<SearchableEntry, 'title'>): string =>
+  LOCALES.map((l) => entry.title[l]?.trim())
+    .filter(Boolean)
+    .join(' ');
+
 /** Every title and summary, joined by spaces: `search_text`, for typo-tolerant trigram matching. */
 export const searchText = (entry: SearchableEntry): string =>
   [...LOCALES.map((l) => entry.title[l]), ...LOCALES.map((l) => entry.summary[l])]

@@ -70,6 +70,8 @@ export const entries = pgTable(
     titleVector: tsvector(),
     /** Titles and summaries of every language, for typo-tolerant (trigram) matching. */
     searchText: text().notNull().default(''),
+    /** Every language's title, for the typo-tolerant fallback (short: the trigram check of a long text is slow). */
+    titleText: text().notNull().default(''),
     isDemo: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -82,6 +84,7 @@ export const entries = pgTable(
     index('stocktaking_entries_state_published_idx').on(t.state, t.publishedAt),
     index('stocktaking_entries_search_idx').using('gin', t.searchVector),
     index('stocktaking_entries_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('stocktaking_entries_title_trgm_idx').using('gin', t.titleText.op('gin_trgm_ops')),
     index('stocktaking_entries_action_lines_idx').using('gin', t.actionLines),
     index('stocktaking_entries_sdgs_idx').using('gin', t.sdgs),
     index('stocktaking_entries_target_groups_idx').using('gin', t.targetGroups),

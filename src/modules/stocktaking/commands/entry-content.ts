@@ -10,7 +10,7 @@ import { findOrganizationsOfUser, getMembership } from '../../accounts/queries.j
 import { findActionLines, findCountries, findSdgs, findSdgTargets, findSuggestedSdgsForActionLines, regionOfCountry } from '../../reference/queries.js';
 import type { EntryInput } from '../inputs.js';
 import type { EntrySubject } from '../permissions.js';
-import { searchDocument, searchText, titleDocument } from '../search.js';
+import { searchDocument, searchText, titleDocument, titleText } from '../search.js';
 import { IMAGES_PER_ENTRY, type ProcessedImage } from '../images/process.js';
 import { entries, events, images, type TranslationKind } from '../tables.js';
 
@@ -199,6 +199,7 @@ export const searchColumns = (content: Pick<EntryContent, 'title' | 'summary'>) 
   searchVector: searchDocument(content),
   titleVector: titleDocument(content),
   searchText: searchText(content),
+  titleText: titleText(content),
 });
 
 /** Loads an entry for a change, locking its row until the transaction ends. */
