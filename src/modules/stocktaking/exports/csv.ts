@@ -32,4 +32,6 @@ export const csvStream = (batches: AsyncIterable<ExportEntry[]>, labels: ExportL
         yield chunk;
       }
     })(),
+    // One batch waiting at most: memory stays flat when the client reads slowly.
+    { highWaterMark: 1 },
   );

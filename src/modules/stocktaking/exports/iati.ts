@@ -101,4 +101,6 @@ export const iatiStream = (batches: AsyncIterable<ExportEntry[]>, labels: Export
       for await (const batch of batches) yield batch.map((e) => iatiActivity(e, labels)).join('');
       yield '</iati-activities>\n';
     })(),
+    // One batch waiting at most: memory stays flat when the client reads slowly.
+    { highWaterMark: 1 },
   );

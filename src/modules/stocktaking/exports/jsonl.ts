@@ -40,4 +40,6 @@ export const jsonlStream = (batches: AsyncIterable<ExportEntry[]>, labels: Expor
     (async function* () {
       for await (const batch of batches) yield batch.map((e) => `${JSON.stringify(jsonOf(e, labels))}\n`).join('');
     })(),
+    // One batch waiting at most: memory stays flat when the client reads slowly.
+    { highWaterMark: 1 },
   );

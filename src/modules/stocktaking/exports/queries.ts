@@ -44,7 +44,8 @@ const exportColumns = {
 };
 export type ExportEntry = { [K in keyof typeof exportColumns]: (typeof entries.$inferSelect)[K] };
 
-export const EXPORT_BATCH_SIZE = 1000;
+/** Entries per batch: 2,000 took 6 to 7 s for 100,000 entries on PGlite where 1,000 took 9 to 10 s (fewer statements). */
+export const EXPORT_BATCH_SIZE = 2000;
 
 /**
  * One batch in id order after `last`: the id window first (the next `size` ids of the whole table,
