@@ -1,0 +1,83 @@
+/**
+ * The managers' edition form: phase dates typed as UTC date-times (`datetime-local` inputs, the
+ * label says UTC) and the settings, turned into the API's input so both are checked alike.
+ */
+import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
+import type { FormState } from '../../../core/views/components.js';
+import type { Edition } from '../phases.js';
+import { phasesOf } from '../phases.js';
+import { PHASES } from '../tables.js';
+
+type Values = FormState['values'];
+const one = (values: Values, name: string) => {
+  const v = values[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+};
+const many = (values: Values, name: string) => {
+  const v = values[name];
+  return Array.isArray(v) ? v : v ? [v] : [];
+};
+
+/** "2027-03-01T09:30" typed in a UTC field → ISO instant, or null. */
+export const utcInstant = (text: string): string | null => {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(text)) return null;
+  const date = new Date(`${text.length === 16 ? `${text}:00` : text}Z`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+/** The form's phase fields (`submission.start`, …) as API phases; errors for fields that are not a date-time. */
+export const phasesFromForm = (values: Values) => {
+  const errors: Record<string, string> = {};
+  const phases: Record<string, { start: string; end: string }> = {};
+  for (const phase of PHASES) {
+    const start = utcInstant(one(values, `${phase}.start`));
+    const end = utcInstant(one(values, `${phase}.end`));
+    if (!start) errors[`${phase}.start`] = 'core.errors.invalid_date';
+    if (!end) errors[`${phase}.end`] = 'core.errors.invalid_date';
+    phases[phase] = { start: start ?? '', end: end ?? '' };
+  }
+  return { phases, errors };
+};
+
+const int = (text: string, fallback: number) => (/^\d{1,4}$/.test(text) ? Number(text) : fallback);
+
+/** The settings part of the edition form (checkboxes absent mean false). */
+export const settingsFromForm = (values: Values, edition: Edition) => ({
+  categoriesPerProject: int(one(values, 'categoriesPerProject'), edition.categoriesPerProject),
+  projectsPerOrganizationPerCategory: int(one(values, 'projectsPerOrganizationPerCategory'), edition.projectsPerOrganizationPerCategory),
+  excludePastWinners: one(values, 'excludePastWinners') === 'yes',
+  summaryMinWords: int(one(values, 'summaryMinWords'), edition.summaryMinWords),
+  summaryMaxWords: int(one(values, 'summaryMaxWords'), edition.summaryMaxWords),
+  allowedLanguages: many(values, 'allowedLanguages').filter((l): l is Locale => (LOCALES as readonly string[]).includes(l)),
+  validVote: { accountCreatedBeforeVoting: one(values, 'accountCreatedBeforeVoting') === 'yes', allCategoriesRequired: one(values, 'allCategoriesRequired') === 'yes' },
+  countsPublicDuringVoting: one(values, 'countsPublicDuringVoting') === 'yes',
+  nomineesPublished: one(values, 'nomineesPublished') === 'yes',
+});
+
+const utcField = (date: Date) => date.toISOString().slice(0, 16);
+
+/** An edition as the form's values. */
+export const editionFormValues = (edition: Edition, language: Locale): Values => {
+  const phases = phasesOf(edition);
+  const yes = (b: boolean) => (b ? 'yes' : undefined);
+  return {
+    ...Object.fromEntries(
+      PHASES.flatMap((p) => [
+        [`${p}.start`, utcField(phases[p].start)],
+        [`${p}.end`, utcField(phases[p].end)],
+      ]),
+    ),
+    categoriesPerProject: String(edition.categoriesPerProject),
+    projectsPerOrganizationPerCategory: String(edition.projectsPerOrganizationPerCategory),
+    excludePastWinners: yes(edition.excludePastWinners),
+    summaryMinWords: String(edition.summaryMinWords),
+    summaryMaxWords: String(edition.summaryMaxWords),
+    allowedLanguages: edition.allowedLanguages,
+    accountCreatedBeforeVoting: yes(edition.validVote.accountCreatedBeforeVoting),
+    allCategoriesRequired: yes(edition.validVote.allCategoriesRequired),
+    countsPublicDuringVoting: yes(edition.countsPublicDuringVoting),
+    nomineesPublished: yes(edition.nomineesPublishedAt !== null),
+    rulesLanguage: language,
+    rules: edition.rules[language] ?? '',
+  };
+};

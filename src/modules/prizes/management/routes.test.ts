@@ -1,0 +1,112 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../../core/audit/tables.js';
+import type { Actor } from '../../../core/permissions/index.js';
+import { createTestKit, type TestClient, type TestKit } from '../../../test/app.js';
+import { buildUser } from '../../../test/factories.js';
+import { insertPublishedEntry } from '../../stocktaking/test-helpers.js';
+import { submitNomination } from '../commands/submit-nomination.js';
+import { getEditionByYear } from '../queries.js';
+
+const DAY = 86_400_000;
+let kit: TestKit;
+let manager: TestClient;
+
+const utc = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 16);
+const phaseForm = (offset = 0) => ({
+  'submission.start': utc(offset - 5),
+  'submission.end': utc(offset + 5),
+  'validation.start': utc(offset + 5),
+  'validation.end': utc(offset + 15),
+  'voting.start': utc(offset + 15),
+  'voting.end': utc(offset + 25),
+  'selection.start': utc(offset + 25),
+  'selection.end': utc(offset + 35),
+  'announcement.start': utc(offset + 35),
+  'announcement.end': utc(offset + 45),
+});
+
+beforeAll(async () => {
+  kit = await createTestKit();
+  manager = await kit.as(await buildUser(kit.database.db, { roles: ['prize-manager'] }));
+});
+afterAll(async () => kit.close());
+
+describe('prize managers’ pages', () => {
+  it('creates an edition from UTC date-times, refusing a wrong year or phases out of order', async () => {
+    expect((await (await kit.as(await buildUser(kit.database.db))).get('/en/admin/prizes')).statusCode).toBe(403);
+    await manager.get('/en/admin/prizes');
+    const wrong = await manager.post('/en/admin/prizes', { year: '19', ...phaseForm(), 'voting.start': utc(-30) });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('Enter a year between 2000 and 2100.');
+    expect(wrong.body).toContain('2000');
+    const order = await manager.post('/en/admin/prizes', { year: '2044', ...phaseForm(), 'voting.start': utc(-30) });
+    expect(order.body).toContain('The phases must follow each other');
+    const bad = await manager.post('/en/admin/prizes', { year: '2044', ...phaseForm(), 'selection.end': 'soon' });
+    expect(bad.body).toMatch(/id="field-selection-end-error">/);
+    const ok = await manager.post('/en/admin/prizes', { year: '2044', ...phaseForm() });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe('/en/admin/prizes/2044');
+    const edition = await getEditionByYear(kit.database.db, 2044);
+    expect(edition.votingStart.toISOString().slice(0, 16)).toBe(phaseForm()['voting.start']);
+  });
+
+  it('saves settings and the rules of one language, audited', async () => {
+    const page = await manager.get('/en/admin/prizes/2044?language=fr');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Rules and guidelines in French');
+    const form = {
+      ...phaseForm(),
+      summaryMinWords: '120',
+      summaryMaxWords: '220',
+      categoriesPerProject: '2',
+      projectsPerOrganizationPerCategory: '1',
+      allowedLanguages: ['en', 'fr', 'ar'],
+      accountCreatedBeforeVoting: 'yes',
+      excludePastWinners: 'yes',
+      rulesLanguage: 'fr',
+      rules: 'Les projets doivent **être en cours**.',
+    };
+    const saved = await manager.post('/en/admin/prizes/2044', form);
+    expect(saved.statusCode).toBe(303);
+    const edition = await getEditionByYear(kit.database.db, 2044);
+    expect(edition).toMatchObject({ summaryMinWords: 120, summaryMaxWords: 220, categoriesPerProject: 2, allowedLanguages: ['en', 'fr', 'ar'], countsPublicDuringVoting: false });
+    expect(edition.rules.fr).toBe('Les projets doivent **être en cours**.');
+    const fr = await kit.client().get('/fr/prizes/2044');
+    expect(fr.body).toContain('<strong>être en cours</strong>');
+    const audit = await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.edition.manage'));
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    const limits = await manager.post('/en/admin/prizes/2044', { ...form, summaryMinWords: '500' });
+    expect(limits.statusCode).toBe(422);
+    expect(limits.body).toContain('The minimum number of words must not exceed the maximum.');
+  });
+
+  it('lists nominations with hints and records a decision', async () => {
+    const { db } = kit.database;
+    const owner = await buildUser(db);
+    const entry = await insertPublishedEntry(db, {
+      submitterId: owner.id,
+      title: { en: 'Mobile clinics online' },
+      summary: { en: Array.from({ length: 130 }, () => 'health').join(' ') },
+    });
+    const result = await submitNomination(db, {
+      actor: { ...owner, roles: [], status: 'active', emailVerified: true } as unknown as Actor,
+      year: 2044,
+      input: { entryId: entry.id, category: 3, answers: {} },
+    });
+    expect(result.ok).toBe(true);
+    const list = await manager.get('/en/admin/prizes/2044/nominations?state=submitted');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Mobile clinics online');
+    expect(list.body).toContain('1 nomination, oldest first.');
+    const id = result.ok ? result.id : 0;
+    const missing = await manager.post(`/en/admin/prizes/nominations/${id}/decision`, { decision: 'reject', reason: '' });
+    expect(missing.statusCode).toBe(303);
+    expect((await manager.get('/en/admin/prizes/2044/nominations')).body).toContain('Give a reason: the submitter needs to know why.');
+    await manager.post(`/en/admin/prizes/nominations/${id}/decision`, { decision: 'accept' });
+    const after = await manager.get('/en/admin/prizes/2044/nominations?state=accepted');
+    expect(after.body).toContain('Decision recorded: Accept as a nominee.');
+    expect(after.body).toContain('Mobile clinics online');
+    expect((await manager.post('/en/admin/prizes/nominations/abc/decision', { decision: 'accept' })).statusCode).toBe(404);
+  });
+});
