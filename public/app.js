@@ -17,6 +17,7 @@
   for (const el of document.querySelectorAll('time[data-local-time]')) {
     const value = new Date(el.getAttribute('datetime') || '');
     if (Number.isNaN(value.getTime())) continue;
-    el.textContent = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(value);
+    // (dateStyle cannot be combined with timeZoneName: the fields are named one by one.)
+    el.textContent = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(value);
   }
 })();
