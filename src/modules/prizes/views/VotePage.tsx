@@ -45,13 +45,16 @@ export const VotePage = ({ view, edition, moment, categories, nominees, myVotes,
         <section class="notice" aria-labelledby="my-progress">
           <h2 id="my-progress">{t('prizes.vote.progress', { voted: myVotes.size, total: categories.length })}</h2>
           {remaining.length > 0 && open && (
-            <p>
-              {t('prizes.vote.remaining')}{' '}
-              {view.fmt.list(
-                remaining.map((c) => String(c.number)),
-                'unit',
-              )}
-            </p>
+            <nav aria-label={t('prizes.vote.remaining')}>
+              <p>{t('prizes.vote.remaining')}</p>
+              <ul class="inline-list">
+                {remaining.map((c) => (
+                  <li>
+                    <a href={`#category-${c.number}`}>{t('prizes.vote.category', { number: c.number })}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           )}
         </section>
       )}
