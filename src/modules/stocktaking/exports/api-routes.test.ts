@@ -249,3 +249,18 @@ describe('odd input', () => {
     expect(res.statusCode).toBeLessThan(500);
   });
 });
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After beyond the downloads a minute allowed to one address', async () => {
+    const limited = await createTestKit({ rateLimitScale: 0.1 });
+    try {
+      expect((await limited.app.inject({ url: '/api/v1/entries.csv' })).statusCode).toBe(200);
+      expect((await limited.app.inject({ url: '/api/v1/entries.csv?lang=fr' })).statusCode).toBe(200);
+      const refused = await limited.app.inject({ url: '/api/v1/entries.csv' });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['retry-after']).toBeDefined();
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -91,8 +91,12 @@ const fileResponse = (mediaType: string, description: string) => ({ 200: { descr
 const FILTER_NOTE =
   'Same filters as GET /api/v1/entries (q, actionLine, sdg, country, region, stakeholderType, targetGroup, status, year, sort); lang chooses the language of the names.';
 
+/** Downloads per minute and address: a whole export keeps the database busy for seconds. */
+export const EXPORTS_PER_MINUTE = 20;
+
 export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.platform.database.db;
+  const rateLimit = { max: Math.max(1, Math.round(EXPORTS_PER_MINUTE * app.platform.config.rateLimitScale)), timeWindow: 60_000 };
   const files = [
     {
       path: '/entries.csv',
@@ -132,10 +136,11 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
     app.get(
       file.path,
       {
+        config: { rateLimit },
         schema: {
           tags: ['stocktaking'],
           summary: file.summary,
-          description: `${FILTER_NOTE} Streamed; private contact fields are never included.`,
+          description: `${FILTER_NOTE} Streamed; private contact fields are never included. At most ${EXPORTS_PER_MINUTE} downloads of each format a minute per address (429 beyond).`,
           querystring: exportQuery,
           response: fileResponse(file.mediaType, file.summary),
         },
