@@ -17,6 +17,7 @@ import { countsArePublic, type Edition, momentOf, nomineesArePublic, phasesOf } 
 import { findCategories, findMyVotes, findNominees, getEditionByYear } from './queries.js';
 import { shortlist } from './tally.js';
 import { countVotes } from './queries.js';
+import { findResults, resultsArePublic } from './selection/queries.js';
 import { PHASES } from './tables.js';
 
 const localized = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<z.ZodString>>);
@@ -279,15 +280,18 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['prizes'],
-        summary: 'Votes per nominee (once counts are public) and the shortlist of each category',
+        summary: 'Votes per nominee (once counts are public), the shortlist of each category, and its winner and champions (from the announcement)',
         params: yearParam,
         response: {
           200: z.object({
             countsPublic: z.boolean(),
+            announced: z.boolean().describe('Winners and champions are public from the start of the announcement phase'),
             categories: z.array(
               z.object({
                 category: z.number().int(),
                 nominees: z.array(z.object({ nominationId: z.number().int(), validVotes: z.number().int(), votesCast: z.number().int(), shortlisted: z.boolean() })),
+                winner: z.number().int().nullable().describe('Nomination id of the winner'),
+                champions: z.array(z.number().int()).describe('Nomination ids of the champions (up to four)'),
               }),
             ),
           }),
@@ -299,10 +303,17 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
       const manager = hasRole(req.actor, 'prize-manager');
       const visible = countsArePublic(edition) || manager;
       const cats = await findCategories(db, edition.id);
-      if (!visible) return { countsPublic: false, categories: cats.map((c) => ({ category: c.number, nominees: [] })) };
+      const announced = resultsArePublic(edition);
+      const confirmed = announced || manager ? await findResults(db, edition.id) : [];
+      const outcome = (category: number) => ({
+        winner: confirmed.find((r) => r.categoryNumber === category && r.rank === 'winner')?.nominationId ?? null,
+        champions: confirmed.filter((r) => r.categoryNumber === category && r.rank === 'champion').map((r) => r.nominationId),
+      });
+      if (!visible) return { countsPublic: false, announced, categories: cats.map((c) => ({ category: c.number, nominees: [], ...outcome(c.number) })) };
       const tallies = await countVotes(db, edition);
       return {
         countsPublic: countsArePublic(edition),
+        announced,
         categories: cats.map((c) => {
           const inCategory = tallies.filter((t) => t.categoryNumber === c.number);
           const chosen = new Set(shortlist(inCategory).map((t) => t.nominationId));
@@ -311,6 +322,7 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
             nominees: inCategory
               .sort((a, b) => b.valid - a.valid || a.nominationId - b.nominationId)
               .map((t) => ({ nominationId: t.nominationId, validVotes: t.valid, votesCast: t.cast, shortlisted: chosen.has(t.nominationId) })),
+            ...outcome(c.number),
           };
         }),
       };

@@ -109,7 +109,7 @@ export const findPastWinnerEntries = async (db: DbOrTx, { year, entryIds }: { ye
   return rows.map((r) => r.entryId);
 };
 
-/** Winner and champion badges of stocktaking entries (for the entry pages). */
+/** Winner and champion badges of stocktaking entries (for the entry pages), once their edition's announcement has started. */
 export const findBadges = async (db: DbOrTx, entryIds: number[]) => {
   if (entryIds.length === 0) return [];
   return db
@@ -117,8 +117,15 @@ export const findBadges = async (db: DbOrTx, entryIds: number[]) => {
     .from(results)
     .innerJoin(nominations, eq(nominations.id, results.nominationId))
     .innerJoin(editions, eq(editions.id, results.editionId))
-    .where(inArray(nominations.entryId, entryIds))
-    .orderBy(desc(editions.year));
+    .where(and(inArray(nominations.entryId, entryIds), sql`${editions.announcementStart} <= now()`))
+    .orderBy(desc(editions.year), asc(results.categoryNumber));
+};
+
+/** The badges of each entry shown, keyed by entry id (entries without a prize are absent). */
+export const findBadgesByEntry = async (db: DbOrTx, entryIds: number[]) => {
+  const byEntry = new Map<number, { kind: 'winner' | 'champion'; year: number; category: number }[]>();
+  for (const { entryId, ...badge } of await findBadges(db, entryIds)) byEntry.set(Number(entryId), [...(byEntry.get(Number(entryId)) ?? []), badge]);
+  return byEntry;
 };
 
 /** Nominations still counted for a rule (submitted or accepted). */

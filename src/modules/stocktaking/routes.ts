@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { DbOrTx } from '../../core/db/client.js';
 import { notFound } from '../../core/http/problems.js';
 import { getOrganization } from '../accounts/queries.js';
+import { findBadgesByEntry } from '../prizes/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../reference/queries.js';
 import { can, isSignedIn } from '../../core/permissions/index.js';
 import { parseSearchParams } from './api-read.js';
@@ -41,7 +42,13 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
   app.get('/stocktaking', async (req, reply) => {
     const { db } = req.server.platform.database;
     const params = parseSearchParams(req.query);
-    const result = await findEntries(db, { actor: req.actor, locale: req.locale, ...params });
+    const found = await findEntries(db, { actor: req.actor, locale: req.locale, ...params });
+    // Prize badges come from the WSIS Prizes results, not from the entries' own badges column.
+    const badges = await findBadgesByEntry(
+      db,
+      found.items.map((i) => i.id),
+    );
+    const result = { ...found, items: found.items.map((i) => ({ ...i, badges: badges.get(i.id) ?? [] })) };
     const [names, organizations] = await Promise.all([
       referenceNames(db),
       organizationNames(
@@ -62,8 +69,14 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>('/stocktaking/:id', async (req, reply) => {
     if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
     const { db } = req.server.platform.database;
-    const entry = await getEntry(db, { actor: req.actor, id: Number(req.params.id) });
-    const [names, organizations, images] = await Promise.all([referenceNames(db), organizationNames(db, [entry.organizationId]), findEntryImages(db, entry.id)]);
+    const found = await getEntry(db, { actor: req.actor, id: Number(req.params.id) });
+    const [names, organizations, images, badges] = await Promise.all([
+      referenceNames(db),
+      organizationNames(db, [found.organizationId]),
+      findEntryImages(db, found.id),
+      findBadgesByEntry(db, [found.id]),
+    ]);
+    const entry = { ...found, badges: badges.get(found.id) ?? [] };
     // Its owners (and the moderators) see where the entry stands and what they can do.
     const owned = isSignedIn(req.actor) ? await getEntryForOwner(db, { actor: req.actor, id: entry.id }) : null;
     const owner =

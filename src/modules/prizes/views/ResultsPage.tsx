@@ -32,6 +32,9 @@ export const ResultsPage = ({
         <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
       </p>
       <h1>{title}</h1>
+      <p>
+        <a href={view.href(`/prizes/${edition.year}/stories`)}>{t('prizes.stories.results_link')}</a>
+      </p>
       {!countsPublic ? (
         <p class="notice">{t('prizes.results.hidden')}</p>
       ) : (

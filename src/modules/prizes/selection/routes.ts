@@ -1,0 +1,222 @@
+/**
+ * The expert selection: the managers' page (criteria, experts, ranking, winners) and the
+ * experts' page (shortlist of their categories, scores, conflicts of interest).
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { formValues } from '../../../core/http/forms.js';
+import { notFound } from '../../../core/http/problems.js';
+import { LOCALES } from '../../../core/i18n/locales.js';
+import { type Actor, can, isSignedIn } from '../../../core/permissions/index.js';
+import { updateEdition } from '../commands/update-edition.js';
+import { editionPatchInput } from '../inputs.js';
+import { momentOf } from '../phases.js';
+import { findCategories, getEditionByYear } from '../queries.js';
+import { assignExpert } from './commands/assign-expert.js';
+import { confirmResults } from './commands/confirm-results.js';
+import { declareConflict } from './commands/declare-conflict.js';
+import { entryTexts } from './entry-texts.js';
+import { scoreNominee } from './commands/score-nominee.js';
+import { assignExpertInput, scoreInput } from './inputs.js';
+import './permissions.js';
+import { countScores, findExpertCategories, findExperts, findExpertWork, findRanking, findResults, findShortlist } from './queries.js';
+import { ReviewPage, type ReviewNominee } from './views/ReviewPage.js';
+import { type RankedNominee, SelectionPage } from './views/SelectionPage.js';
+
+const yearOf = (raw: string) => {
+  if (!/^\d{4}$/.test(raw)) throw notFound();
+  return Number(raw);
+};
+const idOf = (raw: string) => {
+  if (!/^[1-9]\d{0,15}$/.test(raw)) throw notFound();
+  return Number(raw);
+};
+
+/** Signed-out visitors are sent to sign in; signed-in users without the ability get a 404 (the page is not theirs). */
+const gate = (req: FastifyRequest, reply: FastifyReply, ability: string): Actor | null => {
+  if (!isSignedIn(req.actor)) {
+    reply.seeOther(`/${req.locale}/sign-in?next=${encodeURIComponent(req.url)}`);
+    return null;
+  }
+  if (!can(req.actor, ability)) throw notFound();
+  return req.actor;
+};
+
+/** The criteria rows of the managers' form (`criteria.N.id|label|weight`), labels stored in the reader's language. */
+const criteriaFromForm = (body: unknown, existing: { id: string; label: Record<string, string | undefined> }[], locale: string) => {
+  const values = formValues(body);
+  const rows: { id: string; label: Record<string, string>; weight: number }[] = [];
+  for (let i = 0; i < 20; i++) {
+    const id = String(values[`criteria.${i}.id`] ?? '').trim();
+    const label = String(values[`criteria.${i}.label`] ?? '').trim();
+    const weightRaw = String(values[`criteria.${i}.weight`] ?? '')
+      .trim()
+      .replace(',', '.');
+    if (!id && !label && !weightRaw) continue;
+    const before = existing.find((c) => c.id === id)?.label ?? {};
+    const kept = Object.fromEntries(Object.entries(before).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+    rows.push({ id, label: { ...kept, ...(label ? { [locale]: label } : {}) }, weight: weightRaw === '' || !/^\d+(\.\d+)?$/.test(weightRaw) ? Number.NaN : Number(weightRaw) });
+  }
+  return rows;
+};
+
+export const selectionRoutes: FastifyPluginAsync = async (app) => {
+  const { database, config } = app.platform;
+  const db = database.db;
+
+  app.get<{ Params: { year: string } }>('/prizes/:year/selection', async (req, reply) => {
+    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    if (!gate(req, reply, 'prizes.result.confirm')) return reply;
+    const [categories, experts, ranking, results, scored] = await Promise.all([
+      findCategories(db, edition.id),
+      findExperts(db, edition.id),
+      findRanking(db, edition),
+      findResults(db, edition.id),
+      countScores(db, edition.id),
+    ]);
+    const texts = await entryTexts(
+      db,
+      ranking.map((r) => r.entryId),
+    );
+    const rankOf = new Map(results.map((r) => [r.nominationId, r.rank]));
+    const rows: RankedNominee[] = ranking.map((r) => ({ ...r, title: texts.get(r.entryId)?.title ?? {}, rank: rankOf.get(r.nominationId) ?? null }));
+    return reply.page(
+      SelectionPage({
+        view: req.view(reply),
+        edition,
+        moment: momentOf(edition),
+        categories,
+        experts: experts.map((e) => ({ ...e, userId: Number(e.userId) })),
+        ranking: rows,
+        criteriaLocked: scored > 0,
+      }),
+    );
+  });
+
+  app.post<{ Params: { year: string } }>('/prizes/:year/selection/criteria', async (req, reply) => {
+    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const actor = gate(req, reply, 'prizes.edition.manage');
+    if (!actor) return reply;
+    const back = `/${req.locale}/prizes/${edition.year}/selection#criteria-title`;
+    if ((await countScores(db, edition.id)) > 0) {
+      reply.flash('error', req.t('prizes.selection.criteria_locked'));
+      return reply.seeOther(back);
+    }
+    const criteria = criteriaFromForm(req.body, edition.criteria, req.locale);
+    const ids = criteria.map((c) => c.id);
+    const parsed = editionPatchInput.safeParse({ criteria });
+    if (!parsed.success || new Set(ids).size !== ids.length || criteria.some((c) => Object.keys(c.label).length === 0 || !LOCALES.some((l) => c.label[l]))) {
+      reply.flash('error', req.t('prizes.selection.criteria_invalid'));
+      return reply.seeOther(back);
+    }
+    const result = await updateEdition(db, { actor, year: edition.year, patch: parsed.data, ip: req.ip });
+    if (!result.ok) {
+      reply.flash('error', req.t('prizes.selection.criteria_invalid'));
+      return reply.seeOther(back);
+    }
+    reply.flash('notice', req.t('prizes.selection.criteria_saved'));
+    return reply.seeOther(back);
+  });
+
+  app.post<{ Params: { year: string } }>('/prizes/:year/selection/experts', async (req, reply) => {
+    const year = yearOf(req.params.year);
+    const actor = gate(req, reply, 'prizes.selection.assign');
+    if (!actor) return reply;
+    const back = `/${req.locale}/prizes/${year}/selection#experts-title`;
+    const parsed = assignExpertInput.safeParse(formValues(req.body));
+    if (!parsed.success) {
+      reply.flash('error', req.t('prizes.selection.assign_invalid'));
+      return reply.seeOther(back);
+    }
+    const result = await assignExpert(db, { actor, year, input: parsed.data, ip: req.ip });
+    if (!result.ok && result.error === 'edition_not_found') throw notFound();
+    if (!result.ok) reply.flash('error', req.t(`prizes.selection.errors.${result.error}`));
+    else reply.flash('notice', req.t('prizes.selection.assigned', { email: parsed.data.email, category: parsed.data.category }));
+    return reply.seeOther(back);
+  });
+
+  app.post<{ Params: { year: string; number: string } }>('/prizes/:year/selection/categories/:number/winner', async (req, reply) => {
+    const year = yearOf(req.params.year);
+    const category = idOf(req.params.number);
+    const actor = gate(req, reply, 'prizes.result.confirm');
+    if (!actor) return reply;
+    const back = `/${req.locale}/prizes/${year}/selection#ranking-title`;
+    const raw = formValues(req.body).nominationId;
+    const nominationId = typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
+    const result = await confirmResults(db, { actor, year, category, nominationId, baseUrl: config.baseUrl, ip: req.ip });
+    if (!result.ok && result.error === 'edition_not_found') throw notFound();
+    if (!result.ok) reply.flash('error', req.t(`prizes.selection.errors.${result.error}`));
+    else reply.flash('notice', req.t('prizes.selection.confirmed', { category, champions: result.champions.length }));
+    return reply.seeOther(back);
+  });
+
+  app.get<{ Params: { year: string } }>('/prizes/:year/review', async (req, reply) => {
+    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const actor = gate(req, reply, 'prizes.selection.score');
+    if (!actor) return reply;
+    const mine = await findExpertCategories(db, { editionId: edition.id, userId: actor.id });
+    if (mine.length === 0) throw notFound();
+    const moment = momentOf(edition);
+    const categories = (await findCategories(db, edition.id)).filter((c) => mine.includes(c.number));
+    // The shortlist exists once voting has closed.
+    const list = Date.now() >= edition.votingEnd.getTime() ? (await findShortlist(db, edition)).filter((n) => mine.includes(n.categoryNumber)) : [];
+    const [texts, work] = await Promise.all([
+      entryTexts(
+        db,
+        list.map((n) => n.entryId),
+      ),
+      findExpertWork(db, { userId: actor.id, nominationIds: list.map((n) => n.nominationId) }),
+    ]);
+    const nominees: ReviewNominee[] = list.map((n) => {
+      const entry = texts.get(n.entryId);
+      const score = work.scores.get(n.nominationId);
+      return {
+        nominationId: n.nominationId,
+        categoryNumber: n.categoryNumber,
+        entryId: n.entryId,
+        title: entry?.title ?? {},
+        summary: entry?.summary ?? {},
+        conflict: work.conflicts.has(n.nominationId),
+        score: score ? { criteria: score.criteria, total: Number(score.total), comment: score.comment } : null,
+      };
+    });
+    return reply.page(ReviewPage({ view: req.view(reply), edition, moment, categories, nominees }));
+  });
+
+  app.post<{ Params: { year: string; id: string } }>('/prizes/:year/review/:id/score', async (req, reply) => {
+    const year = yearOf(req.params.year);
+    const nominationId = idOf(req.params.id);
+    const actor = gate(req, reply, 'prizes.selection.score');
+    if (!actor) return reply;
+    const back = `/${req.locale}/prizes/${year}/review#nominee-${nominationId}`;
+    const values = formValues(req.body);
+    const criteria: Record<string, number> = {};
+    for (const [k, v] of Object.entries(values)) {
+      const m = /^criteria\.(.+)$/.exec(k);
+      if (m?.[1] && typeof v === 'string' && v.trim() !== '') criteria[m[1]] = /^\d{1,3}$/.test(v.trim()) ? Number(v.trim()) : Number.NaN;
+    }
+    const parsed = scoreInput.safeParse({ criteria, comment: typeof values.comment === 'string' ? values.comment : undefined });
+    if (!parsed.success) {
+      reply.flash('error', req.t('prizes.selection.score_invalid', { max: 10 }));
+      return reply.seeOther(back);
+    }
+    const result = await scoreNominee(db, { actor, nominationId, input: parsed.data, ip: req.ip });
+    if (!result.ok && result.error === 'not_found') throw notFound();
+    if (!result.ok) reply.flash('error', req.t(`prizes.selection.errors.${result.error}`));
+    else reply.flash('notice', req.t('prizes.selection.scored', { total: result.total }));
+    return reply.seeOther(back);
+  });
+
+  app.post<{ Params: { year: string; id: string } }>('/prizes/:year/review/:id/conflict', async (req, reply) => {
+    const year = yearOf(req.params.year);
+    const nominationId = idOf(req.params.id);
+    const actor = gate(req, reply, 'prizes.selection.score');
+    if (!actor) return reply;
+    const back = `/${req.locale}/prizes/${year}/review#nominee-${nominationId}`;
+    const note = formValues(req.body).note;
+    const result = await declareConflict(db, { actor, nominationId, note: typeof note === 'string' ? note.slice(0, 1000) : undefined, ip: req.ip });
+    if (!result.ok && result.error === 'not_found') throw notFound();
+    if (!result.ok) reply.flash('error', req.t(`prizes.selection.errors.${result.error}`));
+    else reply.flash('notice', req.t('prizes.selection.conflict_saved'));
+    return reply.seeOther(back);
+  });
+};

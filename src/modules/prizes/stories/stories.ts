@@ -1,0 +1,62 @@
+/**
+ * The success stories of an edition: the winner and champions of each category with their
+ * entry's title, summary, organization and country (public information only, no contact).
+ */
+import type { DbOrTx } from '../../../core/db/client.js';
+import type { Localized } from '../../../core/i18n/locales.js';
+import { getOrganization } from '../../accounts/queries.js';
+import type { Edition } from '../phases.js';
+import { findCategories } from '../queries.js';
+import { entryTexts } from '../selection/entry-texts.js';
+import { findResults } from '../selection/queries.js';
+
+export type Story = {
+  entryId: number;
+  rank: 'winner' | 'champion';
+  title: Localized;
+  summary: Localized;
+  organization: string | null;
+  /** ISO 3166-1 code of the lead country. */
+  country: string | null;
+};
+export type StoryCategory = { number: number; title: Localized; winner: Story | null; champions: Story[] };
+
+export const loadStories = async (db: DbOrTx, edition: Edition): Promise<StoryCategory[]> => {
+  const [categories, results] = await Promise.all([findCategories(db, edition.id), findResults(db, edition.id)]);
+  const texts = await entryTexts(
+    db,
+    results.map((r) => r.entryId),
+  );
+  const organizations = new Map<number, string>();
+  for (const id of new Set([...texts.values()].map((e) => e.organizationId).filter((i): i is number => i !== null))) {
+    try {
+      const o = await getOrganization(db, id);
+      organizations.set(id, o.acronym ? `${o.name} (${o.acronym})` : o.name);
+    } catch {
+      // a deleted organization: the story stays without it
+    }
+  }
+  const stories = results.flatMap((r): (Story & { categoryNumber: number })[] => {
+    const entry = texts.get(r.entryId);
+    if (!entry) return [];
+    return [
+      {
+        categoryNumber: r.categoryNumber,
+        entryId: r.entryId,
+        rank: r.rank,
+        title: entry.title,
+        summary: entry.summary,
+        organization: entry.organizationId ? (organizations.get(entry.organizationId) ?? null) : null,
+        country: entry.leadCountry || null,
+      },
+    ];
+  });
+  return categories
+    .map((c) => ({
+      number: c.number,
+      title: c.title,
+      winner: stories.find((s) => s.categoryNumber === c.number && s.rank === 'winner') ?? null,
+      champions: stories.filter((s) => s.categoryNumber === c.number && s.rank === 'champion'),
+    }))
+    .filter((c) => c.winner || c.champions.length > 0);
+};

@@ -1,0 +1,77 @@
+import { countryName } from '../../../reference/queries.js';
+import { LocalTime } from '../../../../core/views/components.js';
+import type { ViewContext } from '../../../../core/views/context.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import type { Edition } from '../../phases.js';
+import type { Story, StoryCategory } from '../stories.js';
+
+const StoryArticle = ({ view, story }: { view: ViewContext; story: Story }) => {
+  const { t } = view;
+  const title = view.localizeWithLocale(story.title);
+  const summary = view.localizeWithLocale(story.summary);
+  const other = (l: string) => (l === view.locale ? undefined : l);
+  const id = `story-${story.entryId}-${story.rank}`;
+  return (
+    <article aria-labelledby={id} class="card">
+      <h3 id={id}>
+        <span class="demo-badge">{t(`prizes.stories.${story.rank}`)}</span>{' '}
+        <a href={view.href(`/stocktaking/${story.entryId}`)} lang={other(title.locale)} dir="auto">
+          {title.text}
+        </a>
+      </h3>
+      {(story.organization || story.country) && (
+        <p class="meta">{[story.organization, story.country ? countryName(story.country, view.locale) : null].filter(Boolean).join(' · ')}</p>
+      )}
+      <p lang={other(summary.locale)} dir="auto">
+        {summary.text}
+      </p>
+      {title.locale !== view.locale && <p class="hint">{t('prizes.stories.original_language')}</p>}
+    </article>
+  );
+};
+
+/** The winners and champions of an edition, per category, with links to the DOCX and PDF publication. */
+export const StoriesPage = ({ view, edition, categories, announced }: { view: ViewContext; edition: Edition; categories: StoryCategory[]; announced: boolean }) => {
+  const { t } = view;
+  const title = t('prizes.stories.title', { year: edition.year });
+  return (
+    <Layout view={view} title={title}>
+      <p class="breadcrumb">
+        <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
+      </p>
+      <h1>{title}</h1>
+      {!announced ? (
+        <p class="notice">
+          {t('prizes.stories.not_announced')} <LocalTime view={view} value={edition.announcementStart} />
+        </p>
+      ) : categories.length === 0 ? (
+        <p class="empty">{t('prizes.stories.none')}</p>
+      ) : (
+        <>
+          <p>{t('prizes.stories.intro', { year: edition.year })}</p>
+          <ul class="downloads">
+            <li>
+              <a href={view.href(`/prizes/${edition.year}/stories.docx`)} download>
+                {t('prizes.stories.download_docx')}
+              </a>
+            </li>
+            <li>
+              <a href={view.href(`/prizes/${edition.year}/stories.pdf`)} download>
+                {t('prizes.stories.download_pdf')}
+              </a>
+            </li>
+          </ul>
+          {categories.map((c) => (
+            <section aria-labelledby={`category-${c.number}`}>
+              <h2 id={`category-${c.number}`}>{`${t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`}</h2>
+              {c.winner && <StoryArticle view={view} story={c.winner} />}
+              {c.champions.map((s) => (
+                <StoryArticle view={view} story={s} />
+              ))}
+            </section>
+          ))}
+        </>
+      )}
+    </Layout>
+  );
+};
