@@ -11,10 +11,10 @@ import { issueMessage } from '../../../../core/http/forms.js';
 import { isLocale, type Locale, LOCALES, type Localized } from '../../../../core/i18n/locales.js';
 import type { Translate } from '../../../../core/i18n/translate.js';
 import type { Actor } from '../../../../core/permissions/index.js';
-import { addEvent, buildContent, type EntryContent, searchColumns } from '../../commands/entry-content.js';
+import { buildContent, type EntryContent, searchColumns } from '../../commands/entry-content.js';
 import { TEXT_FIELDS, type TextField, unneutralize } from '../../exports/columns.js';
 import { countWords, entryFields, entryInput, SUMMARY_MAX_WORDS } from '../../inputs.js';
-import { entries, TRANSLATION_KINDS, type TranslationKind } from '../../tables.js';
+import { entries, events, TRANSLATION_KINDS, type TranslationKind } from '../../tables.js';
 import type { ImportRow, RowError } from '../read-file.js';
 
 export type ImportEntriesResult = {
@@ -243,11 +243,15 @@ export const importEntries = async (
           })),
         )
         .returning({ id: entries.id });
-      for (const { id } of inserted) {
-        await addEvent(tx, { entryId: id, actor, kind: 'created', comment: t('stocktaking.import.event_comment', { file: fileName }) });
-        await addEvent(tx, { entryId: id, actor, kind: 'published' });
-        ids.push(id);
-      }
+      // The history of each entry (created, then published), in one statement per batch.
+      const comment = t('stocktaking.import.event_comment', { file: fileName });
+      await tx.insert(events).values(
+        inserted.flatMap(({ id }) => [
+          { entryId: id, actorId: actor.id, kind: 'created' as const, comment },
+          { entryId: id, actorId: actor.id, kind: 'published' as const, comment: null },
+        ]),
+      );
+      ids.push(...inserted.map((r) => r.id));
       onProgress?.('imported', batch.length);
     }
     await recordAction(tx, {
