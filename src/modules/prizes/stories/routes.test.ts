@@ -1,0 +1,152 @@
+import { eq } from 'drizzle-orm';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../../core/auth/tables.js';
+import type { Actor } from '../../../core/permissions/index.js';
+import { createTestKit, type TestKit } from '../../../test/app.js';
+import { buildUser } from '../../../test/factories.js';
+import { insertPublishedEntry } from '../../stocktaking/test-helpers.js';
+import { createEdition, type toPhaseDates } from '../commands/create-edition.js';
+import { decideNomination } from '../commands/decide-nomination.js';
+import { submitNomination } from '../commands/submit-nomination.js';
+import { updateEdition } from '../commands/update-edition.js';
+import { getEditionByYear } from '../queries.js';
+import { confirmResults } from '../selection/commands/confirm-results.js';
+import { votes } from '../tables.js';
+import { canPrintPdf } from './pdf.js';
+
+const DAY = 86_400_000;
+const YEAR = 2044;
+let kit: TestKit;
+let manager: Actor;
+let managerUser: { email: string };
+
+const phases = (current: number) =>
+  Object.fromEntries(
+    ['submission', 'validation', 'voting', 'selection', 'announcement'].map((p, i) => [
+      p,
+      { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
+    ]),
+  ) as Parameters<typeof toPhaseDates>[0];
+
+const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
+  ({ id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' }) as unknown as Actor;
+
+/** Reads a binary answer of inject() as a Buffer. */
+const bytes = (res: { rawPayload: Buffer }) => res.rawPayload;
+
+beforeAll(async () => {
+  kit = await createTestKit();
+  const { db } = kit.database;
+  const m = await buildUser(db, { roles: ['prize-manager'] });
+  managerUser = m;
+  manager = actorOf(m, ['prize-manager']);
+  const ownerUser = await buildUser(db);
+  const owner = actorOf(ownerUser);
+  await createEdition(db, { actor: manager, input: { year: YEAR, phases: phases(0) } });
+  await updateEdition(db, { actor: manager, year: YEAR, patch: { summaryMinWords: 1, projectsPerOrganizationPerCategory: 10 } });
+  const entries = [
+    {
+      title: { en: 'Rural broadband cooperative', ar: 'تعاونية النطاق العريض الريفية', zh: '农村宽带合作社' },
+      summary: { en: 'Villages own their network.', zh: '村庄拥有自己的网络。' },
+    },
+    { title: { en: 'Digital literacy buses' }, summary: { en: 'Buses that teach computing.' } },
+  ];
+  const nominations: number[] = [];
+  for (const e of entries) {
+    const entry = await insertPublishedEntry(db, { submitterId: ownerUser.id, title: e.title, summary: e.summary, leadCountry: 'KE' });
+    const res = await submitNomination(db, { actor: owner, year: YEAR, input: { entryId: entry.id, category: 3, answers: {} } });
+    if (!res.ok) throw new Error(res.error);
+    await decideNomination(db, { actor: manager, id: res.id, input: { decision: 'accept' }, baseUrl: 'http://platform.test' });
+    nominations.push(res.id);
+  }
+  const editionId = (await getEditionByYear(db, YEAR)).id;
+  for (const nominationId of nominations) {
+    const voter = await buildUser(db);
+    await db
+      .update(users)
+      .set({ createdAt: new Date(Date.now() - 90 * DAY) })
+      .where(eq(users.id, voter.id));
+    await db.insert(votes).values({ editionId, categoryNumber: 3, nominationId, voterId: voter.id });
+  }
+  await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
+  const confirmed = await confirmResults(db, { actor: manager, year: YEAR, category: 3, nominationId: nominations[0] as number, baseUrl: 'http://platform.test' });
+  if (!confirmed.ok) throw new Error(confirmed.error);
+});
+afterAll(async () => kit.close());
+
+describe('the success stories', () => {
+  it('are kept for the announcement; prize managers preview them', async () => {
+    const page = await kit.client().get(`/en/prizes/${YEAR}/stories`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<h1>Success stories, WSIS Prizes ${YEAR}</h1>`);
+    expect(page.body).toContain('The winners and champions are announced on');
+    expect(page.body).not.toContain('Rural broadband cooperative');
+    expect((await kit.client().get(`/en/prizes/${YEAR}/stories.docx`)).statusCode).toBe(404);
+    expect((await kit.client().get(`/en/prizes/${YEAR}/stories.pdf`)).statusCode).toBe(404);
+    const preview = await (await kit.as(managerUser)).get(`/en/prizes/${YEAR}/stories`);
+    expect(preview.body).toContain('Rural broadband cooperative');
+    expect((await kit.client().get('/en/prizes/2099/stories')).statusCode).toBe(404);
+    expect((await kit.client().get('/en/prizes/20x4/stories.docx')).statusCode).toBe(404);
+  });
+
+  it('show the winner and champions of each category in the reader’s language, marking text in another one', async () => {
+    await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
+    const en = await kit.client().get(`/en/prizes/${YEAR}/stories`);
+    expect(en.body).toContain('Category 3: Access to information and knowledge');
+    expect(en.body).toMatch(/<span class="demo-badge">Winner<\/span> <a href="\/en\/stocktaking\/\d+" dir="auto">Rural broadband cooperative<\/a>/);
+    expect(en.body).toMatch(/<span class="demo-badge">Champion<\/span> <a href="\/en\/stocktaking\/\d+" dir="auto">Digital literacy buses<\/a>/);
+    expect(en.body).toContain('Kenya');
+    expect(en.body).toContain(`href="/en/prizes/${YEAR}/stories.docx"`);
+    const ar = await kit.client().get(`/ar/prizes/${YEAR}/stories`);
+    expect(ar.body).toContain('<html lang="ar" dir="rtl">');
+    expect(ar.body).toContain('تعاونية النطاق العريض الريفية');
+    expect(ar.body).toContain('كينيا');
+    // An entry without an Arabic text is shown in English, marked as such.
+    expect(ar.body).toMatch(/lang="en" dir="auto">Digital literacy buses</);
+    // The results page links to them.
+    expect((await kit.client().get(`/en/prizes/${YEAR}/results`)).body).toContain(`<a href="/en/prizes/${YEAR}/stories">Winners and champions (success stories)</a>`);
+  });
+
+  it('download as a Word document in the reader’s language, right to left in Arabic', async () => {
+    const res = await kit.client().get(`/en/prizes/${YEAR}/stories.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="wsis-prizes-${YEAR}-success-stories-en.docx"`);
+    const xml = await (await JSZip.loadAsync(bytes(res))).file('word/document.xml')?.async('string');
+    expect(xml).toContain(`Success stories, WSIS Prizes ${YEAR}`);
+    expect(xml).toContain('Rural broadband cooperative');
+    expect(xml).toContain('Villages own their network.');
+    const ar = await kit.client().get(`/ar/prizes/${YEAR}/stories.docx`);
+    const arXml = (await (await JSZip.loadAsync(bytes(ar))).file('word/document.xml')?.async('string')) ?? '';
+    expect(arXml).toContain('تعاونية النطاق العريض الريفية');
+    expect(arXml).toContain('<w:bidi/>');
+    expect(arXml).toContain('<w:rtl/>');
+    const zh = await kit.client().get(`/zh/prizes/${YEAR}/stories.docx`);
+    const zhXml = (await (await JSZip.loadAsync(bytes(zh))).file('word/document.xml')?.async('string')) ?? '';
+    expect(zhXml).toContain('农村宽带合作社');
+    expect(zhXml).toContain('w:eastAsia="zh-CN"');
+  });
+
+  it('download as a PDF printed by Chromium, with Chinese and Arabic text (or a clear 503 without Chromium)', async () => {
+    const res = await kit.client().get(`/zh/prizes/${YEAR}/stories.pdf`);
+    if (!canPrintPdf()) {
+      expect(res.statusCode).toBe(503);
+      expect(res.body).toContain('PDF');
+      return;
+    }
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const text = async (body: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(body)), { mergePages: true })).text;
+    const zh = await text(bytes(res));
+    expect(zh).toContain(`${YEAR}年信息社会世界峰会奖成功案例`);
+    expect(zh).toContain('农村宽带合作社');
+    const ar = await text(bytes(await kit.client().get(`/ar/prizes/${YEAR}/stories.pdf`)));
+    // PDF text comes out in visual order (right to left reversed) and, once shaped, possibly as
+    // presentation forms: normalize, then read it back in logical order.
+    const logical = [...ar.normalize('NFKC')].reverse().join('');
+    expect(logical).toContain('القمة العالمية لمجتمع المعلومات');
+    expect(logical).toContain('تعاونية النطاق العريض الريفية');
+  }, 60_000);
+});
