@@ -51,8 +51,11 @@ export const postgresRateLimitStore = (db: DbOrTx) => {
         (error) => cb(error as Error),
       );
     }
-    child(routeOptions: { method?: string | string[]; url?: string }) {
-      return new PostgresStore(`http:${String(routeOptions.method ?? '')}:${routeOptions.url ?? ''}:`);
+    // @fastify/rate-limit 11 passes the route's merged settings, the route itself under routeInfo
+    // (its types say the route): each route keeps its own counters.
+    child(params: { method?: string | string[]; url?: string; routeInfo?: { method?: string | string[]; url?: string } }) {
+      const route = params.routeInfo ?? params;
+      return new PostgresStore(`http:${String(route.method ?? '')}:${route.url ?? ''}:`);
     }
   }
   return PostgresStore;

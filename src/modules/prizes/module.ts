@@ -1,6 +1,8 @@
 import { combineRoutes, defineModule } from '../../core/module.js';
 import { prizesApiRoutes } from './api-routes.js';
 import { demoPrizes } from './demo.js';
+import { integrityAdminRoutes, integrityApiRoutes, integrityRoutes } from './integrity/routes.js';
+import { managementAdminRoutes } from './management/routes.js';
 import { nominationRoutes } from './nomination/routes.js';
 import './permissions.js';
 import { prizesRoutes } from './routes.js';
@@ -9,8 +11,13 @@ import { storiesRoutes } from './stories/routes.js';
 
 export const prizesModule = defineModule({
   id: 'prizes',
-  routes: combineRoutes(prizesRoutes, nominationRoutes, selectionRoutes, storiesRoutes),
-  apiRoutes: prizesApiRoutes,
+  routes: combineRoutes(prizesRoutes, nominationRoutes, selectionRoutes, storiesRoutes, integrityRoutes),
+  adminRoutes: combineRoutes(managementAdminRoutes, integrityAdminRoutes),
+  apiRoutes: combineRoutes(prizesApiRoutes, integrityApiRoutes),
   nav: [{ labelKey: 'prizes.nav.title', href: '/prizes' }],
+  adminNav: [
+    { labelKey: 'prizes.management.title', href: '/admin/prizes', ability: 'prizes.edition.manage' },
+    { labelKey: 'prizes.integrity.nav', href: '/admin/prizes/integrity', ability: 'prizes.vote.review' },
+  ],
   demo: demoPrizes,
 });
