@@ -14,10 +14,14 @@ export const prizesModule = defineModule({
   routes: combineRoutes(prizesRoutes, nominationRoutes, selectionRoutes, storiesRoutes, integrityRoutes),
   adminRoutes: combineRoutes(managementAdminRoutes, integrityAdminRoutes),
   apiRoutes: combineRoutes(prizesApiRoutes, integrityApiRoutes),
-  nav: [{ labelKey: 'prizes.nav.title', href: '/prizes' }],
+  nav: [
+    { labelKey: 'prizes.nav.title', href: '/prizes' },
+    { labelKey: 'prizes.selection.review_nav', href: '/prizes/review', ability: 'prizes.selection.score' },
+  ],
   adminNav: [
     { labelKey: 'prizes.management.title', href: '/admin/prizes', ability: 'prizes.edition.manage' },
     { labelKey: 'prizes.integrity.nav', href: '/admin/prizes/integrity', ability: 'prizes.vote.review' },
+    { labelKey: 'prizes.selection.nav', href: '/prizes/selection', ability: 'prizes.result.confirm' },
   ],
   demo: demoPrizes,
 });

@@ -141,6 +141,11 @@ describe('the expert selection', () => {
     expect(page.body).toContain('Rural broadband cooperative');
     expect(page.body).toContain('School coding kits');
     expect(page.body).not.toContain('Village data hubs');
+    // Reached from the navigation, which leads to the current edition.
+    expect((await managerClient.get('/en/admin')).body).toContain('href="/en/prizes/selection"');
+    expect((await managerClient.get('/en/prizes/selection')).headers.location).toBe(`/en/prizes/${YEAR}/selection`);
+    expect((await expertClient.get('/en/prizes/2043')).body).toContain('<a href="/en/prizes/review">Expert scoring</a>');
+    expect((await stranger.get('/en/prizes/2043')).body).not.toContain('Expert scoring');
   });
 
   it('lets managers set the weighted criteria through the form, and refuses bad rows', async () => {

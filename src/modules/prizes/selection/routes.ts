@@ -10,7 +10,7 @@ import { type Actor, can, isSignedIn } from '../../../core/permissions/index.js'
 import { updateEdition } from '../commands/update-edition.js';
 import { editionPatchInput } from '../inputs.js';
 import { momentOf } from '../phases.js';
-import { findCategories, getEditionByYear } from '../queries.js';
+import { findCategories, findCurrentEdition, getEditionByYear } from '../queries.js';
 import { assignExpert } from './commands/assign-expert.js';
 import { confirmResults } from './commands/confirm-results.js';
 import { declareConflict } from './commands/declare-conflict.js';
@@ -62,6 +62,15 @@ const criteriaFromForm = (body: unknown, existing: { id: string; label: Record<s
 export const selectionRoutes: FastifyPluginAsync = async (app) => {
   const { database, config } = app.platform;
   const db = database.db;
+
+  // The navigation's entries: the current edition's pages.
+  for (const page of ['selection', 'review'] as const) {
+    app.get(`/prizes/${page}`, async (req, reply) => {
+      const edition = await findCurrentEdition(db);
+      if (!edition) throw notFound();
+      return reply.redirect(`/${req.locale}/prizes/${edition.year}/${page}`, 302);
+    });
+  }
 
   app.get<{ Params: { year: string } }>('/prizes/:year/selection', async (req, reply) => {
     const edition = await getEditionByYear(db, yearOf(req.params.year));
