@@ -72,5 +72,11 @@ export const formatters = (locale: Locale) => ({
   number: (value: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(value),
   currency: (value: number, currency = 'CHF') => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value),
   /** "Peru and Bolivia", « le Pérou et la Bolivie »: lists joined the way each language joins them. */
-  list: (items: string[], type: Intl.ListFormatType = 'conjunction') => new Intl.ListFormat(locale, { style: 'long', type }).format(items),
+  /**
+   * `unit` is for lists of codes (C2, C7.e-health; 4.4, 9.c): Intl's own unit style is meant for
+   * measures and runs codes together in Chinese ("C2C4"), so codes are joined with the narrow
+   * conjunction style instead ("C2, C4, C7", "C2、C4、C7", "C2 وC4 وC7").
+   */
+  list: (items: string[], type: Intl.ListFormatType = 'conjunction') =>
+    new Intl.ListFormat(locale, type === 'unit' ? { style: 'narrow', type: 'conjunction' } : { style: 'long', type }).format(items),
 });
