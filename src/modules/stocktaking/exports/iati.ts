@@ -80,7 +80,10 @@ export const iatiActivity = (e: ExportEntry, labels: ExportLabels): string => {
     );
   });
   for (const goal of e.sdgs) lines.push(`    <tag vocabulary="2" code="${goal}">`, narratives(labels.sdgs.get(goal) ?? { en: String(goal) }, '      '), '    </tag>');
-  for (const target of e.sdgTargets) lines.push(`    <tag vocabulary="3" code="${xml(target)}"/>`);
+  for (const target of e.sdgTargets) {
+    const name = labels.sdgTargets.get(target);
+    lines.push(name ? [`    <tag vocabulary="3" code="${xml(target)}">`, narratives(name, '      '), '    </tag>'].join('\n') : `    <tag vocabulary="3" code="${xml(target)}"/>`);
+  }
   lines.push(
     `    <document-link format="text/html" url="${xml(entryUrl(labels, e.id))}">`,
     '      <title>',
