@@ -5,6 +5,7 @@ import { LOCALES } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
 import { DEFAULT_PAGE_SIZE, type EntryFilters, FACETS, findEntries, getEntry, type PublicEntry, SORTS } from './queries.js';
 import { PROJECT_STATUSES, SCOPES, TARGET_GROUPS, TRANSLATION_KINDS } from './tables.js';
+import { findBadgesByEntry } from '../prizes/queries.js';
 
 /** One filter: repeated parameters (`?sdg=4&sdg=5`) or a comma-separated list (`?sdg=4,5`). */
 const listParam = z
@@ -132,8 +133,14 @@ export const registerEntryReadApi = async (app: FastifyInstance) => {
     },
     async (req) => {
       const params = toSearchParams(req.query);
-      const result = await findEntries(req.server.platform.database.db, { actor: req.actor, locale: req.locale, ...params });
-      return { items: result.items.map(present), total: result.total, facets: result.facets };
+      const { db } = req.server.platform.database;
+      const result = await findEntries(db, { actor: req.actor, locale: req.locale, ...params });
+      // Prize badges come from the WSIS Prizes results, not from the entries' own badges column.
+      const badges = await findBadgesByEntry(
+        db,
+        result.items.map((i) => i.id),
+      );
+      return { items: result.items.map((i) => present({ ...i, badges: badges.get(i.id) ?? [] })), total: result.total, facets: result.facets };
     },
   );
 
@@ -149,7 +156,9 @@ export const registerEntryReadApi = async (app: FastifyInstance) => {
     },
     async (req) => {
       if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
-      const entry = await getEntry(req.server.platform.database.db, { actor: req.actor, id: Number(req.params.id) });
+      const { db } = req.server.platform.database;
+      const found = await getEntry(db, { actor: req.actor, id: Number(req.params.id) });
+      const entry = { ...found, badges: (await findBadgesByEntry(db, [found.id])).get(found.id) ?? [] };
       return { ...present(entry), description: entry.description, impact: entry.impact, partners: entry.partners };
     },
   );

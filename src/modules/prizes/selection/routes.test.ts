@@ -298,6 +298,7 @@ describe('the expert selection', () => {
     const before = (await kit.app.inject({ method: 'GET', url: `/api/v1/prizes/editions/${YEAR}/results` })).json();
     expect(before.announced).toBe(false);
     expect(before.categories[0].winner).toBeNull();
+    expect((await kit.app.inject({ method: 'GET', url: `/api/v1/entries/${cat1[0]?.entry}` })).json().badges).toEqual([]);
     expect((await kit.client().get(`/en/stocktaking/${cat1[0]?.entry}`)).body).not.toContain(`WSIS Prizes winner ${YEAR}`);
     await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
     const after = (await kit.app.inject({ method: 'GET', url: `/api/v1/prizes/editions/${YEAR}/results` })).json();
@@ -311,6 +312,10 @@ describe('the expert selection', () => {
     expect((await kit.client().get(`/en/stocktaking/${cat1[0]?.entry}`)).body).toContain(`WSIS Prizes winner ${YEAR}`);
     expect((await kit.client().get(`/en/stocktaking/${cat1[1]?.entry}`)).body).toContain(`WSIS Prizes champion ${YEAR}`);
     expect((await kit.client().get('/en/stocktaking?q=Rural+broadband')).body).toContain(`WSIS Prizes winner ${YEAR}`);
+    const entryApi = (await kit.app.inject({ method: 'GET', url: `/api/v1/entries/${cat1[0]?.entry}` })).json();
+    expect(entryApi.badges).toEqual([{ kind: 'winner', year: YEAR, category: 1 }]);
+    const listApi = (await kit.app.inject({ method: 'GET', url: '/api/v1/entries?q=Digital+literacy' })).json();
+    expect(listApi.items.find((i: { id: number }) => i.id === cat1[1]?.entry)?.badges).toEqual([{ kind: 'champion', year: YEAR, category: 1 }]);
     // Scoring and confirming are over.
     await expertClient.post(`/en/prizes/${YEAR}/review/${cat1[3]?.nomination}/score`, { 'criteria.impact': '5', 'criteria.innovation': '5' });
     expect(await flashOf(expertClient, `/en/prizes/${YEAR}/review`)).toContain('This can only be done during the expert selection, before the announcement.');

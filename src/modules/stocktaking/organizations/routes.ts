@@ -6,6 +6,7 @@ import { getOrganization } from '../../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../../reference/queries.js';
 import { findOrganizationEntries } from './queries.js';
 import { OrganizationEntriesPage } from './views/OrganizationEntriesPage.js';
+import { findBadgesByEntry } from '../../prizes/queries.js';
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
@@ -15,12 +16,18 @@ export const organizationRoutes: FastifyPluginAsync = async (app) => {
     if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
     const organization = await getOrganization(db, Number(req.params.id));
     const { page } = pageQuery.parse(req.query ?? {});
-    const [result, lines, sdgs, regions] = await Promise.all([
+    const [found, lines, sdgs, regions] = await Promise.all([
       findOrganizationEntries(db, { organizationId: organization.id, page }),
       findActionLines(db),
       findSdgs(db),
       findRegions(db),
     ]);
+    // Prize badges come from the WSIS Prizes results, not from the entries' own badges column.
+    const badges = await findBadgesByEntry(
+      db,
+      found.items.map((i) => i.id),
+    );
+    const result = { ...found, items: found.items.map((i) => ({ ...i, badges: badges.get(i.id) ?? [] })) };
     const names = {
       actionLines: new Map(lines.map((l) => [l.code, l.short])),
       sdgs: new Map(sdgs.map((s) => [s.number, s.short])),
