@@ -1,0 +1,129 @@
+/**
+ * The WSIS Prizes expert selection in a real browser: a prize manager (Arabic) sets the criteria
+ * and assigns an expert; the expert (Chinese) declares a conflict on one nominee and scores
+ * another; the manager confirms the winner; after the announcement the public reads the success
+ * stories (Arabic) and downloads the DOCX and the PDF. Every page is checked with axe-core
+ * (WCAG 2.2 AA).
+ */
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { users } from '../src/core/auth/tables.js';
+import type { Actor } from '../src/core/permissions/index.js';
+import { createEdition, type toPhaseDates } from '../src/modules/prizes/commands/create-edition.js';
+import { decideNomination } from '../src/modules/prizes/commands/decide-nomination.js';
+import { submitNomination } from '../src/modules/prizes/commands/submit-nomination.js';
+import { updateEdition } from '../src/modules/prizes/commands/update-edition.js';
+import { getEditionByYear } from '../src/modules/prizes/queries.js';
+import { votes } from '../src/modules/prizes/tables.js';
+import { insertPublishedEntry } from '../src/modules/stocktaking/test-helpers.js';
+import { buildUser, TEST_PASSWORD } from '../src/test/factories.js';
+import { checkAccessibility, formatViolations } from './support/axe.js';
+import { skipBrowserTests } from './support/chromium.js';
+import { useBrowserHarness } from './support/harness.js';
+
+const DAY = 86_400_000;
+const YEAR = 2046;
+
+const accessible = async (page: Page) => {
+  const violations = await checkAccessibility(page);
+  expect(violations, formatViolations(page.url(), violations)).toEqual([]);
+};
+
+const signIn = async (page: Page, locale: string, email: string) => {
+  await page.goto(`/${locale}/sign-in`);
+  await page.locator('main form [name="email"]').fill(email);
+  await page.locator('main form [name="password"]').fill(TEST_PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
+};
+
+const submit = async (page: Page, form: string) => Promise.all([page.waitForNavigation(), page.locator(`${form} button[type="submit"]`).first().click()]);
+
+const phases = (current: number) =>
+  Object.fromEntries(
+    ['submission', 'validation', 'voting', 'selection', 'announcement'].map((p, i) => [
+      p,
+      { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
+    ]),
+  ) as Parameters<typeof toPhaseDates>[0];
+
+describe.skipIf(skipBrowserTests)('WSIS Prizes expert selection (ar, zh)', () => {
+  const h = useBrowserHarness();
+
+  it('from the criteria to the published success stories', async () => {
+    const { db } = h.platform.database;
+    const managerUser = await buildUser(db, { roles: ['prize-manager'], locale: 'ar' });
+    const manager = { ...managerUser, roles: ['prize-manager'], status: 'active', emailVerified: true, locale: 'ar' } as unknown as Actor;
+    const ownerUser = await buildUser(db);
+    const owner = { ...ownerUser, roles: [], status: 'active', emailVerified: true, locale: 'en' } as unknown as Actor;
+    const expert = await buildUser(db, { roles: ['expert'], locale: 'zh' });
+    await createEdition(db, { actor: manager, input: { year: YEAR, phases: phases(0) } });
+    await updateEdition(db, { actor: manager, year: YEAR, patch: { summaryMinWords: 1, projectsPerOrganizationPerCategory: 10 } });
+    const nominations: number[] = [];
+    for (const title of [{ en: 'Solar school tablets', ar: 'أجهزة لوحية مدرسية تعمل بالطاقة الشمسية', zh: '太阳能学校平板电脑' }, { en: 'Fishers’ weather alerts' }]) {
+      const entry = await insertPublishedEntry(db, { submitterId: ownerUser.id, title, leadCountry: 'SN' });
+      const res = await submitNomination(db, { actor: owner, year: YEAR, input: { entryId: entry.id, category: 4, answers: {} } });
+      if (!res.ok) throw new Error(res.error);
+      await decideNomination(db, { actor: manager, id: res.id, input: { decision: 'accept' }, baseUrl: h.platform.baseUrl });
+      nominations.push(res.id);
+    }
+    const editionId = (await getEditionByYear(db, YEAR)).id;
+    for (const nominationId of nominations) {
+      const voter = await buildUser(db);
+      await db
+        .update(users)
+        .set({ createdAt: new Date(Date.now() - 90 * DAY) })
+        .where(eq(users.id, voter.id));
+      await db.insert(votes).values({ editionId, categoryNumber: 4, nominationId, voterId: voter.id });
+    }
+    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
+
+    // The manager, in Arabic: criteria, then the expert.
+    const m = await h.newPage();
+    await signIn(m, 'ar', managerUser.email);
+    await m.goto(`/ar/prizes/${YEAR}/selection`);
+    await accessible(m);
+    await m.locator('#criterion-0-id').fill('impact');
+    await m.locator('#criterion-0-label').fill('الأثر');
+    await m.locator('#criterion-0-weight').fill('2');
+    await m.locator('#criterion-1-id').fill('innovation');
+    await m.locator('#criterion-1-label').fill('الابتكار');
+    await m.locator('#criterion-1-weight').fill('1');
+    await submit(m, `form[action="/ar/prizes/${YEAR}/selection/criteria"]`);
+    await m.locator('#expert-email').fill(expert.email);
+    await m.locator('#expert-category').selectOption('4');
+    await submit(m, `form[action="/ar/prizes/${YEAR}/selection/experts"]`);
+    expect(await m.locator('.flash').textContent()).toContain(expert.email);
+    await accessible(m);
+
+    // The expert, in Chinese: a conflict on the second nominee, a score for the first.
+    const e = await h.newPage();
+    await signIn(e, 'zh', expert.email);
+    await e.goto(`/zh/prizes/${YEAR}/review`);
+    await accessible(e);
+    await submit(e, `form[action="/zh/prizes/${YEAR}/review/${nominations[1]}/conflict"]`);
+    await e.locator(`#score-${nominations[0]}-impact`).fill('9');
+    await e.locator(`#score-${nominations[0]}-innovation`).fill('6');
+    await e.locator(`#comment-${nominations[0]}`).fill('影响显著。');
+    await submit(e, `form[action="/zh/prizes/${YEAR}/review/${nominations[0]}/score"]`);
+    expect(await e.locator('.flash').textContent()).toContain('8');
+    await accessible(e);
+
+    // The manager confirms the winner.
+    await m.goto(`/ar/prizes/${YEAR}/selection`);
+    await submit(m, `form[action="/ar/prizes/${YEAR}/selection/categories/4/winner"]:has(input[value="${nominations[0]}"])`);
+    await accessible(m);
+
+    // After the announcement, the public reads the stories and downloads them.
+    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
+    const v = await h.newPage();
+    await v.goto(`/ar/prizes/${YEAR}/stories`);
+    await accessible(v);
+    expect(await v.locator('main').textContent()).toContain('أجهزة لوحية مدرسية تعمل بالطاقة الشمسية');
+    const docx = await v.request.get(`/ar/prizes/${YEAR}/stories.docx`);
+    expect(docx.headers()['content-type']).toContain('wordprocessingml');
+    const pdf = await v.request.get(`/ar/prizes/${YEAR}/stories.pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
