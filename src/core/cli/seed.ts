@@ -22,13 +22,24 @@ export const registerSeedCommands = (program: Command) => {
       .command('bench')
       .description('add a realistic corpus of published Stocktaking entries in the six languages, marked as demo (for benchmarks; never on a real database)')
       .option('--entries <n>', 'how many entries to add', (v) => Number.parseInt(v, 10), 100_000)
-      .option('--seed <n>', 'corpus seed (the same seed gives the same entries)', (v) => Number.parseInt(v, 10), 1),
-  ).action(async (opts: DataOption & { entries: number; seed: number }) => {
+      .option('--seed <n>', 'corpus seed (the same seed gives the same entries)', (v) => Number.parseInt(v, 10), 1)
+      .option('--voters <n>', 'instead of entries (unless --entries is given too): verified voter accounts with API tokens, up to this number', (v) => Number.parseInt(v, 10)),
+  ).action(async (opts: DataOption & { entries: number; seed: number; voters?: number }, command: Command) => {
     const config = configFrom(opts);
     const { MODULES } = await import('../../app.js');
     const { seedBenchEntries } = await import('../../modules/stocktaking/bench/corpus.js');
     await withDatabase(config, { migrate: true }, async (database) => {
       await seedReference(database, MODULES);
+      if (opts.voters !== undefined) {
+        const { seedBenchVoters } = await import('../../modules/prizes/integrity/bench.js');
+        const votersStarted = Date.now();
+        const votersBar = progressBar('voters');
+        votersBar.start(opts.voters);
+        const added = await seedBenchVoters(database.db, { voters: opts.voters, onBatch: (n) => votersBar.advance(n, '') });
+        votersBar.stop();
+        say(`${added} voters added to ${describeDatabase(config)} in ${((Date.now() - votersStarted) / 1000).toFixed(1)} s (${opts.voters} in all).`);
+        if (command.getOptionValueSource('entries') !== 'cli') return;
+      }
       const started = Date.now();
       const bar = progressBar('entries');
       bar.start(opts.entries);

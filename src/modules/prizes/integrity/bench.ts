@@ -1,0 +1,287 @@
+/**
+ * The vote benchmark: voter accounts for `wsis seed bench --voters N`, a bench edition in its
+ * voting phase, and measureVoting, which casts votes over HTTP with real API tokens against a
+ * running server and measures the same INSERT through the driver alone (the raw ceiling).
+ * Bench voters have e-mail addresses in a reserved domain (voters.bench.invalid) and are meant
+ * for scratch databases only.
+ */
+import { createHmac } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { eq, sql } from 'drizzle-orm';
+import { hashPassword } from '../../../core/auth/passwords.js';
+import { apiTokens, settings, users } from '../../../core/auth/tables.js';
+import { hashSecret, newSecret } from '../../../core/auth/tokens.js';
+import type { Database, Db } from '../../../core/db/client.js';
+import { networkOf } from '../commands/cast-vote.js';
+import { categories, editions, nominations, votes } from '../tables.js';
+
+export const BENCH_VOTER_DOMAIN = 'voters.bench.invalid';
+export const BENCH_YEAR = 2099;
+const SECRET_KEY = 'prizes_bench_voter_secret';
+const BATCH = 5_000;
+
+const voterSecret = async (db: Db) => {
+  await db.insert(settings).values({ key: SECRET_KEY, value: newSecret() }).onConflictDoNothing();
+  const [row] = await db.select().from(settings).where(eq(settings.key, SECRET_KEY));
+  return String(row?.value);
+};
+
+/** The API token of bench voter `index` (derived from the database's bench secret, stored only hashed). */
+export const benchVoterToken = (secret: string, index: number) => `wsis_bench${index}_${createHmac('sha256', secret).update(String(index)).digest('base64url').slice(0, 24)}`;
+
+/** The token maker of this database's bench voters: index → API token. */
+export const benchVoterTokens = async (db: Db) => {
+  const secret = await voterSecret(db);
+  return (index: number) => benchVoterToken(secret, index);
+};
+
+/** How many bench voters the database holds. */
+export const countBenchVoters = async (db: Db) => {
+  const result = await db.execute<{ n: string }>(sql`select count(*) as n from auth_users where email like ${`%@${BENCH_VOTER_DOMAIN}`}`);
+  return Number(result.rows[0]?.n ?? 0);
+};
+
+/**
+ * Adds verified voter accounts until the database holds `voters`, each with an API token, in
+ * multi-row INSERTs of 5,000 with one shared password hash; accounts are dated 30 days back so
+ * their votes count under the usual rule. Returns the number added.
+ */
+export const seedBenchVoters = async (db: Db, { voters, onBatch }: { voters: number; onBatch?: (n: number) => void }) => {
+  const existing = await countBenchVoters(db);
+  if (existing >= voters) return 0;
+  const secret = await voterSecret(db);
+  const passwordHash = await hashPassword(newSecret());
+  const createdAt = new Date(Date.now() - 30 * 86_400_000);
+  for (let start = existing; start < voters; start += BATCH) {
+    const end = Math.min(voters, start + BATCH);
+    await db.transaction(async (tx) => {
+      const ids = await tx
+        .insert(users)
+        .values(
+          Array.from({ length: end - start }, (_, k) => ({
+            email: `voter${start + k}@${BENCH_VOTER_DOMAIN}`,
+            name: `Bench voter ${start + k}`,
+            passwordHash,
+            emailVerifiedAt: createdAt,
+            createdAt,
+            updatedAt: createdAt,
+          })),
+        )
+        .returning({ id: users.id, email: users.email });
+      await tx.insert(apiTokens).values(
+        ids.map((u) => {
+          const index = Number(/^voter(\d+)@/.exec(u.email)?.[1]);
+          // Used just now: the first request of each voter does not touch the token row.
+          return { userId: u.id, label: 'bench', tokenHash: hashSecret(benchVoterToken(secret, index)), lastUsedAt: new Date() };
+        }),
+      );
+    });
+    onBatch?.(end - start);
+  }
+  return voters - existing;
+};
+
+/**
+ * The bench edition (2099) in its voting phase, with 18 categories of 5 accepted nominees each;
+ * its previous votes are deleted so each run starts from zero. Returns the nominees per category.
+ */
+export const prepareBenchEdition = async (db: Db) => {
+  const now = Date.now();
+  const day = 86_400_000;
+  const at = (d: number) => new Date(now + d * day);
+  const phaseDates = {
+    submissionStart: at(-30),
+    submissionEnd: at(-20),
+    validationStart: at(-20),
+    validationEnd: at(-10),
+    votingStart: at(-10),
+    votingEnd: at(10),
+    selectionStart: at(10),
+    selectionEnd: at(20),
+    announcementStart: at(20),
+    announcementEnd: at(30),
+  };
+  const [found] = await db.select({ id: editions.id }).from(editions).where(eq(editions.year, BENCH_YEAR));
+  let editionId = found?.id;
+  if (editionId === undefined) {
+    const [created] = await db
+      .insert(editions)
+      .values({ year: BENCH_YEAR, ...phaseDates })
+      .returning({ id: editions.id });
+    editionId = created?.id as number;
+    await db
+      .insert(categories)
+      .values(Array.from({ length: 18 }, (_, i) => ({ editionId: editionId as number, number: i + 1, actionLine: `C${i + 1}`, title: { en: `Bench category ${i + 1}` } })));
+    await db
+      .insert(nominations)
+      .values(
+        Array.from({ length: 18 * 5 }, (_, i) => ({
+          editionId: editionId as number,
+          categoryNumber: Math.floor(i / 5) + 1,
+          entryId: 1_000_000_000 + i,
+          state: 'accepted' as const,
+        })),
+      );
+  } else {
+    await db.update(editions).set(phaseDates).where(eq(editions.id, editionId));
+  }
+  await db.delete(votes).where(eq(votes.editionId, editionId));
+  const rows = await db.select({ id: nominations.id, category: nominations.categoryNumber }).from(nominations).where(eq(nominations.editionId, editionId));
+  return { editionId, nominees: rows.map((r) => ({ id: Number(r.id), category: r.category })) };
+};
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] as number) : 0);
+
+export type VotingResult = {
+  voters: number;
+  connections: number;
+  seconds: number;
+  accepted: number;
+  refused: number;
+  acceptedPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** The same INSERT, one transaction per vote, through the pool with the same number of callers. */
+  ceilingPerSecond: number;
+  ratio: number;
+  /** The public page requested during the surge. */
+  page: { path: string; requests: number; non2xx: number; p99Ms: number };
+};
+
+type Answer = { status: number; ms: number };
+
+const post = (agent: Agent, base: URL, path: string, body: string, headers: Record<string, string>) =>
+  new Promise<Answer>((resolve) => {
+    const started = performance.now();
+    const req = request(
+      { agent, host: base.hostname, port: base.port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      },
+    );
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+    req.end(body);
+  });
+
+const get = (agent: Agent, base: URL, path: string) =>
+  new Promise<Answer>((resolve) => {
+    const started = performance.now();
+    const req = request({ agent, host: base.hostname, port: base.port, method: 'GET', path }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+    });
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+    req.end();
+  });
+
+/** A fake but plausible client address per voter (served when the server trusts its proxy). */
+const addressOf = (index: number) => `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
+
+/**
+ * Casts one vote per bench voter (category and nominee spread over the 18 × 5) through
+ * POST /api/v1/prizes/editions/2099/votes of the server at `baseUrl`, with `connections`
+ * keep-alive connections and each voter's own token, for at most `seconds` or `voters` votes,
+ * while one more connection requests a public page. Then measures the raw ceiling: the same
+ * INSERT, one transaction per vote, through `database.pool` with as many callers.
+ */
+export const measureVoting = async (
+  database: Database,
+  {
+    baseUrl,
+    voters,
+    connections = 10,
+    seconds = 20,
+    pagePath = `/en/prizes/${BENCH_YEAR}`,
+  }: { baseUrl: string; voters: number; connections?: number; seconds?: number; pagePath?: string },
+): Promise<VotingResult> => {
+  const db = database.db;
+  const available = await countBenchVoters(db);
+  if (available < voters) throw new Error(`the database holds ${available} bench voters; run wsis seed bench --voters ${voters}`);
+  const secret = await voterSecret(db);
+  const { editionId, nominees } = await prepareBenchEdition(db);
+  const base = new URL(baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const pageAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const path = `/api/v1/prizes/editions/${BENCH_YEAR}/votes`;
+  const latencies: number[] = [];
+  let accepted = 0;
+  let refused = 0;
+  let next = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  let surging = true;
+  const page = { requests: 0, non2xx: 0, latencies: [] as number[] };
+  const pageLoop = (async () => {
+    while (surging) {
+      const answer = await get(pageAgent, base, pagePath);
+      page.requests++;
+      if (answer.status < 200 || answer.status >= 300) page.non2xx++;
+      page.latencies.push(answer.ms);
+    }
+  })();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < voters && performance.now() < deadline) {
+        const index = next++;
+        const nominee = nominees[index % nominees.length] as { id: number };
+        const answer = await post(agent, base, path, JSON.stringify({ nominationId: nominee.id }), {
+          authorization: `Bearer ${benchVoterToken(secret, index)}`,
+          'x-forwarded-for': addressOf(index),
+        });
+        latencies.push(answer.ms);
+        if (answer.status === 201) accepted++;
+        else refused++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  surging = false;
+  await pageLoop;
+  agent.destroy();
+  pageAgent.destroy();
+  latencies.sort((a, b) => a - b);
+  page.latencies.sort((a, b) => a - b);
+
+  // The raw ceiling: the same INSERT (with its ON CONFLICT), autocommit, same number of callers,
+  // voters taken from the same accounts (ids found through the same tokens' users).
+  const ids = (await database.pool.query<{ id: string }>(`select id from auth_users where email like '%@${BENCH_VOTER_DOMAIN}' order by id limit $1`, [voters])).rows.map((r) =>
+    Number(r.id),
+  );
+  const ceilingCategory = 18;
+  const ceilingNominee = nominees.find((n) => n.category === ceilingCategory)?.id ?? 0;
+  await database.pool.query('delete from prizes_votes where edition_id = $1 and category_number = $2', [editionId, ceilingCategory]);
+  let done = 0;
+  let cursor = 0;
+  const ceilingStarted = performance.now();
+  const ceilingDeadline = ceilingStarted + Math.max(3, Math.min(seconds, elapsed)) * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (cursor < ids.length && performance.now() < ceilingDeadline) {
+        const voterId = ids[cursor++] as number;
+        const ip = addressOf(cursor);
+        await database.pool.query(
+          'insert into prizes_votes (edition_id, category_number, nomination_id, voter_id, ip, network) values ($1, $2, $3, $4, $5, $6) on conflict (edition_id, category_number, voter_id) do nothing returning id',
+          [editionId, ceilingCategory, ceilingNominee, voterId, ip, networkOf(ip)],
+        );
+        done++;
+      }
+    }),
+  );
+  const ceilingPerSecond = done / ((performance.now() - ceilingStarted) / 1000);
+  await database.pool.query('delete from prizes_votes where edition_id = $1', [editionId]);
+  const acceptedPerSecond = accepted / elapsed;
+  return {
+    voters,
+    connections,
+    seconds: elapsed,
+    accepted,
+    refused,
+    acceptedPerSecond,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    ceilingPerSecond,
+    ratio: ceilingPerSecond > 0 ? acceptedPerSecond / ceilingPerSecond : 0,
+    page: { path: pagePath, requests: page.requests, non2xx: page.non2xx, p99Ms: percentile(page.latencies, 99) },
+  };
+};

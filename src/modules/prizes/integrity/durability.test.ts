@@ -1,0 +1,190 @@
+/**
+ * Durability of votes (PostgreSQL): a real `wsis serve` process is killed with SIGKILL in the
+ * middle of a voting surge, restarted on the same database, and every vote is sent again. Every
+ * vote answered 2xx is stored, none twice, and the tallies equal a recount from the raw votes.
+ * Runs in the postgresql project only (CI always runs it: .ci/run sets DATABASE_URL).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../../core/db/client.js';
+import { testDatabaseKind } from '../../../test/db.js';
+import { countVotes, getEditionByYear } from '../queries.js';
+import { BENCH_YEAR, benchVoterTokens, prepareBenchEdition, seedBenchVoters } from './bench.js';
+
+const VOTERS = 150;
+const CATEGORIES = 6;
+const KILL_AFTER = 300;
+
+const serverUrl = () => new URL(process.env.DATABASE_URL as string);
+const admin = async () => {
+  const client = new pg.Client({ connectionString: serverUrl().toString(), user: decodeURIComponent(serverUrl().username) || 'postgres' });
+  await client.connect();
+  return client;
+};
+
+const startServer = (databaseUrl: string) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--no-demo', '--port', '0'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<URL>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /ready at (http:\/\/[^\s]+)/.exec(output);
+      if (m?.[1]) resolve(new URL(m[1]));
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}): ${output}`)));
+  });
+  return { child, ready };
+};
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+type Answer = { status: number; body: string };
+const vote = (agent: Agent, base: URL, token: string, nominationId: number) =>
+  new Promise<Answer>((resolve) => {
+    const body = JSON.stringify({ nominationId });
+    const req = request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: 'POST',
+        path: `/api/v1/prizes/editions/${BENCH_YEAR}/votes`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', () => resolve({ status: 0, body: '' }));
+      },
+    );
+    // A killed server: the connection is reset, the outcome is unknown to the client.
+    req.on('error', () => resolve({ status: 0, body: '' }));
+    req.end(body);
+  });
+
+let database: Database | undefined;
+let name = '';
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  await database?.close();
+  if (name) {
+    const a = await admin();
+    await a.query(`drop database if exists ${name} with (force)`);
+    await a.end();
+  }
+});
+
+describe.skipIf(testDatabaseKind() !== 'postgresql')('votes survive a killed server (PostgreSQL)', () => {
+  it('keeps every vote answered 2xx, none twice, with tallies equal to a recount, after SIGKILL mid-surge and a restart', { timeout: 120_000 }, async () => {
+    name = `wsis_durability_${randomBytes(5).toString('hex')}`;
+    const a = await admin();
+    await a.query(`create database ${name}`);
+    await a.end();
+    const url = serverUrl();
+    url.pathname = `/${name}`;
+
+    // The first start migrates and seeds the database; then the voters and the bench edition.
+    const first = startServer(url.toString());
+    children.push(first.child);
+    const base = await first.ready;
+    database = await openDatabase({ url: url.toString(), poolSize: 2 });
+    await seedBenchVoters(database.db, { voters: VOTERS });
+    const tokenOf = await benchVoterTokens(database.db);
+    const { nominees } = await prepareBenchEdition(database.db);
+    const nomineeOf = (voter: number, category: number) => {
+      const inCategory = nominees.filter((n) => n.category === category);
+      return (inCategory[voter % inCategory.length] as { id: number }).id;
+    };
+    const ballots = Array.from({ length: VOTERS * CATEGORIES }, (_, i) => ({ voter: i % VOTERS, category: Math.floor(i / VOTERS) + 1 }));
+
+    // The surge: 16 connections; SIGKILL once KILL_AFTER votes have been answered 201.
+    const acknowledged = new Map<string, number>();
+    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+    let next = 0;
+    let killed = false;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < ballots.length && !killed) {
+          const ballot = ballots[next++] as { voter: number; category: number };
+          const answer = await vote(agent, base, tokenOf(ballot.voter), nomineeOf(ballot.voter, ballot.category));
+          if (answer.status === 201) acknowledged.set(`${ballot.voter}:${ballot.category}`, JSON.parse(answer.body).id);
+          if (acknowledged.size >= KILL_AFTER && !killed) {
+            killed = true;
+            first.child.kill('SIGKILL');
+          }
+        }
+      }),
+    );
+    agent.destroy();
+    await exited(first.child);
+    expect(first.child.signalCode).toBe('SIGKILL');
+    const beforeKill = new Set(acknowledged.keys());
+    expect(beforeKill.size).toBeGreaterThanOrEqual(KILL_AFTER);
+
+    // Restart on the same database; every ballot is sent again (a voter retrying).
+    const second = startServer(url.toString());
+    children.push(second.child);
+    const base2 = await second.ready;
+    const agent2 = new Agent({ keepAlive: true, maxSockets: 16 });
+    const statuses = new Map<string, number>();
+    let cursor = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (cursor < ballots.length) {
+          const ballot = ballots[cursor++] as { voter: number; category: number };
+          const key = `${ballot.voter}:${ballot.category}`;
+          const answer = await vote(agent2, base2, tokenOf(ballot.voter), nomineeOf(ballot.voter, ballot.category));
+          statuses.set(key, answer.status);
+          if (answer.status === 201) acknowledged.set(key, JSON.parse(answer.body).id);
+        }
+      }),
+    );
+    agent2.destroy();
+    second.child.kill('SIGTERM');
+    await exited(second.child);
+
+    // After the restart every ballot is answered: a vote answered 2xx before the kill is refused
+    // as already cast (409), never counted again; the others are cast now (201), or were stored
+    // by a request in flight at the kill, whose answer was lost (409 without any 2xx: at most one
+    // per connection).
+    expect(new Set(statuses.values())).toEqual(new Set([201, 409]));
+    for (const key of beforeKill) expect(statuses.get(key), key).toBe(409);
+    const storedUnanswered = [...statuses].filter(([key, status]) => status === 409 && !acknowledged.has(key));
+    expect(storedUnanswered.length).toBeLessThanOrEqual(16);
+    const { db, pool } = database;
+    const rows = (
+      await pool.query<{ id: string; voter: string; category: number; nomination_id: string }>(
+        `select v.id, u.email as voter, v.category_number as category, v.nomination_id
+         from prizes_votes v join prizes_editions e on e.id = v.edition_id join auth_users u on u.id = v.voter_id
+         where e.year = $1`,
+        [BENCH_YEAR],
+      )
+    ).rows;
+    const stored = new Map(rows.map((r) => [`${Number(/^voter(\d+)@/.exec(r.voter)?.[1])}:${r.category}`, Number(r.id)]));
+    // 1. Every vote answered 2xx is in the database, with the id the answer gave.
+    for (const [key, id] of acknowledged) expect(stored.get(key), key).toBe(id);
+    // 2. None is there twice: one row per voter and category, every ballot once.
+    expect(rows.length).toBe(stored.size);
+    expect(rows.length).toBe(ballots.length);
+    expect(rows.length).toBe(acknowledged.size + storedUnanswered.length);
+    // 3. The tallies equal a recount from the raw votes.
+    const recount = new Map<number, number>();
+    for (const r of rows) recount.set(Number(r.nomination_id), (recount.get(Number(r.nomination_id)) ?? 0) + 1);
+    const tallies = await countVotes(db, await getEditionByYear(db, BENCH_YEAR));
+    expect(new Map(tallies.map((t) => [t.nominationId, t.cast]))).toEqual(recount);
+    expect(tallies.every((t) => t.valid === t.cast)).toBe(true);
+  });
+});
