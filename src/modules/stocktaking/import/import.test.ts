@@ -157,6 +157,7 @@ describe('the report of a file with errors', () => {
     validRow({ summary_en: '', start_date: '2024-02-30', website: 'ftp://files.example.org' }),
     validRow({ original_language: 'de' }),
     validRow({ title_fr: 'Compétences numériques', summary_fr: '', translations: 'en=originl' }),
+    validRow({ status: 'done', action_lines: 'C42', countries: 'FR; ZZ' }),
   ];
 
   it('names the row and column of every problem, and imports the valid rows', async () => {
@@ -170,11 +171,14 @@ describe('the report of a file with errors', () => {
     expect(at(3).sort()).toEqual(['action_lines', 'lead_country']);
     expect(result.errors.find((e) => e.row === 3 && e.column === 'action_lines')?.message).toContain('C42');
     expect(at(4).sort()).toEqual(['sdgs', 'status', 'title_en']);
+    expect(result.errors.find((e) => e.row === 4 && e.column === 'status')?.message).toBe(en('stocktaking.import.errors.choice', { values: 'planned, ongoing, completed' }));
     expect(at(5).sort()).toEqual(['start_date', 'summary_en', 'website']);
     expect(at(6)).toEqual(['original_language']);
     expect(at(7).sort()).toEqual(['summary_fr', 'translations']);
+    // Unknown codes are reported with the other problems of their row, in one pass.
+    expect(at(8).sort()).toEqual(['action_lines', 'countries', 'status']);
     expect(result.errors.find((e) => e.column === 'title_en')?.message).toBe(en('core.errors.too_long', { max: 200 }));
-    expect(result).toMatchObject({ written: true, total: 6 });
+    expect(result).toMatchObject({ written: true, total: 7 });
     expect(result.created).toHaveLength(1);
     expect(await target.db.$count(entries)).toBe(before + 1);
     expect(formatRowError({ row: 3, column: 'action_lines', message: 'Unknown codes: C42.' })).toBe('row 3, column action_lines: Unknown codes: C42.');

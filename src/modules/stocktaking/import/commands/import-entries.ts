@@ -11,10 +11,11 @@ import { issueMessage } from '../../../../core/http/forms.js';
 import { isLocale, type Locale, LOCALES, type Localized } from '../../../../core/i18n/locales.js';
 import type { Translate } from '../../../../core/i18n/translate.js';
 import type { Actor } from '../../../../core/permissions/index.js';
+import { findActionLines, findCountries, findSdgs, findSdgTargets } from '../../../reference/queries.js';
 import { buildContent, type EntryContent, searchColumns } from '../../commands/entry-content.js';
 import { TEXT_FIELDS, type TextField, unneutralize } from '../../exports/columns.js';
-import { countWords, entryFields, entryInput, SUMMARY_MAX_WORDS } from '../../inputs.js';
-import { entries, events, TRANSLATION_KINDS, type TranslationKind } from '../../tables.js';
+import { countWords, entryFields, entryInput, STAKEHOLDER_TYPES, SUMMARY_MAX_WORDS } from '../../inputs.js';
+import { entries, events, PROJECT_STATUSES, SCOPES, TARGET_GROUPS, TRANSLATION_KINDS, type TranslationKind } from '../../tables.js';
 import type { ImportRow, RowError } from '../read-file.js';
 
 export type ImportEntriesResult = {
@@ -106,10 +107,28 @@ const blankContent = (language: Locale): EntryContent => ({
   imageIds: [],
 });
 
+/** The codes the reference data knows, loaded once per import (to report unknown codes of rows that fail other checks too). */
+type KnownCodes = { actionLines: Set<string>; sdgs: Set<number>; countries: Set<string>; sdgTargets: Set<string> };
+
+const loadKnownCodes = async (db: DbOrTx): Promise<KnownCodes> => ({
+  actionLines: new Set((await findActionLines(db)).map((l) => l.code)),
+  sdgs: new Set((await findSdgs(db)).map((g) => g.number)),
+  countries: new Set((await findCountries(db)).map((c) => c.code)),
+  sdgTargets: new Set((await findSdgTargets(db)).map((target) => target.code)),
+});
+
+/** Allowed values of the columns that take one of a few codes, shown in the message. */
+const CHOICES: Record<string, readonly string[]> = {
+  stakeholderType: STAKEHOLDER_TYPES,
+  scope: SCOPES,
+  status: PROJECT_STATUSES,
+  targetGroups: TARGET_GROUPS,
+};
+
 type CheckedRow = { ok: true; content: EntryContent; publishedAt: Date } | { ok: false; errors: RowError[] };
 
 /** One row checked and turned into entry content, or its errors. */
-const checkRow = async (db: DbOrTx, { actor, row, t }: { actor: Actor; row: ImportRow; t: Translate }): Promise<CheckedRow> => {
+const checkRow = async (db: DbOrTx, { actor, row, t, known }: { actor: Actor; row: ImportRow; t: Translate; known: KnownCodes }): Promise<CheckedRow> => {
   const { cells } = row;
   const errors: RowError[] = [];
   const fail = (column: string | null, message: string) => errors.push({ row: row.row, column, message });
@@ -149,7 +168,20 @@ const checkRow = async (db: DbOrTx, { actor, row, t }: { actor: Actor; row: Impo
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
       const column = field === 'contact' && issue.path[1] === 'name' ? 'contact_name' : columnOf(field, language);
-      if (!errors.some((e) => e.column === column)) fail(column, issueMessage(issue, t));
+      if (errors.some((e) => e.column === column)) continue;
+      const choices = issue.code === 'invalid_value' ? CHOICES[field] : undefined;
+      fail(column, choices ? t('stocktaking.import.errors.choice', { values: choices.join(', ') }) : issueMessage(issue, t));
+    }
+    // Unknown codes now too, so that one round of corrections is enough (buildContent checks again).
+    const unknown: [string, (string | number)[]][] = [
+      ['action_lines', input.actionLines.filter((c) => !known.actionLines.has(c))],
+      ['sdgs', input.sdgs.filter((n) => !known.sdgs.has(n))],
+      ['sdg_targets', input.sdgTargets.filter((c) => !known.sdgTargets.has(c))],
+      ['countries', input.countries.filter((c) => !known.countries.has(c.toUpperCase()))],
+      ['lead_country', input.leadCountry && !known.countries.has(input.leadCountry.toUpperCase()) ? [input.leadCountry] : []],
+    ];
+    for (const [column, codes] of unknown) {
+      if (codes.length > 0 && !errors.some((e) => e.column === column)) fail(column, t('stocktaking.import.errors.unknown_codes', { codes: codes.join(', ') }));
     }
   }
 
@@ -217,8 +249,9 @@ export const importEntries = async (
 ): Promise<ImportEntriesResult> => {
   const valid: { content: EntryContent; publishedAt: Date }[] = [];
   const errors: RowError[] = [];
+  const known = await loadKnownCodes(db);
   for (const row of rows) {
-    const checked = await checkRow(db, { actor, row, t });
+    const checked = await checkRow(db, { actor, row, t, known });
     if (checked.ok) valid.push({ content: checked.content, publishedAt: checked.publishedAt });
     else errors.push(...checked.errors);
     onProgress?.('checked', 1);

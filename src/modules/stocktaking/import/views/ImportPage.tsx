@@ -70,9 +70,11 @@ export const ImportPage = ({ view, allOrNothing = false, formError, report }: { 
             aria-invalid={formError ? 'true' : undefined}
           />
         </div>
-        <div class="checkbox">
-          <input type="checkbox" id="import-all-or-nothing" name="allOrNothing" value="1" checked={allOrNothing} aria-describedby="import-all-or-nothing-hint" />
-          <label for="import-all-or-nothing">{t('stocktaking.import.all_or_nothing')}</label>
+        <div class="field">
+          <div class="checkbox">
+            <input type="checkbox" id="import-all-or-nothing" name="allOrNothing" value="1" checked={allOrNothing} aria-describedby="import-all-or-nothing-hint" />
+            <label for="import-all-or-nothing">{t('stocktaking.import.all_or_nothing')}</label>
+          </div>
           <p class="hint" id="import-all-or-nothing-hint">
             {t('stocktaking.import.all_or_nothing_hint')}
           </p>
