@@ -15,9 +15,14 @@ export const canPrintPdf = () => existsSync(chromiumPath());
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+/** Prints waiting beyond this are refused (the caller answers 503): about 2.5 s each for a whole edition. */
+export const MAX_WAITING_PRINTS = 4;
+export const printQueueIsFull = () => waiting >= MAX_WAITING_PRINTS;
 
 /** Prints a self-contained HTML document to an A4 PDF (requests to any URL are blocked). */
 export const printPdf = async (html: string): Promise<Buffer> => {
+  waiting++;
   const job = queue.then(async () => {
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
     try {
@@ -29,6 +34,10 @@ export const printPdf = async (html: string): Promise<Buffer> => {
       await browser.close();
     }
   });
+  job.then(
+    () => waiting--,
+    () => waiting--,
+  );
   queue = job.catch(() => undefined);
   return job;
 };

@@ -7,7 +7,7 @@ import { getEditionByYear } from '../queries.js';
 import '../selection/permissions.js';
 import { resultsArePublic } from '../selection/queries.js';
 import { storiesDocx } from './docx.js';
-import { canPrintPdf, printPdf } from './pdf.js';
+import { canPrintPdf, printPdf, printQueueIsFull } from './pdf.js';
 import { loadStories } from './stories.js';
 import { StoriesDocument } from './views/StoriesDocument.js';
 import { StoriesPage } from './views/StoriesPage.js';
@@ -49,8 +49,13 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
     const edition = await getEditionByYear(db, yearOf(req.params.year));
     if (!mayRead(req, edition)) throw notFound();
     const view = req.view(reply);
-    if (!canPrintPdf()) {
-      return reply.code(503).type('text/plain; charset=utf-8').header('retry-after', '3600').send(view.t('prizes.stories.pdf_unavailable'));
+    // Without Chromium, or when prints are already waiting: a clear 503, the DOCX stays available.
+    if (!canPrintPdf() || printQueueIsFull()) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .header('retry-after', canPrintPdf() ? '30' : '3600')
+        .send(view.t('prizes.stories.pdf_unavailable'));
     }
     const html = `<!doctype html>${render(StoriesDocument({ view, edition, categories: await loadStories(db, edition) }))}`;
     const body = await printPdf(html);
