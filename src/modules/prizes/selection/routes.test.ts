@@ -323,4 +323,28 @@ describe('the expert selection', () => {
     await managerClient.post(`/en/prizes/${YEAR}/selection/categories/1/winner`, { nominationId: String(cat1[1]?.nomination) });
     expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain('This can only be done during the expert selection, before the announcement.');
   });
+
+  it('answers odd input with a 4xx or a page, never a server error', async () => {
+    const gets = [
+      `/en/prizes/abcd/selection`,
+      `/en/prizes/99999/review`,
+      `/en/prizes/1999/stories`,
+      `/en/prizes/${YEAR}/stories.docx?x=%00`,
+      `/en/prizes/${YEAR}/stories.pdf/extra`,
+      `/en/prizes/${YEAR}/selection?x[]=1`,
+    ];
+    for (const url of gets) for (const c of [managerClient, expertClient, kit.client()]) expect((await c.get(url)).statusCode, url).toBeLessThan(500);
+    const posts: [string, Record<string, string | string[]>][] = [
+      [`/en/prizes/${YEAR}/selection/categories/abc/winner`, { nominationId: '1' }],
+      [`/en/prizes/${YEAR}/selection/categories/1/winner`, { nominationId: ['1', '2'] }],
+      [`/en/prizes/${YEAR}/selection/categories/99999999999999999999/winner`, { nominationId: 'x' }],
+      [`/en/prizes/${YEAR}/selection/experts`, { email: ['a@example.org', 'b@example.org'], category: '1' }],
+      [`/en/prizes/${YEAR}/selection/experts`, { email: 'a@example.org', category: '-1' }],
+      [`/en/prizes/${YEAR}/selection/criteria`, { 'criteria.0.id': ['a', 'b'], 'criteria.0.weight': '1e9' }],
+      [`/en/prizes/${YEAR}/review/0/score`, { 'criteria.impact': '5' }],
+      [`/en/prizes/${YEAR}/review/${cat1[3]?.nomination}/score`, { 'criteria.impact': ['5', '6'], 'criteria.__proto__': '1', comment: 'x'.repeat(6000) }],
+      [`/en/prizes/${YEAR}/review/${cat1[3]?.nomination}/conflict`, { note: ['a', 'b'] }],
+    ];
+    for (const [url, form] of posts) for (const c of [managerClient, expertClient]) expect((await c.post(url, form)).statusCode, url).toBeLessThan(500);
+  });
 });
