@@ -12,7 +12,7 @@ import { createEdition } from './commands/create-edition.js';
 import { decideNomination } from './commands/decide-nomination.js';
 import { type NominationRefusal, submitNomination } from './commands/submit-nomination.js';
 import { updateEdition } from './commands/update-edition.js';
-import { perAccountVoteLimit } from './integrity/routes.js';
+import { voteRateLimits } from './integrity/rate-limit.js';
 import { editionInput, editionPatchInput, idParam, nominationDecisionInput, nominationInput, voteInput, yearParam } from './inputs.js';
 import { countsArePublic, type Edition, momentOf, nomineesArePublic, phasesOf } from './phases.js';
 import { findCategories, findMyVotes, findNominees, getEditionByYear } from './queries.js';
@@ -229,8 +229,8 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
         body: voteInput,
         response: { 201: z.object({ id: z.number().int(), category: z.number().int() }) },
       },
-      config: { rateLimit: { max: 60 * scale, timeWindow: 60_000 } },
-      preHandler: perAccountVoteLimit(scale),
+      // Per address and per account, in one statement.
+      preHandler: voteRateLimits(scale),
     },
     async (req, reply) => {
       authorize(req.actor, 'prizes.vote.cast');

@@ -6,7 +6,7 @@ import { type Actor, can, hasRole, isSignedIn } from '../../core/permissions/ind
 import type { DbOrTx } from '../../core/db/client.js';
 import { getEntry } from '../stocktaking/queries.js';
 import { castVote } from './commands/cast-vote.js';
-import { perAccountVoteLimit } from './integrity/routes.js';
+import { voteRateLimits } from './integrity/rate-limit.js';
 import { countsArePublic, momentOf, nomineesArePublic } from './phases.js';
 import { countVotes, findCategories, findCurrentEdition, findEditions, findMyVotes, findNominees, getEditionByYear } from './queries.js';
 import { shortlist } from './tally.js';
@@ -87,29 +87,25 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
     );
   });
 
-  app.post<{ Params: { year: string } }>(
-    '/prizes/:year/vote',
-    { config: { rateLimit: { max: 60 * config.rateLimitScale, timeWindow: 60_000 } }, preHandler: perAccountVoteLimit(config.rateLimitScale) },
-    async (req, reply) => {
-      const year = yearOf(req.params.year);
-      const back = `/${req.locale}/prizes/${year}/vote`;
-      if (!isSignedIn(req.actor)) return reply.seeOther(`/${req.locale}/sign-in?next=${encodeURIComponent(back)}`);
-      if (!can(req.actor, 'prizes.vote.cast')) {
-        reply.flash('error', req.t('prizes.vote.verify_first'));
-        return reply.seeOther(back);
-      }
-      const raw = formValues(req.body).nominationId;
-      const nominationId = typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
-      const result = nominationId ? await castVote(db, { actor: req.actor as Actor, year, nominationId, ip: req.ip }) : ({ ok: false, error: 'nominee_not_found' } as const);
-      if (result.ok) {
-        reply.flash('notice', req.t('prizes.vote.counted'));
-        return reply.seeOther(`${back}#category-${result.categoryNumber}`);
-      }
-      if (result.error === 'edition_not_found') throw notFound();
-      reply.flash('error', req.t(`prizes.errors.${result.error}`));
-      return reply.code(303).redirect(back);
-    },
-  );
+  app.post<{ Params: { year: string } }>('/prizes/:year/vote', { preHandler: voteRateLimits(config.rateLimitScale) }, async (req, reply) => {
+    const year = yearOf(req.params.year);
+    const back = `/${req.locale}/prizes/${year}/vote`;
+    if (!isSignedIn(req.actor)) return reply.seeOther(`/${req.locale}/sign-in?next=${encodeURIComponent(back)}`);
+    if (!can(req.actor, 'prizes.vote.cast')) {
+      reply.flash('error', req.t('prizes.vote.verify_first'));
+      return reply.seeOther(back);
+    }
+    const raw = formValues(req.body).nominationId;
+    const nominationId = typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
+    const result = nominationId ? await castVote(db, { actor: req.actor as Actor, year, nominationId, ip: req.ip }) : ({ ok: false, error: 'nominee_not_found' } as const);
+    if (result.ok) {
+      reply.flash('notice', req.t('prizes.vote.counted'));
+      return reply.seeOther(`${back}#category-${result.categoryNumber}`);
+    }
+    if (result.error === 'edition_not_found') throw notFound();
+    reply.flash('error', req.t(`prizes.errors.${result.error}`));
+    return reply.code(303).redirect(back);
+  });
 
   app.get<{ Params: { year: string } }>('/prizes/:year/results', async (req, reply) => {
     const edition = await getEditionByYear(db, yearOf(req.params.year));

@@ -112,16 +112,14 @@ export const prepareBenchEdition = async (db: Db) => {
     await db
       .insert(categories)
       .values(Array.from({ length: 18 }, (_, i) => ({ editionId: editionId as number, number: i + 1, actionLine: `C${i + 1}`, title: { en: `Bench category ${i + 1}` } })));
-    await db
-      .insert(nominations)
-      .values(
-        Array.from({ length: 18 * 5 }, (_, i) => ({
-          editionId: editionId as number,
-          categoryNumber: Math.floor(i / 5) + 1,
-          entryId: 1_000_000_000 + i,
-          state: 'accepted' as const,
-        })),
-      );
+    await db.insert(nominations).values(
+      Array.from({ length: 18 * 5 }, (_, i) => ({
+        editionId: editionId as number,
+        categoryNumber: Math.floor(i / 5) + 1,
+        entryId: 1_000_000_000 + i,
+        state: 'accepted' as const,
+      })),
+    );
   } else {
     await db.update(editions).set(phaseDates).where(eq(editions.id, editionId));
   }

@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
 import { createEdition, type toPhaseDates } from '../commands/create-edition.js';
-import { VOTES_PER_ACCOUNT_PER_MINUTE } from './routes.js';
+import { VOTES_PER_ACCOUNT_PER_MINUTE } from './rate-limit.js';
 
 const DAY = 86_400_000;
 let kit: TestKit;
@@ -38,6 +38,7 @@ describe('vote rate limits', () => {
     const limited = await first.api('POST', '/api/v1/prizes/editions/2043/votes', { nominationId: 999_999 }, { 'accept-language': 'fr' });
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.json().title).toBe('Trop de requêtes');
     // The form is limited too, with a page.
     const form = await first.post('/en/prizes/2043/vote', { nominationId: '999999' });
     expect(form.statusCode).toBe(429);
@@ -47,5 +48,12 @@ describe('vote rate limits', () => {
     const second = await kit.as(secondUser);
     await second.get('/en/prizes/2043');
     expect((await second.api('POST', '/api/v1/prizes/editions/2043/votes', { nominationId: 999_999 })).statusCode).toBe(422);
+    // The address's limit: 26 more requests reach 60; the 61st, from a third account, is refused.
+    for (let i = 0; i < 26; i++) expect((await second.api('POST', '/api/v1/prizes/editions/2043/votes', { nominationId: 999_999 })).statusCode).toBe(422);
+    const third = await kit.as(await buildUser(kit.database.db));
+    await third.get('/en/prizes/2043');
+    const refused = await third.api('POST', '/api/v1/prizes/editions/2043/votes', { nominationId: 999_999 });
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

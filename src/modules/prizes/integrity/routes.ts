@@ -7,7 +7,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formValues } from '../../../core/http/forms.js';
 import { HttpError, notFound } from '../../../core/http/problems.js';
-import { hitRateLimit } from '../../../core/http/rate-limit.js';
 import { type Actor, authorize, hasRole } from '../../../core/permissions/index.js';
 import { yearParam } from '../inputs.js';
 import type { Edition } from '../phases.js';
@@ -16,19 +15,6 @@ import { invalidateVotes } from './invalidate-votes.js';
 import { findSignals, findVoteDetails, integrityReport, type Signal } from './queries.js';
 import { IntegrityAdminPage, SHOWN_VOTES, type SignalFormError } from './views/IntegrityAdminPage.js';
 import { IntegrityReportPage } from './views/IntegrityReportPage.js';
-
-/** Votes one account may send per minute (a full ballot is 18), times the configured scale. */
-export const VOTES_PER_ACCOUNT_PER_MINUTE = 30;
-
-/**
- * A preHandler limiting vote requests per signed-in account (the per-address limit is the route's
- * @fastify/rate-limit config): the counter is kept in PostgreSQL, shared by every process.
- */
-export const perAccountVoteLimit = (scale: number) => async (req: FastifyRequest) => {
-  if (!req.actor) return;
-  const hit = await hitRateLimit(req.server.platform.database.db, { key: `prizes:vote:account:${req.actor.id}`, windowMs: 60_000 });
-  if (hit.count > VOTES_PER_ACCOUNT_PER_MINUTE * scale) throw new HttpError(429, 'core.errors.rate_limited_title', 'core.errors.rate_limited_detail');
-};
 
 const yearOf = (raw: string) => {
   if (!/^\d{4}$/.test(raw)) throw notFound();
