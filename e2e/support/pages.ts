@@ -22,6 +22,7 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/prizes',
   `/prizes/${new Date().getUTCFullYear()}/vote`,
   `/prizes/${new Date().getUTCFullYear()}/results`,
+  `/prizes/${new Date().getUTCFullYear()}/stories`,
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */
