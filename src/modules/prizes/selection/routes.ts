@@ -97,6 +97,7 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
         experts: experts.map((e) => ({ ...e, userId: Number(e.userId) })),
         ranking: rows,
         criteriaLocked: scored > 0,
+        canConfirm: Date.now() >= edition.selectionStart.getTime() && Date.now() < edition.announcementStart.getTime(),
       }),
     );
   });

@@ -62,13 +62,13 @@ export const confirmResults = async (
       ip,
     });
     const notified = await tx
-      .select({ id: nominations.id, email: users.email, name: users.name, locale: users.locale })
+      .select({ nominationId: nominations.id, email: users.email, name: users.name, locale: users.locale })
       .from(nominations)
       .innerJoin(users, eq(users.id, nominations.submitterId))
       .where(inArray(nominations.id, [nominationId, ...champions]));
     for (const user of notified) {
       const locale = isLocale(user.locale) ? user.locale : 'en';
-      const rank = Number(user.id) === nominationId ? 'winner' : 'champion';
+      const rank = Number(user.nominationId) === nominationId ? 'winner' : 'champion';
       await enqueueMail(tx, {
         to: user.email,
         locale,

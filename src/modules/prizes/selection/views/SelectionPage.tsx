@@ -21,6 +21,7 @@ export const SelectionPage = ({
   experts,
   ranking,
   criteriaLocked,
+  canConfirm,
 }: {
   view: ViewContext;
   edition: Edition;
@@ -29,11 +30,12 @@ export const SelectionPage = ({
   experts: ExpertRow[];
   ranking: RankedNominee[];
   criteriaLocked: boolean;
+  /** From the start of the selection until the announcement. */
+  canConfirm: boolean;
 }) => {
   const { t } = view;
   const title = t('prizes.selection.title', { year: edition.year });
   const base = `/prizes/${edition.year}/selection`;
-  const canConfirm = Date.now() >= edition.selectionStart.getTime() && Date.now() < edition.announcementStart.getTime();
   const rows = [
     ...edition.criteria.map((c) => ({ id: c.id, weight: String(c.weight), label: view.localize(c.label) })),
     ...Array.from({ length: CRITERIA_ROWS_EXTRA }, () => ({ id: '', weight: '', label: '' })),
