@@ -191,13 +191,13 @@ const measure = async (
   const { default: autocannon } = await import('autocannon');
   const http = await autocannon({ url: base, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
   if (http.non2xx > 0 || http.errors > 0) throw new Error(`search page: ${http.non2xx} non-2xx answers, ${http.errors} errors`);
-  let next = 0;
+  // Like autocannon's connections, each caller goes through the mix from its start.
   let done = 0;
   const end = Date.now() + duration * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      while (Date.now() < end) {
-        const q = mix[next++ % mix.length];
+      for (let next = 0; Date.now() < end; next++) {
+        const q = mix[next % mix.length];
         if (q) await findEntries(database.db, q.args);
         done++;
       }
