@@ -283,3 +283,69 @@ export const measureVoting = async (
     page: { path: pagePath, requests: page.requests, non2xx: page.non2xx, p99Ms: percentile(page.latencies, 99) },
   };
 };
+
+/**
+ * The vote benchmark as `wsis bench` runs it on PostgreSQL: a real `wsis serve` process on the
+ * database at `databaseUrl` (trusting X-Forwarded-For, so each voter has an address; limits
+ * scaled out of the way), votes cast by `voters` bench voters (made by `wsis seed bench --voters`,
+ * or here when fewer exist), then the markdown lines of the result. The server is stopped after.
+ */
+export const runVotingBench = async ({
+  databaseUrl,
+  voters,
+  connections = 10,
+  seconds = 20,
+  cli = [process.execPath, ...process.execArgv, process.argv[1] as string],
+}: {
+  databaseUrl: string;
+  voters: number;
+  connections?: number;
+  seconds?: number;
+  /** How to start the `wsis` program (this one by default). */
+  cli?: string[];
+}): Promise<{ result: VotingResult; lines: string[] }> => {
+  const { spawn } = await import('node:child_process');
+  const { openDatabase } = await import('../../../core/db/client.js');
+  const database = await openDatabase({ url: databaseUrl, poolSize: connections });
+  try {
+    await seedBenchVoters(database.db, { voters });
+    const [program, ...args] = cli as [string, ...string[]];
+    const child = spawn(program, [...args, 'serve', '--no-demo', '--port', '0'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000', WSIS_TRUST_PROXY: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const baseUrl = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout?.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /ready at (http:\/\/\S+)/.exec(out);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.stderr?.on('data', () => undefined);
+        child.once('exit', (code) => reject(new Error(`wsis serve exited (${code}) before it was ready`)));
+      });
+      const result = await measureVoting(database, { baseUrl, voters, connections, seconds });
+      const f = (n: number) => n.toFixed(1);
+      const lines = [
+        '',
+        `### Votes over HTTP (PostgreSQL, ${voters.toLocaleString('en')} voter accounts, ${connections} connections)`,
+        '',
+        'Each vote is `POST /api/v1/prizes/editions/2099/votes` with the voter’s own API token, answered 201 after its commit, against a real `wsis serve` process; the public edition page is requested on one more connection meanwhile. The ceiling is the same INSERT, one transaction per vote, through the driver alone with as many connections, in the same run.',
+        '',
+        '| | per second | p50 ms | p99 ms |',
+        '| --- | ---: | ---: | ---: |',
+        `| accepted votes over HTTP (${result.accepted.toLocaleString('en')} in ${f(result.seconds)} s, ${result.refused} refused) | ${f(result.acceptedPerSecond)} | ${f(result.p50Ms)} | ${f(result.p99Ms)} |`,
+        `| the same INSERT through the driver | ${f(result.ceilingPerSecond)} | | |`,
+        `| **ratio votes / driver** | **${result.ratio.toFixed(2)}** | | |`,
+        `| public page ${result.page.path} during the surge (${result.page.requests} requests, ${result.page.non2xx} not 2xx) | | | ${f(result.page.p99Ms)} |`,
+      ];
+      return { result, lines };
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+    }
+  } finally {
+    await database.close();
+  }
+};
