@@ -9,6 +9,7 @@ import { castVote } from './commands/cast-vote.js';
 import { voteRateLimits } from './integrity/rate-limit.js';
 import { countsArePublic, momentOf, nomineesArePublic } from './phases.js';
 import { countVotes, findCategories, findCurrentEdition, findEditions, findMyVotes, findNominees, getEditionByYear } from './queries.js';
+import { findResults, resultsArePublic } from './selection/queries.js';
 import { shortlist } from './tally.js';
 import { EditionPage, NoEditionPage } from './views/EditionPage.js';
 import { type ResultRow, ResultsPage } from './views/ResultsPage.js';
@@ -117,6 +118,9 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
       const nominees = await findNominees(db, { editionId: edition.id, seed: 'results' });
       const entryOf = new Map(nominees.map((n) => [n.id, n.entryId]));
       const texts = await entryTexts(db, [...entryOf.values()]);
+      // Winners and champions, once announced (prize managers see them as soon as they are confirmed).
+      const confirmed = resultsArePublic(edition) || isManager(req) ? await findResults(db, edition.id) : [];
+      const outcomeOf = new Map(confirmed.map((r) => [r.nominationId, r.rank]));
       for (const c of categories) {
         const inCategory = tallies.filter((t) => t.categoryNumber === c.number);
         const chosen = new Set(shortlist(inCategory).map((t) => t.nominationId));
@@ -127,7 +131,19 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
             .flatMap((t) => {
               const entryId = entryOf.get(t.nominationId);
               const entry = entryId ? texts.get(entryId) : undefined;
-              return entry && entryId ? [{ nominationId: t.nominationId, entryId, title: entry.title, valid: t.valid, cast: t.cast, shortlisted: chosen.has(t.nominationId) }] : [];
+              return entry && entryId
+                ? [
+                    {
+                      nominationId: t.nominationId,
+                      entryId,
+                      title: entry.title,
+                      valid: t.valid,
+                      cast: t.cast,
+                      shortlisted: chosen.has(t.nominationId),
+                      outcome: outcomeOf.get(t.nominationId) ?? null,
+                    },
+                  ]
+                : [];
             }),
         );
       }

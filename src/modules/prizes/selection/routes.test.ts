@@ -298,6 +298,7 @@ describe('the expert selection', () => {
     const before = (await kit.app.inject({ method: 'GET', url: `/api/v1/prizes/editions/${YEAR}/results` })).json();
     expect(before.announced).toBe(false);
     expect(before.categories[0].winner).toBeNull();
+    expect((await kit.client().get(`/en/prizes/${YEAR}/results`)).body).not.toContain('<strong>Winner</strong>');
     expect((await kit.app.inject({ method: 'GET', url: `/api/v1/entries/${cat1[0]?.entry}` })).json().badges).toEqual([]);
     expect((await kit.client().get(`/en/stocktaking/${cat1[0]?.entry}`)).body).not.toContain(`WSIS Prizes winner ${YEAR}`);
     await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
@@ -308,6 +309,10 @@ describe('the expert selection', () => {
     expect(category1.winner).toBe(cat1[0]?.nomination);
     expect(category1.champions).toHaveLength(4);
     expect(category1.nominees[0]).toHaveProperty('validVotes');
+    // The public results page says who won.
+    const resultsPage = (await kit.client().get(`/en/prizes/${YEAR}/results`)).body;
+    expect(resultsPage).toMatch(/Rural broadband cooperative<\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Winner<\/strong><\/td>/);
+    expect(resultsPage).toMatch(/Digital literacy buses<\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Champion<\/strong><\/td>/);
     // Badges on the stocktaking entry page and in the search results.
     expect((await kit.client().get(`/en/stocktaking/${cat1[0]?.entry}`)).body).toContain(`WSIS Prizes winner ${YEAR}`);
     expect((await kit.client().get(`/en/stocktaking/${cat1[1]?.entry}`)).body).toContain(`WSIS Prizes champion ${YEAR}`);

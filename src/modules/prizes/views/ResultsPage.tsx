@@ -5,7 +5,16 @@ import type { Edition } from '../phases.js';
 import type { Category } from '../queries.js';
 import { SHORTLIST_SIZE } from '../tally.js';
 
-export type ResultRow = { nominationId: number; entryId: number; title: Localized; valid: number; cast: number; shortlisted: boolean };
+export type ResultRow = {
+  nominationId: number;
+  entryId: number;
+  title: Localized;
+  valid: number;
+  cast: number;
+  shortlisted: boolean;
+  /** Set once the winner of the category is confirmed and announced. */
+  outcome?: 'winner' | 'champion' | null;
+};
 
 /** Public once the counts are: valid votes per nominee and each category's shortlist, with the integrity totals. */
 export const ResultsPage = ({
@@ -75,7 +84,7 @@ export const ResultsPage = ({
                             </th>
                             <td class="numeric">{view.fmt.number(r.valid)}</td>
                             <td class="numeric">{view.fmt.number(r.cast)}</td>
-                            <td>{r.shortlisted ? t('prizes.results.shortlisted') : ''}</td>
+                            <td>{r.outcome ? <strong>{t(`prizes.selection.rank_${r.outcome}`)}</strong> : r.shortlisted ? t('prizes.results.shortlisted') : ''}</td>
                           </tr>
                         );
                       })
