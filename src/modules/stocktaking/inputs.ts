@@ -31,7 +31,7 @@ export const entryFields = z.object({
   description: longText,
   impact: longText,
   partners: longText,
-  actionLines: z.array(z.string().trim().min(1).max(10)).min(1).max(30).describe('WSIS action line codes, e.g. C2, C7.1'),
+  actionLines: z.array(z.string().trim().min(1).max(20)).min(1).max(30).describe('WSIS action line codes, e.g. C2, C7.e-agriculture'),
   sdgs: z.array(z.int()).max(17).default([]).describe('SDG numbers 1–17'),
   sdgTargets: z
     .array(z.string().trim().min(3).max(8))

@@ -105,6 +105,12 @@ describe('submitting an activity through the form', () => {
     expect(res.body).toContain('Unknown code: C42.');
   });
 
+  it('accepts the C7 sub-lines, whose codes are the longest', async () => {
+    await contributor.get('/en/stocktaking/new');
+    const res = await contributor.post('/en/stocktaking/new', validForm({ title: 'Agriculture numérique', actionLines: ['C7.e-agriculture', 'C7.e-government'] }));
+    expect(res.statusCode).toBe(303);
+  });
+
   it('refuses over-long text with the limit stated', async () => {
     await contributor.get('/en/stocktaking/new');
     const res = await contributor.post('/en/stocktaking/new', validForm({ title: 'x'.repeat(201), summary: Array.from({ length: 201 }, () => 'mot').join(' ') }));
