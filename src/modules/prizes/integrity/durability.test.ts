@@ -1,15 +1,21 @@
 /**
- * Durability of votes (PostgreSQL): a real `wsis serve` process is killed with SIGKILL in the
- * middle of a voting surge, restarted on the same database, and every vote is sent again. Every
- * vote answered 2xx is stored, none twice, and the tallies equal a recount from the raw votes.
- * Runs in the postgresql project only (CI always runs it: .ci/run sets DATABASE_URL).
+ * Durability of votes: a real `wsis serve` process is killed with SIGKILL in the middle of a
+ * voting surge, restarted on the same database, and every vote is sent again. Every vote answered
+ * 2xx is stored, none twice, and the tallies equal a recount from the raw votes. On PostgreSQL
+ * (the postgresql project) and on the embedded PGlite in a data folder (the pglite project): a
+ * killed process, not a power cut, which only PostgreSQL's fsync'd write-ahead log covers.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../../core/db/client.js';
+import { MODULES } from '../../../app.js';
+import { seedReference } from '../../../core/cli/startup.js';
+import { type Database, migrateDatabase, openDatabase } from '../../../core/db/client.js';
 import { testDatabaseKind } from '../../../test/db.js';
 import { countVotes, getEditionByYear } from '../queries.js';
 import { BENCH_YEAR, benchVoterTokens, prepareBenchEdition, seedBenchVoters } from './bench.js';
@@ -25,9 +31,11 @@ const admin = async () => {
   return client;
 };
 
-const startServer = (databaseUrl: string) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--no-demo', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000' },
+type Target = { url?: string; dataDir?: string };
+
+const startServer = (target: Target) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--no-demo', '--port', '0', ...(target.dataDir ? ['--data', target.dataDir] : [])], {
+    env: { ...process.env, DATABASE_URL: target.url ?? '', LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -76,10 +84,13 @@ const vote = (agent: Agent, base: URL, token: string, nominationId: number) =>
 
 let database: Database | undefined;
 let name = '';
+let dataDir = '';
 const children: ChildProcess[] = [];
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  await Promise.all(children.map(exited));
   await database?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   if (name) {
     const a = await admin();
     await a.query(`drop database if exists ${name} with (force)`);
@@ -87,23 +98,34 @@ afterAll(async () => {
   }
 });
 
-describe.skipIf(testDatabaseKind() !== 'postgresql')('votes survive a killed server (PostgreSQL)', () => {
+describe(`votes survive a killed server (${testDatabaseKind() === 'postgresql' ? 'PostgreSQL' : 'PGlite in a data folder'})`, () => {
   it('keeps every vote answered 2xx, none twice, with tallies equal to a recount, after SIGKILL mid-surge and a restart', { timeout: 120_000 }, async () => {
-    name = `wsis_durability_${randomBytes(5).toString('hex')}`;
-    const a = await admin();
-    await a.query(`create database ${name}`);
-    await a.end();
-    const url = serverUrl();
-    url.pathname = `/${name}`;
-
-    // The first start migrates and seeds the database; then the voters and the bench edition.
-    const first = startServer(url.toString());
-    children.push(first.child);
-    const base = await first.ready;
-    database = await openDatabase({ url: url.toString(), poolSize: 2 });
+    let target: Target;
+    if (testDatabaseKind() === 'postgresql') {
+      name = `wsis_durability_${randomBytes(5).toString('hex')}`;
+      const a = await admin();
+      await a.query(`create database ${name}`);
+      await a.end();
+      const url = serverUrl();
+      url.pathname = `/${name}`;
+      target = { url: url.toString() };
+    } else {
+      dataDir = mkdtempSync(join(tmpdir(), 'wsis-durability-'));
+      target = { dataDir };
+    }
+    // Voters and the bench edition first (PGlite admits one process at a time: ours, then the server's).
+    database = await openDatabase({ ...target, poolSize: 2 });
+    await migrateDatabase(database);
+    await seedReference(database, MODULES);
     await seedBenchVoters(database.db, { voters: VOTERS });
     const tokenOf = await benchVoterTokens(database.db);
     const { nominees } = await prepareBenchEdition(database.db);
+    await database.close();
+    database = undefined;
+
+    const first = startServer(target);
+    children.push(first.child);
+    const base = await first.ready;
     const nomineeOf = (voter: number, category: number) => {
       const inCategory = nominees.filter((n) => n.category === category);
       return (inCategory[voter % inCategory.length] as { id: number }).id;
@@ -135,7 +157,7 @@ describe.skipIf(testDatabaseKind() !== 'postgresql')('votes survive a killed ser
     expect(beforeKill.size).toBeGreaterThanOrEqual(KILL_AFTER);
 
     // Restart on the same database; every ballot is sent again (a voter retrying).
-    const second = startServer(url.toString());
+    const second = startServer(target);
     children.push(second.child);
     const base2 = await second.ready;
     const agent2 = new Agent({ keepAlive: true, maxSockets: 16 });
@@ -164,6 +186,7 @@ describe.skipIf(testDatabaseKind() !== 'postgresql')('votes survive a killed ser
     for (const key of beforeKill) expect(statuses.get(key), key).toBe(409);
     const storedUnanswered = [...statuses].filter(([key, status]) => status === 409 && !acknowledged.has(key));
     expect(storedUnanswered.length).toBeLessThanOrEqual(16);
+    database = await openDatabase({ ...target, poolSize: 2 });
     const { db, pool } = database;
     const rows = (
       await pool.query<{ id: string; voter: string; category: number; nomination_id: string }>(
