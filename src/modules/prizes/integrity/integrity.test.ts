@@ -221,14 +221,20 @@ describe('the public integrity report', () => {
     expect(earlyApi.statusCode).toBe(404);
     expect(earlyApi.json().detail).toBe('The integrity report of this edition is published when voting closes.');
 
+    // An account created after voting opened: its vote is cast but does not meet the rule.
+    const [late] = await addVoters(1, { ageDays: -1 });
+    const edition = await getEditionByYear(kit.database.db, YEAR);
+    await kit.database.db
+      .insert(votes)
+      .values({ editionId: edition.id, categoryNumber: 1, nominationId: nominees[1], voterId: late as number, ip: '192.0.2.50', network: '192.0.2.0/24' });
     await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
     const api = await anonymous.get(`/api/v1/prizes/editions/${YEAR}/integrity`);
     expect(api.statusCode).toBe(200);
     const body = api.json();
-    // 35 voters × 2 categories; the cluster's 10 votes and the 4 disposable ones are invalidated.
-    expect(body.totals).toEqual({ cast: 70, valid: 56, invalidated: 14, notMeetingRule: 0 });
+    // 35 voters × 2 categories and the late one; the cluster's 10 votes and the 4 disposable ones are invalidated.
+    expect(body.totals).toEqual({ cast: 71, valid: 56, invalidated: 14, notMeetingRule: 1 });
     const first = body.categories.find((c: { category: number }) => c.category === 1);
-    expect(first).toMatchObject({ cast: 35, valid: 28, invalidated: 7, notMeetingRule: 0 });
+    expect(first).toMatchObject({ cast: 36, valid: 28, invalidated: 7, notMeetingRule: 1 });
     expect(first.invalidatedByReason).toEqual([
       { reason: 'Accounts made for the vote', votes: 5 },
       { reason: 'Disposable address', votes: 1 },
