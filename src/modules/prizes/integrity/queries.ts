@@ -85,12 +85,22 @@ const burstRows = async (
 
 const group = (kind: SignalKind, rows: FlaggedRow[], minVoters = 1): Signal[] => {
   const byKey = new Map<string | null, FlaggedRow[]>();
-  for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  for (const row of rows) {
+    const list = byKey.get(row.key);
+    if (list) list.push(row);
+    else byKey.set(row.key, [row]);
+  }
   const signals: Signal[] = [];
   for (const [key, list] of byKey) {
     const voters = new Set(list.map((r) => Number(r.voter_id))).size;
     if (voters < minVoters) continue;
-    const times = list.map((r) => new Date(r.cast_at).getTime());
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const r of list) {
+      const t = new Date(r.cast_at).getTime();
+      if (t < first) first = t;
+      if (t > last) last = t;
+    }
     signals.push({
       id: `${kind}:${key ?? ''}`,
       kind,
@@ -98,8 +108,8 @@ const group = (kind: SignalKind, rows: FlaggedRow[], minVoters = 1): Signal[] =>
       voteIds: list.map((r) => Number(r.id)).sort((a, b) => a - b),
       voters,
       pending: list.filter((r) => !r.invalidated).length,
-      first: new Date(Math.min(...times)),
-      last: new Date(Math.max(...times)),
+      first: new Date(first),
+      last: new Date(last),
     });
   }
   return signals.sort((a, b) => b.voteIds.length - a.voteIds.length || (a.key ?? '').localeCompare(b.key ?? ''));
