@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale, Localized } from '../../../core/i18n/locales.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { findOrganizationsOfUser, getMembership } from '../../accounts/queries.js';
-import { findActionLines, findCountries, findSdgs, findSdgTargets, findSuggestedSdgsForActionLines, regionOfCountry } from '../../reference/queries.js';
+import { findActionLines, findCountries, findMatrixLinks, findSdgs, findSdgTargets } from '../../reference/queries.js';
 import type { EntryInput } from '../inputs.js';
 import type { EntrySubject } from '../permissions.js';
 import { searchDocument, searchText, titleDocument, titleText } from '../search.js';
@@ -108,35 +108,69 @@ const withText = (current: Localized, language: Locale, text: string | null | un
   return next;
 };
 
-/**
- * Checks an input against the reference data and the actor's organizations, and turns it into
- * entry content (merged into `current` for an edit). SDGs that no chosen action line links to
- * are returned as a warning, never an error.
- */
-export const buildContent = async (
-  tx: DbOrTx,
-  { actor, input, current }: { actor: Actor; input: EntryInput; current?: EntryContent },
-): Promise<{ ok: true; content: EntryContent; unlinkedSdgs: number[] } | ContentError> => {
+/** The reference codes an entry is checked against, loaded once (an import reuses it for every row). */
+export type ReferenceCodes = {
+  lineCodes: Set<string>;
+  /** Action line → its parent (C7.e-health → C7). */
+  parentOf: Map<string, string | null>;
+  sdgNumbers: Set<number>;
+  targetCodes: Set<string>;
+  regionOf: Map<string, string | null>;
+  /** Matrix links (not removed): action line → the SDGs it serves. */
+  sdgsOfLine: Map<string, number[]>;
+};
+
+export const loadReferenceCodes = async (tx: DbOrTx): Promise<ReferenceCodes> => {
   // One after the other: a transaction is one connection.
   const lines = await findActionLines(tx);
   const goals = await findSdgs(tx);
   const countries = await findCountries(tx);
-  const lineCodes = new Set(lines.map((l) => l.code));
-  const sdgNumbers = new Set(goals.map((g) => g.number));
-  const countryCodes = new Set(countries.map((c) => c.code));
+  const targets = await findSdgTargets(tx);
+  const links = await findMatrixLinks(tx);
+  const sdgsOfLine = new Map<string, number[]>();
+  for (const link of links) sdgsOfLine.set(link.actionLine, [...(sdgsOfLine.get(link.actionLine) ?? []), link.sdg]);
+  return {
+    lineCodes: new Set(lines.map((l) => l.code)),
+    parentOf: new Map(lines.map((l) => [l.code, l.parent])),
+    sdgNumbers: new Set(goals.map((g) => g.number)),
+    targetCodes: new Set(targets.map((t) => t.code)),
+    regionOf: new Map(countries.map((c) => [c.code, c.region])),
+    sdgsOfLine,
+  };
+};
+
+/** SDGs the matrix links to some action lines (a parent line such as C7 stands for its sub-lines). */
+const linkedSdgs = (reference: ReferenceCodes, codes: string[]) => {
+  const chosen = new Set(codes);
+  const linked = new Set<number>();
+  for (const [line, sdgs] of reference.sdgsOfLine) {
+    const parent = reference.parentOf.get(line);
+    if (chosen.has(line) || (parent && chosen.has(parent))) for (const n of sdgs) linked.add(n);
+  }
+  return linked;
+};
+
+/**
+ * Checks an input against the reference data and the actor's organizations, and turns it into
+ * entry content (merged into `current` for an edit). SDGs that no chosen action line links to
+ * are returned as a warning, never an error. `reference` may be passed when many entries are
+ * built at once (import).
+ */
+export const buildContent = async (
+  tx: DbOrTx,
+  { actor, input, current, reference }: { actor: Actor; input: EntryInput; current?: EntryContent; reference?: ReferenceCodes },
+): Promise<{ ok: true; content: EntryContent; unlinkedSdgs: number[] } | ContentError> => {
+  const codes = reference ?? (await loadReferenceCodes(tx));
   const fields: UnknownCodes = {};
-  const unknownLines = input.actionLines.filter((c) => !lineCodes.has(c));
-  const unknownSdgs = input.sdgs.filter((n) => !sdgNumbers.has(n));
-  const unknownCountries = input.countries.filter((c) => !countryCodes.has(c));
+  const unknownLines = input.actionLines.filter((c) => !codes.lineCodes.has(c));
+  const unknownSdgs = input.sdgs.filter((n) => !codes.sdgNumbers.has(n));
+  const unknownCountries = input.countries.filter((c) => !codes.regionOf.has(c));
   if (unknownLines.length) fields.actionLines = unknownLines;
   if (unknownSdgs.length) fields.sdgs = unknownSdgs;
   if (unknownCountries.length) fields.countries = unknownCountries;
-  if (!countryCodes.has(input.leadCountry)) fields.leadCountry = [input.leadCountry];
-  if (input.sdgTargets && input.sdgTargets.length > 0) {
-    const known = new Set((await findSdgTargets(tx, { codes: input.sdgTargets })).map((target) => target.code));
-    const unknownTargets = input.sdgTargets.filter((code) => !known.has(code));
-    if (unknownTargets.length) fields.sdgTargets = unknownTargets;
-  }
+  if (!codes.regionOf.has(input.leadCountry)) fields.leadCountry = [input.leadCountry];
+  const unknownTargets = (input.sdgTargets ?? []).filter((code) => !codes.targetCodes.has(code));
+  if (unknownTargets.length) fields.sdgTargets = unknownTargets;
   if (Object.keys(fields).length > 0) return { ok: false, error: 'unknown_codes', fields };
 
   // An entry belongs to one of the submitter's organizations, or to nobody (the submitter's own name).
@@ -176,7 +210,7 @@ export const buildContent = async (
     stakeholderType: input.stakeholderType,
     leadCountry: input.leadCountry,
     countries: [...new Set(input.countries)],
-    region: await regionOfCountry(tx, input.leadCountry),
+    region: codes.regionOf.get(input.leadCountry) ?? null,
     scope: input.scope,
     actionLines: [...new Set(input.actionLines)],
     sdgs: [...new Set(input.sdgs)].sort((a, b) => a - b),
@@ -190,7 +224,7 @@ export const buildContent = async (
     contactEmail: input.contact?.email ?? null,
     imageIds: current?.imageIds ?? [],
   };
-  const linked = new Set((await findSuggestedSdgsForActionLines(tx, content.actionLines)).map((s) => s.sdg));
+  const linked = linkedSdgs(codes, content.actionLines);
   return { ok: true, content, unlinkedSdgs: content.sdgs.filter((n) => !linked.has(n)) };
 };
 

@@ -11,8 +11,7 @@ import { issueMessage } from '../../../../core/http/forms.js';
 import { isLocale, type Locale, LOCALES, type Localized } from '../../../../core/i18n/locales.js';
 import type { Translate } from '../../../../core/i18n/translate.js';
 import type { Actor } from '../../../../core/permissions/index.js';
-import { findActionLines, findCountries, findSdgs, findSdgTargets } from '../../../reference/queries.js';
-import { buildContent, type EntryContent, searchColumns } from '../../commands/entry-content.js';
+import { buildContent, type EntryContent, loadReferenceCodes, type ReferenceCodes, searchColumns } from '../../commands/entry-content.js';
 import { TEXT_FIELDS, type TextField, unneutralize } from '../../exports/columns.js';
 import { countWords, entryFields, entryInput, STAKEHOLDER_TYPES, SUMMARY_MAX_WORDS } from '../../inputs.js';
 import { entries, events, PROJECT_STATUSES, SCOPES, TARGET_GROUPS, TRANSLATION_KINDS, type TranslationKind } from '../../tables.js';
@@ -107,15 +106,16 @@ const blankContent = (language: Locale): EntryContent => ({
   imageIds: [],
 });
 
-/** The codes the reference data knows, loaded once per import (to report unknown codes of rows that fail other checks too). */
-type KnownCodes = { actionLines: Set<string>; sdgs: Set<number>; countries: Set<string>; sdgTargets: Set<string> };
+/**
+ * The codes the reference data knows, loaded once per import: to report unknown codes of rows
+ * that fail other checks too, and handed to buildContent so it does not reload them for every row.
+ */
+type KnownCodes = { actionLines: Set<string>; sdgs: Set<number>; countries: Set<string>; sdgTargets: Set<string>; reference: ReferenceCodes };
 
-const loadKnownCodes = async (db: DbOrTx): Promise<KnownCodes> => ({
-  actionLines: new Set((await findActionLines(db)).map((l) => l.code)),
-  sdgs: new Set((await findSdgs(db)).map((g) => g.number)),
-  countries: new Set((await findCountries(db)).map((c) => c.code)),
-  sdgTargets: new Set((await findSdgTargets(db)).map((target) => target.code)),
-});
+const loadKnownCodes = async (db: DbOrTx): Promise<KnownCodes> => {
+  const reference = await loadReferenceCodes(db);
+  return { actionLines: reference.lineCodes, sdgs: reference.sdgNumbers, countries: new Set(reference.regionOf.keys()), sdgTargets: reference.targetCodes, reference };
+};
 
 /** Allowed values of the columns that take one of a few codes, shown in the message. */
 const CHOICES: Record<string, readonly string[]> = {
@@ -212,7 +212,7 @@ const checkRow = async (db: DbOrTx, { actor, row, t, known }: { actor: Actor; ro
   }
 
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
-  const built = await buildContent(db, { actor, input: parsed.data, current: blankContent(language) });
+  const built = await buildContent(db, { actor, input: parsed.data, current: blankContent(language), reference: known.reference });
   if (!built.ok) {
     if (built.error !== 'unknown_codes') fail(null, t(`stocktaking.errors.${built.error}`));
     else
