@@ -12,7 +12,12 @@ export default defineConfig({
       ...(process.env.DATABASE_URL
         ? [
             {
-              test: { ...unit, name: 'postgresql', env: { WSIS_TEST_DB: 'postgresql' }, exclude: ['src/core/cli/cli.test.ts', 'src/core/cli/serve.test.ts', 'src/modules/stocktaking/import/cli.test.ts', '**/node_modules/**'] },
+              test: {
+                ...unit,
+                name: 'postgresql',
+                env: { WSIS_TEST_DB: 'postgresql' },
+                exclude: ['src/core/cli/cli.test.ts', 'src/core/cli/serve.test.ts', 'src/modules/stocktaking/import/cli.test.ts', '**/node_modules/**'],
+              },
             },
           ]
         : []),

@@ -77,7 +77,7 @@ it('answers odd input everywhere without a server error', async () => {
       if (res.statusCode >= 500) bad.push(`${res.statusCode} ${url}`);
     }
   }
-  const posts: [string, Record<string, string>][] = [
+  const posts: [string, Record<string, string | string[]>][] = [
     ['/en/admin/users/abc/roles', { role: 'x' }],
     ['/en/admin/users/99999999999999999999/roles', { role: 'moderator' }],
     ['/en/account/tokens/abc/revoke', {}],

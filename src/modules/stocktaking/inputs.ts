@@ -33,11 +33,7 @@ export const entryFields = z.object({
   partners: longText,
   actionLines: z.array(z.string().trim().min(1).max(20)).min(1).max(30).describe('WSIS action line codes, e.g. C2, C7.e-agriculture'),
   sdgs: z.array(z.int()).max(17).default([]).describe('SDG numbers 1–17'),
-  sdgTargets: z
-    .array(z.string().trim().min(3).max(8))
-    .max(169)
-    .nullish()
-    .describe('SDG target codes, e.g. 4.4, 9.c (omit to keep the current ones)'),
+  sdgTargets: z.array(z.string().trim().min(3).max(8)).max(169).nullish().describe('SDG target codes, e.g. 4.4, 9.c (omit to keep the current ones)'),
   countries: z.array(countryCode).max(300).default([]).describe('Countries of implementation (ISO 3166-1 alpha-2)'),
   leadCountry: countryCode,
   stakeholderType: z.enum(STAKEHOLDER_TYPES),

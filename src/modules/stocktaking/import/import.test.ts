@@ -199,7 +199,7 @@ describe('the report of a file with errors', () => {
   it.each([
     [
       'an unknown and a missing column',
-      csvOf([{ ...validRow(), colour: 'blue' }].map(({ status, ...r }) => r)),
+      csvOf([{ ...validRow(), colour: 'blue' } as Record<string, string>].map(({ status, ...r }) => r)),
       [
         { row: 1, column: 'colour' },
         { row: 1, column: 'status' },
