@@ -14,9 +14,21 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 /** Loads the actor (user + roles) for a user id; null when the account no longer exists. */
 export const getActorById = async (db: DbOrTx, userId: number): Promise<Actor | null> => {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  // One round trip: the user and the roles (every request with a session or a token pays it).
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      emailVerifiedAt: users.emailVerifiedAt,
+      status: users.status,
+      roleList: sql<string>`coalesce((select string_agg(${userRoles.role}, ',') from ${userRoles} where ${userRoles.userId} = ${users.id}), '')`,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user) return null;
-  const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+  const roles = user.roleList ? user.roleList.split(',').map((role) => ({ role })) : [];
   return {
     id: user.id,
     email: user.email,
