@@ -7,7 +7,7 @@ import { users } from '../../core/auth/tables.js';
 import { createTestKit, type TestKit } from '../../test/app.js';
 import { buildUser } from '../../test/factories.js';
 import { insertPublishedEntry } from '../stocktaking/test-helpers.js';
-import { votes } from './tables.js';
+import { nominations, votes } from './tables.js';
 
 let kit: TestKit;
 const tokens: Record<string, string> = {};
@@ -180,6 +180,22 @@ describe('the public vote', () => {
     for (const id of nominees) expect((await call('POST', `/api/v1/prizes/nominations/${id}/decision`, 'manager', { decision: 'accept' })).statusCode).toBe(200);
     const returned = await call('POST', `/api/v1/prizes/nominations/${nominees[2]}/decision`, 'manager', { decision: 'return', reason: '' });
     expect(returned.statusCode).toBe(422);
+    // Returned for changes, then submitted again by its owner (same nomination), then accepted.
+    expect((await call('POST', `/api/v1/prizes/nominations/${nominees[2]}/decision`, 'manager', { decision: 'return', reason: 'Add the partners.' })).json().state).toBe(
+      'returned',
+    );
+    const resubmitted = await call('POST', '/api/v1/prizes/editions/2040/nominations', 'owner', {
+      entryId: (
+        await db
+          .select()
+          .from(nominations)
+          .where(eq(nominations.id, nominees[2] ?? 0))
+      )[0]?.entryId,
+      category: 2,
+    });
+    expect(resubmitted.statusCode).toBe(201);
+    expect(resubmitted.json().id).toBe(nominees[2]);
+    expect((await call('POST', `/api/v1/prizes/nominations/${nominees[2]}/decision`, 'manager', { decision: 'accept' })).statusCode).toBe(200);
     const [owner] = await db.select().from(users).where(eq(users.id, ownerId));
     const mails = await db
       .select()

@@ -69,15 +69,16 @@ export const submitNomination = async (
     if (words > edition.summaryMaxWords) return { ok: false, error: 'summary_too_long', field: 'entryId', params: { words, max: edition.summaryMaxWords } };
 
     const live = inArray(nominations.state, ['submitted', 'accepted', 'returned']);
+    // A nomination returned for changes is submitted again (same row); any other is final.
     const [duplicate] = await tx
-      .select({ id: nominations.id })
+      .select({ id: nominations.id, state: nominations.state })
       .from(nominations)
       .where(and(eq(nominations.editionId, edition.id), eq(nominations.entryId, entry.id), eq(nominations.categoryNumber, input.category)));
-    if (duplicate) return { ok: false, error: 'already_nominated', field: 'category' };
+    if (duplicate && duplicate.state !== 'returned') return { ok: false, error: 'already_nominated', field: 'category' };
     const [inCategories] = await tx
       .select({ n: sql<number>`count(distinct ${nominations.categoryNumber})` })
       .from(nominations)
-      .where(and(eq(nominations.editionId, edition.id), eq(nominations.entryId, entry.id), live));
+      .where(and(eq(nominations.editionId, edition.id), eq(nominations.entryId, entry.id), live, ne(nominations.categoryNumber, input.category)));
     if (Number(inCategories?.n ?? 0) >= edition.categoriesPerProject) {
       return { ok: false, error: 'categories_per_project', field: 'category', params: { max: edition.categoriesPerProject } };
     }
@@ -112,6 +113,21 @@ export const submitNomination = async (
       }
     }
 
+    if (duplicate) {
+      await tx
+        .update(nominations)
+        .set({ state: 'submitted', answers: input.answers, reason: null, decidedBy: null, decidedAt: null, updatedAt: now })
+        .where(eq(nominations.id, duplicate.id));
+      await recordAction(tx, {
+        actor,
+        action: 'prizes.nomination.create',
+        subjectType: 'prizes_nomination',
+        subjectId: duplicate.id,
+        after: { year, category: input.category, entryId: entry.id, resubmitted: true },
+        ip,
+      });
+      return { ok: true, id: duplicate.id, state: 'submitted' };
+    }
     const [row] = await tx
       .insert(nominations)
       .values({ editionId: edition.id, categoryNumber: input.category, entryId: entry.id, organizationId: entry.organizationId, submitterId: actor.id, answers: input.answers })
