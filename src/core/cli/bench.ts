@@ -240,6 +240,7 @@ export const runBench = async ({
   entries,
   pgliteEntries,
   rounds,
+  voters = 0,
 }: {
   duration: number;
   connections: number;
@@ -247,6 +248,8 @@ export const runBench = async ({
   entries: number;
   pgliteEntries: number;
   rounds: number;
+  /** Voter accounts of the WSIS Prizes vote benchmark (PostgreSQL only; 0 skips it). */
+  voters?: number;
 }) => {
   const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds })];
   if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds }));
@@ -305,6 +308,13 @@ export const runBench = async ({
       ...(section.seededIn !== null ? ['', `Corpus loaded by \`wsis seed bench\` in ${section.seededIn.toFixed(0)} s in this run.`] : []),
     );
   }
+  // The WSIS Prizes vote (PostgreSQL only), in its own scratch database of voters kept between runs.
+  if (process.env.DATABASE_URL && voters > 0) {
+    const { runVotingBench, votingBenchDatabase } = await import('../../modules/prizes/integrity/bench.js');
+    const voting = await runVotingBench({ databaseUrl: await votingBenchDatabase(process.env.DATABASE_URL), voters, connections, seconds: Math.max(duration, 10) });
+    say(`  votes: ${voting.result.acceptedPerSecond.toFixed(0)}/s accepted, p99 ${voting.result.p99Ms.toFixed(0)} ms, ratio ${voting.result.ratio.toFixed(2)}`);
+    lines.push(...voting.lines);
+  }
   writeFileSync(out, `${lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n')}\n`);
   say(`bench: results written to ${out}`);
 };
@@ -321,7 +331,8 @@ export const registerBenchCommand = (program: Command) => {
     .option('--pglite-entries <n>', 'entries in the PGlite corpus (default: --entries)', (v) => Number.parseInt(v, 10))
     .option('--rounds <n>', 'timed rounds of the search query mix', (v) => Number.parseInt(v, 10), 2)
     .option('--out <file>', 'where to write the results', 'docs/benchmarks.md')
-    .action(async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number }) => {
+    .option('--voters <n>', 'voter accounts of the WSIS Prizes vote benchmark on PostgreSQL (0 to skip)', (v) => Number.parseInt(v, 10), 1_000_000)
+    .action(async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; voters: number }) => {
       await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries });
     });
 };

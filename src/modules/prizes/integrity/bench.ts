@@ -286,6 +286,22 @@ export const measureVoting = async (
   };
 };
 
+/** The scratch database of the vote benchmark on the server of `serverUrl` (created once, kept between runs). */
+export const votingBenchDatabase = async (serverUrl: string) => {
+  const { default: pg } = await import('pg');
+  const server = new URL(serverUrl);
+  const admin = new pg.Client({ connectionString: server.toString(), user: decodeURIComponent(server.username) || 'postgres' });
+  await admin.connect();
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', ['wsis_bench_votes']);
+    if (exists.rowCount === 0) await admin.query('create database wsis_bench_votes');
+  } finally {
+    await admin.end();
+  }
+  server.pathname = '/wsis_bench_votes';
+  return server.toString();
+};
+
 /**
  * The vote benchmark as `wsis bench` runs it on PostgreSQL: a real `wsis serve` process on the
  * database at `databaseUrl` (trusting X-Forwarded-For, so each voter has an address; limits
@@ -307,9 +323,13 @@ export const runVotingBench = async ({
   cli?: string[];
 }): Promise<{ result: VotingResult; lines: string[] }> => {
   const { spawn } = await import('node:child_process');
-  const { openDatabase } = await import('../../../core/db/client.js');
+  const { migrateDatabase, openDatabase } = await import('../../../core/db/client.js');
+  const { seedReference } = await import('../../../core/cli/startup.js');
+  const { MODULES } = await import('../../../app.js');
   const database = await openDatabase({ url: databaseUrl, poolSize: connections });
   try {
+    await migrateDatabase(database);
+    await seedReference(database, MODULES);
     await seedBenchVoters(database.db, { voters });
     const [program, ...args] = cli as [string, ...string[]];
     const child = spawn(program, [...args, 'serve', '--no-demo', '--port', '0'], {
