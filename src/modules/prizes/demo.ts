@@ -1,12 +1,13 @@
 /**
- * A demonstration edition on a first start: this year's WSIS Prizes with the public vote open,
- * and some of the demonstration entries as nominees, so the vote can be tried at once.
+ * Demonstration editions on a first start: last year's, closed, with its winners and champions
+ * (so results, badges and success stories can be seen), and this year's with the public vote
+ * open and some of the demonstration entries as nominees, so the vote can be tried at once.
  */
 import type { Db } from '../../core/db/client.js';
 import { findPrizeCategories } from '../reference/queries.js';
 import { findEntries } from '../stocktaking/queries.js';
 import { phaseColumns } from './phases.js';
-import { categories, editions, nominations } from './tables.js';
+import { categories, editions, nominations, results } from './tables.js';
 
 const DAY = 86_400_000;
 
@@ -40,4 +41,59 @@ export const demoPrizes = async (db: Db) => {
         : [{ editionId: edition.id, categoryNumber: category, entryId: e.id, organizationId: e.organizationId, state: 'accepted' as const, decidedAt: new Date(now - 30 * DAY) }];
     });
   if (rows.length > 0) await db.insert(nominations).values(rows).onConflictDoNothing();
+  await demoPastEdition(db, { now, entries: items.filter((e) => e.isDemo), byLine, reference });
+};
+
+/** Last year's edition, closed: in each category with demonstration entries, a winner and champions. */
+const demoPastEdition = async (
+  db: Db,
+  {
+    now,
+    entries,
+    byLine,
+    reference,
+  }: {
+    now: number;
+    entries: Awaited<ReturnType<typeof findEntries>>['items'];
+    byLine: Map<string, number>;
+    reference: Awaited<ReturnType<typeof findPrizeCategories>>;
+  },
+) => {
+  const span = (from: number, to: number) => ({ start: new Date(now + from * DAY), end: new Date(now + to * DAY) });
+  const [past] = await db
+    .insert(editions)
+    .values({
+      year: new Date(now).getUTCFullYear() - 1,
+      ...phaseColumns({ submission: span(-420, -400), validation: span(-400, -380), voting: span(-380, -350), selection: span(-350, -320), announcement: span(-320, -300) }),
+      summaryMinWords: 5,
+      rules: { en: 'A **demonstration** edition, closed, with its winners and champions.', fr: 'Une édition de **démonstration**, close, avec ses lauréats et ses champions.' },
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!past) return;
+  if (reference.length > 0) await db.insert(categories).values(reference.map((c) => ({ editionId: past.id, number: c.number, actionLine: c.actionLine, title: c.title })));
+  const byCategory = new Map<number, number[]>();
+  for (const e of entries) {
+    const category = e.actionLines.map((l) => byLine.get(l)).find((n) => n !== undefined);
+    if (category !== undefined) byCategory.set(category, [...(byCategory.get(category) ?? []), e.id]);
+  }
+  for (const [category, ids] of byCategory) {
+    const inserted = await db
+      .insert(nominations)
+      .values(ids.map((entryId) => ({ editionId: past.id, categoryNumber: category, entryId, state: 'accepted' as const, decidedAt: new Date(now - 390 * DAY) })))
+      .returning({ id: nominations.id });
+    await db
+      .insert(results)
+      .values(
+        inserted
+          .slice(0, 5)
+          .map((n, i) => ({
+            editionId: past.id,
+            categoryNumber: category,
+            nominationId: n.id,
+            rank: i === 0 ? ('winner' as const) : ('champion' as const),
+            confirmedAt: new Date(now - 330 * DAY),
+          })),
+      );
+  }
 };

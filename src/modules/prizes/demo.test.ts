@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODULES } from '../../app.js';
+import { initializeIfEmpty } from '../../core/cli/startup.js';
+import { createTestKit, type TestKit } from '../../test/app.js';
+
+let kit: TestKit;
+const year = new Date().getUTCFullYear();
+beforeAll(async () => {
+  kit = await createTestKit();
+  await initializeIfEmpty(kit.database, MODULES, { demo: true });
+});
+afterAll(async () => kit.close());
+
+describe('the demonstration content of a first start', () => {
+  it('opens this year’s vote with nominees, and shows last year’s winners, stories and badges', async () => {
+    const vote = await kit.client().get(`/en/prizes/${year}/vote`);
+    expect(vote.statusCode).toBe(200);
+    expect((vote.body.match(/class="nominee/g) ?? []).length).toBeGreaterThan(3);
+    const stories = await kit.client().get(`/en/prizes/${year - 1}/stories`);
+    expect(stories.statusCode).toBe(200);
+    expect(stories.body).toContain('Rural broadband connectivity for schools');
+    const results = await kit.client().get(`/api/v1/prizes/editions/${year - 1}/results`);
+    expect(results.json().announced).toBe(true);
+    const search = await kit.client().get('/en/stocktaking');
+    expect(search.body).toContain(`WSIS Prizes winner ${year - 1}`);
+    expect(search.body).toContain(`WSIS Prizes champion ${year - 1}`);
+  });
+});
