@@ -12,38 +12,34 @@ export const SESSION_COOKIE = 'wsis_session';
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
+/** The columns an actor is made of: the user and their roles (a subquery, so one round trip). */
+const actorColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  locale: users.locale,
+  emailVerifiedAt: users.emailVerifiedAt,
+  status: users.status,
+  roleList: sql<string>`coalesce((select string_agg(${userRoles.role}, ',') from ${userRoles} where ${userRoles.userId} = ${users.id}), '')`,
+};
+
+type ActorRow = { [K in keyof typeof actorColumns]: K extends 'roleList' ? string : (typeof users.$inferSelect)[K & keyof typeof users.$inferSelect] };
+
+const toActor = (user: ActorRow): Actor => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  roles: ['contributor', ...(user.roleList ? user.roleList.split(',') : []).filter(isRole).filter((r) => r !== 'contributor')],
+  locale: user.locale,
+  emailVerified: user.emailVerifiedAt !== null,
+  status: user.status,
+});
+
 /** Loads the actor (user + roles) for a user id; null when the account no longer exists. */
 export const getActorById = async (db: DbOrTx, userId: number): Promise<Actor | null> => {
   // One round trip: the user and the roles (every request with a session or a token pays it).
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      emailVerifiedAt: users.emailVerifiedAt,
-      status: users.status,
-      roleList: sql<string>`coalesce((select string_agg(${userRoles.role}, ',') from ${userRoles} where ${userRoles.userId} = ${users.id}), '')`,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user) return null;
-  const roles = user.roleList ? user.roleList.split(',').map((role) => ({ role })) : [];
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    roles: [
-      'contributor',
-      ...roles
-        .map((r) => r.role)
-        .filter(isRole)
-        .filter((r) => r !== 'contributor'),
-    ],
-    locale: user.locale,
-    emailVerified: user.emailVerifiedAt !== null,
-    status: user.status,
-  };
+  const [user] = await db.select(actorColumns).from(users).where(eq(users.id, userId));
+  return user ? toActor(user) : null;
 };
 
 /** Starts a session for a user; returns the cookie value. Call after deleting the previous one (rotation). */
@@ -88,15 +84,17 @@ export const actorFromSession = async (db: DbOrTx, token: string): Promise<Actor
 /** The actor behind a personal API token, or null when unknown or revoked. */
 export const actorFromApiToken = async (db: DbOrTx, token: string): Promise<Actor | null> => {
   if (!token || token.length > 200) return null;
+  // The token, its user and their roles in one round trip.
   const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   }
-  return getActorById(db, row.userId);
+  return toActor(row);
 };
 
 /** Removes expired sessions (run now and then by the housekeeping job). */
