@@ -12,7 +12,7 @@ import { createEdition } from './commands/create-edition.js';
 import { decideNomination } from './commands/decide-nomination.js';
 import { type NominationRefusal, submitNomination } from './commands/submit-nomination.js';
 import { updateEdition } from './commands/update-edition.js';
-import { voteRateLimits } from './integrity/rate-limit.js';
+import { refuseRateLimited, voteLimits, voteRateLimits } from './integrity/rate-limit.js';
 import { editionInput, editionPatchInput, idParam, nominationDecisionInput, nominationInput, voteInput, yearParam } from './inputs.js';
 import { countsArePublic, type Edition, momentOf, nomineesArePublic, phasesOf } from './phases.js';
 import { findCategories, findMyVotes, findNominees, getEditionByYear } from './queries.js';
@@ -234,9 +234,17 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       authorize(req.actor, 'prizes.vote.cast');
-      const result = await castVote(db, { actor: req.actor as Actor, year: req.params.year, nominationId: req.body.nominationId, ip: req.ip });
+      const result = await castVote(db, {
+        actor: req.actor as Actor,
+        year: req.params.year,
+        nominationId: req.body.nominationId,
+        ip: req.ip,
+        limits: voteLimits(req, scale),
+      });
       if (result.ok) return reply.code(201).send({ id: result.id, category: result.categoryNumber });
       switch (result.error) {
+        case 'rate_limited':
+          return refuseRateLimited(reply, result.resetAt);
         case 'edition_not_found':
           return problem(req, reply, 404, { detail: req.t('core.errors.not_found_detail') });
         case 'nominee_not_found':

@@ -6,7 +6,7 @@ import { type Actor, can, hasRole, isSignedIn } from '../../core/permissions/ind
 import type { DbOrTx } from '../../core/db/client.js';
 import { getEntry } from '../stocktaking/queries.js';
 import { castVote } from './commands/cast-vote.js';
-import { voteRateLimits } from './integrity/rate-limit.js';
+import { refuseRateLimited, voteLimits, voteRateLimits } from './integrity/rate-limit.js';
 import { countsArePublic, momentOf, nomineesArePublic } from './phases.js';
 import { countVotes, findCategories, findCurrentEdition, findEditions, findMyVotes, findNominees, getEditionByYear } from './queries.js';
 import { findResults, resultsArePublic } from './selection/queries.js';
@@ -98,11 +98,13 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
     }
     const raw = formValues(req.body).nominationId;
     const nominationId = typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
-    const result = nominationId ? await castVote(db, { actor: req.actor as Actor, year, nominationId, ip: req.ip }) : ({ ok: false, error: 'nominee_not_found' } as const);
+    // Called even for an unreadable id (0: not a nominee), so that the request is counted.
+    const result = await castVote(db, { actor: req.actor as Actor, year, nominationId, ip: req.ip, limits: voteLimits(req, config.rateLimitScale) });
     if (result.ok) {
       reply.flash('notice', req.t('prizes.vote.counted'));
       return reply.seeOther(`${back}#category-${result.categoryNumber}`);
     }
+    if (result.error === 'rate_limited') return refuseRateLimited(reply, result.resetAt);
     if (result.error === 'edition_not_found') throw notFound();
     reply.flash('error', req.t(`prizes.errors.${result.error}`));
     return reply.code(303).redirect(back);
