@@ -6,7 +6,7 @@ import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
 import type { Edition } from '../phases.js';
 import { phasesOf } from '../phases.js';
-import { PHASES } from '../tables.js';
+import { PHASES, type PrizeQuestion } from '../tables.js';
 
 type Values = FormState['values'];
 const one = (values: Values, name: string) => {
@@ -79,5 +79,45 @@ export const editionFormValues = (edition: Edition, language: Locale): Values =>
     nomineesPublished: yes(edition.nomineesPublishedAt !== null),
     rulesLanguage: language,
     rules: edition.rules[language] ?? '',
+    ...Object.fromEntries(
+      edition.questions.flatMap((q, i) => [
+        [`question.${i}.label`, q.label[language] ?? ''],
+        [`question.${i}.required`, yes(q.required)],
+        [`question.${i}.maxWords`, String(q.maxWords)],
+      ]),
+    ),
+    'question.new.maxWords': '300',
+    'question.new.required': 'yes',
   };
+};
+
+/**
+ * The edition's submission questions from the form: each existing one (label in the form's
+ * language, other languages kept; required; word limit; or removed) and at most one new one.
+ */
+export const questionsFromForm = (values: Values, edition: Edition, language: Locale): PrizeQuestion[] => {
+  const questions: PrizeQuestion[] = [];
+  for (const [i, question] of edition.questions.entries()) {
+    if (one(values, `question.${i}.remove`) === 'yes') continue;
+    const label = one(values, `question.${i}.label`).trim().slice(0, 500);
+    questions.push({
+      id: question.id,
+      label: { ...question.label, ...(label ? { [language]: label } : {}) },
+      required: one(values, `question.${i}.required`) === 'yes',
+      maxWords: Math.min(Math.max(int(one(values, `question.${i}.maxWords`), question.maxWords), 10), 2000),
+    });
+  }
+  const label = one(values, 'question.new.label').trim().slice(0, 500);
+  if (label) {
+    const used = new Set(questions.map((q) => q.id));
+    let n = questions.length + 1;
+    while (used.has(`q${n}`)) n++;
+    questions.push({
+      id: `q${n}`,
+      label: { [language]: label },
+      required: one(values, 'question.new.required') === 'yes',
+      maxWords: Math.min(Math.max(int(one(values, 'question.new.maxWords'), 300), 10), 2000),
+    });
+  }
+  return questions;
 };

@@ -76,6 +76,27 @@ describe('prize managers’ pages', () => {
     expect(fr.body).toContain('<strong>être en cours</strong>');
     const audit = await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.edition.manage'));
     expect(audit.length).toBeGreaterThanOrEqual(2);
+    // A question added in English, then its French label: both kept.
+    await manager.post('/en/admin/prizes/2044', {
+      ...form,
+      rulesLanguage: 'en',
+      rules: 'Projects must be running.',
+      'question.new.label': 'What changed for the people you serve?',
+      'question.new.required': 'yes',
+      'question.new.maxWords': '150',
+    });
+    await manager.post('/en/admin/prizes/2044', {
+      ...form,
+      'question.0.label': 'Qu’est-ce qui a changé pour les personnes servies ?',
+      'question.0.required': 'yes',
+      'question.0.maxWords': '150',
+    });
+    const withQuestion = await getEditionByYear(kit.database.db, 2044);
+    expect(withQuestion.questions).toEqual([
+      { id: 'q1', label: { en: 'What changed for the people you serve?', fr: 'Qu’est-ce qui a changé pour les personnes servies ?' }, required: true, maxWords: 150 },
+    ]);
+    await manager.post('/en/admin/prizes/2044', { ...form, 'question.0.remove': 'yes' });
+    expect((await getEditionByYear(kit.database.db, 2044)).questions).toEqual([]);
     const limits = await manager.post('/en/admin/prizes/2044', { ...form, summaryMinWords: '500' });
     expect(limits.statusCode).toBe(422);
     expect(limits.body).toContain('The minimum number of words must not exceed the maximum.');

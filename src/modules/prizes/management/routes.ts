@@ -17,7 +17,7 @@ import { updateEdition } from '../commands/update-edition.js';
 import { editionPatchInput, NOMINATION_DECISIONS } from '../inputs.js';
 import { findCategories, findEditions, findNominations, findPastWinnerEntries, getEditionByYear, getNomination } from '../queries.js';
 import { NOMINATION_STATES } from '../tables.js';
-import { editionFormValues, phasesFromForm, settingsFromForm } from './inputs.js';
+import { editionFormValues, phasesFromForm, questionsFromForm, settingsFromForm } from './inputs.js';
 import { EditionAdminPage, EditionsAdminPage } from './views/EditionsAdminPage.js';
 import { type NominationRow, NominationsAdminPage } from './views/NominationsAdminPage.js';
 
@@ -88,7 +88,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     const language: Locale = isLocale(values.rulesLanguage) ? values.rulesLanguage : req.locale;
     const rules = { ...edition.rules, [language]: String(values.rules ?? '').trim() };
     if (!rules[language]) delete rules[language];
-    const parsed = editionPatchInput.safeParse({ phases, ...settingsFromForm(values, edition), rules });
+    const parsed = editionPatchInput.safeParse({ phases, ...settingsFromForm(values, edition), rules, questions: questionsFromForm(values, edition, language) });
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path[0] === 'allowedLanguages' ? 'allowedLanguages' : 'summaryMaxWords';
       return renderEdition(req, reply, { year, form: { values, errors: { [field]: req.t('core.errors.invalid_format') } }, status: 422 });

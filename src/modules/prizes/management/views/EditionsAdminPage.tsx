@@ -141,6 +141,41 @@ export const EditionAdminPage = ({ view, edition, form, embedded }: { view: View
           </ul>
           <TextArea form={form} name="rules" label={t('prizes.management.rules')} hint={t('prizes.management.rules_hint')} rows={12} />
         </fieldset>
+        <fieldset>
+          <legend>{t('prizes.management.questions_legend', { language: names.of(language) ?? language })}</legend>
+          <p class="hint">{t('prizes.management.questions_hint')}</p>
+          {edition.questions.map((q, i) => (
+            <fieldset class="inline-fields">
+              <legend>{t('prizes.management.question_number', { number: i + 1 })}</legend>
+              <Field form={form} name={`question.${i}.label`} label={t('prizes.management.question_label')} maxLength={500} dir="auto" />
+              <Field form={form} name={`question.${i}.maxWords`} type="number" label={t('prizes.management.question_max_words')} />
+              <Checkboxes
+                form={form}
+                name={`question.${i}.required`}
+                legend={t('prizes.management.question_required_legend')}
+                options={[{ value: 'yes', label: t('prizes.management.question_required') }]}
+              />
+              <Checkboxes
+                form={form}
+                name={`question.${i}.remove`}
+                legend={t('prizes.management.question_remove_legend')}
+                options={[{ value: 'yes', label: t('prizes.management.question_remove') }]}
+              />
+              {q.id && <input type="hidden" name={`question.${i}.id`} value={q.id} />}
+            </fieldset>
+          ))}
+          <fieldset class="inline-fields">
+            <legend>{t('prizes.management.question_new')}</legend>
+            <Field form={form} name="question.new.label" label={t('prizes.management.question_label')} maxLength={500} dir="auto" />
+            <Field form={form} name="question.new.maxWords" type="number" label={t('prizes.management.question_max_words')} />
+            <Checkboxes
+              form={form}
+              name="question.new.required"
+              legend={t('prizes.management.question_required_legend')}
+              options={[{ value: 'yes', label: t('prizes.management.question_required') }]}
+            />
+          </fieldset>
+        </fieldset>
         <p class="hint">{t('prizes.management.questions_note', { year: edition.year })}</p>
         <button type="submit" class="button">
           {t('prizes.management.save')}
