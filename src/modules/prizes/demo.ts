@@ -82,18 +82,14 @@ const demoPastEdition = async (
       .insert(nominations)
       .values(ids.map((entryId) => ({ editionId: past.id, categoryNumber: category, entryId, state: 'accepted' as const, decidedAt: new Date(now - 390 * DAY) })))
       .returning({ id: nominations.id });
-    await db
-      .insert(results)
-      .values(
-        inserted
-          .slice(0, 5)
-          .map((n, i) => ({
-            editionId: past.id,
-            categoryNumber: category,
-            nominationId: n.id,
-            rank: i === 0 ? ('winner' as const) : ('champion' as const),
-            confirmedAt: new Date(now - 330 * DAY),
-          })),
-      );
+    await db.insert(results).values(
+      inserted.slice(0, 5).map((n, i) => ({
+        editionId: past.id,
+        categoryNumber: category,
+        nominationId: n.id,
+        rank: i === 0 ? ('winner' as const) : ('champion' as const),
+        confirmedAt: new Date(now - 330 * DAY),
+      })),
+    );
   }
 };

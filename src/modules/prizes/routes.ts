@@ -1,4 +1,5 @@
 /** Public pages of the WSIS Prizes: editions, nominees and the vote, results. */
+import { pathYear } from '../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { formValues } from '../../core/http/forms.js';
 import { notFound } from '../../core/http/problems.js';
@@ -14,11 +15,6 @@ import { shortlist } from './tally.js';
 import { EditionPage, NoEditionPage } from './views/EditionPage.js';
 import { type ResultRow, ResultsPage } from './views/ResultsPage.js';
 import { type NomineeView, VotePage } from './views/VotePage.js';
-
-const yearOf = (raw: string) => {
-  if (!/^\d{4}$/.test(raw)) throw notFound();
-  return Number(raw);
-};
 
 /** Titles and summaries of the nominated entries (published ones only: an unpublished entry is left out). */
 const entryTexts = async (db: DbOrTx, ids: number[]) => {
@@ -46,7 +42,7 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { year: string } }>('/prizes/:year', async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     const [categories, all] = await Promise.all([findCategories(db, edition.id), findEditions(db)]);
     return reply.page(
       EditionPage({
@@ -61,7 +57,7 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { year: string } }>('/prizes/:year/vote', async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     if (!nomineesArePublic(edition) && !isManager(req)) throw notFound();
     const seed = isSignedIn(req.actor) ? `voter-${req.actor.id}` : 'public';
     const [categories, rows] = await Promise.all([findCategories(db, edition.id), findNominees(db, { editionId: edition.id, seed })]);
@@ -89,7 +85,7 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { year: string } }>('/prizes/:year/vote', { preHandler: voteRateLimits(config.rateLimitScale) }, async (req, reply) => {
-    const year = yearOf(req.params.year);
+    const year = pathYear(req.params.year);
     const back = `/${req.locale}/prizes/${year}/vote`;
     if (!isSignedIn(req.actor)) return reply.seeOther(`/${req.locale}/sign-in?next=${encodeURIComponent(back)}`);
     if (!can(req.actor, 'prizes.vote.cast')) {
@@ -111,7 +107,7 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { year: string } }>('/prizes/:year/results', async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     const categories = await findCategories(db, edition.id);
     const visible = countsArePublic(edition) || isManager(req);
     const rows = new Map<number, ResultRow[]>();

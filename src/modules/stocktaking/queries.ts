@@ -23,7 +23,7 @@ export type Facets = Record<FacetName, FacetCount[]>;
 export type EntryFilters = Partial<Record<FacetName, string[]>>;
 
 /** Columns anyone who may see an entry may read: everything except the private contact and search columns. */
-const publicColumns = {
+export const publicColumns = {
   id: entries.id,
   state: entries.state,
   submitterId: entries.submitterId,

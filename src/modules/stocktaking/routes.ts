@@ -1,6 +1,6 @@
+import { pathId } from '../../core/http/params.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { DbOrTx } from '../../core/db/client.js';
-import { notFound } from '../../core/http/problems.js';
 import { getOrganization } from '../accounts/queries.js';
 import { findBadgesByEntry } from '../prizes/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../reference/queries.js';
@@ -67,9 +67,8 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { id: string } }>('/stocktaking/:id', async (req, reply) => {
-    if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
     const { db } = req.server.platform.database;
-    const found = await getEntry(db, { actor: req.actor, id: Number(req.params.id) });
+    const found = await getEntry(db, { actor: req.actor, id: pathId(req.params.id) });
     const [names, organizations, images, badges] = await Promise.all([
       referenceNames(db),
       organizationNames(db, [found.organizationId]),

@@ -2,6 +2,7 @@
  * Vote integrity: the managers' page of fraud signals with invalidation, the public integrity
  * report (page and API) once voting has closed, and the per-account limit on votes.
  */
+import { pathYear } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,11 +17,6 @@ import { findSignals, findVoteDetails, integrityReport, type Signal } from './qu
 import { IntegrityAdminPage, SHOWN_VOTES, type SignalFormError } from './views/IntegrityAdminPage.js';
 import { IntegrityReportPage } from './views/IntegrityReportPage.js';
 
-const yearOf = (raw: string) => {
-  if (!/^\d{4}$/.test(raw)) throw notFound();
-  return Number(raw);
-};
-
 /** Whether the public may read the integrity report: once voting has closed. */
 export const reportIsPublic = (edition: Edition, now = new Date()) => now.getTime() >= edition.votingEnd.getTime();
 
@@ -30,7 +26,7 @@ const isManager = (req: FastifyRequest) => hasRole(req.actor, 'prize-manager');
 export const integrityRoutes: FastifyPluginAsync = async (app) => {
   const db = app.platform.database.db;
   app.get<{ Params: { year: string } }>('/prizes/:year/integrity', async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     const visible = reportIsPublic(edition) || isManager(req);
     const [categories, report] = await Promise.all([findCategories(db, edition.id), visible ? integrityReport(db, edition) : null]);
     return reply.page(IntegrityReportPage({ view: req.view(reply), edition, categories, report }));
@@ -64,13 +60,13 @@ export const integrityAdminRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { year: string } }>('/prizes/:year/integrity', async (req, reply) => {
     authorize(req.actor, 'prizes.vote.review');
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     return render(req, reply, edition, await findSignals(db, edition));
   });
 
   app.post<{ Params: { year: string } }>('/prizes/:year/integrity', async (req, reply) => {
     authorize(req.actor, 'prizes.vote.review');
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     const back = `/${req.locale}/admin/prizes/${edition.year}/integrity`;
     const values = formValues(req.body);
     const signals = await findSignals(db, edition);

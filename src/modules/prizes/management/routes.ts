@@ -3,9 +3,9 @@
  * settings, and the nominations with their decisions. The forms go through the same inputs and
  * commands as the API.
  */
+import { pathId, pathYear } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formValues } from '../../../core/http/forms.js';
-import { notFound } from '../../../core/http/problems.js';
 import { countWords } from '../../../core/i18n/words.js';
 import { isLocale, type Locale } from '../../../core/i18n/locales.js';
 import { type Actor, authorize } from '../../../core/permissions/index.js';
@@ -20,11 +20,6 @@ import { NOMINATION_STATES } from '../tables.js';
 import { editionFormValues, phasesFromForm, questionsFromForm, settingsFromForm } from './inputs.js';
 import { EditionAdminPage, EditionsAdminPage } from './views/EditionsAdminPage.js';
 import { type NominationRow, NominationsAdminPage } from './views/NominationsAdminPage.js';
-
-const yearOf = (raw: string) => {
-  if (!/^\d{4}$/.test(raw)) throw notFound();
-  return Number(raw);
-};
 
 const manager = (req: FastifyRequest): Actor => {
   authorize(req.actor, 'prizes.edition.manage');
@@ -75,12 +70,12 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { year: string } }>('/prizes/:year', async (req, reply) => {
     manager(req);
-    return renderEdition(req, reply, { year: yearOf(req.params.year) });
+    return renderEdition(req, reply, { year: pathYear(req.params.year) });
   });
 
   app.post<{ Params: { year: string } }>('/prizes/:year', async (req, reply) => {
     const actor = manager(req);
-    const year = yearOf(req.params.year);
+    const year = pathYear(req.params.year);
     const edition = await getEditionByYear(db, year);
     const values = formValues(req.body);
     const { phases, errors } = phasesFromForm(values);
@@ -109,7 +104,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { year: string }; Querystring: { state?: string; category?: string } }>('/prizes/:year/nominations', async (req, reply) => {
     authorize(req.actor, 'prizes.nomination.decide');
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     const state = (NOMINATION_STATES as readonly string[]).includes(req.query.state ?? '') ? (req.query.state as (typeof NOMINATION_STATES)[number]) : undefined;
     const category = /^\d{1,2}$/.test(req.query.category ?? '') ? Number(req.query.category) : undefined;
     const [all, categories] = await Promise.all([findNominations(db, { editionId: edition.id }), findCategories(db, edition.id)]);
@@ -136,8 +131,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { id: string } }>('/prizes/nominations/:id/decision', async (req, reply) => {
     authorize(req.actor, 'prizes.nomination.decide');
-    if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
-    const nomination = await getNomination(db, Number(req.params.id));
+    const nomination = await getNomination(db, pathId(req.params.id));
     const values = formValues(req.body);
     const decision = (NOMINATION_DECISIONS as readonly string[]).includes(String(values.decision)) ? (values.decision as (typeof NOMINATION_DECISIONS)[number]) : null;
     const editions = await findEditions(db);

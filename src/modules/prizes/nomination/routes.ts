@@ -2,6 +2,7 @@
  * Contributors nominate their published entries during the submission phase, answering the
  * edition's questions; every refusal names the rule, beside the field it concerns.
  */
+import { pathYear } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formValues } from '../../../core/http/forms.js';
 import { notFound } from '../../../core/http/problems.js';
@@ -14,11 +15,6 @@ import { submitNomination } from '../commands/submit-nomination.js';
 import { momentOf } from '../phases.js';
 import { findCategories, findNominationsOfSubmitter, getEditionByYear } from '../queries.js';
 import { NominatePage } from './views/NominatePage.js';
-
-const yearOf = (raw: string) => {
-  if (!/^\d{4}$/.test(raw)) throw notFound();
-  return Number(raw);
-};
 
 export const nominationRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.platform.database;
@@ -48,12 +44,12 @@ export const nominationRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { year: string } }>('/prizes/:year/nominate', async (req, reply) => {
     authorize(req.actor, 'prizes.nomination.create');
-    return render(req, reply, { year: yearOf(req.params.year), form: { values: {}, errors: {} } });
+    return render(req, reply, { year: pathYear(req.params.year), form: { values: {}, errors: {} } });
   });
 
   app.post<{ Params: { year: string } }>('/prizes/:year/nominate', async (req, reply) => {
     authorize(req.actor, 'prizes.nomination.create');
-    const year = yearOf(req.params.year);
+    const year = pathYear(req.params.year);
     const values = formValues(req.body);
     const entryId = Number(values.entryId);
     const category = Number(values.category);

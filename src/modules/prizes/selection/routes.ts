@@ -2,6 +2,7 @@
  * The expert selection: the managers' page (criteria, experts, ranking, winners) and the
  * experts' page (shortlist of their categories, scores, conflicts of interest).
  */
+import { pathId, pathYear } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formValues } from '../../../core/http/forms.js';
 import { notFound } from '../../../core/http/problems.js';
@@ -21,15 +22,6 @@ import './permissions.js';
 import { countScores, findExpertCategories, findExperts, findExpertWork, findRanking, findResults, findShortlist } from './queries.js';
 import { ReviewPage, type ReviewNominee } from './views/ReviewPage.js';
 import { type RankedNominee, SelectionPage } from './views/SelectionPage.js';
-
-const yearOf = (raw: string) => {
-  if (!/^\d{4}$/.test(raw)) throw notFound();
-  return Number(raw);
-};
-const idOf = (raw: string) => {
-  if (!/^[1-9]\d{0,15}$/.test(raw)) throw notFound();
-  return Number(raw);
-};
 
 /** Signed-out visitors are sent to sign in; signed-in users without the ability get a 404 (the page is not theirs). */
 const gate = (req: FastifyRequest, reply: FastifyReply, ability: string): Actor | null => {
@@ -73,7 +65,7 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.get<{ Params: { year: string } }>('/prizes/:year/selection', async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     if (!gate(req, reply, 'prizes.result.confirm')) return reply;
     const [categories, experts, ranking, results, scored] = await Promise.all([
       findCategories(db, edition.id),
@@ -103,7 +95,7 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { year: string } }>('/prizes/:year/selection/criteria', async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     const actor = gate(req, reply, 'prizes.edition.manage');
     if (!actor) return reply;
     const back = `/${req.locale}/prizes/${edition.year}/selection#criteria-title`;
@@ -128,7 +120,7 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { year: string } }>('/prizes/:year/selection/experts', async (req, reply) => {
-    const year = yearOf(req.params.year);
+    const year = pathYear(req.params.year);
     const actor = gate(req, reply, 'prizes.selection.assign');
     if (!actor) return reply;
     const back = `/${req.locale}/prizes/${year}/selection#experts-title`;
@@ -145,8 +137,8 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { year: string; number: string } }>('/prizes/:year/selection/categories/:number/winner', async (req, reply) => {
-    const year = yearOf(req.params.year);
-    const category = idOf(req.params.number);
+    const year = pathYear(req.params.year);
+    const category = pathId(req.params.number);
     const actor = gate(req, reply, 'prizes.result.confirm');
     if (!actor) return reply;
     const back = `/${req.locale}/prizes/${year}/selection#ranking-title`;
@@ -160,7 +152,7 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { year: string } }>('/prizes/:year/review', async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     const actor = gate(req, reply, 'prizes.selection.score');
     if (!actor) return reply;
     const mine = await findExpertCategories(db, { editionId: edition.id, userId: actor.id });
@@ -193,8 +185,8 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { year: string; id: string } }>('/prizes/:year/review/:id/score', async (req, reply) => {
-    const year = yearOf(req.params.year);
-    const nominationId = idOf(req.params.id);
+    const year = pathYear(req.params.year);
+    const nominationId = pathId(req.params.id);
     const actor = gate(req, reply, 'prizes.selection.score');
     if (!actor) return reply;
     const back = `/${req.locale}/prizes/${year}/review#nominee-${nominationId}`;
@@ -217,8 +209,8 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { year: string; id: string } }>('/prizes/:year/review/:id/conflict', async (req, reply) => {
-    const year = yearOf(req.params.year);
-    const nominationId = idOf(req.params.id);
+    const year = pathYear(req.params.year);
+    const nominationId = pathId(req.params.id);
     const actor = gate(req, reply, 'prizes.selection.score');
     if (!actor) return reply;
     const back = `/${req.locale}/prizes/${year}/review#nominee-${nominationId}`;

@@ -1,4 +1,5 @@
 /** The success stories of an edition: a page, a DOCX and a PDF publication in the reader's language. */
+import { pathYear } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { render } from 'preact-render-to-string';
 import { notFound } from '../../../core/http/problems.js';
@@ -12,11 +13,6 @@ import { loadStories } from './stories.js';
 import { StoriesDocument } from './views/StoriesDocument.js';
 import { StoriesPage } from './views/StoriesPage.js';
 
-const yearOf = (raw: string) => {
-  if (!/^\d{4}$/.test(raw)) throw notFound();
-  return Number(raw);
-};
-
 /** The public sees the stories from the announcement; prize managers preview them before. */
 const mayRead = (req: FastifyRequest, edition: Parameters<typeof resultsArePublic>[0]) => resultsArePublic(edition) || can(req.actor, 'prizes.result.confirm');
 
@@ -27,14 +23,14 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
   const db = database.db;
 
   app.get<{ Params: { year: string } }>('/prizes/:year/stories', async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     const announced = mayRead(req, edition);
     const categories = announced ? await loadStories(db, edition) : [];
     return reply.page(StoriesPage({ view: req.view(reply), edition, categories, announced }));
   });
 
   app.get<{ Params: { year: string } }>('/prizes/:year/stories.docx', async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     if (!mayRead(req, edition)) throw notFound();
     const view = req.view(reply);
     const body = await storiesDocx({ view, edition, categories: await loadStories(db, edition) });
@@ -46,7 +42,7 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { year: string } }>('/prizes/:year/stories.pdf', { config: { rateLimit: { max: 10 * config.rateLimitScale, timeWindow: 60_000 } } }, async (req, reply) => {
-    const edition = await getEditionByYear(db, yearOf(req.params.year));
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
     if (!mayRead(req, edition)) throw notFound();
     const view = req.view(reply);
     // Without Chromium, or when prints are already waiting: a clear 503, the DOCX stays available.

@@ -8,40 +8,15 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { getOrganization } from '../../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs, findSdgTargets } from '../../reference/queries.js';
-import type { EntrySort } from '../queries.js';
+import { type EntrySort, publicColumns } from '../queries.js';
 import { entries } from '../tables.js';
 
-/** Columns an export may hold: what the public API shows (no contact, no search columns). */
-const exportColumns = {
-  id: entries.id,
-  state: entries.state,
-  organizationId: entries.organizationId,
-  originalLanguage: entries.originalLanguage,
-  title: entries.title,
-  summary: entries.summary,
-  description: entries.description,
-  impact: entries.impact,
-  partners: entries.partners,
-  translations: entries.translations,
-  stakeholderType: entries.stakeholderType,
-  leadCountry: entries.leadCountry,
-  countries: entries.countries,
-  region: entries.region,
-  scope: entries.scope,
-  actionLines: entries.actionLines,
-  sdgs: entries.sdgs,
-  sdgTargets: entries.sdgTargets,
-  targetGroups: entries.targetGroups,
-  projectStatus: entries.projectStatus,
-  startDate: entries.startDate,
-  endDate: entries.endDate,
-  website: entries.website,
-  isDemo: entries.isDemo,
-  createdAt: entries.createdAt,
-  updatedAt: entries.updatedAt,
-  publishedAt: entries.publishedAt,
-  publishedYear: entries.publishedYear,
-};
+/**
+ * Columns an export may hold: the public columns (no contact, no search columns), without the
+ * submitter's account id and the badges column (badges come from the prize results). Derived
+ * from publicColumns so that a new private column cannot reach an export through a second list.
+ */
+const { submitterId: _submitterId, badges: _badges, ...exportColumns } = publicColumns;
 export type ExportEntry = { [K in keyof typeof exportColumns]: (typeof entries.$inferSelect)[K] };
 
 /** Entries per batch: 2,000 took 6 to 7 s for 100,000 entries on PGlite where 1,000 took 9 to 10 s (fewer statements). */

@@ -3,6 +3,7 @@
  * for updates (back office, 'stocktaking.entry.moderate'), and an entry's history with the
  * changes of every version (its owners and the moderators).
  */
+import { pathId } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formValues, parseForm } from '../../../core/http/forms.js';
@@ -45,11 +46,6 @@ const decisionForm = z.object({
 
 const isoDay = z.iso.date();
 const callForm = z.object({ opensOn: isoDay, closesOn: isoDay });
-
-const entryId = (raw: string) => {
-  if (!/^[1-9]\d{0,15}$/.test(raw)) throw notFound();
-  return Number(raw);
-};
 
 const ids = (body: unknown) => {
   const raw = formValues(body).ids;
@@ -164,12 +160,12 @@ export const moderationAdminRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { id: string } }>('/stocktaking/:id', async (req, reply) => {
     moderator(req);
-    return renderReview(req, reply, { id: entryId(req.params.id), form: { values: {}, errors: {} } });
+    return renderReview(req, reply, { id: pathId(req.params.id), form: { values: {}, errors: {} } });
   });
 
   app.post<{ Params: { id: string } }>('/stocktaking/:id/decision', async (req, reply) => {
     const actor = moderator(req);
-    const id = entryId(req.params.id);
+    const id = pathId(req.params.id);
     const parsed = parseForm(decisionForm, req.body, req.t);
     if (!parsed.ok) return renderReview(req, reply, { id, form: parsed.form, status: 422 });
     const result = await decideEntry(db, { actor, id, decision: parsed.data.decision, comment: parsed.data.comment, baseUrl: config.baseUrl, ip: req.ip });
@@ -189,7 +185,7 @@ export const historyRoutes: FastifyPluginAsync = async (app) => {
   const db = app.platform.database.db;
   app.get<{ Params: { id: string } }>('/stocktaking/:id/history', async (req, reply) => {
     if (!isSignedIn(req.actor)) throw new Forbidden('stocktaking.entry.view', false);
-    const owned = await getEntryForOwner(db, { actor: req.actor, id: entryId(req.params.id) });
+    const owned = await getEntryForOwner(db, { actor: req.actor, id: pathId(req.params.id) });
     // Published entries are public, their history is not: only owners and moderators see it.
     if (!owned || !(can(req.actor, 'stocktaking.entry.edit', owned.subject) || owned.subject.entry.submitterId === req.actor.id || can(req.actor, 'stocktaking.entry.moderate'))) {
       throw notFound();

@@ -1,7 +1,7 @@
 /** Public page of an organization's activities in the Stocktaking database. */
+import { pathId } from '../../../core/http/params.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { notFound } from '../../../core/http/problems.js';
 import { getOrganization } from '../../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../../reference/queries.js';
 import { findOrganizationEntries } from './queries.js';
@@ -13,8 +13,7 @@ const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).c
 export const organizationRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.platform.database;
   app.get<{ Params: { id: string } }>('/stocktaking/organizations/:id', async (req, reply) => {
-    if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
-    const organization = await getOrganization(db, Number(req.params.id));
+    const organization = await getOrganization(db, pathId(req.params.id));
     const { page } = pageQuery.parse(req.query ?? {});
     const [found, lines, sdgs, regions] = await Promise.all([
       findOrganizationEntries(db, { organizationId: organization.id, page }),

@@ -3,6 +3,7 @@
  * The form is checked with the API's rules (inputs.ts converts it); images come with the same
  * form, so a refused image sends everything back with one error beside the file field.
  */
+import { pathId } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formValues } from '../../../core/http/forms.js';
 import { isUploadedFile } from '../../../core/http/body-parsers.js';
@@ -34,11 +35,6 @@ const listOf = (form: FormState, name: string) => {
 const signedIn = (req: FastifyRequest): Actor => {
   if (!isSignedIn(req.actor)) throw new Forbidden('stocktaking.entry.create', false);
   return req.actor;
-};
-
-const entryId = (raw: string) => {
-  if (!/^[1-9]\d{0,15}$/.test(raw)) throw notFound();
-  return Number(raw);
 };
 
 /** Everything the form offers, and the matrix suggestions for the action lines chosen so far. */
@@ -178,7 +174,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
   /** The entry as its editor may change it, or the reason why not. */
   const editable = async (req: FastifyRequest<{ Params: { id: string } }>) => {
     const actor = signedIn(req);
-    const entry = await getEntryForOwner(db, { actor, id: entryId(req.params.id) });
+    const entry = await getEntryForOwner(db, { actor, id: pathId(req.params.id) });
     if (!entry) throw notFound();
     if (!can(actor, 'stocktaking.entry.edit', entry.subject)) throw new Forbidden('stocktaking.entry.edit', true);
     if (entry.entry.state === 'submitted') throw conflict('stocktaking.errors.not_editable');
@@ -231,7 +227,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { id: string } }>('/stocktaking/:id/submit', async (req, reply) => {
     const actor = signedIn(req);
-    const result = await submitEntry(db, { actor, id: entryId(req.params.id), ip: req.ip });
+    const result = await submitEntry(db, { actor, id: pathId(req.params.id), ip: req.ip });
     if (!result.ok) {
       if (result.error === 'not_found') throw notFound();
       if (result.error === 'forbidden') throw new Forbidden('stocktaking.entry.submit', true);
@@ -244,7 +240,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
   // The images an entry shows (public once it is published); its owners and the moderators also
   // see those of a draft or of a pending revision.
   app.get<{ Params: { imageId: string } }>('/stocktaking/images/:imageId', async (req, reply) => {
-    const id = entryId(req.params.imageId);
+    const id = pathId(req.params.imageId);
     const file = await getImageFile(db, id);
     if (!file) throw notFound();
     const shownPublicly = (await isEntryPublished(db, file.entryId)) && (await findEntryImages(db, file.entryId)).some((i) => i.id === id);
