@@ -1,32 +1,16 @@
-/**
- * End to end: the real `wsis` program in a child process (through tsx, so no build is needed),
- * on an embedded database in a temporary folder.
- */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runWsis } from '../../test/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { actorFromApiToken } from '../auth/sessions.js';
 import { openDatabase } from '../db/client.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'wsis-cli-test-'));
 const data = join(dir, 'db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number; stdout: string; stderr: string };
-
-/** Runs `wsis …` with stdin closed (not a terminal) and without DATABASE_URL. */
-const wsis = (...args: string[]) =>
-  new Promise<Run>((resolve) => {
-    const { DATABASE_URL: _url, WSIS_DATA_DIR: _dir, ...env } = process.env;
-    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env, timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end();
-  });
+const wsis = (...args: string[]) => runWsis(args, { timeout: 120_000 });
 
 // The child processes always use PGlite, so the PostgreSQL run of the suite would only repeat them.
 describe('wsis (child process)', () => {

@@ -1,31 +1,14 @@
-/**
- * The real `wsis import entries` in a child process (through tsx), on an embedded database in a
- * temporary folder: the command is registered, reports every problem on stderr, says how many
- * rows went in on stdout, and exits with 1 when a row was refused.
- */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runWsis } from '../../../test/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'wsis-import-cli-'));
 const data = join(dir, 'db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number; stdout: string; stderr: string };
-
-/** Runs `wsis …` on the embedded database of `dir` (whatever DATABASE_URL says), stdin closed. */
-const wsis = (...args: string[]) =>
-  new Promise<Run>((resolve) => {
-    const { DATABASE_URL: _url, WSIS_DATA_DIR: _dir, ...env } = process.env;
-    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env, timeout: 170_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end();
-  });
+const wsis = (...args: string[]) => runWsis(args, { timeout: 170_000 });
 
 describe('wsis import entries (child process)', () => {
   it('imports the valid rows and reports the others', { timeout: 360_000 }, async () => {
