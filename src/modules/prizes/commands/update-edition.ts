@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { recordAction } from '../../../core/audit/record.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Actor } from '../../../core/permissions/index.js';
@@ -6,20 +6,43 @@ import type { EditionPatchInput } from '../inputs.js';
 import { phaseColumns, phaseOrderError, phasesOf } from '../phases.js';
 import { categories, editions, nominations, type Phase } from '../tables.js';
 
+export type EditionCategory = NonNullable<EditionPatchInput['categories']>[number];
+
+/**
+ * A change of the categories computed from the categories as they are inside the command's
+ * transaction (the edition row locked), so two managers editing at once cannot lose a change.
+ */
+export type CategoryRevision = (current: (typeof categories.$inferSelect)[]) => { ok: true; categories: EditionCategory[] } | { ok: false; error: CategoryRevisionError };
+export type CategoryRevisionError = 'category_exists' | 'category_not_found' | 'last_category' | 'too_many_categories';
+
 export type UpdateEditionResult =
   | { ok: true; id: number }
   | { ok: false; error: 'not_found' | 'categories_in_use' | 'word_limits' }
   | { ok: false; error: 'phases_out_of_order'; phase: Phase; bound: 'start' | 'end' };
+export type ReviseCategoriesResult = UpdateEditionResult | { ok: false; error: CategoryRevisionError };
+
+type UpdateArgs = { actor: Actor; year: number; patch: EditionPatchInput; reviseCategories?: CategoryRevision; now?: Date; ip?: string };
 
 /**
  * Changes any part of an edition (assumes 'prizes.edition.manage'): phases move (still in
  * order), settings, rules, questions, criteria. Categories can be replaced until a nomination
  * uses one of the categories that would disappear.
  */
-export const updateEdition = async (
+export const updateEdition = async (db: DbOrTx, args: Omit<UpdateArgs, 'reviseCategories'>): Promise<UpdateEditionResult> =>
+  // Without a revision function the revision's refusals cannot happen.
+  (await applyUpdate(db, args)) as UpdateEditionResult;
+
+/**
+ * Adds, edits or removes one category of an edition (assumes 'prizes.edition.manage'): the same
+ * command as the PATCH of the API (same checks: a category with nominations stays; same audit),
+ * the new list computed by `revise` from the categories read under the edition's lock.
+ */
+export const reviseEditionCategories = async (
   db: DbOrTx,
-  { actor, year, patch, now = new Date(), ip }: { actor: Actor; year: number; patch: EditionPatchInput; now?: Date; ip?: string },
-): Promise<UpdateEditionResult> =>
+  { actor, year, revise, now, ip }: { actor: Actor; year: number; revise: CategoryRevision; now?: Date; ip?: string },
+): Promise<ReviseCategoriesResult> => applyUpdate(db, { actor, year, patch: {}, reviseCategories: revise, now, ip });
+
+const applyUpdate = async (db: DbOrTx, { actor, year, patch, reviseCategories, now = new Date(), ip }: UpdateArgs): Promise<ReviseCategoriesResult> =>
   db.transaction(async (tx) => {
     const [edition] = await tx.select().from(editions).where(eq(editions.year, year)).for('update');
     if (!edition) return { ok: false, error: 'not_found' } as const;
@@ -35,12 +58,21 @@ export const updateEdition = async (
     const maxWords = patch.summaryMaxWords ?? edition.summaryMaxWords;
     if (minWords > maxWords) return { ok: false, error: 'word_limits' } as const;
 
-    if (patch.categories) {
-      const kept = new Set(patch.categories.map((c) => c.number));
+    let nextCategories = patch.categories;
+    let before: { phases: ReturnType<typeof phasesOf>; categories?: EditionCategory[] } = { phases: phasesOf(edition) };
+    if (reviseCategories) {
+      const current = await tx.select().from(categories).where(eq(categories.editionId, edition.id)).orderBy(asc(categories.number));
+      const revised = reviseCategories(current);
+      if (!revised.ok) return { ok: false, error: revised.error } as const;
+      nextCategories = revised.categories;
+      before = { ...before, categories: current.map((c) => ({ number: c.number, actionLine: c.actionLine, title: c.title })) };
+    }
+    if (nextCategories) {
+      const kept = new Set(nextCategories.map((c) => c.number));
       const used = await tx.select({ n: nominations.categoryNumber }).from(nominations).where(eq(nominations.editionId, edition.id)).groupBy(nominations.categoryNumber);
       if (used.some((u) => !kept.has(u.n))) return { ok: false, error: 'categories_in_use' } as const;
       await tx.delete(categories).where(eq(categories.editionId, edition.id));
-      await tx.insert(categories).values(patch.categories.map((c) => ({ editionId: edition.id, number: c.number, actionLine: c.actionLine, title: c.title })));
+      await tx.insert(categories).values(nextCategories.map((c) => ({ editionId: edition.id, number: c.number, actionLine: c.actionLine, title: c.title })));
     }
     const { phases: _phases, categories: _categories, nomineesPublished, ...settings } = patch;
     await tx
@@ -57,8 +89,8 @@ export const updateEdition = async (
       action: 'prizes.edition.manage',
       subjectType: 'prizes_edition',
       subjectId: edition.id,
-      before: { phases: phasesOf(edition) },
-      after: patch,
+      before,
+      after: nextCategories ? { ...patch, categories: nextCategories } : patch,
       ip,
     });
     return { ok: true, id: edition.id } as const;

@@ -2,8 +2,11 @@
  * The managers' edition form: phase dates typed as UTC date-times (`datetime-local` inputs, the
  * label says UTC) and the settings, turned into the API's input so both are checked alike.
  */
+import { fieldErrors } from '../../../core/http/forms.js';
 import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
+import type { Translate } from '../../../core/i18n/translate.js';
 import type { FormState } from '../../../core/views/components.js';
+import { editionPatchInput } from '../inputs.js';
 import type { Edition } from '../phases.js';
 import { phasesOf } from '../phases.js';
 import { PHASES, type PrizeQuestion } from '../tables.js';
@@ -120,4 +123,25 @@ export const questionsFromForm = (values: Values, edition: Edition, language: Lo
     });
   }
   return questions;
+};
+
+/** One category of the API's edition input (number, action line, title per language). */
+const categorySchema = editionPatchInput.shape.categories.unwrap().element;
+
+/**
+ * The category form (`number` when adding, `actionLine`, `title.<locale>`) checked with the
+ * API's schema; errors are i18n keys or localized messages per field. A title is needed in at
+ * least one language (in the reader's, if none is given).
+ */
+export const categoryFromForm = (values: Values, { number, locale, t }: { number?: number; locale: Locale; t: Translate }) => {
+  const numberText = one(values, 'number').trim();
+  const title = Object.fromEntries(LOCALES.map((l) => [l, one(values, `title.${l}`).trim()]).filter(([, v]) => v));
+  const parsed = categorySchema.safeParse({
+    number: number ?? (/^\d{1,3}$/.test(numberText) ? Number(numberText) : numberText === '' ? undefined : Number.NaN),
+    actionLine: one(values, 'actionLine'),
+    title,
+  });
+  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues, t);
+  if (Object.keys(title).length === 0) errors[`title.${locale}`] = t('prizes.management.category_title_required');
+  return parsed.success && Object.keys(errors).length === 0 ? ({ ok: true, category: parsed.data } as const) : ({ ok: false, errors } as const);
 };

@@ -131,3 +131,94 @@ describe('prize managers’ pages', () => {
     expect((await manager.post('/en/admin/prizes/nominations/abc/decision', { decision: 'accept' })).statusCode).toBe(404);
   });
 });
+
+describe('an edition’s categories on the managers’ page', () => {
+  it('lists the categories with their titles in the six languages', async () => {
+    const page = await manager.get('/en/admin/prizes/2044');
+    expect(page.body).toContain('Categories of the edition 2044');
+    expect(page.body).toContain('Information and communication infrastructure');
+    expect(page.body).toContain('href="/en/admin/prizes/2044/categories/2"');
+    expect((await manager.get('/en/admin/prizes/2044/categories/77')).statusCode).toBe(404);
+    expect((await manager.get('/en/admin/prizes/2044/categories/abc')).statusCode).toBe(404);
+  });
+
+  it('adds a category, refusing a taken number or a missing title and keeping what was typed', async () => {
+    await manager.get('/en/admin/prizes/2044/categories/new');
+    const taken = await manager.post('/en/admin/prizes/2044/categories', { number: '2', actionLine: 'C2', 'title.en': 'Broadband for schools' });
+    expect(taken.statusCode).toBe(422);
+    expect(taken.body).toContain('Category 2 already exists in this edition.');
+    expect(taken.body).toContain('value="Broadband for schools"');
+    const untitled = await manager.post('/en/admin/prizes/2044/categories', { number: '19', actionLine: 'C', 'title.fr': '' });
+    expect(untitled.statusCode).toBe(422);
+    expect(untitled.body).toMatch(/id="field-title-en-error">\s*Give the title in at least one language\./);
+    expect(untitled.body).toMatch(/id="field-actionLine-error">/);
+    const badNumber = await manager.post('/en/admin/prizes/2044/categories', { number: 'nineteen', actionLine: 'C5', 'title.en': 'Trust' });
+    expect(badNumber.statusCode).toBe(422);
+    expect(badNumber.body).toMatch(/id="field-number-error">/);
+    const added = await manager.post('/en/admin/prizes/2044/categories', {
+      number: '19',
+      actionLine: 'C10',
+      'title.en': 'Ethics of artificial intelligence',
+      'title.fr': 'Éthique de l’intelligence artificielle',
+    });
+    expect(added.statusCode).toBe(303);
+    expect(added.headers.location).toBe('/en/admin/prizes/2044#categories-title');
+    const page = await manager.get('/en/admin/prizes/2044');
+    expect(page.body).toContain('Category 19 has been added.');
+    expect(page.body).toContain('Éthique de l’intelligence artificielle');
+    const api = (await kit.client().get('/api/v1/prizes/editions/2044')).json() as { categories: { number: number; actionLine: string; title: Record<string, string> }[] };
+    expect(api.categories.find((c) => c.number === 19)).toEqual({
+      number: 19,
+      actionLine: 'C10',
+      title: { en: 'Ethics of artificial intelligence', fr: 'Éthique de l’intelligence artificielle' },
+    });
+  });
+
+  it('edits a category’s titles and action line (in French), audited', async () => {
+    const form = await manager.get('/fr/admin/prizes/2044/categories/19');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Édition 2044 : catégorie 19');
+    expect(form.body).toContain('value="Ethics of artificial intelligence"');
+    const saved = await manager.post('/fr/admin/prizes/2044/categories/19', {
+      actionLine: 'C10',
+      'title.en': 'Ethics of AI',
+      'title.fr': 'Éthique de l’IA',
+      'title.es': 'Ética de la IA',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await manager.get('/fr/admin/prizes/2044')).body).toContain('La catégorie 19 a été enregistrée.');
+    const edition = await getEditionByYear(kit.database.db, 2044);
+    const rows = await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.edition.manage'));
+    const last = rows.filter((r) => r.subjectId === String(edition.id)).at(-1);
+    expect(JSON.stringify(last?.after)).toContain('Ética de la IA');
+    expect(JSON.stringify(last?.before)).toContain('Ethics of artificial intelligence');
+    const empty = await manager.post('/fr/admin/prizes/2044/categories/19', { actionLine: 'C10' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain("Indiquez l'intitulé dans au moins une langue.");
+  });
+
+  it('removes a category after confirmation, and refuses one that has nominations', async () => {
+    const unconfirmed = await manager.post('/en/admin/prizes/2044/categories/19/remove', {});
+    expect(unconfirmed.statusCode).toBe(422);
+    expect(unconfirmed.body).toContain('Tick the box to confirm the removal.');
+    const inUse = await manager.post('/en/admin/prizes/2044/categories/3/remove', { confirm: 'yes' });
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.body).toContain('Category 3 has nominations: it cannot be removed.');
+    const removed = await manager.post('/en/admin/prizes/2044/categories/19/remove', { confirm: 'yes' });
+    expect(removed.statusCode).toBe(303);
+    const api = (await kit.client().get('/api/v1/prizes/editions/2044')).json() as { categories: { number: number }[] };
+    expect(api.categories.map((c) => c.number)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+  });
+
+  it('is for prize managers only, and every form needs its CSRF token', async () => {
+    const someone = await kit.as(await buildUser(kit.database.db));
+    expect((await someone.get('/en/admin/prizes/2044/categories/new')).statusCode).toBe(403);
+    expect((await someone.post('/en/admin/prizes/2044/categories', { number: '20', actionLine: 'C1', 'title.en': 'X' })).statusCode).toBe(403);
+    expect((await someone.post('/en/admin/prizes/2044/categories/2/remove', { confirm: 'yes' })).statusCode).toBe(403);
+    const forged = await manager.post('/en/admin/prizes/2044/categories/2/remove', { confirm: 'yes' }, { csrf: false });
+    expect(forged.statusCode).toBe(403);
+    expect((await getEditionByYear(kit.database.db, 2044)).id).toBeGreaterThan(0);
+    const api = (await kit.client().get('/api/v1/prizes/editions/2044')).json() as { categories: { number: number }[] };
+    expect(api.categories).toHaveLength(18);
+  });
+});

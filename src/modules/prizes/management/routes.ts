@@ -6,24 +6,52 @@
 import { pathId, pathYear } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formValues } from '../../../core/http/forms.js';
+import { notFound } from '../../../core/http/problems.js';
 import { countWords } from '../../../core/i18n/words.js';
 import { isLocale, type Locale } from '../../../core/i18n/locales.js';
 import { type Actor, authorize } from '../../../core/permissions/index.js';
-import type { FormState } from '../../../core/views/components.js';
+import { emptyForm, type FormState } from '../../../core/views/components.js';
 import { getEntry } from '../../stocktaking/queries.js';
 import { createEdition } from '../commands/create-edition.js';
 import { decideNomination } from '../commands/decide-nomination.js';
-import { updateEdition } from '../commands/update-edition.js';
+import { type ReviseCategoriesResult, reviseEditionCategories, updateEdition } from '../commands/update-edition.js';
 import { editionPatchInput, NOMINATION_DECISIONS } from '../inputs.js';
 import { findCategories, findEditions, findNominations, findPastWinnerEntries, getEditionByYear, getNomination } from '../queries.js';
 import { NOMINATION_STATES } from '../tables.js';
-import { editionFormValues, phasesFromForm, questionsFromForm, settingsFromForm } from './inputs.js';
+import { categoryFromForm, editionFormValues, phasesFromForm, questionsFromForm, settingsFromForm } from './inputs.js';
+import { CategoryPage } from './views/CategoryPage.js';
 import { EditionAdminPage, EditionsAdminPage } from './views/EditionsAdminPage.js';
 import { type NominationRow, NominationsAdminPage } from './views/NominationsAdminPage.js';
 
 const manager = (req: FastifyRequest): Actor => {
   authorize(req.actor, 'prizes.edition.manage');
   return req.actor as Actor;
+};
+
+/** At most this many categories in an edition (as the API's schema says). */
+const MAX_CATEGORIES = 40;
+
+/** A category number in a path (1 to 99), or NotFound. */
+const pathCategory = (raw: string) => {
+  const number = pathId(raw);
+  if (number > 99) throw notFound();
+  return number;
+};
+
+/** The localized sentence of a refused change of the categories. */
+const categoryRefusal = (req: FastifyRequest, result: Exclude<ReviseCategoriesResult, { ok: true }>, number: number) => {
+  switch (result.error) {
+    case 'category_exists':
+      return req.t('prizes.management.category_exists', { number });
+    case 'categories_in_use':
+      return req.t('prizes.management.category_in_use', { number });
+    case 'last_category':
+      return req.t('prizes.management.category_last');
+    case 'too_many_categories':
+      return req.t('prizes.management.category_too_many', { max: MAX_CATEGORIES });
+    default:
+      throw notFound();
+  }
 };
 
 const translated = (req: FastifyRequest, errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, key]) => [k, req.t(key)]));
@@ -63,7 +91,13 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const language: Locale = isLocale(query.language) ? query.language : req.locale;
     return reply.page(
-      EditionAdminPage({ view: req.view(reply), edition, form: form ?? { values: editionFormValues(edition, language), errors: {} }, embedded: database.kind === 'pglite' }),
+      EditionAdminPage({
+        view: req.view(reply),
+        edition,
+        categories: await findCategories(db, edition.id),
+        form: form ?? { values: editionFormValues(edition, language), errors: {} },
+        embedded: database.kind === 'pglite',
+      }),
       status,
     );
   };
@@ -161,5 +195,99 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
         ),
       );
     return reply.seeOther(back);
+  });
+  // An edition's categories: added, edited (action line, titles) and removed one at a time
+  // through the command of the API's PATCH (same checks, same audit).
+  const renderCategory = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    { year, number, form, removal, status = 200 }: { year: number; number: number | null; form?: FormState; removal?: FormState; status?: number },
+  ) => {
+    const edition = await getEditionByYear(db, year);
+    const category = number === null ? null : ((await findCategories(db, edition.id)).find((c) => c.number === number) ?? null);
+    if (number !== null && !category) throw notFound();
+    const values: FormState['values'] = category
+      ? { actionLine: category.actionLine, ...Object.fromEntries(Object.entries(category.title).map(([l, v]) => [`title.${l}`, v])) }
+      : {};
+    return reply.page(CategoryPage({ view: req.view(reply), edition, category, form: form ?? emptyForm(values), removal: removal ?? emptyForm() }), status);
+  };
+
+  app.get<{ Params: { year: string } }>('/prizes/:year/categories/new', async (req, reply) => {
+    manager(req);
+    return renderCategory(req, reply, { year: pathYear(req.params.year), number: null });
+  });
+
+  app.post<{ Params: { year: string } }>('/prizes/:year/categories', async (req, reply) => {
+    const actor = manager(req);
+    const year = pathYear(req.params.year);
+    const values = formValues(req.body);
+    const parsed = categoryFromForm(values, { locale: req.locale, t: req.t });
+    if (!parsed.ok) return renderCategory(req, reply, { year, number: null, form: { values, errors: parsed.errors }, status: 422 });
+    const added = parsed.category;
+    const result = await reviseEditionCategories(db, {
+      actor,
+      year,
+      ip: req.ip,
+      revise: (current) => {
+        if (current.some((c) => c.number === added.number)) return { ok: false, error: 'category_exists' };
+        if (current.length >= MAX_CATEGORIES) return { ok: false, error: 'too_many_categories' };
+        return { ok: true, categories: [...current, added].sort((a, b) => a.number - b.number) };
+      },
+    });
+    if (!result.ok) {
+      const field = result.error === 'category_exists' ? 'number' : '_form';
+      return renderCategory(req, reply, { year, number: null, form: { values, errors: { [field]: categoryRefusal(req, result, added.number) } }, status: 422 });
+    }
+    reply.flash('notice', req.t('prizes.management.category_added', { number: added.number }));
+    return reply.seeOther(`/${req.locale}/admin/prizes/${year}#categories-title`);
+  });
+
+  app.get<{ Params: { year: string; number: string } }>('/prizes/:year/categories/:number', async (req, reply) => {
+    manager(req);
+    return renderCategory(req, reply, { year: pathYear(req.params.year), number: pathCategory(req.params.number) });
+  });
+
+  app.post<{ Params: { year: string; number: string } }>('/prizes/:year/categories/:number', async (req, reply) => {
+    const actor = manager(req);
+    const year = pathYear(req.params.year);
+    const number = pathCategory(req.params.number);
+    const values = formValues(req.body);
+    const parsed = categoryFromForm(values, { number, locale: req.locale, t: req.t });
+    if (!parsed.ok) return renderCategory(req, reply, { year, number, form: { values, errors: parsed.errors }, status: 422 });
+    const edited = parsed.category;
+    const result = await reviseEditionCategories(db, {
+      actor,
+      year,
+      ip: req.ip,
+      revise: (current) =>
+        current.some((c) => c.number === number) ? { ok: true, categories: current.map((c) => (c.number === number ? edited : c)) } : { ok: false, error: 'category_not_found' },
+    });
+    if (!result.ok) return renderCategory(req, reply, { year, number, form: { values, errors: { _form: categoryRefusal(req, result, number) } }, status: 422 });
+    reply.flash('notice', req.t('prizes.management.category_saved', { number }));
+    return reply.seeOther(`/${req.locale}/admin/prizes/${year}#categories-title`);
+  });
+
+  app.post<{ Params: { year: string; number: string } }>('/prizes/:year/categories/:number/remove', async (req, reply) => {
+    const actor = manager(req);
+    const year = pathYear(req.params.year);
+    const number = pathCategory(req.params.number);
+    const values = formValues(req.body);
+    if (values.confirm !== 'yes') {
+      const removal = { values, errors: { confirm: req.t('prizes.management.category_remove_unconfirmed') } };
+      return renderCategory(req, reply, { year, number, removal, status: 422 });
+    }
+    const result = await reviseEditionCategories(db, {
+      actor,
+      year,
+      ip: req.ip,
+      revise: (current) => {
+        if (!current.some((c) => c.number === number)) return { ok: false, error: 'category_not_found' };
+        if (current.length === 1) return { ok: false, error: 'last_category' };
+        return { ok: true, categories: current.filter((c) => c.number !== number) };
+      },
+    });
+    if (!result.ok) return renderCategory(req, reply, { year, number, removal: { values, errors: { confirm: categoryRefusal(req, result, number) } }, status: 409 });
+    reply.flash('notice', req.t('prizes.management.category_removed', { number }));
+    return reply.seeOther(`/${req.locale}/admin/prizes/${year}#categories-title`);
   });
 };

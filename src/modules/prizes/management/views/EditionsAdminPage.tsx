@@ -3,7 +3,9 @@ import { Checkboxes, ErrorSummary, Field, type FormState, Table, TextArea } from
 import type { ViewContext } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { type Edition, momentOf } from '../../phases.js';
+import type { Category } from '../../queries.js';
 import { PHASES } from '../../tables.js';
+import { CategoriesSection } from './CategoryPage.js';
 
 /** The ten UTC date-time fields of the five phases. */
 const PhaseFields = ({ view, form }: { view: ViewContext; form: FormState }) => (
@@ -59,7 +61,19 @@ export const EditionsAdminPage = ({ view, editions, form }: { view: ViewContext;
 };
 
 /** Prize managers: one edition's dates, rules and settings. */
-export const EditionAdminPage = ({ view, edition, form, embedded }: { view: ViewContext; edition: Edition; form: FormState; embedded: boolean }) => {
+export const EditionAdminPage = ({
+  view,
+  edition,
+  categories,
+  form,
+  embedded,
+}: {
+  view: ViewContext;
+  edition: Edition;
+  categories: Category[];
+  form: FormState;
+  embedded: boolean;
+}) => {
   const { t } = view;
   const language = String(form.values.rulesLanguage ?? view.locale);
   const title = t('prizes.management.edit_title', { year: edition.year });
@@ -73,7 +87,8 @@ export const EditionAdminPage = ({ view, edition, form, embedded }: { view: View
       {embedded && <p class="warning">{t('prizes.edition.embedded_warning')}</p>}
       <p>
         {t(`prizes.moment.${momentOf(edition)}`)} <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.management.public_page')}</a> ·{' '}
-        <a href={view.href(`/admin/prizes/${edition.year}/nominations`)}>{t('prizes.management.nominations_link')}</a>
+        <a href={view.href(`/admin/prizes/${edition.year}/nominations`)}>{t('prizes.management.nominations_link')}</a> ·{' '}
+        <a href="#categories-title">{t('prizes.management.categories_title')}</a>
       </p>
       <ErrorSummary
         view={view}
@@ -176,11 +191,12 @@ export const EditionAdminPage = ({ view, edition, form, embedded }: { view: View
             />
           </fieldset>
         </fieldset>
-        <p class="hint">{t('prizes.management.questions_note', { year: edition.year })}</p>
+        <p class="hint">{t('prizes.management.questions_note')}</p>
         <button type="submit" class="button">
           {t('prizes.management.save')}
         </button>
       </form>
+      <CategoriesSection view={view} edition={edition} categories={categories} />
     </Layout>
   );
 };
