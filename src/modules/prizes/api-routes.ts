@@ -12,7 +12,9 @@ import { createEdition } from './commands/create-edition.js';
 import { decideNomination } from './commands/decide-nomination.js';
 import { type NominationRefusal, submitNomination } from './commands/submit-nomination.js';
 import { updateEdition } from './commands/update-edition.js';
+import { withdrawNomination } from './commands/withdraw-nomination.js';
 import { refuseRateLimited, voteLimits, voteRateLimits } from './integrity/rate-limit.js';
+import './nomination/permissions.js';
 import { editionInput, editionPatchInput, idParam, nominationDecisionInput, nominationInput, voteInput, yearParam } from './inputs.js';
 import { countsArePublic, type Edition, momentOf, nomineesArePublic, phasesOf } from './phases.js';
 import { findCategories, findMyVotes, findNominees, getEditionByYear } from './queries.js';
@@ -195,6 +197,28 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
         default:
           return problem(req, reply, 409, { detail: req.t('prizes.errors.nomination_withdrawn') });
       }
+    },
+  );
+
+  app.post(
+    '/prizes/nominations/:id/withdraw',
+    {
+      schema: {
+        tags: ['prizes'],
+        summary: 'Withdraw your own nomination (until the prize managers decide on it, and before voting opens)',
+        description:
+          'A withdrawn nomination no longer counts for the edition’s limits; the entry can be nominated again during the submission phase. Someone else’s nomination is a 404; an accepted or rejected one, or once voting has opened, a 409.',
+        security: [{ bearer: [] }],
+        params: idParam,
+        response: { 200: z.object({ id: z.number().int(), state: z.literal('withdrawn') }) },
+      },
+    },
+    async (req, reply) => {
+      authorize(req.actor, 'prizes.nomination.withdraw');
+      const result = await withdrawNomination(db, { actor: req.actor as Actor, id: req.params.id, ip: req.ip });
+      if (result.ok) return { id: result.id, state: result.state };
+      if (result.error === 'not_found') return problem(req, reply, 404, { detail: req.t('core.errors.not_found_detail') });
+      return problem(req, reply, 409, { detail: req.t(`prizes.nomination.withdraw_${result.error}`) });
     },
   );
 

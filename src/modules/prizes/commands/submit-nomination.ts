@@ -69,12 +69,13 @@ export const submitNomination = async (
     if (words > edition.summaryMaxWords) return { ok: false, error: 'summary_too_long', field: 'entryId', params: { words, max: edition.summaryMaxWords } };
 
     const live = inArray(nominations.state, ['submitted', 'accepted', 'returned']);
-    // A nomination returned for changes is submitted again (same row); any other is final.
+    // A nomination returned for changes, or withdrawn by its submitter, is submitted again (same
+    // row: one per entry and category); any other is final.
     const [duplicate] = await tx
       .select({ id: nominations.id, state: nominations.state })
       .from(nominations)
       .where(and(eq(nominations.editionId, edition.id), eq(nominations.entryId, entry.id), eq(nominations.categoryNumber, input.category)));
-    if (duplicate && duplicate.state !== 'returned') return { ok: false, error: 'already_nominated', field: 'category' };
+    if (duplicate && duplicate.state !== 'returned' && duplicate.state !== 'withdrawn') return { ok: false, error: 'already_nominated', field: 'category' };
     const [inCategories] = await tx
       .select({ n: sql<number>`count(distinct ${nominations.categoryNumber})` })
       .from(nominations)
@@ -116,13 +117,23 @@ export const submitNomination = async (
     if (duplicate) {
       await tx
         .update(nominations)
-        .set({ state: 'submitted', answers: input.answers, reason: null, decidedBy: null, decidedAt: null, updatedAt: now })
+        .set({
+          state: 'submitted',
+          answers: input.answers,
+          submitterId: actor.id,
+          organizationId: entry.organizationId,
+          reason: null,
+          decidedBy: null,
+          decidedAt: null,
+          updatedAt: now,
+        })
         .where(eq(nominations.id, duplicate.id));
       await recordAction(tx, {
         actor,
         action: 'prizes.nomination.create',
         subjectType: 'prizes_nomination',
         subjectId: duplicate.id,
+        before: { state: duplicate.state },
         after: { year, category: input.category, entryId: entry.id, resubmitted: true },
         ip,
       });

@@ -2,19 +2,22 @@
  * Contributors nominate their published entries during the submission phase, answering the
  * edition's questions; every refusal names the rule, beside the field it concerns.
  */
-import { pathYear } from '../../../core/http/params.js';
+import { pathId, pathYear } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formValues } from '../../../core/http/forms.js';
 import { notFound } from '../../../core/http/problems.js';
 import { type Actor, authorize } from '../../../core/permissions/index.js';
 import type { FormState } from '../../../core/views/components.js';
 import { findOrganizationsOfUser } from '../../accounts/queries.js';
-import { findPublishedEntriesOfOwner } from '../../stocktaking/queries.js';
+import { findPublishedEntriesOfOwner, getEntry } from '../../stocktaking/queries.js';
 import { refusalMessage } from '../api-routes.js';
 import { submitNomination } from '../commands/submit-nomination.js';
+import { withdrawNomination, withdrawRefusal } from '../commands/withdraw-nomination.js';
 import { momentOf } from '../phases.js';
-import { findCategories, findNominationsOfSubmitter, getEditionByYear } from '../queries.js';
+import { findCategories, findNominationsOfSubmitter, getEditionByYear, getNomination } from '../queries.js';
+import './permissions.js';
 import { NominatePage } from './views/NominatePage.js';
+import { WithdrawPage } from './views/WithdrawPage.js';
 
 export const nominationRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.platform.database;
@@ -28,6 +31,7 @@ export const nominationRoutes: FastifyPluginAsync = async (app) => {
       findPublishedEntriesOfOwner(db, { userId: actor.id, organizationIds: organizations.map((o) => o.id) }),
       findNominationsOfSubmitter(db, actor.id),
     ]);
+    const ofEdition = mine.filter((n) => n.editionId === edition.id);
     return reply.page(
       NominatePage({
         view: req.view(reply),
@@ -35,7 +39,8 @@ export const nominationRoutes: FastifyPluginAsync = async (app) => {
         open: momentOf(edition) === 'submission',
         categories,
         entries,
-        nominations: mine.filter((n) => n.editionId === edition.id),
+        nominations: ofEdition,
+        withdrawable: new Set(ofEdition.filter((n) => withdrawRefusal(n, edition) === null).map((n) => n.id)),
         form,
       }),
       status,
@@ -70,5 +75,38 @@ export const nominationRoutes: FastifyPluginAsync = async (app) => {
     }
     reply.flash('notice', req.t('prizes.nomination.submitted'));
     return reply.seeOther(`/${req.locale}/prizes/${year}/nominate`);
+  });
+  /** The actor's own nomination of this edition, or NotFound (someone else's is not theirs to see). */
+  const ownNomination = async (req: FastifyRequest<{ Params: { year: string; id: string } }>) => {
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
+    const nomination = await getNomination(db, pathId(req.params.id));
+    if (nomination.editionId !== edition.id || nomination.submitterId !== (req.actor as Actor).id) throw notFound();
+    return { edition, nomination };
+  };
+
+  app.get<{ Params: { year: string; id: string } }>('/prizes/:year/nominations/:id/withdraw', async (req, reply) => {
+    authorize(req.actor, 'prizes.nomination.withdraw');
+    const { edition, nomination } = await ownNomination(req);
+    const refusal = withdrawRefusal(nomination, edition);
+    if (refusal) {
+      reply.flash('error', req.t(`prizes.nomination.withdraw_${refusal}`));
+      return reply.seeOther(`/${req.locale}/prizes/${edition.year}/nominate`);
+    }
+    let entryTitle = null;
+    try {
+      entryTitle = (await getEntry(db, { actor: req.actor, id: nomination.entryId })).title;
+    } catch {
+      // the entry is no longer visible: its number stands for it
+    }
+    return reply.page(WithdrawPage({ view: req.view(reply), edition, nomination, entryTitle }));
+  });
+
+  app.post<{ Params: { year: string; id: string } }>('/prizes/:year/nominations/:id/withdraw', async (req, reply) => {
+    authorize(req.actor, 'prizes.nomination.withdraw');
+    const { edition, nomination } = await ownNomination(req);
+    const result = await withdrawNomination(db, { actor: req.actor as Actor, id: nomination.id, ip: req.ip });
+    if (!result.ok && result.error === 'not_found') throw notFound();
+    reply.flash(result.ok ? 'notice' : 'error', req.t(result.ok ? 'prizes.nomination.withdrawn' : `prizes.nomination.withdraw_${result.error}`));
+    return reply.seeOther(`/${req.locale}/prizes/${edition.year}/nominate`);
   });
 };

@@ -12,11 +12,13 @@ export type NominatePageProps = {
   categories: Category[];
   entries: { id: number; title: Localized }[];
   nominations: Nomination[];
+  /** The contributor's nominations they may still withdraw. */
+  withdrawable: Set<number>;
   form: FormState;
 };
 
 /** The nomination form of an edition and the contributor's nominations with their state. */
-export const NominatePage = ({ view, edition, open, categories, entries, nominations, form }: NominatePageProps) => {
+export const NominatePage = ({ view, edition, open, categories, entries, nominations, withdrawable, form }: NominatePageProps) => {
   const { t } = view;
   const title = t('prizes.nomination.title', { year: edition.year });
   const entryTitle = new Map(entries.map((e) => [e.id, view.localize(e.title)]));
@@ -102,6 +104,17 @@ export const NominatePage = ({ view, edition, open, categories, entries, nominat
                 )}
               </>
             ),
+          },
+          {
+            header: t('prizes.nomination.actions'),
+            cell: (n) =>
+              withdrawable.has(n.id) ? (
+                <a href={view.href(`/prizes/${edition.year}/nominations/${n.id}/withdraw`)}>
+                  {t('prizes.nomination.withdraw_link', { title: entryTitle.get(n.entryId) ?? `#${n.entryId}`, category: n.categoryNumber })}
+                </a>
+              ) : (
+                ''
+              ),
           },
         ]}
       />
