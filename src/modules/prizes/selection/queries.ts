@@ -123,3 +123,13 @@ export const countScores = async (db: DbOrTx, editionId: number): Promise<number
     .where(eq(nominations.editionId, editionId));
   return Number(row?.n ?? 0);
 };
+
+/** How many scores an expert gave to the nominees of one category of an edition. */
+export const countExpertScores = async (db: DbOrTx, { editionId, category, userId }: { editionId: number; category: number; userId: number }): Promise<number> => {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(scores)
+    .innerJoin(nominations, eq(nominations.id, scores.nominationId))
+    .where(and(eq(nominations.editionId, editionId), eq(nominations.categoryNumber, category), eq(scores.expertId, userId)));
+  return Number(row?.n ?? 0);
+};

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../core/audit/tables.js';
 import { users } from '../../../core/auth/tables.js';
@@ -12,7 +12,7 @@ import { decideNomination } from '../commands/decide-nomination.js';
 import { submitNomination } from '../commands/submit-nomination.js';
 import { updateEdition } from '../commands/update-edition.js';
 import { getEditionByYear } from '../queries.js';
-import { results, scores, votes } from '../tables.js';
+import { experts, results, scores, votes } from '../tables.js';
 import { weightedTotal } from './commands/score-nominee.js';
 
 const DAY = 86_400_000;
@@ -351,5 +351,77 @@ describe('the expert selection', () => {
       [`/en/prizes/${YEAR}/review/${cat1[3]?.nomination}/conflict`, { note: ['a', 'b'] }],
     ];
     for (const [url, form] of posts) for (const c of [managerClient, expertClient]) expect((await c.post(url, form)).statusCode, url).toBeLessThan(500);
+  });
+});
+
+describe('removing an expert', () => {
+  it('asks for confirmation, deletes their scores where no winner is confirmed, keeps them where one is, and is audited', async () => {
+    const { db } = kit.database;
+    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
+    const second = await buildUser(db, { roles: ['expert'], name: 'Amina Expert' });
+    for (const category of ['1', '2']) await managerClient.post(`/en/prizes/${YEAR}/selection/experts`, { email: second.email, category });
+    // Category 2's winner is not confirmed (any more); category 1's is.
+    await db.delete(results).where(eq(results.categoryNumber, 2));
+    await db.insert(scores).values([
+      { nominationId: cat2Nomination, expertId: second.id, criteria: { impact: 6, innovation: 6 }, total: 6 },
+      { nominationId: cat1[0]?.nomination as number, expertId: second.id, criteria: { impact: 9, innovation: 9 }, total: 9 },
+    ]);
+    const page = (await managerClient.get(`/en/prizes/${YEAR}/selection`)).body;
+    expect(page).toContain(`href="/en/prizes/${YEAR}/selection/experts/remove?user=${second.id}&amp;category=2">Remove Amina Expert from category 2</a>`);
+    const confirm2 = await managerClient.get(`/en/prizes/${YEAR}/selection/experts/remove?user=${second.id}&category=2`);
+    expect(confirm2.statusCode).toBe(200);
+    expect(confirm2.body).toContain("The winner of this category is not confirmed yet: the expert's 1 score of its nominees will be deleted");
+    const forged = await managerClient.post(`/en/prizes/${YEAR}/selection/experts/remove`, { user: String(second.id), category: '2' }, { csrf: false });
+    expect(forged.statusCode).toBe(403);
+    await managerClient.post(`/en/prizes/${YEAR}/selection/experts/remove`, { user: String(second.id), category: '2' });
+    expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain('The expert has been removed from category 2; 1 score deleted.');
+    expect(
+      await db
+        .select()
+        .from(scores)
+        .where(and(eq(scores.expertId, second.id), eq(scores.nominationId, cat2Nomination))),
+    ).toEqual([]);
+    const confirm1 = await managerClient.get(`/en/prizes/${YEAR}/selection/experts/remove?user=${second.id}&category=1`);
+    expect(confirm1.body).toContain("The winner of this category is confirmed: the expert's 1 score is kept as the record of the decision.");
+    await managerClient.post(`/en/prizes/${YEAR}/selection/experts/remove`, { user: String(second.id), category: '1' });
+    expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain(
+      'The expert has been removed from category 1; its winner being confirmed, their 1 score is kept.',
+    );
+    expect(await db.select().from(scores).where(eq(scores.expertId, second.id))).toHaveLength(1);
+    expect((await managerClient.get(`/en/prizes/${YEAR}/selection`)).body).not.toContain('Remove Amina Expert');
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'prizes.selection.remove'), eq(auditLog.subjectId, String(second.id))))
+      .orderBy(asc(auditLog.id));
+    expect(audit.map((a) => a.after)).toEqual([
+      { removed: true, scoresRemoved: 1, scoresKept: 0 },
+      { removed: true, scoresRemoved: 0, scoresKept: 1 },
+    ]);
+    // Removing again, or someone who is not assigned: a clear message, nothing changes.
+    await managerClient.post(`/en/prizes/${YEAR}/selection/experts/remove`, { user: String(second.id), category: '1' });
+    expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain('This expert is not assigned to this category.');
+    await managerClient.post(`/en/prizes/${YEAR}/selection/experts/remove`, { user: 'abc', category: '1' });
+    expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain('This expert is not assigned to this category.');
+    expect((await managerClient.get(`/en/prizes/${YEAR}/selection/experts/remove?user=${second.id}&category=1`)).statusCode).toBe(404);
+    expect((await managerClient.get(`/en/prizes/${YEAR}/selection/experts/remove?user=abc`)).statusCode).toBe(404);
+  });
+
+  it('is for prize managers only, and closed once the winners are announced', async () => {
+    const { db } = kit.database;
+    const url = `/en/prizes/${YEAR}/selection/experts/remove`;
+    const form = { user: String(expertUser.id), category: '1' };
+    expect((await kit.client().get(`${url}?user=${expertUser.id}&category=1`)).statusCode).toBe(303);
+    expect((await expertClient.get(`${url}?user=${expertUser.id}&category=1`)).statusCode).toBe(404);
+    expect((await expertClient.post(url, form)).statusCode).toBe(404);
+    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
+    expect((await managerClient.get(`/en/prizes/${YEAR}/selection`)).body).not.toContain(`${url}?user=`);
+    await managerClient.post(url, form);
+    expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain('The winners have been announced: experts can no longer be removed.');
+    const [still] = await db
+      .select()
+      .from(experts)
+      .where(and(eq(experts.userId, expertUser.id), eq(experts.categoryNumber, 1)));
+    expect(still).toBeDefined();
   });
 });

@@ -15,11 +15,13 @@ import { findCategories, findCurrentEdition, getEditionByYear } from '../queries
 import { assignExpert } from './commands/assign-expert.js';
 import { confirmResults } from './commands/confirm-results.js';
 import { declareConflict } from './commands/declare-conflict.js';
+import { removeExpert } from './commands/remove-expert.js';
 import { entryTexts } from './entry-texts.js';
 import { scoreNominee } from './commands/score-nominee.js';
 import { assignExpertInput, scoreInput } from './inputs.js';
 import './permissions.js';
-import { countScores, findExpertCategories, findExperts, findExpertWork, findRanking, findResults, findShortlist } from './queries.js';
+import { countExpertScores, countScores, findExpertCategories, findExperts, findExpertWork, findRanking, findResults, findShortlist } from './queries.js';
+import { RemoveExpertPage } from './views/RemoveExpertPage.js';
 import { ReviewPage, type ReviewNominee } from './views/ReviewPage.js';
 import { type RankedNominee, SelectionPage } from './views/SelectionPage.js';
 
@@ -90,6 +92,7 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
         ranking: rows,
         criteriaLocked: scored > 0,
         canConfirm: Date.now() >= edition.selectionStart.getTime() && Date.now() < edition.announcementStart.getTime(),
+        canRemoveExperts: can(req.actor, 'prizes.selection.remove') && Date.now() < edition.announcementStart.getTime(),
       }),
     );
   });
@@ -133,6 +136,55 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
     if (!result.ok && result.error === 'edition_not_found') throw notFound();
     if (!result.ok) reply.flash('error', req.t(`prizes.selection.errors.${result.error}`));
     else reply.flash('notice', req.t('prizes.selection.assigned', { email: parsed.data.email, category: parsed.data.category }));
+    return reply.seeOther(back);
+  });
+
+  /** An expert's assignment named by the form or the query (`user`, `category`), or null when malformed. */
+  const assignmentOf = (raw: unknown) => {
+    const values = formValues(raw);
+    const user = String(values.user ?? '');
+    const category = String(values.category ?? '');
+    return /^[1-9]\d{0,15}$/.test(user) && /^[1-9]\d?$/.test(category) ? { userId: Number(user), category: Number(category) } : null;
+  };
+
+  app.get<{ Params: { year: string } }>('/prizes/:year/selection/experts/remove', async (req, reply) => {
+    const edition = await getEditionByYear(db, pathYear(req.params.year));
+    if (!gate(req, reply, 'prizes.selection.remove')) return reply;
+    const assignment = assignmentOf(req.query);
+    if (!assignment) throw notFound();
+    const [experts, categories, results] = await Promise.all([findExperts(db, edition.id), findCategories(db, edition.id), findResults(db, edition.id)]);
+    const expert = experts.find((e) => Number(e.userId) === assignment.userId && e.categoryNumber === assignment.category);
+    const category = categories.find((c) => c.number === assignment.category);
+    if (!expert || !category) throw notFound();
+    if (Date.now() >= edition.announcementStart.getTime()) {
+      reply.flash('error', req.t('prizes.selection.errors.removal_announced'));
+      return reply.seeOther(`/${req.locale}/prizes/${edition.year}/selection#experts-title`);
+    }
+    const scoreCount = await countExpertScores(db, { editionId: edition.id, category: category.number, userId: assignment.userId });
+    const decided = results.some((r) => r.categoryNumber === category.number);
+    return reply.page(RemoveExpertPage({ view: req.view(reply), edition, expert: { ...expert, userId: Number(expert.userId) }, category, scoreCount, decided }));
+  });
+
+  app.post<{ Params: { year: string } }>('/prizes/:year/selection/experts/remove', async (req, reply) => {
+    const year = pathYear(req.params.year);
+    const actor = gate(req, reply, 'prizes.selection.remove');
+    if (!actor) return reply;
+    const back = `/${req.locale}/prizes/${year}/selection#experts-title`;
+    const assignment = assignmentOf(req.body);
+    if (!assignment) {
+      reply.flash('error', req.t('prizes.selection.errors.expert_not_assigned'));
+      return reply.seeOther(back);
+    }
+    const result = await removeExpert(db, { actor, year, ...assignment, ip: req.ip });
+    if (!result.ok && result.error === 'edition_not_found') throw notFound();
+    if (!result.ok) reply.flash('error', req.t(`prizes.selection.errors.${result.error}`));
+    else
+      reply.flash(
+        'notice',
+        result.scoresKept > 0
+          ? req.t('prizes.selection.removed_scores_kept', { category: assignment.category, count: result.scoresKept })
+          : req.t('prizes.selection.removed', { category: assignment.category, count: result.scoresRemoved }),
+      );
     return reply.seeOther(back);
   });
 

@@ -22,6 +22,7 @@ export const SelectionPage = ({
   ranking,
   criteriaLocked,
   canConfirm,
+  canRemoveExperts,
 }: {
   view: ViewContext;
   edition: Edition;
@@ -32,6 +33,8 @@ export const SelectionPage = ({
   criteriaLocked: boolean;
   /** From the start of the selection until the announcement. */
   canConfirm: boolean;
+  /** Until the announcement. */
+  canRemoveExperts: boolean;
 }) => {
   const { t } = view;
   const title = t('prizes.selection.title', { year: edition.year });
@@ -119,6 +122,7 @@ export const SelectionPage = ({
                   <th scope="col">{t('prizes.selection.category')}</th>
                   <th scope="col">{t('prizes.selection.expert')}</th>
                   <th scope="col">{t('prizes.selection.email')}</th>
+                  {canRemoveExperts && <th scope="col">{t('prizes.selection.remove_header')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -127,6 +131,13 @@ export const SelectionPage = ({
                     <td>{view.fmt.number(e.categoryNumber)}</td>
                     <td dir="auto">{e.name}</td>
                     <td dir="ltr">{e.email}</td>
+                    {canRemoveExperts && (
+                      <td>
+                        <a href={`${view.href(`${base}/experts/remove`)}?user=${e.userId}&category=${e.categoryNumber}`}>
+                          {t('prizes.selection.remove_link', { name: e.name, category: e.categoryNumber })}
+                        </a>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
