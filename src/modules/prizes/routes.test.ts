@@ -1,31 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAction } from '../../core/audit/record.js';
-import { users } from '../../core/auth/tables.js';
 import type { Actor } from '../../core/permissions/index.js';
 import { createTestKit, type TestKit } from '../../test/app.js';
 import { buildUser } from '../../test/factories.js';
-import { insertPublishedEntry } from '../stocktaking/test-helpers.js';
-import { createEdition, type toPhaseDates } from './commands/create-edition.js';
-import { decideNomination } from './commands/decide-nomination.js';
-import { submitNomination } from './commands/submit-nomination.js';
+import { createEdition } from './commands/create-edition.js';
 import { updateEdition } from './commands/update-edition.js';
+import { actorOf, buildVoter, nominateAndAccept, phases } from './test-helpers.js';
 
-const DAY = 86_400_000;
 let kit: TestKit;
 let manager: Actor;
 const nominees: number[] = [];
-
-const phases = (current: number) =>
-  Object.fromEntries(
-    ['submission', 'validation', 'voting', 'selection', 'announcement'].map((p, i) => [
-      p,
-      { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
-    ]),
-  ) as Parameters<typeof toPhaseDates>[0];
-
-const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
-  ({ id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' }) as unknown as Actor;
 
 beforeAll(async () => {
   kit = await createTestKit();
@@ -40,11 +24,8 @@ beforeAll(async () => {
     ['Open maps of slums', 1],
     ['<script>alert(1)</script> Coding clubs', 2],
   ] as const) {
-    const entry = await insertPublishedEntry(db, { submitterId: ownerUser.id, title: { en: title } });
-    const res = await submitNomination(db, { actor: owner, year: 2041, input: { entryId: entry.id, category, answers: {} } });
-    if (!res.ok) throw new Error(res.error);
-    await decideNomination(db, { actor: manager, id: res.id, input: { decision: 'accept' }, baseUrl: 'http://platform.test' });
-    nominees.push(res.id);
+    const [made] = await nominateAndAccept(db, { owner, manager, year: 2041, category, nominees: [{ title: { en: title } }] });
+    nominees.push(made?.nomination as number);
   }
   await updateEdition(db, { actor: manager, year: 2041, patch: { phases: phases(2) } });
   void recordAction;
@@ -67,12 +48,7 @@ describe('the WSIS Prizes pages', () => {
   });
 
   it('lets a verified voter vote once per category and shows which categories remain', async () => {
-    const user = await buildUser(kit.database.db);
-    await kit.database.db
-      .update(users)
-      .set({ createdAt: new Date(Date.now() - 60 * DAY) })
-      .where(eq(users.id, user.id));
-    const voter = await kit.as(user);
+    const voter = await kit.as(await buildVoter(kit.database.db, { daysOld: 60 }));
     const page = await voter.get('/en/prizes/2041/vote');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('You have not voted yet of 18.');

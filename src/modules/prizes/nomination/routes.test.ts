@@ -9,22 +9,14 @@ import { createEdition } from '../commands/create-edition.js';
 import { updateEdition } from '../commands/update-edition.js';
 import { withdrawNomination } from '../commands/withdraw-nomination.js';
 import { nominations } from '../tables.js';
+import { DAY, phases } from '../test-helpers.js';
 import { createApiToken } from '../../accounts/commands/create-api-token.js';
 import { memberships, organizations } from '../../accounts/tables.js';
 
-const DAY = 86_400_000;
 let kit: TestKit;
 let contributor: TestClient;
 let goodEntry: number;
 let shortEntry: number;
-
-const phases = (current: number) =>
-  Object.fromEntries(
-    ['submission', 'validation', 'voting', 'selection', 'announcement'].map((p, i) => [
-      p,
-      { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
-    ]),
-  ) as Parameters<typeof createEdition>[1]['input']['phases'];
 
 beforeAll(async () => {
   kit = await createTestKit();

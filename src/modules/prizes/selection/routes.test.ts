@@ -1,21 +1,17 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../core/audit/tables.js';
-import { users } from '../../../core/auth/tables.js';
 import { mailOutbox } from '../../../core/mail/tables.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestClient, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
-import { insertPublishedEntry } from '../../stocktaking/test-helpers.js';
-import { createEdition, type toPhaseDates } from '../commands/create-edition.js';
-import { decideNomination } from '../commands/decide-nomination.js';
-import { submitNomination } from '../commands/submit-nomination.js';
+import { createEdition } from '../commands/create-edition.js';
 import { updateEdition } from '../commands/update-edition.js';
 import { getEditionByYear } from '../queries.js';
 import { experts, results, scores, votes } from '../tables.js';
+import { actorOf, insertVotes, nominateAndAccept, phases } from '../test-helpers.js';
 import { weightedTotal } from './commands/score-nominee.js';
 
-const DAY = 86_400_000;
 const YEAR = 2043;
 let kit: TestKit;
 let manager: Actor;
@@ -26,17 +22,6 @@ let ownerEmail: string;
 /** Category 1: six nominees, valid votes 2, 2, 1, 1, 1, 0 (the last is not shortlisted). Category 2: one nominee. */
 const cat1: { nomination: number; entry: number; title: string }[] = [];
 let cat2Nomination = 0;
-
-const phases = (current: number) =>
-  Object.fromEntries(
-    ['submission', 'validation', 'voting', 'selection', 'announcement'].map((p, i) => [
-      p,
-      { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
-    ]),
-  ) as Parameters<typeof toPhaseDates>[0];
-
-const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
-  ({ id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' }) as unknown as Actor;
 
 /** The flash messages of the next page (what the user reads after a form). */
 const flashOf = async (client: TestClient, url: string) =>
@@ -53,36 +38,26 @@ beforeAll(async () => {
   await createEdition(db, { actor: manager, input: { year: YEAR, phases: phases(0) } });
   await updateEdition(db, { actor: manager, year: YEAR, patch: { summaryMinWords: 1, projectsPerOrganizationPerCategory: 10 } });
   const titles = ['Rural broadband cooperative', 'Digital literacy buses', 'Open court records', 'Telehealth for nomads', 'School coding kits', 'Village data hubs'];
-  for (const title of titles) {
-    const entry = await insertPublishedEntry(db, {
-      submitterId: ownerUser.id,
-      title: title === titles[0] ? { en: title, ar: 'تعاونية النطاق العريض الريفية', zh: '农村宽带合作社' } : { en: title },
+  const made = await nominateAndAccept(db, {
+    owner,
+    manager,
+    year: YEAR,
+    category: 1,
+    nominees: titles.map((title, i) => ({
+      title: i === 0 ? { en: title, ar: 'تعاونية النطاق العريض الريفية', zh: '农村宽带合作社' } : { en: title },
       summary: { en: `${title}: a summary.` },
       leadCountry: 'KE',
-    });
-    const res = await submitNomination(db, { actor: owner, year: YEAR, input: { entryId: entry.id, category: 1, answers: {} } });
-    if (!res.ok) throw new Error(res.error);
-    await decideNomination(db, { actor: manager, id: res.id, input: { decision: 'accept' }, baseUrl: 'http://platform.test' });
-    cat1.push({ nomination: res.id, entry: entry.id, title });
-  }
-  const other = await insertPublishedEntry(db, { submitterId: ownerUser.id, title: { en: 'Cyber-safety hotline' } });
-  const res2 = await submitNomination(db, { actor: owner, year: YEAR, input: { entryId: other.id, category: 2, answers: {} } });
-  if (!res2.ok) throw new Error(res2.error);
-  await decideNomination(db, { actor: manager, id: res2.id, input: { decision: 'accept' }, baseUrl: 'http://platform.test' });
-  cat2Nomination = res2.id;
+    })),
+  });
+  for (const [i, n] of made.entries()) cat1.push({ ...n, title: titles[i] as string });
+  cat2Nomination = ((await nominateAndAccept(db, { owner, manager, year: YEAR, category: 2, nominees: [{ title: { en: 'Cyber-safety hotline' } }] }))[0]?.nomination ??
+    0) as number;
   const editionId = (await getEditionByYear(db, YEAR)).id;
-  // Votes of accounts older than the vote: 2, 2, 1, 1, 1, 0 in category 1; 1 in category 2.
+  // Votes of accounts older than the vote: 2, 2, 1, 1, 1, 0 in category 1; the first voter also votes in category 2.
   const counts = [2, 2, 1, 1, 1, 0];
   for (const [i, n] of counts.entries()) {
-    for (let k = 0; k < n; k++) {
-      const voter = await buildUser(db);
-      await db
-        .update(users)
-        .set({ createdAt: new Date(Date.now() - 90 * DAY) })
-        .where(eq(users.id, voter.id));
-      await db.insert(votes).values({ editionId: editionId, categoryNumber: 1, nominationId: cat1[i]?.nomination as number, voterId: voter.id });
-      if (i === 0 && k === 0) await db.insert(votes).values({ editionId: editionId, categoryNumber: 2, nominationId: cat2Nomination, voterId: voter.id });
-    }
+    const voters = await insertVotes(db, { editionId, category: 1, nominationId: cat1[i]?.nomination as number, count: n });
+    if (i === 0 && voters[0]) await db.insert(votes).values({ editionId, categoryNumber: 2, nominationId: cat2Nomination, voterId: voters[0].id });
   }
   // The clock is now in the selection phase.
   await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });

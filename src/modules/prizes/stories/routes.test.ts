@@ -1,36 +1,19 @@
-import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../../core/auth/tables.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
-import { insertPublishedEntry } from '../../stocktaking/test-helpers.js';
-import { createEdition, type toPhaseDates } from '../commands/create-edition.js';
-import { decideNomination } from '../commands/decide-nomination.js';
-import { submitNomination } from '../commands/submit-nomination.js';
+import { createEdition } from '../commands/create-edition.js';
 import { updateEdition } from '../commands/update-edition.js';
 import { getEditionByYear } from '../queries.js';
 import { confirmResults } from '../selection/commands/confirm-results.js';
-import { votes } from '../tables.js';
+import { actorOf, insertVotes, nominateAndAccept, phases } from '../test-helpers.js';
 import { canPrintPdf } from './pdf.js';
 
-const DAY = 86_400_000;
 const YEAR = 2044;
 let kit: TestKit;
 let manager: Actor;
 let managerUser: { email: string };
-
-const phases = (current: number) =>
-  Object.fromEntries(
-    ['submission', 'validation', 'voting', 'selection', 'announcement'].map((p, i) => [
-      p,
-      { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
-    ]),
-  ) as Parameters<typeof toPhaseDates>[0];
-
-const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
-  ({ id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' }) as unknown as Actor;
 
 /** Reads a binary answer of inject() as a Buffer. */
 const bytes = (res: { rawPayload: Buffer }) => res.rawPayload;
@@ -52,23 +35,11 @@ beforeAll(async () => {
     },
     { title: { en: 'Digital literacy buses' }, summary: { en: 'Buses that teach computing.' } },
   ];
-  const nominations: number[] = [];
-  for (const e of entries) {
-    const entry = await insertPublishedEntry(db, { submitterId: ownerUser.id, title: e.title, summary: e.summary, leadCountry: 'KE' });
-    const res = await submitNomination(db, { actor: owner, year: YEAR, input: { entryId: entry.id, category: 3, answers: {} } });
-    if (!res.ok) throw new Error(res.error);
-    await decideNomination(db, { actor: manager, id: res.id, input: { decision: 'accept' }, baseUrl: 'http://platform.test' });
-    nominations.push(res.id);
-  }
+  const nominations = (await nominateAndAccept(db, { owner, manager, year: YEAR, category: 3, nominees: entries.map((e) => ({ ...e, leadCountry: 'KE' })) })).map(
+    (n) => n.nomination,
+  );
   const editionId = (await getEditionByYear(db, YEAR)).id;
-  for (const nominationId of nominations) {
-    const voter = await buildUser(db);
-    await db
-      .update(users)
-      .set({ createdAt: new Date(Date.now() - 90 * DAY) })
-      .where(eq(users.id, voter.id));
-    await db.insert(votes).values({ editionId, categoryNumber: 3, nominationId, voterId: voter.id });
-  }
+  for (const nominationId of nominations) await insertVotes(db, { editionId, category: 3, nominationId, count: 1 });
   await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
   const confirmed = await confirmResults(db, { actor: manager, year: YEAR, category: 3, nominationId: nominations[0] as number, baseUrl: 'http://platform.test' });
   if (!confirmed.ok) throw new Error(confirmed.error);

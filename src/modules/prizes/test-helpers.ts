@@ -1,0 +1,77 @@
+/**
+ * Set-up shared by the prize tests (route tests and browser tests): an edition whose clock is in
+ * a given phase, actors, nominees accepted through the real commands, and voters whose accounts
+ * are older than the vote.
+ */
+import { eq } from 'drizzle-orm';
+import { users } from '../../core/auth/tables.js';
+import type { DbOrTx } from '../../core/db/client.js';
+import type { Localized } from '../../core/i18n/locales.js';
+import type { Actor } from '../../core/permissions/index.js';
+import { buildUser } from '../../test/factories.js';
+import { insertPublishedEntry } from '../stocktaking/test-helpers.js';
+import { decideNomination } from './commands/decide-nomination.js';
+import { submitNomination } from './commands/submit-nomination.js';
+import type { EditionInput } from './inputs.js';
+import { PHASES, votes } from './tables.js';
+
+export const DAY = 86_400_000;
+
+/**
+ * The five phases around now, ten days each: the clock is in the middle of phase number `current`
+ * (0 submission, 1 validation, 2 voting, 3 selection, 4 announcement).
+ */
+export const phases = (current: number): EditionInput['phases'] =>
+  Object.fromEntries(
+    PHASES.map((p, i) => [
+      p,
+      { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
+    ]),
+  ) as EditionInput['phases'];
+
+/** A user as the actor of a command: active, verified, with these roles. */
+export const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
+  ({ id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' }) as unknown as Actor;
+
+export type NomineeSpec = { title: Localized; summary?: Localized; leadCountry?: string; organizationId?: number };
+
+/**
+ * Publishes an entry of `owner` per spec, nominates it in `category` and accepts it (the edition
+ * must be in its submission phase). Returns the nominations and entries, in the order given.
+ */
+export const nominateAndAccept = async (
+  db: DbOrTx,
+  { owner, manager, year, category, nominees }: { owner: Actor; manager: Actor; year: number; category: number; nominees: NomineeSpec[] },
+) => {
+  const made: { nomination: number; entry: number }[] = [];
+  for (const spec of nominees) {
+    const entry = await insertPublishedEntry(db, { submitterId: owner.id, ...spec });
+    const submitted = await submitNomination(db, { actor: owner, year, input: { entryId: entry.id, category, answers: {} } });
+    if (!submitted.ok) throw new Error(`nomination refused: ${submitted.error}`);
+    const decided = await decideNomination(db, { actor: manager, id: submitted.id, input: { decision: 'accept' }, baseUrl: 'http://platform.test' });
+    if (!decided.ok) throw new Error(`decision refused: ${decided.error}`);
+    made.push({ nomination: submitted.id, entry: entry.id });
+  }
+  return made;
+};
+
+/** A voter whose account was created `daysOld` days ago (before voting opened, for the phases above). */
+export const buildVoter = async (db: DbOrTx, { daysOld = 90 }: { daysOld?: number } = {}) => {
+  const voter = await buildUser(db);
+  await db
+    .update(users)
+    .set({ createdAt: new Date(Date.now() - daysOld * DAY) })
+    .where(eq(users.id, voter.id));
+  return voter;
+};
+
+/** `count` valid votes for a nominee, each from a new voter created before voting; returns the voters. */
+export const insertVotes = async (db: DbOrTx, { editionId, category, nominationId, count }: { editionId: number; category: number; nominationId: number; count: number }) => {
+  const voters: Awaited<ReturnType<typeof buildVoter>>[] = [];
+  for (let i = 0; i < count; i++) {
+    const voter = await buildVoter(db);
+    await db.insert(votes).values({ editionId, categoryNumber: category, nominationId, voterId: voter.id });
+    voters.push(voter);
+  }
+  return voters;
+};
