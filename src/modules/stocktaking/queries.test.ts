@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { Actor } from '../../core/permissions/index.js';
@@ -5,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { buildUser } from '../../test/factories.js';
 import { demoStocktaking } from './demo.js';
 import { findEntries, getEntry } from './queries.js';
+import { entries } from './tables.js';
 import { insertPublishedEntry } from './test-helpers.js';
 
 let database: TestDatabase;
@@ -61,6 +63,15 @@ describe('findEntries: full-text search', () => {
     const inTitle = await insertPublishedEntry(database.db, { title: { en: 'Zebrafish research network' }, summary: { en: 'Shared lab data.' } });
     const result = await findEntries(database.db, { actor: null, locale: 'en', q: 'zebrafish' });
     expect(result.items.map((i) => i.id)).toEqual([inTitle.id, inSummary.id]);
+  });
+
+  it('ranks titles with the words together above titles with the words apart, whatever their dates', async () => {
+    const apart = await insertPublishedEntry(database.db, { title: { en: 'Okapi trails and the mapping of rivers' }, publishedAt: new Date('2030-01-01T00:00:00Z') });
+    const together = await insertPublishedEntry(database.db, { title: { en: 'Okapi mapping' }, publishedAt: new Date('2001-01-01T00:00:00Z') });
+    const result = await findEntries(database.db, { actor: null, locale: 'en', q: 'okapi mapping' });
+    expect(result.items.map((i) => i.id)).toEqual([together.id, apart.id]);
+    const newest = await findEntries(database.db, { actor: null, locale: 'en', q: 'okapi mapping', sort: 'newest' });
+    expect(newest.items.map((i) => i.id)).toEqual([apart.id, together.id]);
   });
 });
 
@@ -128,6 +139,31 @@ describe('visibility (visibleEntriesFor)', () => {
     await expect(getEntry(database.db, { actor: null, id })).rejects.toMatchObject({ statusCode: 404 });
     await expect(getEntry(database.db, { actor: actorOf(other), id })).rejects.toMatchObject({ statusCode: 404 });
     expect((await getEntry(database.db, { actor: actorOf(moderator, ['moderator']), id })).id).toBe(id);
+    // Without words the facet index in memory decides alone: the same rule (facet-index.ts mayViewRow).
+    const year = new Date().getUTCFullYear() + 40;
+    await database.db.update(entries).set({ publishedYear: year }).where(eq(entries.id, id));
+    const listed = async (actor: Actor | null) => {
+      const found = await findEntries(database.db, { actor, locale: 'en', filters: { year: [String(year)] } });
+      return { ids: found.items.map((i) => i.id), total: found.total, years: found.facets.year.filter((f) => f.value === String(year)) };
+    };
+    expect(await listed(null)).toEqual({ ids: [], total: 0, years: [] });
+    expect(await listed(actorOf(other))).toEqual({ ids: [], total: 0, years: [] });
+    expect(await listed(actorOf(owner))).toEqual({ ids: [id], total: 1, years: [{ value: String(year), count: 1 }] });
+    expect((await listed(actorOf(moderator, ['moderator']))).ids).toEqual([id]);
+  });
+
+  it('shows a change in the next search (the facet index follows the entries)', async () => {
+    const year = new Date().getUTCFullYear() + 41;
+    const countOf = async () => (await findEntries(database.db, { actor: null, locale: 'en', filters: { year: [String(year)] } })).total;
+    const { id } = await insertPublishedEntry(database.db, { state: 'submitted', title: { en: 'Pangolin registry' } });
+    await database.db.update(entries).set({ publishedYear: year }).where(eq(entries.id, id));
+    expect(await countOf()).toBe(0);
+    await database.db.update(entries).set({ state: 'published' }).where(eq(entries.id, id));
+    expect(await countOf()).toBe(1);
+    expect((await findEntries(database.db, { actor: null, locale: 'en', q: 'pangolin' })).items.map((i) => i.id)).toEqual([id]);
+    await database.db.delete(entries).where(eq(entries.id, id));
+    expect(await countOf()).toBe(0);
+    expect((await findEntries(database.db, { actor: null, locale: 'en', q: 'pangolin' })).total).toBe(0);
   });
 
   it('never returns the contact fields', async () => {

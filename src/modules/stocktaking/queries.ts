@@ -8,19 +8,15 @@ import { type Locale, LOCALES } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
 import { SEARCH_CONFIGS as SEARCH_CONFIG, segmentChinese } from './search.js';
-import { entries } from './tables.js';
+import { type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, orderByRank, tally } from './facet-index.js';
+import { entries, entriesVersion, searchRows } from './tables.js';
 
 const HAN = /\p{Script=Han}/u;
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const SORTS = ['relevance', 'newest', 'title'] as const;
 export type EntrySort = (typeof SORTS)[number];
-export const FACETS = ['actionLine', 'sdg', 'region', 'country', 'stakeholderType', 'targetGroup', 'status', 'year'] as const;
-export type FacetName = (typeof FACETS)[number];
-export type FacetCount = { value: string; count: number };
-export type Facets = Record<FacetName, FacetCount[]>;
-/** Facet filters: several values of one facet are alternatives (OR); different facets combine (AND). */
-export type EntryFilters = Partial<Record<FacetName, string[]>>;
+export { type EntryFilters, FACETS, type FacetCount, type FacetName, type Facets } from './facet-index.js';
 
 /** Columns anyone who may see an entry may read: everything except the private contact and search columns. */
 export const publicColumns = {
@@ -63,10 +59,13 @@ export type EntryHit = PublicEntry & { rank: number; highlight: string | null };
  * everything. Other signed-in users: published entries and the ones they submitted.
  * NOTE: security-critical — every list, search and read query in this module must go through this.
  */
-export const visibleEntriesFor = (actor: MaybeActor): SQL => {
+export const visibleEntriesFor = (
+  actor: MaybeActor,
+  rows: { state: typeof entries.state | typeof searchRows.state; submitterId: typeof entries.submitterId | typeof searchRows.submitterId } = entries,
+): SQL => {
   if (hasRole(actor, 'moderator')) return sql`true`;
-  if (isSignedIn(actor)) return or(eq(entries.state, 'published'), eq(entries.submitterId, actor.id)) as SQL;
-  return eq(entries.state, 'published');
+  if (isSignedIn(actor)) return or(eq(rows.state, 'published'), eq(rows.submitterId, actor.id)) as SQL;
+  return eq(rows.state, 'published');
 };
 
 const integers = (values: string[]) => values.map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n < 100_000);
@@ -94,88 +93,6 @@ const facetCondition = (facet: FacetName, values: string[] | undefined): SQL | u
   }
 };
 
-/** How a facet's values are read from the match set `m` (set-returning for array columns). */
-const facetValue: Record<FacetName, SQL> = {
-  actionLine: sql.raw('unnest(m.action_lines)'),
-  sdg: sql.raw('unnest(m.sdgs)::text'),
-  country: sql.raw('unnest(m.countries)'),
-  region: sql.raw('m.region'),
-  stakeholderType: sql.raw('m.stakeholder_type'),
-  targetGroup: sql.raw('unnest(m.target_groups)'),
-  status: sql.raw('m.project_status'),
-  year: sql.raw('m.published_year::text'),
-};
-
-type MatchSet = {
-  /** Which rows: visibility and the text match (never the facet filters, which facets must ignore one by one). */
-  where: SQL;
-  /** The relevance of a row (only on the narrow title vector, see findEntries). */
-  rank: SQL;
-  filters: EntryFilters;
-  /** ORDER BY of the page over `m` (columns id, rank, published_at, sort_title). */
-  order: SQL;
-  sortTitle?: SQL;
-  limit: number;
-  offset: number;
-  facets: readonly FacetName[];
-};
-
-/** Memory for one search's sorts and hash tables, for its transaction only. */
-const SEARCH_WORK_MEM = '32MB';
-
-type MatchResult = { page: { id: number; rank: number }[]; total: number; matched: number; facets: Facets };
-
-/**
- * One statement for a whole search: the matching rows are read once into a MATERIALIZED CTE `m`
- * (id, sort keys and facet columns, plus one boolean per filtered facet), then the page, the total
- * and every facet's counts are computed from `m`, each facet over the rows that pass every other
- * facet's filter. Before: an existence probe, the page, a count and 8 facet queries, each
- * re-reading the matches.
- */
-const searchMatches = async (db: DbOrTx, set: MatchSet): Promise<MatchResult> => {
-  const filtered = FACETS.map((f, i) => ({ facet: f, flag: `f${i}`, condition: facetCondition(f, set.filters[f]) })).filter(
-    (f): f is { facet: FacetName; flag: string; condition: SQL } => f.condition !== undefined,
-  );
-  const passing = (except?: FacetName) => {
-    const flags = filtered.filter((f) => f.facet !== except).map((f) => sql.raw(`m.${f.flag}`));
-    return flags.length === 0 ? sql`true` : sql.join(flags, sql` and `);
-  };
-  const flagColumns = filtered.map((f) => sql`, coalesce(${f.condition}, false) as ${sql.raw(f.flag)}`);
-  const facetParts = set.facets.map(
-    (facet) =>
-      sql`select 2 as part, ${facet}::text as facet, v as value, count(*) as n, null::bigint as id, null::real as rank, null::bigint as pos
-          from (select ${facetValue[facet]} as v from m where ${passing(facet)}) f where v is not null group by v`,
-  );
-  const statement = sql`with m as materialized (
-      select ${entries.id} as id, (${set.rank})::real as rank, ${entries.publishedAt} as published_at, ${set.sortTitle ?? sql`null::text`} as sort_title,
-        ${entries.actionLines} as action_lines, ${entries.sdgs} as sdgs, ${entries.countries} as countries, ${entries.region} as region,
-        ${entries.stakeholderType} as stakeholder_type, ${entries.targetGroups} as target_groups, ${entries.projectStatus} as project_status,
-        ${entries.publishedYear} as published_year ${sql.join(flagColumns, sql``)}
-      from ${entries} where ${set.where}
-    ),
-    p as (select m.id, m.rank, row_number() over (order by ${set.order}) as pos from m where ${passing()} order by ${set.order} limit ${set.limit} offset ${set.offset})
-    select 0 as part, null::text as facet, null::text as value, (select count(*) from m where ${passing()}) as n, (select count(*) from m) as id, null::real as rank, null::bigint as pos
-    union all
-    select 1, null, null, null, p.id, p.rank, p.pos from p
-    ${facetParts.length > 0 ? sql`union all ${sql.join(facetParts, sql` union all `)}` : sql``}
-    order by part, facet, n desc, value, pos`;
-  // The match set and its sorts stay in memory (the default 4 MB spills 20,000 rows to disk).
-  const { rows } = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('work_mem', ${SEARCH_WORK_MEM}, true)`);
-    return tx.execute<{ part: number; facet: FacetName | null; value: string | null; n: string | number | null; id: string | number | null; rank: number | null }>(statement);
-  });
-  const result: MatchResult = { page: [], total: 0, matched: 0, facets: Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Facets };
-  for (const r of rows) {
-    const part = Number(r.part);
-    if (part === 0) {
-      result.total = Number(r.n);
-      result.matched = Number(r.id);
-    } else if (part === 1) result.page.push({ id: Number(r.id), rank: Number(r.rank ?? 0) });
-    else if (r.facet) result.facets[r.facet].push({ value: String(r.value), count: Number(r.n) });
-  }
-  return result;
-};
-
 /** Chinese has no spaces between words: a query with Han characters is segmented like the index (jieba). */
 const prepareQuery = (q: string) => (HAN.test(q) ? segmentChinese(q) : q);
 
@@ -196,14 +113,95 @@ export type FindEntriesArgs = {
 
 export type FindEntriesResult = { items: EntryHit[]; total: number; facets: Facets; typoTolerant: boolean };
 
+/** Up to this many title matches are ordered by ts_rank_cd; beyond, every title match ranks alike (see findEntries). */
+export const RANK_LIMIT = 2000;
+
+/** Comma-separated ids (as string_agg gives them) → numbers. */
+const idList = (text: string | null): number[] => (text ? text.split(',').map(Number) : []);
+
+type WordMatches = { version: number; title: number[]; other: number[] };
+
+/**
+ * The entries the actor may see whose title or summary matches the words, split into title matches
+ * and the others, with the version of the entries in the same snapshot. One bitmap scan of the
+ * narrow stocktaking_search table; the ids come back as two strings (cheaper than 20,000 rows).
+ */
+const matchWords = async (db: DbOrTx, { actor, query }: { actor: MaybeActor; query: SQL }): Promise<WordMatches> => {
+  // One aggregate, title matches negated: two filtered aggregates evaluated the title match twice.
+  const [row] = (
+    await db.execute<{ v: string | number; m: string | null }>(sql`
+      select (select ${entriesVersion.version} from ${entriesVersion}) as v,
+        string_agg((case when ${searchRows.titleVector} @@ ${query} then -${searchRows.entryId} else ${searchRows.entryId} end)::text, ',') as m
+      from ${searchRows} where ${visibleEntriesFor(actor, searchRows)} and ${searchRows.searchVector} @@ ${query}`)
+  ).rows;
+  const title: number[] = [];
+  const other: number[] = [];
+  for (const id of idList(row?.m ?? null)) {
+    if (id < 0) title.push(-id);
+    else other.push(id);
+  }
+  return { version: Number(row?.v ?? 0), title, other };
+};
+
+/** ts_rank_cd of each title among `ids` (a few thousand at most, read through the primary key). */
+const titleRanks = async (db: DbOrTx, { ids, query }: { ids: number[]; query: SQL }): Promise<Map<number, number>> => {
+  const { rows } = await db.execute<{ id: string | number; r: number }>(
+    sql`select ${searchRows.entryId} as id, ts_rank_cd(${searchRows.titleVector}, ${query}) as r from ${searchRows} where ${searchRows.entryId} = any(${sql.param(ids)}::bigint[])`,
+  );
+  // 1 + rank: every title match stays above the summary-only matches (rank 0).
+  return new Map(rows.map((r) => [Number(r.id), 1 + Number(r.r)]));
+};
+
+/**
+ * Words taken as misspelt, against the titles: `<%` uses the trigram index of title_text (a
+ * word_similarity() condition would read every row; 100,000 summaries' trigrams took seconds), with
+ * its threshold set for this transaction only. Each match ranks by its word similarity.
+ */
+const matchTypos = async (db: DbOrTx, { actor, typed }: { actor: MaybeActor; typed: string }) =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`);
+    const [row] = (
+      await tx.execute<{ v: string | number; m: string | null }>(sql`
+        select (select ${entriesVersion.version} from ${entriesVersion}) as v,
+          string_agg(${entries.id}::text || ':' || word_similarity(${typed}, ${entries.titleText})::text, ',') as m
+        from ${entries} where ${visibleEntriesFor(actor)} and ${typed} <% ${entries.titleText}`)
+    ).rows;
+    const ranks = new Map<number, number>();
+    for (const pair of row?.m ? row.m.split(',') : []) {
+      const [id, similarity] = pair.split(':');
+      ranks.set(Number(id), Number(similarity));
+    }
+    return { version: Number(row?.v ?? 0), ranks };
+  });
+
+/** One page of `ids` ordered by the title shown in `locale` (the title sort). */
+const pageByTitle = async (db: DbOrTx, { ids, locale, limit, offset }: { ids: number[]; locale: Locale; limit: number; offset: number }) => {
+  if (ids.length === 0) return [];
+  const shownTitle = sql`coalesce(nullif(${entries.title}->>${locale}, ''), nullif(${entries.title}->>'en', ''), ${entries.title}->>${entries.originalLanguage})`;
+  const rows = await db
+    .select({ id: entries.id })
+    .from(entries)
+    .where(sql`${entries.id} = any(${sql.param(ids)}::bigint[])`)
+    .orderBy(sql`lower(${shownTitle}) asc`, entries.id)
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => r.id);
+};
+
 /**
  * Faceted full-text search over the entries the actor may see (public route: no ability needed).
  * The query is stemmed with the reader's language and also matched as typed (`simple`), against
  * every language's title (weight A) and summary (B); when that finds nothing, a typo-tolerant
- * trigram match over all titles is used instead. Facets count the filtered set, each
- * facet ignoring its own filter (so choosing C2 still shows how many entries C3 would add).
- * Relevance: entries whose title matches come first, by ts_rank_cd over the small title vector,
- * then the others by date (ranking the big search_vector of 20,000 matches cost 100+ ms).
+ * trigram match over all titles is used instead.
+ *
+ * PostgreSQL answers which entries match the words (matchWords: one scan of the narrow search
+ * table); the facet index in memory (facet-index.ts) gives the total, each facet's counts (each
+ * facet ignoring its own filter, so choosing C2 still shows how many entries C3 would add) and the
+ * order. Relevance: title matches first, then summary matches, newest first within each. When at
+ * most RANK_LIMIT titles match, they are ordered by ts_rank_cd over the small title vector (the
+ * words close together, or found in several languages' titles, first). A broader search (a frequent
+ * word: 17,558 title matches for "digital" at 100,000 entries) ranks its title matches alike, newest
+ * first: ts_rank_cd for all of them cost 45 ms, and gave 89% of them the same rank.
  */
 export const findEntries = async (
   db: DbOrTx,
@@ -211,47 +209,46 @@ export const findEntries = async (
 ): Promise<FindEntriesResult> => {
   const typed = q.trim().slice(0, 200);
   const text = prepareQuery(typed);
-  const visible = visibleEntriesFor(actor);
   const effectiveSort: EntrySort = sort ?? (text ? 'relevance' : 'newest');
-  const shownTitle = sql`coalesce(nullif(${entries.title}->>${locale}, ''), nullif(${entries.title}->>'en', ''), ${entries.title}->>${entries.originalLanguage})`;
-  const order =
-    effectiveSort === 'title'
-      ? sql.raw('m.sort_title asc, m.id asc')
-      : effectiveSort === 'relevance' && text
-        ? sql.raw('m.rank desc, m.published_at desc nulls last, m.id desc')
-        : sql.raw('m.published_at desc nulls last, m.id desc');
   const size = Math.min(Math.max(1, Math.trunc(pageSize)), 100);
-  const current = Math.max(1, Math.trunc(page));
-  const common = { filters, order, sortTitle: effectiveSort === 'title' ? sql`lower(${shownTitle})` : undefined, limit: size, offset: (current - 1) * size, facets: FACETS };
+  const offset = (Math.max(1, Math.trunc(page)) - 1) * size;
+  const byRelevance = effectiveSort === 'relevance';
 
   let typoTolerant = false;
-  let found: MatchResult;
+  let version: number;
+  let matched: number[] | undefined;
+  let ranks: Map<number, number> | undefined;
+  let exactRanks: ((ids: number[]) => Promise<Map<number, number>>) | undefined;
   if (text) {
     const query = tsQuery(locale, text);
-    found = await searchMatches(db, {
-      ...common,
-      where: and(visible, sql`${entries.searchVector} @@ ${query}`) as SQL,
-      rank: sql`case when ${entries.titleVector} @@ ${query} then ts_rank_cd(${entries.titleVector}, ${query}) else 0 end`,
-    });
-    if (found.matched === 0) {
-      // Nothing under any filter: try the words as misspelt, against the titles. `<%` uses the
-      // trigram index (a word_similarity() condition would read every row); its threshold is set
-      // for this transaction only. Titles only: checking 100,000 summaries' trigrams took seconds.
+    const words = await matchWords(db, { actor, query });
+    version = words.version;
+    if (words.title.length + words.other.length > 0) {
+      matched = [...words.title, ...words.other];
+      ranks = new Map(words.title.map((id) => [id, 1]));
+      exactRanks = (ids) => titleRanks(db, { ids, query });
+    } else {
       typoTolerant = true;
-      found = await db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`);
-        return searchMatches(tx, {
-          ...common,
-          where: and(visible, sql`${typed} <% ${entries.titleText}`) as SQL,
-          rank: sql`word_similarity(${typed}, ${entries.titleText})`,
-        });
-      });
+      const typos = await matchTypos(db, { actor, typed });
+      version = typos.version;
+      matched = [...typos.ranks.keys()];
+      ranks = typos.ranks;
     }
-  } else {
-    found = await searchMatches(db, { ...common, where: visible, rank: sql`0` });
-  }
+  } else version = await entriesVersionOf(db);
 
-  const ids = found.page.map((p) => p.id);
+  const index = await facetIndexOf(db, version);
+  const found = tally(index, { actor, matched, ranks: byRelevance ? ranks : undefined, filters });
+  let pageIds: number[];
+  if (effectiveSort === 'title') pageIds = await pageByTitle(db, { ids: found.idsAt(0, found.total), locale, limit: size, offset });
+  else if (exactRanks && byRelevance && found.ranked > 1 && found.ranked <= RANK_LIMIT && offset < found.ranked) {
+    // The title matches come first: order them by their exact rank, then go on with the others.
+    ranks = await exactRanks(found.idsAt(0, found.ranked));
+    const titled = orderByRank(found.idsAt(0, found.ranked), ranks).slice(offset, offset + size);
+    pageIds = [...titled, ...found.idsAt(found.ranked, found.ranked + size - titled.length)];
+  } else pageIds = found.idsAt(offset, offset + size);
+  const ids = pageIds;
+
+  const visible = visibleEntriesFor(actor);
   const fetched =
     ids.length === 0
       ? []
@@ -260,9 +257,9 @@ export const findEntries = async (
           .from(entries)
           .where(and(visible, sql`${entries.id} = any(${sql.param(ids)}::bigint[])`));
   const byId = new Map(fetched.map((r) => [r.id, r]));
-  const rows = found.page.flatMap((p) => {
-    const row = byId.get(p.id);
-    return row ? [{ ...row, rank: p.rank }] : [];
+  const rows = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, rank: ranks?.get(id) ?? 0 }] : [];
   });
   const highlights = text && !typoTolerant ? await highlightTitles(db, { rows, locale, q: text }) : new Map<number, string>();
   return {
@@ -316,17 +313,7 @@ export const getEntry = async (db: DbOrTx, { actor, id }: { actor: MaybeActor; i
 
 /** Counts of published entries per action line, SDG, region, stakeholder type, target group and year (public). */
 export const countEntriesByFacet = async (db: DbOrTx): Promise<Facets> =>
-  (
-    await searchMatches(db, {
-      where: visibleEntriesFor(null),
-      rank: sql`0`,
-      filters: {},
-      order: sql.raw('m.id'),
-      limit: 0,
-      offset: 0,
-      facets: ['actionLine', 'sdg', 'region', 'stakeholderType', 'targetGroup', 'status', 'year'],
-    })
-  ).facets;
+  tally(await facetIndexOf(db, await entriesVersionOf(db)), { actor: null, facets: ['actionLine', 'sdg', 'region', 'stakeholderType', 'targetGroup', 'status', 'year'] }).facets;
 
 /**
  * The condition of the entries an actor may see that match a search and facet filters (the same
@@ -336,7 +323,7 @@ export const countEntriesByFacet = async (db: DbOrTx): Promise<Facets> =>
  */
 export const entryFilterCondition = ({ actor, locale, q = '', filters = {} }: { actor: MaybeActor; locale: Locale; q?: string; filters?: EntryFilters }): SQL => {
   const text = prepareQuery(q.trim().slice(0, 200));
-  const textCondition = text ? sql`${entries.searchVector} @@ ${tsQuery(locale, text)}` : undefined;
+  const textCondition = text ? sql`${entries.id} in (select ${searchRows.entryId} from ${searchRows} where ${searchRows.searchVector} @@ ${tsQuery(locale, text)})` : undefined;
   return and(visibleEntriesFor(actor), textCondition, ...FACETS.map((f) => facetCondition(f, filters[f]))) as SQL;
 };
 

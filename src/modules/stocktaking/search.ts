@@ -2,8 +2,8 @@
  * What the full-text index holds for an entry: every language's title (weight A) and summary
  * (weight B), each with that language's text-search configuration. Chinese has no spaces between
  * words, so it is segmented here (jieba) and indexed with `simple`; queries must be segmented the
- * same way (segmentChinese). Computed by the commands, never by triggers, so PGlite and PostgreSQL
- * index identically.
+ * same way (segmentChinese). Computed by the commands in Node, so PGlite and PostgreSQL index
+ * identically; the only trigger (migration 0007) copies the vectors to the narrow search table.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';

@@ -1,0 +1,321 @@
+/**
+ * The in-memory facet index of the Stocktaking search: for every entry, who may see it, its date
+ * and its facet values, in compact arrays ordered newest first. A search asks PostgreSQL only which
+ * entries match its words (the full-text index of stocktaking_search); the counts of all eight
+ * facets, the total and the order of the page are computed here, in a few milliseconds, where the
+ * same work in SQL took 100–150 ms for a word found in 20,000 entries (8 aggregations over arrays).
+ *
+ * The database stays the truth: the index is a cache of stocktaking_entries, rebuilt whenever the
+ * version counter of migration 0007 (bumped at the commit of any change to the entries) differs
+ * from the version it was built at. Every search reads the counter, so a published entry shows in
+ * the next search of every process; a rebuild reads 100,000 entries in about a second.
+ */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../core/db/client.js';
+import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
+import { ENTRY_STATES, entries, entriesVersion } from './tables.js';
+
+export const FACETS = ['actionLine', 'sdg', 'region', 'country', 'stakeholderType', 'targetGroup', 'status', 'year'] as const;
+export type FacetName = (typeof FACETS)[number];
+export type FacetCount = { value: string; count: number };
+export type Facets = Record<FacetName, FacetCount[]>;
+/** Facet filters: several values of one facet are alternatives (OR); different facets combine (AND). */
+export type EntryFilters = Partial<Record<FacetName, string[]>>;
+
+const PUBLISHED = ENTRY_STATES.indexOf('published');
+
+/** One facet's values for every row, as indexes into its dictionary (rows with several values: CSR layout). */
+type FacetColumn = { dictionary: string[]; offsets: Int32Array; values: Uint16Array };
+
+type FacetIndex = {
+  version: number;
+  size: number;
+  /** Entry ids, newest first (published_at desc nulls last, id desc: the order of the "newest" sort). */
+  ids: Float64Array;
+  rowOf: Map<number, number>;
+  state: Uint8Array;
+  /** NaN when the entry has no submitter any more. */
+  submitter: Float64Array;
+  facets: Record<FacetName, FacetColumn>;
+};
+
+/**
+ * Which rows an actor may see, by state and submitter.
+ * NOTE: security-critical — the same rule as visibleEntriesFor in queries.ts (tested together).
+ */
+export const mayViewRow = (actor: MaybeActor): ((state: number, submitter: number) => boolean) => {
+  if (hasRole(actor, 'moderator')) return () => true;
+  if (isSignedIn(actor)) {
+    const me = actor.id;
+    return (state, submitter) => state === PUBLISHED || submitter === me;
+  }
+  return (state) => state === PUBLISHED;
+};
+
+/** How each facet's values are read from a row of the load query (arrays arrive joined by commas). */
+const FACET_SOURCES: Record<FacetName, string> = {
+  actionLine: 'a',
+  sdg: 's',
+  region: 'r',
+  country: 'c',
+  stakeholderType: 'k',
+  targetGroup: 't',
+  status: 'p',
+  year: 'y',
+};
+
+type LoadRow = { id: string; st: string; sub: string | null } & Record<string, string | null>;
+
+const build = (version: number, rows: LoadRow[]): FacetIndex => {
+  const size = rows.length;
+  const ids = new Float64Array(size);
+  const state = new Uint8Array(size);
+  const submitter = new Float64Array(size);
+  const rowOf = new Map<number, number>();
+  const facets = {} as Record<FacetName, FacetColumn>;
+  const builders = FACETS.map((facet) => ({ facet, key: FACET_SOURCES[facet], codes: new Map<string, number>(), offsets: new Int32Array(size + 1), values: [] as number[] }));
+  rows.forEach((row, i) => {
+    const id = Number(row.id);
+    ids[i] = id;
+    rowOf.set(id, i);
+    state[i] = ENTRY_STATES.indexOf(row.st as (typeof ENTRY_STATES)[number]);
+    submitter[i] = row.sub === null ? Number.NaN : Number(row.sub);
+    for (const b of builders) {
+      const raw = row[b.key];
+      if (raw) {
+        for (const value of raw.split(',')) {
+          let code = b.codes.get(value);
+          if (code === undefined) {
+            code = b.codes.size;
+            b.codes.set(value, code);
+          }
+          b.values.push(code);
+        }
+      }
+      b.offsets[i + 1] = b.values.length;
+    }
+  });
+  for (const b of builders) facets[b.facet] = { dictionary: [...b.codes.keys()], offsets: b.offsets, values: Uint16Array.from(b.values) };
+  return { version, size, ids, rowOf, state, submitter, facets };
+};
+
+/** Reads the counter and every entry's facet columns in one snapshot (repeatable read). */
+const load = async (db: DbOrTx): Promise<FacetIndex> =>
+  db.transaction(
+    async (tx) => {
+      const [current] = await tx.select({ version: entriesVersion.version }).from(entriesVersion);
+      // Arrays joined by commas (no code contains one): splitting strings is much cheaper than
+      // parsing 400,000 PostgreSQL array literals.
+      const { rows } = await tx.execute<LoadRow>(sql`
+        select ${entries.id}::text as id, ${entries.state} as st, ${entries.submitterId}::text as sub,
+          array_to_string(${entries.actionLines}, ',') as a, array_to_string(${entries.sdgs}, ',') as s, ${entries.region} as r,
+          array_to_string(${entries.countries}, ',') as c, ${entries.stakeholderType} as k, array_to_string(${entries.targetGroups}, ',') as t,
+          ${entries.projectStatus} as p, ${entries.publishedYear}::text as y
+        from ${entries} order by ${entries.publishedAt} desc nulls last, ${entries.id} desc`);
+      return build(current?.version ?? 0, rows);
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+
+type Holder = { index?: FacetIndex; loading?: Promise<FacetIndex> };
+const holders = new WeakMap<object, Holder>();
+
+/** The current version of the entries (one tiny query). */
+export const entriesVersionOf = async (db: DbOrTx): Promise<number> => {
+  const [row] = await db.select({ version: entriesVersion.version }).from(entriesVersion);
+  return row?.version ?? 0;
+};
+
+/**
+ * The facet index of a database at `version` or later: the one in memory, or a rebuilt one (one
+ * rebuild at a time; concurrent searches wait for the same one).
+ */
+export const facetIndexOf = async (db: DbOrTx, version: number): Promise<FacetIndex> => {
+  let holder = holders.get(db);
+  if (!holder) {
+    holder = {};
+    holders.set(db, holder);
+  }
+  const h = holder;
+  if (h.index && h.index.version >= version) return h.index;
+  if (!h.loading) {
+    h.loading = load(db).finally(() => {
+      h.loading = undefined;
+    });
+  }
+  const index = await h.loading;
+  if (!h.index || index.version >= h.index.version) h.index = index;
+  // A rebuild that started before this version was committed is too old: build again.
+  return index.version >= version ? index : facetIndexOf(db, version);
+};
+
+const integers = (values: string[]) => values.map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n < 100_000);
+
+/** The filter values as the dictionary holds them (countries in capitals, numbers without noise). */
+const normalizeFilter = (facet: FacetName, values: string[]): string[] => {
+  switch (facet) {
+    case 'country':
+      return values.map((v) => v.toUpperCase());
+    case 'sdg':
+    case 'year':
+      return integers(values).map(String);
+    default:
+      return values;
+  }
+};
+
+export type Tally = {
+  /** How many rows pass visibility, the words and every filter. */
+  total: number;
+  /** How many of them have a rank above 0 (with ranks: they come first). */
+  ranked: number;
+  /** The ids at positions [start, end) of the order (relevance, then newest first). */
+  idsAt: (start: number, end: number) => number[];
+  facets: Facets;
+};
+
+export const tally = (
+  index: FacetIndex,
+  {
+    actor,
+    matched,
+    ranks,
+    filters = {},
+    facets = FACETS,
+  }: {
+    actor: MaybeActor;
+    /** The ids matching the words; undefined: every entry. */
+    matched?: number[];
+    /** Relevance of matched ids for the order (absent: 0); undefined: newest first. */
+    ranks?: Map<number, number>;
+    filters?: EntryFilters;
+    facets?: readonly FacetName[];
+  },
+): Tally => {
+  const visible = mayViewRow(actor);
+  // Parallel arrays and index loops: this runs for up to 100,000 rows per search.
+  const filterFacets: FacetName[] = [];
+  const filterOffsets: Int32Array[] = [];
+  const filterValues: Uint16Array[] = [];
+  const filterWanted: Uint8Array[] = [];
+  for (const facet of FACETS) {
+    const values = filters[facet];
+    if (!values || values.length === 0) continue;
+    const column = index.facets[facet];
+    const wanted = new Uint8Array(column.dictionary.length);
+    const chosen = new Set(normalizeFilter(facet, values));
+    column.dictionary.forEach((v, code) => {
+      if (chosen.has(v)) wanted[code] = 1;
+    });
+    filterFacets.push(facet);
+    filterOffsets.push(column.offsets);
+    filterValues.push(column.values);
+    filterWanted.push(wanted);
+  }
+  const countedOffsets = facets.map((f) => index.facets[f].offsets);
+  const countedValues = facets.map((f) => index.facets[f].values);
+  const counts = facets.map((f) => new Int32Array(index.facets[f].dictionary.length));
+  /** Which counted facet each filter is (-1: not counted). */
+  const countedOf = filterFacets.map((f) => facets.indexOf(f));
+
+  let rows: Int32Array | undefined;
+  if (matched) {
+    rows = new Int32Array(matched.length);
+    let n = 0;
+    for (const id of matched) {
+      const row = index.rowOf.get(id);
+      if (row !== undefined) rows[n++] = row;
+    }
+    rows = rows.subarray(0, n).sort();
+  }
+  const count = rows ? rows.length : index.size;
+  const { state, submitter } = index;
+  // Passing rows, in row order (newest first); typed arrays keep the garbage of a search small.
+  let passing: Int32Array<ArrayBufferLike> = new Int32Array(count);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const row = rows ? (rows[i] as number) : i;
+    if (!visible(state[row] as number, submitter[row] as number)) continue;
+    let failures = 0;
+    let failed = -1;
+    for (let f = 0; f < filterWanted.length && failures < 2; f++) {
+      const offsets = filterOffsets[f] as Int32Array;
+      const values = filterValues[f] as Uint16Array;
+      const wanted = filterWanted[f] as Uint8Array;
+      let hit = false;
+      for (let k = offsets[row] as number, end = offsets[row + 1] as number; k < end; k++) {
+        if (wanted[values[k] as number] === 1) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) {
+        failures++;
+        failed = f;
+      }
+    }
+    if (failures >= 2) continue;
+    const only = failures === 1 ? (countedOf[failed] as number) : -2;
+    if (only === -1) continue;
+    if (failures === 0) passing[total++] = row;
+    for (let c = Math.max(only, 0), last = only >= 0 ? only : counts.length - 1; c <= last; c++) {
+      const offsets = countedOffsets[c] as Int32Array;
+      const values = countedValues[c] as Uint16Array;
+      const tallyOf = counts[c] as Int32Array;
+      for (let k = offsets[row] as number, end = offsets[row + 1] as number; k < end; k++) (tallyOf[values[k] as number] as number)++;
+    }
+  }
+  passing = passing.subarray(0, total);
+  let ranked = 0;
+  if (ranks) {
+    const rankOf = new Float64Array(total);
+    for (let i = 0; i < total; i++) {
+      rankOf[i] = ranks.get(index.ids[passing[i] as number] as number) ?? 0;
+      if ((rankOf[i] as number) > 0) ranked++;
+    }
+    passing = orderRowsByRank(passing, rankOf);
+  }
+  const idsAt = (start: number, end: number) => Array.from(passing.subarray(start, end), (row) => index.ids[row] as number);
+  const result = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as unknown as Facets;
+  facets.forEach((facet, c) => {
+    const dictionary = index.facets[facet].dictionary;
+    const list: FacetCount[] = [];
+    (counts[c] as Int32Array).forEach((n, code) => {
+      if (n > 0) list.push({ value: dictionary[code] as string, count: n });
+    });
+    result[facet] = list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  });
+  return { total, ranked, idsAt, facets: result };
+};
+
+/**
+ * `ids` (newest first) with higher ranks first; equal ranks keep their order. Bucketing: a few
+ * distinct ranks for thousands of rows need no comparison sort.
+ */
+export const orderByRank = (ids: number[], ranks: Map<number, number>): number[] => {
+  const buckets = new Map<number, number[]>();
+  for (const id of ids) {
+    const rank = ranks.get(id) ?? 0;
+    const bucket = buckets.get(rank);
+    if (bucket) bucket.push(id);
+    else buckets.set(rank, [id]);
+  }
+  return [...buckets.keys()].sort((a, b) => b - a).flatMap((rank) => buckets.get(rank) ?? []);
+};
+
+/** `rows` (newest first) by `rankOf` (same positions) descending; equal ranks keep their order. */
+const orderRowsByRank = (rows: Int32Array<ArrayBufferLike>, rankOf: Float64Array): Int32Array<ArrayBufferLike> => {
+  const distinct = [...new Set(rankOf)].sort((a, b) => b - a);
+  const result = new Int32Array(rows.length);
+  if (distinct.length <= 8) {
+    // A few distinct ranks (title match or not): one pass per rank, no comparison sort.
+    let n = 0;
+    for (const rank of distinct) for (let i = 0; i < rows.length; i++) if (rankOf[i] === rank) result[n++] = rows[i] as number;
+    return result;
+  }
+  const positions = Array.from(rows.keys()).sort((a, b) => (rankOf[b] as number) - (rankOf[a] as number) || a - b);
+  positions.forEach((p, i) => {
+    result[i] = rows[p] as number;
+  });
+  return result;
+};
