@@ -58,6 +58,23 @@ describe('findEntries: full-text search', () => {
     expect(result.items.map((i) => i.id)).toContain(id);
   });
 
+  it('corrects a misspelt word to a word of published titles only, and marks the word it found', async () => {
+    const { id } = await insertPublishedEntry(database.db, { title: { en: 'Hydroponic gardens for schools' } });
+    await insertPublishedEntry(database.db, { state: 'submitted', title: { en: 'Xylophonic secret project' } });
+    const result = await findEntries(database.db, { actor: null, locale: 'en', q: 'hydroponc' });
+    expect(result.typoTolerant).toBe(true);
+    expect(result.items.map((i) => i.id)).toEqual([id]);
+    expect(result.items[0]?.highlight).toBe('\u0001Hydroponic\u0002 gardens for schools');
+    // Two misspelt words: each is corrected, and both must match.
+    const two = await findEntries(database.db, { actor: null, locale: 'en', q: 'hydroponc gardns' });
+    expect(two.items.map((i) => i.id)).toEqual([id]);
+    expect((await findEntries(database.db, { actor: null, locale: 'en', q: 'hydroponc xylophonc' })).total).toBe(0);
+    // The unpublished title taught the corrector nothing: even a moderator, who sees that entry, gets no correction.
+    const moderator = actorOf(await buildUser(database.db, { roles: ['moderator'] }), ['moderator']);
+    expect((await findEntries(database.db, { actor: moderator, locale: 'en', q: 'xylophonic' })).total).toBe(1);
+    expect((await findEntries(database.db, { actor: moderator, locale: 'en', q: 'xylophonc' })).total).toBe(0);
+  });
+
   it('ranks a title match above a summary match', async () => {
     const inSummary = await insertPublishedEntry(database.db, { title: { en: 'Fishing cooperative app' }, summary: { en: 'Weather warnings for zebrafish farmers.' } });
     const inTitle = await insertPublishedEntry(database.db, { title: { en: 'Zebrafish research network' }, summary: { en: 'Shared lab data.' } });

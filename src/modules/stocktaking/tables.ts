@@ -122,6 +122,20 @@ export const entriesVersion = pgTable('stocktaking_entries_version', {
   version: bigint({ mode: 'number' }).notNull().default(0),
 });
 
+/**
+ * The words of published titles (lower case, as the `simple` configuration cuts them), with a
+ * trigram index: a misspelt search word is corrected to the closest of them, then searched like
+ * any word (the "did you mean" of PostgreSQL's pg_trgm documentation). Filled by the trigger of
+ * migration 0008; words of entries unpublished later stay (they then find nothing).
+ */
+export const searchWords = pgTable(
+  'stocktaking_words',
+  {
+    word: text().primaryKey(),
+  },
+  (t) => [index('stocktaking_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
+);
+
 /** Proposed edits of a published entry (a full snapshot of the editable fields), moderated again. */
 export const revisions = pgTable(
   'stocktaking_revisions',
