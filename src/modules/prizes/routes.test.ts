@@ -3,6 +3,7 @@ import { recordAction } from '../../core/audit/record.js';
 import type { Actor } from '../../core/permissions/index.js';
 import { createTestKit, type TestKit } from '../../test/app.js';
 import { buildUser } from '../../test/factories.js';
+import { insertPublishedEntry } from '../stocktaking/test-helpers.js';
 import { createEdition } from './commands/create-edition.js';
 import { updateEdition } from './commands/update-edition.js';
 import { actorOf, buildVoter, nominateAndAccept, phases } from './test-helpers.js';
@@ -24,7 +25,8 @@ beforeAll(async () => {
     ['Open maps of slums', 1],
     ['<script>alert(1)</script> Coding clubs', 2],
   ] as const) {
-    const [made] = await nominateAndAccept(db, { owner, manager, year: 2041, category, nominees: [{ title: { en: title } }] });
+    const entry = await insertPublishedEntry(db, { submitterId: ownerUser.id, title: { en: title } });
+    const [made] = await nominateAndAccept(db, { owner, manager, year: 2041, category, entries: [entry] });
     nominees.push(made?.nomination as number);
   }
   await updateEdition(db, { actor: manager, year: 2041, patch: { phases: phases(2) } });

@@ -6,10 +6,8 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../core/auth/tables.js';
 import type { DbOrTx } from '../../core/db/client.js';
-import type { Localized } from '../../core/i18n/locales.js';
 import type { Actor } from '../../core/permissions/index.js';
 import { buildUser } from '../../test/factories.js';
-import { insertPublishedEntry } from '../stocktaking/test-helpers.js';
 import { decideNomination } from './commands/decide-nomination.js';
 import { submitNomination } from './commands/submit-nomination.js';
 import type { EditionInput } from './inputs.js';
@@ -33,19 +31,18 @@ export const phases = (current: number): EditionInput['phases'] =>
 export const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
   ({ id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' }) as unknown as Actor;
 
-export type NomineeSpec = { title: Localized; summary?: Localized; leadCountry?: string; organizationId?: number };
-
 /**
- * Publishes an entry of `owner` per spec, nominates it in `category` and accepts it (the edition
- * must be in its submission phase). Returns the nominations and entries, in the order given.
+ * Nominates each of `owner`'s published entries in `category` and accepts it, through the
+ * commands (the edition must be in its submission phase). Entries are published by the caller
+ * (stocktaking's insertPublishedEntry: a module does not import another's helpers). Returns the
+ * nominations with their entries, in the order given.
  */
 export const nominateAndAccept = async (
   db: DbOrTx,
-  { owner, manager, year, category, nominees }: { owner: Actor; manager: Actor; year: number; category: number; nominees: NomineeSpec[] },
+  { owner, manager, year, category, entries }: { owner: Actor; manager: Actor; year: number; category: number; entries: { id: number }[] },
 ) => {
   const made: { nomination: number; entry: number }[] = [];
-  for (const spec of nominees) {
-    const entry = await insertPublishedEntry(db, { submitterId: owner.id, ...spec });
+  for (const entry of entries) {
     const submitted = await submitNomination(db, { actor: owner, year, input: { entryId: entry.id, category, answers: {} } });
     if (!submitted.ok) throw new Error(`nomination refused: ${submitted.error}`);
     const decided = await decideNomination(db, { actor: manager, id: submitted.id, input: { decision: 'accept' }, baseUrl: 'http://platform.test' });

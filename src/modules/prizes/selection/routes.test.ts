@@ -5,6 +5,7 @@ import { mailOutbox } from '../../../core/mail/tables.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestClient, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
+import { insertPublishedEntry } from '../../stocktaking/test-helpers.js';
 import { createEdition } from '../commands/create-edition.js';
 import { updateEdition } from '../commands/update-edition.js';
 import { getEditionByYear } from '../queries.js';
@@ -43,15 +44,27 @@ beforeAll(async () => {
     manager,
     year: YEAR,
     category: 1,
-    nominees: titles.map((title, i) => ({
-      title: i === 0 ? { en: title, ar: 'تعاونية النطاق العريض الريفية', zh: '农村宽带合作社' } : { en: title },
-      summary: { en: `${title}: a summary.` },
-      leadCountry: 'KE',
-    })),
+    entries: await Promise.all(
+      titles.map((title, i) =>
+        insertPublishedEntry(db, {
+          submitterId: ownerUser.id,
+          title: i === 0 ? { en: title, ar: 'تعاونية النطاق العريض الريفية', zh: '农村宽带合作社' } : { en: title },
+          summary: { en: `${title}: a summary.` },
+          leadCountry: 'KE',
+        }),
+      ),
+    ),
   });
   for (const [i, n] of made.entries()) cat1.push({ ...n, title: titles[i] as string });
-  cat2Nomination = ((await nominateAndAccept(db, { owner, manager, year: YEAR, category: 2, nominees: [{ title: { en: 'Cyber-safety hotline' } }] }))[0]?.nomination ??
-    0) as number;
+  cat2Nomination = ((
+    await nominateAndAccept(db, {
+      owner,
+      manager,
+      year: YEAR,
+      category: 2,
+      entries: [await insertPublishedEntry(db, { submitterId: ownerUser.id, title: { en: 'Cyber-safety hotline' } })],
+    })
+  )[0]?.nomination ?? 0) as number;
   const editionId = (await getEditionByYear(db, YEAR)).id;
   // Votes of accounts older than the vote: 2, 2, 1, 1, 1, 0 in category 1; the first voter also votes in category 2.
   const counts = [2, 2, 1, 1, 1, 0];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
+import { insertPublishedEntry } from '../../stocktaking/test-helpers.js';
 import { createEdition } from '../commands/create-edition.js';
 import { updateEdition } from '../commands/update-edition.js';
 import { getEditionByYear } from '../queries.js';
@@ -35,9 +36,15 @@ beforeAll(async () => {
     },
     { title: { en: 'Digital literacy buses' }, summary: { en: 'Buses that teach computing.' } },
   ];
-  const nominations = (await nominateAndAccept(db, { owner, manager, year: YEAR, category: 3, nominees: entries.map((e) => ({ ...e, leadCountry: 'KE' })) })).map(
-    (n) => n.nomination,
-  );
+  const nominations = (
+    await nominateAndAccept(db, {
+      owner,
+      manager,
+      year: YEAR,
+      category: 3,
+      entries: await Promise.all(entries.map((e) => insertPublishedEntry(db, { submitterId: ownerUser.id, ...e, leadCountry: 'KE' }))),
+    })
+  ).map((n) => n.nomination);
   const editionId = (await getEditionByYear(db, YEAR)).id;
   for (const nominationId of nominations) await insertVotes(db, { editionId, category: 3, nominationId, count: 1 });
   await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
