@@ -2,7 +2,7 @@
  * Cookie sessions stored in PostgreSQL (so any app process can serve any request) and personal
  * API tokens. NOTE: security-critical — this file decides who the actor of a request is.
  */
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { type Actor, isRole } from '../permissions/index.js';
 import { hashSecret, newSecret } from './tokens.js';
@@ -95,6 +95,47 @@ export const actorFromApiToken = async (db: DbOrTx, token: string): Promise<Acto
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   }
   return toActor(row);
+};
+
+/**
+ * The actors behind several personal API tokens (null where unknown or revoked), in one query,
+ * and one update for the tokens whose last use is to be touched: what actorFromApiToken does for
+ * one, for the requests that arrive together (see the token loader in core/http/platform.ts).
+ */
+export const actorsFromApiTokens = async (db: DbOrTx, tokens: string[]): Promise<(Actor | null)[]> => {
+  const hashes = tokens.map((token) => (token && token.length <= 200 ? hashSecret(token) : null));
+  const wanted = [...new Set(hashes.filter((h): h is string => h !== null))];
+  if (wanted.length === 0) return tokens.map(() => null);
+  const rows = await tokenActorsQuery(db).execute({ hashes: wanted });
+  const stale = rows.filter((row) => !row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS).map((row) => row.tokenId);
+  // The last use is bookkeeping (shown in the account's token list, to the nearest five minutes):
+  // written alongside, without holding back the requests.
+  if (stale.length > 0)
+    void db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date() })
+      .where(inArray(apiTokens.id, stale))
+      .catch(() => undefined);
+  const byHash = new Map(rows.map((row) => [row.tokenHash, toActor(row)]));
+  return hashes.map((hash) => (hash === null ? null : (byHash.get(hash) ?? null)));
+};
+
+/** The token lookup as a prepared statement (planned once per connection). */
+const tokenActorsQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareTokenActors>>();
+const prepareTokenActors = (db: DbOrTx) =>
+  db
+    .select({ ...actorColumns, tokenId: apiTokens.id, tokenHash: apiTokens.tokenHash, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(sql`${apiTokens.tokenHash} = any(${sql.placeholder('hashes')}::text[])`, isNull(apiTokens.revokedAt)))
+    .prepare('auth_token_actors');
+const tokenActorsQuery = (db: DbOrTx) => {
+  let query = tokenActorsQueries.get(db);
+  if (!query) {
+    query = prepareTokenActors(db);
+    tokenActorsQueries.set(db, query);
+  }
+  return query;
 };
 
 /** Removes expired sessions (run now and then by the housekeeping job). */

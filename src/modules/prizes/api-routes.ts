@@ -258,7 +258,7 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       authorize(req.actor, 'prizes.vote.cast');
-      const result = await castVote(db, {
+      const result = await castVote(app.platform.database, {
         actor: req.actor as Actor,
         year: req.params.year,
         nominationId: req.body.nominationId,

@@ -95,7 +95,7 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
     const raw = formValues(req.body).nominationId;
     const nominationId = typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
     // Called even for an unreadable id (0: not a nominee), so that the request is counted.
-    const result = await castVote(db, { actor: req.actor as Actor, year, nominationId, ip: req.ip, limits: voteLimits(req, config.rateLimitScale) });
+    const result = await castVote(database, { actor: req.actor as Actor, year, nominationId, ip: req.ip, limits: voteLimits(req, config.rateLimitScale) });
     if (result.ok) {
       reply.flash('notice', req.t('prizes.vote.counted'));
       return reply.seeOther(`${back}#category-${result.categoryNumber}`);

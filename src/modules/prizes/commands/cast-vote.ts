@@ -1,16 +1,23 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../core/db/client.js';
+import type { Database } from '../../../core/db/client.js';
+import { grouped } from '../../../core/db/grouped.js';
 import type { Actor } from '../../../core/permissions/index.js';
-import { momentOf } from '../phases.js';
-import { editions, nominations } from '../tables.js';
 
-export type CastVoteResult =
-  | { ok: true; id: number; categoryNumber: number }
-  | { ok: false; error: 'edition_not_found' | 'not_voting_phase' | 'nominee_not_found' | 'already_voted' }
-  | { ok: false; error: 'rate_limited'; resetAt: Date };
+export type CastVoteError = 'edition_not_found' | 'not_voting_phase' | 'nominee_not_found' | 'already_voted';
+
+export type CastVoteResult = { ok: true; id: number; categoryNumber: number } | { ok: false; error: CastVoteError } | { ok: false; error: 'rate_limited'; resetAt: Date };
 
 /** A rate-limit counter the vote counts in its own statement (a fixed window, as core_rate_limits keeps them). */
 export type VoteLimit = { key: string; max: number; windowSeconds: number };
+
+export type VoteRequest = {
+  actor: Actor;
+  year: number;
+  nominationId: number;
+  ip?: string;
+  now?: Date;
+  /** Counted in the same statement; past any of them nothing is inserted ('rate_limited'). */
+  limits?: VoteLimit[];
+};
 
 /** The network of an address, for fraud signals: /24 for IPv4, /48 for IPv6. */
 export const networkOf = (ip: string | undefined): string | null => {
@@ -22,75 +29,140 @@ export const networkOf = (ip: string | undefined): string | null => {
 };
 
 /**
- * Casts a public vote (assumes 'prizes.vote.cast'): during the voting phase, for an accepted
- * nominee of this edition. One statement (the edition, phase and nominee checks are in its
- * SELECT), committed before it returns: the unique index (edition, category, voter) makes a
- * second vote in a category insert nothing, whatever the concurrency or retries, so a vote that
- * was answered 2xx is stored exactly once. Only a refused vote costs more queries (to say why).
+ * One statement for a batch of votes ($1: the votes, $2: their limits, both JSON arrays), in one
+ * commit. In order:
+ * - the rate-limit counters: each key once with the number of hits it gets from this batch,
+ *   locked in key order (every batch the same order: no deadlock); each hit then knows its own
+ *   position in the window (count before the batch + its rank in the batch), so a vote past a
+ *   maximum is refused exactly as if the votes had come one by one;
+ * - the candidates: votes within their limits, for an accepted nominee of the edition of that
+ *   year, during its voting phase (checked at each vote's own instant);
+ * - the votes, inserted in (edition, category, voter) order (no deadlock between batches) with
+ *   ON CONFLICT DO NOTHING on the unique index: a second vote in a category, whether already
+ *   stored, in another batch or in this one, inserts nothing;
+ * - each vote's outcome, and for a vote not stored, why (the same checks, read again).
  */
-export const castVote = async (
-  db: DbOrTx,
-  {
-    actor,
-    year,
-    nominationId,
-    ip,
-    now = new Date(),
-    limits = [],
-  }: {
-    actor: Actor;
-    year: number;
-    nominationId: number;
-    ip?: string;
-    now?: Date;
-    /** Counted in the same statement; past any of them nothing is inserted ('rate_limited'). */
-    limits?: VoteLimit[];
-  },
-): Promise<CastVoteResult> => {
-  const at = now.toISOString();
-  // The counters first (locked in the order given, the same for every vote: no deadlock), then
-  // the vote, inserted only when no counter is past its maximum; one statement, one commit.
-  const counters = limits.length
-    ? sql`insert into core_rate_limits as r (key, count, reset_at)
-        values ${sql.join(
-          limits.map((l) => sql`(${l.key}, 1, now() + make_interval(secs => ${l.windowSeconds}))`),
-          sql`, `,
-        )}
-        on conflict (key) do update set
-          count = case when r.reset_at <= now() then 1 else r.count + 1 end,
-          reset_at = case when r.reset_at <= now() then excluded.reset_at else r.reset_at end
-        returning key, count, reset_at`
-    : sql`select null::text as key, 0 as count, null::timestamptz as reset_at where false`;
-  const over = limits.length
-    ? sql.join(
-        limits.map((l) => sql`(key = ${l.key} and count > ${l.max})`),
-        sql` or `,
-      )
-    : sql`false`;
-  const inserted = await db.execute<{ allowed: boolean; reset_at: string | Date | null; id: number | string | null; category_number: number | null }>(sql`
-    with counters as (${counters}),
-    allowed as (select not exists (select 1 from counters where ${over}) as ok),
-    vote as (
-      insert into prizes_votes (edition_id, category_number, nomination_id, voter_id, ip, network)
-      select n.edition_id, n.category_number, n.id, ${actor.id}, ${ip ?? null}, ${networkOf(ip)}
-      from prizes_nominations n join prizes_editions e on e.id = n.edition_id
-      where (select ok from allowed) and e.year = ${year} and n.id = ${nominationId} and n.state = 'accepted'
-        and e.voting_start <= ${at}::timestamptz and e.voting_end > ${at}::timestamptz
-      on conflict (edition_id, category_number, voter_id) do nothing
-      returning id, category_number
-    )
-    select (select ok from allowed) as allowed, (select max(reset_at) from counters) as reset_at,
-      (select id from vote) as id, (select category_number from vote) as category_number`);
-  const row = inserted.rows[0];
-  if (row && !row.allowed) return { ok: false, error: 'rate_limited', resetAt: new Date(row.reset_at ?? Date.now() + 60_000) };
-  if (row?.id !== null && row?.id !== undefined) return { ok: true, id: Number(row.id), categoryNumber: Number(row.category_number) };
-  const [edition] = await db.select().from(editions).where(eq(editions.year, year));
-  if (!edition) return { ok: false, error: 'edition_not_found' };
-  if (momentOf(edition, now) !== 'voting') return { ok: false, error: 'not_voting_phase' };
-  const [nominee] = await db
-    .select({ categoryNumber: nominations.categoryNumber })
-    .from(nominations)
-    .where(and(eq(nominations.id, nominationId), eq(nominations.editionId, edition.id), eq(nominations.state, 'accepted')));
-  if (!nominee) return { ok: false, error: 'nominee_not_found' };
-  return { ok: false, error: 'already_voted' };
+const CAST_VOTES = `
+with req as (
+  select * from json_to_recordset($1::json) as r(ord int, voter bigint, year int, nomination bigint, ip text, network text, at timestamptz)
+),
+lim as (
+  select * from json_to_recordset($2::json) as l(ord int, key text, max int, secs int)
+),
+hits as (
+  select key, count(*)::int as n, max(secs) as secs from lim group by key
+),
+counters as (
+  insert into core_rate_limits as c (key, count, reset_at)
+  select key, n, now() + make_interval(secs => secs) from hits order by key
+  on conflict (key) do update set
+    count = case when c.reset_at <= now() then excluded.count else c.count + excluded.count end,
+    reset_at = case when c.reset_at <= now() then excluded.reset_at else c.reset_at end
+  returning key, count, reset_at
+),
+refused as (
+  select ord, max(reset_at) as reset_at
+  from (
+    select l.ord, l.max, c.reset_at, c.count - h.n + row_number() over (partition by l.key order by l.ord) as position
+    from lim l join hits h on h.key = l.key join counters c on c.key = l.key
+  ) p
+  where position > max
+  group by ord
+),
+candidate as (
+  select r.ord, n.edition_id, n.category_number, n.id as nomination_id, r.voter, r.ip, r.network
+  from req r
+  join prizes_nominations n on n.id = r.nomination and n.state = 'accepted'
+  join prizes_editions e on e.id = n.edition_id and e.year = r.year and e.voting_start <= r.at and e.voting_end > r.at
+  where not exists (select 1 from refused f where f.ord = r.ord)
+),
+vote as (
+  insert into prizes_votes (edition_id, category_number, nomination_id, voter_id, ip, network)
+  select edition_id, category_number, nomination_id, voter, ip, network from candidate
+  order by edition_id, category_number, voter, ord
+  on conflict (edition_id, category_number, voter_id) do nothing
+  returning id, edition_id, category_number, nomination_id, voter_id
+),
+won as (
+  select distinct on (v.id) v.id, v.category_number, c.ord
+  from vote v
+  join candidate c on c.edition_id = v.edition_id and c.category_number = v.category_number and c.voter = v.voter_id and c.nomination_id = v.nomination_id
+  order by v.id, c.ord
+)
+select r.ord, f.ord is not null as refused, f.reset_at, w.id, w.category_number,
+  case
+    when e.id is null then 'edition_not_found'
+    when not (e.voting_start <= r.at and e.voting_end > r.at) then 'not_voting_phase'
+    when not exists (select 1 from prizes_nominations n where n.id = r.nomination and n.edition_id = e.id and n.state = 'accepted') then 'nominee_not_found'
+    else 'already_voted'
+  end as reason
+from req r
+left join refused f on f.ord = r.ord
+left join won w on w.ord = r.ord
+left join prizes_editions e on e.year = r.year
+order by r.ord`;
+
+type OutcomeRow = { ord: number; refused: boolean; reset_at: string | Date | null; id: number | string | null; category_number: number | null; reason: CastVoteError };
+
+const outcomeOf = (row: OutcomeRow | undefined): CastVoteResult => {
+  if (!row) throw new Error('castVotes: a vote without an outcome');
+  if (row.refused) return { ok: false, error: 'rate_limited', resetAt: new Date(row.reset_at ?? Date.now() + 60_000) };
+  if (row.id !== null) return { ok: true, id: Number(row.id), categoryNumber: Number(row.category_number) };
+  return { ok: false, error: row.reason };
+};
+
+const runBatch = async (database: Database, votes: VoteRequest[]): Promise<CastVoteResult[]> => {
+  const at = new Date().toISOString();
+  const req = votes.map((v, ord) => ({
+    ord,
+    voter: v.actor.id,
+    year: v.year,
+    nomination: v.nominationId,
+    ip: v.ip ?? null,
+    network: networkOf(v.ip),
+    at: v.now ? v.now.toISOString() : at,
+  }));
+  const lim = votes.flatMap((v, ord) => (v.limits ?? []).map((l) => ({ ord, key: l.key, max: l.max, secs: l.windowSeconds })));
+  const values = [JSON.stringify(req), JSON.stringify(lim)];
+  // A named statement on PostgreSQL: parsed and planned once per connection.
+  const { rows } = await database.pool.query<OutcomeRow>(database.kind === 'postgresql' ? { name: 'prizes_cast_votes', text: CAST_VOTES, values } : { text: CAST_VOTES, values });
+  const byOrd = new Map(rows.map((row) => [Number(row.ord), row]));
+  return votes.map((_, ord) => outcomeOf(byOrd.get(ord)));
+};
+
+/**
+ * Casts public votes (each assumes 'prizes.vote.cast') in one statement and one commit: during
+ * the voting phase, for an accepted nominee of the edition. The unique index (edition, category,
+ * voter) makes a second vote in a category insert nothing, whatever the concurrency or retries,
+ * so a vote answered 2xx is stored exactly once; each outcome is known only after the commit.
+ * When the statement fails as a whole (a voter deleted meanwhile, a lost connection), each vote
+ * is tried again alone, so one bad vote fails only itself: one settled outcome per vote, in order.
+ */
+export const castVotes = async (database: Database, votes: VoteRequest[]): Promise<PromiseSettledResult<CastVoteResult>[]> => {
+  if (votes.length === 0) return [];
+  try {
+    const results = await runBatch(database, votes);
+    return results.map((value) => ({ status: 'fulfilled', value }));
+  } catch (error) {
+    if (votes.length === 1) return [{ status: 'rejected', reason: error }];
+    return Promise.allSettled(votes.map(async (v) => (await runBatch(database, [v]))[0] as CastVoteResult));
+  }
+};
+
+const queues = new WeakMap<Database, (vote: VoteRequest) => Promise<PromiseSettledResult<CastVoteResult>>>();
+
+/**
+ * Casts one public vote (assumes 'prizes.vote.cast') through the database's group commit (core/db/
+ * grouped.ts): votes that arrive while earlier batches are being committed leave together in the
+ * next statement; this vote is committed, with the others of its batch, before this returns.
+ */
+export const castVote = async (database: Database, vote: VoteRequest): Promise<CastVoteResult> => {
+  let queue = queues.get(database);
+  if (!queue) {
+    queue = grouped((votes: VoteRequest[]) => castVotes(database, votes), { maxBatch: 200, maxInFlight: 3 });
+    queues.set(database, queue);
+  }
+  const outcome = await queue(vote);
+  if (outcome.status === 'rejected') throw outcome.reason;
+  return outcome.value;
 };
