@@ -8,19 +8,11 @@ import { createTestKit, type TestKit } from '../../test/app.js';
 import { buildUser } from '../../test/factories.js';
 import { insertPublishedEntry } from '../stocktaking/test-helpers.js';
 import { nominations, votes } from './tables.js';
+import { DAY, phases } from './test-helpers.js';
 
 let kit: TestKit;
 const tokens: Record<string, string> = {};
 let ownerId: number;
-const DAY = 86_400_000;
-
-const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString();
-/** Phases around now: `current` is the phase the clock is in. */
-const phasesAround = (current: 'submission' | 'validation' | 'voting' | 'selection') => {
-  const order = ['submission', 'validation', 'voting', 'selection', 'announcement'] as const;
-  const at = order.indexOf(current);
-  return Object.fromEntries(order.map((p, i) => [p, { start: iso((i - at) * 10 - 5), end: iso((i - at) * 10 + 5) }]));
-};
 
 const words = (n: number, word = 'digital') => Array.from({ length: n }, () => word).join(' ');
 
@@ -54,7 +46,7 @@ afterAll(async () => kit.close());
 
 describe('editions', () => {
   it('a prize manager creates an edition with the 18 categories; the phase is computed from the clock', async () => {
-    const res = await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2031, phases: phasesAround('submission') });
+    const res = await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2031, phases: phases('submission') });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.currentPhase).toBe('submission');
@@ -62,28 +54,28 @@ describe('editions', () => {
     expect(body.categories[0]).toMatchObject({ number: 1, actionLine: 'C1' });
     expect(body.rules).toMatchObject({ categoriesPerProject: 1, projectsPerOrganizationPerCategory: 1, excludePastWinners: true, summaryMinWords: 150, summaryMaxWords: 200 });
     expect(body.rules.allowedLanguages).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
-    const again = await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2031, phases: phasesAround('submission') });
+    const again = await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2031, phases: phases('submission') });
     expect(again.statusCode).toBe(409);
     const read = await call('GET', '/api/v1/prizes/editions/2031');
     expect(read.json().phases.voting.start).toBe(body.phases.voting.start);
   });
 
   it('refuses phases out of order, with a pointer, and non-managers', async () => {
-    const phases = phasesAround('submission');
+    const dates = phases('submission');
     const bad = await call('POST', '/api/v1/prizes/editions', 'manager', {
       year: 2032,
-      phases: { ...phases, voting: { start: phases.submission?.start, end: phases.voting?.end } },
+      phases: { ...dates, voting: { start: dates.submission.start, end: dates.voting.end } },
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].pointer).toBe('/phases/voting/start');
-    expect((await call('POST', '/api/v1/prizes/editions', 'stranger', { year: 2033, phases })).statusCode).toBe(403);
-    expect((await call('POST', '/api/v1/prizes/editions', undefined, { year: 2033, phases })).statusCode).toBe(401);
-    expect((await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2033, phases: { submission: phases.submission } })).statusCode).toBe(400);
+    expect((await call('POST', '/api/v1/prizes/editions', 'stranger', { year: 2033, phases: dates })).statusCode).toBe(403);
+    expect((await call('POST', '/api/v1/prizes/editions', undefined, { year: 2033, phases: dates })).statusCode).toBe(401);
+    expect((await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2033, phases: { submission: dates.submission } })).statusCode).toBe(400);
   });
 
   it('moves phases and changes settings with PATCH', async () => {
-    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2034, phases: phasesAround('submission') });
-    const res = await call('PATCH', '/api/v1/prizes/editions/2034', 'manager', { phases: phasesAround('voting'), summaryMinWords: 5, categoriesPerProject: 2 });
+    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2034, phases: phases('submission') });
+    const res = await call('PATCH', '/api/v1/prizes/editions/2034', 'manager', { phases: phases('voting'), summaryMinWords: 5, categoriesPerProject: 2 });
     expect(res.statusCode).toBe(200);
     expect(res.json().currentPhase).toBe('voting');
     expect(res.json().rules).toMatchObject({ summaryMinWords: 5, categoriesPerProject: 2 });
@@ -97,7 +89,7 @@ describe('editions', () => {
 describe('nominations', () => {
   it('checks every rule of the edition and says which one a nomination breaks', async () => {
     const { db } = kit.database;
-    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2035, phases: phasesAround('submission') });
+    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2035, phases: phases('submission') });
     const short = await insertPublishedEntry(db, { submitterId: ownerId, summary: { en: words(20) } });
     const good = await insertPublishedEntry(db, { submitterId: ownerId, summary: { en: words(160) } });
     const other = await insertPublishedEntry(db, { summary: { en: words(160) } });
@@ -132,7 +124,7 @@ describe('nominations', () => {
 
   it('limits projects per organization per category and asks the edition questions', async () => {
     const { db } = kit.database;
-    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2036, phases: phasesAround('submission') });
+    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2036, phases: phases('submission') });
     await call('PATCH', '/api/v1/prizes/editions/2036', 'manager', {
       summaryMinWords: 1,
       questions: [{ id: 'impact', label: { en: 'What changed for the people you serve?' }, required: true, maxWords: 50 }],
@@ -157,7 +149,7 @@ describe('nominations', () => {
   });
 
   it('refuses nominations outside the submission phase', async () => {
-    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2037, phases: phasesAround('validation') });
+    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2037, phases: phases('validation') });
     const entry = await insertPublishedEntry(kit.database.db, { submitterId: ownerId, summary: { en: words(160) } });
     const res = await call('POST', '/api/v1/prizes/editions/2037/nominations', 'owner', { entryId: entry.id, category: 1 });
     expect(res.json().detail).toBe('Nominations are accepted only during the submission phase.');
@@ -168,7 +160,7 @@ describe('the public vote', () => {
   let nominees: number[];
   beforeAll(async () => {
     const { db } = kit.database;
-    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2040, phases: phasesAround('submission') });
+    await call('POST', '/api/v1/prizes/editions', 'manager', { year: 2040, phases: phases('submission') });
     await call('PATCH', '/api/v1/prizes/editions/2040', 'manager', { summaryMinWords: 1, projectsPerOrganizationPerCategory: 5 });
     nominees = [];
     for (const [i, category] of [1, 1, 2].entries()) {
@@ -203,7 +195,7 @@ describe('the public vote', () => {
       .where(eq(mailOutbox.to, owner?.email ?? ''));
     expect(mails.some((m) => m.locale === 'fr' && m.subject.includes('2040'))).toBe(true);
     // Voting opens (the voters' accounts were created before).
-    await call('PATCH', '/api/v1/prizes/editions/2040', 'manager', { phases: phasesAround('voting') });
+    await call('PATCH', '/api/v1/prizes/editions/2040', 'manager', { phases: phases('voting') });
   });
 
   it('counts one vote per category per account: a second one is a 409 and changes nothing', async () => {
@@ -257,7 +249,7 @@ describe('the public vote', () => {
     const late = await tokenFor('late');
     await kit.database.db.update(users).set({ createdAt: new Date() }).where(eq(users.id, late.id));
     await call('POST', '/api/v1/prizes/editions/2040/votes', 'late', { nominationId: nominees[1] });
-    await call('PATCH', '/api/v1/prizes/editions/2040', 'manager', { phases: phasesAround('selection') });
+    await call('PATCH', '/api/v1/prizes/editions/2040', 'manager', { phases: phases('selection') });
     const after = await call('GET', '/api/v1/prizes/editions/2040/results');
     expect(after.json().countsPublic).toBe(true);
     const category1 = after.json().categories.find((c: { category: number }) => c.category === 1);

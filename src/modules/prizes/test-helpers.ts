@@ -11,21 +11,20 @@ import { buildUser } from '../../test/factories.js';
 import { decideNomination } from './commands/decide-nomination.js';
 import { submitNomination } from './commands/submit-nomination.js';
 import type { EditionInput } from './inputs.js';
-import { PHASES, votes } from './tables.js';
+import { PHASES, type Phase, votes } from './tables.js';
 
 export const DAY = 86_400_000;
 
 /**
- * The five phases around now, ten days each: the clock is in the middle of phase number `current`
- * (0 submission, 1 validation, 2 voting, 3 selection, 4 announcement).
+ * The five phases around now, ten days each: the clock is in the middle of phase `current`, by
+ * name or number (0 submission, 1 validation, 2 voting, 3 selection, 4 announcement).
  */
-export const phases = (current: number): EditionInput['phases'] =>
-  Object.fromEntries(
-    PHASES.map((p, i) => [
-      p,
-      { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
-    ]),
+export const phases = (current: number | Phase): EditionInput['phases'] => {
+  const at = typeof current === 'number' ? current : PHASES.indexOf(current);
+  return Object.fromEntries(
+    PHASES.map((p, i) => [p, { start: new Date(Date.now() + ((i - at) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - at) * 10 + 5) * DAY).toISOString() }]),
   ) as EditionInput['phases'];
+};
 
 /** A user as the actor of a command: active, verified, with these roles. */
 export const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
