@@ -5,24 +5,18 @@
  * stories (Arabic) and downloads the DOCX and the PDF. Every page is checked with axe-core
  * (WCAG 2.2 AA).
  */
-import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { users } from '../src/core/auth/tables.js';
-import type { Actor } from '../src/core/permissions/index.js';
-import { createEdition, type toPhaseDates } from '../src/modules/prizes/commands/create-edition.js';
-import { decideNomination } from '../src/modules/prizes/commands/decide-nomination.js';
-import { submitNomination } from '../src/modules/prizes/commands/submit-nomination.js';
+import { createEdition } from '../src/modules/prizes/commands/create-edition.js';
 import { updateEdition } from '../src/modules/prizes/commands/update-edition.js';
 import { getEditionByYear } from '../src/modules/prizes/queries.js';
-import { votes } from '../src/modules/prizes/tables.js';
+import { actorOf, insertVotes, nominateAndAccept, phases } from '../src/modules/prizes/test-helpers.js';
 import { insertPublishedEntry } from '../src/modules/stocktaking/test-helpers.js';
 import { buildUser, TEST_PASSWORD } from '../src/test/factories.js';
 import { checkAccessibility, formatViolations } from './support/axe.js';
 import { skipBrowserTests } from './support/chromium.js';
 import { useBrowserHarness } from './support/harness.js';
 
-const DAY = 86_400_000;
 const YEAR = 2046;
 
 const accessible = async (page: Page) => {
@@ -39,43 +33,24 @@ const signIn = async (page: Page, locale: string, email: string) => {
 
 const submit = async (page: Page, form: string) => Promise.all([page.waitForNavigation(), page.locator(`${form} button[type="submit"]`).first().click()]);
 
-const phases = (current: number) =>
-  Object.fromEntries(
-    ['submission', 'validation', 'voting', 'selection', 'announcement'].map((p, i) => [
-      p,
-      { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
-    ]),
-  ) as Parameters<typeof toPhaseDates>[0];
-
 describe.skipIf(skipBrowserTests)('WSIS Prizes expert selection (ar, zh)', () => {
   const h = useBrowserHarness();
 
   it('from the criteria to the published success stories', async () => {
     const { db } = h.platform.database;
     const managerUser = await buildUser(db, { roles: ['prize-manager'], locale: 'ar' });
-    const manager = { ...managerUser, roles: ['prize-manager'], status: 'active', emailVerified: true, locale: 'ar' } as unknown as Actor;
+    const manager = actorOf(managerUser, ['prize-manager']);
     const ownerUser = await buildUser(db);
-    const owner = { ...ownerUser, roles: [], status: 'active', emailVerified: true, locale: 'en' } as unknown as Actor;
+    const owner = actorOf(ownerUser);
     const expert = await buildUser(db, { roles: ['expert'], locale: 'zh' });
     await createEdition(db, { actor: manager, input: { year: YEAR, phases: phases(0) } });
     await updateEdition(db, { actor: manager, year: YEAR, patch: { summaryMinWords: 1, projectsPerOrganizationPerCategory: 10 } });
-    const nominations: number[] = [];
-    for (const title of [{ en: 'Solar school tablets', ar: 'أجهزة لوحية مدرسية تعمل بالطاقة الشمسية', zh: '太阳能学校平板电脑' }, { en: 'Fishers’ weather alerts' }]) {
-      const entry = await insertPublishedEntry(db, { submitterId: ownerUser.id, title, leadCountry: 'SN' });
-      const res = await submitNomination(db, { actor: owner, year: YEAR, input: { entryId: entry.id, category: 4, answers: {} } });
-      if (!res.ok) throw new Error(res.error);
-      await decideNomination(db, { actor: manager, id: res.id, input: { decision: 'accept' }, baseUrl: h.platform.baseUrl });
-      nominations.push(res.id);
-    }
+    const titles = [{ en: 'Solar school tablets', ar: 'أجهزة لوحية مدرسية تعمل بالطاقة الشمسية', zh: '太阳能学校平板电脑' }, { en: 'Fishers’ weather alerts' }];
+    const entries = [];
+    for (const title of titles) entries.push(await insertPublishedEntry(db, { submitterId: ownerUser.id, title, leadCountry: 'SN' }));
+    const nominations = (await nominateAndAccept(db, { owner, manager, year: YEAR, category: 4, entries })).map((n) => n.nomination);
     const editionId = (await getEditionByYear(db, YEAR)).id;
-    for (const nominationId of nominations) {
-      const voter = await buildUser(db);
-      await db
-        .update(users)
-        .set({ createdAt: new Date(Date.now() - 90 * DAY) })
-        .where(eq(users.id, voter.id));
-      await db.insert(votes).values({ editionId, categoryNumber: 4, nominationId, voterId: voter.id });
-    }
+    for (const nominationId of nominations) await insertVotes(db, { editionId, category: 4, nominationId, count: 1 });
     await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
 
     // The manager, in Arabic: criteria, then the expert.
