@@ -5,7 +5,6 @@
  * (Chinese) removes an expert from a category after the confirmation step. Then the same forms
  * with JavaScript turned off (axe-core needs script, so those pages are checked in the first pass).
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createEdition } from '../src/modules/prizes/commands/create-edition.js';
 import { submitNomination } from '../src/modules/prizes/commands/submit-nomination.js';
@@ -14,26 +13,12 @@ import { getEditionByYear } from '../src/modules/prizes/queries.js';
 import { experts } from '../src/modules/prizes/tables.js';
 import { actorOf, phases } from '../src/modules/prizes/test-helpers.js';
 import { insertPublishedEntry } from '../src/modules/stocktaking/test-helpers.js';
-import { buildUser, TEST_PASSWORD } from '../src/test/factories.js';
-import { checkAccessibility, formatViolations } from './support/axe.js';
+import { buildUser } from '../src/test/factories.js';
+import { expectAccessible, signIn, submitForm } from './support/actions.js';
 import { skipBrowserTests } from './support/chromium.js';
 import { useBrowserHarness } from './support/harness.js';
 
 const YEAR = 2047;
-
-const accessible = async (page: Page) => {
-  const violations = await checkAccessibility(page);
-  expect(violations, formatViolations(page.url(), violations)).toEqual([]);
-};
-
-const signIn = async (page: Page, locale: string, email: string) => {
-  await page.goto(`/${locale}/sign-in`);
-  await page.locator('main form [name="email"]').fill(email);
-  await page.locator('main form [name="password"]').fill(TEST_PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-};
-
-const submit = async (page: Page, form: string) => Promise.all([page.waitForNavigation(), page.locator(`${form} button[type="submit"]`).first().click()]);
 
 describe.skipIf(skipBrowserTests)('WSIS Prizes: categories, withdrawal, removal of an expert (fr, ar, zh)', () => {
   const h = useBrowserHarness();
@@ -55,55 +40,55 @@ describe.skipIf(skipBrowserTests)('WSIS Prizes: categories, withdrawal, removal 
     const m = await h.newPage();
     await signIn(m, 'fr', managerUser.email);
     await m.goto(`/fr/admin/prizes/${YEAR}`);
-    await accessible(m);
+    await expectAccessible(m);
     await Promise.all([m.waitForNavigation(), m.locator(`a[href="/fr/admin/prizes/${YEAR}/categories/new"]`).click()]);
     await m.locator('[name="number"]').fill('4');
     await m.locator('[name="actionLine"]').fill('C10');
     await m.locator('[name="title.fr"]').fill('Éthique de l’IA');
-    await submit(m, `main form[action="/fr/admin/prizes/${YEAR}/categories"]`);
+    await submitForm(m, `main form[action="/fr/admin/prizes/${YEAR}/categories"]`);
     expect(await m.locator('#field-number-error').textContent()).toContain('La catégorie 4 existe déjà dans cette édition.');
     expect(await m.locator('[name="title.fr"]').inputValue()).toBe('Éthique de l’IA');
-    await accessible(m);
+    await expectAccessible(m);
     await m.locator('[name="number"]').fill('19');
-    await submit(m, `main form[action="/fr/admin/prizes/${YEAR}/categories"]`);
+    await submitForm(m, `main form[action="/fr/admin/prizes/${YEAR}/categories"]`);
     expect(await m.locator('.flash').textContent()).toContain('La catégorie 19 a été ajoutée.');
     await m.goto(`/fr/admin/prizes/${YEAR}/categories/19`);
-    await accessible(m);
+    await expectAccessible(m);
     await m.locator('[name="title.en"]').fill('Ethics of AI');
-    await submit(m, `main form[action="/fr/admin/prizes/${YEAR}/categories/19"]`);
+    await submitForm(m, `main form[action="/fr/admin/prizes/${YEAR}/categories/19"]`);
     expect(await m.locator('.flash').textContent()).toContain('La catégorie 19 a été enregistrée.');
     await m.goto(`/fr/admin/prizes/${YEAR}/categories/4`);
     await m.locator('#field-confirm-0').check();
-    await submit(m, `main form[action="/fr/admin/prizes/${YEAR}/categories/4/remove"]`);
+    await submitForm(m, `main form[action="/fr/admin/prizes/${YEAR}/categories/4/remove"]`);
     expect(await m.locator('#field-confirm-error').textContent()).toContain('La catégorie 4 a des candidatures : elle ne peut pas être supprimée.');
-    await accessible(m);
+    await expectAccessible(m);
     await m.goto(`/fr/admin/prizes/${YEAR}/categories/19`);
     await m.locator('#field-confirm-0').check();
-    await submit(m, `main form[action="/fr/admin/prizes/${YEAR}/categories/19/remove"]`);
+    await submitForm(m, `main form[action="/fr/admin/prizes/${YEAR}/categories/19/remove"]`);
     expect(await m.locator('.flash').textContent()).toContain('La catégorie 19 a été supprimée.');
 
     // The contributor, in Arabic: withdraws the nomination after confirming.
     const c = await h.newPage();
     await signIn(c, 'ar', ownerUser.email);
     await c.goto(`/ar/prizes/${YEAR}/nominate`);
-    await accessible(c);
+    await expectAccessible(c);
     await Promise.all([c.waitForNavigation(), c.locator(`a[href="/ar/prizes/${YEAR}/nominations/${nominated.id}/withdraw"]`).click()]);
     expect(await c.locator('main').textContent()).toContain('أجهزة لوحية مدرسية تعمل بالطاقة الشمسية');
-    await accessible(c);
-    await submit(c, `main form[action="/ar/prizes/${YEAR}/nominations/${nominated.id}/withdraw"]`);
+    await expectAccessible(c);
+    await submitForm(c, `main form[action="/ar/prizes/${YEAR}/nominations/${nominated.id}/withdraw"]`);
     expect(await c.locator('.flash').textContent()).toContain('سُحب ترشيحك.');
-    await accessible(c);
+    await expectAccessible(c);
 
     // A manager, in Chinese: removes the expert from category 4.
     const z = await h.newPage();
     await signIn(z, 'zh', managerUser.email);
     await z.goto(`/zh/prizes/${YEAR}/selection`);
-    await accessible(z);
+    await expectAccessible(z);
     await Promise.all([z.waitForNavigation(), z.locator(`a[href^="/zh/prizes/${YEAR}/selection/experts/remove?user=${expert.id}"]`).click()]);
-    await accessible(z);
-    await submit(z, `main form[action="/zh/prizes/${YEAR}/selection/experts/remove"]`);
+    await expectAccessible(z);
+    await submitForm(z, `main form[action="/zh/prizes/${YEAR}/selection/experts/remove"]`);
     expect(await z.locator('.flash').textContent()).toContain('已将该专家从第4类移除。');
-    await accessible(z);
+    await expectAccessible(z);
 
     // Without JavaScript: a category added and removed, a second nomination withdrawn.
     const second = await insertPublishedEntry(db, { submitterId: ownerUser.id, title: { en: 'Fishers’ weather alerts' } });
@@ -115,16 +100,16 @@ describe.skipIf(skipBrowserTests)('WSIS Prizes: categories, withdrawal, removal 
     await ms.locator('[name="number"]').fill('20');
     await ms.locator('[name="actionLine"]').fill('C11');
     await ms.locator('[name="title.en"]').fill('Cooperation');
-    await submit(ms, `main form[action="/en/admin/prizes/${YEAR}/categories"]`);
+    await submitForm(ms, `main form[action="/en/admin/prizes/${YEAR}/categories"]`);
     expect(await ms.locator('.flash').textContent()).toContain('Category 20 has been added.');
     await ms.goto(`/en/admin/prizes/${YEAR}/categories/20`);
     await ms.locator('#field-confirm-0').check();
-    await submit(ms, `main form[action="/en/admin/prizes/${YEAR}/categories/20/remove"]`);
+    await submitForm(ms, `main form[action="/en/admin/prizes/${YEAR}/categories/20/remove"]`);
     expect(await ms.locator('.flash').textContent()).toContain('Category 20 has been removed.');
     const cs = await h.newPage({ javaScriptEnabled: false });
     await signIn(cs, 'en', ownerUser.email);
     await cs.goto(`/en/prizes/${YEAR}/nominations/${again.id}/withdraw`);
-    await submit(cs, `main form[action="/en/prizes/${YEAR}/nominations/${again.id}/withdraw"]`);
+    await submitForm(cs, `main form[action="/en/prizes/${YEAR}/nominations/${again.id}/withdraw"]`);
     expect(await cs.locator('.flash').textContent()).toContain('Your nomination has been withdrawn.');
   });
 });

@@ -5,33 +5,18 @@
  * stories (Arabic) and downloads the DOCX and the PDF. Every page is checked with axe-core
  * (WCAG 2.2 AA).
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createEdition } from '../src/modules/prizes/commands/create-edition.js';
 import { updateEdition } from '../src/modules/prizes/commands/update-edition.js';
 import { getEditionByYear } from '../src/modules/prizes/queries.js';
 import { actorOf, insertVotes, nominateAndAccept, phases } from '../src/modules/prizes/test-helpers.js';
 import { insertPublishedEntry } from '../src/modules/stocktaking/test-helpers.js';
-import { buildUser, TEST_PASSWORD } from '../src/test/factories.js';
-import { checkAccessibility, formatViolations } from './support/axe.js';
+import { buildUser } from '../src/test/factories.js';
+import { expectAccessible, signIn, submitForm } from './support/actions.js';
 import { skipBrowserTests } from './support/chromium.js';
 import { useBrowserHarness } from './support/harness.js';
 
 const YEAR = 2046;
-
-const accessible = async (page: Page) => {
-  const violations = await checkAccessibility(page);
-  expect(violations, formatViolations(page.url(), violations)).toEqual([]);
-};
-
-const signIn = async (page: Page, locale: string, email: string) => {
-  await page.goto(`/${locale}/sign-in`);
-  await page.locator('main form [name="email"]').fill(email);
-  await page.locator('main form [name="password"]').fill(TEST_PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
-};
-
-const submit = async (page: Page, form: string) => Promise.all([page.waitForNavigation(), page.locator(`${form} button[type="submit"]`).first().click()]);
 
 describe.skipIf(skipBrowserTests)('WSIS Prizes expert selection (ar, zh)', () => {
   const h = useBrowserHarness();
@@ -57,43 +42,43 @@ describe.skipIf(skipBrowserTests)('WSIS Prizes expert selection (ar, zh)', () =>
     const m = await h.newPage();
     await signIn(m, 'ar', managerUser.email);
     await m.goto(`/ar/prizes/${YEAR}/selection`);
-    await accessible(m);
+    await expectAccessible(m);
     await m.locator('#criterion-0-id').fill('impact');
     await m.locator('#criterion-0-label').fill('الأثر');
     await m.locator('#criterion-0-weight').fill('2');
     await m.locator('#criterion-1-id').fill('innovation');
     await m.locator('#criterion-1-label').fill('الابتكار');
     await m.locator('#criterion-1-weight').fill('1');
-    await submit(m, `form[action="/ar/prizes/${YEAR}/selection/criteria"]`);
+    await submitForm(m, `form[action="/ar/prizes/${YEAR}/selection/criteria"]`);
     await m.locator('#expert-email').fill(expert.email);
     await m.locator('#expert-category').selectOption('4');
-    await submit(m, `form[action="/ar/prizes/${YEAR}/selection/experts"]`);
+    await submitForm(m, `form[action="/ar/prizes/${YEAR}/selection/experts"]`);
     expect(await m.locator('.flash').textContent()).toContain(expert.email);
-    await accessible(m);
+    await expectAccessible(m);
 
     // The expert, in Chinese: a conflict on the second nominee, a score for the first.
     const e = await h.newPage();
     await signIn(e, 'zh', expert.email);
     await e.goto(`/zh/prizes/${YEAR}/review`);
-    await accessible(e);
-    await submit(e, `form[action="/zh/prizes/${YEAR}/review/${nominations[1]}/conflict"]`);
+    await expectAccessible(e);
+    await submitForm(e, `form[action="/zh/prizes/${YEAR}/review/${nominations[1]}/conflict"]`);
     await e.locator(`#score-${nominations[0]}-impact`).fill('9');
     await e.locator(`#score-${nominations[0]}-innovation`).fill('6');
     await e.locator(`#comment-${nominations[0]}`).fill('影响显著。');
-    await submit(e, `form[action="/zh/prizes/${YEAR}/review/${nominations[0]}/score"]`);
+    await submitForm(e, `form[action="/zh/prizes/${YEAR}/review/${nominations[0]}/score"]`);
     expect(await e.locator('.flash').textContent()).toContain('8');
-    await accessible(e);
+    await expectAccessible(e);
 
     // The manager confirms the winner.
     await m.goto(`/ar/prizes/${YEAR}/selection`);
-    await submit(m, `form[action="/ar/prizes/${YEAR}/selection/categories/4/winner"]:has(input[value="${nominations[0]}"])`);
-    await accessible(m);
+    await submitForm(m, `form[action="/ar/prizes/${YEAR}/selection/categories/4/winner"]:has(input[value="${nominations[0]}"])`);
+    await expectAccessible(m);
 
     // After the announcement, the public reads the stories and downloads them.
     await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
     const v = await h.newPage();
     await v.goto(`/ar/prizes/${YEAR}/stories`);
-    await accessible(v);
+    await expectAccessible(v);
     expect(await v.locator('main').textContent()).toContain('أجهزة لوحية مدرسية تعمل بالطاقة الشمسية');
     const docx = await v.request.get(`/ar/prizes/${YEAR}/stories.docx`);
     expect(docx.headers()['content-type']).toContain('wordprocessingml');
