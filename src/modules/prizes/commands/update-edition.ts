@@ -64,7 +64,7 @@ const applyUpdate = async (db: DbOrTx, { actor, year, patch, reviseCategories, n
       const current = await tx.select().from(categories).where(eq(categories.editionId, edition.id)).orderBy(asc(categories.number));
       const revised = reviseCategories(current);
       if (!revised.ok) return { ok: false, error: revised.error } as const;
-      nextCategories = revised.categories;
+      nextCategories = revised.categories.map(({ number, actionLine, title }) => ({ number, actionLine, title }));
       before = { ...before, categories: current.map((c) => ({ number: c.number, actionLine: c.actionLine, title: c.title })) };
     }
     if (nextCategories) {

@@ -192,6 +192,9 @@ describe('an edition’s categories on the managers’ page', () => {
     const last = rows.filter((r) => r.subjectId === String(edition.id)).at(-1);
     expect(JSON.stringify(last?.after)).toContain('Ética de la IA');
     expect(JSON.stringify(last?.before)).toContain('Ethics of artificial intelligence');
+    const after = last?.after as { categories: Record<string, unknown>[] };
+    expect(after.categories).toHaveLength(19);
+    expect(Object.keys(after.categories[0] ?? {}).sort()).toEqual(['actionLine', 'number', 'title']);
     const empty = await manager.post('/fr/admin/prizes/2044/categories/19', { actionLine: 'C10' });
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain("Indiquez l'intitulé dans au moins une langue.");
