@@ -37,6 +37,8 @@ type FacetIndex = {
   /** NaN when the entry has no submitter any more. */
   submitter: Float64Array;
   facets: Record<FacetName, FacetColumn>;
+  /** One byte per row for tally's marks (zero between searches). */
+  scratch: Uint8Array;
 };
 
 /**
@@ -96,7 +98,7 @@ const build = (version: number, rows: LoadRow[]): FacetIndex => {
     }
   });
   for (const b of builders) facets[b.facet] = { dictionary: [...b.codes.keys()], offsets: b.offsets, values: Uint16Array.from(b.values) };
-  return { version, size, ids, rowOf, state, submitter, facets };
+  return { version, size, ids, rowOf, state, submitter, facets, scratch: new Uint8Array(size) };
 };
 
 /** Reads the counter and every entry's facet columns in one snapshot (repeatable read). */
@@ -167,7 +169,7 @@ const normalizeFilter = (facet: FacetName, values: string[]): string[] => {
 export type Tally = {
   /** How many rows pass visibility, the words and every filter. */
   total: number;
-  /** How many of them have a rank above 0 (with ranks: they come first). */
+  /** How many of them match in a title (by relevance: they come first). */
   ranked: number;
   /** The ids at positions [start, end) of the order (relevance, then newest first). */
   idsAt: (start: number, end: number) => number[];
@@ -179,15 +181,15 @@ export const tally = (
   {
     actor,
     matched,
-    ranks,
+    byRelevance = false,
     filters = {},
     facets = FACETS,
   }: {
     actor: MaybeActor;
-    /** The ids matching the words; undefined: every entry. */
-    matched?: number[];
-    /** Relevance of matched ids for the order (absent: 0); undefined: newest first. */
-    ranks?: Map<number, number>;
+    /** The ids matching the words, in a title or elsewhere only; undefined: every entry. */
+    matched?: { title: number[]; other: number[] };
+    /** Title matches first (each part newest first); otherwise newest first. */
+    byRelevance?: boolean;
     filters?: EntryFilters;
     facets?: readonly FacetName[];
   },
@@ -218,23 +220,29 @@ export const tally = (
   /** Which counted facet each filter is (-1: not counted). */
   const countedOf = filterFacets.map((f) => facets.indexOf(f));
 
-  let rows: Int32Array | undefined;
+  // Mark the matched rows (2: in a title, 1: elsewhere) in the index's scratch array, then walk
+  // every row in order: no sort, and the order is newest first already. tally never awaits, so
+  // the scratch array is never shared by two searches; it is cleared before returning.
+  const mark = index.scratch;
   if (matched) {
-    rows = new Int32Array(matched.length);
-    let n = 0;
-    for (const id of matched) {
+    for (const id of matched.other) {
       const row = index.rowOf.get(id);
-      if (row !== undefined) rows[n++] = row;
+      if (row !== undefined) mark[row] = 1;
     }
-    rows = rows.subarray(0, n).sort();
+    for (const id of matched.title) {
+      const row = index.rowOf.get(id);
+      if (row !== undefined) mark[row] = 2;
+    }
   }
-  const count = rows ? rows.length : index.size;
-  const { state, submitter } = index;
-  // Passing rows, in row order (newest first); typed arrays keep the garbage of a search small.
-  let passing: Int32Array<ArrayBufferLike> = new Int32Array(count);
+  const { state, submitter, size } = index;
+  const titled = byRelevance && matched ? new Int32Array(matched.title.length) : undefined;
+  let ranked = 0;
+  // Passing rows; typed arrays keep the garbage of a search small.
+  let passing: Int32Array<ArrayBufferLike> = new Int32Array(matched ? matched.title.length + matched.other.length : size);
   let total = 0;
-  for (let i = 0; i < count; i++) {
-    const row = rows ? (rows[i] as number) : i;
+  for (let row = 0; row < size; row++) {
+    const marked = mark[row] as number;
+    if (matched && marked === 0) continue;
     if (!visible(state[row] as number, submitter[row] as number)) continue;
     let failures = 0;
     let failed = -1;
@@ -257,7 +265,10 @@ export const tally = (
     if (failures >= 2) continue;
     const only = failures === 1 ? (countedOf[failed] as number) : -2;
     if (only === -1) continue;
-    if (failures === 0) passing[total++] = row;
+    if (failures === 0) {
+      if (titled && marked === 2) titled[ranked++] = row;
+      else passing[total++] = row;
+    }
     for (let c = Math.max(only, 0), last = only >= 0 ? only : counts.length - 1; c <= last; c++) {
       const offsets = countedOffsets[c] as Int32Array;
       const values = countedValues[c] as Uint16Array;
@@ -265,15 +276,14 @@ export const tally = (
       for (let k = offsets[row] as number, end = offsets[row + 1] as number; k < end; k++) (tallyOf[values[k] as number] as number)++;
     }
   }
+  if (matched) mark.fill(0);
   passing = passing.subarray(0, total);
-  let ranked = 0;
-  if (ranks) {
-    const rankOf = new Float64Array(total);
-    for (let i = 0; i < total; i++) {
-      rankOf[i] = ranks.get(index.ids[passing[i] as number] as number) ?? 0;
-      if ((rankOf[i] as number) > 0) ranked++;
-    }
-    passing = orderRowsByRank(passing, rankOf);
+  if (titled) {
+    const both = new Int32Array(ranked + total);
+    both.set(titled.subarray(0, ranked));
+    both.set(passing, ranked);
+    passing = both;
+    total += ranked;
   }
   const idsAt = (start: number, end: number) => Array.from(passing.subarray(start, end), (row) => index.ids[row] as number);
   const result = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as unknown as Facets;
@@ -301,21 +311,4 @@ export const orderByRank = (ids: number[], ranks: Map<number, number>): number[]
     else buckets.set(rank, [id]);
   }
   return [...buckets.keys()].sort((a, b) => b - a).flatMap((rank) => buckets.get(rank) ?? []);
-};
-
-/** `rows` (newest first) by `rankOf` (same positions) descending; equal ranks keep their order. */
-const orderRowsByRank = (rows: Int32Array<ArrayBufferLike>, rankOf: Float64Array): Int32Array<ArrayBufferLike> => {
-  const distinct = [...new Set(rankOf)].sort((a, b) => b - a);
-  const result = new Int32Array(rows.length);
-  if (distinct.length <= 8) {
-    // A few distinct ranks (title match or not): one pass per rank, no comparison sort.
-    let n = 0;
-    for (const rank of distinct) for (let i = 0; i < rows.length; i++) if (rankOf[i] === rank) result[n++] = rows[i] as number;
-    return result;
-  }
-  const positions = Array.from(rows.keys()).sort((a, b) => (rankOf[b] as number) - (rankOf[a] as number) || a - b);
-  positions.forEach((p, i) => {
-    result[i] = rows[p] as number;
-  });
-  return result;
 };
