@@ -1,10 +1,10 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import { recordAction } from '../../../core/audit/record.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import type { EditionPatchInput } from '../inputs.js';
 import { phaseColumns, phaseOrderError, phasesOf } from '../phases.js';
-import { categories, editions, nominations, type Phase } from '../tables.js';
+import { categories, editions, experts, nominations, type Phase } from '../tables.js';
 
 export type EditionCategory = NonNullable<EditionPatchInput['categories']>[number];
 
@@ -26,7 +26,7 @@ type UpdateArgs = { actor: Actor; year: number; patch: EditionPatchInput; revise
 /**
  * Changes any part of an edition (assumes 'prizes.edition.manage'): phases move (still in
  * order), settings, rules, questions, criteria. Categories can be replaced until a nomination
- * uses one of the categories that would disappear.
+ * uses one of the categories that would disappear (their expert assignments go with them).
  */
 export const updateEdition = async (db: DbOrTx, args: Omit<UpdateArgs, 'reviseCategories'>): Promise<UpdateEditionResult> =>
   // Without a revision function the revision's refusals cannot happen.
@@ -71,6 +71,8 @@ const applyUpdate = async (db: DbOrTx, { actor, year, patch, reviseCategories, n
       const kept = new Set(nextCategories.map((c) => c.number));
       const used = await tx.select({ n: nominations.categoryNumber }).from(nominations).where(eq(nominations.editionId, edition.id)).groupBy(nominations.categoryNumber);
       if (used.some((u) => !kept.has(u.n))) return { ok: false, error: 'categories_in_use' } as const;
+      // Experts of a category that disappears have nothing left to score there (it has no nominee).
+      await tx.delete(experts).where(and(eq(experts.editionId, edition.id), notInArray(experts.categoryNumber, [...kept])));
       await tx.delete(categories).where(eq(categories.editionId, edition.id));
       await tx.insert(categories).values(nextCategories.map((c) => ({ editionId: edition.id, number: c.number, actionLine: c.actionLine, title: c.title })));
     }

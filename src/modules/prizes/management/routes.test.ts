@@ -7,6 +7,7 @@ import { buildUser } from '../../../test/factories.js';
 import { insertPublishedEntry } from '../../stocktaking/test-helpers.js';
 import { submitNomination } from '../commands/submit-nomination.js';
 import { getEditionByYear } from '../queries.js';
+import { experts } from '../tables.js';
 
 const DAY = 86_400_000;
 let kit: TestKit;
@@ -207,10 +208,19 @@ describe('an edition’s categories on the managers’ page', () => {
     const inUse = await manager.post('/en/admin/prizes/2044/categories/3/remove', { confirm: 'yes' });
     expect(inUse.statusCode).toBe(409);
     expect(inUse.body).toContain('Category 3 has nominations: it cannot be removed.');
+    const expert = await buildUser(kit.database.db, { roles: ['expert'] });
+    const editionId = (await getEditionByYear(kit.database.db, 2044)).id;
+    await kit.database.db.insert(experts).values([
+      { editionId, categoryNumber: 19, userId: expert.id },
+      { editionId, categoryNumber: 3, userId: expert.id },
+    ]);
     const removed = await manager.post('/en/admin/prizes/2044/categories/19/remove', { confirm: 'yes' });
     expect(removed.statusCode).toBe(303);
     const api = (await kit.client().get('/api/v1/prizes/editions/2044')).json() as { categories: { number: number }[] };
     expect(api.categories.map((c) => c.number)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+    // The expert of the removed category is no longer assigned to it; their other category stays.
+    const assigned = await kit.database.db.select().from(experts).where(eq(experts.userId, expert.id));
+    expect(assigned.map((a) => a.categoryNumber)).toEqual([3]);
   });
 
   it('is for prize managers only, and every form needs its CSRF token', async () => {
