@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -251,13 +251,17 @@ export const runBench = async ({
   /** Voter accounts of the WSIS Prizes vote benchmark (PostgreSQL only; 0 skips it). */
   voters?: number;
 }) => {
+  const loadAtStart = loadavg();
   const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds })];
   if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds }));
+  const loadAtEnd = loadavg();
   const cpu = cpus();
   const lines = [
     '# Benchmarks',
     '',
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}, Node ${process.version}; ${connections} concurrent connections, ${duration} s per case (autocannon against the in-process server).`,
+    '',
+    `Load average (1, 5, 15 minutes) of the machine at the start of the run: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')}; at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(', ')}. Other work on the same cores inflates every latency here; a load above the number of cores means the numbers are pessimistic.`,
     '',
     'Each ratio compares a case with a ceiling measured in the same run: a bare Node HTTP server',
     'answering "ok", which no web framework can beat on this machine. Queries through the bare',
