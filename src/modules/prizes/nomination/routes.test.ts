@@ -103,6 +103,8 @@ describe('withdrawing a nomination', () => {
     expect(after.body).toContain('Your nomination has been withdrawn.');
     expect(after.body).toContain('Withdrawn');
     expect(after.body).not.toContain('Withdraw “Solar-powered telecentres”');
+    expect(list.body).toContain('<th scope="col">Actions</th>');
+    expect(after.body).not.toContain('<th scope="col">Actions</th>');
     const audit = await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.nomination.withdraw'));
     expect(audit.map((a) => a.subjectId)).toContain(String(nomination.id));
     await contributor.post(`/en/prizes/2042/nominations/${nomination.id}/withdraw`);

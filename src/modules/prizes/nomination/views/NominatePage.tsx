@@ -105,17 +105,22 @@ export const NominatePage = ({ view, edition, open, categories, entries, nominat
               </>
             ),
           },
-          {
-            header: t('prizes.nomination.actions'),
-            cell: (n) =>
-              withdrawable.has(n.id) ? (
-                <a href={view.href(`/prizes/${edition.year}/nominations/${n.id}/withdraw`)}>
-                  {t('prizes.nomination.withdraw_link', { title: entryTitle.get(n.entryId) ?? `#${n.entryId}`, category: n.categoryNumber })}
-                </a>
-              ) : (
-                ''
-              ),
-          },
+          // Only while one of them can still be withdrawn.
+          ...(withdrawable.size === 0
+            ? []
+            : [
+                {
+                  header: t('prizes.nomination.actions'),
+                  cell: (n: Nomination) =>
+                    withdrawable.has(n.id) ? (
+                      <a href={view.href(`/prizes/${edition.year}/nominations/${n.id}/withdraw`)}>
+                        {t('prizes.nomination.withdraw_link', { title: entryTitle.get(n.entryId) ?? `#${n.entryId}`, category: n.categoryNumber })}
+                      </a>
+                    ) : (
+                      ''
+                    ),
+                },
+              ]),
         ]}
       />
     </Layout>
