@@ -135,7 +135,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   });
 
   // API tokens presented together (a surge of votes) are looked up in one query.
-  const actorFromApiToken = grouped((tokens: string[]) => actorsFromApiTokens(platform.database.db, tokens), { maxBatch: 200, maxInFlight: 2 });
+  const actorFromApiToken = grouped((tokens: string[]) => actorsFromApiTokens(platform.database.db, tokens), { maxBatch: 200, maxInFlight: 1 });
 
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0] ?? '/';

@@ -159,7 +159,7 @@ const queues = new WeakMap<Database, (vote: VoteRequest) => Promise<PromiseSettl
 export const castVote = async (database: Database, vote: VoteRequest): Promise<CastVoteResult> => {
   let queue = queues.get(database);
   if (!queue) {
-    queue = grouped((votes: VoteRequest[]) => castVotes(database, votes), { maxBatch: 200, maxInFlight: 3 });
+    queue = grouped((votes: VoteRequest[]) => castVotes(database, votes), { maxBatch: 200, maxInFlight: 2 });
     queues.set(database, queue);
   }
   const outcome = await queue(vote);
