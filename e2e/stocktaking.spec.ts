@@ -101,6 +101,8 @@ describe.skipIf(skipBrowserTests)('stocktaking journey (es, ar)', () => {
     await visitor.goto(`/es/stocktaking?q=${word}`);
     await clickAndWait(visitor, `main a[href="/es/stocktaking/${entryId}"]`);
     expect(await visitor.locator('h1').innerText()).toContain(`Escuelas conectadas ${word}`);
-    expect(await visitor.locator('main img[alt="Alumnos frente a una antena"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(320);
+    // The image may still be decoding when the page's load event has fired on a busy machine.
+    const image = visitor.locator('main img[alt="Alumnos frente a una antena"]');
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(320);
   });
 });
