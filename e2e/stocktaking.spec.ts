@@ -102,7 +102,7 @@ describe.skipIf(skipBrowserTests)('stocktaking journey (es, ar)', () => {
     await clickAndWait(visitor, `main a[href="/es/stocktaking/${entryId}"]`);
     expect(await visitor.locator('h1').innerText()).toContain(`Escuelas conectadas ${word}`);
     // The image may still be decoding when the page's load event has fired on a busy machine.
-    const image = visitor.locator('main img[alt="Alumnos frente a una antena"]');
-    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(320);
+    const shown = visitor.locator('main img[alt="Alumnos frente a una antena"]');
+    await expect.poll(() => shown.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(320);
   });
 });
