@@ -75,7 +75,9 @@ describe.skipIf(skipBrowserTests)('stocktaking journey (es, ar)', () => {
     const entryId = Number(entryPath.split('/').pop());
     expect(entryId).toBeGreaterThan(0);
     expect(await contributor.locator('main .prose strong').innerText()).toBe('200 docentes');
-    expect(await contributor.locator('main img[alt="Alumnos frente a una antena"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(320);
+    await expect
+      .poll(() => contributor.locator('main img[alt="Alumnos frente a una antena"]').evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 })
+      .toBe(320);
     await accessible(contributor);
     await contributor.goto('/es/stocktaking/mine');
     await accessible(contributor);
