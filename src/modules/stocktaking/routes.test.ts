@@ -73,6 +73,21 @@ describe('GET /:locale/stocktaking', () => {
     expect(count(page3.body, /<mark>Pelican<\/mark> survey \d/g)).toBe(1);
   });
 
+  it('lists the ten most frequent values of a long facet and puts the others behind a disclosure, chosen ones always shown', async () => {
+    const { db } = kit.database;
+    // AR in every entry, then twelve countries once each: AR and the first nine by code are shown.
+    const countries = ['BO', 'BR', 'CL', 'CO', 'CR', 'EC', 'MX', 'PE', 'PY', 'UY', 'VE', 'GY'];
+    for (const [i, code] of countries.entries()) await insertPublishedEntry(db, { title: { en: `Kiwi orchard ${i}` }, actionLines: ['C11'], countries: ['AR', code] });
+    const open = (await kit.app.inject({ url: '/fr/stocktaking?q=kiwi' })).body;
+    const before = open.slice(0, open.indexOf('class="facet-more"'));
+    expect(before).toContain('value="AR"');
+    expect(before).toContain('value="CR"');
+    expect(before).not.toContain('value="VE"');
+    expect(open).toMatch(/<summary>Autres valeurs \(3\)<\/summary>/);
+    const chosen = (await kit.app.inject({ url: '/fr/stocktaking?q=kiwi&country=VE' })).body;
+    expect(chosen.slice(0, chosen.indexOf('class="facet-more"'))).toMatch(/value="VE" checked/);
+  });
+
   it('renders a <script> title as text', async () => {
     const res = await kit.app.inject({ url: '/en/stocktaking?q=evil' });
     expect(res.body).not.toContain('<script>alert');

@@ -41,6 +41,9 @@ const FACET_KEYS: Record<FacetName, string> = {
 };
 export const facetTitle = (view: ViewContext, facet: FacetName) => view.t(FACET_KEYS[facet]);
 
+/** Values of a facet listed before the "other values" disclosure. */
+const FACET_VALUES_SHOWN = 10;
+
 /** Public: search the Stocktaking database with facets; every control is a GET form (no JavaScript). */
 export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, names, organizations }: SearchPageProps) => {
   const { t } = view;
@@ -83,17 +86,28 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
               const counts = [...result.facets[facet]];
               for (const value of selected) if (!counts.some((c) => c.value === value)) counts.push({ value, count: 0 });
               if (counts.length === 0) return null;
+              const box = (c: { value: string; count: number }, i: number) => (
+                <div class="checkbox">
+                  <input type="checkbox" id={`facet-${facet}-${i}`} name={facet} value={c.value} checked={selected.has(c.value)} />
+                  <label for={`facet-${facet}-${i}`}>
+                    {facetLabel(view, names, facet, c.value)} <span class="facet-count">({view.fmt.number(c.count)})</span>
+                  </label>
+                </div>
+              );
+              // Long lists (up to 249 countries) show their most frequent values and the chosen
+              // ones; the rest wait behind a disclosure, so keyboard users need not tab through all.
+              const shown = counts.filter((c, i) => i < FACET_VALUES_SHOWN || selected.has(c.value));
+              const more = counts.filter((c, i) => !(i < FACET_VALUES_SHOWN || selected.has(c.value)));
               return (
                 <fieldset class="field">
                   <legend>{facetTitle(view, facet)}</legend>
-                  {counts.map((c, i) => (
-                    <div class="checkbox">
-                      <input type="checkbox" id={`facet-${facet}-${i}`} name={facet} value={c.value} checked={selected.has(c.value)} />
-                      <label for={`facet-${facet}-${i}`}>
-                        {facetLabel(view, names, facet, c.value)} <span class="facet-count">({view.fmt.number(c.count)})</span>
-                      </label>
-                    </div>
-                  ))}
+                  {shown.map((c) => box(c, counts.indexOf(c)))}
+                  {more.length > 0 && (
+                    <details class="facet-more">
+                      <summary>{t('stocktaking.browse.facet_more', { count: more.length })}</summary>
+                      {more.map((c) => box(c, counts.indexOf(c)))}
+                    </details>
+                  )}
                 </fieldset>
               );
             })}
