@@ -5,15 +5,17 @@
  * facets, the total and the order of the page are computed here, in a few milliseconds, where the
  * same work in SQL took 100–150 ms for a word found in 20,000 entries (8 aggregations over arrays).
  *
- * The database stays the truth: the index is a cache of stocktaking_entries, rebuilt whenever the
- * version counter of migration 0007 (bumped at the commit of any change to the entries) differs
- * from the version it was built at. Every search reads the counter, so a published entry shows in
- * the next search of every process; a rebuild reads 100,000 entries in about a second.
+ * The database stays the truth: the index is a cache of stocktaking_entries, brought up to date
+ * whenever the version counter (bumped at the commit of any change to the entries, migrations 0007
+ * and 0009) differs from the version it was built at. Every search reads the counter, so a
+ * published entry shows in the next search of every process. Catching up reads only the entries
+ * the change log names since the index's version and merges them in; reading all 100,000 entries
+ * again took 1 s on PostgreSQL and 3 to 5 s on PGlite.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
-import { ENTRY_STATES, entries, entriesVersion } from './tables.js';
+import { ENTRY_STATES, entries, entriesVersion, entryChanges } from './tables.js';
 
 export const FACETS = ['actionLine', 'sdg', 'region', 'country', 'stakeholderType', 'targetGroup', 'status', 'year'] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -27,7 +29,7 @@ const PUBLISHED = ENTRY_STATES.indexOf('published');
 /** One facet's values for every row, as indexes into its dictionary (rows with several values: CSR layout). */
 type FacetColumn = { dictionary: string[]; offsets: Int32Array; values: Uint16Array };
 
-type FacetIndex = {
+export type FacetIndex = {
   version: number;
   size: number;
   /** Entry ids, newest first (published_at desc nulls last, id desc: the order of the "newest" sort). */
@@ -36,7 +38,11 @@ type FacetIndex = {
   state: Uint8Array;
   /** NaN when the entry has no submitter any more. */
   submitter: Float64Array;
+  /** First publication, in microseconds since 1970 (NaN when never published). */
+  publishedAt: Float64Array;
   facets: Record<FacetName, FacetColumn>;
+  /** How it was made: every entry read, or the changed ones merged into an older index. */
+  built: 'read' | 'merged';
   /** One byte per row for tally's marks (zero between searches). */
   scratch: Uint8Array;
 };
@@ -66,55 +72,121 @@ const FACET_SOURCES: Record<FacetName, string> = {
   year: 'y',
 };
 
-type LoadRow = { id: string; st: string; sub: string | null } & Record<string, string | null>;
+type LoadRow = { id: string; st: string; sub: string | null; pa: string | null } & Record<string, string | null>;
 
-const build = (version: number, rows: LoadRow[]): FacetIndex => {
-  const size = rows.length;
+/** Whether row A (published at `pa`, µs, NaN when never) comes before row B: newest first, never-published last, then by id. */
+const before = (paA: number, idA: number, paB: number, idB: number) => {
+  const nanA = Number.isNaN(paA);
+  if (nanA !== Number.isNaN(paB)) return !nanA;
+  if (!nanA && paA !== paB) return paA > paB;
+  return idA > idB;
+};
+
+/**
+ * Builds an index from `rows` (in the order of the load query), or merges them into `base`: the
+ * rows of `base` whose id is in `changed` are dropped (changed or deleted), `rows` (the changed
+ * entries still there) go in at their place. Dictionaries only grow, so the codes of `base` stay valid.
+ */
+const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; changed: Set<number> }): FacetIndex => {
+  const kept: number[] = [];
+  if (base) for (let row = 0; row < base.index.size; row++) if (!base.changed.has(base.index.ids[row] as number)) kept.push(row);
+  const size = kept.length + rows.length;
   const ids = new Float64Array(size);
+  const publishedAt = new Float64Array(size);
   const state = new Uint8Array(size);
   const submitter = new Float64Array(size);
   const rowOf = new Map<number, number>();
-  const facets = {} as Record<FacetName, FacetColumn>;
-  const builders = FACETS.map((facet) => ({ facet, key: FACET_SOURCES[facet], codes: new Map<string, number>(), offsets: new Int32Array(size + 1), values: [] as number[] }));
-  rows.forEach((row, i) => {
-    const id = Number(row.id);
-    ids[i] = id;
-    rowOf.set(id, i);
-    state[i] = ENTRY_STATES.indexOf(row.st as (typeof ENTRY_STATES)[number]);
-    submitter[i] = row.sub === null ? Number.NaN : Number(row.sub);
-    for (const b of builders) {
-      const raw = row[b.key];
-      if (raw) {
-        for (const value of raw.split(',')) {
-          let code = b.codes.get(value);
-          if (code === undefined) {
-            code = b.codes.size;
-            b.codes.set(value, code);
-          }
-          b.values.push(code);
-        }
-      }
-      b.offsets[i + 1] = b.values.length;
-    }
+  const builders = FACETS.map((facet) => {
+    const old = base?.index.facets[facet];
+    const dictionary = old ? [...old.dictionary] : [];
+    return { facet, key: FACET_SOURCES[facet], old, dictionary, codes: new Map(dictionary.map((v, i) => [v, i])), offsets: new Int32Array(size + 1), values: [] as number[] };
   });
-  for (const b of builders) facets[b.facet] = { dictionary: [...b.codes.keys()], offsets: b.offsets, values: Uint16Array.from(b.values) };
-  return { version, size, ids, rowOf, state, submitter, facets, scratch: new Uint8Array(size) };
+  const fresh = rows.map((row) => ({ row, id: Number(row.id), pa: row.pa === null ? Number.NaN : Number(row.pa) }));
+  let k = 0;
+  let f = 0;
+  for (let i = 0; i < size; i++) {
+    const oldRow = kept[k];
+    const next = fresh[f];
+    const takeOld =
+      oldRow !== undefined && base !== undefined && (next === undefined || before(base.index.publishedAt[oldRow] as number, base.index.ids[oldRow] as number, next.pa, next.id));
+    if (takeOld && base) {
+      const source = base.index;
+      ids[i] = source.ids[oldRow as number] as number;
+      publishedAt[i] = source.publishedAt[oldRow as number] as number;
+      state[i] = source.state[oldRow as number] as number;
+      submitter[i] = source.submitter[oldRow as number] as number;
+      for (const b of builders) {
+        const old = b.old as FacetColumn;
+        for (let j = old.offsets[oldRow as number] as number; j < (old.offsets[(oldRow as number) + 1] as number); j++) b.values.push(old.values[j] as number);
+        b.offsets[i + 1] = b.values.length;
+      }
+      k++;
+    } else if (next) {
+      ids[i] = next.id;
+      publishedAt[i] = next.pa;
+      state[i] = ENTRY_STATES.indexOf(next.row.st as (typeof ENTRY_STATES)[number]);
+      submitter[i] = next.row.sub === null ? Number.NaN : Number(next.row.sub);
+      for (const b of builders) {
+        const raw = next.row[b.key];
+        if (raw) {
+          for (const value of raw.split(',')) {
+            let code = b.codes.get(value);
+            if (code === undefined) {
+              code = b.dictionary.length;
+              b.dictionary.push(value);
+              b.codes.set(value, code);
+            }
+            b.values.push(code);
+          }
+        }
+        b.offsets[i + 1] = b.values.length;
+      }
+      f++;
+    }
+    rowOf.set(ids[i] as number, i);
+  }
+  const facets = {} as Record<FacetName, FacetColumn>;
+  for (const b of builders) facets[b.facet] = { dictionary: b.dictionary, offsets: b.offsets, values: Uint16Array.from(b.values) };
+  return { version, size, ids, publishedAt, rowOf, state, submitter, facets, built: base ? 'merged' : 'read', scratch: new Uint8Array(size) };
 };
 
-/** Reads the counter and every entry's facet columns in one snapshot (repeatable read). */
-const load = async (db: DbOrTx): Promise<FacetIndex> =>
+/** The facet columns of entries, arrays joined by commas (splitting strings is much cheaper than parsing array literals). */
+const loadColumns = sql`${entries.id}::text as id, ${entries.state} as st, ${entries.submitterId}::text as sub,
+  (extract(epoch from ${entries.publishedAt}) * 1000000)::bigint::text as pa,
+  array_to_string(${entries.actionLines}, ',') as a, array_to_string(${entries.sdgs}, ',') as s, ${entries.region} as r,
+  array_to_string(${entries.countries}, ',') as c, ${entries.stakeholderType} as k, array_to_string(${entries.targetGroups}, ',') as t,
+  ${entries.projectStatus} as p, ${entries.publishedYear}::text as y`;
+const loadOrder = sql`order by ${entries.publishedAt} desc nulls last, ${entries.id} desc`;
+
+/** Above this many changed entries, reading them all again is simpler than merging. */
+const MERGE_LIMIT = 5000;
+
+/**
+ * Reads the counter and, in the same snapshot (repeatable read), either only the entries changed
+ * since `base` was built (the change log of migration 0009, when it still covers that gap), merged
+ * into it, or every entry.
+ */
+export const readFacetIndex = async (db: DbOrTx, base?: FacetIndex): Promise<FacetIndex> =>
   db.transaction(
     async (tx) => {
       const [current] = await tx.select({ version: entriesVersion.version }).from(entriesVersion);
-      // Arrays joined by commas (no code contains one): splitting strings is much cheaper than
-      // parsing 400,000 PostgreSQL array literals.
-      const { rows } = await tx.execute<LoadRow>(sql`
-        select ${entries.id}::text as id, ${entries.state} as st, ${entries.submitterId}::text as sub,
-          array_to_string(${entries.actionLines}, ',') as a, array_to_string(${entries.sdgs}, ',') as s, ${entries.region} as r,
-          array_to_string(${entries.countries}, ',') as c, ${entries.stakeholderType} as k, array_to_string(${entries.targetGroups}, ',') as t,
-          ${entries.projectStatus} as p, ${entries.publishedYear}::text as y
-        from ${entries} order by ${entries.publishedAt} desc nulls last, ${entries.id} desc`);
-      return build(current?.version ?? 0, rows);
+      const version = current?.version ?? 0;
+      if (base) {
+        // Every version logs at least one entry: the log covers the gap when no version is missing.
+        const { rows: log } = await tx.execute<{ versions: string | number; ids: string | null; n: string | number }>(sql`
+          select count(distinct ${entryChanges.version}) as versions, count(distinct ${entryChanges.entryId}) as n,
+            string_agg(distinct ${entryChanges.entryId}::text, ',') as ids
+          from ${entryChanges} where ${entryChanges.version} > ${base.version} and ${entryChanges.version} <= ${version}`);
+        const summary = log[0];
+        const covered = Number(summary?.versions ?? 0) === version - base.version;
+        if (covered && Number(summary?.n ?? 0) <= MERGE_LIMIT) {
+          const changed = (summary?.ids ?? '').split(',').filter(Boolean).map(Number);
+          const { rows } = await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} where ${entries.id} = any(${sql.param(changed)}::bigint[]) ${loadOrder}`);
+          return build(version, rows, { index: base, changed: new Set(changed) });
+        }
+      }
+      const { rows } = await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} ${loadOrder}`);
+      return build(version, rows);
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
@@ -141,7 +213,7 @@ export const facetIndexOf = async (db: DbOrTx, version: number): Promise<FacetIn
   const h = holder;
   if (h.index && h.index.version >= version) return h.index;
   if (!h.loading) {
-    h.loading = load(db).finally(() => {
+    h.loading = readFacetIndex(db, h.index).finally(() => {
       h.loading = undefined;
     });
   }

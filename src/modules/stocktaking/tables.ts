@@ -123,6 +123,20 @@ export const entriesVersion = pgTable('stocktaking_entries_version', {
 });
 
 /**
+ * Which entries each version of stocktaking_entries_version changed (written at commit by the
+ * trigger of migration 0009; versions older than the last thousand are pruned): a process whose
+ * facet index is a few versions old reads only those entries again.
+ */
+export const entryChanges = pgTable(
+  'stocktaking_entry_changes',
+  {
+    version: bigint({ mode: 'number' }).notNull(),
+    entryId: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('stocktaking_entry_changes_version_idx').on(t.version)],
+);
+
+/**
  * The words of published titles (lower case, as the `simple` configuration cuts them), with a
  * trigram index: a misspelt search word is corrected to the closest of them, then searched like
  * any word (the "did you mean" of PostgreSQL's pg_trgm documentation). Filled by the trigger of
