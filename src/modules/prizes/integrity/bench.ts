@@ -8,6 +8,7 @@
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../../core/auth/passwords.js';
 import { apiTokens, settings, users } from '../../../core/auth/tables.js';
@@ -144,7 +145,7 @@ export type VotingResult = {
   ceilingPerSecond: number;
   ratio: number;
   /** The public page requested during the surge. */
-  page: { path: string; requests: number; non2xx: number; p99Ms: number };
+  page: { path: string; requests: number; non2xx: number; p50Ms: number; p99Ms: number };
 };
 
 type Answer = { status: number; ms: number };
@@ -358,7 +359,7 @@ export const measureVoting = async (
     p99Ms: percentile(latencies, 99),
     ceilingPerSecond,
     ratio: ceilingPerSecond > 0 ? acceptedPerSecond / ceilingPerSecond : 0,
-    page: { path: pagePath, requests: page.requests, non2xx: page.non2xx, p99Ms: percentile(page.latencies, 99) },
+    page: { path: pagePath, requests: page.requests, non2xx: page.non2xx, p50Ms: percentile(page.latencies, 50), p99Ms: percentile(page.latencies, 99) },
   };
 };
 
@@ -423,7 +424,9 @@ export const runVotingBench = async ({
         child.stderr?.on('data', () => undefined);
         child.once('exit', (code) => reject(new Error(`wsis serve exited (${code}) before it was ready`)));
       });
+      const loadBefore = loadavg()[0] ?? 0;
       const result = await measureVoting(database, { baseUrl, voters, connections, seconds });
+      const loadAfter = loadavg()[0] ?? 0;
       const f = (n: number) => n.toFixed(1);
       const lines = [
         '',
@@ -436,7 +439,9 @@ export const runVotingBench = async ({
         `| accepted votes over HTTP (${result.accepted.toLocaleString('en')} in ${f(result.seconds)} s, ${result.refused} refused) | ${f(result.acceptedPerSecond)} | ${f(result.p50Ms)} | ${f(result.p99Ms)} |`,
         `| the same INSERT through the driver | ${f(result.ceilingPerSecond)} | | |`,
         `| **ratio votes / driver** | **${result.ratio.toFixed(2)}** | | |`,
-        `| public page ${result.page.path} during the surge (${result.page.requests} requests, ${result.page.non2xx} not 2xx) | | | ${f(result.page.p99Ms)} |`,
+        `| public page ${result.page.path} during the surge (${result.page.requests} requests, ${result.page.non2xx} not 2xx) | | ${f(result.page.p50Ms)} | ${f(result.page.p99Ms)} |`,
+        '',
+        `Load average (1 minute) when this case started and ended: ${loadBefore.toFixed(2)} and ${loadAfter.toFixed(2)} on ${cpus().length} cores, shared with the load generator: other work on the machine lowers both the votes and the ceiling.`,
       ];
       return { result, lines };
     } finally {
