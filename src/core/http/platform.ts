@@ -52,6 +52,11 @@ declare module 'fastify' {
     t: Translate;
     actor: MaybeActor;
     authVia: 'session' | 'token' | null;
+    /**
+     * On a route with `config.tokenInRoute`, the API token of the request, not looked up: the route
+     * authenticates it itself (the vote does so inside its statement). `actor` stays null there.
+     */
+    bearerToken: string | null;
     sessionToken: string | null;
     /** The view context of this request (computed once). */
     view: (reply: FastifyReply) => ViewContext;
@@ -68,6 +73,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set to false on routes that must accept POSTs without a CSRF token (none in HTML). */
     csrf?: boolean;
+    /**
+     * The route authenticates a Bearer token itself, in its own query (saving a round trip on a hot
+     * path): the platform leaves it in `req.bearerToken`, unchecked. Sessions are unaffected.
+     */
+    tokenInRoute?: boolean;
   }
 }
 
@@ -129,6 +139,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('bearerToken', null);
   app.decorateRequest('isApi', false);
   app.decorateRequest('view', function (this: FastifyRequest, reply: FastifyReply) {
     return buildView(this, reply);
@@ -160,6 +171,11 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
 
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
+      if (req.routeOptions.config?.tokenInRoute === true) {
+        req.bearerToken = auth.slice(7).trim();
+        req.authVia = 'token';
+        return;
+      }
       req.actor = await actorFromApiToken(auth.slice(7).trim());
       req.authVia = req.actor ? 'token' : null;
       if (!req.actor) throw new HttpError(401, 'core.errors.unauthorized_title', 'core.errors.invalid_token');

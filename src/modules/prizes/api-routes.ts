@@ -5,7 +5,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Actor, authorize, hasRole } from '../../core/permissions/index.js';
+import { HttpError } from '../../core/http/problems.js';
+import { type Actor, authorize, Forbidden, hasRole } from '../../core/permissions/index.js';
 import { LOCALES } from '../../core/i18n/locales.js';
 import { castVote } from './commands/cast-vote.js';
 import { createEdition } from './commands/create-edition.js';
@@ -255,11 +256,14 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       // Per address and per account, in one statement.
       preHandler: voteRateLimits(scale),
+      // An API token is looked up by the vote's own statement (one round trip per batch of votes).
+      config: { tokenInRoute: true },
     },
     async (req, reply) => {
-      authorize(req.actor, 'prizes.vote.cast');
+      const token = req.bearerToken;
+      if (token === null) authorize(req.actor, 'prizes.vote.cast');
       const result = await castVote(app.platform.database, {
-        actor: req.actor as Actor,
+        ...(token === null ? { actor: req.actor as Actor } : { token }),
         year: req.params.year,
         nominationId: req.body.nominationId,
         ip: req.ip,
@@ -267,6 +271,10 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       if (result.ok) return reply.code(201).send({ id: result.id, category: result.categoryNumber });
       switch (result.error) {
+        case 'invalid_token':
+          throw new HttpError(401, 'core.errors.unauthorized_title', 'core.errors.invalid_token');
+        case 'not_allowed':
+          throw new Forbidden('prizes.vote.cast', result.signedIn);
         case 'rate_limited':
           return refuseRateLimited(reply, result.resetAt);
         case 'edition_not_found':

@@ -1,4 +1,6 @@
 import { and, eq } from 'drizzle-orm';
+import { apiTokens } from '../../../core/auth/tables.js';
+import { hashSecret, newApiToken } from '../../../core/auth/tokens.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestKit } from '../../../test/app.js';
@@ -151,5 +153,76 @@ describe('votes cast together in one statement (group commit)', () => {
       .from(votes)
       .where(and(eq(votes.voterId, racer.id), eq(votes.categoryNumber, 1)));
     expect(racerVotes).toHaveLength(1);
+  });
+});
+
+describe('votes by API token, authenticated inside the vote statement', () => {
+  const tokenOf = async (options: Parameters<typeof buildUser>[1] = {}, { revoked = false } = {}) => {
+    const user = await buildUser(kit.database.db, options);
+    const token = newApiToken();
+    await kit.database.db.insert(apiTokens).values({ userId: user.id, label: 'test', tokenHash: hashSecret(token), revokedAt: revoked ? new Date() : null });
+    return { user, token };
+  };
+  const countOf = async (key: string) => Number((await kit.database.pool.query('select count from core_rate_limits where key = $1', [key])).rows[0]?.count ?? 0);
+
+  it('stores the vote of an active, verified account and counts its limits under its own id', async () => {
+    const { user, token } = await tokenOf();
+    const limits = [
+      { key: 'test:token:address:10.1.1.1', max: 10, windowSeconds: 60 },
+      { key: 'test:token:account:', perVoter: true, max: 10, windowSeconds: 60 },
+    ];
+    const [result] = settledValues(await castVotes(kit.database, [{ token, year: 2061, nominationId: n.c1a, limits }]));
+    expect(result).toMatchObject({ ok: true, categoryNumber: 1 });
+    expect((await stored(user.id)).map((v) => v.nominationId)).toEqual([n.c1a]);
+    expect(await countOf(`test:token:account:${user.id}`)).toBe(1);
+    expect(await countOf('test:token:address:10.1.1.1')).toBe(1);
+    // The token's last use is written by the same statement.
+    const [row] = await kit.database.db.select().from(apiTokens).where(eq(apiTokens.userId, user.id));
+    expect(row?.lastUsedAt).not.toBeNull();
+  });
+
+  it('refuses unknown and revoked tokens (nothing counted) and accounts that may not vote (counted, nothing stored)', async () => {
+    const revoked = await tokenOf({}, { revoked: true });
+    const unverified = await tokenOf({ verified: false });
+    const suspended = await tokenOf({ status: 'suspended' });
+    const limits = [{ key: 'test:refused:address', max: 100, windowSeconds: 60 }];
+    const results = settledValues(
+      await castVotes(
+        kit.database,
+        [`${unverified.token}x`, revoked.token, 'x'.repeat(300), unverified.token, suspended.token].map((token) => ({ token, year: 2061, nominationId: n.c1a, limits })),
+      ),
+    );
+    expect(results).toEqual([
+      { ok: false, error: 'invalid_token' },
+      { ok: false, error: 'invalid_token' },
+      { ok: false, error: 'invalid_token' },
+      // The rule of 'prizes.vote.cast' (isVerified): an unverified account is signed in, a suspended one is not.
+      { ok: false, error: 'not_allowed', signedIn: true },
+      { ok: false, error: 'not_allowed', signedIn: false },
+    ]);
+    expect(await countOf('test:refused:address')).toBe(2);
+    for (const who of [revoked, unverified, suspended]) expect(await stored(who.user.id)).toEqual([]);
+  });
+
+  it('answers over HTTP as the token lookup of any other route would: 201, then 409, 401 for a bad token, 403 unverified', async () => {
+    const voterToken = await tokenOf();
+    const unverified = await tokenOf({ verified: false });
+    const vote = (token: string, nominationId: number) =>
+      kit.app.inject({
+        method: 'POST',
+        url: '/api/v1/prizes/editions/2061/votes',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'fr' },
+        payload: JSON.stringify({ nominationId }),
+      });
+    const first = await vote(voterToken.token, n.c2);
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ category: 2 });
+    expect((await vote(voterToken.token, n.c2)).statusCode).toBe(409);
+    const bad = await vote(`${voterToken.token}x`, n.c2);
+    expect(bad.statusCode).toBe(401);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().detail).toBeTruthy();
+    expect((await vote(unverified.token, n.c2)).statusCode).toBe(403);
+    expect(await stored(unverified.user.id)).toEqual([]);
   });
 });

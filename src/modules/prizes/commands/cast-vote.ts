@@ -1,16 +1,35 @@
 import type { Database } from '../../../core/db/client.js';
+import { hashSecret } from '../../../core/auth/tokens.js';
 import { grouped } from '../../../core/db/grouped.js';
 import type { Actor } from '../../../core/permissions/index.js';
 
 export type CastVoteError = 'edition_not_found' | 'not_voting_phase' | 'nominee_not_found' | 'already_voted';
 
-export type CastVoteResult = { ok: true; id: number; categoryNumber: number } | { ok: false; error: CastVoteError } | { ok: false; error: 'rate_limited'; resetAt: Date };
+export type CastVoteResult =
+  | { ok: true; id: number; categoryNumber: number }
+  | { ok: false; error: CastVoteError }
+  | { ok: false; error: 'rate_limited'; resetAt: Date }
+  /** A vote by API token: no active token of that value (nothing counted, nothing stored). */
+  | { ok: false; error: 'invalid_token' }
+  /** A vote by API token whose account may not vote ('prizes.vote.cast'); `signedIn` as isSignedIn says. */
+  | { ok: false; error: 'not_allowed'; signedIn: boolean };
 
-/** A rate-limit counter the vote counts in its own statement (a fixed window, as core_rate_limits keeps them). */
-export type VoteLimit = { key: string; max: number; windowSeconds: number };
+/**
+ * A rate-limit counter the vote counts in its own statement (a fixed window, as core_rate_limits
+ * keeps them). With `perVoter`, the key is a prefix completed with the voter's id (a vote by token,
+ * whose voter is found by the statement).
+ */
+export type VoteLimit = { key: string; max: number; windowSeconds: number; perVoter?: boolean };
 
-export type VoteRequest = {
-  actor: Actor;
+export type VoteRequest = (
+  | { actor: Actor; token?: undefined }
+  /**
+   * A personal API token not looked up yet: the statement finds its account, counts, and stores the
+   * vote only for an active account with a verified address, the rule of 'prizes.vote.cast'
+   * (isVerified), as the token lookup of the request would have (core/auth/sessions.ts).
+   */
+  | { token: string; actor?: undefined }
+) & {
   year: number;
   nominationId: number;
   ip?: string;
@@ -31,6 +50,10 @@ export const networkOf = (ip: string | undefined): string | null => {
 /**
  * One statement for a batch of votes ($1: the votes, $2: their limits, both JSON arrays), in one
  * commit. In order:
+ * - the voters: the actor's id, or for a vote by API token the account of the token's SHA-256
+ *   (not revoked), with the rule of 'prizes.vote.cast' (isVerified: an active account with a
+ *   verified address) — an unknown token counts nothing, an account that may not vote is counted
+ *   and stores nothing; the token's last use is touched (skipping a row another batch holds);
  * - the rate-limit counters: each key once with the number of hits it gets from this batch,
  *   locked in key order (every batch the same order: no deadlock); each hit then knows its own
  *   position in the window (count before the batch + its rank in the batch), so a vote past a
@@ -44,10 +67,29 @@ export const networkOf = (ip: string | undefined): string | null => {
  */
 const CAST_VOTES = `
 with req as (
-  select * from json_to_recordset($1::json) as r(ord int, voter bigint, year int, nomination bigint, ip text, network text, at timestamptz)
+  select * from json_to_recordset($1::json) as r(ord int, voter bigint, token_hash text, year int, nomination bigint, ip text, network text, at timestamptz)
+),
+who as (
+  select r.ord, coalesce(r.voter, u.id) as voter,
+    r.voter is not null or u.id is not null as known,
+    r.voter is not null or (u.status = 'active' and u.email_verified_at is not null) as may_vote,
+    coalesce(u.status = 'active', true) as active
+  from req r
+  left join auth_api_tokens t on r.voter is null and t.token_hash = r.token_hash and t.revoked_at is null
+  left join auth_users u on u.id = t.user_id
+),
+touched as (
+  update auth_api_tokens set last_used_at = now()
+  where id in (
+    select t.id from req r join auth_api_tokens t on t.token_hash = r.token_hash
+    where r.voter is null and t.revoked_at is null and (t.last_used_at is null or t.last_used_at < now() - interval '5 minutes')
+    for update of t skip locked
+  )
 ),
 lim as (
-  select * from json_to_recordset($2::json) as l(ord int, key text, max int, secs int)
+  select l.ord, case when l.per_voter then l.key || w.voter::text else l.key end as key, l.max, l.secs
+  from json_to_recordset($2::json) as l(ord int, key text, max int, secs int, per_voter boolean)
+  join who w on w.ord = l.ord and w.known
 ),
 hits as (
   select key, count(*)::int as n, max(secs) as secs from lim group by key
@@ -70,8 +112,9 @@ refused as (
   group by ord
 ),
 candidate as (
-  select r.ord, n.edition_id, n.category_number, n.id as nomination_id, r.voter, r.ip, r.network
+  select r.ord, n.edition_id, n.category_number, n.id as nomination_id, w.voter, r.ip, r.network
   from req r
+  join who w on w.ord = r.ord and w.may_vote
   join prizes_nominations n on n.id = r.nomination and n.state = 'accepted'
   join prizes_editions e on e.id = n.edition_id and e.year = r.year and e.voting_start <= r.at and e.voting_end > r.at
   where not exists (select 1 from refused f where f.ord = r.ord)
@@ -89,7 +132,7 @@ won as (
   join candidate c on c.edition_id = v.edition_id and c.category_number = v.category_number and c.voter = v.voter_id and c.nomination_id = v.nomination_id
   order by v.id, c.ord
 )
-select r.ord, f.ord is not null as refused, f.reset_at, w.id, w.category_number,
+select r.ord, v.known, v.may_vote, v.active, f.ord is not null as refused, f.reset_at, w.id, w.category_number,
   case
     when e.id is null then 'edition_not_found'
     when not (e.voting_start <= r.at and e.voting_end > r.at) then 'not_voting_phase'
@@ -97,16 +140,29 @@ select r.ord, f.ord is not null as refused, f.reset_at, w.id, w.category_number,
     else 'already_voted'
   end as reason
 from req r
+join who v on v.ord = r.ord
 left join refused f on f.ord = r.ord
 left join won w on w.ord = r.ord
 left join prizes_editions e on e.year = r.year
 order by r.ord`;
 
-type OutcomeRow = { ord: number; refused: boolean; reset_at: string | Date | null; id: number | string | null; category_number: number | null; reason: CastVoteError };
+type OutcomeRow = {
+  ord: number;
+  known: boolean;
+  may_vote: boolean;
+  active: boolean;
+  refused: boolean;
+  reset_at: string | Date | null;
+  id: number | string | null;
+  category_number: number | null;
+  reason: CastVoteError;
+};
 
 const outcomeOf = (row: OutcomeRow | undefined): CastVoteResult => {
   if (!row) throw new Error('castVotes: a vote without an outcome');
+  if (!row.known) return { ok: false, error: 'invalid_token' };
   if (row.refused) return { ok: false, error: 'rate_limited', resetAt: new Date(row.reset_at ?? Date.now() + 60_000) };
+  if (!row.may_vote) return { ok: false, error: 'not_allowed', signedIn: row.active };
   if (row.id !== null) return { ok: true, id: Number(row.id), categoryNumber: Number(row.category_number) };
   return { ok: false, error: row.reason };
 };
@@ -115,14 +171,15 @@ const runBatch = async (database: Database, votes: VoteRequest[]): Promise<CastV
   const at = new Date().toISOString();
   const req = votes.map((v, ord) => ({
     ord,
-    voter: v.actor.id,
+    voter: v.actor ? v.actor.id : null,
+    token_hash: v.actor ? null : v.token.length <= 200 ? hashSecret(v.token) : null,
     year: v.year,
     nomination: v.nominationId,
     ip: v.ip ?? null,
     network: networkOf(v.ip),
     at: v.now ? v.now.toISOString() : at,
   }));
-  const lim = votes.flatMap((v, ord) => (v.limits ?? []).map((l) => ({ ord, key: l.key, max: l.max, secs: l.windowSeconds })));
+  const lim = votes.flatMap((v, ord) => (v.limits ?? []).map((l) => ({ ord, key: l.key, max: l.max, secs: l.windowSeconds, per_voter: l.perVoter === true })));
   const values = [JSON.stringify(req), JSON.stringify(lim)];
   // A named statement on PostgreSQL: parsed and planned once per connection.
   const { rows } = await database.pool.query<OutcomeRow>(database.kind === 'postgresql' ? { name: 'prizes_cast_votes', text: CAST_VOTES, values } : { text: CAST_VOTES, values });

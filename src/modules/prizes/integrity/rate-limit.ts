@@ -15,10 +15,17 @@ export const VOTES_PER_ADDRESS_PER_MINUTE = 60;
 export const VOTES_PER_ACCOUNT_PER_MINUTE = 30;
 const WINDOW_SECONDS = 60;
 
-/** The vote limits of a request: its address, and its account when signed in. */
+/**
+ * The vote limits of a request: its address, and its account when signed in (or when it carries an
+ * API token the vote statement looks up: the account's id is added to the key there).
+ */
 export const voteLimits = (req: FastifyRequest, scale: number): VoteLimit[] => [
   { key: `prizes:vote:address:${req.ip}`, max: VOTES_PER_ADDRESS_PER_MINUTE * scale, windowSeconds: WINDOW_SECONDS },
-  ...(req.actor ? [{ key: `prizes:vote:account:${req.actor.id}`, max: VOTES_PER_ACCOUNT_PER_MINUTE * scale, windowSeconds: WINDOW_SECONDS }] : []),
+  ...(req.actor
+    ? [{ key: `prizes:vote:account:${req.actor.id}`, max: VOTES_PER_ACCOUNT_PER_MINUTE * scale, windowSeconds: WINDOW_SECONDS }]
+    : req.bearerToken
+      ? [{ key: 'prizes:vote:account:', perVoter: true, max: VOTES_PER_ACCOUNT_PER_MINUTE * scale, windowSeconds: WINDOW_SECONDS }]
+      : []),
 ];
 
 /** Answers 429 with Retry-After (the error handler renders it as a page or problem+json). */
@@ -29,11 +36,13 @@ export const refuseRateLimited = (reply: FastifyReply, resetAt: Date): never => 
 
 /**
  * A preHandler for the vote routes (API and form), for requests that will not cast a vote
- * (anonymous, unverified): a voter's request is counted by castVote, in the vote's own statement.
+ * (anonymous, unverified): a voter's request, and an API token's, is counted by castVote, in the
+ * vote's own statement.
  * 429 with Retry-After past either limit.
  */
 export const voteRateLimits = (scale: number) => async (req: FastifyRequest, reply: FastifyReply) => {
-  if (can(req.actor, 'prizes.vote.cast')) return;
+  // A voter, or an API token the vote statement looks up and counts itself.
+  if (can(req.actor, 'prizes.vote.cast') || req.bearerToken) return;
   const limits = voteLimits(req, scale);
   const db = req.server.platform.database.db;
   // Rows are always locked in the same order (address, then account): no deadlock between votes.
