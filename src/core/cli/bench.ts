@@ -282,7 +282,9 @@ export const runBench = async ({
     'through the driver, with the same number of concurrent callers. The page is measured on',
     '`wsis serve` in its own process, as it is deployed, with autocannon in the bench process; the',
     'in-process figure is also given, but there autocannon reads the 80 KB pages in the same thread',
-    'as the server, so it charges the client to the web layer.',
+    'as the server, so it charges the client to the web layer. On 2 cores neither is free of the',
+    'load generator: with PGlite the separate process makes three busy threads (the server, its',
+    'database worker and autocannon) on two cores.',
   ];
   for (const section of sections) {
     const searchRows = section.search.map((t) => `| ${t.kind} | ${t.count} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.max)} |`);
