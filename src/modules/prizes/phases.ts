@@ -31,6 +31,16 @@ export const phaseColumns = (p: PhaseDates) => ({
   announcementEnd: p.announcement.end,
 });
 
+/**
+ * The five phases around `now`, ten days each, the clock in the middle of phase `current`: the
+ * dates of the demonstration, benchmark and test editions.
+ */
+export const phaseDatesAround = (current: Phase, now = Date.now()): PhaseDates => {
+  const day = 86_400_000;
+  const at = PHASES.indexOf(current);
+  return Object.fromEntries(PHASES.map((p, i) => [p, { start: new Date(now + ((i - at) * 10 - 5) * day), end: new Date(now + ((i - at) * 10 + 5) * day) }])) as PhaseDates;
+};
+
 /** Where the edition stands at `now`: each phase is [start, end). */
 export const momentOf = (e: Edition, now = new Date()): EditionMoment => {
   const phases = phasesOf(e);

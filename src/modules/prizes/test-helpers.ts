@@ -11,6 +11,7 @@ import { buildUser } from '../../test/factories.js';
 import { decideNomination } from './commands/decide-nomination.js';
 import { submitNomination } from './commands/submit-nomination.js';
 import type { EditionInput } from './inputs.js';
+import { phaseDatesAround } from './phases.js';
 import { PHASES, type Phase, votes } from './tables.js';
 
 export const DAY = 86_400_000;
@@ -20,10 +21,8 @@ export const DAY = 86_400_000;
  * name or number (0 submission, 1 validation, 2 voting, 3 selection, 4 announcement).
  */
 export const phases = (current: number | Phase): EditionInput['phases'] => {
-  const at = typeof current === 'number' ? current : PHASES.indexOf(current);
-  return Object.fromEntries(
-    PHASES.map((p, i) => [p, { start: new Date(Date.now() + ((i - at) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - at) * 10 + 5) * DAY).toISOString() }]),
-  ) as EditionInput['phases'];
+  const dates = phaseDatesAround(typeof current === 'number' ? (PHASES[current] as Phase) : current);
+  return Object.fromEntries(PHASES.map((p) => [p, { start: dates[p].start.toISOString(), end: dates[p].end.toISOString() }])) as EditionInput['phases'];
 };
 
 /** A user as the actor of a command: active, verified, with these roles. */

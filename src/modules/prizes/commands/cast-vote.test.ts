@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
+import { phaseColumns, phaseDatesAround } from '../phases.js';
 import { categories, editions, nominations, votes } from '../tables.js';
 import { castVote, castVotes, type VoteRequest } from './cast-vote.js';
 
@@ -27,24 +28,11 @@ beforeAll(async () => {
   const db = kit.database.db;
   // Two editions in their voting phase, with accepted nominations (the nomination rules are not
   // what this file tests).
-  const at = (days: number) => new Date(Date.now() + days * DAY);
   const ids: number[] = [];
   for (const year of [2061, 2062]) {
     const [edition] = await db
       .insert(editions)
-      .values({
-        year,
-        submissionStart: at(-30),
-        submissionEnd: at(-20),
-        validationStart: at(-20),
-        validationEnd: at(-10),
-        votingStart: at(-10),
-        votingEnd: at(10),
-        selectionStart: at(10),
-        selectionEnd: at(20),
-        announcementStart: at(20),
-        announcementEnd: at(30),
-      })
+      .values({ year, ...phaseColumns(phaseDatesAround('voting')) })
       .returning({ id: editions.id });
     const editionId = edition?.id as number;
     await db.insert(categories).values([1, 2].map((number) => ({ editionId, number, actionLine: `C${number}`, title: { en: `Category ${number}` } })));

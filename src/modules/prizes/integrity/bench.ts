@@ -15,6 +15,7 @@ import { apiTokens, settings, users } from '../../../core/auth/tables.js';
 import { hashSecret, newSecret } from '../../../core/auth/tokens.js';
 import type { Database, Db } from '../../../core/db/client.js';
 import { networkOf } from '../commands/cast-vote.js';
+import { phaseColumns, phaseDatesAround } from '../phases.js';
 import { categories, editions, nominations, votes } from '../tables.js';
 
 export const BENCH_VOTER_DOMAIN = 'voters.bench.invalid';
@@ -88,21 +89,8 @@ export const seedBenchVoters = async (db: Db, { voters, onBatch }: { voters: num
  * its previous votes are deleted so each run starts from zero. Returns the nominees per category.
  */
 export const prepareBenchEdition = async (db: Db) => {
-  const now = Date.now();
-  const day = 86_400_000;
-  const at = (d: number) => new Date(now + d * day);
-  const phaseDates = {
-    submissionStart: at(-30),
-    submissionEnd: at(-20),
-    validationStart: at(-20),
-    validationEnd: at(-10),
-    votingStart: at(-10),
-    votingEnd: at(10),
-    selectionStart: at(10),
-    selectionEnd: at(20),
-    announcementStart: at(20),
-    announcementEnd: at(30),
-  };
+  const phaseDates = phaseColumns(phaseDatesAround('voting'));
+
   const [found] = await db.select({ id: editions.id }).from(editions).where(eq(editions.year, BENCH_YEAR));
   let editionId = found?.id;
   if (editionId === undefined) {
