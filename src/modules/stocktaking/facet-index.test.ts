@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { type FacetIndex, FACETS, readFacetIndex } from './facet-index.js';
+import { type FacetIndex, FACETS, readFacetIndex, rowLookup } from './facet-index.js';
 import { entries } from './tables.js';
 import { insertPublishedEntry } from './test-helpers.js';
 
@@ -58,7 +58,7 @@ describe('facet index', () => {
     expect(merged.version).toBe(full.version);
     expect(merged.version).toBeGreaterThan(before.version);
     expect(rowsOf(merged)).toEqual(rowsOf(full));
-    expect(merged.rowById[ids[7] as number] ?? 0).toBe(0);
+    expect(merged.rowOf(ids[7] as number)).toBe(-1);
 
     // When the log no longer covers the gap (pruned), it reads everything and still agrees.
     await db
@@ -74,5 +74,16 @@ describe('facet index', () => {
     expect(again.built).toBe('read');
     expect(rowsOf(again)).toEqual(rowsOf(await readFacetIndex(db)));
     expect(rowsOf(again).find((r) => r.id === ids[0])?.facets.region).toEqual(['EUR']);
+  });
+
+  it('finds the row of an id whether ids are dense or sparse', () => {
+    for (const ids of [
+      [7, 3, 5],
+      [2 ** 40, 3, 2 ** 33],
+    ]) {
+      const rowOf = rowLookup(Float64Array.from(ids));
+      expect(ids.map(rowOf)).toEqual([0, 1, 2]);
+      expect([4, 2 ** 41, 0].map(rowOf)).toEqual([-1, -1, -1]);
+    }
   });
 });

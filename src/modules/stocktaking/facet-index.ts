@@ -34,8 +34,8 @@ export type FacetIndex = {
   size: number;
   /** Entry ids, newest first (published_at desc nulls last, id desc: the order of the "newest" sort). */
   ids: Float64Array;
-  /** The row of each id (index: id, value: row + 1; 0 for none): a typed array, since ids are dense and a Map lookup per match cost more. */
-  rowById: Int32Array;
+  /** The row of an id, -1 for none (see rowLookup). */
+  rowOf: (id: number) => number;
   state: Uint8Array;
   /** NaN when the entry has no submitter any more. */
   submitter: Float64Array;
@@ -96,10 +96,6 @@ const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; cha
   const publishedAt = new Float64Array(size);
   const state = new Uint8Array(size);
   const submitter = new Float64Array(size);
-  let maxId = 0;
-  if (base) for (const row of kept) maxId = Math.max(maxId, base.index.ids[row] as number);
-  for (const row of rows) maxId = Math.max(maxId, Number(row.id));
-  const rowById = new Int32Array(maxId + 1);
   const builders = FACETS.map((facet) => {
     const old = base?.index.facets[facet];
     const dictionary = old ? [...old.dictionary] : [];
@@ -147,11 +143,32 @@ const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; cha
       }
       f++;
     }
-    rowById[ids[i] as number] = i + 1;
   }
   const facets = {} as Record<FacetName, FacetColumn>;
   for (const b of builders) facets[b.facet] = { dictionary: b.dictionary, offsets: b.offsets, values: Uint16Array.from(b.values) };
-  return { version, size, ids, publishedAt, rowById, state, submitter, facets, built: base ? 'merged' : 'read', scratch: new Uint8Array(size) };
+  return { version, size, ids, publishedAt, rowOf: rowLookup(ids), state, submitter, facets, built: base ? 'merged' : 'read', scratch: new Uint8Array(size) };
+};
+
+/**
+ * The row of each id. Ids are dense (an identity column), so a typed array indexed by id (row + 1,
+ * 0 for none) is the usual lookup: a Map lookup per match cost more. Should ids ever be sparse (a
+ * restored database with large ids), a Map keeps the memory bounded.
+ */
+export const rowLookup = (ids: Float64Array): ((id: number) => number) => {
+  let maxId = 0;
+  for (const id of ids) maxId = Math.max(maxId, id);
+  if (maxId <= Math.max(1 << 20, ids.length * 16)) {
+    const byId = new Int32Array(maxId + 1);
+    ids.forEach((id, row) => {
+      byId[id] = row + 1;
+    });
+    return (id) => (id <= maxId ? (byId[id] as number) - 1 : -1);
+  }
+  const byId = new Map<number, number>();
+  ids.forEach((id, row) => {
+    byId.set(id, row);
+  });
+  return (id) => byId.get(id) ?? -1;
 };
 
 /** The facet columns of entries, arrays joined by commas (splitting strings is much cheaper than parsing array literals). */
@@ -301,13 +318,13 @@ export const tally = (
   // the scratch array is never shared by two searches; it is cleared before returning.
   const mark = index.scratch;
   if (matched) {
-    const { rowById } = index;
+    const { rowOf } = index;
     for (const id of matched.other) {
-      const row = (rowById[id] ?? 0) - 1;
+      const row = rowOf(id);
       if (row >= 0) mark[row] = 1;
     }
     for (const id of matched.title) {
-      const row = (rowById[id] ?? 0) - 1;
+      const row = rowOf(id);
       if (row >= 0) mark[row] = 2;
     }
   }
