@@ -15,7 +15,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
-import { ENTRY_STATES, entries, entriesVersion, entryChanges } from './tables.js';
+import { changedEntriesBetween, versionedCache } from './entry-caches.js';
+import { ENTRY_STATES, entries, entriesVersion } from './tables.js';
 
 export const FACETS = ['actionLine', 'sdg', 'region', 'country', 'stakeholderType', 'targetGroup', 'status', 'year'] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -179,32 +180,19 @@ const loadColumns = sql`${entries.id}::text as id, ${entries.state} as st, ${ent
   ${entries.projectStatus} as p, ${entries.publishedYear}::text as y`;
 const loadOrder = sql`order by ${entries.publishedAt} desc nulls last, ${entries.id} desc`;
 
-/** Above this many changed entries, reading them all again is simpler than merging. */
-const MERGE_LIMIT = 5000;
-
 /**
  * Reads the counter and, in the same snapshot (repeatable read), either only the entries changed
- * since `base` was built (the change log of migration 0009, when it still covers that gap), merged
- * into it, or every entry.
+ * since `base` was built (changedEntriesBetween), merged into it, or every entry.
  */
 export const readFacetIndex = async (db: DbOrTx, base?: FacetIndex): Promise<FacetIndex> =>
   db.transaction(
     async (tx) => {
       const [current] = await tx.select({ version: entriesVersion.version }).from(entriesVersion);
       const version = current?.version ?? 0;
-      if (base) {
-        // Every version logs at least one entry: the log covers the gap when no version is missing.
-        const { rows: log } = await tx.execute<{ versions: string | number; ids: string | null; n: string | number }>(sql`
-          select count(distinct ${entryChanges.version}) as versions, count(distinct ${entryChanges.entryId}) as n,
-            string_agg(distinct ${entryChanges.entryId}::text, ',') as ids
-          from ${entryChanges} where ${entryChanges.version} > ${base.version} and ${entryChanges.version} <= ${version}`);
-        const summary = log[0];
-        const covered = Number(summary?.versions ?? 0) === version - base.version;
-        if (covered && Number(summary?.n ?? 0) <= MERGE_LIMIT) {
-          const changed = (summary?.ids ?? '').split(',').filter(Boolean).map(Number);
-          const { rows } = await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} where ${entries.id} = any(${sql.param(changed)}::bigint[]) ${loadOrder}`);
-          return build(version, rows, { index: base, changed: new Set(changed) });
-        }
+      const changed = base ? await changedEntriesBetween(tx, base.version, version) : undefined;
+      if (base && changed) {
+        const { rows } = await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} where ${entries.id} = any(${sql.param(changed)}::bigint[]) ${loadOrder}`);
+        return build(version, rows, { index: base, changed: new Set(changed) });
       }
       const { rows } = await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} ${loadOrder}`);
       return build(version, rows);
@@ -212,36 +200,26 @@ export const readFacetIndex = async (db: DbOrTx, base?: FacetIndex): Promise<Fac
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 
-type Holder = { index?: FacetIndex; loading?: Promise<FacetIndex> };
-const holders = new WeakMap<object, Holder>();
-
 /** The current version of the entries (one tiny query). */
 export const entriesVersionOf = async (db: DbOrTx): Promise<number> => {
   const [row] = await db.select({ version: entriesVersion.version }).from(entriesVersion);
   return row?.version ?? 0;
 };
 
-/**
- * The facet index of a database at `version` or later: the one in memory, or a rebuilt one (one
- * rebuild at a time; concurrent searches wait for the same one).
- */
-export const facetIndexOf = async (db: DbOrTx, version: number): Promise<FacetIndex> => {
-  let holder = holders.get(db);
-  if (!holder) {
-    holder = {};
-    holders.set(db, holder);
+/** The facet index of a database at `version` or later: the one in memory, or a newer one read (versionedCache). */
+export const facetIndexOf = versionedCache(readFacetIndex);
+
+/** The ids of `ids` whose entry the actor may see (mayViewRow), in the same order. */
+export const visibleIds = (index: FacetIndex, actor: MaybeActor, ids: ArrayLike<number>): number[] => {
+  const visible = mayViewRow(actor);
+  const { rowOf, state, submitter } = index;
+  const kept: number[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as number;
+    const row = rowOf(id);
+    if (row >= 0 && visible(state[row] as number, submitter[row] as number)) kept.push(id);
   }
-  const h = holder;
-  if (h.index && h.index.version >= version) return h.index;
-  if (!h.loading) {
-    h.loading = readFacetIndex(db, h.index).finally(() => {
-      h.loading = undefined;
-    });
-  }
-  const index = await h.loading;
-  if (!h.index || index.version >= h.index.version) h.index = index;
-  // A rebuild that started before this version was committed is too old: build again.
-  return index.version >= version ? index : facetIndexOf(db, version);
+  return kept;
 };
 
 const integers = (values: string[]) => values.map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n < 100_000);

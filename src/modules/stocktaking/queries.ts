@@ -8,8 +8,9 @@ import { type Locale, LOCALES } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
 import { SEARCH_CONFIGS as SEARCH_CONFIG, segmentChinese } from './search.js';
-import { type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, orderByRank, tally } from './facet-index.js';
+import { type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, orderByRank, tally, visibleIds } from './facet-index.js';
 import { entries, entriesVersion, searchRows, searchWords } from './tables.js';
+import { evaluateQuery, parseTsQuery, wordIndexOf } from './word-index.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -142,11 +143,10 @@ const parseMatches = (text: string | null): { title: number[]; other: number[] }
 type WordMatches = { version: number; title: number[]; other: number[] };
 
 /**
- * The entries the actor may see whose title or summary matches the words, split into title matches
- * and the others, with the version of the entries in the same snapshot. One bitmap scan of the
- * narrow stocktaking_search table; the ids come back as two strings (cheaper than 20,000 rows).
+ * What matchWords answers when the word index cannot (a phrase): one bitmap scan of the narrow
+ * stocktaking_search table; the ids come back as one string (cheaper than 20,000 rows).
  */
-const matchWords = async (db: DbOrTx, { actor, query }: { actor: MaybeActor; query: SQL }): Promise<WordMatches> => {
+const matchWordsInDatabase = async (db: DbOrTx, { actor, query }: { actor: MaybeActor; query: SQL }): Promise<WordMatches> => {
   // One aggregate, title matches negated: two filtered aggregates evaluated the title match twice.
   const [row] = (
     await db.execute<{ v: string | number; m: string | null }>(sql`
@@ -156,6 +156,25 @@ const matchWords = async (db: DbOrTx, { actor, query }: { actor: MaybeActor; que
   ).rows;
   const { title, other } = parseMatches(row?.m ?? null);
   return { version: Number(row?.v ?? 0), title, other };
+};
+
+/**
+ * The entries the actor may see whose title or summary matches the words, split into title matches
+ * and the others, with the version of the entries they were matched at. PostgreSQL parses and
+ * stems the query and reads the version in one round trip; the word index in memory
+ * (word-index.ts) finds the entries, and the facet index drops those the actor may not see.
+ * Phrases need positions, which the word index does not keep: PostgreSQL finds those.
+ */
+const matchWords = async (db: DbOrTx, { actor, query }: { actor: MaybeActor; query: SQL }): Promise<WordMatches> => {
+  const [row] = (await db.execute<{ v: string | number; q: string | null }>(sql`select (select ${entriesVersion.version} from ${entriesVersion}) as v, (${query})::text as q`))
+    .rows;
+  const version = Number(row?.v ?? 0);
+  const tree = parseTsQuery(row?.q ?? '');
+  if (tree === undefined) return matchWordsInDatabase(db, { actor, query });
+  if (tree === null) return { version, title: [], other: [] };
+  const facets = await facetIndexOf(db, version);
+  const { title, other } = evaluateQuery(await wordIndexOf(db, version), tree);
+  return { version, title: visibleIds(facets, actor, title), other: visibleIds(facets, actor, other) };
 };
 
 /** ts_rank_cd of each title among `ids` (a few thousand at most, read through the primary key). */

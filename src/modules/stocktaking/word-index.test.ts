@@ -1,0 +1,123 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../../core/i18n/locales.js';
+import { createTestDatabase, type TestDatabase } from '../../test/db.js';
+import { SEARCH_CONFIGS, segmentChinese } from './search.js';
+import { entries } from './tables.js';
+import { insertPublishedEntry } from './test-helpers.js';
+import { evaluateQuery, parseTsQuery, readWordIndex, type WordIndex } from './word-index.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  const texts: { title: Partial<Record<Locale, string>>; summary: Partial<Record<Locale, string>> }[] = [
+    { title: { en: 'Digital skills for rural women' }, summary: { en: 'Training in connectivity and online services.' } },
+    { title: { en: 'Broadband connectivity in Africa' }, summary: { en: 'Digital infrastructure for schools and rural clinics.' } },
+    { title: { fr: 'Compétences numériques des jeunes' }, summary: { fr: 'Formation au numérique dans les écoles rurales.' } },
+    { title: { es: 'Conectividad rural digital' }, summary: { es: 'Infraestructura para escuelas.' } },
+    { title: { ru: 'Цифровые навыки для женщин' }, summary: { ru: 'Обучение в сельских районах.' } },
+    { title: { ar: 'المهارات الرقمية للشباب' }, summary: { ar: 'تدريب في المدارس الريفية.' } },
+    { title: { zh: '数字技能培训' }, summary: { zh: '农村妇女的数字技能与宽带连接。' } },
+    { title: { en: "O'Brien's e-government portal" }, summary: { en: 'Online services for citizens.' } },
+    { title: { en: 'Open data for schools' }, summary: { en: 'Nothing digital here but the title.' } },
+    { title: { en: 'Cybersecurity awareness', fr: 'Sensibilisation à la cybersécurité' }, summary: { en: 'Schools and women online.' } },
+  ];
+  for (const t of texts) await insertPublishedEntry(db, t);
+});
+afterAll(async () => database.drop());
+
+const tsQueryText = async (locale: Locale, q: string) => {
+  const text = /\p{Script=Han}/u.test(q) ? segmentChinese(q) : q;
+  const { rows } = await database.db.execute<{ q: string }>(
+    sql`select (websearch_to_tsquery(${SEARCH_CONFIGS[locale]}::regconfig, ${text}) || websearch_to_tsquery('simple', ${text}))::text as q`,
+  );
+  return { text: rows[0]?.q ?? '', sqlQuery: sql`(websearch_to_tsquery(${SEARCH_CONFIGS[locale]}::regconfig, ${text}) || websearch_to_tsquery('simple', ${text}))` };
+};
+
+/** What PostgreSQL's @@ answers for every entry: the search-vector matches and, among them, the title matches. */
+const databaseMatches = async (locale: Locale, q: string) => {
+  const { sqlQuery } = await tsQueryText(locale, q);
+  const { rows } = await database.db.execute<{ id: string | number; t: boolean }>(
+    sql`select entry_id as id, title_vector @@ ${sqlQuery} as t from stocktaking_search where search_vector @@ ${sqlQuery} order by entry_id`,
+  );
+  return { title: rows.filter((r) => r.t).map((r) => Number(r.id)), other: rows.filter((r) => !r.t).map((r) => Number(r.id)) };
+};
+
+const memoryMatches = (index: WordIndex, text: string) => {
+  const tree = parseTsQuery(text);
+  if (!tree) throw new Error(`not evaluated in memory: ${text}`);
+  const { title, other } = evaluateQuery(index, tree);
+  return { title: Array.from(title), other: Array.from(other) };
+};
+
+describe('word index', () => {
+  it('finds exactly what PostgreSQL finds, for words, alternatives, exclusions and every language', async () => {
+    const index = await readWordIndex(database.db);
+    const searches: [Locale, string][] = [
+      ['en', 'digital'],
+      ['en', 'digital rural'],
+      ['en', 'digital or cybersecurity'],
+      ['en', 'schools -digital'],
+      ['en', '-digital'],
+      ['en', 'women -rural or broadband'],
+      ['fr', 'numérique'],
+      ['fr', 'cybersécurité'],
+      ['es', 'escuelas'],
+      ['ru', 'навыки'],
+      ['ar', 'الرقمية'],
+      ['zh', '数字技能'],
+      ['en', 'nowhere'],
+    ];
+    let found = 0;
+    for (const [locale, q] of searches) {
+      const { text } = await tsQueryText(locale, q);
+      const expected = await databaseMatches(locale, q);
+      expect(memoryMatches(index, text), `${locale}: ${q} (${text})`).toEqual(expected);
+      found += expected.title.length + expected.other.length;
+    }
+    // The comparison is not between two empty answers.
+    expect(found).toBeGreaterThan(30);
+  });
+
+  it('parses what PostgreSQL prints, and leaves phrases, prefixes and weights to PostgreSQL', async () => {
+    expect(parseTsQuery("'digit' & !'africa' | 'o''brien' & 'c\\\\d'")).toEqual({
+      op: 'or',
+      left: { op: 'and', left: { op: 'word', lexeme: 'digit' }, right: { op: 'not', arg: { op: 'word', lexeme: 'africa' } } },
+      right: { op: 'and', left: { op: 'word', lexeme: "o'brien" }, right: { op: 'word', lexeme: 'c\\d' } },
+    });
+    expect(parseTsQuery('')).toBeNull();
+    expect(parseTsQuery("'digit' <-> 'divid'")).toBeUndefined();
+    expect(parseTsQuery("'digit':*")).toBeUndefined();
+    expect(parseTsQuery("'digit':AB & 'x'")).toBeUndefined();
+    // What websearch_to_tsquery makes of a quoted phrase and of a hyphenated word.
+    expect(parseTsQuery((await tsQueryText('en', '"digital skills"')).text)).toBeUndefined();
+    expect(parseTsQuery((await tsQueryText('en', 'e-government')).text)).toBeUndefined();
+  });
+
+  it('catches up by merging the entries the change log names, and ends equal to a full read', async () => {
+    const { db } = database;
+    const before = await readWordIndex(db);
+    const [first] = await db.select({ id: entries.id }).from(entries).orderBy(entries.id).limit(1);
+    const changedId = first?.id as number;
+    const added = await insertPublishedEntry(db, { title: { en: 'Lemurs online' }, summary: { en: 'A digital census of lemurs.' } });
+    // The first entry gets a new title and summary (its search columns recomputed as the commands do).
+    await db.execute(
+      sql`update stocktaking_entries set search_vector = to_tsvector('english', 'Satellite lemurs'), title_vector = to_tsvector('english', 'Satellite lemurs') where id = ${changedId}`,
+    );
+    const [last] = await db.select({ id: entries.id }).from(entries).orderBy(sql`${entries.id} desc`).limit(2);
+    expect(last?.id).toBe(added.id);
+    await db.delete(entries).where(eq(entries.id, (await insertPublishedEntry(db, { title: { en: 'Lemurs deleted' } })).id));
+
+    const merged = await readWordIndex(db, before);
+    const full = await readWordIndex(db);
+    expect(merged.built).toBe('merged');
+    expect(merged.version).toBe(full.version);
+    for (const q of ["'lemur'", "'digit'", "'satellit' | 'broadband'", "!'lemur'", "'rural' & !'women'"]) {
+      expect(memoryMatches(merged, q), q).toEqual(memoryMatches(full, q));
+    }
+    expect(memoryMatches(merged, "'lemur'")).toEqual({ title: [changedId, added.id], other: [] });
+    expect(memoryMatches(merged, "'digit'").title).not.toContain(changedId);
+    expect(Array.from(merged.universe)).toEqual(Array.from(full.universe));
+  });
+});
