@@ -51,6 +51,17 @@ describe('findEntries: full-text search', () => {
     expect(result.items[0]?.highlight).toBe('Media \u0001literacy\u0002 in \u0001classrooms\u0002');
   });
 
+  it('finds a quoted phrase only where its words stand together, and a word with its exclusion', async () => {
+    const together = await insertPublishedEntry(database.db, { title: { en: 'Marmot telemetry network' }, summary: { en: 'Sensors in the Alps.' } });
+    const apart = await insertPublishedEntry(database.db, { title: { en: 'Network of marmot observers' }, summary: { en: 'Telemetry by volunteers.' } });
+    const ids = async (q: string) => (await findEntries(database.db, { actor: null, locale: 'en', q })).items.map((i) => i.id).sort((a, b) => a - b);
+    // A phrase needs word positions: PostgreSQL's full-text index answers it, not the word index.
+    expect(await ids('"marmot telemetry"')).toEqual([together.id]);
+    expect(await ids('marmot telemetry')).toEqual([together.id, apart.id]);
+    expect(await ids('marmot -volunteers')).toEqual([together.id]);
+    expect(await ids('marmot or nothingsuchword')).toEqual([together.id, apart.id]);
+  });
+
   it('tolerates a typo ("conectivty" finds "connectivity")', async () => {
     const { id } = await insertPublishedEntry(database.db, { title: { en: 'Satellite connectivity for islands' }, summary: { en: 'Small island states.' } });
     const result = await findEntries(database.db, { actor: null, locale: 'en', q: 'conectivty' });

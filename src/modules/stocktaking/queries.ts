@@ -97,7 +97,20 @@ const facetCondition = (facet: FacetName, values: string[] | undefined): SQL | u
 /** Chinese has no spaces between words: a query with Han characters is segmented like the index (jieba). */
 const prepareQuery = (q: string) => (HAN.test(q) ? segmentChinese(q) : q);
 
-const tsQuery = (locale: Locale, q: string) => sql`(websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, ${q}) || websearch_to_tsquery('simple', ${q}))`;
+/** The excluded words of a web search ("-word", '-"two words"'). */
+const EXCLUDED = /(?:^|\s)-(?:"[^"]*"?|[^\s"]+)/gu;
+
+/**
+ * The query of a search: its words stemmed with the reader's language or as typed (`simple`), so a
+ * name or a word of another language still matches. Excluded words are excluded in both forms:
+ * OR-ing the two whole queries let "-volunteers" through wherever the vector held only the stem.
+ */
+const tsQuery = (locale: Locale, q: string) => {
+  const either = sql`(websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, ${q}) || websearch_to_tsquery('simple', ${q}))`;
+  const excluded = q.match(EXCLUDED)?.map((part) => part.trim()).join(' ');
+  if (!excluded) return either;
+  return sql`(${either} && websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, ${excluded}) && websearch_to_tsquery('simple', ${excluded}))`;
+};
 
 /** Below this trigram similarity a word is not a correction of a misspelt one ("conectivty" and "connectivity": 0.5). */
 const TYPO_THRESHOLD = 0.4;
