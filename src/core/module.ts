@@ -30,6 +30,11 @@ export type PlatformModule = {
   cli?: (program: Command) => void;
   /** Demonstration content, clearly marked as such; only on a first start without --no-demo. */
   demo?: (db: Db) => Promise<void>;
+  /**
+   * Fills the module's caches once the server listens, in the background, so the first reader does
+   * not wait for them (a failure is logged; the cache is then filled by its first use).
+   */
+  warm?: (db: Db) => Promise<void>;
 };
 
 export const defineModule = (module: PlatformModule) => module;

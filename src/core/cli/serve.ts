@@ -40,6 +40,11 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
   const url = config.port === 0 && address && typeof address === 'object' ? `http://${config.host}:${address.port}` : config.baseUrl;
   process.stdout.write(`WSIS Platform ready at ${url} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
 
+  // Caches filled in the background (the search indexes of the Stocktaking, at 100,000 entries 1–3 s).
+  for (const module of MODULES) {
+    module.warm?.(database.db).catch((error: unknown) => app.log.error({ err: error, module: module.id }, 'warming the caches failed'));
+  }
+
   // Background work: e-mail delivery (when SMTP is configured) and housekeeping.
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
   let busy = false;

@@ -9,6 +9,7 @@ import './permissions.js';
 import { historyRoutes, moderationAdminRoutes } from './moderation/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { stocktakingRoutes } from './routes.js';
+import { warmSearch } from './queries.js';
 import { submissionRoutes } from './submission/routes.js';
 
 export const stocktakingModule = defineModule({
@@ -26,4 +27,5 @@ export const stocktakingModule = defineModule({
   ],
   demo: demoStocktaking,
   cli: registerImportCli,
+  warm: warmSearch,
 });

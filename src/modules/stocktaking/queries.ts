@@ -242,6 +242,13 @@ const pageByTitle = async (db: DbOrTx, { ids, locale, limit, offset }: { ids: nu
   return rows.map((r) => r.id);
 };
 
+/** Reads the facet and word indexes of the current version (at start: the first search then finds them in memory). */
+export const warmSearch = async (db: DbOrTx): Promise<void> => {
+  const version = await entriesVersionOf(db);
+  await facetIndexOf(db, version);
+  await wordIndexOf(db, version);
+};
+
 /**
  * Faceted full-text search over the entries the actor may see (public route: no ability needed).
  * The query is stemmed with the reader's language and also matched as typed (`simple`), against
