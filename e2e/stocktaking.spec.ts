@@ -12,6 +12,7 @@ import { buildUser, TEST_PASSWORD } from '../src/test/factories.js';
 import { checkAccessibility, formatViolations } from './support/axe.js';
 import { skipBrowserTests } from './support/chromium.js';
 import { useBrowserHarness } from './support/harness.js';
+import { insertPublishedEntry } from '../src/modules/stocktaking/test-helpers.js';
 
 const accessible = async (page: Page) => {
   const violations = await checkAccessibility(page);
@@ -106,5 +107,22 @@ describe.skipIf(skipBrowserTests)('stocktaking journey (es, ar)', () => {
     // The image may still be decoding when the page's load event has fired on a busy machine.
     const shown = visitor.locator('main img[alt="Alumnos frente a una antena"]');
     await expect.poll(() => shown.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(320);
+  });
+
+  it('shows the other values of a long facet when asked, keeping the boxes ticked meanwhile (Arabic)', async () => {
+    const word = `fq${randomBytes(3).toString('hex')}`;
+    const codes = ['BO', 'BR', 'CL', 'CO', 'CR', 'EC', 'MX', 'PE', 'PY', 'UY', 'VE', 'GY'];
+    for (const [i, code] of codes.entries()) await insertPublishedEntry(h.platform.database.db, { title: { en: `Orchard ${word} ${i}` }, countries: ['AR', code] });
+    const page = await h.newPage({ locale: 'ar' });
+    await page.goto(`/ar/stocktaking?q=${word}`);
+    expect(await page.locator('.facets input[name="country"]').count()).toBe(10);
+    // Tick a shown country, then ask for the others: the tick survives, the new values are listed.
+    await page.locator('.facets input[name="country"][value="AR"]').check();
+    await clickAndWait(page, '.facets button[name="more"][value="country"]');
+    expect(new URL(page.url()).hash).toMatch(/^#facet-country-value-\d+$/);
+    expect(await page.locator('.facets input[name="country"]').count()).toBe(13);
+    expect(await page.locator('.facets input[name="country"][value="AR"]').isChecked()).toBe(true);
+    expect(await page.locator('.facets button[name="more"][value="country"]').count()).toBe(0);
+    await accessible(page);
   });
 });

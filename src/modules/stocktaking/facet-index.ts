@@ -209,17 +209,15 @@ export const entriesVersionOf = async (db: DbOrTx): Promise<number> => {
 /** The facet index of a database at `version` or later: the one in memory, or a newer one read (versionedCache). */
 export const facetIndexOf = versionedCache(readFacetIndex);
 
-/** The ids of `ids` whose entry the actor may see (mayViewRow), in the same order. */
-export const visibleIds = (index: FacetIndex, actor: MaybeActor, ids: ArrayLike<number>): number[] => {
+/** Whether the actor may see at least one of the entries `ids` (mayViewRow). */
+export const anyVisible = (index: FacetIndex, actor: MaybeActor, ids: ArrayLike<number>): boolean => {
   const visible = mayViewRow(actor);
   const { rowOf, state, submitter } = index;
-  const kept: number[] = [];
   for (let k = 0; k < ids.length; k++) {
-    const id = ids[k] as number;
-    const row = rowOf(id);
-    if (row >= 0 && visible(state[row] as number, submitter[row] as number)) kept.push(id);
+    const row = rowOf(ids[k] as number);
+    if (row >= 0 && visible(state[row] as number, submitter[row] as number)) return true;
   }
-  return kept;
+  return false;
 };
 
 const integers = (values: string[]) => values.map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n < 100_000);
@@ -257,8 +255,8 @@ export const tally = (
     facets = FACETS,
   }: {
     actor: MaybeActor;
-    /** The ids matching the words, in a title or elsewhere only; undefined: every entry. */
-    matched?: { title: number[]; other: number[] };
+    /** The ids matching the words, in a title or elsewhere only (whoever may see them); undefined: every entry. */
+    matched?: { title: ArrayLike<number>; other: ArrayLike<number> };
     /** Title matches first (each part newest first); otherwise newest first. */
     byRelevance?: boolean;
     filters?: EntryFilters;
@@ -297,12 +295,12 @@ export const tally = (
   const mark = index.scratch;
   if (matched) {
     const { rowOf } = index;
-    for (const id of matched.other) {
-      const row = rowOf(id);
+    for (let k = 0; k < matched.other.length; k++) {
+      const row = rowOf(matched.other[k] as number);
       if (row >= 0) mark[row] = 1;
     }
-    for (const id of matched.title) {
-      const row = rowOf(id);
+    for (let k = 0; k < matched.title.length; k++) {
+      const row = rowOf(matched.title[k] as number);
       if (row >= 0) mark[row] = 2;
     }
   }

@@ -8,7 +8,7 @@ import { type Locale, LOCALES } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
 import { SEARCH_CONFIGS as SEARCH_CONFIG, segmentChinese } from './search.js';
-import { type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, orderByRank, tally, visibleIds } from './facet-index.js';
+import { anyVisible, type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, orderByRank, tally } from './facet-index.js';
 import { entries, entriesVersion, searchRows, searchWords } from './tables.js';
 import { evaluateQuery, parseTsQuery, wordIndexOf } from './word-index.js';
 
@@ -107,7 +107,10 @@ const EXCLUDED = /(?:^|\s)-(?:"[^"]*"?|[^\s"]+)/gu;
  */
 const tsQuery = (locale: Locale, q: string) => {
   const either = sql`(websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, ${q}) || websearch_to_tsquery('simple', ${q}))`;
-  const excluded = q.match(EXCLUDED)?.map((part) => part.trim()).join(' ');
+  const excluded = q
+    .match(EXCLUDED)
+    ?.map((part) => part.trim())
+    .join(' ');
   if (!excluded) return either;
   return sql`(${either} && websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, ${excluded}) && websearch_to_tsquery('simple', ${excluded}))`;
 };
@@ -153,7 +156,8 @@ const parseMatches = (text: string | null): { title: number[]; other: number[] }
   return { title, other };
 };
 
-type WordMatches = { version: number; title: number[]; other: number[] };
+/** The matches of the words (title matches apart) at a version, and whether the actor may see any of them. */
+type WordMatches = { version: number; title: ArrayLike<number>; other: ArrayLike<number>; anyVisible: boolean };
 
 /**
  * What matchWords answers when the word index cannot (a phrase): one bitmap scan of the narrow
@@ -168,7 +172,7 @@ const matchWordsInDatabase = async (db: DbOrTx, { actor, query }: { actor: Maybe
       from ${searchRows} where ${visibleEntriesFor(actor, searchRows)} and ${searchRows.searchVector} @@ ${query}`)
   ).rows;
   const { title, other } = parseMatches(row?.m ?? null);
-  return { version: Number(row?.v ?? 0), title, other };
+  return { version: Number(row?.v ?? 0), title, other, anyVisible: title.length + other.length > 0 };
 };
 
 /**
@@ -184,10 +188,11 @@ const matchWords = async (db: DbOrTx, { actor, query }: { actor: MaybeActor; que
   const version = Number(row?.v ?? 0);
   const tree = parseTsQuery(row?.q ?? '');
   if (tree === undefined) return matchWordsInDatabase(db, { actor, query });
-  if (tree === null) return { version, title: [], other: [] };
+  if (tree === null) return { version, title: [], other: [], anyVisible: false };
   const facets = await facetIndexOf(db, version);
   const { title, other } = evaluateQuery(await wordIndexOf(db, version), tree);
-  return { version, title: visibleIds(facets, actor, title), other: visibleIds(facets, actor, other) };
+  // The entries the actor may not see are left to tally, which checks every row it counts.
+  return { version, title, other, anyVisible: anyVisible(facets, actor, title) || anyVisible(facets, actor, other) };
 };
 
 /** ts_rank_cd of each title among `ids` (a few thousand at most, read through the primary key). */
@@ -277,14 +282,14 @@ export const findEntries = async (
 
   let typoTolerant = false;
   let version: number;
-  let matched: { title: number[]; other: number[] } | undefined;
+  let matched: { title: ArrayLike<number>; other: ArrayLike<number> } | undefined;
   let query: SQL | undefined;
   if (text) {
     query = tsQuery(locale, text);
     const words = await matchWords(db, { actor, query });
     version = words.version;
     matched = words;
-    if (words.title.length + words.other.length === 0) {
+    if (!words.anyVisible) {
       // Nothing under any filter: take the words as misspelt, and search for the closest words instead.
       typoTolerant = true;
       const corrected = await correctWords(db, typed);

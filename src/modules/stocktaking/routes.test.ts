@@ -73,19 +73,30 @@ describe('GET /:locale/stocktaking', () => {
     expect(count(page3.body, /<mark>Pelican<\/mark> survey \d/g)).toBe(1);
   });
 
-  it('lists the ten most frequent values of a long facet and puts the others behind a disclosure, chosen ones always shown', async () => {
+  it('lists the ten most frequent values of a long facet and the others when asked, chosen ones always shown', async () => {
     const { db } = kit.database;
     // AR in every entry, then twelve countries once each: AR and the first nine by code are shown.
     const countries = ['BO', 'BR', 'CL', 'CO', 'CR', 'EC', 'MX', 'PE', 'PY', 'UY', 'VE', 'GY'];
     for (const [i, code] of countries.entries()) await insertPublishedEntry(db, { title: { en: `Kiwi orchard ${i}` }, actionLines: ['C11'], countries: ['AR', code] });
     const open = (await kit.app.inject({ url: '/fr/stocktaking?q=kiwi' })).body;
-    const before = open.slice(0, open.indexOf('class="facet-more"'));
-    expect(before).toContain('value="AR"');
-    expect(before).toContain('value="CR"');
-    expect(before).not.toContain('value="VE"');
-    expect(open).toMatch(/<summary>Autres valeurs \(3\)<\/summary>/);
+    expect(open).toContain('value="AR"');
+    expect(open).toContain('value="CR"');
+    // The other three are not sent: a button of the filter form asks for them, at the first of them.
+    expect(open).not.toContain('value="VE"');
+    const button = /<button type="submit" class="link-button facet-more" name="more" value="country" formaction="([^"]+)">Autres valeurs \(3\)<\/button>/.exec(open);
+    expect(button?.[1]).toMatch(/^\/fr\/stocktaking#facet-country-value-\d+$/);
     const chosen = (await kit.app.inject({ url: '/fr/stocktaking?q=kiwi&country=VE' })).body;
-    expect(chosen.slice(0, chosen.indexOf('class="facet-more"'))).toMatch(/value="VE" checked/);
+    expect(chosen).toMatch(/value="VE" checked/);
+    expect(chosen).toContain('Autres valeurs (2)');
+
+    // Asked for (as the button submits the form): every value, the first new one where the button pointed, no button.
+    const full = (await kit.app.inject({ url: '/fr/stocktaking?q=kiwi&more=country' })).body;
+    for (const code of countries) expect(full).toContain(`value="${code}"`);
+    expect(full).toContain(`id="${button?.[1]?.split('#')[1]}"`);
+    expect(full).not.toContain('Autres valeurs');
+    // The form keeps the choice when filters are applied; nonsense is ignored.
+    expect(full).toContain('<input type="hidden" name="more" value="country"/>');
+    expect((await kit.app.inject({ url: '/fr/stocktaking?q=kiwi&more=<script>,bogus' })).statusCode).toBe(200);
   });
 
   it('renders a <script> title as text', async () => {

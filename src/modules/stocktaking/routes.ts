@@ -9,7 +9,7 @@ import { parseSearchParams } from './api-read.js';
 import { findEntryImages } from './images/queries.js';
 import { getEntryForOwner } from './submission/queries.js';
 import type { ReferenceNames } from './components/labels.js';
-import { countEntriesByFacet, findEntries, getEntry } from './queries.js';
+import { countEntriesByFacet, FACETS, type FacetName, findEntries, getEntry } from './queries.js';
 import { EntryPage } from './views/EntryPage.js';
 import { SearchPage } from './views/SearchPage.js';
 import { StatisticsPage } from './views/StatisticsPage.js';
@@ -37,6 +37,13 @@ const organizationNames = async (db: DbOrTx, ids: (number | null)[]) => {
   return names;
 };
 
+/** The facets a reader asked to see in full (`?more=country`, repeated or comma-separated); anything else is ignored. */
+const expandedFacets = (query: unknown): FacetName[] => {
+  const raw = query && typeof query === 'object' ? (query as Record<string, unknown>).more : undefined;
+  const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string').flatMap((v) => v.split(','));
+  return FACETS.filter((facet) => values.includes(facet));
+};
+
 /** Public pages (no ability needed; what each visitor sees is limited by visibleEntriesFor in the queries). */
 export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
   app.get('/stocktaking', async (req, reply) => {
@@ -56,7 +63,7 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
         result.items.map((i) => i.organizationId),
       ),
     ]);
-    return reply.page(SearchPage({ view: req.view(reply), ...params, result, names, organizations }));
+    return reply.page(SearchPage({ view: req.view(reply), ...params, result, names, organizations, expanded: expandedFacets(req.query) }));
   });
 
   app.get('/stocktaking/statistics', async (req, reply) => {

@@ -377,6 +377,8 @@ const evaluate = (node: QueryNode, index: WordIndex, postings: Postings): Matche
   }
 };
 
+const hasNegation = (node: QueryNode): boolean => node.op === 'not' || (node.op !== 'word' && (hasNegation(node.left) || hasNegation(node.right)));
+
 const resolve = (m: Matches, index: WordIndex) => (m.negated ? difference(index.universe, m.ids) : m.ids);
 
 /**
@@ -386,6 +388,8 @@ const resolve = (m: Matches, index: WordIndex) => (m.negated ? difference(index.
  */
 export const evaluateQuery = (index: WordIndex, query: QueryNode): { title: Float64Array; other: Float64Array } => {
   const all = resolve(evaluate(query, index, index.all), index);
-  const title = intersect(resolve(evaluate(query, index, index.title), index), all);
+  // A title's lexemes are in its search vector too, so without a negation a title match is a match.
+  const titleMatches = resolve(evaluate(query, index, index.title), index);
+  const title = hasNegation(query) ? intersect(titleMatches, all) : titleMatches;
   return { title, other: difference(all, title) };
 };

@@ -19,6 +19,8 @@ export type SearchPageProps = {
   result: { items: EntryHit[]; total: number; facets: Facets; typoTolerant: boolean };
   names: ReferenceNames;
   organizations: Map<number, string>;
+  /** Long facets the reader asked to see in full (`more` parameter). */
+  expanded?: FacetName[];
 };
 
 /** The query string of a search (filters as comma-separated lists), to keep it across links. */
@@ -45,7 +47,7 @@ export const facetTitle = (view: ViewContext, facet: FacetName) => view.t(FACET_
 const FACET_VALUES_SHOWN = 10;
 
 /** Public: search the Stocktaking database with facets; every control is a GET form (no JavaScript). */
-export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, names, organizations }: SearchPageProps) => {
+export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, names, organizations, expanded = [] }: SearchPageProps) => {
   const { t } = view;
   const query = searchQuery({ q, sort, filters, pageSize });
   const hasFilters = FACETS.some((f) => (filters[f]?.length ?? 0) > 0);
@@ -87,7 +89,7 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
               for (const value of selected) if (!counts.some((c) => c.value === value)) counts.push({ value, count: 0 });
               if (counts.length === 0) return null;
               const box = (c: { value: string; count: number }, i: number) => (
-                <div class="checkbox">
+                <div class="checkbox" id={`facet-${facet}-value-${i}`}>
                   <input type="checkbox" id={`facet-${facet}-${i}`} name={facet} value={c.value} checked={selected.has(c.value)} />
                   <label for={`facet-${facet}-${i}`}>
                     {facetLabel(view, names, facet, c.value)} <span class="facet-count">({view.fmt.number(c.count)})</span>
@@ -95,22 +97,27 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
                 </div>
               );
               // Long lists (up to 249 countries) show their most frequent values and the chosen
-              // ones; the rest wait behind a disclosure, so keyboard users need not tab through all.
-              const shown = counts.filter((c, i) => i < FACET_VALUES_SHOWN || selected.has(c.value));
-              const more = counts.filter((c, i) => !(i < FACET_VALUES_SHOWN || selected.has(c.value)));
+              // ones; the others only when asked for (a submit button, so boxes ticked meanwhile
+              // are kept, and the page comes back at the first new value): the full lists were
+              // 63 KB of the 82 KB page, sent with every search.
+              const listed = counts.map((c, i) => ({ c, i, shown: i < FACET_VALUES_SHOWN || selected.has(c.value) }));
+              const hidden = listed.filter((v) => !v.shown);
+              const full = expanded.includes(facet);
               return (
                 <fieldset class="field">
                   <legend>{facetTitle(view, facet)}</legend>
-                  {shown.map((c) => box(c, counts.indexOf(c)))}
-                  {more.length > 0 && (
-                    <details class="facet-more">
-                      <summary>{t('stocktaking.browse.facet_more', { count: more.length })}</summary>
-                      {more.map((c) => box(c, counts.indexOf(c)))}
-                    </details>
+                  {listed.filter((v) => full || v.shown).map((v) => box(v.c, v.i))}
+                  {hidden.length > 0 && !full && (
+                    <button type="submit" class="link-button facet-more" name="more" value={facet} formaction={`${view.href('/stocktaking')}#facet-${facet}-value-${hidden[0]?.i}`}>
+                      {t('stocktaking.browse.facet_more', { count: hidden.length })}
+                    </button>
                   )}
                 </fieldset>
               );
             })}
+            {expanded.map((facet) => (
+              <input type="hidden" name="more" value={facet} />
+            ))}
             <button type="submit" class="button">
               {t('stocktaking.browse.filters_submit')}
             </button>
