@@ -235,6 +235,11 @@ const normalizeFilter = (facet: FacetName, values: string[]): string[] => {
   }
 };
 
+/** Adds a row's values of one facet to its counts. */
+const countRow = (counts: Int32Array, offsets: Int32Array, values: Uint16Array, row: number) => {
+  for (let k = offsets[row] as number, end = offsets[row + 1] as number; k < end; k++) (counts[values[k] as number] as number)++;
+};
+
 export type Tally = {
   /** How many rows pass visibility, the words and every filter. */
   total: number;
@@ -333,18 +338,14 @@ export const tally = (
       }
     }
     if (failures >= 2) continue;
-    const only = failures === 1 ? (countedOf[failed] as number) : -2;
-    if (only === -1) continue;
-    if (failures === 0) {
-      if (titled && marked === 2) titled[ranked++] = row;
-      else passing[total++] = row;
+    if (failures === 1) {
+      // Fails one filter only: counted in that facet alone (what choosing another value would add).
+      const only = countedOf[failed] as number;
+      if (only >= 0) countRow(counts[only] as Int32Array, countedOffsets[only] as Int32Array, countedValues[only] as Uint16Array, row);
+      continue;
     }
-    for (let c = Math.max(only, 0), last = only >= 0 ? only : counts.length - 1; c <= last; c++) {
-      const offsets = countedOffsets[c] as Int32Array;
-      const values = countedValues[c] as Uint16Array;
-      const tallyOf = counts[c] as Int32Array;
-      for (let k = offsets[row] as number, end = offsets[row + 1] as number; k < end; k++) (tallyOf[values[k] as number] as number)++;
-    }
+    if (titled && marked === 2) titled[ranked++] = row;
+    else passing[total++] = row;
   }
   if (matched) mark.fill(0);
   passing = passing.subarray(0, total);
@@ -355,6 +356,14 @@ export const tally = (
     passing = both;
     total += ranked;
   }
+  // One facet at a time over the rows (one tight loop each): counting all eight per row in the walk
+  // above cost 3 ms for 23,000 matches.
+  facets.forEach((_, c) => {
+    const offsets = countedOffsets[c] as Int32Array;
+    const values = countedValues[c] as Uint16Array;
+    const tallyOf = counts[c] as Int32Array;
+    for (let r = 0; r < passing.length; r++) countRow(tallyOf, offsets, values, passing[r] as number);
+  });
   const idsAt = (start: number, end: number) => Array.from(passing.subarray(start, end), (row) => index.ids[row] as number);
   const result = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as unknown as Facets;
   facets.forEach((facet, c) => {

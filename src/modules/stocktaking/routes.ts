@@ -14,13 +14,29 @@ import { EntryPage } from './views/EntryPage.js';
 import { SearchPage } from './views/SearchPage.js';
 import { StatisticsPage } from './views/StatisticsPage.js';
 
-const referenceNames = async (db: DbOrTx): Promise<ReferenceNames> => {
+const readReferenceNames = async (db: DbOrTx): Promise<ReferenceNames> => {
   const [lines, sdgs, regions] = await Promise.all([findActionLines(db), findSdgs(db), findRegions(db)]);
   return {
     actionLines: new Map(lines.map((l) => [l.code, l.short])),
     sdgs: new Map(sdgs.map((s) => [s.number, s.short])),
     regions: new Map(regions.map((r) => [r.code, r.name])),
   };
+};
+
+const namesByDb = new WeakMap<object, Promise<ReferenceNames>>();
+
+/**
+ * The names of the action lines, SDGs and regions, read once per database: reference data is
+ * written only by the seed, before the server starts (three queries less for every search page).
+ */
+const referenceNames = (db: DbOrTx): Promise<ReferenceNames> => {
+  let names = namesByDb.get(db);
+  if (!names) {
+    names = readReferenceNames(db);
+    namesByDb.set(db, names);
+    names.catch(() => namesByDb.delete(db));
+  }
+  return names;
 };
 
 /** Names of the organizations of the entries shown (public information); a removed one is left out. */
