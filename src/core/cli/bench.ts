@@ -329,7 +329,9 @@ export const runBench = async ({
       '| `wsis serve` as its own process | |',
       '| --- | ---: |',
       section.serving ? `| start to ready (migrations, reference data, listening) | ${(section.serving.readyMs / 1000).toFixed(2)} s |` : '| start to ready | not measured |',
-      section.serving ? `| first search answered after ready (it waits for the search indexes read in the background) | ${(section.serving.firstSearchMs / 1000).toFixed(2)} s |` : '',
+      section.serving
+        ? `| first search answered after ready (it waits for the search indexes read in the background) | ${(section.serving.firstSearchMs / 1000).toFixed(2)} s |`
+        : '',
       section.serving ? `| peak resident memory under the search load | ${section.serving.rssMb.toFixed(0)} MB |` : '| peak resident memory | not measured |',
       section.serving ? `| search page req/s in that process | ${section.serving.rps.toFixed(1)} |` : '',
       ...(section.csv
@@ -345,7 +347,9 @@ export const runBench = async ({
   if (process.env.DATABASE_URL && voters > 0) {
     const { runVotingBench, votingBenchDatabase } = await import('../../modules/prizes/integrity/bench.js');
     const voting = await runVotingBench({ databaseUrl: await votingBenchDatabase(process.env.DATABASE_URL), voters, connections, seconds: Math.max(duration, 10) });
-    say(`  votes: ${voting.result.acceptedPerSecond.toFixed(0)}/s accepted, p99 ${voting.result.p99Ms.toFixed(0)} ms, ratio ${voting.result.ratio.toFixed(2)}`);
+    for (const r of [voting.result, voting.surge]) {
+      if (r) say(`  votes (${r.connections} connections): ${r.acceptedPerSecond.toFixed(0)}/s accepted, p99 ${r.p99Ms.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)}`);
+    }
     lines.push(...voting.lines);
   }
   writeFileSync(out, `${lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n')}\n`);
