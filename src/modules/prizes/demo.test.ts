@@ -25,4 +25,12 @@ describe('the demonstration content of a first start', () => {
     expect(search.body).toContain(`WSIS Prizes winner ${year - 1}`);
     expect(search.body).toContain(`WSIS Prizes champion ${year - 1}`);
   });
+
+  it('describes its demonstration editions in the reader’s language', async () => {
+    const ar = await kit.client().get(`/ar/prizes/${year}`);
+    expect(ar.body).toContain('<strong>تجريبية</strong>');
+    expect(ar.body).not.toContain('demonstration');
+    const zh = await kit.client().get(`/zh/prizes/${year - 1}`);
+    expect(zh.body).toContain('<strong>演示</strong>');
+  });
 });

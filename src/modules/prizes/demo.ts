@@ -21,8 +21,12 @@ export const demoPrizes = async (db: Db) => {
       ...phaseColumns({ submission: span(-60, -40), validation: span(-40, -21), voting: span(-21, 21), selection: span(21, 45), announcement: span(45, 60) }),
       summaryMinWords: 5,
       rules: {
+        ar: 'هذه دورة **تجريبية** أُنشئت عند التشغيل الأول للمنصة.',
         en: 'This is a **demonstration** edition, created on the first start of the platform.',
+        es: 'Esta es una edición de **demostración**, creada en el primer inicio de la plataforma.',
         fr: 'Ceci est une édition de **démonstration**, créée au premier démarrage de la plateforme.',
+        ru: 'Это **демонстрационный** цикл, созданный при первом запуске платформы.',
+        zh: '这是一届**演示**评选，在平台首次启动时创建。',
       },
     })
     .onConflictDoNothing()
@@ -66,7 +70,14 @@ const demoPastEdition = async (
       year: new Date(now).getUTCFullYear() - 1,
       ...phaseColumns({ submission: span(-420, -400), validation: span(-400, -380), voting: span(-380, -350), selection: span(-350, -320), announcement: span(-320, -300) }),
       summaryMinWords: 5,
-      rules: { en: 'A **demonstration** edition, closed, with its winners and champions.', fr: 'Une édition de **démonstration**, close, avec ses lauréats et ses champions.' },
+      rules: {
+        ar: 'دورة **تجريبية** مُختتمة، بفائزيها وأبطالها.',
+        en: 'A **demonstration** edition, closed, with its winners and champions.',
+        es: 'Una edición de **demostración**, cerrada, con sus ganadores y campeones.',
+        fr: 'Une édition de **démonstration**, close, avec ses lauréats et ses champions.',
+        ru: '**Демонстрационный** цикл, завершённый, с его победителями и чемпионами.',
+        zh: '一届已结束的**演示**评选，附其获奖者和优胜者。',
+      },
     })
     .onConflictDoNothing()
     .returning();
