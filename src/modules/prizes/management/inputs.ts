@@ -59,6 +59,31 @@ export const settingsFromForm = (values: Values, edition: Edition) => ({
 
 const utcField = (date: Date) => date.toISOString().slice(0, 16);
 
+/**
+ * The form of a new edition: the year after the latest one (at least next year), its phases
+ * suggested from the latest edition's calendar moved to that year (the prizes follow the same
+ * yearly rhythm); empty dates when there is no edition yet.
+ */
+export const newEditionFormValues = (latest: Edition | undefined, now = new Date()): Values => {
+  const year = Math.max(now.getUTCFullYear() + 1, (latest?.year ?? 0) + 1);
+  if (!latest) return { year: String(year) };
+  const shift = (date: Date) => {
+    const moved = new Date(date);
+    moved.setUTCFullYear(date.getUTCFullYear() + (year - latest.year));
+    return utcField(moved);
+  };
+  const phases = phasesOf(latest);
+  return {
+    year: String(year),
+    ...Object.fromEntries(
+      PHASES.flatMap((p) => [
+        [`${p}.start`, shift(phases[p].start)],
+        [`${p}.end`, shift(phases[p].end)],
+      ]),
+    ),
+  };
+};
+
 /** An edition as the form's values. */
 export const editionFormValues = (edition: Edition, language: Locale): Values => {
   const phases = phasesOf(edition);

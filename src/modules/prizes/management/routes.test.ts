@@ -52,6 +52,18 @@ describe('prize managers’ pages', () => {
     expect(edition.votingStart.toISOString().slice(0, 16)).toBe(phaseForm()['voting.start']);
   });
 
+  it('suggests the next edition: the year after the latest, with its calendar moved to that year', async () => {
+    const page = (await manager.get('/en/admin/prizes')).body;
+    // The latest edition is 2044 (the test above); its voting opened on day +15.
+    expect(page).toMatch(/name="year"[^>]*value="2045"/);
+    const moved = new Date(`${phaseForm()['voting.start']}:00Z`);
+    moved.setUTCFullYear(moved.getUTCFullYear() + 1);
+    expect(page).toMatch(new RegExp(`name="voting.start"[^>]*value="${moved.toISOString().slice(0, 16)}"`));
+    // A suggestion only: created as sent.
+    const ok = await manager.post('/en/admin/prizes', { year: '2045', ...phaseForm(365) });
+    expect(ok.statusCode).toBe(303);
+  });
+
   it('saves settings and the rules of one language, audited', async () => {
     const page = await manager.get('/en/admin/prizes/2044?language=fr');
     expect(page.statusCode).toBe(200);

@@ -18,7 +18,7 @@ import { type ReviseCategoriesResult, reviseEditionCategories, updateEdition } f
 import { editionPatchInput, NOMINATION_DECISIONS } from '../inputs.js';
 import { findCategories, findEditions, findNominations, findPastWinnerEntries, getEditionByYear, getNomination } from '../queries.js';
 import { NOMINATION_STATES } from '../tables.js';
-import { categoryFromForm, editionFormValues, phasesFromForm, questionsFromForm, settingsFromForm } from './inputs.js';
+import { categoryFromForm, editionFormValues, newEditionFormValues, phasesFromForm, questionsFromForm, settingsFromForm } from './inputs.js';
 import { CategoryPage } from './views/CategoryPage.js';
 import { EditionAdminPage, EditionsAdminPage } from './views/EditionsAdminPage.js';
 import { type NominationRow, NominationsAdminPage } from './views/NominationsAdminPage.js';
@@ -65,7 +65,8 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/prizes', async (req, reply) => {
     manager(req);
-    return renderList(req, reply, { values: { year: String(new Date().getUTCFullYear() + 1) }, errors: {} });
+    const [latest] = await findEditions(db);
+    return renderList(req, reply, { values: newEditionFormValues(latest), errors: {} });
   });
 
   app.post('/prizes', async (req, reply) => {
