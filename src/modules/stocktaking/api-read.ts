@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
-import { DEFAULT_PAGE_SIZE, type EntryFilters, FACETS, findEntries, getEntry, type PublicEntry, SORTS } from './queries.js';
+import { DEFAULT_PAGE_SIZE, type EntryBadge, type EntryFilters, FACETS, findEntries, getEntry, type PublicEntry, SORTS } from './queries.js';
 import { PROJECT_STATUSES, SCOPES, TARGET_GROUPS, TRANSLATION_KINDS } from './tables.js';
 import { findBadgesByEntry } from '../prizes/queries.js';
 
@@ -90,7 +90,7 @@ const entryList = z.object({
 });
 
 /** The public shape of an entry (never the contact fields, which PublicEntry does not even hold). */
-const present = (e: PublicEntry) => ({
+const present = (e: PublicEntry & { badges: EntryBadge[] }) => ({
   id: e.id,
   state: e.state,
   language: e.originalLanguage,

@@ -59,7 +59,7 @@ describe('entries API: the whole path', () => {
     expect(row).toMatchObject({ state: 'draft', originalLanguage: 'fr', region: 'AFR', organizationId: null, contactEmail: 'amina@example.org' });
     expect(row?.title).toEqual({ fr: 'Services numériques pour les écoles rurales' });
     expect(row?.translations).toEqual({ fr: 'original' });
-    expect(row?.searchText).toContain('numériques');
+    expect(row?.titleText).toContain('numériques');
     const [hit] = (await db.execute(sql`select search_vector @@ to_tsquery('french', 'numérique') as hit from stocktaking_entries where id = ${id}`)).rows as { hit: boolean }[];
     expect(hit?.hit).toBe(true);
 
@@ -103,7 +103,7 @@ describe('entries API: the whole path', () => {
     expect(accepted.json()).toEqual({ id, state: 'published', revisionId });
     const [final] = await db.select().from(entries).where(eq(entries.id, id));
     expect(final).toMatchObject({ state: 'published', title: { fr: 'Écoles rurales connectées, deuxième phase' }, sdgs: [4, 9, 15] });
-    expect(final?.searchText).toContain('deuxième');
+    expect(final?.titleText).toContain('deuxième');
     expect(final?.publishedAt?.getTime()).toBe(afterPublish?.publishedAt?.getTime());
     const [revision] = await db.select().from(revisions).where(eq(revisions.id, revisionId));
     expect(revision?.state).toBe('accepted');

@@ -45,13 +45,14 @@ export const publicColumns = {
   startDate: entries.startDate,
   endDate: entries.endDate,
   website: entries.website,
-  badges: entries.badges,
   isDemo: entries.isDemo,
   createdAt: entries.createdAt,
   updatedAt: entries.updatedAt,
   publishedAt: entries.publishedAt,
   publishedYear: entries.publishedYear,
 };
+/** A prize an entry won (from the WSIS Prizes results: findBadgesByEntry). */
+export type EntryBadge = { kind: 'winner' | 'champion'; year: number; category: number };
 export type PublicEntry = { [K in keyof typeof publicColumns]: (typeof entries.$inferSelect)[K] };
 export type EntryHit = PublicEntry & { rank: number; highlight: string | null };
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { searchDocument, searchText, segmentChinese, titleText } from './search.js';
+import { searchDocument, segmentChinese, titleText } from './search.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -37,10 +37,6 @@ describe('search document', () => {
     expect(row.v).toContain("'broadband':1A");
     expect(row.v).toContain("'fibr':2B");
     expect(row.empty).toBe('');
-  });
-
-  it('joins every title and summary for trigram matching', () => {
-    expect(searchText({ title: { en: 'Broadband', fr: 'Haut débit' }, summary: { en: 'Fibre' } })).toBe('Broadband Haut débit Fibre');
   });
 
   it('joins every title for the typo-tolerant fallback', () => {

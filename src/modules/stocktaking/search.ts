@@ -61,15 +61,8 @@ export const searchDocument = (entry: SearchableEntry): SQL => {
  */
 export const titleDocument = (entry: Pick<SearchableEntry, 'title'>): SQL => searchDocument({ title: entry.title, summary: {} });
 
-/** Every title, joined by spaces: `title_text`, for the typo-tolerant fallback. */
+/** Every title, joined by spaces: `title_text`, from which the corrector learns its words (migration 0008). */
 export const titleText = (entry: Pick<SearchableEntry, 'title'>): string =>
   LOCALES.map((l) => entry.title[l]?.trim())
-    .filter(Boolean)
-    .join(' ');
-
-/** Every title and summary, joined by spaces: `search_text`, for typo-tolerant trigram matching. */
-export const searchText = (entry: SearchableEntry): string =>
-  [...LOCALES.map((l) => entry.title[l]), ...LOCALES.map((l) => entry.summary[l])]
-    .map((s) => s?.trim())
     .filter(Boolean)
     .join(' ');

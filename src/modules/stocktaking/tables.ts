@@ -64,13 +64,10 @@ export const entries = pgTable(
     contactEmail: text(),
     /** The images shown with the entry, in order (rows of stocktaking_images). */
     imageIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
-    badges: jsonb().$type<{ kind: 'winner' | 'champion'; year: number; category: number }[]>().notNull().default([]),
     searchVector: tsvector(),
     /** The titles alone (weight A): small enough to rank thousands of matches without reading search_vector. */
     titleVector: tsvector(),
-    /** Titles and summaries of every language, for typo-tolerant (trigram) matching. */
-    searchText: text().notNull().default(''),
-    /** Every language's title, for the typo-tolerant fallback (short: the trigram check of a long text is slow). */
+    /** Every language's title, joined: the trigger of migration 0008 learns the corrector's words (stocktaking_words) from it. */
     titleText: text().notNull().default(''),
     isDemo: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -82,7 +79,6 @@ export const entries = pgTable(
   },
   (t) => [
     index('stocktaking_entries_state_published_idx').on(t.state, t.publishedAt),
-    index('stocktaking_entries_title_trgm_idx').using('gin', t.titleText.op('gin_trgm_ops')),
     index('stocktaking_entries_action_lines_idx').using('gin', t.actionLines),
     index('stocktaking_entries_sdgs_idx').using('gin', t.sdgs),
     index('stocktaking_entries_target_groups_idx').using('gin', t.targetGroups),

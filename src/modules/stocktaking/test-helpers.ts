@@ -4,7 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
-import { searchDocument, searchText, titleDocument, titleText } from './search.js';
+import { searchDocument, titleDocument, titleText } from './search.js';
 import { entries } from './tables.js';
 
 export type NewEntry = typeof entries.$inferInsert;
@@ -38,7 +38,6 @@ export const insertPublishedEntry = async (db: DbOrTx, overrides: Partial<NewEnt
       title,
       summary,
       publishedAt,
-      searchText: searchText({ title, summary }),
       titleText: titleText({ title }),
     })
     .returning({ id: entries.id });

@@ -10,7 +10,7 @@ import { findOrganizationsOfUser, getMembership } from '../../accounts/queries.j
 import { findActionLines, findCountries, findMatrixLinks, findSdgs, findSdgTargets } from '../../reference/queries.js';
 import type { EntryInput } from '../inputs.js';
 import type { EntrySubject } from '../permissions.js';
-import { searchDocument, searchText, titleDocument, titleText } from '../search.js';
+import { searchDocument, titleDocument, titleText } from '../search.js';
 import { IMAGES_PER_ENTRY, type ProcessedImage } from '../images/process.js';
 import { entries, events, images, type TranslationKind } from '../tables.js';
 
@@ -232,7 +232,6 @@ export const buildContent = async (
 export const searchColumns = (content: Pick<EntryContent, 'title' | 'summary'>) => ({
   searchVector: searchDocument(content),
   titleVector: titleDocument(content),
-  searchText: searchText(content),
   titleText: titleText(content),
 });
 

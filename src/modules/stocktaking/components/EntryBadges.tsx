@@ -1,8 +1,8 @@
 import type { ViewContext } from '../../../core/views/context.js';
-import type { PublicEntry } from '../queries.js';
+import type { EntryBadge, PublicEntry } from '../queries.js';
 
 /** Demo, state (for the few who may see unpublished entries) and prize badges of an entry. */
-export const EntryBadges = ({ view, entry }: { view: ViewContext; entry: Pick<PublicEntry, 'isDemo' | 'state' | 'badges'> }) => (
+export const EntryBadges = ({ view, entry }: { view: ViewContext; entry: Pick<PublicEntry, 'isDemo' | 'state'> & { badges: EntryBadge[] } }) => (
   <>
     {entry.isDemo && <span class="demo-badge">{view.t('stocktaking.common.demo_badge')}</span>}
     {entry.state !== 'published' && (

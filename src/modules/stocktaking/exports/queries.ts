@@ -13,10 +13,10 @@ import { entries } from '../tables.js';
 
 /**
  * Columns an export may hold: the public columns (no contact, no search columns), without the
- * submitter's account id and the badges column (badges come from the prize results). Derived
+ * submitter's account id (badges come from the prize results, not from the entries). Derived
  * from publicColumns so that a new private column cannot reach an export through a second list.
  */
-const { submitterId: _submitterId, badges: _badges, ...exportColumns } = publicColumns;
+const { submitterId: _submitterId, ...exportColumns } = publicColumns;
 export type ExportEntry = { [K in keyof typeof exportColumns]: (typeof entries.$inferSelect)[K] };
 
 /** Entries per batch: 2,000 took 6 to 7 s for 100,000 entries on PGlite where 1,000 took 9 to 10 s (fewer statements). */

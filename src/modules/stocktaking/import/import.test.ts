@@ -77,12 +77,10 @@ afterAll(async () => {
 
 /** The content of every entry of a database, as the public and the round trip care about it. */
 const contents = async (db: TestDatabase['db']) =>
-  (await db.select().from(entries).orderBy(asc(entries.id))).map(
-    ({ id, submitterId, searchVector, searchText, createdAt, updatedAt, submittedAt, contactEmail, contactName, ...rest }) => {
-      const { titleVector, ...content } = rest as typeof rest & { titleVector?: unknown };
-      return content;
-    },
-  );
+  (await db.select().from(entries).orderBy(asc(entries.id))).map(({ id, submitterId, searchVector, createdAt, updatedAt, submittedAt, contactEmail, contactName, ...rest }) => {
+    const { titleVector, ...content } = rest as typeof rest & { titleVector?: unknown };
+    return content;
+  });
 
 const csvOf = (rows: Record<string, string>[], columns = [...new Set(rows.flatMap((r) => Object.keys(r)))]) =>
   Buffer.from(csvLine(columns) + rows.map((r) => csvLine(columns.map((c) => r[c] ?? ''))).join(''));

@@ -17,7 +17,6 @@ export const findOrganizationEntries = async (db: DbOrTx, { organizationId, page
       projectStatus: entries.projectStatus,
       leadCountry: entries.leadCountry,
       publishedAt: entries.publishedAt,
-      badges: entries.badges,
       isDemo: entries.isDemo,
       state: entries.state,
     })

@@ -8,11 +8,11 @@ import { EntryBadges } from '../components/EntryBadges.js';
 import { facetLabel, languageName, type ReferenceNames } from '../components/labels.js';
 import { EntryText } from '../components/LocalizedEntryText.js';
 import type { ImageInfo } from '../images/queries.js';
-import type { PublicEntry } from '../queries.js';
+import type { EntryBadge, PublicEntry } from '../queries.js';
 
 export type EntryPageProps = {
   view: ViewContext;
-  entry: PublicEntry;
+  entry: PublicEntry & { badges: EntryBadge[] };
   names: ReferenceNames;
   organization: string | null;
   images: ImageInfo[];

@@ -7,7 +7,7 @@ import { Highlight } from '../components/Highlight.js';
 import { facetLabel, type ReferenceNames } from '../components/labels.js';
 import { EntryText } from '../components/LocalizedEntryText.js';
 import { DownloadResultsLink } from '../exports/components.js';
-import { DEFAULT_PAGE_SIZE, type EntryFilters, type EntryHit, type EntrySort, FACETS, type FacetName, type Facets, SORTS } from '../queries.js';
+import { DEFAULT_PAGE_SIZE, type EntryBadge, type EntryFilters, type EntryHit, type EntrySort, FACETS, type FacetName, type Facets, SORTS } from '../queries.js';
 
 export type SearchPageProps = {
   view: ViewContext;
@@ -16,7 +16,7 @@ export type SearchPageProps = {
   filters: EntryFilters;
   page: number;
   pageSize: number;
-  result: { items: EntryHit[]; total: number; facets: Facets; typoTolerant: boolean };
+  result: { items: (EntryHit & { badges: EntryBadge[] })[]; total: number; facets: Facets; typoTolerant: boolean };
   names: ReferenceNames;
   organizations: Map<number, string>;
   /** Long facets the reader asked to see in full (`more` parameter). */

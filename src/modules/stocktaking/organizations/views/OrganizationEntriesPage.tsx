@@ -5,12 +5,16 @@ import { countryName } from '../../../reference/queries.js';
 import { EntryBadges } from '../../components/EntryBadges.js';
 import { facetLabel, type ReferenceNames } from '../../components/labels.js';
 import { EntryText } from '../../components/LocalizedEntryText.js';
+import type { EntryBadge } from '../../queries.js';
 import { ORGANIZATION_PAGE_SIZE, type findOrganizationEntries } from '../queries.js';
 
 export type OrganizationEntriesPageProps = {
   view: ViewContext;
   organization: { id: number; name: string; acronym: string | null; country: string | null; stakeholderType: string };
-  result: Awaited<ReturnType<typeof findOrganizationEntries>>;
+  /** The entries with their prize badges (findBadgesByEntry). */
+  result: Omit<Awaited<ReturnType<typeof findOrganizationEntries>>, 'items'> & {
+    items: (Awaited<ReturnType<typeof findOrganizationEntries>>['items'][number] & { badges: EntryBadge[] })[];
+  };
   names: ReferenceNames;
   page: number;
 };
