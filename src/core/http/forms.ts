@@ -8,6 +8,9 @@ import type { FormState } from '../views/components.js';
 
 type Issue = z.core.$ZodIssue;
 
+/** A message that is a catalog key ("stocktaking.errors.country_format"), not Zod's English. */
+const I18N_KEY = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
+
 /** Custom issues carry an i18n key as message and their ICU values in `params`. */
 export const issueMessage = (issue: Issue, t: Translate): string => {
   switch (issue.code) {
@@ -25,7 +28,8 @@ export const issueMessage = (issue: Issue, t: Translate): string => {
       if (issue.format === 'email') return t('core.errors.invalid_email');
       if (issue.format === 'url') return t('core.errors.invalid_url');
       if (issue.format === 'date' || issue.format === 'datetime') return t('core.errors.invalid_date');
-      return t('core.errors.invalid_format');
+      // A pattern given with its own message (an i18n key) says what the format is.
+      return I18N_KEY.test(issue.message ?? '') ? t(issue.message) : t('core.errors.invalid_format');
     case 'invalid_value':
       return t('core.errors.invalid_choice');
     case 'unrecognized_keys':

@@ -18,6 +18,8 @@ export { countWords } from '../../core/i18n/words.js';
 const countryCode = z
   .string()
   .trim()
+  // Nothing chosen is a missing value, not a badly written code.
+  .min(1, { abort: true })
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, { message: 'stocktaking.errors.country_format' });
 const longText = z.string().trim().max(TEXT_MAX_LENGTH).nullish();

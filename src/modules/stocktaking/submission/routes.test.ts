@@ -98,6 +98,15 @@ describe('submitting an activity through the form', () => {
     expect(res.body).toContain('value="awa@example.org"');
   });
 
+  it('says a missing country is missing and a misspelt one is not a code, in the reader’s language', async () => {
+    await contributor.get('/fr/stocktaking/new');
+    const missing = await contributor.post('/fr/stocktaking/new', validForm({ leadCountry: '' }));
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toMatch(/id="field-leadCountry-error">\s*Ce champ est obligatoire/);
+    const name = await contributor.post('/fr/stocktaking/new', validForm({ leadCountry: 'Kenya' }));
+    expect(name.body).toMatch(/id="field-leadCountry-error">[^<]*ISO 3166/);
+  });
+
   it('turns unknown codes into field errors', async () => {
     await contributor.get('/en/stocktaking/new');
     const res = await contributor.post('/en/stocktaking/new', validForm({ actionLines: ['C2', 'C42'] }));
