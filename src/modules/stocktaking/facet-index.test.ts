@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { type FacetIndex, FACETS, readFacetIndex, rowLookup } from './facet-index.js';
+import { type FacetIndex, FACETS, readFacetIndex, rowLookup, tally } from './facet-index.js';
 import { entries } from './tables.js';
 import { insertPublishedEntry } from './test-helpers.js';
 
@@ -74,6 +74,23 @@ describe('facet index', () => {
     expect(again.built).toBe('read');
     expect(rowsOf(again)).toEqual(rowsOf(await readFacetIndex(db)));
     expect(rowsOf(again).find((r) => r.id === ids[0])?.facets.region).toEqual(['EUR']);
+  });
+
+  it('counts for the public once per version of the entries, and again after a change', async () => {
+    const { db } = database;
+    const index = await readFacetIndex(db);
+    const first = tally(index, { actor: null });
+    // The page as first opened: the same answer, not walked again.
+    expect(tally(index, { actor: null })).toBe(first);
+    // Anything narrower, or anyone signed in, is counted afresh.
+    expect(tally(index, { actor: null, filters: { region: ['AFR'] } })).not.toBe(first);
+    const moderator = { id: 1, email: 'm@example.org', name: 'M', roles: ['moderator' as const], locale: 'en' as const, emailVerified: true, status: 'active' as const };
+    expect(tally(index, { actor: moderator })).not.toBe(first);
+    await insertPublishedEntry(db, { title: { en: 'Okapi census' }, region: 'ARB' });
+    const next = await readFacetIndex(db, index);
+    const after = tally(next, { actor: null });
+    expect(after.total).toBe(first.total + 1);
+    expect(after.facets.region.find((r) => r.value === 'ARB')?.count).toBe((first.facets.region.find((r) => r.value === 'ARB')?.count ?? 0) + 1);
   });
 
   it('finds the row of an id whether ids are dense or sparse', () => {

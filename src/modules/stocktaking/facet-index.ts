@@ -47,6 +47,8 @@ export type FacetIndex = {
   built: 'read' | 'merged';
   /** One byte per row for tally's marks (zero between searches). */
   scratch: Uint8Array;
+  /** The public's tallies without words or filters (the search page as first opened, the statistics), by facets asked. */
+  publicTallies: Map<string, Tally>;
 };
 
 /**
@@ -147,7 +149,19 @@ const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; cha
   }
   const facets = {} as Record<FacetName, FacetColumn>;
   for (const b of builders) facets[b.facet] = { dictionary: b.dictionary, offsets: b.offsets, values: Uint16Array.from(b.values) };
-  return { version, size, ids, publishedAt, rowOf: rowLookup(ids), state, submitter, facets, built: base ? 'merged' : 'read', scratch: new Uint8Array(size) };
+  return {
+    version,
+    size,
+    ids,
+    publishedAt,
+    rowOf: rowLookup(ids),
+    state,
+    submitter,
+    facets,
+    built: base ? 'merged' : 'read',
+    scratch: new Uint8Array(size),
+    publicTallies: new Map(),
+  };
 };
 
 /**
@@ -250,24 +264,31 @@ export type Tally = {
   facets: Facets;
 };
 
-export const tally = (
-  index: FacetIndex,
-  {
-    actor,
-    matched,
-    byRelevance = false,
-    filters = {},
-    facets = FACETS,
-  }: {
-    actor: MaybeActor;
-    /** The ids matching the words, in a title or elsewhere only (whoever may see them); undefined: every entry. */
-    matched?: { title: ArrayLike<number>; other: ArrayLike<number> };
-    /** Title matches first (each part newest first); otherwise newest first. */
-    byRelevance?: boolean;
-    filters?: EntryFilters;
-    facets?: readonly FacetName[];
-  },
-): Tally => {
+export const tally = (index: FacetIndex, args: TallyArgs): Tally => {
+  // The same for every visitor who is not signed in until the entries change (a new index):
+  // computed once per index instead of walking all rows on every visit.
+  const { actor, matched, filters = {}, facets = FACETS } = args;
+  if (isSignedIn(actor) || matched || FACETS.some((f) => (filters[f]?.length ?? 0) > 0)) return tallyRows(index, args);
+  const key = facets.join(',');
+  let found = index.publicTallies.get(key);
+  if (!found) {
+    found = tallyRows(index, args);
+    index.publicTallies.set(key, found);
+  }
+  return found;
+};
+
+type TallyArgs = {
+  actor: MaybeActor;
+  /** The ids matching the words, in a title or elsewhere only (whoever may see them); undefined: every entry. */
+  matched?: { title: ArrayLike<number>; other: ArrayLike<number> };
+  /** Title matches first (each part newest first); otherwise newest first. */
+  byRelevance?: boolean;
+  filters?: EntryFilters;
+  facets?: readonly FacetName[];
+};
+
+const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, filters = {}, facets = FACETS }: TallyArgs): Tally => {
   const visible = mayViewRow(actor);
   // Parallel arrays and index loops: this runs for up to 100,000 rows per search.
   const filterFacets: FacetName[] = [];
