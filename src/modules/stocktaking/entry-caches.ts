@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
-import { entryChanges } from './tables.js';
+import { entriesVersion, entryChanges } from './tables.js';
 
 /** Above this many changed entries, reading them all again is simpler than merging. */
 export const MERGE_LIMIT = 5000;
@@ -25,6 +25,25 @@ export const changedEntriesBetween = async (tx: DbOrTx, from: number, to: number
   if (Number(summary?.versions ?? 0) !== to - from || Number(summary?.n ?? 0) > MERGE_LIMIT) return undefined;
   return (summary?.ids ?? '').split(',').filter(Boolean).map(Number);
 };
+
+/**
+ * Reads a cache at the counter's version, in one snapshot (repeatable read): `merge` with the ids
+ * changed since `base` when the change log covers the gap, else `full`.
+ */
+export const readAtVersion = async <T extends { version: number }>(
+  db: DbOrTx,
+  base: T | undefined,
+  steps: { merge: (tx: DbOrTx, version: number, base: T, changed: number[]) => Promise<T>; full: (tx: DbOrTx, version: number) => Promise<T> },
+): Promise<T> =>
+  db.transaction(
+    async (tx) => {
+      const [current] = await tx.select({ version: entriesVersion.version }).from(entriesVersion);
+      const version = current?.version ?? 0;
+      const changed = base ? await changedEntriesBetween(tx, base.version, version) : undefined;
+      return base && changed ? steps.merge(tx, version, base, changed) : steps.full(tx, version);
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 
 /**
  * A cache of the entries per database, brought up to date on demand: `of(db, version)` answers the

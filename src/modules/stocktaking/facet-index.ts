@@ -15,7 +15,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
-import { changedEntriesBetween, versionedCache } from './entry-caches.js';
+import { readAtVersion, versionedCache } from './entry-caches.js';
 import { ENTRY_STATES, entries, entriesVersion } from './tables.js';
 
 export const FACETS = ['actionLine', 'sdg', 'region', 'country', 'stakeholderType', 'targetGroup', 'status', 'year'] as const;
@@ -196,23 +196,16 @@ const loadOrder = sql`order by ${entries.publishedAt} desc nulls last, ${entries
 
 /**
  * Reads the counter and, in the same snapshot (repeatable read), either only the entries changed
- * since `base` was built (changedEntriesBetween), merged into it, or every entry.
+ * since `base` was built (the change log), merged into it, or every entry (readAtVersion).
  */
-export const readFacetIndex = async (db: DbOrTx, base?: FacetIndex): Promise<FacetIndex> =>
-  db.transaction(
-    async (tx) => {
-      const [current] = await tx.select({ version: entriesVersion.version }).from(entriesVersion);
-      const version = current?.version ?? 0;
-      const changed = base ? await changedEntriesBetween(tx, base.version, version) : undefined;
-      if (base && changed) {
-        const { rows } = await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} where ${entries.id} = any(${sql.param(changed)}::bigint[]) ${loadOrder}`);
-        return build(version, rows, { index: base, changed: new Set(changed) });
-      }
-      const { rows } = await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} ${loadOrder}`);
-      return build(version, rows);
+export const readFacetIndex = (db: DbOrTx, base?: FacetIndex): Promise<FacetIndex> =>
+  readAtVersion(db, base, {
+    merge: async (tx, version, old, changed) => {
+      const { rows } = await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} where ${entries.id} = any(${sql.param(changed)}::bigint[]) ${loadOrder}`);
+      return build(version, rows, { index: old, changed: new Set(changed) });
     },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+    full: async (tx, version) => build(version, (await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} ${loadOrder}`)).rows),
+  });
 
 /** The current version of the entries (one tiny query). */
 export const entriesVersionOf = async (db: DbOrTx): Promise<number> => {

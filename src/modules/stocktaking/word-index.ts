@@ -15,8 +15,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
-import { changedEntriesBetween, versionedCache } from './entry-caches.js';
-import { entriesVersion, searchRows } from './tables.js';
+import { readAtVersion, versionedCache } from './entry-caches.js';
+import { searchRows } from './tables.js';
 
 /** Posting lists in one array (CSR): the ids of slot s are ids[offsets[s] .. offsets[s + 1]), ascending. */
 type Postings = { offsets: Int32Array; ids: Float64Array };
@@ -44,6 +44,16 @@ const EMPTY = new Float64Array(0);
 const loadColumns = sql`${searchRows.entryId}::text as id,
   array_to_string(tsvector_to_array(${searchRows.searchVector}), chr(1)) as a,
   array_to_string(tsvector_to_array(${searchRows.titleVector}), chr(1)) as t`;
+
+/** The slot of a lexeme in `slots`, made (the next number) on first sight. */
+const slotMaker = (slots: Map<string, number>) => (lexeme: string) => {
+  let slot = slots.get(lexeme);
+  if (slot === undefined) {
+    slot = slots.size;
+    slots.set(lexeme, slot);
+  }
+  return slot;
+};
 
 /** A test of "this id changed" for merges: a byte per id while ids are dense, else a Set. */
 const membership = (ids: number[], maxId: number): ((id: number) => boolean) => {
@@ -113,15 +123,8 @@ const buildPostings = (rows: LoadRow[], column: 'a' | 't', slotOf: (lexeme: stri
 
 /** Merges `rows` (the changed entries still there, ascending ids) into `base`, dropping its entries in `changed`. */
 const build = (version: number, rows: LoadRow[], base: { index: WordIndex; changed: number[] }): WordIndex => {
-  const slots = new Map(base?.index.slots);
-  const slotOf = (lexeme: string) => {
-    let slot = slots.get(lexeme);
-    if (slot === undefined) {
-      slot = slots.size;
-      slots.set(lexeme, slot);
-    }
-    return slot;
-  };
+  const slots = new Map(base.index.slots);
+  const slotOf = slotMaker(slots);
   const rowIds = Float64Array.from(rows, (r) => Number(r.id));
   const old = base.index;
   const maxId = Math.max(old.universe.length ? (old.universe[old.universe.length - 1] as number) : 0, ...base.changed);
@@ -185,35 +188,24 @@ const readPostings = async (tx: DbOrTx, column: typeof searchRows.searchVector |
 };
 
 /** Reads the word index (every posting list, or the changed entries merged into `base`) at the counter's version, in one snapshot. */
-export const readWordIndex = async (db: DbOrTx, base?: WordIndex): Promise<WordIndex> =>
-  db.transaction(
-    async (tx) => {
-      const [current] = await tx.select({ version: entriesVersion.version }).from(entriesVersion);
-      const version = current?.version ?? 0;
-      const changed = base ? await changedEntriesBetween(tx, base.version, version) : undefined;
-      if (base && changed) {
-        const { rows } = await tx.execute<LoadRow>(
-          sql`select ${loadColumns} from ${searchRows} where ${searchRows.entryId} = any(${sql.param(changed)}::bigint[]) order by ${searchRows.entryId}`,
-        );
-        return build(version, rows, { index: base, changed });
-      }
+export const readWordIndex = (db: DbOrTx, base?: WordIndex): Promise<WordIndex> =>
+  readAtVersion(db, base, {
+    merge: async (tx, version, old, changed) => {
+      const { rows } = await tx.execute<LoadRow>(
+        sql`select ${loadColumns} from ${searchRows} where ${searchRows.entryId} = any(${sql.param(changed)}::bigint[]) order by ${searchRows.entryId}`,
+      );
+      return build(version, rows, { index: old, changed });
+    },
+    full: async (tx, version) => {
       const slots = new Map<string, number>();
-      const slotOf = (lexeme: string) => {
-        let slot = slots.get(lexeme);
-        if (slot === undefined) {
-          slot = slots.size;
-          slots.set(lexeme, slot);
-        }
-        return slot;
-      };
+      const slotOf = slotMaker(slots);
       const all = await readPostings(tx, searchRows.searchVector, slotOf);
       const title = await readPostings(tx, searchRows.titleVector, slotOf);
       const [every] = (await tx.execute<{ ids: string | null }>(sql`select string_agg(${searchRows.entryId}::text, ',' order by ${searchRows.entryId}) as ids from ${searchRows}`))
         .rows;
       return { version, slots, all, title, universe: parseIds(every?.ids ?? null), built: 'read' as const };
     },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+  });
 
 /** The word index of a database at `version` or later (versionedCache). */
 export const wordIndexOf = versionedCache(readWordIndex);
