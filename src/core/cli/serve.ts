@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
 import { purgeExpiredSessions } from '../auth/sessions.js';
+import { purgeExpiredRateLimits } from '../http/rate-limit.js';
 import { initializeIfEmpty, prepareDatabase } from './startup.js';
 
 /** Starts the platform and keeps it running until SIGTERM/SIGINT, then shuts down gracefully. */
@@ -62,6 +63,8 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
   timers.push(
     setInterval(tick, 5000),
     setInterval(() => void purgeExpiredSessions(database.db).catch(() => undefined), 3600_000),
+    // Expired counters (two per voter in a campaign: address and account), every ten minutes.
+    setInterval(() => void purgeExpiredRateLimits(database.db).catch(() => undefined), 600_000),
   );
 
   return { app, database };

@@ -1,6 +1,7 @@
 /**
  * Rate limits kept in PostgreSQL (fixed windows, one row per key), so every app process behind a
- * proxy shares the same counters. Used by @fastify/rate-limit as its store and directly by
+ * proxy shares the same counters. The table is unlogged (migration 0011): counters are not worth a
+ * WAL write, and a crash of the database only restarts the windows. Used by @fastify/rate-limit as its store and directly by
  * commands that count something other than requests (failed sign-ins per account).
  */
 import { sql } from 'drizzle-orm';
@@ -26,6 +27,11 @@ export const peekRateLimit = async (db: DbOrTx, key: string): Promise<Hit> => {
   const result = await db.execute<{ count: number; reset_at: string | Date }>(sql`select count, reset_at from core_rate_limits where key = ${key} and reset_at > now()`);
   const row = result.rows[0];
   return row ? { count: Number(row.count), resetAt: new Date(row.reset_at) } : { count: 0, resetAt: new Date() };
+};
+
+/** Deletes the counters whose window has passed (a key seen again starts a new row). */
+export const purgeExpiredRateLimits = async (db: DbOrTx) => {
+  await db.execute(sql`delete from core_rate_limits where reset_at <= now()`);
 };
 
 export const clearRateLimit = async (db: DbOrTx, key: string) => {
