@@ -26,8 +26,14 @@ describe('the vote benchmark', () => {
   it('casts one vote per voter over HTTP while a public page answers, then measures the same INSERT through the driver', async () => {
     await kit.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(kit.app.server.address() as AddressInfo).port}`;
-    const result = await measureVoting(kit.database, { baseUrl: base, voters: 50, connections: 2, seconds: 20 });
+    const result = await measureVoting(kit.database, { baseUrl: base, voters: 50, connections: 2, seconds: 20, rounds: 2 });
     expect(result).toMatchObject({ voters: 50, accepted: 50, refused: 0 });
+    // Each round starts from an empty edition: the same voters' votes all count again.
+    expect(result.rounds.map((r) => [r.accepted, r.refused])).toEqual([
+      [50, 0],
+      [50, 0],
+    ]);
+    expect(result.rounds).toContainEqual(expect.objectContaining({ ratio: result.ratio }));
     expect(result.page.requests).toBeGreaterThan(0);
     expect(result.page.non2xx).toBe(0);
     expect(result.ceilingPerSecond).toBeGreaterThan(0);
