@@ -6,6 +6,7 @@ import {
   findActionLines,
   findConnectGoals,
   findCountries,
+  findMatrixCells,
   findMatrixLinks,
   findPrizeCategories,
   findRegions,
@@ -43,7 +44,10 @@ describe('reference seed', () => {
   });
 
   it('loads the matrix, the SDG targets it cites, 18 prize categories, 5 Connect 2030 goals and 6 regions', async () => {
-    expect(await findMatrixLinks(database.db)).toHaveLength(124);
+    const links = await findMatrixLinks(database.db);
+    expect(links).toHaveLength(124);
+    // The matrix page's cells: the same pairs in the same order, without the texts.
+    expect(await findMatrixCells(database.db)).toEqual(links.map((l) => ({ actionLine: l.actionLine, sdg: l.sdg })));
     expect(await findSdgTargets(database.db)).toHaveLength(80);
     const categories = await findPrizeCategories(database.db);
     expect(categories).toHaveLength(18);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { notFound } from '../../core/http/problems.js';
 import { parseSdgNumber } from './inputs.js';
-import { findActionLines, findMatrixLinks, findSdgs, findSdgTargets, getActionLine, getMatrixLink, getSdg, type SdgTarget } from './queries.js';
+import { findActionLines, findMatrixCells, findMatrixLinks, findSdgs, findSdgTargets, getActionLine, getMatrixLink, getSdg, type SdgTarget } from './queries.js';
 import { ActionLinePage } from './views/ActionLinePage.js';
 import { ActionLinesPage } from './views/ActionLinesPage.js';
 import { MatrixLinkPage } from './views/MatrixLinkPage.js';
@@ -55,8 +55,8 @@ export const referenceRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/matrix', async (req, reply) => {
     const { db } = req.server.platform.database;
-    const [lines, sdgs, links] = await Promise.all([findActionLines(db), findSdgs(db), findMatrixLinks(db)]);
-    return reply.page(MatrixPage({ view: req.view(reply), lines, sdgs, links }));
+    const [lines, sdgs, cells] = await Promise.all([findActionLines(db), findSdgs(db), findMatrixCells(db)]);
+    return reply.page(MatrixPage({ view: req.view(reply), lines, sdgs, cells }));
   });
 
   app.get<{ Params: { actionLine: string; sdg: string } }>('/matrix/:actionLine/:sdg', async (req, reply) => {

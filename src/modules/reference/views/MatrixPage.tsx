@@ -1,22 +1,23 @@
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import type { ActionLine, MatrixLink, Sdg } from '../queries.js';
+import type { ActionLine, MatrixCell, Sdg } from '../queries.js';
 
-export type MatrixPageProps = { view: ViewContext; lines: ActionLine[]; sdgs: Sdg[]; links: MatrixLink[] };
+export type MatrixPageProps = { view: ViewContext; lines: ActionLine[]; sdgs: Sdg[]; cells: MatrixCell[] };
 
 /**
  * Public: the WSIS–SDG matrix as a table (rows: action lines and C7's sub-lines; columns: SDGs).
  * Each cell says in words whether the pair is linked; linked cells open the explanation.
  */
-export const MatrixPage = ({ view, lines, sdgs, links }: MatrixPageProps) => {
+export const MatrixPage = ({ view, lines, sdgs, cells }: MatrixPageProps) => {
   const { t } = view;
-  const linked = new Set(links.map((l) => `${l.actionLine}|${l.sdg}`));
+  const linked = new Set(cells.map((c) => `${c.actionLine}|${c.sdg}`));
+  const notLinked = t('reference.matrix.cell_not_linked');
   const caption = t('reference.matrix.caption');
   return (
     <Layout view={view} title={t('reference.matrix.title')} wide>
       <h1>{t('reference.matrix.title')}</h1>
       <p class="lead">{t('reference.matrix.lead')}</p>
-      <p>{t('reference.matrix.summary', { links: links.length, lines: new Set(links.map((l) => l.actionLine)).size })}</p>
+      <p>{t('reference.matrix.summary', { links: cells.length, lines: new Set(cells.map((c) => c.actionLine)).size })}</p>
       <section class="table-wrap matrix-wrap" aria-label={caption} tabindex={0}>
         <table class="matrix">
           <caption>{caption}</caption>
@@ -56,7 +57,7 @@ export const MatrixPage = ({ view, lines, sdgs, links }: MatrixPageProps) => {
                         </td>
                       ) : (
                         <td class="not-linked">
-                          <span class="visually-hidden">{t('reference.matrix.cell_not_linked')}</span>
+                          <span class="visually-hidden">{notLinked}</span>
                         </td>
                       ),
                     )

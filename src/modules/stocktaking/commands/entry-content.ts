@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale, Localized } from '../../../core/i18n/locales.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { findOrganizationsOfUser, getMembership } from '../../accounts/queries.js';
-import { findActionLines, findCountries, findMatrixLinks, findSdgs, findSdgTargets } from '../../reference/queries.js';
+import { findActionLines, findCountries, findMatrixCells, findSdgs, findSdgTargets } from '../../reference/queries.js';
 import type { EntryInput } from '../inputs.js';
 import type { EntrySubject } from '../permissions.js';
 import { searchDocument, titleDocument, titleText } from '../search.js';
@@ -126,9 +126,9 @@ export const loadReferenceCodes = async (tx: DbOrTx): Promise<ReferenceCodes> =>
   const goals = await findSdgs(tx);
   const countries = await findCountries(tx);
   const targets = await findSdgTargets(tx);
-  const links = await findMatrixLinks(tx);
+  const cells = await findMatrixCells(tx);
   const sdgsOfLine = new Map<string, number[]>();
-  for (const link of links) sdgsOfLine.set(link.actionLine, [...(sdgsOfLine.get(link.actionLine) ?? []), link.sdg]);
+  for (const link of cells) sdgsOfLine.set(link.actionLine, [...(sdgsOfLine.get(link.actionLine) ?? []), link.sdg]);
   return {
     lineCodes: new Set(lines.map((l) => l.code)),
     parentOf: new Map(lines.map((l) => [l.code, l.parent])),
