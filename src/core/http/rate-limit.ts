@@ -1,8 +1,9 @@
 /**
  * Rate limits kept in PostgreSQL (fixed windows, one row per key), so every app process behind a
  * proxy shares the same counters. The table is unlogged (migration 0011): counters are not worth a
- * WAL write, and a crash of the database only restarts the windows. Used by @fastify/rate-limit as its store and directly by
- * commands that count something other than requests (failed sign-ins per account).
+ * WAL write, and a crash of the database only restarts the windows. Used by @fastify/rate-limit as
+ * its store and directly by commands that count something other than requests (failed sign-ins
+ * per account).
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';

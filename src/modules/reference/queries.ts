@@ -51,6 +51,9 @@ export const findSdgTargets = async (db: DbOrTx, { sdg, codes }: { sdg?: number;
   return rows.sort((a, b) => compareTargetCodes(a.code, b.code));
 };
 
+/** Matrix order: action lines as in the Geneva Plan of Action, then SDG number (needs the join on action lines). */
+const matrixOrder = () => [asc(actionLines.position), asc(matrixLinks.sdg)];
+
 /** Matrix links (not removed), optionally for one action line or one SDG, in matrix order. */
 export const findMatrixLinks = async (db: DbOrTx, { actionLine, sdg }: { actionLine?: string; sdg?: number } = {}): Promise<MatrixLink[]> => {
   const rows = await db
@@ -58,7 +61,7 @@ export const findMatrixLinks = async (db: DbOrTx, { actionLine, sdg }: { actionL
     .from(matrixLinks)
     .innerJoin(actionLines, eq(actionLines.code, matrixLinks.actionLine))
     .where(and(activeLinks(), actionLine ? eq(matrixLinks.actionLine, actionLine) : undefined, sdg === undefined ? undefined : eq(matrixLinks.sdg, sdg)))
-    .orderBy(asc(actionLines.position), asc(matrixLinks.sdg));
+    .orderBy(...matrixOrder());
   return rows.map((r) => r.link);
 };
 
@@ -74,7 +77,7 @@ export const findMatrixCells = async (db: DbOrTx): Promise<MatrixCell[]> =>
     .from(matrixLinks)
     .innerJoin(actionLines, eq(actionLines.code, matrixLinks.actionLine))
     .where(activeLinks())
-    .orderBy(asc(actionLines.position), asc(matrixLinks.sdg));
+    .orderBy(...matrixOrder());
 
 /** One matrix link; throws NotFound when the action line does not serve that SDG. */
 export const getMatrixLink = async (db: DbOrTx, { actionLine, sdg }: { actionLine: string; sdg: number }): Promise<MatrixLink> => {

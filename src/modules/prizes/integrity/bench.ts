@@ -269,6 +269,11 @@ export const measureVoting = async (
     const body = `{"nominationId":${nominee.id}}`;
     return `POST ${path} HTTP/1.1\r\nhost: ${host}\r\nauthorization: Bearer ${benchVoterToken(secret, index)}\r\nx-forwarded-for: ${addressOf(index)}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
   };
+  /** Deletes the bench edition's votes (and their dead rows): after the warm-up and after each round. */
+  const emptyEdition = async () => {
+    await database.pool.query('delete from prizes_votes where edition_id = $1', [editionId]);
+    await vacuumVotes(db);
+  };
   const sockets = Array.from({ length: connections }, () => new RawConnection(base));
   /** Each connection sends the vote of the next voter until `more` says stop. */
   const surge = (nextVoter: () => number | null, onAnswer: (answer: Answer) => void) =>
@@ -288,9 +293,40 @@ export const measureVoting = async (
       () => (down >= floor && performance.now() < warmupEnd ? down-- : null),
       () => undefined,
     );
-    await database.pool.query('delete from prizes_votes where edition_id = $1', [editionId]);
-    await vacuumVotes(db);
+    await emptyEdition();
   }
+
+  const ids = (await database.pool.query<{ id: string }>(`select id from auth_users where email like '%@${BENCH_VOTER_DOMAIN}' order by id limit $1`, [voters])).rows.map((r) =>
+    Number(r.id),
+  );
+  const ceilingCategory = 18;
+  const ceilingNominee = nominees.find((n) => n.category === ceilingCategory)?.id ?? 0;
+  /**
+   * The raw ceiling for `forSeconds`: the same INSERT (with its ON CONFLICT), autocommit, as many
+   * callers, voters taken from the same accounts, in category 18 emptied first. Inserts per second.
+   */
+  const measureCeiling = async (forSeconds: number) => {
+    await database.pool.query('delete from prizes_votes where edition_id = $1 and category_number = $2', [editionId, ceilingCategory]);
+    await vacuumVotes(db);
+    let done = 0;
+    let cursor = 0;
+    const started = performance.now();
+    const deadline = started + forSeconds * 1000;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (cursor < ids.length && performance.now() < deadline) {
+          const voterId = ids[cursor++] as number;
+          const ip = addressOf(cursor);
+          await database.pool.query(
+            'insert into prizes_votes (edition_id, category_number, nomination_id, voter_id, ip, network) values ($1, $2, $3, $4, $5, $6) on conflict (edition_id, category_number, voter_id) do nothing returning id',
+            [editionId, ceilingCategory, ceilingNominee, voterId, ip, networkOf(ip)],
+          );
+          done++;
+        }
+      }),
+    );
+    return done / ((performance.now() - started) / 1000);
+  };
 
   /** One round: a surge of votes over HTTP, then the ceiling through the driver, then both deleted. */
   const round = async (): Promise<Round> => {
@@ -326,31 +362,9 @@ export const measureVoting = async (
     latencies.sort((a, b) => a - b);
     page.latencies.sort((a, b) => a - b);
 
-    // The raw ceiling: the same INSERT (with its ON CONFLICT), autocommit, same number of callers,
-    // voters taken from the same accounts, category 18 emptied first.
-    await database.pool.query('delete from prizes_votes where edition_id = $1 and category_number = $2', [editionId, ceilingCategory]);
-    await vacuumVotes(db);
-    let done = 0;
-    let cursor = 0;
-    const ceilingStarted = performance.now();
-    const ceilingDeadline = ceilingStarted + Math.max(3, Math.min(seconds, elapsed)) * 1000;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (cursor < ids.length && performance.now() < ceilingDeadline) {
-          const voterId = ids[cursor++] as number;
-          const ip = addressOf(cursor);
-          await database.pool.query(
-            'insert into prizes_votes (edition_id, category_number, nomination_id, voter_id, ip, network) values ($1, $2, $3, $4, $5, $6) on conflict (edition_id, category_number, voter_id) do nothing returning id',
-            [editionId, ceilingCategory, ceilingNominee, voterId, ip, networkOf(ip)],
-          );
-          done++;
-        }
-      }),
-    );
-    const ceilingPerSecond = done / ((performance.now() - ceilingStarted) / 1000);
+    const ceilingPerSecond = await measureCeiling(Math.max(3, Math.min(seconds, elapsed)));
     // Each round starts from an empty edition (the same voters vote again).
-    await database.pool.query('delete from prizes_votes where edition_id = $1', [editionId]);
-    await vacuumVotes(db);
+    await emptyEdition();
     const acceptedPerSecond = accepted / elapsed;
     return {
       seconds: elapsed,
@@ -365,11 +379,6 @@ export const measureVoting = async (
     };
   };
 
-  const ids = (await database.pool.query<{ id: string }>(`select id from auth_users where email like '%@${BENCH_VOTER_DOMAIN}' order by id limit $1`, [voters])).rows.map((r) =>
-    Number(r.id),
-  );
-  const ceilingCategory = 18;
-  const ceilingNominee = nominees.find((n) => n.category === ceilingCategory)?.id ?? 0;
   const measured: Round[] = [];
   for (let r = 0; r < rounds; r++) measured.push(await round());
   for (const socket of sockets) socket.close();
