@@ -2,13 +2,25 @@
  * Read side of the expert selection: experts and their categories, the shortlist they score,
  * conflicts, scores, the managers' ranking and the confirmed results (winners and champions).
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { users } from '../../../core/auth/tables.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Edition } from '../phases.js';
 import { countVotes } from '../queries.js';
 import { conflicts, experts, nominations, results, scores } from '../tables.js';
 import { shortlist } from '../tally.js';
+
+/**
+ * WARNING: access filter of every figure drawn from scores (ranking, averages, counts, the
+ * results confirmed from the ranking). A score counts only while its expert has declared no
+ * conflict of interest on that nominee: declaring one withdraws the score, and a score written
+ * beside a declaration before the two were made exclusive stays in the table but is never counted.
+ */
+export const countedScores = () =>
+  notExists(
+    // Written as SQL: `conflicts` and `scores` share no alias here, and the correlation must name scores.
+    sql`(select 1 from ${conflicts} where ${conflicts.nominationId} = ${scores.nominationId} and ${conflicts.userId} = ${scores.expertId})`,
+  );
 
 export type ShortlistedNominee = { nominationId: number; categoryNumber: number; entryId: number; valid: number };
 
@@ -68,14 +80,17 @@ export const findExpertWork = async (db: DbOrTx, { userId, nominationIds }: { us
     db
       .select()
       .from(scores)
-      .where(and(eq(scores.expertId, userId), inArray(scores.nominationId, nominationIds))),
+      .where(and(eq(scores.expertId, userId), inArray(scores.nominationId, nominationIds), countedScores())),
   ]);
   return { conflicts: new Set(declared.map((c) => Number(c.nominationId))), scores: new Map(scored.map((s) => [Number(s.nominationId), s])) };
 };
 
 export type RankingRow = ShortlistedNominee & { average: number | null; scoreCount: number; conflictCount: number };
 
-/** Per shortlisted nominee: the average weighted score of the experts, the number of scores and of declared conflicts; best first. */
+/**
+ * Per shortlisted nominee: the average weighted score of the experts, the number of scores and of
+ * declared conflicts; best first. Scores of an expert with a conflict on the nominee are left out.
+ */
 export const findRanking = async (db: DbOrTx, edition: Edition): Promise<RankingRow[]> => {
   const list = await findShortlist(db, edition);
   const ids = list.map((n) => n.nominationId);
@@ -84,7 +99,7 @@ export const findRanking = async (db: DbOrTx, edition: Edition): Promise<Ranking
     db
       .select({ nominationId: scores.nominationId, average: sql<string>`avg(${scores.total})`, count: sql<number>`count(*)` })
       .from(scores)
-      .where(inArray(scores.nominationId, ids))
+      .where(and(inArray(scores.nominationId, ids), countedScores()))
       .groupBy(scores.nominationId),
     db.select({ nominationId: conflicts.nominationId, count: sql<number>`count(*)` }).from(conflicts).where(inArray(conflicts.nominationId, ids)).groupBy(conflicts.nominationId),
   ]);
@@ -120,7 +135,7 @@ export const countScores = async (db: DbOrTx, editionId: number): Promise<number
     .select({ n: sql<number>`count(*)` })
     .from(scores)
     .innerJoin(nominations, eq(nominations.id, scores.nominationId))
-    .where(eq(nominations.editionId, editionId));
+    .where(and(eq(nominations.editionId, editionId), countedScores()));
   return Number(row?.n ?? 0);
 };
 
@@ -130,6 +145,6 @@ export const countExpertScores = async (db: DbOrTx, { editionId, category, userI
     .select({ n: sql<number>`count(*)` })
     .from(scores)
     .innerJoin(nominations, eq(nominations.id, scores.nominationId))
-    .where(and(eq(nominations.editionId, editionId), eq(nominations.categoryNumber, category), eq(scores.expertId, userId)));
+    .where(and(eq(nominations.editionId, editionId), eq(nominations.categoryNumber, category), eq(scores.expertId, userId), countedScores()));
   return Number(row?.n ?? 0);
 };

@@ -8,8 +8,10 @@ export type DeclareConflictResult = { ok: true } | { ok: false; error: 'not_foun
 
 /**
  * An expert declares a conflict of interest with a nominee of one of their categories, until the
- * selection ends. From then on they cannot score it; a score they gave before is withdrawn.
- * Declaring twice changes nothing.
+ * selection ends. From then on they cannot score it; a score they gave before is withdrawn
+ * (deleted, the audit row says so). The expert's assignment row is locked as scoreNominee locks
+ * it, so a score sent at the same moment is either withdrawn here or refused there. Declaring
+ * twice changes nothing.
  */
 export const declareConflict = async (
   db: DbOrTx,
@@ -21,10 +23,13 @@ export const declareConflict = async (
     const [edition] = await tx.select().from(editions).where(eq(editions.id, nomination.editionId));
     if (!edition) return { ok: false, error: 'not_found' } as const;
     if (now.getTime() >= edition.selectionEnd.getTime()) return { ok: false, error: 'selection_closed' } as const;
+    // Locked as scoreNominee locks it: a score being written now is committed before the
+    // withdrawal below reads it, or waits and then finds the conflict.
     const [assigned] = await tx
       .select()
       .from(experts)
-      .where(and(eq(experts.editionId, edition.id), eq(experts.categoryNumber, nomination.categoryNumber), eq(experts.userId, actor.id)));
+      .where(and(eq(experts.editionId, edition.id), eq(experts.categoryNumber, nomination.categoryNumber), eq(experts.userId, actor.id)))
+      .for('update');
     if (!assigned) return { ok: false, error: 'not_assigned' } as const;
     const inserted = await tx
       .insert(conflicts)

@@ -25,7 +25,9 @@ export const weightedTotal = (criteria: { id: string; weight: number }[], marks:
 /**
  * An expert scores a shortlisted nominee of one of their categories during the selection phase:
  * a mark for every criterion of the edition and a comment; the weighted total is stored. Scoring
- * again replaces the expert's score. Refused after a declared conflict of interest.
+ * again replaces the expert's score. Refused after a declared conflict of interest: the expert's
+ * assignment row is locked (`FOR UPDATE`) before the conflict is read, as declareConflict locks
+ * it before writing one, so a score and a declaration sent at the same moment cannot both stand.
  */
 export const scoreNominee = async (
   db: DbOrTx,
@@ -37,10 +39,13 @@ export const scoreNominee = async (
     const [edition] = await tx.select().from(editions).where(eq(editions.id, nomination.editionId));
     if (!edition) return { ok: false, error: 'not_found' } as const;
     if (momentOf(edition, now) !== 'selection') return { ok: false, error: 'not_selection' } as const;
+    // The expert's assignment is locked as declareConflict locks it: a score and a declaration of
+    // the same expert run one after the other, and the conflict read below is the committed one.
     const [assigned] = await tx
       .select()
       .from(experts)
-      .where(and(eq(experts.editionId, edition.id), eq(experts.categoryNumber, nomination.categoryNumber), eq(experts.userId, actor.id)));
+      .where(and(eq(experts.editionId, edition.id), eq(experts.categoryNumber, nomination.categoryNumber), eq(experts.userId, actor.id)))
+      .for('update');
     if (!assigned) return { ok: false, error: 'not_assigned' } as const;
     const [conflict] = await tx
       .select()
