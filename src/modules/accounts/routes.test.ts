@@ -1,6 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userRoles } from '../../core/auth/tables.js';
+import { userRoles, users } from '../../core/auth/tables.js';
 import { auditLog } from '../../core/audit/tables.js';
 import { mailOutbox } from '../../core/mail/tables.js';
 import { createTestKit, TEST_PASSWORD, type TestKit } from '../../test/app.js';
@@ -36,11 +36,15 @@ describe('registration', () => {
     expect(res.body).toContain('This password is too common');
   });
 
-  it('creates the account, signs in and mails a verification link in the chosen language', async () => {
+  it('creates the account and mails a verification link in the chosen language; the user then signs in', async () => {
     const c = kit.client();
     const res = await c.submit('/en/register', { name: 'Jeanne Martin', email: 'Jeanne@example.org', password: TEST_PASSWORD, locale: 'fr' }, '/fr/register');
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/fr/account');
+    expect(res.headers.location).toBe('/fr/sign-in');
+    expect((await c.get('/fr/sign-in')).body).toContain('A message has been sent to Jeanne@example.org.');
+    // No session is opened by registering (the answer must not differ from an existing address's).
+    expect((await c.api('GET', '/api/v1/me')).statusCode).toBe(401);
+    expect((await c.submit('/fr/sign-in', { email: 'jeanne@example.org', password: TEST_PASSWORD })).statusCode).toBe(303);
     const me = await c.api('GET', '/api/v1/me');
     expect(me.json()).toMatchObject({ email: 'Jeanne@example.org', name: 'Jeanne Martin', roles: ['contributor'], emailVerified: false });
 
@@ -59,11 +63,58 @@ describe('registration', () => {
     expect(page.body).toContain('flash-error');
   });
 
-  it('refuses a second account with the same e-mail in another letter case', async () => {
-    await buildUser(kit.database.db, { email: 'taken@example.org' });
-    const res = await kit.client().submit('/en/register', { name: 'B', email: 'TAKEN@example.org', password: TEST_PASSWORD, locale: 'en' });
-    expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('An account already exists for this e-mail address');
+  it('answers an address that already has an account exactly as a new one, and e-mails its owner instead of creating a second account', async () => {
+    const { db } = kit.database;
+    const owner = await buildUser(db, { email: 'taken@example.org', name: 'Olga Petrova', locale: 'ru' });
+    const send = async (email: string) => {
+      const c = kit.client();
+      const answer = await c.submit('/en/register', { name: 'B', email, password: 'another long passphrase', locale: 'es' });
+      const next = await c.get(answer.headers.location as string);
+      return { c, answer, next, email };
+    };
+    const fresh = await send('fresh-address@example.org');
+    const taken = await send('TAKEN@example.org');
+    // Same status, same location, same headers (apart from the date, the request id, the rate-limit
+    // counter both requests share and the values of cookies), same body.
+    const headersOf = (res: typeof fresh.answer) => {
+      const { date: _date, 'x-request-id': _id, 'x-ratelimit-remaining': _remaining, 'set-cookie': cookies, ...rest } = res.headers;
+      return {
+        ...rest,
+        cookies: [cookies ?? []]
+          .flat()
+          .map((c) => String(c).split('=')[0])
+          .sort(),
+      };
+    };
+    expect(taken.answer.statusCode).toBe(303);
+    expect(taken.answer.headers.location).toBe('/es/sign-in');
+    expect(headersOf(taken.answer)).toEqual(headersOf(fresh.answer));
+    expect(taken.answer.body).toBe(fresh.answer.body);
+    // The page that follows says the same thing; only the address typed and the form's CSRF token differ.
+    const pageOf = ({ next, email }: typeof fresh) => next.body.replaceAll(email, 'EMAIL').replace(/(name="_csrf"[^>]*value="|content=")[^"]*"/g, '$1"');
+    expect(taken.next.statusCode).toBe(fresh.next.statusCode);
+    expect(pageOf(taken)).toEqual(pageOf(fresh));
+    expect(taken.next.body).toContain('A message has been sent to TAKEN@example.org.');
+    // Neither is signed in.
+    expect((await taken.c.api('GET', '/api/v1/me')).statusCode).toBe(401);
+    expect((await fresh.c.api('GET', '/api/v1/me')).statusCode).toBe(401);
+
+    // One account for the address, unchanged: its owner still signs in with their own password.
+    expect(await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = 'taken@example.org'`)).toEqual([{ id: owner.id }]);
+    expect((await reloadUser(db, owner.id))?.name).toBe('Olga Petrova');
+    expect((await kit.client().submit('/en/sign-in', { email: 'taken@example.org', password: 'another long passphrase' })).statusCode).toBe(422);
+    expect((await kit.client().submit('/en/sign-in', { email: 'taken@example.org', password: TEST_PASSWORD })).statusCode).toBe(303);
+    // The owner is told, in their language, with a link to sign in and one to choose a new password.
+    const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.to, 'taken@example.org'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.locale).toBe('ru');
+    expect(mails[0]?.subject).toBe('Попытка регистрации с вашим адресом электронной почты');
+    expect(mails[0]?.text).toContain('Уважаемый(-ая) Olga Petrova!');
+    expect(mails[0]?.text).toContain('http://platform.test/ru/sign-in');
+    expect(mails[0]?.text).toContain('http://platform.test/ru/forgot-password');
+    expect(mails[0]?.text).not.toContain('verify-email');
+    // The new address got its verification link.
+    expect(linkIn((await lastMailTo('fresh-address@example.org'))?.text)).toContain('/es/verify-email?token=');
   });
 });
 

@@ -76,15 +76,10 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
     const view = req.view(reply);
     if (!parsed.ok) return reply.page(RegisterPage({ view, form: parsed.form }), 422);
     const result = await registerUser(db, { input: parsed.data, baseUrl: config.baseUrl });
-    if (!result.ok)
-      return reply.page(
-        RegisterPage({ view, form: withError(parsed.form, result.error === 'email_taken' ? 'email' : 'password', req.t(`accounts.register.errors.${result.error}`)) }),
-        422,
-      );
-    // Signed in straight away; some actions wait for the verified address.
-    const signedIn = await signIn(db, { input: { email: parsed.data.email, password: parsed.data.password }, userAgent: req.headers['user-agent'] });
-    if (signedIn.ok) setSessionCookie(reply, signedIn.sessionToken);
-    return reply.flash('notice', req.t('accounts.register.success', { email: parsed.data.email })).seeOther(`/${parsed.data.locale}/account`);
+    if (!result.ok) return reply.page(RegisterPage({ view, form: withError(parsed.form, 'password', req.t(`accounts.register.errors.${result.error}`)) }), 422);
+    // The same answer whether the address was new or already had an account (whose owner is
+    // e-mailed instead): no session is opened here, the new user signs in with their password.
+    return reply.flash('notice', req.t('accounts.register.sent', { email: parsed.data.email })).seeOther(`/${parsed.data.locale}/sign-in`);
   });
 
   app.get('/verify-email', async (req, reply) => {

@@ -32,3 +32,12 @@ export const passwordChangedMail =
     subject: t('accounts.mail.password_changed_subject'),
     paragraphs: [t('accounts.mail.greeting', { name }), t('accounts.mail.password_changed_body')],
   });
+
+/** To the owner of an address someone tried to register again: sign in, or reset the password. */
+export const registrationAttemptMail =
+  ({ name, signInUrl, resetUrl }: { name: string; signInUrl: string; resetUrl: string }) =>
+  (t: Translate): MailContent => ({
+    subject: t('accounts.mail.registration_attempt_subject'),
+    paragraphs: [t('accounts.mail.greeting', { name }), t('accounts.mail.registration_attempt_body'), t('accounts.mail.registration_attempt_reset', { url: resetUrl })],
+    action: { label: t('accounts.mail.registration_attempt_action'), url: signInUrl },
+  });
