@@ -15,6 +15,8 @@ const isOwner = (actor: MaybeActor, s: EntrySubject) =>
 export const stocktakingAbilities = defineAbilities('stocktaking', {
   // Published entries are public; the others only for their owners and the moderators.
   'entry.view': (actor: MaybeActor, s: EntrySubject) => s.entry.state === 'published' || isOwner(actor, s) || hasRole(actor, 'moderator'),
+  // What is not published yet (a draft's content, a pending revision and their images): owners and moderators.
+  'entry.view_unpublished': (actor: MaybeActor, s: EntrySubject) => isOwner(actor, s) || hasRole(actor, 'moderator'),
   // Contributors who proved their e-mail address submit activities.
   'entry.create': (actor: MaybeActor) => isVerified(actor),
   // A rejected entry is closed; editing a published one proposes a revision.

@@ -237,8 +237,10 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     return reply.seeOther(`/${req.locale}/stocktaking/mine`);
   });
 
-  // The images an entry shows (public once it is published); its owners and the moderators also
-  // see those of a draft or of a pending revision.
+  // The images an entry shows: public once the version that shows them is published (an image
+  // removed by a pending revision stays public until the revision is accepted). Only its owners,
+  // the moderators and administrators see those of a draft or of a pending revision: a reader of
+  // the published entry does not. Anything else is 404, as for an id that does not exist.
   app.get<{ Params: { imageId: string } }>('/stocktaking/images/:imageId', async (req, reply) => {
     const id = pathId(req.params.imageId);
     const file = await getImageFile(db, id);
@@ -246,7 +248,8 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     const shownPublicly = (await isEntryPublished(db, file.entryId)) && (await findEntryImages(db, file.entryId)).some((i) => i.id === id);
     if (!shownPublicly) {
       const owned = isSignedIn(req.actor) ? await getEntryForOwner(db, { actor: req.actor, id: file.entryId }) : null;
-      if (!owned || !(owned.content.imageIds.includes(id) || owned.entry.imageIds.includes(id))) throw notFound();
+      if (!owned || !can(req.actor, 'stocktaking.entry.view_unpublished', owned.subject)) throw notFound();
+      if (!(owned.content.imageIds.includes(id) || owned.entry.imageIds.includes(id))) throw notFound();
     }
     reply.header('Cache-Control', shownPublicly ? 'public, max-age=86400' : 'private, no-store');
     reply.header('Content-Disposition', 'inline');
