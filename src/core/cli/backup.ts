@@ -415,8 +415,21 @@ export const restoreDatabase = async (
       const flush = async () => {
         signal?.throwIfAborted();
         if (!batch.length) return;
-        at = `table ${name}, lines ${line - batch.length + 1}–${line} of the file`;
-        const inserted = await client.query(insert, [`[${batch.join(',')}]`]);
+        const first = line - batch.length + 1;
+        at = `table ${name}, lines ${first}–${line} of the file`;
+        const inserted = await client.query(insert, [`[${batch.join(',')}]`]).catch((error: unknown) => {
+          // Name the line when one of the batch is not JSON (a line cut or garbled).
+          const broken = batch.findIndex((text) => {
+            try {
+              JSON.parse(text);
+              return false;
+            } catch {
+              return true;
+            }
+          });
+          if (broken >= 0) at = `table ${name}, line ${first + broken} of the file`;
+          throw error;
+        });
         // A line holding two objects (`{…},{…}`) would slip in an extra row.
         if (inserted.rowCount !== batch.length) throw new CliError(`${file} is damaged: ${at} hold ${inserted.rowCount} rows instead of ${batch.length}; nothing was changed`);
         progress.advance(batch.length, name);
