@@ -184,5 +184,9 @@ describe('wsis restore', () => {
     await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/not a wsis backup/);
     writeFileSync(junk, gzipSync('{"hello":1}\n'));
     await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/not a wsis backup/);
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    lines[0] = JSON.stringify({ ...JSON.parse(lines[0] ?? ''), sequences: { 'auth_users.id': { lastValue: '1; drop table auth_users', isCalled: true } } });
+    writeFileSync(junk, gzipSync(lines.join('\n')));
+    await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/has a damaged header \(sequences\)/);
   });
 });

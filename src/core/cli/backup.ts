@@ -322,6 +322,11 @@ const parseHeader = (file: string, line: string | undefined): BackupHeader => {
   if (typeof header.migration !== 'string' || !Array.isArray(header.tables) || typeof header.rows !== 'object' || header.rows === null) {
     throw new CliError(`${file} has a damaged header`);
   }
+  const sequenceOk = (state: unknown) =>
+    typeof state === 'object' && state !== null && /^-?\d{1,19}$/.test(String((state as SequenceState).lastValue)) && typeof (state as SequenceState).isCalled === 'boolean';
+  if (header.sequences !== undefined && (typeof header.sequences !== 'object' || header.sequences === null || !Object.values(header.sequences).every(sequenceOk))) {
+    throw new CliError(`${file} has a damaged header (sequences)`);
+  }
   return header as BackupHeader;
 };
 
