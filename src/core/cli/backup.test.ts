@@ -184,46 +184,9 @@ describe('wsis restore', () => {
     await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/not a wsis backup/);
     writeFileSync(junk, gzipSync('{"hello":1}\n'));
     await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/not a wsis backup/);
-  });
-});
-
-/** A fresh database of the given kind through the test kit (WSIS_TEST_DB decides the kind). */
-const freshDatabase = async (kind: 'pglite' | 'postgresql') => {
-  const saved = process.env.WSIS_TEST_DB;
-  process.env.WSIS_TEST_DB = kind;
-  try {
-    return await createTestDatabase();
-  } finally {
-    process.env.WSIS_TEST_DB = saved;
-  }
-};
-
-describe('moving between PGlite and PostgreSQL', () => {
-  it.skipIf(!process.env.DATABASE_URL)('a backup made on PGlite restores into PostgreSQL and back (needs DATABASE_URL)', { timeout: 180_000 }, async () => {
-    const lite = await freshDatabase('pglite');
-    const server = await freshDatabase('postgresql');
-    const lite2 = await freshDatabase('pglite');
-    try {
-      expect([lite.kind, server.kind]).toEqual(['pglite', 'postgresql']);
-      await fillDatabase(lite);
-      const expected = await snapshot(lite);
-      const fromLite = join(dir, 'from-pglite.jsonl.gz');
-      await backupDatabase(lite, fromLite, { progress: silent });
-
-      await buildUser(server.db, { email: 'someone-else@example.org' });
-      await restoreDatabase(server, fromLite, { progress: silent });
-      expect(await snapshot(server)).toEqual(expected);
-      const [ann] = await server.db.select().from(users).where(eq(users.email, 'ann@example.org'));
-      expect(ann?.id).toBe(1);
-
-      const fromServer = join(dir, 'from-postgresql.jsonl.gz');
-      await backupDatabase(server, fromServer, { progress: silent });
-      await restoreDatabase(lite2, fromServer, { progress: silent });
-      expect(await snapshot(lite2)).toEqual(expected);
-    } finally {
-      await lite.drop();
-      await server.drop();
-      await lite2.drop();
-    }
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    lines[0] = JSON.stringify({ ...JSON.parse(lines[0] ?? ''), sequences: { 'auth_users.id': { lastValue: '1; drop table auth_users', isCalled: true } } });
+    writeFileSync(junk, gzipSync(lines.join('\n')));
+    await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/has a damaged header \(sequences\)/);
   });
 });

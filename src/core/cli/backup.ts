@@ -7,16 +7,19 @@
  * then, table after table in foreign-key dependency order (the order of `tables`), one line per
  * row as PostgreSQL's row_to_json() wrote it. `rows` says how many lines belong to each table.
  * Rows travel as JSON text end to end (never parsed into JavaScript numbers or dates), so bigints,
- * microseconds and jsonb come back exactly.
+ * microseconds and jsonb come back exactly. Since issue 11 the header also carries `sequences`
+ * (`{"auth_users.id":{"lastValue":"34","isCalled":true},…}`), so a restore allocates the same next
+ * ids as the source would; a version 1 file without it still restores (sequences then continue
+ * after the highest restored id), and older versions of wsis ignore the field.
  */
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Command } from 'commander';
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import type pg from 'pg';
+import pg from 'pg';
 import { currentMigration, type Database } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import {
@@ -48,7 +51,12 @@ export type BackupHeader = {
   tables: string[];
   /** Number of row lines of each table. */
   rows: Record<string, number>;
+  /** State of each identity sequence, by `table.column` (absent in files written before issue 11). */
+  sequences?: Record<string, SequenceState>;
 };
+
+/** What `select last_value, is_called from <sequence>` says (the value as text: a bigint). */
+export type SequenceState = { lastValue: string; isCalled: boolean };
 
 export type BackupTable = {
   /** SQL name as in `tables` of the header (schema-qualified when the table is not in public). */
@@ -139,12 +147,52 @@ async function* tableRows(client: pg.ClientBase, table: BackupTable): AsyncGener
 
 export type BackupSummary = { file: string; migration: string; tables: number; rows: number };
 
+/** The identity sequences of the tables: `table.column` and the sequence's SQL name. */
+const sequencesOf = async (client: pg.ClientBase, tables: BackupTable[]) => {
+  const found: { key: string; sequence: string }[] = [];
+  for (const t of tables) {
+    for (const c of (await columnsOf(client, t)).filter((col) => col.hasSequence)) {
+      const { rows } = await client.query<{ s: string }>('select pg_get_serial_sequence($1, $2) as s', [t.sqlName, c.name]);
+      if (rows[0]?.s) found.push({ key: `${t.name}.${c.name}`, sequence: rows[0].s });
+    }
+  }
+  return found;
+};
+
+/** "restore interrupted by SIGTERM": `signal` is aborted with the name of the signal as reason. */
+const interruption = (signal: AbortSignal, what: string) => `${what} interrupted${typeof signal.reason === 'string' ? ` by ${signal.reason}` : ''}`;
+
+/**
+ * An AbortSignal that SIGTERM and SIGINT abort (with the signal's name) instead of ending the
+ * process at once, so a backup or restore stops between two batches, cleans up and closes the
+ * database; `dispose` gives the signals back to Node's default.
+ */
+export const abortOnSignals = () => {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => controller.abort(name);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    },
+  };
+};
+
 /**
  * Writes a logical backup of every table to `file` (gzipped JSON lines; see the top of this file).
  * The rows come from one snapshot (repeatable read), so a running platform can keep writing.
- * The file appears only when complete (written under a temporary name, then renamed).
+ * The file appears only when complete and flushed to disk (written under a temporary name,
+ * then renamed over `file`): an interrupted backup (`signal`, an error) removes the temporary
+ * file and leaves whatever `file` was before.
  */
-export const backupDatabase = async (database: Database, file: string, { progress = progressBar('rows') }: { progress?: Progress } = {}): Promise<BackupSummary> => {
+export const backupDatabase = async (
+  database: Database,
+  file: string,
+  { progress = progressBar('rows'), signal }: { progress?: Progress; signal?: AbortSignal } = {},
+): Promise<BackupSummary> => {
   const migration = await currentMigration(database);
   if (migration === 'none') throw new CliError('the database has no tables yet (run wsis migrate first); nothing to back up');
   const expected = latestMigrationTag();
@@ -166,13 +214,29 @@ export const backupDatabase = async (database: Database, file: string, { progres
       rows[t.name] = Number(counted[0]?.n ?? 0);
       total += rows[t.name] ?? 0;
     }
-    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, migration, createdAt: new Date().toISOString(), tables: tables.map((t) => t.name), rows };
+    // Sequences are outside the snapshot: read after the counts, a value can only be ahead of the
+    // rows (a restore never hands out an id that a restored row has).
+    const sequences: Record<string, SequenceState> = {};
+    for (const s of await sequencesOf(client, tables)) {
+      const { rows: state } = await client.query<{ last_value: string; is_called: boolean }>(`select last_value::text as last_value, is_called from ${s.sequence}`);
+      if (state[0]) sequences[s.key] = { lastValue: state[0].last_value, isCalled: state[0].is_called };
+    }
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      migration,
+      createdAt: new Date().toISOString(),
+      tables: tables.map((t) => t.name),
+      rows,
+      sequences,
+    };
     progress.start(total);
     async function* lines() {
       yield `${JSON.stringify(header)}\n`;
       for (const t of tables) {
         let written = 0;
         for await (const page of tableRows(client, t)) {
+          signal?.throwIfAborted();
           written += page.length;
           progress.advance(page.length, t.name);
           yield `${page.join('\n')}\n`;
@@ -181,12 +245,21 @@ export const backupDatabase = async (database: Database, file: string, { progres
         if (written !== rows[t.name]) throw new Error(`${t.name}: read ${written} rows, counted ${rows[t.name]}`);
       }
     }
-    await pipeline(lines(), createGzip(), createWriteStream(partial));
+    await pipeline(lines(), createGzip(), createWriteStream(partial), ...(signal ? [{ signal }] : []));
+    // On disk before it takes the final name: a crash right after the rename keeps a whole file.
+    const fd = openSync(partial, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     await client.query('commit');
+    signal?.throwIfAborted();
     renameSync(partial, file);
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     rmSync(partial, { force: true });
+    if (signal?.aborted) throw new CliError(`${interruption(signal, 'backup')}; no backup was written${existsSync(file) ? ` (${file} is the earlier one, unchanged)` : ''}`);
     throw error;
   } finally {
     progress.stop();
@@ -249,18 +322,61 @@ const parseHeader = (file: string, line: string | undefined): BackupHeader => {
   if (typeof header.migration !== 'string' || !Array.isArray(header.tables) || typeof header.rows !== 'object' || header.rows === null) {
     throw new CliError(`${file} has a damaged header`);
   }
+  const sequenceOk = (state: unknown) =>
+    typeof state === 'object' && state !== null && /^-?\d{1,19}$/.test(String((state as SequenceState).lastValue)) && typeof (state as SequenceState).isCalled === 'boolean';
+  if (header.sequences !== undefined && (typeof header.sequences !== 'object' || header.sequences === null || !Object.values(header.sequences).every(sequenceOk))) {
+    throw new CliError(`${file} has a damaged header (sequences)`);
+  }
   return header as BackupHeader;
 };
 
 export type RestoreSummary = { file: string; migration: string; tables: number; rows: number };
 
+type UserTrigger = { table: string; name: string; enabled: string };
+
+/**
+ * The enabled user triggers of the tables (not the internal ones that check foreign keys). The
+ * restore switches them off: the rows they derive (stocktaking_search, stocktaking_words, the
+ * change log stocktaking_entry_changes, the counter stocktaking_entries_version) are in the backup
+ * already, as they were on the source, and a trigger writing them again on top of the restored
+ * rows is what made every restore fail (duplicate stocktaking_search_pkey) and the change log
+ * double. `ALTER TABLE … DISABLE TRIGGER` needs only ownership of the table, which the platform's
+ * own database user has (it ran the migrations), on PGlite as on a managed PostgreSQL server;
+ * `session_replication_role = replica` would need a superuser there. Being DDL, it is part of the
+ * restore's transaction: a failed restore rolls it back with everything else.
+ */
+const userTriggersOf = async (client: pg.ClientBase, tables: BackupTable[]): Promise<UserTrigger[]> => {
+  const { rows } = await client.query<UserTrigger>(
+    `select t.tgrelid::regclass::text as table, t.tgname as name, t.tgenabled as enabled
+       from pg_trigger t
+      where not t.tgisinternal and t.tgenabled <> 'D' and t.tgrelid = any($1::text[]::regclass[])
+      order by 1, 2`,
+    [tables.map((t) => t.sqlName)],
+  );
+  return rows;
+};
+
+/** Puts a trigger back as it was: 'O' fires in origin sessions, 'A' always, 'R' on replicas. */
+const enableTrigger = (t: UserTrigger) => `alter table ${t.table} enable ${t.enabled === 'A' ? 'always ' : t.enabled === 'R' ? 'replica ' : ''}trigger ${quoteIdent(t.name)}`;
+
+/** The next value a sequence hands out (what a restore must keep). */
+const nextOf = (state: SequenceState) => BigInt(state.lastValue) + (state.isCalled ? 1n : 0n);
+
 /**
  * Replaces every row of the database with the rows of a backup, in one transaction: truncates
- * every table, inserts the backup's rows parents first, then moves identity sequences past the
- * highest id. Refused when the backup was made at another migration than the database's.
- * The database must already be migrated (the CLI does it).
+ * every table, switches off the user triggers (see userTriggersOf), inserts the backup's rows
+ * parents first, sets each identity sequence as it was on the source (or, for a file without
+ * sequences, past the highest id), and switches the triggers on again. Anything that fails (a
+ * damaged line, a row the database refuses, `signal` aborted by SIGTERM or SIGINT) rolls the
+ * whole transaction back: the database is left as it was, and the error says which table failed.
+ * Refused when the backup was made at another migration than the database's. The database must
+ * already be migrated (the CLI does it).
  */
-export const restoreDatabase = async (database: Database, file: string, { progress = progressBar('rows') }: { progress?: Progress } = {}): Promise<RestoreSummary> => {
+export const restoreDatabase = async (
+  database: Database,
+  file: string,
+  { progress = progressBar('rows'), signal, onStart }: { progress?: Progress; signal?: AbortSignal; onStart?: (total: number) => void } = {},
+): Promise<RestoreSummary> => {
   const header = await readBackupHeader(file);
   const migration = await currentMigration(database);
   if (header.migration !== migration) {
@@ -276,13 +392,20 @@ export const restoreDatabase = async (database: Database, file: string, { progre
   const total = header.tables.reduce((sum, name) => sum + (header.rows[name] ?? 0), 0);
 
   const client = await database.pool.connect();
+  /** Where the restore is, for the error message: table and the line numbers of the file. */
+  let at = '';
   try {
+    signal?.throwIfAborted();
     await client.query('begin');
     await client.query(`truncate table ${tables.map((t) => t.sqlName).join(', ')} restart identity cascade`);
+    const triggers = await userTriggersOf(client, tables);
+    for (const t of triggers) await client.query(`alter table ${t.table} disable trigger ${quoteIdent(t.name)}`);
     progress.start(total);
+    onStart?.(total);
 
     const lines = readLines(file)[Symbol.asyncIterator]();
     await lines.next(); // the header
+    let line = 1;
     for (const name of header.tables) {
       const table = known.get(name) as BackupTable;
       const columns = await columnsOf(client, table);
@@ -295,32 +418,63 @@ export const restoreDatabase = async (database: Database, file: string, { progre
       let batch: string[] = [];
       let bytes = 0;
       const flush = async () => {
+        signal?.throwIfAborted();
         if (!batch.length) return;
-        await client.query(insert, [`[${batch.join(',')}]`]);
+        const first = line - batch.length + 1;
+        at = `table ${name}, lines ${first}–${line} of the file`;
+        const inserted = await client.query(insert, [`[${batch.join(',')}]`]).catch((error: unknown) => {
+          // Name the line when one of the batch is not JSON (a line cut or garbled).
+          const broken = batch.findIndex((text) => {
+            try {
+              JSON.parse(text);
+              return false;
+            } catch {
+              return true;
+            }
+          });
+          if (broken >= 0) at = `table ${name}, line ${first + broken} of the file`;
+          throw error;
+        });
+        // A line holding two objects (`{…},{…}`) would slip in an extra row.
+        if (inserted.rowCount !== batch.length) throw new CliError(`${file} is damaged: ${at} hold ${inserted.rowCount} rows instead of ${batch.length}; nothing was changed`);
         progress.advance(batch.length, name);
         batch = [];
         bytes = 0;
       };
       for (let i = 0; i < expected; i++) {
         const next = await lines.next();
-        if (next.done || !next.value.startsWith('{')) throw new CliError(`${file} is damaged: table ${name} should have ${expected} rows, found ${i}`);
+        line++;
+        if (next.done || !next.value.startsWith('{')) throw new CliError(`${file} is damaged: table ${name} should have ${expected} rows, found ${i}; nothing was changed`);
         batch.push(next.value);
         bytes += next.value.length;
         if (batch.length >= PAGE_ROWS || bytes >= INSERT_BATCH_BYTES) await flush();
       }
       await flush();
+      at = `table ${name}, its sequences`;
       for (const c of columns.filter((col) => col.hasSequence)) {
         const col = quoteIdent(c.name);
-        await client.query(`select setval(pg_get_serial_sequence($1, $2), coalesce(max(${col}), 1), max(${col}) is not null) from ${table.sqlName}`, [table.sqlName, c.name]);
+        const saved = header.sequences?.[`${name}.${c.name}`];
+        const { rows } = await client.query<{ max: string | null }>(`select max(${col})::text as max from ${table.sqlName}`);
+        const max = rows[0]?.max == null ? null : BigInt(rows[0].max);
+        // As on the source; never behind a restored id (a file without sequences: just past the highest id).
+        const state: SequenceState =
+          saved && (max === null || nextOf(saved) > max) ? saved : max === null ? { lastValue: '1', isCalled: false } : { lastValue: max.toString(), isCalled: true };
+        await client.query('select setval(pg_get_serial_sequence($1, $2), $3::bigint, $4)', [table.sqlName, c.name, state.lastValue, state.isCalled]);
       }
     }
+    at = '';
     const after = await lines.next();
-    if (!after.done && after.value !== '') throw new CliError(`${file} is damaged: it has more rows than its header says`);
+    if (!after.done && after.value !== '') throw new CliError(`${file} is damaged: it has more rows than its header says; nothing was changed`);
+    for (const t of triggers) await client.query(enableTrigger(t));
+    signal?.throwIfAborted();
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
-    if ((error as { code?: string }).code === 'Z_DATA_ERROR' || (error as { code?: string }).code === 'Z_BUF_ERROR') {
-      throw new CliError(`${file} is damaged (${(error as Error).message}); nothing was changed`);
+    if (signal?.aborted) throw new CliError(`${interruption(signal, 'restore')}; nothing was changed`);
+    const code = (error as { code?: string }).code;
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new CliError(`${file} is damaged (${(error as Error).message}); nothing was changed`);
+    if (error instanceof pg.DatabaseError || (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))) {
+      throw new CliError(`the database refused the backup's rows (${at || 'at the end'}): ${(error as Error).message}; nothing was changed`);
     }
     throw error;
   } finally {
@@ -339,10 +493,15 @@ export const registerBackupCommands = (program: Command) => {
   ).action(async (file: string, opts: DataOption) => {
     const config = configFrom(opts);
     requireExistingDatabase(config);
-    await withDatabase(config, { migrate: false }, async (database) => {
-      const summary = await backupDatabase(database, file);
-      say(`Backed up ${summary.rows} rows of ${summary.tables} tables from ${describeDatabase(config)} (migration ${summary.migration}) to ${file}.`);
-    });
+    const interrupt = abortOnSignals();
+    try {
+      await withDatabase(config, { migrate: false }, async (database) => {
+        const summary = await backupDatabase(database, file, { signal: interrupt.signal });
+        say(`Backed up ${summary.rows} rows of ${summary.tables} tables from ${describeDatabase(config)} (migration ${summary.migration}) to ${file}.`);
+      });
+    } finally {
+      interrupt.dispose();
+    }
   });
 
   withDataOption(
@@ -363,9 +522,17 @@ export const registerBackupCommands = (program: Command) => {
       if (!process.stdin.isTTY) throw new CliError(`restore replaces all data; pass --yes to confirm when not running in a terminal`);
       if (!(await confirm(question))) throw new CliError('restore cancelled; nothing was changed');
     }
-    await withDatabase(config, { migrate: true }, async (database) => {
-      const summary = await restoreDatabase(database, file);
-      say(`Restored ${summary.rows} rows of ${summary.tables} tables into ${describeDatabase(config)} (migration ${summary.migration}).`);
-    });
+    const interrupt = abortOnSignals();
+    try {
+      await withDatabase(config, { migrate: true }, async (database) => {
+        const summary = await restoreDatabase(database, file, {
+          signal: interrupt.signal,
+          onStart: (total) => say(`Restoring ${total} rows into ${describeDatabase(config)}, in one transaction…`),
+        });
+        say(`Restored ${summary.rows} rows of ${summary.tables} tables into ${describeDatabase(config)} (migration ${summary.migration}).`);
+      });
+    } finally {
+      interrupt.dispose();
+    }
   });
 };

@@ -1,0 +1,141 @@
+/**
+ * A database with rows in every table of every module, made the way the platform makes them: the
+ * first start with its demo content, then the commands of each module (accounts, stocktaking
+ * entries with an image, a pending revision and a call, prize votes, experts, scores, a conflict,
+ * results) and the kernel's helpers (sessions, API tokens, rate limits, settings). The backup test
+ * checks that no table is left empty, so a module that adds a table must add its rows here.
+ */
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { MODULES } from '../app.js';
+import { createSession, getActorById } from '../core/auth/sessions.js';
+import { initializeIfEmpty } from '../core/cli/startup.js';
+import type { Database } from '../core/db/client.js';
+import { getCookieSecret } from '../core/db/settings.js';
+import { hitRateLimit } from '../core/http/rate-limit.js';
+import type { Actor } from '../core/permissions/index.js';
+import { createApiTokenFor } from '../modules/accounts/cli.js';
+import { addMember } from '../modules/accounts/commands/manage-members.js';
+import { registerUser } from '../modules/accounts/commands/register-user.js';
+import { organizations } from '../modules/accounts/tables.js';
+import { castVote } from '../modules/prizes/commands/cast-vote.js';
+import { createEdition } from '../modules/prizes/commands/create-edition.js';
+import { updateEdition } from '../modules/prizes/commands/update-edition.js';
+import { getEditionByYear } from '../modules/prizes/queries.js';
+import { assignExpert } from '../modules/prizes/selection/commands/assign-expert.js';
+import { declareConflict } from '../modules/prizes/selection/commands/declare-conflict.js';
+import { scoreNominee } from '../modules/prizes/selection/commands/score-nominee.js';
+import { nominations } from '../modules/prizes/tables.js';
+import { insertVotes, nominateAndAccept, phases } from '../modules/prizes/test-helpers.js';
+import { createEntry } from '../modules/stocktaking/commands/create-entry.js';
+import { decideEntry } from '../modules/stocktaking/commands/decide-entry.js';
+import { submitEntry } from '../modules/stocktaking/commands/submit-entry.js';
+import { updateEntry } from '../modules/stocktaking/commands/update-entry.js';
+import { entryInput } from '../modules/stocktaking/inputs.js';
+import { openCall } from '../modules/stocktaking/moderation/commands/open-call.js';
+import { insertPublishedEntry } from '../modules/stocktaking/test-helpers.js';
+import { buildUser, TEST_PASSWORD } from './factories.js';
+
+const baseUrl = 'http://platform.test';
+/** The edition whose selection (experts, scores, a conflict) is filled in. */
+export const SELECTION_YEAR = 2043;
+
+const ok = <T extends { ok: boolean }>(what: string, result: T): T & { ok: true } => {
+  if (!result.ok) throw new Error(`${what} refused: ${JSON.stringify(result)}`);
+  return result as T & { ok: true };
+};
+
+const actor = async (database: Database, id: number) => {
+  const found = await getActorById(database.db, id);
+  if (!found) throw new Error(`no actor ${id}`);
+  return found as Actor;
+};
+
+export type FilledDatabase = {
+  /** An API token of owner@example.org (the database keeps only its hash). */
+  apiToken: string;
+  /** The published entry with an image, a pending revision and its moderation events. */
+  entryId: number;
+  /** Its title in English, as a search finds it. */
+  entryTitle: string;
+};
+
+export const fillEveryTable = async (database: Database): Promise<FilledDatabase> => {
+  const { db } = database;
+  await initializeIfEmpty(database, MODULES, { demo: true });
+  const admin = await actor(database, 1);
+
+  // Accounts: a registration (e-mail token, mail in the outbox), a member, a session, an API token.
+  ok('registration', await registerUser(db, { input: { name: 'Nour Haddad', email: 'nour@example.org', password: TEST_PASSWORD, locale: 'ar' }, baseUrl }));
+  const ownerUser = await buildUser(db, { email: 'owner@example.org', name: 'Owner — 中文 "quotes" \\', locale: 'fr' });
+  const owner = await actor(database, ownerUser.id);
+  const moderator = await actor(database, (await buildUser(db, { email: 'moderator@example.org', roles: ['moderator'] })).id);
+  const [organization] = await db.select().from(organizations).orderBy(organizations.id).limit(1);
+  if (!organization) throw new Error('the demo content has no organization');
+  ok('membership', await addMember(db, { actor: admin, organizationId: organization.id, email: ownerUser.email, role: 'manager' }));
+  await createSession(db, { userId: ownerUser.id, userAgent: 'backup test' });
+  const token = ok('API token', await createApiTokenFor(db, { email: ownerUser.email, label: 'script' }));
+  await hitRateLimit(db, { key: 'sign-in:owner@example.org', windowMs: 3_600_000 });
+  await getCookieSecret(db);
+
+  // Stocktaking: an entry with an image, submitted, published (events, mails), then a pending revision; a call.
+  const image = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#1a5fb4' } })
+    .png()
+    .toBuffer();
+  const entryTitle = 'Village broadband cooperative';
+  const input = entryInput.parse({
+    language: 'en',
+    title: entryTitle,
+    summary: 'Villages own and run their network.',
+    actionLines: ['C2'],
+    leadCountry: 'KE',
+    stakeholderType: 'civil-society',
+    scope: 'national',
+    status: 'ongoing',
+  });
+  const created = ok('entry', await createEntry(db, { actor: owner, input, images: { add: [{ mimeType: 'image/png', width: 4, height: 3, data: image }], alt: 'A map' } }));
+  ok('submission', await submitEntry(db, { actor: owner, id: created.id }));
+  ok('publication', await decideEntry(db, { actor: moderator, id: created.id, decision: 'publish', baseUrl }));
+  ok('revision', await updateEntry(db, { actor: owner, id: created.id, patch: { impact: 'Two hundred households connected' } }));
+  const today = new Date().toISOString().slice(0, 10);
+  ok('call', await openCall(db, { actor: moderator, opensOn: today, closesOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), baseUrl }));
+
+  // Prizes: a public vote in this year's demo edition (in its voting phase).
+  const current = await getEditionByYear(db, new Date().getUTCFullYear());
+  const [nominee] = await db.select().from(nominations).where(eq(nominations.editionId, current.id)).orderBy(nominations.id).limit(1);
+  if (!nominee) throw new Error('the demo edition has no nominee');
+  const voter = await actor(database, (await buildUser(db, { email: 'voter@example.org' })).id);
+  ok('vote', await castVote(database, { actor: voter, year: current.year, nominationId: nominee.id }));
+
+  // Prizes: the selection of another edition: an expert scores one nominee and declares a conflict on another.
+  const manager = await actor(database, (await buildUser(db, { email: 'manager@example.org', roles: ['prize-manager'] })).id);
+  ok('edition', await createEdition(db, { actor: manager, input: { year: SELECTION_YEAR, phases: phases(0) } }));
+  ok(
+    'edition settings',
+    await updateEdition(db, {
+      actor: manager,
+      year: SELECTION_YEAR,
+      patch: { summaryMinWords: 1, projectsPerOrganizationPerCategory: 10, criteria: [{ id: 'impact', label: { en: 'Impact' }, weight: 2 }] },
+    }),
+  );
+  const nominees = await nominateAndAccept(db, {
+    owner,
+    manager,
+    year: SELECTION_YEAR,
+    category: 1,
+    entries: [
+      await insertPublishedEntry(db, { submitterId: ownerUser.id, title: { en: 'Digital literacy buses' } }),
+      await insertPublishedEntry(db, { submitterId: ownerUser.id, title: { en: 'Open court records' } }),
+    ],
+  });
+  const selection = await getEditionByYear(db, SELECTION_YEAR);
+  for (const n of nominees) await insertVotes(db, { editionId: selection.id, category: 1, nominationId: n.nomination, count: 1 });
+  ok('selection phase', await updateEdition(db, { actor: manager, year: SELECTION_YEAR, patch: { phases: phases(3) } }));
+  const expertUser = await buildUser(db, { email: 'expert@example.org', roles: ['expert'] });
+  ok('expert', await assignExpert(db, { actor: manager, year: SELECTION_YEAR, input: { email: expertUser.email, category: 1 } }));
+  const expert = await actor(database, expertUser.id);
+  ok('score', await scoreNominee(db, { actor: expert, nominationId: nominees[0]?.nomination as number, input: { criteria: { impact: 8 }, comment: 'Strong local ownership' } }));
+  ok('conflict', await declareConflict(db, { actor: expert, nominationId: nominees[1]?.nomination as number, note: 'Former employer' }));
+
+  return { apiToken: token.token, entryId: created.id, entryTitle };
+};
