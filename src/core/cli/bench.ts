@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:o
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import pg from 'pg';
 import { loadConfig } from '../config.js';
 import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
@@ -251,6 +251,7 @@ export const runBench = async ({
   pgliteEntries,
   rounds,
   voters = 0,
+  only,
 }: {
   duration: number;
   connections: number;
@@ -260,7 +261,10 @@ export const runBench = async ({
   rounds: number;
   /** Voter accounts of the WSIS Prizes vote benchmark (PostgreSQL only; 0 skips it). */
   voters?: number;
+  /** 'votes': only the vote benchmark, replacing its sections of `out` (the rest is kept). */
+  only?: 'votes';
 }) => {
+  if (only === 'votes') return runVotesOnly({ out, voters, connections, duration });
   const loadAtStart = loadavg();
   const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds })];
   if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds }));
@@ -356,6 +360,32 @@ export const runBench = async ({
   say(`bench: results written to ${out}`);
 };
 
+const VOTES_HEADING = '### Votes over HTTP';
+
+/** `wsis bench --only votes`: the vote benchmark alone (one process, then two); its sections of `out` are replaced. */
+const runVotesOnly = async ({ out, voters, connections, duration }: { out: string; voters: number; connections: number; duration: number }) => {
+  if (!process.env.DATABASE_URL) throw new Error('the vote benchmark runs on PostgreSQL: set DATABASE_URL');
+  if (!(voters > 0)) throw new Error('--only votes needs --voters N above 0');
+  const { runVotingBench, votingBenchDatabase } = await import('../../modules/prizes/integrity/bench.js');
+  say(`bench: votes only, ${voters} voters, one process then two`);
+  const voting = await runVotingBench({ databaseUrl: await votingBenchDatabase(process.env.DATABASE_URL), voters, connections, seconds: Math.max(duration, 10) });
+  for (const [label, pair] of [
+    ['1 process', voting],
+    ['2 processes', voting.several],
+  ] as const) {
+    for (const r of [pair?.result, pair?.surge]) {
+      if (r) say(`  ${label}, votes (${r.connections} connections): ${r.acceptedPerSecond.toFixed(0)}/s accepted, p99 ${r.p99Ms.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)}`);
+    }
+  }
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
+  const at = previous.indexOf(VOTES_HEADING);
+  // The votes are the file's last sections (runBench writes them last).
+  const kept = (at >= 0 ? previous.slice(0, at) : previous).trimEnd();
+  const note = `_Vote sections measured alone by \`wsis bench --only votes --voters ${voters}\` on ${new Date().toISOString().slice(0, 10)}, after the rest of this file._`;
+  writeFileSync(out, `${kept}\n${[...voting.lines.slice(0, 2), '', note, ...voting.lines.slice(2)].join('\n')}\n`);
+  say(`bench: vote results written to ${out}`);
+};
+
 export const registerBenchCommand = (program: Command) => {
   program
     .command('bench')
@@ -369,7 +399,8 @@ export const registerBenchCommand = (program: Command) => {
     .option('--rounds <n>', 'timed rounds of the search query mix', (v) => Number.parseInt(v, 10), 2)
     .option('--out <file>', 'where to write the results', 'docs/benchmarks.md')
     .option('--voters <n>', 'voter accounts of the WSIS Prizes vote benchmark on PostgreSQL (0 to skip)', (v) => Number.parseInt(v, 10), 1_000_000)
-    .action(async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; voters: number }) => {
+    .addOption(new Option('--only <part>', 'run one part alone and replace its sections of --out: votes (one process, then two)').choices(['votes']))
+    .action(async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; voters: number; only?: 'votes' }) => {
       await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries });
     });
 };
