@@ -360,9 +360,12 @@ export const runBench = async ({
   say(`bench: results written to ${out}`);
 };
 
-const VOTES_HEADING = '### Votes over HTTP';
+const VOTES_ONLY_HEADING = '## Votes: one process and two (`wsis bench --only votes`)';
 
-/** `wsis bench --only votes`: the vote benchmark alone (one process, then two); its sections of `out` are replaced. */
+/**
+ * `wsis bench --only votes`: the vote benchmark alone (one process, then two), written as the
+ * last section of `out` (replacing the one of an earlier `--only votes` run; the rest is kept).
+ */
 const runVotesOnly = async ({ out, voters, connections, duration }: { out: string; voters: number; connections: number; duration: number }) => {
   if (!process.env.DATABASE_URL) throw new Error('the vote benchmark runs on PostgreSQL: set DATABASE_URL');
   if (!(voters > 0)) throw new Error('--only votes needs --voters N above 0');
@@ -378,11 +381,16 @@ const runVotesOnly = async ({ out, voters, connections, duration }: { out: strin
     }
   }
   const previous = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
-  const at = previous.indexOf(VOTES_HEADING);
-  // The votes are the file's last sections (runBench writes them last).
+  const at = previous.indexOf(VOTES_ONLY_HEADING);
   const kept = (at >= 0 ? previous.slice(0, at) : previous).trimEnd();
-  const note = `_Vote sections measured alone by \`wsis bench --only votes --voters ${voters}\` on ${new Date().toISOString().slice(0, 10)}, after the rest of this file._`;
-  writeFileSync(out, `${kept}\n${[...voting.lines.slice(0, 2), '', note, ...voting.lines.slice(2)].join('\n')}\n`);
+  const cpu = cpus();
+  const header = [
+    '',
+    VOTES_ONLY_HEADING,
+    '',
+    `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${voters.toLocaleString('en')} voter accounts, ${Math.max(duration, 10)} s per round.`,
+  ];
+  writeFileSync(out, `${kept}\n${[...header, ...voting.lines].join('\n')}\n`);
   say(`bench: vote results written to ${out}`);
 };
 
