@@ -2,12 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 // The integration suite runs on embedded PGlite, and a second time on the PostgreSQL server of
 // DATABASE_URL when it is set (CI always sets it). Browser tests run once, on PGlite.
+const POSTGRESQL_ONLY = ['src/core/cli/processes.test.ts', 'src/core/cli/proxy.test.ts'];
 const unit = { include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...unit, name: 'pglite', env: { WSIS_TEST_DB: 'pglite' } } },
+      // Several `wsis serve` processes (and nginx in front of them) need a PostgreSQL server.
+      { test: { ...unit, name: 'pglite', env: { WSIS_TEST_DB: 'pglite' }, exclude: [...POSTGRESQL_ONLY, '**/node_modules/**'] } },
       // The CLI child-process and `wsis serve` tests are about the embedded database: PGlite only.
       ...(process.env.DATABASE_URL
         ? [

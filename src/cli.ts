@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The one command of the platform: `wsis <command>` (also `npm run -s wsis -- <command>`). */
 import { Command, Option } from 'commander';
-import { loadConfig } from './core/config.js';
+import { loadConfig, parseWorkers } from './core/config.js';
 import { MODULES } from './app.js';
 import { registerCommands } from './core/cli/commands.js';
 
@@ -13,10 +13,12 @@ program
   .option('--port <n>', 'port to listen on (PORT)', (v) => Number.parseInt(v, 10))
   .option('--host <h>', 'address to listen on (HOST)')
   .option('--data <dir>', 'folder of the embedded database (WSIS_DATA_DIR)')
+  .option('--workers <n>', 'web processes sharing the port, or auto for one per processor; more than 1 needs PostgreSQL (WSIS_WORKERS, default 1)')
   .addOption(new Option('--no-demo', 'do not load demo content on first start'))
-  .action(async (opts: { port?: number; host?: string; data?: string; demo: boolean }) => {
+  .action(async (opts: { port?: number; host?: string; data?: string; workers?: string; demo: boolean }) => {
     const { serve } = await import('./core/cli/serve.js');
-    await serve(loadConfig({ port: opts.port, host: opts.host, dataDir: opts.data }), { demo: opts.demo });
+    const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
+    await serve(loadConfig({ port: opts.port, host: opts.host, dataDir: opts.data, workers }), { demo: opts.demo });
   });
 
 registerCommands(program);

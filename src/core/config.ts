@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Configuration from the environment (and CLI flags, which override it). Every variable is in the README. */
 export type Config = {
   host: string;
@@ -15,6 +17,24 @@ export type Config = {
   trustProxy: boolean;
   /** Rate limits can be raised for benchmarks and load tests. */
   rateLimitScale: number;
+  /** Web processes of `wsis serve` (WSIS_WORKERS, `--workers`); NaN when the value is not valid. */
+  workers: number;
+};
+
+/** The most web processes `--workers` accepts (each keeps a pool of database connections). */
+export const MAX_WORKERS = 64;
+
+/**
+ * `--workers N` or WSIS_WORKERS: a whole number from 1 to MAX_WORKERS, or `auto` (the machine's
+ * processors); unset means 1. NaN for anything else, which `wsis serve` refuses.
+ */
+export const parseWorkers = (value: string | undefined, cores = availableParallelism()): number => {
+  const text = value?.trim() ?? '';
+  if (text === '') return 1;
+  if (text === 'auto') return Math.min(cores, MAX_WORKERS);
+  if (!/^\d+$/.test(text)) return Number.NaN;
+  const n = Number(text);
+  return n >= 1 && n <= MAX_WORKERS ? n : Number.NaN;
 };
 
 export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config => {
@@ -32,5 +52,6 @@ export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     secureCookies: overrides.secureCookies ?? env.WSIS_SECURE_COOKIES === '1',
     trustProxy: overrides.trustProxy ?? env.WSIS_TRUST_PROXY === '1',
     rateLimitScale: overrides.rateLimitScale ?? Number(env.WSIS_RATE_LIMIT_SCALE ?? 1),
+    workers: overrides.workers ?? parseWorkers(env.WSIS_WORKERS),
   };
 };

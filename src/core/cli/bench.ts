@@ -7,13 +7,13 @@
  * under load against the same searches through the driver, and a real `wsis serve` process
  * (start-to-ready time, resident memory while serving).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import pg from 'pg';
 import { loadConfig } from '../config.js';
 import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
@@ -109,12 +109,24 @@ const searchPath = (args: { locale: string; q?: string; filters?: Record<string,
 };
 
 /** Starts `wsis serve` as its own process on the corpus: time until it listens, then its peak RSS under the search load. */
-const measureServing = async (env: NodeJS.ProcessEnv, paths: string[], { duration, connections }: { duration: number; connections: number }): Promise<Serving> => {
+const measureServing = async (
+  env: NodeJS.ProcessEnv,
+  paths: string[],
+  {
+    duration,
+    connections,
+    workers = 1,
+  }: { duration: number; connections: number /** `--workers`: the RSS is then the sum of the primary's and the workers'. */; workers?: number },
+): Promise<Serving> => {
   const started = performance.now();
-  const child = spawn(process.execPath, [...process.execArgv, process.argv[1] as string, 'serve', '--no-demo', '--port', '0'], {
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, process.argv[1] as string, 'serve', '--no-demo', '--port', '0', ...(workers > 1 ? ['--workers', String(workers)] : [])],
+    {
+      env: { ...process.env, ...env, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000', WSIS_WORKERS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -127,10 +139,16 @@ const measureServing = async (env: NodeJS.ProcessEnv, paths: string[], { duratio
       child.once('exit', (code) => reject(new Error(`wsis serve exited (${code}) before it was ready`)));
     });
     const readyMs = performance.now() - started;
-    const rssOf = () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-    };
+    const rssOfPid = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const workerPids = () =>
+      workers > 1
+        ? execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(child.pid)], { encoding: 'utf8' })
+            .split('\n')
+            .map((line) => line.trim().split(/\s+/))
+            .filter(([, comm]) => comm === 'node')
+            .map(([pid]) => Number(pid))
+        : [];
+    const rssOf = () => [child.pid as number, ...workerPids()].reduce((sum, pid) => sum + (existsSync(`/proc/${pid}/status`) ? rssOfPid(pid) : 0), 0);
     let rssMb = existsSync(`/proc/${child.pid}/status`) ? rssOf() : 0;
     const sampler = setInterval(() => {
       if (existsSync(`/proc/${child.pid}/status`)) rssMb = Math.max(rssMb, rssOf());
@@ -251,6 +269,7 @@ export const runBench = async ({
   pgliteEntries,
   rounds,
   voters = 0,
+  only,
 }: {
   duration: number;
   connections: number;
@@ -260,7 +279,11 @@ export const runBench = async ({
   rounds: number;
   /** Voter accounts of the WSIS Prizes vote benchmark (PostgreSQL only; 0 skips it). */
   voters?: number;
+  /** Only one comparison of one process and two, written as its own section of `out` (the rest is kept). */
+  only?: 'votes' | 'search';
 }) => {
+  if (only === 'votes') return runVotesOnly({ out, voters, connections, duration });
+  if (only === 'search') return runSearchOnly({ out, entries, connections, duration });
   const loadAtStart = loadavg();
   const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds })];
   if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds }));
@@ -356,6 +379,96 @@ export const runBench = async ({
   say(`bench: results written to ${out}`);
 };
 
+const VOTES_ONLY_HEADING = '## Votes: one process and two (`wsis bench --only votes`)';
+
+/**
+ * `wsis bench --only votes`: the vote benchmark alone (one process, then two), written as the
+ * last section of `out` (replacing the one of an earlier `--only votes` run; the rest is kept).
+ */
+const runVotesOnly = async ({ out, voters, connections, duration }: { out: string; voters: number; connections: number; duration: number }) => {
+  if (!process.env.DATABASE_URL) throw new Error('the vote benchmark runs on PostgreSQL: set DATABASE_URL');
+  if (!(voters > 0)) throw new Error('--only votes needs --voters N above 0');
+  const { runVotingBench, votingBenchDatabase } = await import('../../modules/prizes/integrity/bench.js');
+  say(`bench: votes only, ${voters} voters, one process then two`);
+  const voting = await runVotingBench({ databaseUrl: await votingBenchDatabase(process.env.DATABASE_URL), voters, connections, seconds: Math.max(duration, 10) });
+  for (const [label, pair] of [
+    ['1 process', voting],
+    ['2 processes', voting.several],
+  ] as const) {
+    for (const r of [pair?.result, pair?.surge]) {
+      if (r) say(`  ${label}, votes (${r.connections} connections): ${r.acceptedPerSecond.toFixed(0)}/s accepted, p99 ${r.p99Ms.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)}`);
+    }
+  }
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
+  const at = previous.indexOf(VOTES_ONLY_HEADING);
+  const kept = (at >= 0 ? previous.slice(0, at) : previous).trimEnd();
+  // Keep whatever follows this section (the search page's own section, say).
+  const after = at >= 0 ? previous.slice(at).indexOf('\n## ', 1) : -1;
+  const rest = at >= 0 && after >= 0 ? previous.slice(at + after + 1) : '';
+  const cpu = cpus();
+  const header = [
+    '',
+    VOTES_ONLY_HEADING,
+    '',
+    `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${voters.toLocaleString('en')} voter accounts, ${Math.max(duration, 10)} s per round.`,
+  ];
+  writeFileSync(out, `${kept}\n${[...header, ...voting.lines].join('\n')}\n${rest ? `\n${rest}` : ''}`);
+  say(`bench: vote results written to ${out}`);
+};
+
+const SEARCH_ONLY_HEADING = '## Search page: one process and two (`wsis bench --only search`)';
+
+/**
+ * `wsis bench --only search`: the search page of the query mix served by one `wsis serve` and by
+ * `wsis serve --workers 2` on the PostgreSQL corpus, written as its own section of `out`
+ * (replacing the one of an earlier run; the rest is kept).
+ */
+const runSearchOnly = async ({ out, entries, connections, duration }: { out: string; entries: number; connections: number; duration: number }) => {
+  if (!process.env.DATABASE_URL) throw new Error('the comparison of processes runs on PostgreSQL: set DATABASE_URL');
+  say(`bench: search page, ${entries} entries, one process then two`);
+  const { database, env } = await openCorpus('postgresql', entries);
+  const { buildQueryMix, frequentWords } = await import('../../modules/stocktaking/bench/query-mix.js');
+  const paths = buildQueryMix(await frequentWords(database.db)).map((m) => searchPath(m.args));
+  await database.close();
+  const loads = [loadavg()[0] ?? 0];
+  const one = await measureServing(env, paths, { duration, connections });
+  loads.push(loadavg()[0] ?? 0);
+  const two = await measureServing(env, paths, { duration, connections, workers: 2 });
+  loads.push(loadavg()[0] ?? 0);
+  for (const [label, r] of [
+    ['1 process', one],
+    ['2 processes', two],
+  ] as const)
+    say(`  ${label}: ${r.rps.toFixed(1)} pages/s, p99 ${r.p99} ms, RSS ${r.rssMb.toFixed(0)} MB`);
+  const cpu = cpus();
+  const row = (name: string, a: number, b: number, digits = 1) => `| ${name} | ${a.toFixed(digits)} | ${b.toFixed(digits)} | ${a > 0 ? (b / a).toFixed(2) : ''} |`;
+  const lines = [
+    '',
+    SEARCH_ONLY_HEADING,
+    '',
+    `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}; PostgreSQL corpus of ${entries.toLocaleString('en')} entries; the search page over the query mix (${paths.length} searches) with ${connections} connections for ${duration} s after a warm-up, against \`wsis serve\` and then \`wsis serve --workers 2\` (each process reads its own search indexes).`,
+    '',
+    '| | one process | 2 processes | 2 / one |',
+    '| --- | ---: | ---: | ---: |',
+    row('search pages per second', one.rps, two.rps),
+    row('p50 ms', one.p50, two.p50, 0),
+    row('p99 ms', one.p99, two.p99, 0),
+    row('start to ready, s', one.readyMs / 1000, two.readyMs / 1000, 2),
+    row('first search after ready, s', one.firstSearchMs / 1000, two.firstSearchMs / 1000, 2),
+    row('peak resident memory, MB (every process)', one.rssMb, two.rssMb, 0),
+    '',
+    `Load average (1 minute) at the start, between the two and at the end: ${loads.map((l) => l.toFixed(2)).join(', ')} on ${cpu.length} cores, shared with autocannon and PostgreSQL (and, on this machine, with other work).`,
+  ];
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
+  const at = previous.indexOf(SEARCH_ONLY_HEADING);
+  // Keep whatever follows this section (the votes' own section, say).
+  const after = at >= 0 ? previous.slice(at).indexOf('\n## ', 1) : -1;
+  const before = (at >= 0 ? previous.slice(0, at) : previous).trimEnd();
+  const rest = at >= 0 && after >= 0 ? previous.slice(at + after + 1) : '';
+  writeFileSync(out, `${before}\n${lines.join('\n')}\n${rest ? `\n${rest}` : ''}`);
+  say(`bench: search results written to ${out}`);
+};
+
 export const registerBenchCommand = (program: Command) => {
   program
     .command('bench')
@@ -369,7 +482,12 @@ export const registerBenchCommand = (program: Command) => {
     .option('--rounds <n>', 'timed rounds of the search query mix', (v) => Number.parseInt(v, 10), 2)
     .option('--out <file>', 'where to write the results', 'docs/benchmarks.md')
     .option('--voters <n>', 'voter accounts of the WSIS Prizes vote benchmark on PostgreSQL (0 to skip)', (v) => Number.parseInt(v, 10), 1_000_000)
-    .action(async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; voters: number }) => {
-      await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries });
-    });
+    .addOption(
+      new Option('--only <part>', 'run one comparison of one process and two alone, as its own section of --out: votes, or search (the search page)').choices(['votes', 'search']),
+    )
+    .action(
+      async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; voters: number; only?: 'votes' | 'search' }) => {
+        await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries });
+      },
+    );
 };

@@ -1,22 +1,113 @@
-import type { Config } from '../config.js';
-import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
+/**
+ * `wsis serve`: one process, or with `--workers N` (PostgreSQL only) a primary process that
+ * migrates and seeds once, then forks N web processes (node:cluster) that share the port, replaces
+ * a worker that dies and stops them all gracefully on SIGTERM. Everything the processes share
+ * lives in PostgreSQL (docs/ARCHITECTURE.md, "Several processes"); background work is safe under
+ * concurrency by itself, so separate `wsis serve` processes behind a proxy behave the same.
+ */
+import cluster, { type Worker } from 'node:cluster';
+import { hostname } from 'node:os';
 import { purgeExpiredSessions } from '../auth/sessions.js';
+import { type Config, MAX_WORKERS } from '../config.js';
+import type { Database } from '../db/client.js';
+import { runPeriodic } from '../db/periodic.js';
 import { purgeExpiredRateLimits } from '../http/rate-limit.js';
-import { initializeIfEmpty, prepareDatabase } from './startup.js';
+import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
+import { type FirstStart, openConfiguredDatabase, prepareDatabase } from './startup.js';
+
+type Log = { info: (fields: object, msg: string) => void; error: (fields: object, msg: string) => void };
+
+/** JSON lines on stderr like the web processes' pino logs, for the primary process (which has no Fastify). */
+const primaryLog: Log = {
+  info: (fields, msg) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, role: 'primary', ...fields, msg })}\n`),
+  error: (fields, msg) => process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), pid: process.pid, role: 'primary', ...fields, msg })}\n`),
+};
+
+/** Refuses a `--workers` value the platform cannot run; the message says what to do. */
+export const checkWorkers = (config: Config) => {
+  if (!Number.isInteger(config.workers)) throw new Error(`--workers (WSIS_WORKERS) must be a whole number from 1 to ${MAX_WORKERS}, or auto`);
+  if (config.workers > 1 && !config.databaseUrl) {
+    throw new Error(
+      `--workers ${config.workers} needs PostgreSQL: the embedded database (PGlite) is opened by one process only. Set DATABASE_URL to a PostgreSQL database to run several workers, or start without --workers.`,
+    );
+  }
+};
 
 /** Starts the platform and keeps it running until SIGTERM/SIGINT, then shuts down gracefully. */
 export const serve = async (config: Config, { demo }: { demo: boolean }) => {
+  checkWorkers(config);
+  if (cluster.isWorker) return serveWorker(config);
+  if (config.workers > 1) return servePrimary(config, { demo });
+  return serveOne(config, { demo });
+};
+
+const JOB_CHECK_MS = 60_000;
+
+/**
+ * Background work of a process: e-mail delivery when SMTP is configured (every 5 s; each message
+ * is claimed with SKIP LOCKED, so processes deliver side by side and nothing twice) and the purges
+ * (each run claimed per period across processes: runPeriodic). Returns the function that stops it.
+ */
+export const startBackgroundWork = (database: Database, config: Config, log: Log) => {
+  const by = `${hostname()}:${process.pid}`;
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
+  let busy = false;
+  const deliver = async () => {
+    if (busy || !transport) return;
+    busy = true;
+    try {
+      await deliverDueMail(database.db, { transport, from: config.mailFrom });
+    } catch (error) {
+      log.error({ err: String(error) }, 'e-mail delivery failed');
+    } finally {
+      busy = false;
+    }
+  };
+  const purge = (name: string, everyMs: number, job: () => Promise<unknown>) => () =>
+    void runPeriodic(database.db, { name, everyMs, by }, job).catch((error: unknown) => log.error({ err: String(error), job: name }, 'periodic job failed'));
+  const timers = [
+    setInterval(deliver, 5000),
+    setInterval(
+      purge('purge-sessions', 3600_000, () => purgeExpiredSessions(database.db)),
+      JOB_CHECK_MS,
+    ),
+    // Expired counters (two per voter in a campaign: address and account).
+    setInterval(
+      purge('purge-rate-limits', 600_000, () => purgeExpiredRateLimits(database.db)),
+      JOB_CHECK_MS,
+    ),
+  ];
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+  };
+};
+
+const printFirstStart = (first: FirstStart, demo: boolean) => {
+  if (!first) return;
+  process.stdout.write(
+    [
+      '',
+      'First start: an administrator account was created. This password is shown only once.',
+      `  e-mail:   ${first.adminEmail}`,
+      `  password: ${first.adminPassword}`,
+      demo ? '  Demo content was loaded and is marked as demo (start with --no-demo to skip it).' : '',
+      '',
+    ].join('\n'),
+  );
+};
+
+const databaseLabel = (config: Config, database: Database) => (database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL');
+
+/** Builds the web application on an open database and listens; SIGTERM/SIGINT close it gracefully. */
+const listen = async (config: Config, database: Database, onStop: () => void = () => undefined) => {
   const { buildApp, MODULES } = await import('../../app.js');
-  const database = await prepareDatabase(config, MODULES);
-  const first = await initializeIfEmpty(database, MODULES, { demo });
   const app = await buildApp({ config, database });
-  const timers: NodeJS.Timeout[] = [];
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    for (const timer of timers) clearInterval(timer);
+    onStop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -24,48 +115,106 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-
-  if (first) {
-    process.stdout.write(
-      [
-        '',
-        'First start: an administrator account was created. This password is shown only once.',
-        `  e-mail:   ${first.adminEmail}`,
-        `  password: ${first.adminPassword}`,
-        demo ? '  Demo content was loaded and is marked as demo (start with --no-demo to skip it).' : '',
-        '',
-      ].join('\n'),
-    );
-  }
-  const address = app.server.address();
-  const url = config.port === 0 && address && typeof address === 'object' ? `http://${config.host}:${address.port}` : config.baseUrl;
-  process.stdout.write(`WSIS Platform ready at ${url} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
-
   // Caches filled in the background (the search indexes of the Stocktaking, at 100,000 entries 1–3 s).
   for (const module of MODULES) {
     module.warm?.(database.db).catch((error: unknown) => app.log.error({ err: error, module: module.id }, 'warming the caches failed'));
   }
+  const address = app.server.address();
+  const url = config.port === 0 && address && typeof address === 'object' ? `http://${config.host}:${address.port}` : config.baseUrl;
+  return { app, url };
+};
 
-  // Background work: e-mail delivery (when SMTP is configured) and housekeeping.
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
-  let busy = false;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      if (transport) await deliverDueMail(database.db, { transport, from: config.mailFrom });
-    } catch (error) {
-      app.log.error({ err: error }, 'background work failed');
-    } finally {
-      busy = false;
-    }
-  };
-  timers.push(
-    setInterval(tick, 5000),
-    setInterval(() => void purgeExpiredSessions(database.db).catch(() => undefined), 3600_000),
-    // Expired counters (two per voter in a campaign: address and account), every ten minutes.
-    setInterval(() => void purgeExpiredRateLimits(database.db).catch(() => undefined), 600_000),
-  );
-
+/** One process: database, web server and background work. */
+const serveOne = async (config: Config, { demo }: { demo: boolean }) => {
+  const { MODULES } = await import('../../app.js');
+  const { database, first } = await prepareDatabase(config, MODULES, { demo });
+  let stopWork: () => void = () => undefined;
+  const { app, url } = await listen(config, database, () => stopWork());
+  printFirstStart(first, demo);
+  process.stdout.write(`WSIS Platform ready at ${url} (database: ${databaseLabel(config, database)})\n`);
+  stopWork = startBackgroundWork(database, config, app.log);
   return { app, database };
+};
+
+/** A worker of `--workers N`: the primary has migrated; this process only serves requests. */
+const serveWorker = async (config: Config) => {
+  const database = await openConfiguredDatabase(config);
+  const { app } = await listen(config, database);
+  return { app, database };
+};
+
+/** Restart delays of a worker that keeps dying soon after it started: 0.5 s doubling up to 30 s. */
+export const restartDelayMs = (quickFailures: number) => Math.min(30_000, 500 * 2 ** quickFailures);
+const QUICK_FAILURE_MS = 10_000;
+const DRAIN_MS = 30_000;
+
+/** The primary of `--workers N`: prepares the database once, forks the workers, keeps N running, runs the background work. */
+const servePrimary = async (config: Config, { demo }: { demo: boolean }) => {
+  const { MODULES } = await import('../../app.js');
+  const { database, first } = await prepareDatabase(config, MODULES, { demo });
+  const log = primaryLog;
+  const startedAt = new Map<number, number>();
+  let quickFailures = 0;
+  let stopping = false;
+  const restarts = new Set<NodeJS.Timeout>();
+
+  const fork = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+    return worker;
+  };
+
+  cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    if (stopping) return;
+    quickFailures = lived < QUICK_FAILURE_MS ? quickFailures + 1 : 0;
+    const delay = restartDelayMs(quickFailures);
+    log.error({ worker: worker.id, workerPid: worker.process.pid, code, signal, restartInMs: delay }, 'worker exited; starting a new one');
+    const timer = setTimeout(() => {
+      restarts.delete(timer);
+      if (!stopping) fork();
+    }, delay);
+    restarts.add(timer);
+  });
+
+  const ready = new Promise<number>((resolve) => {
+    const listening = new Set<number>();
+    const onListening = (worker: Worker, address: { port: number }) => {
+      listening.add(worker.id);
+      if (listening.size === config.workers) {
+        cluster.off('listening', onListening);
+        resolve(address.port);
+      }
+    };
+    cluster.on('listening', onListening);
+  });
+  for (let i = 0; i < config.workers; i++) fork();
+  const stopWork = startBackgroundWork(database, config, log);
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, workers: Object.keys(cluster.workers ?? {}).length }, 'shutting down: workers finish their in-flight requests');
+    for (const timer of restarts) clearTimeout(timer);
+    stopWork();
+    const running = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
+    const exits = running.map((w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : w.once('exit', () => resolve()))));
+    for (const w of running) w.process.kill('SIGTERM');
+    const killer = setTimeout(() => {
+      for (const w of running) if (!w.isDead()) w.process.kill('SIGKILL');
+    }, DRAIN_MS);
+    await Promise.all(exits);
+    clearTimeout(killer);
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  const port = await ready;
+  const url = config.port === 0 ? `http://${config.host}:${port}` : config.baseUrl;
+  printFirstStart(first, demo);
+  process.stdout.write(`WSIS Platform ready at ${url} (database: ${databaseLabel(config, database)}, ${config.workers} workers)\n`);
+  return { database };
 };

@@ -49,9 +49,39 @@ export const initializeIfEmpty = async (database: Database, modules: PlatformMod
   return { adminEmail, adminPassword };
 };
 
-export const prepareDatabase = async (config: Config, modules: PlatformModule[]) => {
+/** The key of the advisory lock held while a process migrates, seeds and initializes ('wsis' + 1). */
+const STARTUP_LOCK = 0x77736973_01;
+
+/**
+ * Runs `work` holding the platform's start-up lock (a PostgreSQL advisory lock on a connection of
+ * its own): processes started together (`--workers`, or several `wsis serve` behind a proxy)
+ * migrate, load the reference data and create the administrator one after another, so the first
+ * does the work and the others find it done. PGlite admits one process: no lock is needed.
+ */
+export const withStartupLock = async <T>(database: Database, work: () => Promise<T>): Promise<T> => {
+  if (database.kind !== 'postgresql') return work();
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await work();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    client.release();
+  }
+};
+
+/** Opens and migrates the database, loads reference data and, on an empty database, creates the administrator (once across processes). */
+export const prepareDatabase = async (config: Config, modules: PlatformModule[], { demo }: { demo: boolean }) => {
   const database = await openConfiguredDatabase(config);
-  await migrateDatabase(database);
-  await seedReference(database, modules);
-  return database;
+  try {
+    const first = await withStartupLock(database, async () => {
+      await migrateDatabase(database);
+      await seedReference(database, modules);
+      return initializeIfEmpty(database, modules, { demo });
+    });
+    return { database, first };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 };

@@ -154,8 +154,8 @@ export const stocktakingApiRoutes: FastifyPluginAsyncZod = async (app) => {
           throw notFound();
         case 'comment_required':
           return problem(req, reply, 422, [{ pointer: '/comment', detail: req.t('stocktaking.errors.comment_required') }]);
-        case 'no_pending_revision':
-          throw conflict('stocktaking.errors.no_pending_revision');
+        case 'already_decided':
+          throw conflict('stocktaking.errors.already_decided');
         default:
           throw conflict('stocktaking.errors.not_decidable');
       }

@@ -408,7 +408,8 @@ export const votingBenchDatabase = async (serverUrl: string) => {
  * The vote benchmark as `wsis bench` runs it on PostgreSQL: a real `wsis serve` process on the
  * database at `databaseUrl` (trusting X-Forwarded-For, so each voter has an address; limits
  * scaled out of the way), votes cast by `voters` bench voters (made by `wsis seed bench --voters`,
- * or here when fewer exist), then the markdown lines of the result. The server is stopped after.
+ * or here when fewer exist), then the same again with `wsis serve --workers 2` (two processes on
+ * the one database), and the markdown lines of the result. Each server is stopped after.
  */
 export const runVotingBench = async ({
   databaseUrl,
@@ -417,6 +418,7 @@ export const runVotingBench = async ({
   surgeConnections = 50,
   seconds = 20,
   rounds = 3,
+  workers = 2,
   cli = [process.execPath, ...process.execArgv, process.argv[1] as string],
 }: {
   databaseUrl: string;
@@ -427,21 +429,21 @@ export const runVotingBench = async ({
   seconds?: number;
   /** Rounds of votes then ceiling per concurrency (the median ratio is reported, and every round). */
   rounds?: number;
+  /** The processes of the second measure (`wsis serve --workers N`); 1 to skip it. */
+  workers?: number;
   /** How to start the `wsis` program (this one by default). */
   cli?: string[];
-}): Promise<{ result: VotingResult; surge: VotingResult | null; lines: string[] }> => {
+}): Promise<{ result: VotingResult; surge: VotingResult | null; several: { result: VotingResult; surge: VotingResult | null } | null; lines: string[] }> => {
   const { spawn } = await import('node:child_process');
   const { migrateDatabase, openDatabase } = await import('../../../core/db/client.js');
   const { seedReference } = await import('../../../core/cli/startup.js');
   const { MODULES } = await import('../../../app.js');
   const database = await openDatabase({ url: databaseUrl, poolSize: Math.max(connections, surgeConnections) });
-  try {
-    await migrateDatabase(database);
-    await seedReference(database, MODULES);
-    await seedBenchVoters(database.db, { voters });
+  /** Starts `wsis serve` (with `--workers n` above 1), measures both concurrencies, stops it. */
+  const measureWith = async (n: number) => {
     const [program, ...args] = cli as [string, ...string[]];
-    const child = spawn(program, [...args, 'serve', '--no-demo', '--port', '0'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000', WSIS_TRUST_PROXY: '1' },
+    const child = spawn(program, [...args, 'serve', '--no-demo', '--port', '0', ...(n > 1 ? ['--workers', String(n)] : [])], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000', WSIS_TRUST_PROXY: '1', WSIS_WORKERS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -455,39 +457,66 @@ export const runVotingBench = async ({
         child.stderr?.on('data', () => undefined);
         child.once('exit', (code) => reject(new Error(`wsis serve exited (${code}) before it was ready`)));
       });
-      const loadBefore = loadavg()[0] ?? 0;
       const result = await measureVoting(database, { baseUrl, voters, connections, seconds, rounds });
       const surge = surgeConnections > 0 ? await measureVoting(database, { baseUrl, voters, connections: surgeConnections, seconds, rounds }) : null;
-      const loadAfter = loadavg()[0] ?? 0;
-      const f = (n: number) => n.toFixed(1);
-      const rows = (r: VotingResult) => [
-        `| **${r.connections} connections**: accepted votes over HTTP (${r.accepted.toLocaleString('en')} in ${f(r.seconds)} s, ${r.refused} refused) | ${f(r.acceptedPerSecond)} | ${f(r.p50Ms)} | ${f(r.p99Ms)} |`,
-        `| the same INSERT through the driver, ${r.connections} connections | ${f(r.ceilingPerSecond)} | | |`,
-        `| **ratio votes / driver** (median of ${r.rounds.length} rounds) | **${r.ratio.toFixed(2)}** | | |`,
-        `| public page ${r.page.path} during the surge (${r.page.requests} requests, ${r.page.non2xx} not 2xx) | | ${f(r.page.p50Ms)} | ${f(r.page.p99Ms)} |`,
-      ];
-      const roundLine = (r: VotingResult) =>
-        `${r.connections} voters: ${r.rounds.map((x) => `${x.acceptedPerSecond.toFixed(0)}/s against ${x.ceilingPerSecond.toFixed(0)}/s (${x.ratio.toFixed(2)}, p99 ${x.p99Ms.toFixed(0)} ms)`).join('; ')}`;
-      const lines = [
-        '',
-        `### Votes over HTTP (PostgreSQL, ${voters.toLocaleString('en')} voter accounts)`,
-        '',
-        `Each vote is \`POST /api/v1/prizes/editions/2099/votes\` with the voter’s own API token, answered 201 after its commit, against a real \`wsis serve\` process (after 3 s of warm-up votes, not counted); the public edition page is requested ten times a second on one more connection meanwhile. The ceiling is the same INSERT, one transaction per vote, through the driver alone with as many connections, measured right after each surge: ${rounds} rounds of votes then ceiling per concurrency, the table shows the round of the median ratio (the speed of this shared machine drifts within a run, and each ratio compares two measures taken seconds apart). Measured with ${connections} concurrent voters${surge ? `, then ${surgeConnections} (a campaign’s surge: more votes arrive while a batch commits, so each statement carries more of them, where the driver alone pays one commit per vote)` : ''}.`,
-        '',
-        '| | per second | p50 ms | p99 ms |',
-        '| --- | ---: | ---: | ---: |',
-        ...rows(result),
-        ...(surge ? rows(surge) : []),
-        '',
-        `Every round, in order (votes, then the ceiling right after): ${[result, ...(surge ? [surge] : [])].map(roundLine).join('. ')}.`,
-        '',
-        `Load average (1 minute) when this case started and ended: ${loadBefore.toFixed(2)} and ${loadAfter.toFixed(2)} on ${cpus().length} cores, shared with the load generator: other work on the machine lowers both the votes and the ceiling.`,
-      ];
-      return { result, surge, lines };
+      return { result, surge };
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
     }
+  };
+  try {
+    await migrateDatabase(database);
+    await seedReference(database, MODULES);
+    await seedBenchVoters(database.db, { voters });
+    const loadBefore = loadavg()[0] ?? 0;
+    const { result, surge } = await measureWith(1);
+    const loadBetween = loadavg()[0] ?? 0;
+    const several = workers > 1 ? await measureWith(workers) : null;
+    const loadAfter = loadavg()[0] ?? 0;
+    const f = (n: number) => n.toFixed(1);
+    const rows = (r: VotingResult) => [
+      `| **${r.connections} connections**: accepted votes over HTTP (${r.accepted.toLocaleString('en')} in ${f(r.seconds)} s, ${r.refused} refused) | ${f(r.acceptedPerSecond)} | ${f(r.p50Ms)} | ${f(r.p99Ms)} |`,
+      `| the same INSERT through the driver, ${r.connections} connections | ${f(r.ceilingPerSecond)} | | |`,
+      `| **ratio votes / driver** (median of ${r.rounds.length} rounds) | **${r.ratio.toFixed(2)}** | | |`,
+      `| public page ${r.page.path} during the surge (${r.page.requests} requests, ${r.page.non2xx} not 2xx) | | ${f(r.page.p50Ms)} | ${f(r.page.p99Ms)} |`,
+    ];
+    const roundLine = (r: VotingResult) =>
+      `${r.connections} voters: ${r.rounds.map((x) => `${x.acceptedPerSecond.toFixed(0)}/s against ${x.ceilingPerSecond.toFixed(0)}/s (${x.ratio.toFixed(2)}, p99 ${x.p99Ms.toFixed(0)} ms)`).join('; ')}`;
+    /** Two processes against one: accepted votes per second of the median rounds, and their ratios to the driver. */
+    const compare = (one: VotingResult, two: VotingResult) =>
+      `| ${one.connections} voters | ${f(one.acceptedPerSecond)} (${one.ratio.toFixed(2)}) | ${f(two.acceptedPerSecond)} (${two.ratio.toFixed(2)}) | **${(two.acceptedPerSecond / one.acceptedPerSecond).toFixed(2)}** | ${f(one.p99Ms)} / ${f(two.p99Ms)} |`;
+    const lines = [
+      '',
+      `### Votes over HTTP (PostgreSQL, ${voters.toLocaleString('en')} voter accounts)`,
+      '',
+      `Each vote is \`POST /api/v1/prizes/editions/2099/votes\` with the voter’s own API token, answered 201 after its commit, against a real \`wsis serve\` process (after 3 s of warm-up votes, not counted); the public edition page is requested ten times a second on one more connection meanwhile. The ceiling is the same INSERT, one transaction per vote, through the driver alone with as many connections, measured right after each surge: ${rounds} rounds of votes then ceiling per concurrency, the table shows the round of the median ratio (the speed of this shared machine drifts within a run, and each ratio compares two measures taken seconds apart). Measured with ${connections} concurrent voters${surge ? `, then ${surgeConnections} (a campaign’s surge: more votes arrive while a batch commits, so each statement carries more of them, where the driver alone pays one commit per vote)` : ''}.`,
+      '',
+      '| | per second | p50 ms | p99 ms |',
+      '| --- | ---: | ---: | ---: |',
+      ...rows(result),
+      ...(surge ? rows(surge) : []),
+      '',
+      `Every round, in order (votes, then the ceiling right after): ${[result, ...(surge ? [surge] : [])].map(roundLine).join('. ')}.`,
+      ...(several
+        ? [
+            '',
+            `### Votes with ${workers} processes (\`wsis serve --workers ${workers}\`, same database)`,
+            '',
+            `The same surges against ${workers} web processes sharing the port (node:cluster), measured after the single process. Accepted votes per second of the median round, with its ratio to the driver in brackets; the last column compares the processes with the one.`,
+            '',
+            `| concurrent voters | one process | ${workers} processes | ${workers} / one | p99 ms one / ${workers} |`,
+            '| --- | ---: | ---: | ---: | ---: |',
+            compare(result, several.result),
+            ...(surge && several.surge ? [compare(surge, several.surge)] : []),
+            '',
+            `Every round with ${workers} processes: ${[several.result, ...(several.surge ? [several.surge] : [])].map(roundLine).join('. ')}.`,
+          ]
+        : []),
+      '',
+      `Load average (1 minute) when this case started${several ? ', between one process and several,' : ''} and when it ended: ${[loadBefore, ...(several ? [loadBetween] : []), loadAfter].map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} cores, shared with the load generator (and, on this machine, with other work): other work lowers both the votes and the ceiling.`,
+    ];
+    return { result, surge, several, lines };
   } finally {
     await database.close();
   }

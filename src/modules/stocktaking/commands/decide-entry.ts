@@ -10,7 +10,7 @@ import { mailDecision } from './mails.js';
 
 export type DecideEntryResult =
   | { ok: true; id: number; state: 'published' | 'returned' | 'rejected'; revisionId?: number }
-  | { ok: false; error: 'not_found' | 'invalid_state' | 'comment_required' | 'no_pending_revision' };
+  | { ok: false; error: 'not_found' | 'invalid_state' | 'comment_required' | 'already_decided' };
 
 const NEXT_STATE = { publish: 'published', return: 'returned', reject: 'rejected' } as const;
 
@@ -29,14 +29,16 @@ export const decideEntry = async (
     if (!entry) return { ok: false, error: 'not_found' } as const;
     if (entry.state === 'published') {
       const result = await decideRevision(tx, { actor, entryId: id, decision, comment, baseUrl, ip });
-      return result.ok
-        ? ({ ok: true, id, state: 'published', revisionId: result.revisionId } as const)
-        : result.error === 'not_found'
-          ? ({ ok: false, error: 'not_found' } as const)
-          : result;
+      if (result.ok) return { ok: true, id, state: 'published', revisionId: result.revisionId } as const;
+      if (result.error === 'comment_required' || result.error === 'not_found') return { ok: false, error: result.error } as const;
+      // Published with nothing pending: decided already (by a colleague a moment ago, perhaps).
+      return { ok: false, error: 'already_decided' } as const;
     }
     const note = comment?.trim() || null;
     if (decision !== 'publish' && !note) return { ok: false, error: 'comment_required' } as const;
+    // The entry is locked (lockEntry): of two moderators deciding at the same moment, the second
+    // reads the first one's decision here.
+    if (entry.state === 'returned' || entry.state === 'rejected') return { ok: false, error: 'already_decided' } as const;
     if (entry.state !== 'submitted') return { ok: false, error: 'invalid_state' } as const;
 
     const state = NEXT_STATE[decision];

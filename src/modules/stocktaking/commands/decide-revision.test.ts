@@ -104,6 +104,6 @@ describe('revisions of a published entry', () => {
     if (!draft.ok) throw new Error(draft.error);
     expect(await decideEntry(database.db, { actor: moderator, id: draft.id, decision: 'publish', baseUrl })).toEqual({ ok: false, error: 'invalid_state' });
     expect(await decideEntry(database.db, { actor: moderator, id: 999_999, decision: 'publish', baseUrl })).toEqual({ ok: false, error: 'not_found' });
-    expect(await decideEntry(database.db, { actor: moderator, id, decision: 'publish', baseUrl })).toEqual({ ok: false, error: 'no_pending_revision' });
+    expect(await decideEntry(database.db, { actor: moderator, id, decision: 'publish', baseUrl })).toEqual({ ok: false, error: 'already_decided' });
   });
 });

@@ -119,6 +119,26 @@ describe('the moderation queue', () => {
     const stranger = await kit.as(await buildUser(kit.database.db));
     expect((await stranger.get(`/en/stocktaking/${d.id}/history`)).statusCode).toBe(404);
   });
+
+  it('tells a second moderator, in their language, that the entry has already been decided, and changes nothing', async () => {
+    const { db } = kit.database;
+    const e = await submitted({ title: { en: 'Decided twice' } });
+    const colleague = await kit.as(await buildUser(db, { roles: ['moderator'], locale: 'fr' }));
+    // Both opened the review page before either decided.
+    await moderator.get(`/en/admin/stocktaking/${e.id}`);
+    await colleague.get(`/fr/admin/stocktaking/${e.id}`);
+    expect((await moderator.post(`/en/admin/stocktaking/${e.id}/decision`, { decision: 'return', comment: 'Please add a website.' })).statusCode).toBe(303);
+    const late = await colleague.post(`/fr/admin/stocktaking/${e.id}/decision`, { decision: 'publish', comment: '' });
+    expect(late.statusCode).toBe(422);
+    expect(late.body).toContain('Une décision a déjà été prise sur cette fiche');
+    const [row] = await db.select().from(entries).where(eq(entries.id, e.id));
+    expect(row?.state).toBe('returned');
+    const decided = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'stocktaking.entry.moderate'), eq(auditLog.subjectId, String(e.id))));
+    expect(decided).toHaveLength(1);
+  });
 });
 
 describe('proposed changes of a published entry', () => {

@@ -171,7 +171,12 @@ export const moderationAdminRoutes: FastifyPluginAsync = async (app) => {
     const result = await decideEntry(db, { actor, id, decision: parsed.data.decision, comment: parsed.data.comment, baseUrl: config.baseUrl, ip: req.ip });
     if (!result.ok) {
       if (result.error === 'not_found') throw notFound();
-      const key = result.error === 'comment_required' ? 'stocktaking.errors.comment_required' : 'stocktaking.moderation.nothing_to_decide';
+      const key =
+        result.error === 'comment_required'
+          ? 'stocktaking.errors.comment_required'
+          : result.error === 'already_decided'
+            ? 'stocktaking.errors.already_decided'
+            : 'stocktaking.moderation.nothing_to_decide';
       const field = result.error === 'comment_required' ? 'comment' : 'decision';
       return renderReview(req, reply, { id, form: { values: parsed.form.values, errors: { [field]: req.t(key) } }, status: 422 });
     }
