@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from './core/config.js';
 import { MODULES } from './app.js';
 import { registerCommands } from './core/cli/commands.js';
+import { setLockHolderCommand } from './core/db/data-lock.js';
 
 const program = new Command('wsis').description('WSIS Platform: serve, migrate, manage users, back up and restore').showHelpAfterError();
 
@@ -18,6 +19,13 @@ program
     const { serve } = await import('./core/cli/serve.js');
     await serve(loadConfig({ port: opts.port, host: opts.host, dataDir: opts.data }), { demo: opts.demo });
   });
+
+// An embedded data folder's lock names the command that holds it (`wsis user add`), for whoever is refused.
+program.hook('preAction', (_program, action) => {
+  const names: string[] = [];
+  for (let command: Command | null = action; command; command = command.parent) names.unshift(command.name());
+  setLockHolderCommand(names.join(' '));
+});
 
 registerCommands(program);
 for (const module of MODULES) module.cli?.(program);

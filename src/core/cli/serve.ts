@@ -39,6 +39,8 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
   }
   const address = app.server.address();
   const url = config.port === 0 && address && typeof address === 'object' ? `http://${config.host}:${address.port}` : config.baseUrl;
+  // A command refused because the server holds the data folder is told where it answers.
+  database.dataLock?.update({ url });
   process.stdout.write(`WSIS Platform ready at ${url} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
 
   // Caches filled in the background (the search indexes of the Stocktaking, at 100,000 entries 1–3 s).

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { type DataFolderLock, lockDataFolder } from './data-lock.js';
 import { createPglitePool, PgliteWorkerHandle } from './pglite-pool.js';
 import * as schema from './schema.js';
 
@@ -25,6 +26,8 @@ export type Database = {
   pool: pg.Pool;
   /** The PGlite worker, when embedded (for physical backups). */
   pglite?: PgliteWorkerHandle;
+  /** The lock of the embedded data folder (none for memory:// and PostgreSQL); see data-lock.ts. */
+  dataLock?: DataFolderLock;
   close: () => Promise<void>;
 };
 
@@ -38,7 +41,10 @@ export type OpenDatabaseOptions = {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
-/** Opens the database; does not migrate (see migrateDatabase). */
+/**
+ * Opens the database; does not migrate (see migrateDatabase). An embedded data folder is locked
+ * first: a folder another process holds is refused with DataFolderInUseError, naming it.
+ */
 export const openDatabase = async ({ url, dataDir, poolSize }: OpenDatabaseOptions): Promise<Database> => {
   if (url) {
     const parsed = new URL(url);
@@ -52,17 +58,30 @@ export const openDatabase = async ({ url, dataDir, poolSize }: OpenDatabaseOptio
     await pool.query('select 1');
     return { kind: 'postgresql', db: drizzle(pool, { schema, casing: 'snake_case' }), pool, close: () => pool.end() };
   }
-  const handle = new PgliteWorkerHandle(dataDir ?? 'memory://');
-  await handle.waitReady;
+  const folder = dataDir ?? 'memory://';
+  const dataLock = folder.startsWith('memory://') ? undefined : lockDataFolder(folder);
+  const handle = new PgliteWorkerHandle(folder);
+  try {
+    await handle.waitReady;
+  } catch (error) {
+    await handle.worker.terminate();
+    dataLock?.release();
+    throw error;
+  }
   const pool = createPglitePool(handle);
   return {
     kind: 'pglite',
     db: drizzle(pool, { schema, casing: 'snake_case' }),
     pool,
     pglite: handle,
+    dataLock,
     close: async () => {
-      await pool.end();
-      await handle.close();
+      try {
+        await pool.end();
+        await handle.close();
+      } finally {
+        dataLock?.release();
+      }
     },
   };
 };
