@@ -16,7 +16,13 @@ export default defineConfig({
                 ...unit,
                 name: 'postgresql',
                 env: { WSIS_TEST_DB: 'postgresql' },
-                exclude: ['src/core/cli/cli.test.ts', 'src/core/cli/serve.test.ts', 'src/modules/stocktaking/import/cli.test.ts', '**/node_modules/**'],
+                exclude: [
+                  'src/core/cli/cli.test.ts',
+                  'src/core/cli/serve.test.ts',
+                  'src/core/cli/data-lock.test.ts',
+                  'src/modules/stocktaking/import/cli.test.ts',
+                  '**/node_modules/**',
+                ],
               },
             },
           ]

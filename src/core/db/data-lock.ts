@@ -98,7 +98,7 @@ const readHolder = (path: string): LockHolder | undefined => {
 const currentHolder = (path: string): LockHolder | undefined => {
   for (let attempt = 0; attempt < 10; attempt++) {
     const holder = readHolder(path);
-    if (holder && holder.pid !== process.pid && isAlive(holder.pid)) return holder;
+    if (holder && isAlive(holder.pid)) return holder;
     pause(20);
   }
   return undefined;
