@@ -40,14 +40,14 @@ const startServer = (data: string) => {
   return { child, ready, exit, output: () => output, pid: child.pid as number };
 };
 
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** What a refused process prints: the folder, the server's command, pid, start and address, and what to do. */
 const refusal = (data: string, server: { pid: number; url: string }) =>
   new RegExp(
-    `^wsis: The embedded database in ${escape(data)} is in use by \`wsis serve\` \\(process ${server.pid}, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, ${escape(server.url)}\\)\\. ` +
+    `^wsis: The embedded database in ${literal(data)} is in use by \`wsis serve\` \\(process ${server.pid}, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, ${literal(server.url)}\\)\\. ` +
       'Stop it first, or run the platform on PostgreSQL \\(DATABASE_URL\\), where commands work while it serves\\.\\n$',
   );
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Runs the commands a few at a time (the machine has two cores). */
 const runAll = async (commands: string[][]) => {
   const results: WsisRun[] = [];
@@ -56,7 +56,7 @@ const runAll = async (commands: string[][]) => {
 };
 
 describe('an embedded data folder admits one process at a time', () => {
-  it('refuses every command while `wsis serve` holds the folder, naming the server, and none of them writes', { timeout: 300_000 }, async () => {
+  it('refuses every command while `wsis serve` holds the folder, naming the server, and none of them writes', { timeout: 420_000 }, async () => {
     const data = join(dir, 'refused');
     const backup = join(dir, 'refused.jsonl.gz');
     const csv = join(dir, 'entries.csv');
