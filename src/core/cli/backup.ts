@@ -363,7 +363,8 @@ export const registerBackupCommands = (program: Command) => {
       if (!process.stdin.isTTY) throw new CliError(`restore replaces all data; pass --yes to confirm when not running in a terminal`);
       if (!(await confirm(question))) throw new CliError('restore cancelled; nothing was changed');
     }
-    await withDatabase(config, { migrate: true }, async (database) => {
+    // Never through a running server: it would go on serving from caches of the data replaced.
+    await withDatabase(config, { migrate: true, borrow: false }, async (database) => {
       const summary = await restoreDatabase(database, file);
       say(`Restored ${summary.rows} rows of ${summary.tables} tables into ${describeDatabase(config)} (migration ${summary.migration}).`);
     });

@@ -2,12 +2,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runWsis, type WsisRun } from '../../test/cli.js';
 import { openDatabase } from '../db/client.js';
+import { lockDataFolder } from '../db/data-lock.js';
 
-// The embedded data folder admits one process at a time: `wsis serve` and every command, as an
-// operator runs them, in child processes (PGlite only: the postgresql project excludes this file).
+// The embedded data folder admits one process at a time: commands run through a running
+// `wsis serve`, as an operator runs them, in child processes (PGlite only: the postgresql project
+// excludes this file).
 
 const dir = mkdtempSync(join(tmpdir(), 'wsis-data-lock-'));
 const children: ChildProcess[] = [];
@@ -56,13 +59,14 @@ const runAll = async (commands: string[][]) => {
 };
 
 describe('an embedded data folder admits one process at a time', () => {
-  it('refuses every command while `wsis serve` holds the folder, naming the server, and none of them writes', { timeout: 420_000 }, async () => {
-    const data = join(dir, 'refused');
-    const backup = join(dir, 'refused.jsonl.gz');
+  it('runs every command that writes through a running `wsis serve`; each write is there after a restart; restore is refused', { timeout: 420_000 }, async () => {
+    const data = join(dir, 'lent');
+    const backup = join(dir, 'lent.jsonl.gz');
+    const duringServe = join(dir, 'during-serve.jsonl.gz');
     const csv = join(dir, 'entries.csv');
     writeFileSync(
       csv,
-      'original_language,title_en,summary_en,stakeholder_type,lead_country,scope,action_lines,status\r\nen,Libraries online,Courses in libraries.,government,FR,national,C4,ongoing\r\n',
+      'original_language,title_en,summary_en,stakeholder_type,lead_country,scope,action_lines,status\r\nen,Pelican libraries online,Courses in libraries.,government,FR,national,C4,ongoing\r\n',
     );
     const admin = await wsis('user', 'add', '--email', 'admin@example.org', '--password', 'a quite long passphrase', '--role', 'admin', '--verified', '--data', data);
     expect(admin.code).toBe(0);
@@ -70,45 +74,90 @@ describe('an embedded data folder admits one process at a time', () => {
 
     const server = startServer(data);
     const url = await server.ready;
-    const expected = refusal(data, { pid: server.pid, url });
+    const through = `The embedded database in ${data} is held by \`wsis serve\` (process ${server.pid}); this command runs through it.\n`;
 
-    // Every command of `wsis --help` that opens the database: the writers, and backup (a reader).
-    const commands = [
-      ['user', 'add', '--email', 'new@example.org', '--password', 'another long passphrase', '--data', data],
+    // Every command of `wsis --help` that writes (and backup, a reader), the server running.
+    const first = await runAll([
+      ['user', 'add', '--email', 'new@example.org', '--password', 'another long passphrase', '--verified', '--data', data],
       ['user', 'role', '--email', 'admin@example.org', '--add', 'moderator', '--data', data],
-      ['token', 'create', '--email', 'admin@example.org', '--label', 'ci', '--data', data],
       ['migrate', '--data', data],
       ['seed', 'reference', '--data', data],
       ['seed', 'bench', '--entries', '3', '--data', data],
       ['import', 'entries', csv, '--as', 'admin@example.org', '--data', data],
-      ['restore', backup, '--yes', '--data', data],
-      ['backup', join(dir, 'while-serving.jsonl.gz'), '--data', data],
-    ];
-    const results = await runAll(commands);
-    for (const [i, result] of results.entries()) {
-      const command = (commands[i] as string[]).slice(0, 2).join(' ');
-      expect(result.code, command).toBe(1);
-      expect(result.stdout, command).toBe('');
-      expect(result.stderr, command).toMatch(expected);
-    }
+      ['backup', duringServe, '--data', data],
+    ]);
+    const [added, role, migrated, reference, bench, imported, backedUp] = first as WsisRun[];
+    for (const run of first) expect(run.stderr.startsWith(through), run.stderr).toBe(true);
+    expect(added).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created user #2 new@example\.org/) });
+    expect(role).toMatchObject({ code: 0, stdout: 'admin@example.org: roles admin, moderator.\n' });
+    expect(migrated).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d{4}_\w+\n$/) });
+    expect(reference?.code).toBe(0);
+    expect(bench).toMatchObject({ code: 0, stderr: expect.stringContaining('3 entries added') });
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported 1 of 1 rows/) });
+    expect(backedUp).toMatchObject({ code: 0, stderr: expect.stringContaining('Backed up ') });
+    const token = await wsis('token', 'create', '--email', 'new@example.org', '--data', data);
+    expect(token).toMatchObject({ code: 0, stdout: expect.stringMatching(/^wsis_\S+\n$/) });
 
-    // The server went on serving, and closes cleanly.
-    expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ status: 'ok', database: 'pglite' });
+    // Restore replaces everything the server has read: refused, naming the server; nothing changed.
+    const restore = await wsis('restore', backup, '--yes', '--data', data);
+    expect(restore).toMatchObject({ code: 1, stdout: '' });
+    expect(restore.stderr).toMatch(refusal(data, { pid: server.pid, url }));
+
+    // The server sees the writes at once: the new account's token, the imported entry in search.
+    const me = (base: string) => fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+    expect(await (await me(url)).json()).toMatchObject({ email: 'new@example.org' });
+    expect(await (await fetch(`${url}/en/stocktaking?q=pelican`)).text()).toMatch(/<mark>Pelican<\/mark> libraries online/);
+
+    // A command killed inside a transaction: the server rolls it back and serves on.
+    const killedCommand = new pg.Client({ host: data, port: 5432, user: 'postgres', database: 'postgres' });
+    killedCommand.on('error', () => undefined); // its connection is cut below, as a kill would
+    await killedCommand.connect();
+    await killedCommand.query('begin');
+    await killedCommand.query("update auth_users set name = 'half-written' where email = 'admin@example.org'");
+    const waiting = fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+    (killedCommand as unknown as { connection: { stream: { destroy: () => void } } }).connection.stream.destroy();
+    expect((await waiting).status).toBe(200);
+
     server.child.kill('SIGTERM');
     expect(await server.exit).toBe(0);
+    const again = startServer(data);
+    const url2 = await again.ready;
+    expect(await (await me(url2)).json()).toMatchObject({ email: 'new@example.org' });
+    expect(await (await fetch(`${url2}/en/stocktaking?q=pelican`)).text()).toMatch(/<mark>Pelican<\/mark> libraries online/);
+    again.child.kill('SIGTERM');
+    expect(await again.exit).toBe(0);
 
-    // Nothing any refused command would have written is there: no new account, role, token or entry.
     const database = await openDatabase({ dataDir: data });
     try {
       const { rows } = await database.pool.query<{ users: string; roles: string; tokens: string; entries: string }>(
-        `select (select string_agg(email, ',' order by id) from auth_users) as users,
+        `select (select string_agg(email || ':' || name, ',' order by id) from auth_users) as users,
                 (select string_agg(role, ',' order by role) from auth_user_roles) as roles,
                 (select count(*) from auth_api_tokens)::text as tokens,
                 (select count(*) from stocktaking_entries)::text as entries`,
       );
-      expect(rows[0]).toEqual({ users: 'admin@example.org', roles: 'admin', tokens: '0', entries: '0' });
+      expect(rows[0]).toEqual({ users: 'admin@example.org:admin,new@example.org:new', roles: 'admin,moderator', tokens: '1', entries: '4' });
     } finally {
       await database.close();
+    }
+  });
+
+  it('refuses commands and the server while a command holds the folder, naming it', { timeout: 180_000 }, async () => {
+    const data = join(dir, 'held');
+    const lock = lockDataFolder(data, { command: 'wsis import entries' });
+    try {
+      const pattern = new RegExp(
+        `^wsis: The embedded database in ${literal(data)} is in use by \`wsis import entries\` \\(process ${process.pid}, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)\\. Stop it first`,
+      );
+      const [added, served] = await Promise.all([
+        wsis('user', 'add', '--email', 'new@example.org', '--password', 'another long passphrase', '--data', data),
+        runWsis(['serve', '--port', '0', '--data', data]),
+      ]);
+      expect(added).toMatchObject({ code: 1, stdout: '' });
+      expect(added.stderr).toMatch(pattern);
+      expect(served.code).toBe(1);
+      expect(served.stderr).toMatch(pattern);
+    } finally {
+      lock.release();
     }
   });
 

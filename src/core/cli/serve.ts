@@ -3,6 +3,7 @@ import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import { purgeExpiredRateLimits } from '../http/rate-limit.js';
 import { initializeIfEmpty, prepareDatabase } from './startup.js';
+import { type Lending, lendDatabase } from '../db/lend.js';
 
 /** Starts the platform and keeps it running until SIGTERM/SIGINT, then shuts down gracefully. */
 export const serve = async (config: Config, { demo }: { demo: boolean }) => {
@@ -11,12 +12,14 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
   const first = await initializeIfEmpty(database, MODULES, { demo });
   const app = await buildApp({ config, database });
   const timers: NodeJS.Timeout[] = [];
+  let lending: Lending | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     for (const timer of timers) clearInterval(timer);
+    await lending?.close();
     await app.close();
     await database.close();
     process.exit(0);
@@ -39,8 +42,15 @@ export const serve = async (config: Config, { demo }: { demo: boolean }) => {
   }
   const address = app.server.address();
   const url = config.port === 0 && address && typeof address === 'object' ? `http://${config.host}:${address.port}` : config.baseUrl;
-  // A command refused because the server holds the data folder is told where it answers.
+  // A command refused because the server holds the data folder is told where it answers;
+  // others run on the database the server lends them on a socket in the folder.
   database.dataLock?.update({ url });
+  if (database.pglite && database.dataLock) {
+    lending = await lendDatabase({ folder: config.dataDir, pool: database.pool, pglite: database.pglite }).catch((error: unknown) => {
+      app.log.warn({ err: error }, 'commands cannot reach the embedded database while the server runs (no socket)');
+      return undefined;
+    });
+  }
   process.stdout.write(`WSIS Platform ready at ${url} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
 
   // Caches filled in the background (the search indexes of the Stocktaking, at 100,000 entries 1–3 s).

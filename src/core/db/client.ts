@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { type DataFolderLock, lockDataFolder } from './data-lock.js';
+import { type DataFolderLock, DataFolderInUseError, type LockHolder, lockDataFolder } from './data-lock.js';
+import { borrowDatabase } from './lend.js';
 import { createPglitePool, PgliteWorkerHandle } from './pglite-pool.js';
 import * as schema from './schema.js';
 
@@ -28,6 +29,8 @@ export type Database = {
   pglite?: PgliteWorkerHandle;
   /** The lock of the embedded data folder (none for memory:// and PostgreSQL); see data-lock.ts. */
   dataLock?: DataFolderLock;
+  /** The running server whose embedded database this process uses through its socket (lend.ts). */
+  borrowedFrom?: LockHolder;
   close: () => Promise<void>;
 };
 
@@ -37,6 +40,8 @@ export type OpenDatabaseOptions = {
   /** Folder of the embedded database, or `memory://` for a throw-away one. */
   dataDir?: string;
   poolSize?: number;
+  /** When a running `wsis serve` holds the folder, use the database it lends instead of refusing (commands). */
+  borrow?: boolean;
 };
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -45,7 +50,7 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', impor
  * Opens the database; does not migrate (see migrateDatabase). An embedded data folder is locked
  * first: a folder another process holds is refused with DataFolderInUseError, naming it.
  */
-export const openDatabase = async ({ url, dataDir, poolSize }: OpenDatabaseOptions): Promise<Database> => {
+export const openDatabase = async ({ url, dataDir, poolSize, borrow = false }: OpenDatabaseOptions): Promise<Database> => {
   if (url) {
     const parsed = new URL(url);
     const pool = new pg.Pool({
@@ -59,7 +64,15 @@ export const openDatabase = async ({ url, dataDir, poolSize }: OpenDatabaseOptio
     return { kind: 'postgresql', db: drizzle(pool, { schema, casing: 'snake_case' }), pool, close: () => pool.end() };
   }
   const folder = dataDir ?? 'memory://';
-  const dataLock = folder.startsWith('memory://') ? undefined : lockDataFolder(folder);
+  let dataLock: DataFolderLock | undefined;
+  try {
+    dataLock = folder.startsWith('memory://') ? undefined : lockDataFolder(folder);
+  } catch (error) {
+    const holder = error instanceof DataFolderInUseError ? error.holder : undefined;
+    const pool = borrow && holder?.command === 'wsis serve' ? await borrowDatabase(folder) : undefined;
+    if (!pool) throw error;
+    return { kind: 'pglite', db: drizzle(pool, { schema, casing: 'snake_case' }), pool, borrowedFrom: holder, close: () => pool.end() };
+  }
   const handle = new PgliteWorkerHandle(folder);
   try {
     await handle.waitReady;
