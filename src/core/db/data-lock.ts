@@ -3,7 +3,8 @@
  * opens the same folder sees none of the first one's writes and can corrupt it (a `wsis user add`
  * beside `npm start` printed "Created user #34", and the account was gone after a restart). So
  * every process takes this lock before it opens a folder, server or command, reading or writing,
- * and a second one is refused with the name of the process that holds it.
+ * and a second one is refused with the name of the process that holds it (a command finding a
+ * running `wsis serve` there runs through it instead: lend.ts).
  *
  * The lock is an open-file-description lock of the operating system (`F_OFD_SETLK` on Linux,
  * `flock` on macOS, through fs-native-extensions) on `<folder>/wsis.lock`: taken atomically,
