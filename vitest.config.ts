@@ -22,6 +22,7 @@ export default defineConfig({
                   'src/core/cli/cli.test.ts',
                   'src/core/cli/serve.test.ts',
                   'src/core/cli/backup-signals.test.ts',
+                  'src/core/cli/data-lock.test.ts',
                   'src/modules/stocktaking/import/cli.test.ts',
                   '**/node_modules/**',
                 ],

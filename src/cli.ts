@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { loadConfig, parseWorkers } from './core/config.js';
 import { MODULES } from './app.js';
 import { registerCommands } from './core/cli/commands.js';
+import { setLockHolderCommand } from './core/db/data-lock.js';
 
 const program = new Command('wsis').description('WSIS Platform: serve, migrate, manage users, back up and restore').showHelpAfterError();
 
@@ -20,6 +21,13 @@ program
     const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
     await serve(loadConfig({ port: opts.port, host: opts.host, dataDir: opts.data, workers }), { demo: opts.demo });
   });
+
+// An embedded data folder's lock names the command that holds it (`wsis user add`), for whoever is refused.
+program.hook('preAction', (_program, action) => {
+  const names: string[] = [];
+  for (let command: Command | null = action; command; command = command.parent) names.unshift(command.name());
+  setLockHolderCommand(names.join(' '));
+});
 
 registerCommands(program);
 for (const module of MODULES) module.cli?.(program);

@@ -524,7 +524,8 @@ export const registerBackupCommands = (program: Command) => {
     }
     const interrupt = abortOnSignals();
     try {
-      await withDatabase(config, { migrate: true }, async (database) => {
+      // Never through a running server: it would go on serving from caches of the data replaced.
+      await withDatabase(config, { migrate: true, borrow: false }, async (database) => {
         const summary = await restoreDatabase(database, file, {
           signal: interrupt.signal,
           onStart: (total) => say(`Restoring ${total} rows into ${describeDatabase(config)}, in one transaction…`),

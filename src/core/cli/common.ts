@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.js';
-import { type Database, MIGRATIONS_FOLDER, migrateDatabase } from '../db/client.js';
+import { currentMigration, type Database, MIGRATIONS_FOLDER, migrateDatabase } from '../db/client.js';
 import { openConfiguredDatabase } from './startup.js';
 
 /** An expected failure (bad input, refused operation): printed without a stack trace, exit code 1. */
@@ -36,11 +36,22 @@ export const describeDatabase = (config: Config) => {
 
 /**
  * Opens the configured database, runs `fn`, and always closes it (so the process can exit).
- * `migrate: true` applies pending migrations first.
+ * `migrate: true` applies pending migrations first. On an embedded database held by a running
+ * `wsis serve`, the command runs on the database the server lends (core/db/lend.ts), unless
+ * `borrow: false` (restore), or the server runs another version of the migrations: then it is
+ * refused with the server's name.
  */
-export const withDatabase = async <T>(config: Config, { migrate }: { migrate: boolean }, fn: (database: Database) => Promise<T>): Promise<T> => {
-  const database = await openConfiguredDatabase(config);
+export const withDatabase = async <T>(config: Config, { migrate, borrow = true }: { migrate: boolean; borrow?: boolean }, fn: (database: Database) => Promise<T>): Promise<T> => {
+  const database = await openConfiguredDatabase(config, { borrow });
   try {
+    if (database.borrowedFrom) {
+      const server = `\`${database.borrowedFrom.command}\` (process ${database.borrowedFrom.pid})`;
+      const [current, shipped] = [await currentMigration(database), latestMigrationTag()];
+      if (current !== shipped) {
+        throw new CliError(`the embedded database in ${config.dataDir} is held by ${server} at migration ${current}, and this wsis is at ${shipped}: stop the server first`);
+      }
+      say(`The embedded database in ${config.dataDir} is held by ${server}; this command runs through it.`);
+    }
     if (migrate) await migrateDatabase(database);
     return await fn(database);
   } finally {

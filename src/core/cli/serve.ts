@@ -12,6 +12,7 @@ import { type Config, MAX_WORKERS } from '../config.js';
 import type { Database } from '../db/client.js';
 import { runPeriodic } from '../db/periodic.js';
 import { purgeExpiredRateLimits } from '../http/rate-limit.js';
+import { type Lending, lendDatabase } from '../db/lend.js';
 import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
 import { type FirstStart, openConfiguredDatabase, prepareDatabase } from './startup.js';
 
@@ -99,7 +100,7 @@ const printFirstStart = (first: FirstStart, demo: boolean) => {
 const databaseLabel = (config: Config, database: Database) => (database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL');
 
 /** Builds the web application on an open database and listens; SIGTERM/SIGINT close it gracefully. */
-const listen = async (config: Config, database: Database, onStop: () => void = () => undefined) => {
+const listen = async (config: Config, database: Database, onStop: () => void | Promise<void> = () => undefined) => {
   const { buildApp, MODULES } = await import('../../app.js');
   const app = await buildApp({ config, database });
   let stopping = false;
@@ -107,7 +108,7 @@ const listen = async (config: Config, database: Database, onStop: () => void = (
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    onStop();
+    await onStop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -129,7 +130,20 @@ const serveOne = async (config: Config, { demo }: { demo: boolean }) => {
   const { MODULES } = await import('../../app.js');
   const { database, first } = await prepareDatabase(config, MODULES, { demo });
   let stopWork: () => void = () => undefined;
-  const { app, url } = await listen(config, database, () => stopWork());
+  let lending: Lending | undefined;
+  const { app, url } = await listen(config, database, async () => {
+    stopWork();
+    await lending?.close();
+  });
+  // A command refused because the server holds the data folder is told where it answers;
+  // others run on the database the server lends them on a socket in the folder.
+  database.dataLock?.update({ url });
+  if (database.pglite && database.dataLock) {
+    lending = await lendDatabase({ folder: config.dataDir, pool: database.pool, pglite: database.pglite }).catch((error: unknown) => {
+      app.log.warn({ err: error }, 'commands cannot reach the embedded database while the server runs (no socket)');
+      return undefined;
+    });
+  }
   printFirstStart(first, demo);
   process.stdout.write(`WSIS Platform ready at ${url} (database: ${databaseLabel(config, database)})\n`);
   stopWork = startBackgroundWork(database, config, app.log);

@@ -12,9 +12,10 @@ import type { Config } from '../config.js';
 import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
 import type { PlatformModule } from '../module.js';
 
-export const openConfiguredDatabase = async (config: Config): Promise<Database> => {
+/** `borrow`: a command may use the embedded database a running server lends (core/db/lend.ts). */
+export const openConfiguredDatabase = async (config: Config, { borrow = false }: { borrow?: boolean } = {}): Promise<Database> => {
   if (!config.databaseUrl && !config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
-  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, borrow });
 };
 
 /** Loads every module's reference data (idempotent). */

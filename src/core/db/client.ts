@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { type DataFolderLock, DataFolderInUseError, type LockHolder, lockDataFolder } from './data-lock.js';
+import { borrowDatabase } from './lend.js';
 import { createPglitePool, PgliteWorkerHandle } from './pglite-pool.js';
 import * as schema from './schema.js';
 
@@ -25,6 +27,10 @@ export type Database = {
   pool: pg.Pool;
   /** The PGlite worker, when embedded (for physical backups). */
   pglite?: PgliteWorkerHandle;
+  /** The lock of the embedded data folder (none for memory:// and PostgreSQL); see data-lock.ts. */
+  dataLock?: DataFolderLock;
+  /** The running server whose embedded database this process uses through its socket (lend.ts). */
+  borrowedFrom?: LockHolder;
   close: () => Promise<void>;
 };
 
@@ -34,12 +40,17 @@ export type OpenDatabaseOptions = {
   /** Folder of the embedded database, or `memory://` for a throw-away one. */
   dataDir?: string;
   poolSize?: number;
+  /** When a running `wsis serve` holds the folder, use the database it lends instead of refusing (commands). */
+  borrow?: boolean;
 };
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
-/** Opens the database; does not migrate (see migrateDatabase). */
-export const openDatabase = async ({ url, dataDir, poolSize }: OpenDatabaseOptions): Promise<Database> => {
+/**
+ * Opens the database; does not migrate (see migrateDatabase). An embedded data folder is locked
+ * first: a folder another process holds is refused with DataFolderInUseError, naming it.
+ */
+export const openDatabase = async ({ url, dataDir, poolSize, borrow = false }: OpenDatabaseOptions): Promise<Database> => {
   if (url) {
     const parsed = new URL(url);
     const pool = new pg.Pool({
@@ -52,17 +63,38 @@ export const openDatabase = async ({ url, dataDir, poolSize }: OpenDatabaseOptio
     await pool.query('select 1');
     return { kind: 'postgresql', db: drizzle(pool, { schema, casing: 'snake_case' }), pool, close: () => pool.end() };
   }
-  const handle = new PgliteWorkerHandle(dataDir ?? 'memory://');
-  await handle.waitReady;
+  const folder = dataDir ?? 'memory://';
+  let dataLock: DataFolderLock | undefined;
+  try {
+    dataLock = folder.startsWith('memory://') ? undefined : lockDataFolder(folder);
+  } catch (error) {
+    const holder = error instanceof DataFolderInUseError ? error.holder : undefined;
+    const pool = borrow && holder?.command === 'wsis serve' ? await borrowDatabase(folder) : undefined;
+    if (!pool) throw error;
+    return { kind: 'pglite', db: drizzle(pool, { schema, casing: 'snake_case' }), pool, borrowedFrom: holder, close: () => pool.end() };
+  }
+  const handle = new PgliteWorkerHandle(folder);
+  try {
+    await handle.waitReady;
+  } catch (error) {
+    await handle.worker.terminate();
+    dataLock?.release();
+    throw error;
+  }
   const pool = createPglitePool(handle);
   return {
     kind: 'pglite',
     db: drizzle(pool, { schema, casing: 'snake_case' }),
     pool,
     pglite: handle,
+    dataLock,
     close: async () => {
-      await pool.end();
-      await handle.close();
+      try {
+        await pool.end();
+        await handle.close();
+      } finally {
+        dataLock?.release();
+      }
     },
   };
 };

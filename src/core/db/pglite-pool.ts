@@ -15,6 +15,7 @@ type WorkerReply = {
   ready?: boolean;
   messages?: Record<string, unknown>[];
   dump?: Uint8Array;
+  raw?: Uint8Array;
   error?: string;
 };
 
@@ -73,6 +74,16 @@ export class PgliteWorkerHandle {
       .then(() => this.waitReady)
       .then(() => this.#call({ kind: 'protocol', bytes }))
       .then((reply) => (reply.messages ?? []).map(revive));
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Sends protocol bytes in call order; resolves with the backend's reply as bytes (for a lent session). */
+  enqueueRaw(bytes: Uint8Array): Promise<Uint8Array> {
+    const result = this.#queue
+      .then(() => this.waitReady)
+      .then(() => this.#call({ kind: 'raw', bytes }))
+      .then((reply) => reply.raw ?? new Uint8Array());
     this.#queue = result.catch(() => undefined);
     return result;
   }

@@ -31,6 +31,10 @@ port.on('message', (req) => {
       if (req.kind === 'protocol') {
         const messages = await db.execProtocolStream(req.bytes, { throwOnError: false });
         port.postMessage({ id: req.id, messages: messages.map(toPlain) });
+      } else if (req.kind === 'raw') {
+        // A command's session lent by the server (lend.ts): protocol bytes in, protocol bytes out.
+        const bytes = await db.execProtocolRaw(req.bytes);
+        port.postMessage({ id: req.id, raw: bytes });
       } else if (req.kind === 'dump') {
         const file = await db.dumpDataDir('gzip');
         port.postMessage({ id: req.id, dump: new Uint8Array(await file.arrayBuffer()) });
