@@ -28,6 +28,7 @@ import { type AssetMap, PUBLIC_DIR } from './assets.js';
 import { hasUndecodableUrl, invalidEncoding, registerMultipart, registerStrictBodyParsers } from './body-parsers.js';
 import { problemErrors } from './forms.js';
 import { HttpError } from './problems.js';
+import { safeNext } from './redirects.js';
 
 export const LOCALE_COOKIE = 'wsis_locale';
 const FLASH_COOKIE = 'wsis_flash';
@@ -80,8 +81,6 @@ declare module 'fastify' {
     tokenInRoute?: boolean;
   }
 }
-
-const safeNext = (next: unknown, fallback: string) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : fallback);
 
 /** Path of the request without its locale prefix (for the language switcher). */
 const pathWithoutLocale = (url: string) => {
@@ -285,7 +284,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   app.get('/language/:locale', async (req, reply) => {
     const { locale } = req.params as { locale: string };
     if (!isLocale(locale)) throw new HttpError(404, 'core.errors.not_found_title', 'core.errors.not_found_detail');
-    const next = safeNext((req.query as Record<string, unknown>).next, `/${locale}`);
+    const next = safeNext({ next: (req.query as Record<string, unknown>).next, fallback: `/${locale}`, baseUrl: config.baseUrl });
     reply.setCookie(LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', secure: config.secureCookies });
     // Land on the same page in the chosen language.
     const target = isLocale(next.split('/')[1]) ? `/${locale}${pathWithoutLocale(next) === '/' ? '' : pathWithoutLocale(next)}` : next;
@@ -375,4 +374,4 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   });
 });
 
-export { LOCALES, safeNext };
+export { LOCALES };
