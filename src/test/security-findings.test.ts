@@ -2,7 +2,10 @@
  * The HTTP-level findings of the outside security review (issue 11), one block each: what the
  * reviewer sent, and what the platform must answer now.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../modules/accounts/commands/create-api-token.js';
+import { entries } from '../modules/stocktaking/tables.js';
 import { createTestKit, type TestKit } from './app.js';
 import { buildUser } from './factories.js';
 
@@ -70,5 +73,68 @@ describe('where `next` may send the browser', () => {
     await client.get('/en/sign-in?next=%2Fen%2Fstocktaking%2Fmine');
     const res = await client.post('/en/sign-in', { email: user.email, password: 'correct horse battery staple', next: '/en/stocktaking/mine' });
     expect(res.headers.location).toBe('/en/stocktaking/mine');
+  });
+});
+
+describe('ids are decimal digits only', () => {
+  const entry = {
+    language: 'en',
+    title: 'Community networks in mountain villages',
+    summary: 'Village-owned wireless networks and the training to run them.',
+    actionLines: ['C2'],
+    sdgs: [9],
+    countries: ['NP'],
+    leadCountry: 'NP',
+    stakeholderType: 'civil-society',
+    scope: 'national',
+    targetGroups: [],
+    status: 'ongoing',
+    startDate: '2024-01-15',
+  };
+  const spellings = (id: number) => [`0x${id.toString(16)}`, `0X${id.toString(16)}`, `0o${id.toString(8)}`, `0b${id.toString(2)}`, `+${id}`, `0${id}`, `${id}.0`, `${id}e0`, `%20${id}`, `${id}%20`, `-${id}`, '1e400', '99999999999999999999'];
+  const api = (token: string, method: 'POST' | 'PATCH' | 'GET', url: string, payload?: object) =>
+    kit.app.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
+  const stateOf = async (id: number) => (await kit.database.db.select({ state: entries.state }).from(entries).where(eq(entries.id, id)))[0]?.state;
+
+  it('another spelling of an entry id neither submits, edits, decides nor shows that entry', async () => {
+    const owner = await buildUser(kit.database.db, { email: 'owner-ids@example.org' });
+    const token = (await createApiToken(kit.database.db, { userId: owner.id, label: 'ids', actor: null })).token;
+    const moderator = (await createApiToken(kit.database.db, { userId: (await buildUser(kit.database.db, { roles: ['moderator'] })).id, label: 'ids', actor: null })).token;
+    const draft = (await api(token, 'POST', '/api/v1/entries', entry)).json().id as number;
+    const submitted = (await api(token, 'POST', '/api/v1/entries', { ...entry, title: 'Radio lessons for nomadic schools' })).json().id as number;
+    expect((await api(token, 'POST', `/api/v1/entries/${submitted}/submit`, {})).statusCode).toBe(200);
+
+    const answers: string[] = [];
+    for (const bad of spellings(draft)) {
+      for (const [method, url, payload] of [
+        ['POST', `/api/v1/entries/${bad}/submit`, {}],
+        ['PATCH', `/api/v1/entries/${bad}`, { title: 'Renamed by a hex id' }],
+        ['GET', `/api/v1/entries/${bad}`, undefined],
+      ] as const) {
+        const res = await api(token, method, url, payload);
+        if (![400, 404].includes(res.statusCode)) answers.push(`${res.statusCode} ${method} ${url}`);
+      }
+    }
+    for (const bad of spellings(submitted)) {
+      const res = await api(moderator, 'POST', `/api/v1/entries/${bad}/decision`, { decision: 'publish' });
+      if (![400, 404].includes(res.statusCode)) answers.push(`${res.statusCode} POST /api/v1/entries/${bad}/decision`);
+      for (const action of ['decision', 'withdraw']) {
+        const prize = await api(moderator, 'POST', `/api/v1/prizes/nominations/${bad}/${action}`, { decision: 'accept' });
+        if (![400, 404].includes(prize.statusCode)) answers.push(`${prize.statusCode} POST /api/v1/prizes/nominations/${bad}/${action}`);
+      }
+    }
+    for (const year of ['0x7ea', '+2026', '2026.0', '2.026e3', '02026']) {
+      const res = await api(token, 'GET', `/api/v1/prizes/editions/${year}`);
+      if (![400, 404].includes(res.statusCode)) answers.push(`${res.statusCode} GET /api/v1/prizes/editions/${year}`);
+    }
+    expect(answers).toEqual([]);
+    expect(await stateOf(draft)).toBe('draft');
+    expect(await stateOf(submitted)).toBe('submitted');
+    const shown = (await api(token, 'GET', `/api/v1/entries/${draft}`)).json();
+    expect(shown.title.en).toBe('Community networks in mountain villages');
+    const refused = await api(token, 'POST', `/api/v1/entries/0x${draft.toString(16)}/submit`, {});
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().errors[0].pointer).toBe('/id');
   });
 });

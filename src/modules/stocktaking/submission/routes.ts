@@ -3,7 +3,7 @@
  * The form is checked with the API's rules (inputs.ts converts it); images come with the same
  * form, so a refused image sends everything back with one error beside the file field.
  */
-import { pathId } from '../../../core/http/params.js';
+import { parseIds, pathId } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formValues } from '../../../core/http/forms.js';
 import { isUploadedFile } from '../../../core/http/body-parsers.js';
@@ -82,9 +82,7 @@ const commandErrors = (req: FastifyRequest, error: ContentError | { ok: false; e
 const imageOf = async (req: FastifyRequest): Promise<{ ok: true; changes: ImageChanges } | { ok: false; error: string }> => {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const file = body.image;
-  const remove = listOf({ values: formValues(body), errors: {} }, 'removeImages')
-    .map(Number)
-    .filter((n) => Number.isSafeInteger(n));
+  const remove = parseIds(formValues(body).removeImages);
   const alt = typeof body.imageAlt === 'string' ? body.imageAlt.slice(0, 300) : null;
   if (!isUploadedFile(file) || (file.data.length === 0 && !file.truncated)) return { ok: true, changes: { remove, alt } };
   const processed = await processImage(file);
