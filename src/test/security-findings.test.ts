@@ -91,7 +91,21 @@ describe('ids are decimal digits only', () => {
     status: 'ongoing',
     startDate: '2024-01-15',
   };
-  const spellings = (id: number) => [`0x${id.toString(16)}`, `0X${id.toString(16)}`, `0o${id.toString(8)}`, `0b${id.toString(2)}`, `+${id}`, `0${id}`, `${id}.0`, `${id}e0`, `%20${id}`, `${id}%20`, `-${id}`, '1e400', '99999999999999999999'];
+  const spellings = (id: number) => [
+    `0x${id.toString(16)}`,
+    `0X${id.toString(16)}`,
+    `0o${id.toString(8)}`,
+    `0b${id.toString(2)}`,
+    `+${id}`,
+    `0${id}`,
+    `${id}.0`,
+    `${id}e0`,
+    `%20${id}`,
+    `${id}%20`,
+    `-${id}`,
+    '1e400',
+    '99999999999999999999',
+  ];
   const api = (token: string, method: 'POST' | 'PATCH' | 'GET', url: string, payload?: object) =>
     kit.app.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
   const stateOf = async (id: number) => (await kit.database.db.select({ state: entries.state }).from(entries).where(eq(entries.id, id)))[0]?.state;

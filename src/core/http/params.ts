@@ -18,8 +18,7 @@ export const parseId = (raw: unknown): number | null => {
 };
 
 /** Ids of a repeated form field (checkboxes): the well-written ones, others dropped. */
-export const parseIds = (raw: unknown): number[] =>
-  (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(parseId).filter((id): id is number => id !== null);
+export const parseIds = (raw: unknown): number[] => (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(parseId).filter((id): id is number => id !== null);
 
 /** An id in a JSON body: a positive integer number, within the safe range. */
 export const idNumber = z.int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -33,7 +32,10 @@ export const idText = z
   .meta({ type: 'string', pattern: ID_DIGITS.source, description: 'A record id: decimal digits, no sign or leading zero' });
 
 /** A year in a path: four decimal digits. */
-export const yearText = z.string().regex(/^\d{4}$/).transform(Number);
+export const yearText = z
+  .string()
+  .regex(/^\d{4}$/)
+  .transform(Number);
 
 /** Path parameters of HTML routes: a record id, or NotFound (a 404 page). */
 export const pathId = (raw: string): number => {

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/locales.js';
 import { pathId } from '../../core/http/params.js';
-import { notFound } from '../../core/http/problems.js';
 import { DEFAULT_PAGE_SIZE, type EntryBadge, type EntryFilters, FACETS, findEntries, getEntry, type PublicEntry, SORTS } from './queries.js';
 import { PROJECT_STATUSES, SCOPES, TARGET_GROUPS, TRANSLATION_KINDS } from './tables.js';
 import { findBadgesByEntry } from '../prizes/queries.js';
