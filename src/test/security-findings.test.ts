@@ -152,3 +152,27 @@ describe('ids are decimal digits only', () => {
     expect(refused.json().errors[0].pointer).toBe('/id');
   });
 });
+
+describe('no query string value is a server error', () => {
+  const junk = ['x', 'X', 'xx', '1', '00', 'ZZZ', 'EU', '419', 'en-US', 'C99', '%E2%80%8B', '%FF%FE', '%C0%AF', '..%2F..', '<script>', "'", ',', ',,,', 'a'.repeat(300), '-1', '1e400', '0x10'];
+  const facets = ['country', 'countries', 'region', 'actionLine', 'actionLines', 'sdg', 'sdgs', 'stakeholderType', 'scope', 'status', 'targetGroup', 'language', 'year', 'page', 'pageSize', 'sort', 'q', 'lang'];
+
+  it('the search page and the entries API answer every junk facet value without a 500', async () => {
+    const failures: string[] = [];
+    for (const facet of facets) {
+      for (const value of junk) {
+        for (const url of [`/en/stocktaking?${facet}=${value}`, `/ar/stocktaking?${facet}=${value}&${facet}=${value}`, `/api/v1/entries?${facet}=${value}`]) {
+          const res = await kit.app.inject({ url });
+          if (res.statusCode >= 500) failures.push(`${res.statusCode} ${url}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('an unknown country is ignored on the search page, in the reader language', async () => {
+    const res = await kit.app.inject({ url: '/fr/stocktaking?country=x' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/<html lang="fr"/);
+  });
+});
