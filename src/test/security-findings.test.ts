@@ -154,8 +154,50 @@ describe('ids are decimal digits only', () => {
 });
 
 describe('no query string value is a server error', () => {
-  const junk = ['x', 'X', 'xx', '1', '00', 'ZZZ', 'EU', '419', 'en-US', 'C99', '%E2%80%8B', '%FF%FE', '%C0%AF', '..%2F..', '<script>', "'", ',', ',,,', 'a'.repeat(300), '-1', '1e400', '0x10'];
-  const facets = ['country', 'countries', 'region', 'actionLine', 'actionLines', 'sdg', 'sdgs', 'stakeholderType', 'scope', 'status', 'targetGroup', 'language', 'year', 'page', 'pageSize', 'sort', 'q', 'lang'];
+  const junk = [
+    'x',
+    'X',
+    'xx',
+    '1',
+    '00',
+    'ZZZ',
+    'EU',
+    '419',
+    'en-US',
+    'C99',
+    '%E2%80%8B',
+    '%FF%FE',
+    '%C0%AF',
+    '..%2F..',
+    '<script>',
+    "'",
+    ',',
+    ',,,',
+    'a'.repeat(300),
+    '-1',
+    '1e400',
+    '0x10',
+  ];
+  const facets = [
+    'country',
+    'countries',
+    'region',
+    'actionLine',
+    'actionLines',
+    'sdg',
+    'sdgs',
+    'stakeholderType',
+    'scope',
+    'status',
+    'targetGroup',
+    'language',
+    'year',
+    'page',
+    'pageSize',
+    'sort',
+    'q',
+    'lang',
+  ];
 
   it('the search page and the entries API answer every junk facet value without a 500', async () => {
     const failures: string[] = [];
