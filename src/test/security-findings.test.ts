@@ -2,8 +2,9 @@
  * The HTTP-level findings of the outside security review (issue 11), one block each: what the
  * reviewer sent, and what the platform must answer now.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggableError } from '../core/http/problems.js';
 import { createApiToken } from '../modules/accounts/commands/create-api-token.js';
 import { entries } from '../modules/stocktaking/tables.js';
 import { createTestKit, type TestKit } from './app.js';
@@ -216,5 +217,63 @@ describe('no query string value is a server error', () => {
     const res = await kit.app.inject({ url: '/fr/stocktaking?country=x' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<html lang="fr"/);
+  });
+});
+
+describe('text PostgreSQL cannot store', () => {
+  // JSON.stringify keeps a lone surrogate as the escape \ud800, as the reviewer sent it.
+  const send = (token: string, method: 'POST' | 'PATCH', url: string, payload: object) =>
+    kit.app.inject({ method, url, payload: JSON.stringify(payload), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'fr' } });
+
+  it('a lone UTF-16 surrogate in JSON is a 400 naming the field, on every write', async () => {
+    const owner = await buildUser(kit.database.db, { email: 'surrogates@example.org', name: 'Before' });
+    const token = (await createApiToken(kit.database.db, { userId: owner.id, label: 'surrogates', actor: null })).token;
+    const entry = {
+      language: 'en',
+      title: 'Solar kiosks',
+      summary: 'Charging and connectivity.',
+      actionLines: ['C2'],
+      sdgs: [7],
+      countries: ['KE'],
+      leadCountry: 'KE',
+      stakeholderType: 'civil-society',
+      scope: 'national',
+      targetGroups: [],
+      status: 'ongoing',
+      startDate: '2024-01-15',
+    };
+    const id = (await send(token, 'POST', '/api/v1/entries', entry)).json().id as number;
+    const cases: [method: 'POST' | 'PATCH', url: string, payload: object, pointer: string][] = [
+      ['POST', '/api/v1/entries', { ...entry, title: 'x\ud800' }, '/title'],
+      ['POST', '/api/v1/entries', { ...entry, countries: ['KE', '\udfffK'] }, '/countries/1'],
+      ['PATCH', `/api/v1/entries/${id}`, { summary: 'fin\udc00' }, '/summary'],
+      ['PATCH', '/api/v1/me', { name: 'x\ud800' }, '/name'],
+      ['PATCH', '/api/v1/me', { ['n\ud800']: 'x' }, '/n\ud800'],
+    ];
+    for (const [method, url, payload, pointer] of cases) {
+      const res = await send(token, method, url, payload);
+      expect(res.statusCode, `${method} ${url}`).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      const problem = res.json();
+      expect(problem.errors).toEqual([{ pointer, detail: expect.stringContaining('UTF-16') }]);
+      expect(problem.detail).toContain('UTF-8');
+    }
+    // A character outside the Basic Multilingual Plane (a surrogate pair) is text like any other.
+    const emoji = await send(token, 'PATCH', '/api/v1/me', { name: 'Amina 🌍' });
+    expect(emoji.statusCode).toBe(200);
+    expect(emoji.json().name).toBe('Amina 🌍');
+  });
+
+  it('a failed query is logged without its parameters', async () => {
+    const secret = 'what-the-user-typed@example.org';
+    const error = await kit.database.db.execute(sql`select ${secret}::int`).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).toContain(secret);
+    const logged = JSON.stringify(loggableError(error));
+    expect(logged).not.toContain(secret);
+    expect(logged).toContain('22P02');
   });
 });

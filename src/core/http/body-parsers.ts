@@ -1,8 +1,9 @@
 /**
  * Request bodies are decoded strictly: bytes that are not UTF-8, or percent-escapes that do not
  * decode to UTF-8, are refused with a clear 400 instead of being silently turned into U+FFFD
- * (which would store damaged text without telling anyone). NUL characters are refused too:
- * PostgreSQL text cannot hold them, so they would otherwise fail deep inside a query.
+ * (which would store damaged text without telling anyone). NUL characters and lone UTF-16
+ * surrogates (JSON's `"\ud800"`) are refused too: PostgreSQL text cannot hold them, so they would
+ * otherwise fail deep inside a query (a 500, with the query's parameters in the log).
  */
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
@@ -63,13 +64,38 @@ export const parseFormBody = (text: string, maxKeys = 1000) => {
   return result;
 };
 
-/** Whether a parsed JSON value holds a NUL character anywhere (written as \u0000 in JSON). */
-const containsNul = (value: unknown): boolean => {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
-  return false;
+/** NUL, or a UTF-16 surrogate that is not half of a pair (with the u flag, a pair is one code point). */
+const UNSTORABLE = /[\p{Cs}\u0000]/u;
+
+const pointerPart = (key: string | number) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * The JSON pointer of the first text in a parsed body (a value or a key) that PostgreSQL cannot
+ * store: a NUL character (`\u0000` in JSON) or a lone surrogate (`\ud800`); null if there is none.
+ */
+const unstorableText = (value: unknown, pointer = ''): string | null => {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? pointer || '/' : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = unstorableText(item, `${pointer}/${i}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = `${pointer}/${pointerPart(k)}`;
+      if (UNSTORABLE.test(k)) return at;
+      const found = unstorableText(v, at);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 };
+
+/** The 400 for a body with text PostgreSQL cannot store, naming the field. */
+const unstorable = (pointer: string) =>
+  new HttpError(400, 'core.errors.bad_request_title', 'core.errors.invalid_encoding', undefined, [{ pointer, detailKey: 'core.errors.invalid_character' }]);
 
 export const registerStrictBodyParsers = (app: FastifyInstance) => {
   app.removeContentTypeParser(['application/json']);
@@ -77,7 +103,8 @@ export const registerStrictBodyParsers = (app: FastifyInstance) => {
     try {
       const text = strictText(body);
       const value = text.length === 0 ? undefined : secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
-      if (containsNul(value)) return done(invalidEncoding(), undefined);
+      const bad = unstorableText(value);
+      if (bad !== null) return done(unstorable(bad), undefined);
       done(null, value);
     } catch (error) {
       if (error instanceof HttpError) return done(error, undefined);
@@ -133,7 +160,7 @@ export const registerMultipart = async (app: FastifyInstance) => {
         continue;
       }
       const texts = (Array.isArray(value) ? value : [value]).map((v) => (isUploadedFile(v) ? v.filename : v));
-      if (containsNul(texts)) throw invalidEncoding();
+      if (unstorableText(texts) !== null) throw unstorable(`/${pointerPart(key)}`);
     }
   });
 };

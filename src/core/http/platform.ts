@@ -27,7 +27,7 @@ import { ErrorPage } from '../views/ErrorPage.js';
 import { type AssetMap, PUBLIC_DIR } from './assets.js';
 import { hasUndecodableUrl, invalidEncoding, registerMultipart, registerStrictBodyParsers } from './body-parsers.js';
 import { problemErrors } from './forms.js';
-import { HttpError } from './problems.js';
+import { HttpError, loggableError } from './problems.js';
 import { safeNext } from './redirects.js';
 
 export const LOCALE_COOKIE = 'wsis_locale';
@@ -312,6 +312,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     if (error instanceof HttpError) {
       titleKey = error.titleKey;
       detail = error.detailKey ? t(error.detailKey, error.values) : undefined;
+      errors = error.fields?.map((f) => ({ pointer: f.pointer, detail: t(f.detailKey) }));
     } else if (error instanceof Forbidden && status === 401 && !wantsJson(req) && req.method === 'GET') {
       // A page that needs an account: sign in, then come back here.
       return reply.seeOther(`/${req.locale}/sign-in?next=${encodeURIComponent(req.url)}`);
@@ -354,7 +355,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       detail = t('core.errors.bad_request_detail');
     }
 
-    if (status >= 500) req.log.error({ err: error }, 'unhandled error');
+    if (status >= 500) req.log.error({ error: loggableError(error) }, 'unhandled error');
     else req.log.info({ code: error.code, status }, error.message);
 
     if (wantsJson(req)) return problem(req, reply, status, { title: t(titleKey), ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) });
@@ -362,7 +363,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       return reply.page(ErrorPage({ view: buildView(req, reply), title: t(titleKey), detail, status }), status);
     } catch (renderError) {
       // Last resort: never a stack trace, never an empty answer.
-      req.log.error({ err: renderError }, 'error page failed');
+      req.log.error({ error: loggableError(renderError) }, 'error page failed');
       return reply.code(status).type('text/plain; charset=utf-8').send(t(titleKey));
     }
   });
