@@ -65,6 +65,7 @@ export const parseFormBody = (text: string, maxKeys = 1000) => {
 };
 
 /** NUL, or a UTF-16 surrogate that is not half of a pair (with the u flag, a pair is one code point). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is refused here.
 const UNSTORABLE = /[\p{Cs}\u0000]/u;
 
 const pointerPart = (key: string | number) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
