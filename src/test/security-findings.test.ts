@@ -2,6 +2,7 @@
  * The HTTP-level findings of the outside security review (issue 11), one block each: what the
  * reviewer sent, and what the platform must answer now.
  */
+import { connect } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggableError } from '../core/http/problems.js';
@@ -275,5 +276,55 @@ describe('text PostgreSQL cannot store', () => {
     const logged = JSON.stringify(loggableError(error));
     expect(logged).not.toContain(secret);
     expect(logged).toContain('22P02');
+  });
+});
+
+describe('addresses the framework cannot decode', () => {
+  const strictCsp = async () => String((await kit.app.inject({ url: '/en' })).headers['content-security-policy']);
+
+  it('a malformed percent-escape in a path gets the platform error page, localized, with its headers', async () => {
+    const csp = await strictCsp();
+    for (const [url, lang, text] of [
+      ['/en/stocktaking/%ff', 'en', 'This web address is not valid'],
+      ['/fr/%E0%A4%A', 'fr', "Cette adresse web n'est pas valide"],
+      ['/ar/stocktaking/%C0%AF/edit', 'ar', 'عنوان الويب هذا غير صالح'],
+    ] as const) {
+      const res = await kit.app.inject({ url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.headers['content-security-policy']).toBe(csp);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-request-id']).toBeTruthy();
+      expect(res.body).toContain(`<html lang="${lang}"`);
+      expect(res.body).toContain(text);
+      expect(res.body).not.toContain('FST_ERR_BAD_URL');
+    }
+  });
+
+  it('under /api the same address is a problem document', async () => {
+    const res = await kit.app.inject({ url: '/api/v1/entries/%ff', headers: { 'accept-language': 'es' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['content-security-policy']).toBe(await strictCsp());
+    expect(res.json()).toMatchObject({ status: 400, title: 'Solicitud incorrecta', detail: expect.stringContaining('Esta dirección web no es válida') });
+  });
+
+  it('a raw UTF-8 address that the HTTP parser refuses gets the localized page and the security headers', async () => {
+    const csp = await strictCsp();
+    const address = await kit.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(Buffer.from('GET /fr/stocktaking?q=numérique HTTP/1.1\r\nHost: platform.test\r\n\r\n', 'utf8')));
+      const chunks: Buffer[] = [];
+      socket.on('data', (c) => chunks.push(c));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect(head.toLowerCase()).toContain(`content-security-policy: ${csp.toLowerCase()}`);
+    expect(head.toLowerCase()).toContain('content-type: text/html; charset=utf-8');
+    expect(body).toContain('<html lang="fr" dir="ltr">');
+    expect(body).toContain("Cette adresse web n'est pas valide");
   });
 });
