@@ -2,9 +2,12 @@
  * The HTTP-level findings of the outside security review (issue 11), one block each: what the
  * reviewer sent, and what the platform must answer now.
  */
+import { readdirSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loggableError } from '../core/http/problems.js';
 import { createApiToken } from '../modules/accounts/commands/create-api-token.js';
 import { entries } from '../modules/stocktaking/tables.js';
@@ -326,5 +329,132 @@ describe('addresses the framework cannot decode', () => {
     expect(head.toLowerCase()).toContain('content-type: text/html; charset=utf-8');
     expect(body).toContain('<html lang="fr" dir="ltr">');
     expect(body).toContain("Cette adresse web n'est pas valide");
+  });
+});
+
+describe('multipart bodies are checked before they are read', () => {
+  const boundary = '----wsis-review-boundary';
+  const MiB = 1024 * 1024;
+  const uploadFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('wsis-upload-')).length;
+
+  /** A multipart body of `files` files of `fileBytes` each, generated as it is read (never held whole). */
+  const streamedForm = ({ fields, files, fileBytes }: { fields: Record<string, string>; files: number; fileBytes: number }) => {
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const head = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+    let file = 0;
+    let sent = 0;
+    let started = false;
+    return new Readable({
+      read() {
+        if (!started) {
+          started = true;
+          this.push(head.join(''));
+        }
+        if (file >= files) {
+          this.push(`--${boundary}--\r\n`);
+          this.push(null);
+          return;
+        }
+        if (sent === 0) this.push(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="big-${file}.png"\r\nContent-Type: image/png\r\n\r\n`);
+        const n = Math.min(chunk.length, fileBytes - sent);
+        this.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+        sent += n;
+        if (sent >= fileBytes) {
+          this.push('\r\n');
+          file++;
+          sent = 0;
+        }
+      },
+    });
+  };
+
+  it('an anonymous 50 MB multipart post to the sign-in form is refused before it is read', async () => {
+    const before = uploadFolders();
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const res = await kit.app.inject({
+      method: 'POST',
+      url: '/en/sign-in',
+      payload: streamedForm({ fields: { email: 'someone@example.org', password: 'x' }, files: 3, fileBytes: 17 * MiB }),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    const grown = process.memoryUsage().rss - rssBefore;
+    // Read into memory, the files grew the process by 50 MB or more.
+    expect(grown).toBeLessThan(20 * MiB);
+    expect(res.statusCode).toBe(415);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('This address does not accept content of this type');
+    expect(uploadFolders()).toBe(before);
+  });
+
+  it('a signed-in form that takes no files refuses a multipart body, in the reader language', async () => {
+    const client = await kit.as(user);
+    await client.get('/fr/account');
+    const res = await client.postMultipart('/fr/account/profile', { name: 'Renamed' }, { image: { name: 'a.png', type: 'image/png', data: Buffer.alloc(1000) } });
+    expect(res.statusCode).toBe(415);
+    expect(res.body).toContain('<html lang="fr"');
+  });
+
+  it('the entry form refuses anonymous uploads, and uploads whose first field is not a good CSRF token, before reading them', async () => {
+    const before = uploadFolders();
+    const anonymous = await kit.app.inject({
+      method: 'POST',
+      url: '/en/stocktaking/new',
+      payload: streamedForm({ fields: { _csrf: 'x' }, files: 1, fileBytes: 4 * MiB }),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const client = await kit.as(user);
+    await client.get('/en/stocktaking/new');
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    for (const fields of [{ title: 'first', _csrf: client.csrf }, { _csrf: 'forged' }, {}]) {
+      const res = await kit.app.inject({
+        method: 'POST',
+        url: '/en/stocktaking/new',
+        payload: streamedForm({ fields, files: 1, fileBytes: 4 * MiB }),
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      expect(res.statusCode, JSON.stringify(fields)).toBe(403);
+    }
+    expect(uploadFolders()).toBe(before);
+  });
+
+  it('more files than the form takes, or a body larger than it can be, is a 413 page', async () => {
+    const client = await kit.as(user);
+    await client.get('/en/stocktaking/new');
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const sevenFiles = await kit.app.inject({
+      method: 'POST',
+      url: '/en/stocktaking/new',
+      payload: streamedForm({ fields: { _csrf: client.csrf }, files: 7, fileBytes: 1000 }),
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(sevenFiles.statusCode).toBe(413);
+    expect(sevenFiles.body).toContain('Request too large');
+    const declaredHuge = await kit.app.inject({
+      method: 'POST',
+      url: '/en/stocktaking/new',
+      payload: streamedForm({ fields: { _csrf: client.csrf }, files: 1, fileBytes: 1000 }),
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(200 * MiB) },
+    });
+    expect(declaredHuge.statusCode).toBe(413);
+  });
+
+  it('a 6 MB image gets the localized error beside the field and keeps what was typed; its file is gone afterwards', async () => {
+    const before = uploadFolders();
+    const client = await kit.as(user);
+    await client.get('/fr/stocktaking/new');
+    const res = await client.postMultipart(
+      '/fr/stocktaking/new',
+      { language: 'fr', title: 'Bibliothèques numériques rurales', summary: 'Des tablettes et des livres pour 30 villages.', imageAlt: 'Une bibliothèque' },
+      { image: { name: 'big.png', type: 'image/png', data: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(6 * MiB)]) } },
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toMatch(/<p class="error-message" id="field-image-error">[^<]*(trop volumineux|volumineux)[^<]*5/);
+    expect(res.body).toContain('value="Bibliothèques numériques rurales"');
+    expect(res.body).toContain('Des tablettes et des livres pour 30 villages.');
+    expect(res.body).toContain('value="Une bibliothèque"');
+    // The temporary folder is removed once the answer has been sent.
+    await vi.waitFor(() => expect(uploadFolders()).toBe(before));
   });
 });

@@ -5,8 +5,13 @@
  * surrogates (JSON's `"\ud800"`) are refused too: PostgreSQL text cannot hold them, so they would
  * otherwise fail deep inside a query (a 500, with the query's parameters in the log).
  */
-import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import secureJson from 'secure-json-parse';
 import { HttpError } from './problems.js';
 
@@ -122,46 +127,160 @@ export const registerStrictBodyParsers = (app: FastifyInstance) => {
 };
 
 /**
- * A file sent with a multipart form, read into memory. `truncated` is true when it was larger
- * than MAX_UPLOAD_BYTES: the rest of the form still arrives, so the route can say which file was
- * too large and keep everything else the user typed.
+ * What a route declares to accept multipart/form-data (forms with a file input). A route that
+ * declares nothing accepts no multipart body at all (415, nothing read).
  */
-export type UploadedFile = { kind: 'file'; filename: string; declaredType: string; data: Buffer; truncated: boolean };
+export type MultipartLimits = {
+  /** Most files in one form. */
+  files: number;
+  /** Largest file: a larger one is cut there on disk and marked `truncated`, the rest discarded. */
+  fileSize: number;
+  /** Ability the actor needs, checked before the body is read (a signed-in actor is always needed). */
+  ability?: string;
+  /** Most text fields, and their bytes in all (default 1,000 and 1 MiB, as a urlencoded form). */
+  fields?: number;
+  fieldBytes?: number;
+};
 
-/** The largest file any form accepts (each route states and checks its own, smaller, limit). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-
-export const isUploadedFile = (value: unknown): value is UploadedFile =>
-  Boolean(value) && typeof value === 'object' && (value as { kind?: unknown }).kind === 'file' && Buffer.isBuffer((value as { data?: unknown }).data);
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** This route takes multipart forms, within these limits (see MultipartLimits). */
+    multipart?: MultipartLimits;
+  }
+}
 
 /**
- * multipart/form-data (forms with a file input): fields become body keys like a urlencoded form
- * (repeated names become arrays), files become UploadedFile values (an empty file input is
- * dropped). Text fields are checked for NUL like every other body, before the CSRF check and
- * the route run.
+ * A file sent with a multipart form, streamed to a temporary folder that is removed once the
+ * answer is sent. `truncated` is true when it was larger than the route's `fileSize`: the rest of
+ * the form still arrives, so the route can say which file was too large and keep everything else
+ * the user typed. A class, so that no JSON or urlencoded body can pass for one (its path is read).
+ */
+export class UploadedFile {
+  readonly kind = 'file';
+  constructor(
+    readonly filename: string,
+    readonly declaredType: string,
+    /** Where the bytes are, on disk, until the answer is sent. */
+    readonly path: string,
+    readonly size: number,
+    readonly truncated: boolean,
+  ) {}
+
+  /** The file's bytes (at most the route's `fileSize`). */
+  read(): Promise<Buffer> {
+    return readFile(this.path);
+  }
+}
+
+export const isUploadedFile = (value: unknown): value is UploadedFile => value instanceof UploadedFile;
+
+const DEFAULT_FIELDS = 1000;
+const DEFAULT_FIELD_BYTES = 1024 * 1024;
+
+/** 413, in the reader's language. */
+export const tooLarge = () => new HttpError(413, 'core.errors.too_large_title', 'core.errors.too_large_detail');
+
+/** The temporary folder of each request's files, removed when the answer has been sent. */
+const uploadFolders = new WeakMap<FastifyRequest, string>();
+
+const removeUploads = async (req: FastifyRequest) => {
+  const folder = uploadFolders.get(req);
+  if (!folder) return;
+  uploadFolders.delete(req);
+  await rm(folder, { recursive: true, force: true }).catch((error: unknown) => req.log.warn({ error: String(error) }, 'temporary upload folder not removed'));
+};
+
+/**
+ * multipart/form-data: only the multipart plugin's parser and its part iterator; nothing is read
+ * until `readMultipart` is called by the platform, after the route, the actor and the CSRF token
+ * have been checked.
  */
 export const registerMultipart = async (app: FastifyInstance) => {
   await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 500, fieldSize: 1024 * 1024, parts: 520 },
-    async onFile(part: MultipartFile) {
-      const data = await part.toBuffer();
-      const file: UploadedFile = { kind: 'file', filename: part.filename, declaredType: part.mimetype, data, truncated: part.file.truncated };
-      (part as unknown as { value: unknown }).value = data.length === 0 && !part.filename ? undefined : file;
-    },
+    limits: { fileSize: DEFAULT_FIELD_BYTES, files: 0, fields: DEFAULT_FIELDS, fieldSize: DEFAULT_FIELD_BYTES, parts: DEFAULT_FIELDS + 100 },
   });
-  app.addHook('preValidation', async (req) => {
-    if (!req.isMultipart()) return;
-    const body = req.body as Record<string, unknown> | undefined;
-    if (!body) return;
-    for (const [key, value] of Object.entries(body)) {
-      if (value === undefined) {
-        delete body[key];
+  app.addHook('onResponse', async (req) => removeUploads(req));
+  app.addHook('onRequestAbort', async (req) => removeUploads(req));
+};
+
+/** The bytes a whole form within these limits can take (files, fields, and room for the part headers). */
+export const multipartBudget = (limits: MultipartLimits) => limits.files * limits.fileSize + (limits.fieldBytes ?? DEFAULT_FIELD_BYTES) + 1024 * 1024;
+
+/**
+ * Reads a multipart body within the route's limits: text fields become body keys like a
+ * urlencoded form (repeated names become arrays), files are streamed to a temporary folder and
+ * become UploadedFile values (an empty file input is dropped). `firstField` is called with the
+ * first part, before anything else is read (the CSRF check: the token is the form's first field).
+ * More files or fields than declared, or more bytes than the whole form may take, is a 413 as
+ * soon as it is seen; text that PostgreSQL cannot store is a 400 naming the field.
+ */
+export const readMultipart = async (
+  req: FastifyRequest,
+  { limits, firstField }: { limits: MultipartLimits; firstField?: (part: { name: string; value: string | null }) => Promise<void> },
+): Promise<Record<string, unknown>> => {
+  const fields = limits.fields ?? DEFAULT_FIELDS;
+  const fieldBytes = limits.fieldBytes ?? DEFAULT_FIELD_BYTES;
+  const budget = multipartBudget(limits);
+  const body: Record<string, unknown> = Object.create(null);
+  const add = (name: string, value: unknown) => {
+    const prior = body[name];
+    body[name] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
+  };
+  // A body without Content-Length (chunked) is counted as it arrives: past the budget, the file
+  // being written is stopped (busboy would otherwise read and discard an endless file).
+  let received = 0;
+  let overBudget = false;
+  let current: (NodeJS.ReadableStream & { destroy: (error?: Error) => void }) | null = null;
+  const count = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > budget && !overBudget) {
+      overBudget = true;
+      current?.destroy(tooLarge());
+    }
+  };
+  req.raw.on('data', count);
+  let textBytes = 0;
+  let fileCount = 0;
+  let first = true;
+  try {
+    const parts = req.parts({ limits: { files: limits.files, fileSize: limits.fileSize, fields, fieldSize: fieldBytes, parts: fields + limits.files } });
+    for await (const part of parts) {
+      if (overBudget) throw tooLarge();
+      if (first) {
+        first = false;
+        await firstField?.({ name: part.fieldname, value: part.type === 'field' ? String(part.value) : null });
+      }
+      if (part.type === 'field') {
+        const value = String(part.value);
+        textBytes += Buffer.byteLength(value) + Buffer.byteLength(part.fieldname);
+        if (part.valueTruncated || part.fieldnameTruncated || textBytes > fieldBytes) throw tooLarge();
+        if (unstorableText([part.fieldname, value]) !== null) throw unstorable(`/${pointerPart(part.fieldname)}`);
+        add(part.fieldname, value);
         continue;
       }
-      const texts = (Array.isArray(value) ? value : [value]).map((v) => (isUploadedFile(v) ? v.filename : v));
-      if (unstorableText(texts) !== null) throw unstorable(`/${pointerPart(key)}`);
+      if (unstorableText([part.fieldname, part.filename]) !== null) throw unstorable(`/${pointerPart(part.fieldname)}`);
+      let folder = uploadFolders.get(req);
+      if (!folder) {
+        folder = await mkdtemp(join(tmpdir(), 'wsis-upload-'));
+        uploadFolders.set(req, folder);
+      }
+      const path = join(folder, String(++fileCount));
+      current = part.file;
+      await pipeline(part.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+      current = null;
+      if (overBudget) throw tooLarge();
+      const { size } = await stat(path);
+      // An empty file input (nothing chosen) arrives as a part without a name and without bytes.
+      if (size === 0 && !part.filename) continue;
+      add(part.fieldname, new UploadedFile(part.filename, part.mimetype, path, size, part.file.truncated));
     }
-  });
+    if (overBudget) throw tooLarge();
+  } catch (error) {
+    if (overBudget) throw tooLarge();
+    throw error;
+  } finally {
+    req.raw.off('data', count);
+  }
+  return body;
 };

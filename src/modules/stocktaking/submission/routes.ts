@@ -84,7 +84,7 @@ const imageOf = async (req: FastifyRequest): Promise<{ ok: true; changes: ImageC
   const file = body.image;
   const remove = parseIds(formValues(body).removeImages);
   const alt = typeof body.imageAlt === 'string' ? body.imageAlt.slice(0, 300) : null;
-  if (!isUploadedFile(file) || (file.data.length === 0 && !file.truncated)) return { ok: true, changes: { remove, alt } };
+  if (!isUploadedFile(file) || (file.size === 0 && !file.truncated)) return { ok: true, changes: { remove, alt } };
   const processed = await processImage(file);
   if (!processed.ok) {
     const size = new Intl.NumberFormat(req.locale, { style: 'unit', unit: 'megabyte' }).format(IMAGE_MAX_BYTES / 1024 / 1024);
@@ -92,6 +92,9 @@ const imageOf = async (req: FastifyRequest): Promise<{ ok: true; changes: ImageC
   }
   return { ok: true, changes: { add: [processed.image], alt, remove } };
 };
+
+/** The entry form sends its image with the text: six images at most, each up to IMAGE_MAX_BYTES. */
+const entryFormUploads = { files: IMAGES_PER_ENTRY, fileSize: IMAGE_MAX_BYTES };
 
 export const submissionRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.platform.database;
@@ -148,7 +151,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     return renderForm(req, reply, { form: { values: { language: req.locale, organizationId: only ? String(only.id) : undefined }, errors: {} } });
   });
 
-  app.post('/stocktaking/new', async (req, reply) => {
+  app.post('/stocktaking/new', { config: { multipart: entryFormUploads } }, async (req, reply) => {
     authorize(req.actor, 'stocktaking.entry.create');
     const actor = req.actor as Actor;
     const values = formValues(req.body);
@@ -186,7 +189,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     return renderForm(req, reply, { form: { values, errors: {} }, entry });
   });
 
-  app.post<{ Params: { id: string } }>('/stocktaking/:id/edit', async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/stocktaking/:id/edit', { config: { multipart: entryFormUploads } }, async (req, reply) => {
     const { actor, entry } = await editable(req);
     const values = formValues(req.body);
     if (values.intent === 'suggest') return renderForm(req, reply, { form: { values, errors: {} }, entry });
