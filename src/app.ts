@@ -3,7 +3,6 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +10,7 @@ import type { Config } from './core/config.js';
 import { currentMigration, type Database } from './core/db/client.js';
 import { getCookieSecret } from './core/db/settings.js';
 import { buildAssetMap } from './core/http/assets.js';
+import { ApiReferencePage, type OpenApiDocument } from './core/views/ApiReferencePage.js';
 import { type EarlyErrorHandlers, type Platform, platformPlugin } from './core/http/platform.js';
 import { postgresRateLimitStore } from './core/http/rate-limit.js';
 import type { PlatformModule } from './core/module.js';
@@ -76,7 +76,6 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
     // Only the JSON API is documented; HTML pages are not part of it.
     transform: (args) => (args.url.startsWith('/api/v1/') ? jsonSchemaTransform(args) : { schema: { ...args.schema, hide: true }, url: args.url }),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(platformPlugin, { platform, cookieSecret: await getCookieSecret(database.db), early });
   await app.register(rateLimit, {
     global: false,
@@ -96,6 +95,10 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
   });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The reference page is rendered here from the same document, under the platform's strict CSP
+  // (Swagger UI needed a looser one). /api/docs/ and the old UI's paths land on it.
+  app.get('/api/docs', { schema: { hide: true } }, async (req, reply) => reply.page(ApiReferencePage({ view: req.view(reply), document: app.swagger() as OpenApiDocument })));
+  app.get('/api/docs/*', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs', 301));
 
   for (const module of MODULES) {
     if (module.routes) await app.register(module.routes, { prefix: '/:locale' });

@@ -458,3 +458,29 @@ describe('multipart bodies are checked before they are read', () => {
     await vi.waitFor(() => expect(uploadFolders()).toBe(before));
   });
 });
+
+describe('the API reference', () => {
+  it('is served under the same strict Content-Security-Policy as every page', async () => {
+    const csp = String((await kit.app.inject({ url: '/en' })).headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    for (const url of ['/api/docs', '/api/docs/', '/api/docs/static/index.html', '/api/docs/json', '/api/docs/static/swagger-ui-bundle.js', '/api/docs?lang=ar']) {
+      const res = await kit.app.inject({ url });
+      expect(res.headers['content-security-policy'], url).toBe(csp);
+      expect(res.statusCode, url).toBeLessThan(400);
+    }
+  });
+
+  it('lists every operation of the OpenAPI document, without inline script or style, in the reader language', async () => {
+    const res = await kit.app.inject({ url: '/api/docs', headers: { 'accept-language': 'fr' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('<html lang="fr" dir="ltr">');
+    expect(res.body).toContain("<h1>Référence de l'API</h1>");
+    const document = (await kit.app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const method of Object.keys(item)) expect(res.body).toContain(`${method.toUpperCase()} ${path}`);
+    }
+    expect(res.body).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    expect(res.body).not.toMatch(/\sstyle=|<style/);
+  });
+});
