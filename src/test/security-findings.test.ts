@@ -407,7 +407,7 @@ describe('multipart bodies are checked before they are read', () => {
     const client = await kit.as(user);
     await client.get('/en/stocktaking/new');
     const cookie = [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
-    for (const fields of [{ title: 'first', _csrf: client.csrf }, { _csrf: 'forged' }, {}]) {
+    for (const fields of [{ title: 'first', _csrf: client.csrf }, { _csrf: 'forged' }, {}] as Record<string, string>[]) {
       const res = await kit.app.inject({
         method: 'POST',
         url: '/en/stocktaking/new',
