@@ -98,6 +98,7 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
   // The reference page is rendered here from the same document, under the platform's strict CSP
   // (Swagger UI needed a looser one). /api/docs/ and the old UI's paths land on it.
   app.get('/api/docs', { schema: { hide: true } }, async (req, reply) => reply.page(ApiReferencePage({ view: req.view(reply), document: app.swagger() as OpenApiDocument })));
+  app.get('/api/docs/json', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/v1/openapi.json', 301));
   app.get('/api/docs/*', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs', 301));
 
   for (const module of MODULES) {

@@ -468,6 +468,8 @@ describe('the API reference', () => {
       expect(res.headers['content-security-policy'], url).toBe(csp);
       expect(res.statusCode, url).toBeLessThan(400);
     }
+    // The old UI's JSON address points to the document's own.
+    expect((await kit.app.inject({ url: '/api/docs/json' })).headers.location).toBe('/api/v1/openapi.json');
   });
 
   it('lists every operation of the OpenAPI document, without inline script or style, in the reader language', async () => {
