@@ -440,6 +440,39 @@ describe('multipart bodies are checked before they are read', () => {
     expect(declaredHuge.statusCode).toBe(413);
   });
 
+  it('a body sent without Content-Length stops being read once it is larger than the form can be', async () => {
+    const client = await kit.as(user);
+    await client.get('/en/stocktaking/new');
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    // A good token, then a text field of 100 MiB (the form can hold 32 MiB in all).
+    let pulled = 0;
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const endless = new Readable({
+      read() {
+        if (pulled === 0)
+          this.push(
+            `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="summary"\r\n\r\n`,
+          );
+        if (pulled >= 100 * MiB) {
+          this.push(`\r\n--${boundary}--\r\n`);
+          this.push(null);
+          return;
+        }
+        pulled += chunk.length;
+        this.push(chunk);
+      },
+    });
+    const res = await kit.app.inject({
+      method: 'POST',
+      url: '/en/stocktaking/new',
+      payload: endless,
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    const readWhenAnswered = pulled;
+    expect(res.statusCode).toBe(413);
+    expect(readWhenAnswered).toBeLessThan(50 * MiB);
+  });
+
   it('a 6 MB image gets the localized error beside the field and keeps what was typed; its file is gone afterwards', async () => {
     const before = uploadFolders();
     const client = await kit.as(user);

@@ -227,16 +227,26 @@ export const readMultipart = async (
     const prior = body[name];
     body[name] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
   };
-  // A body without Content-Length (chunked) is counted as it arrives: past the budget, the file
-  // being written is stopped (busboy would otherwise read and discard an endless file).
+  // A body without Content-Length (chunked) is counted as it arrives. Past the budget it is
+  // unhooked from the parser (which would otherwise read and drop an endless file or field) and
+  // left paused, and the reading below stops at once with a 413 (after the answer, Node reads
+  // and drops what remains of the body, or closes the connection).
   let received = 0;
   let overBudget = false;
   let current: (NodeJS.ReadableStream & { destroy: (error?: Error) => void }) | null = null;
+  let stop: (error: Error) => void = () => {};
+  const stopped = new Promise<never>((_resolve, reject) => {
+    stop = reject;
+  });
+  stopped.catch(() => {});
   const count = (chunk: Buffer) => {
     received += chunk.length;
     if (received > budget && !overBudget) {
       overBudget = true;
+      req.raw.unpipe();
+      req.raw.pause();
       current?.destroy(tooLarge());
+      stop(tooLarge());
     }
   };
   req.raw.on('data', count);
@@ -244,9 +254,13 @@ export const readMultipart = async (
   let fileCount = 0;
   let first = true;
   try {
-    const parts = req.parts({ limits: { files: limits.files, fileSize: limits.fileSize, fields, fieldSize: fieldBytes, parts: fields + limits.files } });
-    for await (const part of parts) {
-      if (overBudget) throw tooLarge();
+    const parts = req.parts({ limits: { files: limits.files, fileSize: limits.fileSize, fields, fieldSize: fieldBytes, parts: fields + limits.files } })[Symbol.asyncIterator]();
+    while (true) {
+      const reading = parts.next();
+      reading.catch(() => {}); // settled later, or never, once the budget has stopped the reading
+      const next = await Promise.race([reading, stopped]);
+      if (next.done) break;
+      const part = next.value;
       if (first) {
         first = false;
         await firstField?.({ name: part.fieldname, value: part.type === 'field' ? String(part.value) : null });
@@ -267,7 +281,9 @@ export const readMultipart = async (
       }
       const path = join(folder, String(++fileCount));
       current = part.file;
-      await pipeline(part.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+      const writing = pipeline(part.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+      writing.catch(() => {});
+      await Promise.race([writing, stopped]);
       current = null;
       if (overBudget) throw tooLarge();
       const { size } = await stat(path);
