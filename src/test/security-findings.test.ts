@@ -440,6 +440,24 @@ describe('multipart bodies are checked before they are read', () => {
     expect(declaredHuge.statusCode).toBe(413);
   });
 
+  it('a malformed multipart body is a 400, not a 500', async () => {
+    const client = await kit.as(user);
+    await client.get('/en/stocktaking/new');
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    for (const [type, payload] of [
+      ['multipart/form-data', 'no boundary'],
+      [
+        `multipart/form-data; boundary=${boundary}`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\ncut sho`,
+      ],
+      [`multipart/form-data; boundary=${boundary}`, `--${boundary}\r\nContent-Disposition: garbage\r\n\r\nx\r\n--${boundary}--\r\n`],
+    ]) {
+      const res = await kit.app.inject({ method: 'POST', url: '/en/stocktaking/new', payload, headers: { cookie, 'content-type': type, 'x-csrf-token': client.csrf } });
+      expect(res.statusCode, payload).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, payload).toBeLessThan(500);
+    }
+  });
+
   it('a body sent without Content-Length stops being read once it is larger than the form can be', async () => {
     const client = await kit.as(user);
     await client.get('/en/stocktaking/new');

@@ -294,6 +294,11 @@ export const readMultipart = async (
     if (overBudget) throw tooLarge();
   } catch (error) {
     if (overBudget) throw tooLarge();
+    // busboy's own errors (no boundary, a malformed part, a body cut short) have no code: the
+    // request is at fault. File-system errors (ENOSPC…) keep theirs and stay server errors.
+    if (error instanceof Error && !(error instanceof HttpError) && (error as { code?: unknown }).code === undefined) {
+      throw new HttpError(400, 'core.errors.bad_request_title', 'core.errors.bad_request_detail');
+    }
     throw error;
   } finally {
     req.raw.off('data', count);
