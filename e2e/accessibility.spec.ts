@@ -67,6 +67,19 @@ describe.skipIf(skipBrowserTests)('accessibility of the public pages', () => {
     expect(await page.$eval('#e2e-arabic-probe', (el) => getComputedStyle(el).direction)).toBe('rtl');
   });
 
+  it.each(['en', 'ar'])('the API reference (/api/docs?lang=%s) has no WCAG 2.2 AA violation', async (lang) => {
+    const page = await h.newPage();
+    await open(page, `/api/docs?lang=${lang}`);
+    expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    const violations = await checkAccessibility(page);
+    expect(violations.length, formatViolations(page.url(), violations)).toBe(0);
+    // Long paths wrap rather than stick out sideways at 320 CSS pixels (WCAG 1.4.10 Reflow).
+    const narrow = await h.newPage({ viewport: { width: 320, height: 640 } });
+    await open(narrow, `/api/docs?lang=${lang}`);
+    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow of /api/docs?lang=${lang} at 320px`).toBeLessThanOrEqual(0);
+  });
+
   it.each(['en', 'ar'])('a form sent back with errors (/%s/register) is accessible and focuses its error summary', async (locale) => {
     const page = await h.newPage();
     await open(page, `/${locale}/register`);

@@ -3,15 +3,15 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './core/config.js';
 import { currentMigration, type Database } from './core/db/client.js';
 import { getCookieSecret } from './core/db/settings.js';
 import { buildAssetMap } from './core/http/assets.js';
-import { type Platform, platformPlugin } from './core/http/platform.js';
+import { ApiReferencePage, type OpenApiDocument } from './core/views/ApiReferencePage.js';
+import { type EarlyErrorHandlers, type Platform, platformPlugin } from './core/http/platform.js';
 import { postgresRateLimitStore } from './core/http/rate-limit.js';
 import type { PlatformModule } from './core/module.js';
 import { accountsModule } from './modules/accounts/module.js';
@@ -31,6 +31,8 @@ export type BuildAppOptions = {
 };
 
 export const buildApp = async ({ config, database, logger }: BuildAppOptions) => {
+  // Filled in by the platform plugin: answers for errors raised before routing (see platform.ts).
+  const early: EarlyErrorHandlers = {};
   const app = Fastify({
     // Logs are JSON lines on stderr; stdout is kept for what people and scripts read.
     logger: logger ?? { level: config.logLevel, stream: process.stderr },
@@ -44,6 +46,11 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (error, req, reply) => {
+      if (early.frameworkError) early.frameworkError(error, req as unknown as FastifyRequest, reply as unknown as FastifyReply);
+      else reply.raw.writeHead(400).end();
+    },
+    clientErrorHandler: (error, socket) => (early.clientError ? early.clientError(error, socket) : socket.destroy(error)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -69,8 +76,7 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
     // Only the JSON API is documented; HTML pages are not part of it.
     transform: (args) => (args.url.startsWith('/api/v1/') ? jsonSchemaTransform(args) : { schema: { ...args.schema, hide: true }, url: args.url }),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  await app.register(platformPlugin, { platform, cookieSecret: await getCookieSecret(database.db) });
+  await app.register(platformPlugin, { platform, cookieSecret: await getCookieSecret(database.db), early });
   await app.register(rateLimit, {
     global: false,
     store: postgresRateLimitStore(database.db),
@@ -89,6 +95,11 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
   });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The reference page is rendered here from the same document, under the platform's strict CSP
+  // (Swagger UI needed a looser one). /api/docs/ and the old UI's paths land on it.
+  app.get('/api/docs', { schema: { hide: true } }, async (req, reply) => reply.page(ApiReferencePage({ view: req.view(reply), document: app.swagger() as OpenApiDocument })));
+  app.get('/api/docs/json', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/v1/openapi.json', 301));
+  app.get('/api/docs/*', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs', 301));
 
   for (const module of MODULES) {
     if (module.routes) await app.register(module.routes, { prefix: '/:locale' });

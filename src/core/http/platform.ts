@@ -9,6 +9,8 @@ import etag from '@fastify/etag';
 import helmet from 'helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -21,13 +23,14 @@ import { DEFAULT_LOCALE, dir, isLocale, type Locale, LOCALES } from '../i18n/loc
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { formatters, localizer, localizeWithLocale, type Translate, translator } from '../i18n/translate.js';
 import type { PlatformModule } from '../module.js';
-import { can, Forbidden, type MaybeActor } from '../permissions/index.js';
+import { can, Forbidden, isSignedIn, type MaybeActor } from '../permissions/index.js';
 import type { FlashMessage, NavItem, ViewContext } from '../views/context.js';
 import { ErrorPage } from '../views/ErrorPage.js';
 import { type AssetMap, PUBLIC_DIR } from './assets.js';
-import { hasUndecodableUrl, invalidEncoding, registerMultipart, registerStrictBodyParsers } from './body-parsers.js';
+import { hasUndecodableUrl, invalidEncoding, multipartBudget, readMultipart, registerMultipart, registerStrictBodyParsers, tooLarge } from './body-parsers.js';
 import { problemErrors } from './forms.js';
-import { HttpError } from './problems.js';
+import { HttpError, loggableError } from './problems.js';
+import { safeNext } from './redirects.js';
 
 export const LOCALE_COOKIE = 'wsis_locale';
 const FLASH_COOKIE = 'wsis_flash';
@@ -81,8 +84,6 @@ declare module 'fastify' {
   }
 }
 
-const safeNext = (next: unknown, fallback: string) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : fallback);
-
 /** Path of the request without its locale prefix (for the language switcher). */
 const pathWithoutLocale = (url: string) => {
   const match = /^\/([a-z]{2})([/?][\s\S]*)?$/.exec(url);
@@ -93,7 +94,19 @@ const pathWithoutLocale = (url: string) => {
   return url;
 };
 
-export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookieSecret }: { platform: Platform; cookieSecret: string }) => {
+/**
+ * Answers for errors that happen before a request reaches Fastify's routing and hooks: a path
+ * whose percent-escapes do not decode (`/en/stocktaking/%ff`: Fastify's `frameworkErrors`), and a
+ * request Node's HTTP parser refuses (raw UTF-8 or spaces in the URL, as `curl '…?q=numérique'`
+ * sends: `clientErrorHandler`). Fastify takes both as options when it is created, before this
+ * plugin exists: app.ts passes an empty holder that the plugin fills in.
+ */
+export type EarlyErrorHandlers = {
+  frameworkError?: (error: Error & { code?: string }, req: FastifyRequest, reply: FastifyReply) => void;
+  clientError?: (error: Error & { code?: string; rawPacket?: unknown }, socket: Socket) => void;
+};
+
+export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookieSecret, early }: { platform: Platform; cookieSecret: string; early?: EarlyErrorHandlers }) => {
   app.decorate('platform', platform);
   const { config } = platform;
 
@@ -151,7 +164,8 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   // API tokens presented together (a surge of votes) are looked up in one query.
   const actorFromApiToken = grouped((tokens: string[]) => actorsFromApiTokens(platform.database.db, tokens), { maxBatch: 200, maxInFlight: 1 });
 
-  app.addHook('onRequest', async (req) => {
+  /** The reader's language: the URL's prefix, else ?lang=, the remembered choice, Accept-Language. */
+  const assignLocale = (req: FastifyRequest) => {
     const path = req.url.split('?')[0] ?? '/';
     req.isApi = path.startsWith('/api/');
     const first = path.split('/')[1];
@@ -161,11 +175,16 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     } else {
       const lang = (req.query as Record<string, unknown> | undefined)?.lang;
       req.locale = negotiateLocale({
-        remembered: isLocale(lang) ? lang : req.isApi ? undefined : req.cookies[LOCALE_COOKIE],
+        // No cookies yet on an answer given before the hooks run (a path Fastify cannot decode).
+        remembered: isLocale(lang) ? lang : req.isApi ? undefined : req.cookies?.[LOCALE_COOKIE],
         acceptLanguage: req.headers['accept-language'],
       });
     }
     req.t = translator(req.locale);
+  };
+
+  app.addHook('onRequest', async (req) => {
+    assignLocale(req);
     // Same rule as for bodies: a URL that decodes to NUL or to invalid UTF-8 is refused here,
     // in the reader's language, before any route hands it to the database.
     if (hasUndecodableUrl(req.url)) throw invalidEncoding();
@@ -198,15 +217,47 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   });
 
   // Every state-changing request made with a browser session needs the CSRF token.
-  app.addHook('preHandler', async (req, reply) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
-    if (req.authVia === 'token') return;
+  const needsCsrf = (req: FastifyRequest) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return false;
+    if (req.authVia === 'token') return false;
     // An API call without a session cookie cannot be forged by another site; it gets a 401 from
     // the route instead. Forms (sign-in, registration) keep their token even when anonymous.
-    if (req.isApi && req.authVia !== 'session') return;
-    if (req.routeOptions.config?.csrf === false) return;
-    await new Promise<void>((resolve, reject) => {
+    if (req.isApi && req.authVia !== 'session') return false;
+    return req.routeOptions.config?.csrf !== false;
+  };
+  const checkCsrf = (req: FastifyRequest, reply: FastifyReply) =>
+    new Promise<void>((resolve, reject) => {
       app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
+    });
+  app.addHook('preHandler', async (req, reply) => {
+    if (needsCsrf(req)) await checkCsrf(req, reply);
+  });
+
+  // Multipart bodies (forms with a file input) are read here, and only once the route has said it
+  // takes them (`config.multipart`, with its limits), the actor is signed in (and may, when the
+  // route names an ability) and the CSRF token is good: from the x-csrf-token header, or from the
+  // form's first field, read before anything else. An anonymous 190 MB post to the sign-in form
+  // was read into memory (+200 MB) before it was refused; now it is refused before one byte is
+  // read. Files go to a temporary folder, never into memory.
+  app.addHook('preValidation', async (req, reply) => {
+    if (!req.isMultipart()) return;
+    const limits = req.routeOptions.config?.multipart;
+    if (!limits) throw new HttpError(415, 'core.errors.media_type_title', 'core.errors.media_type_detail');
+    if (!isSignedIn(req.actor)) throw new Forbidden(limits.ability ?? 'core.upload', false);
+    if (limits.ability && !can(req.actor, limits.ability)) throw new Forbidden(limits.ability, true);
+    if (Number(req.headers['content-length']) > multipartBudget(limits)) throw tooLarge();
+    const header = req.headers['x-csrf-token'];
+    const csrf = needsCsrf(req);
+    if (csrf && typeof header === 'string') await checkCsrf(req, reply);
+    const fromFirstField = csrf && typeof header !== 'string';
+    req.body = await readMultipart(req, {
+      limits,
+      firstField: fromFirstField
+        ? async ({ name, value }) => {
+            req.body = { _csrf: name === '_csrf' ? (value ?? '') : '' };
+            await checkCsrf(req, reply);
+          }
+        : undefined,
     });
   });
 
@@ -220,7 +271,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
         .filter((e) => !e.ability || can(req.actor, e.ability))
         .map((e) => ({ label: req.t(e.labelKey), href: href(e.href), current: currentPath.split('?')[0] === e.href }));
     let flash: FlashMessage[] = [];
-    const rawFlash = req.cookies[FLASH_COOKIE];
+    const rawFlash = req.cookies?.[FLASH_COOKIE];
     if (rawFlash) {
       const unsigned = req.unsignCookie(rawFlash);
       if (unsigned.valid && unsigned.value) {
@@ -258,9 +309,38 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     };
   };
 
+  /** The view of a page answered without a request (the HTTP parser refused it): anonymous, no form. */
+  const standaloneView = (locale: Locale): ViewContext => ({
+    locale,
+    dir: dir(locale),
+    t: translator(locale),
+    localize: localizer(locale),
+    localizeWithLocale: (value) => localizeWithLocale(value, locale),
+    fmt: formatters(locale),
+    actor: null,
+    csrfToken: '',
+    path: '/',
+    flash: [],
+    nav: platform.modules.flatMap((m) =>
+      (m.nav ?? [])
+        .filter((e) => !e.ability || can(null, e.ability))
+        .map((e) => ({ label: translator(locale)(e.labelKey), href: `/${locale}${e.href === '/' ? '' : e.href}`, current: false })),
+    ),
+    adminNav: [],
+    href: (path: string) => `/${locale}${path === '/' ? '' : path}`,
+    asset: platform.assets.url,
+    databaseKind: platform.database.kind,
+  });
+
+  // Not only a decorator: the reply of an answer given before routing is not decorated.
+  const sendPage = (reply: FastifyReply, element: VNode, status = 200) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(`<!doctype html>${renderToString(element)}`);
   app.decorateReply('page', function (this: FastifyReply, element: VNode, status = 200) {
-    this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
-    return this.send(`<!doctype html>${renderToString(element)}`);
+    return sendPage(this, element, status);
   });
   // Messages for the next page; several may be added during one request.
   const pendingFlash = new WeakMap<FastifyReply, FlashMessage[]>();
@@ -285,7 +365,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   app.get('/language/:locale', async (req, reply) => {
     const { locale } = req.params as { locale: string };
     if (!isLocale(locale)) throw new HttpError(404, 'core.errors.not_found_title', 'core.errors.not_found_detail');
-    const next = safeNext((req.query as Record<string, unknown>).next, `/${locale}`);
+    const next = safeNext({ next: (req.query as Record<string, unknown>).next, fallback: `/${locale}`, baseUrl: config.baseUrl });
     reply.setCookie(LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', secure: config.secureCookies });
     // Land on the same page in the chosen language.
     const target = isLocale(next.split('/')[1]) ? `/${locale}${pathWithoutLocale(next) === '/' ? '' : pathWithoutLocale(next)}` : next;
@@ -303,7 +383,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
 
   const wantsJson = (req: FastifyRequest) => req.isApi || (req.headers.accept ?? '').startsWith('application/json');
 
-  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
+  const answerError = async (error: Error & { statusCode?: number; code?: string; validation?: unknown }, req: FastifyRequest, reply: FastifyReply) => {
     const t = req.t ?? translator(DEFAULT_LOCALE);
     let status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     let titleKey = 'core.errors.server_title';
@@ -313,6 +393,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     if (error instanceof HttpError) {
       titleKey = error.titleKey;
       detail = error.detailKey ? t(error.detailKey, error.values) : undefined;
+      errors = error.fields?.map((f) => ({ pointer: f.pointer, detail: t(f.detailKey) }));
     } else if (error instanceof Forbidden && status === 401 && !wantsJson(req) && req.method === 'GET') {
       // A page that needs an account: sign in, then come back here.
       return reply.seeOther(`/${req.locale}/sign-in?next=${encodeURIComponent(req.url)}`);
@@ -341,11 +422,13 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       titleKey = 'core.errors.validation_title';
       errors = problemErrors(error.issues, t);
       detail = t('core.errors.validation_detail');
-    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
+      status = 413;
       titleKey = 'core.errors.too_large_title';
       detail = t('core.errors.too_large_detail');
     } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       titleKey = 'core.errors.media_type_title';
+      detail = t('core.errors.media_type_detail');
     } else if (error.code === 'RATE_LIMITED' || status === 429) {
       status = 429;
       titleKey = 'core.errors.rate_limited_title';
@@ -355,18 +438,86 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       detail = t('core.errors.bad_request_detail');
     }
 
-    if (status >= 500) req.log.error({ err: error }, 'unhandled error');
+    if (status >= 500) req.log.error({ error: loggableError(error) }, 'unhandled error');
     else req.log.info({ code: error.code, status }, error.message);
 
     if (wantsJson(req)) return problem(req, reply, status, { title: t(titleKey), ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) });
     try {
-      return reply.page(ErrorPage({ view: buildView(req, reply), title: t(titleKey), detail, status }), status);
+      return sendPage(reply, ErrorPage({ view: buildView(req, reply), title: t(titleKey), detail, status }), status);
     } catch (renderError) {
       // Last resort: never a stack trace, never an empty answer.
-      req.log.error({ err: renderError }, 'error page failed');
+      req.log.error({ error: loggableError(renderError) }, 'error page failed');
       return reply.code(status).type('text/plain; charset=utf-8').send(t(titleKey));
     }
-  });
+  };
+  app.setErrorHandler(answerError);
+
+  // A path Fastify's router cannot decode (`/en/stocktaking/%ff`, `/fr/%E0%A4%A`) or with a
+  // parameter longer than the router accepts: no route and no hook has run, so the headers and
+  // the language are set here, then the platform's own error answer (page or problem) is sent.
+  const earlyErrors: EarlyErrorHandlers = early ?? {};
+  earlyErrors.frameworkError = (error, req, reply) => {
+    securityHeaders(req.raw, reply.raw, () => {});
+    reply.header('x-request-id', req.id);
+    assignLocale(req);
+    const answer =
+      error.code === 'FST_ERR_BAD_URL'
+        ? new HttpError(400, 'core.errors.bad_request_title', 'core.errors.invalid_address')
+        : new HttpError(414, 'core.errors.bad_request_title', 'core.errors.bad_request_detail');
+    void answerError(answer, req, reply);
+  };
+
+  // A request Node's HTTP parser refused (a raw space or non-ASCII byte in the URL, a malformed
+  // header): there is no request object, only the bytes received. The answer is written on the
+  // socket, with the same security headers and, in the language of the URL's prefix, the same
+  // error page (or problem document under /api/) as any other bad request.
+  const headerRecorder = () => {
+    const headers: Record<string, string> = {};
+    const res = {
+      setHeader: (name: string, value: string | number | readonly string[]) => {
+        headers[name] = String(value);
+      },
+      getHeader: (name: string) => headers[name],
+      removeHeader: (name: string) => {
+        delete headers[name];
+      },
+    };
+    securityHeaders({ headers: {} } as never, res as never, () => {});
+    return headers;
+  };
+  const staticSecurityHeaders = headerRecorder();
+  earlyErrors.clientError = (error, socket) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const target = /^[A-Z]{3,10} (\S+)/.exec(Buffer.isBuffer(error.rawPacket) ? error.rawPacket.toString('latin1') : '')?.[1] ?? '/';
+    const first = target.split(/[/?#]/)[1];
+    const locale = isLocale(first) ? first : DEFAULT_LOCALE;
+    const t = translator(locale);
+    const titleKey = status === 431 ? 'core.errors.too_large_title' : 'core.errors.bad_request_title';
+    const detail = t(error.code === 'HPE_INVALID_URL' ? 'core.errors.invalid_address' : status === 431 ? 'core.errors.too_large_detail' : 'core.errors.bad_request_detail');
+    const isApi = target.startsWith('/api/');
+    let body: string;
+    try {
+      body = isApi
+        ? JSON.stringify({ type: 'about:blank', status, title: t(titleKey), detail })
+        : `<!doctype html>${renderToString(ErrorPage({ view: standaloneView(locale), title: t(titleKey), detail, status }))}`;
+    } catch {
+      body = t(titleKey);
+    }
+    const headers = {
+      ...staticSecurityHeaders,
+      'Content-Type': isApi ? 'application/problem+json; charset=utf-8' : 'text/html; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'Content-Language': locale,
+      'Cache-Control': 'no-store',
+      Connection: 'close',
+    };
+    const head = Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\r\n');
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n\r\n${body}`);
+    app.log.info({ code: error.code, status }, 'request refused by the HTTP parser');
+  };
 
   app.setNotFoundHandler(async (req, reply) => {
     const t = req.t;
@@ -375,4 +526,4 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   });
 });
 
-export { LOCALES, safeNext };
+export { LOCALES };

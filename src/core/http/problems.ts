@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly titleKey: string,
     readonly detailKey?: string,
     readonly values?: Record<string, string | number>,
+    /** Per-field problems (RFC 9457 `errors`): a JSON pointer and the i18n key of its message. */
+    readonly fields?: { pointer: string; detailKey: string }[],
   ) {
     super(titleKey);
   }
@@ -14,3 +16,31 @@ export class HttpError extends Error {
 export const notFound = () => new HttpError(404, 'core.errors.not_found_title', 'core.errors.not_found_detail');
 export const conflict = (detailKey: string, values?: Record<string, string | number>) => new HttpError(409, 'core.errors.conflict_title', detailKey, values);
 export const badRequest = (detailKey: string, values?: Record<string, string | number>) => new HttpError(400, 'core.errors.bad_request_title', detailKey, values);
+
+/**
+ * An unexpected error as the log shows it: kind, code, first part of the message and the stack
+ * frames, the same for its causes. Never what the request carried: Drizzle's failed-query error
+ * holds the query's parameters (`params`, and a `params:` line in its message), which are what a
+ * user typed (names, e-mail addresses, passwords' neighbours), and pino would log every property.
+ */
+export const loggableError = (error: unknown, depth = 0): Record<string, unknown> => {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const { code, cause, table, column, constraint, routine } = error as Error &
+    Partial<Record<'code' | 'table' | 'column' | 'constraint' | 'routine', unknown>> & { cause?: unknown };
+  let message = error.message.split('\nparams:')[0] ?? '';
+  // PostgreSQL quotes the offending value in a data exception (class 22: `invalid input syntax
+  // for type integer: "…"`) and in `detail` (never logged); names of tables and columns stay.
+  if (typeof code === 'string' && code.startsWith('22')) message = message.replace(/"[^"]*"/g, '"…"');
+  const names = Object.entries({ table, column, constraint, routine }).filter(([, v]) => typeof v === 'string');
+  return {
+    type: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...Object.fromEntries(names),
+    message: message.length > 2000 ? `${message.slice(0, 2000)}…` : message,
+    stack: (error.stack ?? '')
+      .split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .join('\n'),
+    ...(cause !== undefined && depth < 3 ? { cause: loggableError(cause, depth + 1) } : {}),
+  };
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idText } from '../../core/http/params.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/auth/passwords.js';
 import { LOCALES } from '../../core/i18n/locales.js';
 import { ROLES } from '../../core/permissions/index.js';
@@ -68,4 +69,4 @@ export const userListQuery = z.object({
     .or(z.literal('').transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100000).optional().default(1),
 });
-export const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const idParam = z.object({ id: idText });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { peekEmailToken } from '../../core/auth/email-tokens.js';
 import { destroySession, SESSION_COOKIE, SESSION_TTL_MS } from '../../core/auth/sessions.js';
 import { parseForm, withError } from '../../core/http/forms.js';
-import { safeNext } from '../../core/http/platform.js';
+import { safeNext } from '../../core/http/redirects.js';
 import { notFound } from '../../core/http/problems.js';
 import { type Actor, authorize, can } from '../../core/permissions/index.js';
 import { emptyForm, type FormState } from '../../core/views/components.js';
@@ -97,7 +97,7 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
 
   // --- Sign in / out --------------------------------------------------------------------------
   app.get('/sign-in', async (req, reply) => {
-    const next = safeNext((req.query as Record<string, unknown>).next, '');
+    const next = safeNext({ next: (req.query as Record<string, unknown>).next, fallback: '', baseUrl: config.baseUrl });
     return reply.page(SignInPage({ view: req.view(reply), form: emptyForm({ next }) }));
   });
 
@@ -115,7 +115,7 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
       return reply.page(SignInPage({ view, form: withError(parsed.form, '_form', message) }), result.error === 'throttled' ? 429 : 422);
     }
     setSessionCookie(reply, result.sessionToken);
-    const next = safeNext((req.body as Record<string, unknown>).next, `/${req.locale}/account`);
+    const next = safeNext({ next: (req.body as Record<string, unknown>).next, fallback: `/${req.locale}/account`, baseUrl: config.baseUrl });
     return reply.flash('notice', req.t('accounts.sign_in.success')).seeOther(next);
   });
 

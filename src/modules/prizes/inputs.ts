@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idNumber, idText, yearText } from '../../core/http/params.js';
 import { LOCALES } from '../../core/i18n/locales.js';
 import { PHASES } from './tables.js';
 
@@ -9,8 +10,8 @@ const localized = z
   .object(Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().max(50_000).optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<z.ZodString>>)
   .strict();
 
-export const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-export const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const yearParam = z.object({ year: yearText.pipe(z.int().min(2000).max(2100)) });
+export const idParam = z.object({ id: idText });
 
 /** A new edition: its year and the dates of its five phases (categories default to the 18). */
 export const editionInput = z
@@ -80,7 +81,7 @@ export type EditionPatchInput = z.output<typeof editionPatchInput>;
 /** A nomination: one of the submitter's published stocktaking entries in a category. */
 export const nominationInput = z
   .object({
-    entryId: z.int().positive().max(Number.MAX_SAFE_INTEGER),
+    entryId: idNumber,
     category: z.int().min(1).max(99),
     answers: z.record(z.string().max(40), z.string().trim().max(20_000)).optional().default({}),
   })
@@ -96,4 +97,4 @@ export const nominationDecisionInput = z
   .strict();
 export type NominationDecisionInput = z.output<typeof nominationDecisionInput>;
 
-export const voteInput = z.object({ nominationId: z.int().positive().max(Number.MAX_SAFE_INTEGER) }).strict();
+export const voteInput = z.object({ nominationId: idNumber }).strict();

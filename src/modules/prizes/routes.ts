@@ -1,5 +1,5 @@
 /** Public pages of the WSIS Prizes: editions, nominees and the vote, results. */
-import { pathYear } from '../../core/http/params.js';
+import { parseId, pathYear } from '../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { formValues } from '../../core/http/forms.js';
 import { notFound } from '../../core/http/problems.js';
@@ -93,7 +93,7 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
       return reply.seeOther(back);
     }
     const raw = formValues(req.body).nominationId;
-    const nominationId = typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
+    const nominationId = parseId(raw) ?? 0;
     // Called even for an unreadable id (0: not a nominee), so that the request is counted.
     const result = await castVote(database, { actor: req.actor as Actor, year, nominationId, ip: req.ip, limits: voteLimits(req, config.rateLimitScale) });
     if (result.ok) {

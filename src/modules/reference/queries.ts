@@ -142,7 +142,13 @@ export const countryName = (code: string, locale: Locale): string => {
     names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
     displayNames.set(locale, names);
   }
-  return names.of(code) ?? code;
+  // Intl.DisplayNames throws a RangeError on a code that is not a region (`x`, `ZZZ`, `1`), and
+  // such a code can arrive in a query string (?country=x): it is shown as written instead.
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
 };
 
 /** The 18 default WSIS Prizes categories, by number. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/locales.js';
-import { notFound } from '../../core/http/problems.js';
+import { pathId } from '../../core/http/params.js';
 import { DEFAULT_PAGE_SIZE, type EntryBadge, type EntryFilters, FACETS, findEntries, getEntry, type PublicEntry, SORTS } from './queries.js';
 import { PROJECT_STATUSES, SCOPES, TARGET_GROUPS, TRANSLATION_KINDS } from './tables.js';
 import { findBadgesByEntry } from '../prizes/queries.js';
@@ -155,9 +155,8 @@ export const registerEntryReadApi = async (app: FastifyInstance) => {
       },
     },
     async (req) => {
-      if (!/^[1-9]\d{0,15}$/.test(req.params.id)) throw notFound();
       const { db } = req.server.platform.database;
-      const found = await getEntry(db, { actor: req.actor, id: Number(req.params.id) });
+      const found = await getEntry(db, { actor: req.actor, id: pathId(req.params.id) });
       const entry = { ...found, badges: (await findBadgesByEntry(db, [found.id])).get(found.id) ?? [] };
       return { ...present(entry), description: entry.description, impact: entry.impact, partners: entry.partners };
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idNumber, idText } from '../../core/http/params.js';
 import { LOCALES } from '../../core/i18n/locales.js';
 import { countWords } from '../../core/i18n/words.js';
 import { PROJECT_STATUSES, SCOPES, TARGET_GROUPS } from './tables.js';
@@ -52,7 +53,7 @@ export const entryFields = z.object({
     .object({ name: z.string().trim().min(1).max(200), email: z.string().trim().max(254).pipe(z.email()) })
     .nullish()
     .describe('Private: never shown to the public'),
-  organizationId: z.int().positive().nullish().describe('Required when the submitter belongs to more than one organization'),
+  organizationId: idNumber.nullish().describe('Required when the submitter belongs to more than one organization'),
 });
 
 type EntryFields = z.output<typeof entryFields>;
@@ -94,4 +95,4 @@ export const decisionInput = z
   .strict();
 export type DecisionInput = z.output<typeof decisionInput>;
 
-export const entryIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const entryIdParam = z.object({ id: idText });

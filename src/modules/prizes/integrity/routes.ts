@@ -2,7 +2,7 @@
  * Vote integrity: the managers' page of fraud signals with invalidation, the public integrity
  * report (page and API) once voting has closed, and the per-account limit on votes.
  */
-import { pathYear } from '../../../core/http/params.js';
+import { parseIds, pathYear } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -77,7 +77,7 @@ export const integrityAdminRoutes: FastifyPluginAsync = async (app) => {
       return reply.seeOther(back);
     }
     const reason = typeof values.reason === 'string' ? values.reason : '';
-    const selected = new Set((Array.isArray(values.vote) ? values.vote : values.vote ? [values.vote] : []).map(Number));
+    const selected = new Set(parseIds(values.vote));
     const ids = values.scope === 'selected' ? signal.voteIds.filter((id) => selected.has(id)) : signal.voteIds;
     const fail = (key: string) => render(req, reply, edition, signals, { signalId: signal.id, message: req.t(key), reason });
     if (values.scope === 'selected' && ids.length === 0) return fail('prizes.integrity.errors.none_selected');

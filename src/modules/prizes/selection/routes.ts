@@ -2,7 +2,7 @@
  * The expert selection: the managers' page (criteria, experts, ranking, winners) and the
  * experts' page (shortlist of their categories, scores, conflicts of interest).
  */
-import { pathId, pathYear } from '../../../core/http/params.js';
+import { parseId, pathId, pathYear } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formValues } from '../../../core/http/forms.js';
 import { notFound } from '../../../core/http/problems.js';
@@ -195,7 +195,7 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
     if (!actor) return reply;
     const back = `/${req.locale}/prizes/${year}/selection#ranking-title`;
     const raw = formValues(req.body).nominationId;
-    const nominationId = typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
+    const nominationId = parseId(raw) ?? 0;
     const result = await confirmResults(db, { actor, year, category, nominationId, baseUrl: config.baseUrl, ip: req.ip });
     if (!result.ok && result.error === 'edition_not_found') throw notFound();
     if (!result.ok) reply.flash('error', req.t(`prizes.selection.errors.${result.error}`));

@@ -30,11 +30,12 @@ export const sniffImageType = (bytes: Buffer): ImageType | null => {
 };
 
 export const processImage = async (file: UploadedFile): Promise<{ ok: true; image: ProcessedImage } | { ok: false; error: ImageError }> => {
-  if (file.truncated || file.data.length > IMAGE_MAX_BYTES) return { ok: false, error: 'image_too_large' };
-  const type = sniffImageType(file.data);
+  if (file.truncated || file.size > IMAGE_MAX_BYTES) return { ok: false, error: 'image_too_large' };
+  const bytes = await file.read();
+  const type = sniffImageType(bytes);
   if (!type) return { ok: false, error: 'image_type' };
   try {
-    let pipeline = sharp(file.data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', animated: false })
+    let pipeline = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', animated: false })
       .rotate()
       .resize({ width: IMAGE_MAX_SIDE, height: IMAGE_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
     pipeline = type === 'image/png' ? pipeline.png({ compressionLevel: 9 }) : type === 'image/jpeg' ? pipeline.jpeg({ quality: 85 }) : pipeline.webp({ quality: 85 });

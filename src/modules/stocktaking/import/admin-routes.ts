@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isUploadedFile, MAX_UPLOAD_BYTES } from '../../../core/http/body-parsers.js';
+import { isUploadedFile } from '../../../core/http/body-parsers.js';
 import { type Actor, authorize } from '../../../core/permissions/index.js';
 import { importEntries } from './commands/import-entries.js';
 import { readEntryFile } from './read-file.js';
 import { ImportPage } from './views/ImportPage.js';
+
+/** Largest file the import page accepts. */
+const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Back office: moderators import entries from a CSV or Excel file and read the report of every problem. */
 export const importAdminRoutes: FastifyPluginAsync = async (app) => {
@@ -14,15 +17,16 @@ export const importAdminRoutes: FastifyPluginAsync = async (app) => {
     return reply.page(ImportPage({ view: req.view(reply) }));
   });
 
-  app.post('/stocktaking/import', async (req, reply) => {
+  // One file, read only once the actor is known to be a moderator (see core/http/body-parsers.ts).
+  app.post('/stocktaking/import', { config: { multipart: { files: 1, fileSize: IMPORT_MAX_BYTES, ability: 'stocktaking.entry.import' } } }, async (req, reply) => {
     authorize(req.actor, 'stocktaking.entry.import');
     const body = (req.body ?? {}) as Record<string, unknown>;
     const allOrNothing = body.allOrNothing === '1';
     const file = body.file;
     const refuse = (formError: string) => reply.page(ImportPage({ view: req.view(reply), allOrNothing, formError }), 400);
-    if (!isUploadedFile(file) || file.data.length === 0) return refuse(req.t('stocktaking.import.errors.no_file'));
-    if (file.truncated) return refuse(req.t('stocktaking.import.errors.too_large', { max: Math.round(MAX_UPLOAD_BYTES / 1024 / 1024) }));
-    const read = await readEntryFile({ data: file.data, t: req.t });
+    if (!isUploadedFile(file) || file.size === 0) return refuse(req.t('stocktaking.import.errors.no_file'));
+    if (file.truncated) return refuse(req.t('stocktaking.import.errors.too_large', { max: Math.round(IMPORT_MAX_BYTES / 1024 / 1024) }));
+    const read = await readEntryFile({ data: await file.read(), t: req.t });
     if (!read.ok) {
       const report = { fileName: file.filename, total: 0, created: [], errors: read.errors, written: false };
       return reply.page(ImportPage({ view: req.view(reply), allOrNothing, report }), 422);

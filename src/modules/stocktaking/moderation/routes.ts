@@ -3,7 +3,7 @@
  * for updates (back office, 'stocktaking.entry.moderate'), and an entry's history with the
  * changes of every version (its owners and the moderators).
  */
-import { pathId } from '../../../core/http/params.js';
+import { parseIds, pathId } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formValues, parseForm } from '../../../core/http/forms.js';
@@ -49,7 +49,7 @@ const callForm = z.object({ opensOn: isoDay, closesOn: isoDay });
 
 const ids = (body: unknown) => {
   const raw = formValues(body).ids;
-  return (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v) => /^[1-9]\d{0,15}$/.test(v)).map(Number);
+  return parseIds(raw);
 };
 
 const moderator = (req: FastifyRequest): Actor => {

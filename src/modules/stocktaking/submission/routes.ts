@@ -3,7 +3,7 @@
  * The form is checked with the API's rules (inputs.ts converts it); images come with the same
  * form, so a refused image sends everything back with one error beside the file field.
  */
-import { pathId } from '../../../core/http/params.js';
+import { parseIds, pathId } from '../../../core/http/params.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formValues } from '../../../core/http/forms.js';
 import { isUploadedFile } from '../../../core/http/body-parsers.js';
@@ -82,11 +82,9 @@ const commandErrors = (req: FastifyRequest, error: ContentError | { ok: false; e
 const imageOf = async (req: FastifyRequest): Promise<{ ok: true; changes: ImageChanges } | { ok: false; error: string }> => {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const file = body.image;
-  const remove = listOf({ values: formValues(body), errors: {} }, 'removeImages')
-    .map(Number)
-    .filter((n) => Number.isSafeInteger(n));
+  const remove = parseIds(formValues(body).removeImages);
   const alt = typeof body.imageAlt === 'string' ? body.imageAlt.slice(0, 300) : null;
-  if (!isUploadedFile(file) || (file.data.length === 0 && !file.truncated)) return { ok: true, changes: { remove, alt } };
+  if (!isUploadedFile(file) || (file.size === 0 && !file.truncated)) return { ok: true, changes: { remove, alt } };
   const processed = await processImage(file);
   if (!processed.ok) {
     const size = new Intl.NumberFormat(req.locale, { style: 'unit', unit: 'megabyte' }).format(IMAGE_MAX_BYTES / 1024 / 1024);
@@ -94,6 +92,9 @@ const imageOf = async (req: FastifyRequest): Promise<{ ok: true; changes: ImageC
   }
   return { ok: true, changes: { add: [processed.image], alt, remove } };
 };
+
+/** The entry form sends its image with the text: six images at most, each up to IMAGE_MAX_BYTES. */
+const entryFormUploads = { files: IMAGES_PER_ENTRY, fileSize: IMAGE_MAX_BYTES };
 
 export const submissionRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.platform.database;
@@ -150,7 +151,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     return renderForm(req, reply, { form: { values: { language: req.locale, organizationId: only ? String(only.id) : undefined }, errors: {} } });
   });
 
-  app.post('/stocktaking/new', async (req, reply) => {
+  app.post('/stocktaking/new', { config: { multipart: entryFormUploads } }, async (req, reply) => {
     authorize(req.actor, 'stocktaking.entry.create');
     const actor = req.actor as Actor;
     const values = formValues(req.body);
@@ -188,7 +189,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     return renderForm(req, reply, { form: { values, errors: {} }, entry });
   });
 
-  app.post<{ Params: { id: string } }>('/stocktaking/:id/edit', async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/stocktaking/:id/edit', { config: { multipart: entryFormUploads } }, async (req, reply) => {
     const { actor, entry } = await editable(req);
     const values = formValues(req.body);
     if (values.intent === 'suggest') return renderForm(req, reply, { form: { values, errors: {} }, entry });
