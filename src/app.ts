@@ -97,7 +97,10 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The reference page is rendered here from the same document, under the platform's strict CSP
   // (Swagger UI needed a looser one). /api/docs/ and the old UI's paths land on it.
-  app.get('/api/docs', { schema: { hide: true } }, async (req, reply) => reply.page(ApiReferencePage({ view: req.view(reply), document: app.swagger() as OpenApiDocument })));
+  // In the reader's language: /api/docs negotiates it, /:locale/api/docs names it (the language switcher's links).
+  const apiReference = async (req: FastifyRequest, reply: FastifyReply) => reply.page(ApiReferencePage({ view: req.view(reply), document: app.swagger() as OpenApiDocument }));
+  app.get('/api/docs', { schema: { hide: true } }, apiReference);
+  app.get('/:locale/api/docs', { schema: { hide: true } }, apiReference);
   app.get('/api/docs/json', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/v1/openapi.json', 301));
   app.get('/api/docs/*', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs', 301));
 

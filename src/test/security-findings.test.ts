@@ -536,4 +536,15 @@ describe('the API reference', () => {
     expect(res.body).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
     expect(res.body).not.toMatch(/\sstyle=|<style/);
   });
+  it('has an address in each language, which the language switcher and the footer link to', async () => {
+    const res = await kit.app.inject({ url: '/ar/api/docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="ar" dir="rtl">');
+    // The switcher's link to Chinese lands on a page that exists.
+    const toChinese = /href="\/language\/zh\?next=([^"]+)"/.exec(res.body)?.[1];
+    expect(decodeURIComponent(toChinese ?? '')).toBe('/zh/api/docs');
+    expect((await kit.app.inject({ url: '/zh/api/docs' })).body).toContain('<html lang="zh"');
+    expect((await kit.app.inject({ url: '/fr' })).body).toContain('href="/fr/api/docs"');
+    expect((await kit.app.inject({ url: '/xx/api/docs' })).statusCode).toBe(404);
+  });
 });

@@ -113,7 +113,7 @@ export const Layout = ({ view, title, children, wide }: LayoutProps) => {
                 <a href={view.href('/matrix')}>{t('core.nav.matrix')}</a>
               </li>
               <li>
-                <a href="/api/docs">{t('core.layout.api_docs')}</a>
+                <a href={`/${locale}/api/docs`}>{t('core.layout.api_docs')}</a>
               </li>
             </ul>
           </div>
