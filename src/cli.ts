@@ -1,9 +1,17 @@
 #!/usr/bin/env node
-/** The one command of the platform: `wsis <command>` (also `npm run -s wsis -- <command>`). */
+/**
+ * The one command of the platform: `wsis <command>` (also `npm run -s wsis -- <command>`). One of
+ * the entry files (with src/app.ts): it hands the modules, the schema and the app to the core's commands.
+ */
 import { Command, Option } from 'commander';
 import { loadConfig } from './core/config.js';
-import { MODULES } from './app.js';
 import { registerCommands } from './core/cli/commands.js';
+import type { BuildApp } from './core/module.js';
+import { MODULES } from './platform-modules.js';
+import * as schema from './platform-schema.js';
+
+// The web application is loaded only by the commands that serve or measure it.
+const buildApp: BuildApp = async (options) => (await import('./app.js')).buildApp(options);
 
 const program = new Command('wsis').description('WSIS Platform: serve, migrate, manage users, back up and restore').showHelpAfterError();
 
@@ -16,10 +24,10 @@ program
   .addOption(new Option('--no-demo', 'do not load demo content on first start'))
   .action(async (opts: { port?: number; host?: string; data?: string; demo: boolean }) => {
     const { serve } = await import('./core/cli/serve.js');
-    await serve(loadConfig({ port: opts.port, host: opts.host, dataDir: opts.data }), { demo: opts.demo });
+    await serve(loadConfig({ port: opts.port, host: opts.host, dataDir: opts.data }), { demo: opts.demo, modules: MODULES, buildApp });
   });
 
-registerCommands(program);
+registerCommands(program, { modules: MODULES, schema, buildApp });
 for (const module of MODULES) module.cli?.(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {

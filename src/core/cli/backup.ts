@@ -18,7 +18,6 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { currentMigration, type Database } from '../db/client.js';
-import * as schema from '../db/schema.js';
 import {
   CliError,
   configFrom,
@@ -61,11 +60,14 @@ export type BackupTable = {
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** Every table of the platform: src/platform-schema.ts, handed over by the entry (src/cli.ts, the test kit). */
+export type PlatformSchema = Record<string, unknown>;
+
 /**
- * Every table of the schema barrel (src/core/db/schema.ts), parents before the tables whose
- * foreign keys point at them; ties are broken by name so the order is stable.
+ * Every table of the schema, parents before the tables whose foreign keys point at them; ties are
+ * broken by name so the order is stable.
  */
-export const backupTables = (): BackupTable[] => {
+export const backupTables = (schema: PlatformSchema): BackupTable[] => {
   const found = new Map<string, BackupTable>();
   const nameOf = (table: PgTable) => {
     const config = getTableConfig(table);
@@ -144,7 +146,11 @@ export type BackupSummary = { file: string; migration: string; tables: number; r
  * The rows come from one snapshot (repeatable read), so a running platform can keep writing.
  * The file appears only when complete (written under a temporary name, then renamed).
  */
-export const backupDatabase = async (database: Database, file: string, { progress = progressBar('rows') }: { progress?: Progress } = {}): Promise<BackupSummary> => {
+export const backupDatabase = async (
+  database: Database,
+  file: string,
+  { schema, progress = progressBar('rows') }: { schema: PlatformSchema; progress?: Progress },
+): Promise<BackupSummary> => {
   const migration = await currentMigration(database);
   if (migration === 'none') throw new CliError('the database has no tables yet (run wsis migrate first); nothing to back up');
   const expected = latestMigrationTag();
@@ -154,7 +160,7 @@ export const backupDatabase = async (database: Database, file: string, { progres
     );
   }
   if (!existsSync(dirname(file))) throw new CliError(`the folder ${dirname(file)} does not exist`);
-  const tables = backupTables();
+  const tables = backupTables(schema);
   const client = await database.pool.connect();
   const partial = `${file}.partial-${process.pid}`;
   let total = 0;
@@ -260,13 +266,17 @@ export type RestoreSummary = { file: string; migration: string; tables: number; 
  * highest id. Refused when the backup was made at another migration than the database's.
  * The database must already be migrated (the CLI does it).
  */
-export const restoreDatabase = async (database: Database, file: string, { progress = progressBar('rows') }: { progress?: Progress } = {}): Promise<RestoreSummary> => {
+export const restoreDatabase = async (
+  database: Database,
+  file: string,
+  { schema, progress = progressBar('rows') }: { schema: PlatformSchema; progress?: Progress },
+): Promise<RestoreSummary> => {
   const header = await readBackupHeader(file);
   const migration = await currentMigration(database);
   if (header.migration !== migration) {
     throw new CliError(`the backup was made at migration ${header.migration} but the database is at ${migration}; restore it with the version of wsis that matches the backup`);
   }
-  const tables = backupTables();
+  const tables = backupTables(schema);
   const known = new Map(tables.map((t) => [t.name, t]));
   const extra = header.tables.filter((name) => !known.has(name));
   const missing = tables.filter((t) => !header.tables.includes(t.name)).map((t) => t.name);
@@ -330,7 +340,7 @@ export const restoreDatabase = async (database: Database, file: string, { progre
   return { file, migration, tables: tables.length, rows: total };
 };
 
-export const registerBackupCommands = (program: Command) => {
+export const registerBackupCommands = (program: Command, { schema }: { schema: PlatformSchema }) => {
   withDataOption(
     program
       .command('backup')
@@ -340,7 +350,7 @@ export const registerBackupCommands = (program: Command) => {
     const config = configFrom(opts);
     requireExistingDatabase(config);
     await withDatabase(config, { migrate: false }, async (database) => {
-      const summary = await backupDatabase(database, file);
+      const summary = await backupDatabase(database, file, { schema });
       say(`Backed up ${summary.rows} rows of ${summary.tables} tables from ${describeDatabase(config)} (migration ${summary.migration}) to ${file}.`);
     });
   });
@@ -364,7 +374,7 @@ export const registerBackupCommands = (program: Command) => {
       if (!(await confirm(question))) throw new CliError('restore cancelled; nothing was changed');
     }
     await withDatabase(config, { migrate: true }, async (database) => {
-      const summary = await restoreDatabase(database, file);
+      const summary = await restoreDatabase(database, file, { schema });
       say(`Restored ${summary.rows} rows of ${summary.tables} tables into ${describeDatabase(config)} (migration ${summary.migration}).`);
     });
   });

@@ -1,12 +1,12 @@
 import type { Config } from '../config.js';
+import type { BuildApp, PlatformModule } from '../module.js';
 import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import { purgeExpiredRateLimits } from '../http/rate-limit.js';
 import { initializeIfEmpty, prepareDatabase } from './startup.js';
 
 /** Starts the platform and keeps it running until SIGTERM/SIGINT, then shuts down gracefully. */
-export const serve = async (config: Config, { demo }: { demo: boolean }) => {
-  const { buildApp, MODULES } = await import('../../app.js');
+export const serve = async (config: Config, { demo, modules: MODULES, buildApp }: { demo: boolean; modules: PlatformModule[]; buildApp: BuildApp }) => {
   const database = await prepareDatabase(config, MODULES);
   const first = await initializeIfEmpty(database, MODULES, { demo });
   const app = await buildApp({ config, database });

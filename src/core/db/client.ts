@@ -8,10 +8,10 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { createPglitePool, PgliteWorkerHandle } from './pglite-pool.js';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
-export type Db = NodePgDatabase<Schema>;
+// No schema is given to Drizzle: queries name their tables (no relational `db.query.*` API), so the
+// client needs no module's tables; the whole schema is composed in src/platform-schema.ts.
+export type Db = NodePgDatabase;
 /** A transaction handle: same query API as Db. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** What queries accept: the database or an open transaction. */
@@ -50,14 +50,14 @@ export const openDatabase = async ({ url, dataDir, poolSize }: OpenDatabaseOptio
     });
     pool.on('error', () => undefined); // an idle client's lost connection is replaced on demand
     await pool.query('select 1');
-    return { kind: 'postgresql', db: drizzle(pool, { schema, casing: 'snake_case' }), pool, close: () => pool.end() };
+    return { kind: 'postgresql', db: drizzle(pool, { casing: 'snake_case' }), pool, close: () => pool.end() };
   }
   const handle = new PgliteWorkerHandle(dataDir ?? 'memory://');
   await handle.waitReady;
   const pool = createPglitePool(handle);
   return {
     kind: 'pglite',
-    db: drizzle(pool, { schema, casing: 'snake_case' }),
+    db: drizzle(pool, { casing: 'snake_case' }),
     pool,
     pglite: handle,
     close: async () => {
