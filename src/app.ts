@@ -1,5 +1,6 @@
 /**
- * Builds the Fastify application: core plugins, then every module, explicitly listed below.
+ * Builds the Fastify application: core plugins, then every module of src/platform-modules.ts. One
+ * of the entry files (with src/cli.ts): it hands the modules to the core.
  */
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -13,16 +14,9 @@ import { buildAssetMap } from './core/http/assets.js';
 import { ApiReferencePage, type OpenApiDocument } from './core/views/ApiReferencePage.js';
 import { type EarlyErrorHandlers, type Platform, platformPlugin } from './core/http/platform.js';
 import { postgresRateLimitStore } from './core/http/rate-limit.js';
-import type { PlatformModule } from './core/module.js';
-import { accountsModule } from './modules/accounts/module.js';
-import { adminModule } from './modules/admin/module.js';
-import { homeModule } from './modules/home/module.js';
-import { referenceModule } from './modules/reference/module.js';
-import { prizesModule } from './modules/prizes/module.js';
-import { stocktakingModule } from './modules/stocktaking/module.js';
+import { MODULES } from './platform-modules.js';
 
-/** Every capability of the platform, in navigation order. */
-export const MODULES: PlatformModule[] = [homeModule, stocktakingModule, prizesModule, referenceModule, accountsModule, adminModule];
+export { MODULES };
 
 export type BuildAppOptions = {
   config: Config;

@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-/** The one command of the platform: `wsis <command>` (also `npm run -s wsis -- <command>`). */
+/**
+ * The one command of the platform: `wsis <command>` (also `npm run -s wsis -- <command>`). One of
+ * the entry files (with src/app.ts): it hands the modules, the schema and the app to the core's commands.
+ */
 import { Command, Option } from 'commander';
 import { loadConfig, parseWorkers } from './core/config.js';
-import { MODULES } from './app.js';
 import { registerCommands } from './core/cli/commands.js';
 import { setLockHolderCommand } from './core/db/data-lock.js';
+import type { BuildApp } from './core/module.js';
+import { MODULES } from './platform-modules.js';
+import * as schema from './platform-schema.js';
+
+// The web application is loaded only by the commands that serve or measure it.
+const buildApp: BuildApp = async (options) => (await import('./app.js')).buildApp(options);
 
 const program = new Command('wsis').description('WSIS Platform: serve, migrate, manage users, back up and restore').showHelpAfterError();
 
@@ -19,7 +27,7 @@ program
   .action(async (opts: { port?: number; host?: string; data?: string; workers?: string; demo: boolean }) => {
     const { serve } = await import('./core/cli/serve.js');
     const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
-    await serve(loadConfig({ port: opts.port, host: opts.host, dataDir: opts.data, workers }), { demo: opts.demo });
+    await serve(loadConfig({ port: opts.port, host: opts.host, dataDir: opts.data, workers }), { demo: opts.demo, modules: MODULES, buildApp });
   });
 
 // An embedded data folder's lock names the command that holds it (`wsis user add`), for whoever is refused.
@@ -29,7 +37,7 @@ program.hook('preAction', (_program, action) => {
   setLockHolderCommand(names.join(' '));
 });
 
-registerCommands(program);
+registerCommands(program, { modules: MODULES, schema, buildApp });
 for (const module of MODULES) module.cli?.(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {

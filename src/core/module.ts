@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
-import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from './db/client.js';
+import type { FastifyInstance, FastifyPluginAsync, FastifyServerOptions } from 'fastify';
+import type { ModuleBench, ModuleBenchSeed } from './cli/bench-contract.js';
+import type { Config } from './config.js';
+import type { Contributions } from './contributions.js';
+import type { Database, Db } from './db/client.js';
 
 export type NavEntry = {
   labelKey: string;
@@ -11,8 +14,10 @@ export type NavEntry = {
 };
 
 /**
- * What a capability brings to the platform. `app.ts` imports every module's manifest explicitly;
- * there is no registration by side effect.
+ * What a capability brings to the platform. The core never imports a module: the entry files
+ * (`src/platform-modules.ts`, listed there explicitly, no registration by side effect; `src/app.ts`,
+ * `src/cli.ts`) hand the manifests to the core's functions, and everything a module gives to the
+ * platform or to another module goes through its manifest.
  */
 export type PlatformModule = {
   id: string;
@@ -35,7 +40,16 @@ export type PlatformModule = {
    * not wait for them (a failure is logged; the cache is then filled by its first use).
    */
   warm?: (db: Db) => Promise<void>;
+  /** What the module adds to another module's pages or data, by kind (core/contributions.ts). */
+  contributes?: Contributions;
+  /** Its corpus for `wsis seed bench` (an option of its own, e.g. `--entries <n>`). */
+  benchSeed?: ModuleBenchSeed;
+  /** Its cases in `wsis bench` (pages against the ceiling, its own measures, a corpus). */
+  bench?: ModuleBench;
 };
+
+/** How the entry builds the web application (src/app.ts), handed to the core's commands that serve or measure it. */
+export type BuildApp = (options: { config: Config; database: Database; logger?: FastifyServerOptions['logger'] }) => Promise<FastifyInstance>;
 
 export const defineModule = (module: PlatformModule) => module;
 

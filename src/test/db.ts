@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { MODULES } from '../app.js';
+import { MODULES } from '../platform-modules.js';
 import { type Database, migrateDatabase, openDatabase } from '../core/db/client.js';
 import { seedReference } from '../core/cli/startup.js';
 

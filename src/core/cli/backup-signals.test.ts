@@ -3,6 +3,7 @@
  * database big enough to take a moment: stopped by SIGTERM half way, given a damaged file or the
  * backup of another migration. What is left afterwards is either the old state or the new one.
  */
+import * as schema from '../../platform-schema.js';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,7 @@ const contentsOf = async () => {
   try {
     await database.pool.query(`set time zone 'UTC'`);
     const tables: Record<string, string[]> = {};
-    for (const t of backupTables()) {
+    for (const t of backupTables(schema)) {
       const { rows } = await database.pool.query<{ j: string }>(`select row_to_json(t)::text as j from ${t.sqlName} t`);
       tables[t.name] = rows.map((r) => r.j).sort();
     }

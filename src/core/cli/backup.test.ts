@@ -15,6 +15,7 @@ import { mailOutbox } from '../mail/tables.js';
 import { type BackupHeader, backupDatabase, backupTables, restoreDatabase } from './backup.js';
 import { CliError } from './common.js';
 import { createApiTokenFor as createApiToken } from '../../modules/accounts/cli.js';
+import * as schema from '../../platform-schema.js';
 
 const silent = { start: () => {}, advance: () => {}, stop: () => {} };
 const dir = mkdtempSync(join(tmpdir(), 'wsis-backup-test-'));
@@ -26,7 +27,7 @@ const snapshot = async (database: Database) => {
   try {
     // Timestamps are written in the session's time zone, which differs between servers.
     await client.query(`set time zone 'UTC'`);
-    for (const t of backupTables()) {
+    for (const t of backupTables(schema)) {
       const { rows } = await client.query<{ j: string }>(`select row_to_json(t)::text as j from ${t.sqlName} t`);
       result[t.name] = rows.map((r) => r.j).sort();
     }
@@ -79,7 +80,7 @@ beforeAll(async () => {
   await fillDatabase(source);
   original = await snapshot(source);
   file = join(dir, 'backup.jsonl.gz');
-  await backupDatabase(source, file, { progress: silent });
+  await backupDatabase(source, file, { schema, progress: silent });
 });
 afterAll(async () => {
   await source.drop();
@@ -88,7 +89,7 @@ afterAll(async () => {
 
 describe('backup tables', () => {
   it('lists every table of the schema, parents before children', () => {
-    const names = backupTables().map((t) => t.name);
+    const names = backupTables(schema).map((t) => t.name);
     for (const name of ['auth_users', 'auth_user_roles', 'auth_api_tokens', 'core_audit_log', 'reference_matrix_links', 'reference_sdgs']) expect(names).toContain(name);
     const precedes = (a: string, b: string) => expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
     precedes('auth_users', 'auth_user_roles');
@@ -102,7 +103,7 @@ describe('wsis backup', () => {
   it('writes a gzipped JSON-lines file: a header, then the rows of each table in order', () => {
     const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
     const header = JSON.parse(lines[0] ?? '') as BackupHeader;
-    expect(header).toMatchObject({ format: 'wsis-backup', version: 1, tables: backupTables().map((t) => t.name) });
+    expect(header).toMatchObject({ format: 'wsis-backup', version: 1, tables: backupTables(schema).map((t) => t.name) });
     expect(header.migration).toMatch(/^\d{4}_/);
     expect(header.rows.core_audit_log).toBe(original.core_audit_log?.length);
     expect(header.rows.auth_user_roles).toBeGreaterThan(1000);
@@ -122,7 +123,7 @@ describe('wsis restore', () => {
     await source.pool.query(`update reference_matrix_links set targets = '[]'`);
     expect(await snapshot(source)).not.toEqual(original);
 
-    const summary = await restoreDatabase(source, file, { progress: silent });
+    const summary = await restoreDatabase(source, file, { schema, progress: silent });
     expect(summary.rows).toBe(Object.values(original).reduce((n, rows) => n + rows.length, 0));
     const restored = await snapshot(source);
     for (const table of ['auth_users', 'core_audit_log', 'reference_matrix_links', 'auth_user_roles', 'core_mail_outbox']) {
@@ -149,10 +150,10 @@ describe('wsis restore', () => {
     const token = await createApiToken(source.db, { email: 'ann@example.org', label: 'after' });
     if (!token.ok) throw new Error(token.error);
     const withToken = join(dir, 'with-token.jsonl.gz');
-    await backupDatabase(source, withToken, { progress: silent });
+    await backupDatabase(source, withToken, { schema, progress: silent });
     await source.pool.query('delete from auth_api_tokens');
     expect(await actorFromApiToken(source.db, token.token)).toBeNull();
-    await restoreDatabase(source, withToken, { progress: silent });
+    await restoreDatabase(source, withToken, { schema, progress: silent });
     expect(await actorFromApiToken(source.db, token.token)).toMatchObject({ email: 'ann@example.org' });
   });
 
@@ -163,7 +164,7 @@ describe('wsis restore', () => {
     const other = join(dir, 'other-migration.jsonl.gz');
     writeFileSync(other, gzipSync(lines.join('\n')));
     const before = await snapshot(source);
-    const refused = restoreDatabase(source, other, { progress: silent });
+    const refused = restoreDatabase(source, other, { schema, progress: silent });
     await expect(refused).rejects.toBeInstanceOf(CliError);
     await expect(refused).rejects.toThrow(/backup was made at migration 9999_from_the_future but the database is at \d{4}_/);
     expect(await snapshot(source)).toEqual(before);
@@ -174,19 +175,19 @@ describe('wsis restore', () => {
     const truncated = join(dir, 'truncated.jsonl.gz');
     writeFileSync(truncated, gzipSync(lines.slice(0, lines.length - 200).join('\n')));
     const before = await snapshot(source);
-    await expect(restoreDatabase(source, truncated, { progress: silent })).rejects.toThrow(/is damaged/);
+    await expect(restoreDatabase(source, truncated, { schema, progress: silent })).rejects.toThrow(/is damaged/);
     expect(await snapshot(source)).toEqual(before);
   });
 
   it('refuses a file that is not a backup', async () => {
     const junk = join(dir, 'junk.gz');
     writeFileSync(junk, 'plain text');
-    await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/not a wsis backup/);
+    await expect(restoreDatabase(source, junk, { schema, progress: silent })).rejects.toThrow(/not a wsis backup/);
     writeFileSync(junk, gzipSync('{"hello":1}\n'));
-    await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/not a wsis backup/);
+    await expect(restoreDatabase(source, junk, { schema, progress: silent })).rejects.toThrow(/not a wsis backup/);
     const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
     lines[0] = JSON.stringify({ ...JSON.parse(lines[0] ?? ''), sequences: { 'auth_users.id': { lastValue: '1; drop table auth_users', isCalled: true } } });
     writeFileSync(junk, gzipSync(lines.join('\n')));
-    await expect(restoreDatabase(source, junk, { progress: silent })).rejects.toThrow(/has a damaged header \(sequences\)/);
+    await expect(restoreDatabase(source, junk, { schema, progress: silent })).rejects.toThrow(/has a damaged header \(sequences\)/);
   });
 });

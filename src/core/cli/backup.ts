@@ -21,7 +21,6 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { currentMigration, type Database } from '../db/client.js';
-import * as schema from '../db/schema.js';
 import {
   CliError,
   configFrom,
@@ -69,11 +68,14 @@ export type BackupTable = {
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** Every table of the platform: src/platform-schema.ts, handed over by the entry (src/cli.ts, the test kit). */
+export type PlatformSchema = Record<string, unknown>;
+
 /**
- * Every table of the schema barrel (src/core/db/schema.ts), parents before the tables whose
- * foreign keys point at them; ties are broken by name so the order is stable.
+ * Every table of the schema, parents before the tables whose foreign keys point at them; ties are
+ * broken by name so the order is stable.
  */
-export const backupTables = (): BackupTable[] => {
+export const backupTables = (schema: PlatformSchema): BackupTable[] => {
   const found = new Map<string, BackupTable>();
   const nameOf = (table: PgTable) => {
     const config = getTableConfig(table);
@@ -191,7 +193,7 @@ export const abortOnSignals = () => {
 export const backupDatabase = async (
   database: Database,
   file: string,
-  { progress = progressBar('rows'), signal }: { progress?: Progress; signal?: AbortSignal } = {},
+  { schema, progress = progressBar('rows'), signal }: { schema: PlatformSchema; progress?: Progress; signal?: AbortSignal },
 ): Promise<BackupSummary> => {
   const migration = await currentMigration(database);
   if (migration === 'none') throw new CliError('the database has no tables yet (run wsis migrate first); nothing to back up');
@@ -202,7 +204,7 @@ export const backupDatabase = async (
     );
   }
   if (!existsSync(dirname(file))) throw new CliError(`the folder ${dirname(file)} does not exist`);
-  const tables = backupTables();
+  const tables = backupTables(schema);
   const client = await database.pool.connect();
   const partial = `${file}.partial-${process.pid}`;
   let total = 0;
@@ -375,14 +377,14 @@ const nextOf = (state: SequenceState) => BigInt(state.lastValue) + (state.isCall
 export const restoreDatabase = async (
   database: Database,
   file: string,
-  { progress = progressBar('rows'), signal, onStart }: { progress?: Progress; signal?: AbortSignal; onStart?: (total: number) => void } = {},
+  { schema, progress = progressBar('rows'), signal, onStart }: { schema: PlatformSchema; progress?: Progress; signal?: AbortSignal; onStart?: (total: number) => void },
 ): Promise<RestoreSummary> => {
   const header = await readBackupHeader(file);
   const migration = await currentMigration(database);
   if (header.migration !== migration) {
     throw new CliError(`the backup was made at migration ${header.migration} but the database is at ${migration}; restore it with the version of wsis that matches the backup`);
   }
-  const tables = backupTables();
+  const tables = backupTables(schema);
   const known = new Map(tables.map((t) => [t.name, t]));
   const extra = header.tables.filter((name) => !known.has(name));
   const missing = tables.filter((t) => !header.tables.includes(t.name)).map((t) => t.name);
@@ -484,7 +486,7 @@ export const restoreDatabase = async (
   return { file, migration, tables: tables.length, rows: total };
 };
 
-export const registerBackupCommands = (program: Command) => {
+export const registerBackupCommands = (program: Command, { schema }: { schema: PlatformSchema }) => {
   withDataOption(
     program
       .command('backup')
@@ -496,7 +498,7 @@ export const registerBackupCommands = (program: Command) => {
     const interrupt = abortOnSignals();
     try {
       await withDatabase(config, { migrate: false }, async (database) => {
-        const summary = await backupDatabase(database, file, { signal: interrupt.signal });
+        const summary = await backupDatabase(database, file, { schema, signal: interrupt.signal });
         say(`Backed up ${summary.rows} rows of ${summary.tables} tables from ${describeDatabase(config)} (migration ${summary.migration}) to ${file}.`);
       });
     } finally {
@@ -527,6 +529,7 @@ export const registerBackupCommands = (program: Command) => {
       // Never through a running server: it would go on serving from caches of the data replaced.
       await withDatabase(config, { migrate: true, borrow: false }, async (database) => {
         const summary = await restoreDatabase(database, file, {
+          schema,
           signal: interrupt.signal,
           onStart: (total) => say(`Restoring ${total} rows into ${describeDatabase(config)}, in one transaction…`),
         });

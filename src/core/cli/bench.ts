@@ -2,12 +2,13 @@
  * `wsis bench`: measures the platform in-process and writes docs/benchmarks.md. Each result is
  * compared with a ceiling measured in the same run on the same machine (a bare Node HTTP server
  * for pages, the bare driver for queries), so the numbers read as "what our layers cost".
- * The database holds a Stocktaking corpus (`wsis seed bench`, 100,000 entries by default) in a
- * scratch database that is kept between runs: search latency over a query mix, the search page
- * under load against the same searches through the driver, and a real `wsis serve` process
- * (start-to-ready time, resident memory while serving).
+ * The core measures its own pages and the ceilings, then runs every module's cases (`bench` in its
+ * manifest) without naming them: the pages and statements each module lists, its corpus in a
+ * scratch database kept between runs, its own measures against the in-process server, a real
+ * `wsis serve` process on the load a module gives (start-to-ready time, resident memory), and
+ * cases in a database of their own after the sections (PostgreSQL).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { type Command, Option } from 'commander';
 import pg from 'pg';
 import { loadConfig } from '../config.js';
 import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
+import type { BuildApp, PlatformModule } from '../module.js';
+import type { BenchContext, BenchKind, BenchReport, BenchServing } from './bench-contract.js';
 import { initializeIfEmpty, seedReference } from './startup.js';
 import { say } from './common.js';
 
@@ -44,24 +47,23 @@ const driverRate = async (database: Database, sql: string, { concurrency, ms }: 
   return count / (ms / 1000);
 };
 
-type SearchTiming = { kind: string; count: number; p50: number; p95: number; max: number };
-type SearchLoad = { httpRps: number; httpP50: number; httpP99: number; driverRps: number; ratio: number };
-type Serving = { readyMs: number; firstSearchMs: number; rssMb: number; rps: number; p50: number; p99: number };
 type Section = {
-  kind: 'pglite' | 'postgresql';
+  kind: BenchKind;
   entries: number;
   seededIn: number | null;
   rows: Row[];
   dbCeiling: number;
-  matrixDriver: number;
-  search: SearchTiming[];
-  load: SearchLoad;
-  serving: Serving | null;
-  csv: { seconds: number; rows: number; bytes: number; peakRssMb: number } | null;
+  /** The modules' statements through the bare driver. */
+  driverRows: { name: string; rate: number }[];
+  /** The modules' own lines (their measures, and the `wsis serve` process on their load). */
+  moduleLines: string[];
 };
 
-/** A scratch database holding `entries` corpus entries, kept between runs (seeding 100,000 takes minutes). */
-const openCorpus = async (kind: 'pglite' | 'postgresql', entries: number): Promise<{ database: Database; env: NodeJS.ProcessEnv; seededIn: number | null }> => {
+/** Everything the entry gives the bench: the modules, how to build the app, the modules' option values. */
+type BenchSetup = { modules: PlatformModule[]; buildApp: BuildApp; options: Record<string, number | undefined> };
+
+/** A scratch database holding each module's corpus of `entries` items, kept between runs (seeding 100,000 takes minutes). */
+const openCorpus = async (kind: BenchKind, entries: number, modules: PlatformModule[]): Promise<{ database: Database; env: NodeJS.ProcessEnv; seededIn: number | null }> => {
   let database: Database;
   let env: NodeJS.ProcessEnv;
   if (kind === 'postgresql') {
@@ -82,42 +84,25 @@ const openCorpus = async (kind: 'pglite' | 'postgresql', entries: number): Promi
     env = { DATABASE_URL: '', WSIS_DATA_DIR: dataDir };
   }
   await migrateDatabase(database);
-  const { MODULES } = await import('../../app.js');
-  await seedReference(database, MODULES);
-  await initializeIfEmpty(database, MODULES, { demo: false });
-  const { rows } = await database.pool.query<{ n: string }>('select count(*) as n from stocktaking_entries');
-  const present = Number(rows[0]?.n ?? 0);
+  await seedReference(database, modules);
+  await initializeIfEmpty(database, modules, { demo: false });
   let seededIn: number | null = null;
-  if (present < entries) {
-    say(`  seeding ${entries - present} Stocktaking entries (wsis seed bench; kept for the next runs)…`);
-    const { seedBenchEntries } = await import('../../modules/stocktaking/bench/corpus.js');
-    const started = performance.now();
-    await seedBenchEntries(database.db, { entries: entries - present });
-    seededIn = (performance.now() - started) / 1000;
-    say(`  seeded in ${seededIn.toFixed(0)} s`);
+  for (const m of modules) {
+    const seconds = (await m.bench?.prepare?.(database, { size: entries, say })) ?? null;
+    if (seconds !== null) seededIn = (seededIn ?? 0) + seconds;
   }
   return { database, env, seededIn };
 };
 
-/** The search page's URL for a query of the mix. */
-const searchPath = (args: { locale: string; q?: string; filters?: Record<string, string[] | undefined>; page?: number }) => {
-  const params = new URLSearchParams();
-  if (args.q) params.set('q', args.q);
-  for (const [facet, values] of Object.entries(args.filters ?? {})) for (const v of values ?? []) params.append(facet, v);
-  if (args.page) params.set('page', String(args.page));
-  return `/${args.locale}/stocktaking${params.size ? `?${params}` : ''}`;
-};
-
-/** Starts `wsis serve` as its own process on the corpus: time until it listens, then its peak RSS under the search load. */
+/**
+ * Starts `wsis serve` as its own process on the corpus (`--workers n` above 1): time until it
+ * listens, then its peak RSS under a module's load (with workers, the primary's and the workers' summed).
+ */
 const measureServing = async (
   env: NodeJS.ProcessEnv,
   paths: string[],
-  {
-    duration,
-    connections,
-    workers = 1,
-  }: { duration: number; connections: number /** `--workers`: the RSS is then the sum of the primary's and the workers'. */; workers?: number },
-): Promise<Serving> => {
+  { duration, connections, workers = 1 }: { duration: number; connections: number; workers?: number },
+): Promise<BenchServing> => {
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -139,32 +124,37 @@ const measureServing = async (
       child.once('exit', (code) => reject(new Error(`wsis serve exited (${code}) before it was ready`)));
     });
     const readyMs = performance.now() - started;
-    const rssOfPid = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-    const workerPids = () =>
-      workers > 1
-        ? execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(child.pid)], { encoding: 'utf8' })
-            .split('\n')
-            .map((line) => line.trim().split(/\s+/))
-            .filter(([, comm]) => comm === 'node')
-            .map(([pid]) => Number(pid))
-        : [];
-    const rssOf = () => [child.pid as number, ...workerPids()].reduce((sum, pid) => sum + (existsSync(`/proc/${pid}/status`) ? rssOfPid(pid) : 0), 0);
+    const rssOfPid = (pid: number | string) => {
+      try {
+        return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+      } catch {
+        return 0;
+      }
+    };
+    const childrenOf = (pid: number) => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
+      } catch {
+        return [];
+      }
+    };
+    const rssOf = () => rssOfPid(child.pid as number) + childrenOf(child.pid as number).reduce((sum, pid) => sum + rssOfPid(pid), 0);
     let rssMb = existsSync(`/proc/${child.pid}/status`) ? rssOf() : 0;
     const sampler = setInterval(() => {
       if (existsSync(`/proc/${child.pid}/status`)) rssMb = Math.max(rssMb, rssOf());
     }, 100);
     const { default: autocannon } = await import('autocannon');
-    // The first search waits for the search indexes the process reads once it listens (facet and
-    // word indexes: 3 s on PostgreSQL, 7 s on PGlite at 100,000 entries); timed from ready.
+    // The first request may wait for the caches the process fills once it listens (the search
+    // indexes: 3 s on PostgreSQL, 7 s on PGlite at 100,000 entries); timed from ready.
     const firstStarted = performance.now();
-    const first = await fetch(new URL(paths[0] ?? '/en/stocktaking', url));
+    const first = await fetch(new URL(paths[0] ?? '/healthz', url));
     await first.text();
-    const firstSearchMs = performance.now() - firstStarted;
-    // Warm-up, not measured: compiles the code of the search page.
+    const firstRequestMs = performance.now() - firstStarted;
+    // Warm-up, not measured: compiles the code of the page.
     await autocannon({ url, connections, duration: Math.max(3, duration), requests: paths.map((path) => ({ method: 'GET', path })) });
     const result = await autocannon({ url, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
     clearInterval(sampler);
-    return { readyMs, firstSearchMs, rssMb, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+    return { readyMs, firstRequestMs, rssMb, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -172,13 +162,13 @@ const measureServing = async (
 };
 
 const measure = async (
-  kind: 'pglite' | 'postgresql',
+  kind: BenchKind,
   { duration, connections, entries, rounds }: { duration: number; connections: number; entries: number; rounds: number },
+  { modules, buildApp, options }: BenchSetup,
 ): Promise<Section> => {
   const config = loadConfig({ port: 0, rateLimitScale: 1_000_000, logLevel: 'warn' });
-  say(`bench: ${kind}, ${entries} Stocktaking entries, ${connections} connections, ${duration}s per case`);
-  const { database, env, seededIn } = await openCorpus(kind, entries);
-  const { buildApp } = await import('../../app.js');
+  say(`bench: ${kind}, corpora of ${entries} items, ${connections} connections, ${duration}s per case`);
+  const { database, env, seededIn } = await openCorpus(kind, entries, modules);
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -191,102 +181,95 @@ const measure = async (
   const rows: Row[] = [];
   const ceiling = await runAutocannon(bareUrl, { connections, duration });
   say(`  ceiling (bare node http): ${ceiling.rps.toFixed(0)} req/s`);
-  for (const [name, path] of [
-    ['GET /healthz', '/healthz'],
-    ['GET /en (home page)', '/en'],
-    ['GET /fr/matrix (18×17 table)', '/fr/matrix'],
-    ['GET /api/v1/action-lines', '/api/v1/action-lines'],
-  ] as const) {
+  for (const { name, path } of [{ name: 'GET /healthz', path: '/healthz' }, ...modules.flatMap((m) => m.bench?.pages ?? [])]) {
     const r = await runAutocannon(`${base}${path}`, { connections, duration });
     rows.push({ name, ...r, ceiling: ceiling.rps, ratio: r.rps / ceiling.rps });
     say(`  ${name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms`);
   }
   const dbCeiling = await driverRate(database, 'select 1', { concurrency: connections, ms: duration * 1000 });
-  const matrixDriver = await driverRate(database, 'select action_line, sdg, targets from reference_matrix_links', { concurrency: connections, ms: duration * 1000 });
-  say(`  driver: select 1 ${dbCeiling.toFixed(0)} q/s; matrix links ${matrixDriver.toFixed(0)} q/s`);
-
-  // Search: latency of each query of the mix, one at a time (in-process timer).
-  const { buildQueryMix, frequentWords, timeQueryMix } = await import('../../modules/stocktaking/bench/query-mix.js');
-  const { findEntries } = await import('../../modules/stocktaking/queries.js');
-  const mix = buildQueryMix(await frequentWords(database.db));
-  const search = await timeQueryMix(database.db, mix, { rounds });
-  for (const t of search) say(`  search (${t.kind}, ${t.count}): p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`);
-
-  // The search page under load, against the same searches through the driver (findEntries on the pool).
-  const paths = mix.map((m) => searchPath(m.args));
-  const { default: autocannon } = await import('autocannon');
-  const http = await autocannon({ url: base, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
-  if (http.non2xx > 0 || http.errors > 0) throw new Error(`search page: ${http.non2xx} non-2xx answers, ${http.errors} errors`);
-  // Like autocannon's connections, each caller goes through the mix from its start.
-  let done = 0;
-  const end = Date.now() + duration * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      for (let next = 0; Date.now() < end; next++) {
-        const q = mix[next % mix.length];
-        if (q) await findEntries(database.db, q.args);
-        done++;
-      }
-    }),
-  );
-  const driverRps = done / duration;
-  const load: SearchLoad = { httpRps: http.requests.average, httpP50: http.latency.p50, httpP99: http.latency.p99, driverRps, ratio: http.requests.average / driverRps };
-  say(`  search page: ${load.httpRps.toFixed(1)} req/s over HTTP, ${driverRps.toFixed(1)} searches/s through the driver (ratio ${load.ratio.toFixed(2)})`);
-
-  // The full CSV export (measured by the exports feature, when present).
-  let csv: Section['csv'] = null;
-  const exportsBench = new URL('../../modules/stocktaking/exports/bench.js', import.meta.url);
-  if (existsSync(exportsBench)) {
-    const { measureCsvExport } = (await import(exportsBench.href)) as { measureCsvExport: (o: { baseUrl: string }) => Promise<NonNullable<Section['csv']>> };
-    csv = await measureCsvExport({ baseUrl: base });
-    say(`  CSV export: ${csv.rows} rows in ${csv.seconds.toFixed(1)} s`);
+  const driverRows: Section['driverRows'] = [];
+  for (const { name, sql } of modules.flatMap((m) => m.bench?.driver ?? [])) {
+    driverRows.push({ name, rate: await driverRate(database, sql, { concurrency: connections, ms: duration * 1000 }) });
   }
+  say(`  driver: select 1 ${dbCeiling.toFixed(0)} q/s${driverRows.map((d) => `; ${d.name} ${d.rate.toFixed(0)} q/s`).join('')}`);
+
+  // Each module's own cases against this server.
+  const context: BenchContext = { kind, database, baseUrl: base, connections, duration, rounds, options, modules, say };
+  const reports: BenchReport[] = [];
+  for (const m of modules) if (m.bench?.measure) reports.push(await m.bench.measure(context));
   await app.close();
   bare.close();
   await database.close();
 
-  // A real `wsis serve` on the same database (PGlite allows one process at a time, so after closing ours).
-  let serving: Serving | null = null;
-  try {
-    serving = await measureServing(env, paths, { duration, connections });
-    say(
-      `  wsis serve: ready in ${(serving.readyMs / 1000).toFixed(1)} s, first search ${(serving.firstSearchMs / 1000).toFixed(1)} s later, peak RSS ${serving.rssMb.toFixed(0)} MB, search page ${serving.rps.toFixed(1)} req/s (ratio to the driver ${(serving.rps / load.driverRps).toFixed(2)})`,
-    );
-  } catch (error) {
-    say(`  wsis serve could not be measured: ${(error as Error).message}`);
+  // A real `wsis serve` on the same database (PGlite allows one process at a time, so after closing
+  // ours), on the load of the first module that gives one.
+  const loaded = reports.find((r) => r.serveLoad?.length);
+  let serving: BenchServing | null = null;
+  if (loaded?.serveLoad) {
+    try {
+      serving = await measureServing(env, loaded.serveLoad, { duration, connections });
+      say(
+        `  wsis serve: ready in ${(serving.readyMs / 1000).toFixed(1)} s, first request ${(serving.firstRequestMs / 1000).toFixed(1)} s later, peak RSS ${serving.rssMb.toFixed(0)} MB, ${serving.rps.toFixed(1)} req/s`,
+      );
+    } catch (error) {
+      say(`  wsis serve could not be measured: ${(error as Error).message}`);
+    }
   }
-  return { kind, entries, seededIn, rows, dbCeiling, matrixDriver, search, load, serving, csv };
+  const moduleLines = reports.flatMap((r) => r.lines(r === loaded ? serving : null));
+  // On PostgreSQL, the same load against two web processes (`--workers 2`), compared with one.
+  if (kind === 'postgresql' && loaded?.serveLoad && serving) {
+    try {
+      const two = await measureServing(env, loaded.serveLoad, { duration, connections, workers: 2 });
+      say(`  wsis serve --workers 2: ${two.rps.toFixed(1)} req/s (${(two.rps / serving.rps).toFixed(2)} of one process), peak RSS ${two.rssMb.toFixed(0)} MB`);
+      moduleLines.push(...processLines(serving, two));
+    } catch (error) {
+      say(`  wsis serve --workers 2 could not be measured: ${(error as Error).message}`);
+    }
+  }
+  return { kind, entries, seededIn, rows, dbCeiling, driverRows, moduleLines };
 };
 
-const ms = (n: number) => n.toFixed(1);
+/** The serving measure with one process and with two, as a markdown table. */
+const processLines = (one: BenchServing, two: BenchServing) => {
+  const row = (name: string, a: number, b: number, digits = 1) => `| ${name} | ${a.toFixed(digits)} | ${b.toFixed(digits)} | ${a > 0 ? (b / a).toFixed(2) : ''} |`;
+  return [
+    '',
+    '### `wsis serve`: one process and two (`--workers 2`)',
+    '',
+    'The same load (the heaviest page a module gives, after a warm-up) against one web process, then two sharing the port; each process keeps its own caches. On 2 cores shared with autocannon and PostgreSQL a second process has no core of its own.',
+    '',
+    '| | one process | 2 processes | 2 / one |',
+    '| --- | ---: | ---: | ---: |',
+    row('requests per second', one.rps, two.rps),
+    row('p50 ms', one.p50, two.p50, 0),
+    row('p99 ms', one.p99, two.p99, 0),
+    row('start to ready, s', one.readyMs / 1000, two.readyMs / 1000, 2),
+    row('peak resident memory, MB (every process)', one.rssMb, two.rssMb, 0),
+  ];
+};
 
 /** Runs every case on PGlite, and on PostgreSQL too when DATABASE_URL is set. */
-export const runBench = async ({
-  duration,
-  connections,
-  out,
-  entries,
-  pgliteEntries,
-  rounds,
-  voters = 0,
-  only,
-}: {
-  duration: number;
-  connections: number;
-  out: string;
-  entries: number;
-  pgliteEntries: number;
-  rounds: number;
-  /** Voter accounts of the WSIS Prizes vote benchmark (PostgreSQL only; 0 skips it). */
-  voters?: number;
-  /** Only one comparison of one process and two, written as its own section of `out` (the rest is kept). */
-  only?: 'votes' | 'search';
-}) => {
-  if (only === 'votes') return runVotesOnly({ out, voters, connections, duration });
-  if (only === 'search') return runSearchOnly({ out, entries, connections, duration });
+export const runBench = async (
+  {
+    duration,
+    connections,
+    out,
+    entries,
+    pgliteEntries,
+    rounds,
+  }: {
+    duration: number;
+    connections: number;
+    out: string;
+    entries: number;
+    pgliteEntries: number;
+    rounds: number;
+  },
+  setup: BenchSetup,
+) => {
   const loadAtStart = loadavg();
-  const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds })];
-  if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds }));
+  const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds }, setup)];
+  if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds }, setup));
   const loadAtEnd = loadavg();
   const cpu = cpus();
   const lines = [
@@ -299,23 +282,9 @@ export const runBench = async ({
     'Each ratio compares a case with a ceiling measured in the same run: a bare Node HTTP server',
     'answering "ok", which no web framework can beat on this machine. Queries through the bare',
     'driver show what the database itself allows.',
-    '',
-    'The database holds a Stocktaking corpus made by `wsis seed bench` (published entries in the six',
-    'languages). Search latency is timed in-process, one search at a time, over a query mix taken',
-    'from the corpus: the twenty most frequent words of each language alone and with facet filters,',
-    'two-word queries, misspelt words (typo-tolerant path) and filters without words. Run',
-    '`npm run bench -- --entries 10000` for a quick run.',
-    '',
-    'The cost of the web layer for search is the search page over HTTP against the same searches',
-    'through the driver, with the same number of concurrent callers. The page is measured on',
-    '`wsis serve` in its own process, as it is deployed, with autocannon in the bench process; the',
-    'in-process figure is also given, but there autocannon reads the 80 KB pages in the same thread',
-    'as the server, so it charges the client to the web layer. On 2 cores neither is free of the',
-    'load generator: with PGlite the separate process makes three busy threads (the server, its',
-    'database worker and autocannon) on two cores.',
+    ...setup.modules.flatMap((m) => (m.bench?.about ? ['', ...m.bench.about] : [])),
   ];
   for (const section of sections) {
-    const searchRows = section.search.map((t) => `| ${t.kind} | ${t.count} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.max)} |`);
     lines.push(
       '',
       `## ${section.kind === 'pglite' ? 'Embedded PGlite (worker thread)' : 'PostgreSQL server (DATABASE_URL)'}, ${section.entries.toLocaleString('en')} entries`,
@@ -327,167 +296,37 @@ export const runBench = async ({
       '| through the bare driver | queries/s |',
       '| --- | ---: |',
       `| \`select 1\` | ${section.dbCeiling.toFixed(0)} |`,
-      `| all 124 matrix links | ${section.matrixDriver.toFixed(0)} |`,
-      '',
-      '| search (findEntries, one at a time) | searches | p50 ms | p95 ms | max ms |',
-      '| --- | ---: | ---: | ---: | ---: |',
-      ...searchRows,
-      '',
-      '| search under load, same query mix | per second | p50 ms | p99 ms |',
-      '| --- | ---: | ---: | ---: |',
-      ...(section.serving
-        ? [
-            `| GET /:locale/stocktaking, \`wsis serve\` in its own process | ${section.serving.rps.toFixed(1)} | ${section.serving.p50} | ${section.serving.p99} |`,
-            `| GET /:locale/stocktaking, server in the bench process (autocannon shares its thread) | ${section.load.httpRps.toFixed(1)} | ${section.load.httpP50} | ${section.load.httpP99} |`,
-            `| findEntries through the driver, in the bench process | ${section.load.driverRps.toFixed(1)} | | |`,
-            `| **ratio page / driver** (\`wsis serve\`, as deployed) | **${(section.serving.rps / section.load.driverRps).toFixed(2)}** | | |`,
-            `| ratio page / driver (server and client in one thread) | ${section.load.ratio.toFixed(2)} | | |`,
-          ]
-        : [
-            `| GET /:locale/stocktaking (HTML page) | ${section.load.httpRps.toFixed(1)} | ${section.load.httpP50} | ${section.load.httpP99} |`,
-            `| findEntries through the driver | ${section.load.driverRps.toFixed(1)} | | |`,
-            `| **ratio page / driver** | **${section.load.ratio.toFixed(2)}** | | |`,
-          ]),
-      '',
-      '| `wsis serve` as its own process | |',
-      '| --- | ---: |',
-      section.serving ? `| start to ready (migrations, reference data, listening) | ${(section.serving.readyMs / 1000).toFixed(2)} s |` : '| start to ready | not measured |',
-      section.serving
-        ? `| first search answered after ready (it waits for the search indexes read in the background) | ${(section.serving.firstSearchMs / 1000).toFixed(2)} s |`
-        : '',
-      section.serving ? `| peak resident memory under the search load | ${section.serving.rssMb.toFixed(0)} MB |` : '| peak resident memory | not measured |',
-      section.serving ? `| search page req/s in that process | ${section.serving.rps.toFixed(1)} |` : '',
-      ...(section.csv
-        ? [
-            '',
-            `Full CSV export (\`/api/v1/entries.csv\`): ${section.csv.rows.toLocaleString('en')} rows, ${(section.csv.bytes / 2 ** 20).toFixed(0)} MiB in ${section.csv.seconds.toFixed(1)} s (peak RSS of the bench process ${section.csv.peakRssMb.toFixed(0)} MB).`,
-          ]
-        : []),
+      ...section.driverRows.map((d) => `| ${d.name} | ${d.rate.toFixed(0)} |`),
+      ...section.moduleLines,
       ...(section.seededIn !== null ? ['', `Corpus loaded by \`wsis seed bench\` in ${section.seededIn.toFixed(0)} s in this run.`] : []),
     );
   }
-  // The WSIS Prizes vote (PostgreSQL only), in its own scratch database of voters kept between runs.
-  if (process.env.DATABASE_URL && voters > 0) {
-    const { runVotingBench, votingBenchDatabase } = await import('../../modules/prizes/integrity/bench.js');
-    const voting = await runVotingBench({ databaseUrl: await votingBenchDatabase(process.env.DATABASE_URL), voters, connections, seconds: Math.max(duration, 10) });
-    for (const r of [voting.result, voting.surge]) {
-      if (r) say(`  votes (${r.connections} connections): ${r.acceptedPerSecond.toFixed(0)}/s accepted, p99 ${r.p99Ms.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)}`);
+  // Cases in a database of their own (the WSIS Prizes vote), on the PostgreSQL server only.
+  if (process.env.DATABASE_URL) {
+    for (const m of setup.modules) {
+      if (m.bench?.final) lines.push(...(await m.bench.final({ serverUrl: process.env.DATABASE_URL, connections, duration, options: setup.options, modules: setup.modules, say })));
     }
-    lines.push(...voting.lines);
   }
   writeFileSync(out, `${lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n')}\n`);
   say(`bench: results written to ${out}`);
 };
 
-const VOTES_ONLY_HEADING = '## Votes: one process and two (`wsis bench --only votes`)';
-
-/**
- * `wsis bench --only votes`: the vote benchmark alone (one process, then two), written as the
- * last section of `out` (replacing the one of an earlier `--only votes` run; the rest is kept).
- */
-const runVotesOnly = async ({ out, voters, connections, duration }: { out: string; voters: number; connections: number; duration: number }) => {
-  if (!process.env.DATABASE_URL) throw new Error('the vote benchmark runs on PostgreSQL: set DATABASE_URL');
-  if (!(voters > 0)) throw new Error('--only votes needs --voters N above 0');
-  const { runVotingBench, votingBenchDatabase } = await import('../../modules/prizes/integrity/bench.js');
-  say(`bench: votes only, ${voters} voters, one process then two`);
-  const voting = await runVotingBench({ databaseUrl: await votingBenchDatabase(process.env.DATABASE_URL), voters, connections, seconds: Math.max(duration, 10) });
-  for (const [label, pair] of [
-    ['1 process', voting],
-    ['2 processes', voting.several],
-  ] as const) {
-    for (const r of [pair?.result, pair?.surge]) {
-      if (r) say(`  ${label}, votes (${r.connections} connections): ${r.acceptedPerSecond.toFixed(0)}/s accepted, p99 ${r.p99Ms.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)}`);
-    }
-  }
-  const previous = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
-  const at = previous.indexOf(VOTES_ONLY_HEADING);
-  const kept = (at >= 0 ? previous.slice(0, at) : previous).trimEnd();
-  // Keep whatever follows this section (the search page's own section, say).
-  const after = at >= 0 ? previous.slice(at).indexOf('\n## ', 1) : -1;
-  const rest = at >= 0 && after >= 0 ? previous.slice(at + after + 1) : '';
-  const cpu = cpus();
-  const header = [
-    '',
-    VOTES_ONLY_HEADING,
-    '',
-    `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${voters.toLocaleString('en')} voter accounts, ${Math.max(duration, 10)} s per round.`,
-  ];
-  writeFileSync(out, `${kept}\n${[...header, ...voting.lines].join('\n')}\n${rest ? `\n${rest}` : ''}`);
-  say(`bench: vote results written to ${out}`);
-};
-
-const SEARCH_ONLY_HEADING = '## Search page: one process and two (`wsis bench --only search`)';
-
-/**
- * `wsis bench --only search`: the search page of the query mix served by one `wsis serve` and by
- * `wsis serve --workers 2` on the PostgreSQL corpus, written as its own section of `out`
- * (replacing the one of an earlier run; the rest is kept).
- */
-const runSearchOnly = async ({ out, entries, connections, duration }: { out: string; entries: number; connections: number; duration: number }) => {
-  if (!process.env.DATABASE_URL) throw new Error('the comparison of processes runs on PostgreSQL: set DATABASE_URL');
-  say(`bench: search page, ${entries} entries, one process then two`);
-  const { database, env } = await openCorpus('postgresql', entries);
-  const { buildQueryMix, frequentWords } = await import('../../modules/stocktaking/bench/query-mix.js');
-  const paths = buildQueryMix(await frequentWords(database.db)).map((m) => searchPath(m.args));
-  await database.close();
-  const loads = [loadavg()[0] ?? 0];
-  const one = await measureServing(env, paths, { duration, connections });
-  loads.push(loadavg()[0] ?? 0);
-  const two = await measureServing(env, paths, { duration, connections, workers: 2 });
-  loads.push(loadavg()[0] ?? 0);
-  for (const [label, r] of [
-    ['1 process', one],
-    ['2 processes', two],
-  ] as const)
-    say(`  ${label}: ${r.rps.toFixed(1)} pages/s, p99 ${r.p99} ms, RSS ${r.rssMb.toFixed(0)} MB`);
-  const cpu = cpus();
-  const row = (name: string, a: number, b: number, digits = 1) => `| ${name} | ${a.toFixed(digits)} | ${b.toFixed(digits)} | ${a > 0 ? (b / a).toFixed(2) : ''} |`;
-  const lines = [
-    '',
-    SEARCH_ONLY_HEADING,
-    '',
-    `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}; PostgreSQL corpus of ${entries.toLocaleString('en')} entries; the search page over the query mix (${paths.length} searches) with ${connections} connections for ${duration} s after a warm-up, against \`wsis serve\` and then \`wsis serve --workers 2\` (each process reads its own search indexes).`,
-    '',
-    '| | one process | 2 processes | 2 / one |',
-    '| --- | ---: | ---: | ---: |',
-    row('search pages per second', one.rps, two.rps),
-    row('p50 ms', one.p50, two.p50, 0),
-    row('p99 ms', one.p99, two.p99, 0),
-    row('start to ready, s', one.readyMs / 1000, two.readyMs / 1000, 2),
-    row('first search after ready, s', one.firstSearchMs / 1000, two.firstSearchMs / 1000, 2),
-    row('peak resident memory, MB (every process)', one.rssMb, two.rssMb, 0),
-    '',
-    `Load average (1 minute) at the start, between the two and at the end: ${loads.map((l) => l.toFixed(2)).join(', ')} on ${cpu.length} cores, shared with autocannon and PostgreSQL (and, on this machine, with other work).`,
-  ];
-  const previous = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
-  const at = previous.indexOf(SEARCH_ONLY_HEADING);
-  // Keep whatever follows this section (the votes' own section, say).
-  const after = at >= 0 ? previous.slice(at).indexOf('\n## ', 1) : -1;
-  const before = (at >= 0 ? previous.slice(0, at) : previous).trimEnd();
-  const rest = at >= 0 && after >= 0 ? previous.slice(at + after + 1) : '';
-  writeFileSync(out, `${before}\n${lines.join('\n')}\n${rest ? `\n${rest}` : ''}`);
-  say(`bench: search results written to ${out}`);
-};
-
-export const registerBenchCommand = (program: Command) => {
-  program
+export const registerBenchCommand = (program: Command, { modules, buildApp }: { modules: PlatformModule[]; buildApp: BuildApp }) => {
+  const command = program
     .command('bench')
     .description(
-      'measure throughput and latency against a bare-server ceiling, search over a 100,000-entry corpus, start time and memory; writes docs/benchmarks.md (PGlite, and PostgreSQL when DATABASE_URL is set, in a scratch database wsis_bench_<entries> kept between runs)',
+      "measure throughput and latency against a bare-server ceiling, every module's cases (search over a 100,000-entry corpus, …), start time and memory; writes docs/benchmarks.md (PGlite, and PostgreSQL when DATABASE_URL is set, in a scratch database wsis_bench_<entries> kept between runs)",
     )
     .option('--duration <s>', 'seconds per case', (v) => Number.parseInt(v, 10), 5)
     .option('--connections <n>', 'concurrent connections', (v) => Number.parseInt(v, 10), 10)
-    .option('--entries <n>', 'Stocktaking entries in the corpus', (v) => Number.parseInt(v, 10), 100_000)
-    .option('--pglite-entries <n>', 'entries in the PGlite corpus (default: --entries)', (v) => Number.parseInt(v, 10))
-    .option('--rounds <n>', 'timed rounds of the search query mix', (v) => Number.parseInt(v, 10), 2)
-    .option('--out <file>', 'where to write the results', 'docs/benchmarks.md')
-    .option('--voters <n>', 'voter accounts of the WSIS Prizes vote benchmark on PostgreSQL (0 to skip)', (v) => Number.parseInt(v, 10), 1_000_000)
-    .addOption(
-      new Option('--only <part>', 'run one comparison of one process and two alone, as its own section of --out: votes, or search (the search page)').choices(['votes', 'search']),
-    )
-    .action(
-      async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; voters: number; only?: 'votes' | 'search' }) => {
-        await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries });
-      },
-    );
+    .option('--entries <n>', "items in each module's corpus", (v) => Number.parseInt(v, 10), 100_000)
+    .option('--pglite-entries <n>', 'items in the PGlite corpora (default: --entries)', (v) => Number.parseInt(v, 10))
+    .option('--rounds <n>', 'timed rounds of a query mix', (v) => Number.parseInt(v, 10), 2)
+    .option('--out <file>', 'where to write the results', 'docs/benchmarks.md');
+  const moduleOptions = modules.flatMap((m) => m.bench?.options ?? []);
+  for (const o of moduleOptions) command.option(o.flags, o.description, (v) => Number.parseInt(v, 10), o.defaultValue);
+  command.action(async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number } & Record<string, unknown>) => {
+    const options = Object.fromEntries(moduleOptions.map((o) => [new Option(o.flags).attributeName(), opts[new Option(o.flags).attributeName()] as number | undefined]));
+    await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries }, { modules, buildApp, options });
+  });
 };

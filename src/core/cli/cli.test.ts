@@ -47,6 +47,18 @@ describe('wsis (child process)', () => {
     expect(refused.stderr).toContain('pass --yes');
   });
 
+  it("seeds each module's benchmark corpus through its manifest: only the corpus whose option is given", { timeout: 240_000 }, async () => {
+    const voters = await wsis('seed', 'bench', '--voters', '3', '--data', data);
+    expect(voters.code).toBe(0);
+    expect(voters.stderr).toMatch(/^3 voters added to embedded PGlite in .* \(3 voters in all\)\.\n$/);
+    const entries = await wsis('seed', 'bench', '--entries', '12', '--data', data);
+    expect(entries.code).toBe(0);
+    expect(entries.stderr).toMatch(/^12 entries added to embedded PGlite in .* \(12 entries in all\)\.\n$/);
+    const bench = await wsis('bench', '--help');
+    expect(bench.stdout).toContain('--voters <n>');
+    expect(bench.stdout).toContain('--entries <n>');
+  });
+
   it('documents every command with --help', { timeout: 60_000 }, async () => {
     const help = await wsis('--help');
     for (const command of ['serve', 'migrate', 'user', 'token', 'backup', 'restore', 'seed']) expect(help.stdout).toContain(command);

@@ -4,6 +4,7 @@
  * same sequences, and work as the platform. On the pglite project: PGlite → PGlite; on the
  * postgresql project: PGlite → PostgreSQL, PostgreSQL → PostgreSQL and PostgreSQL → PGlite.
  */
+import * as schema from '../../platform-schema.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ const contentsOf = async (database: Database): Promise<Contents> => {
     // Timestamps are written in the session's time zone, which differs between servers.
     await client.query(`set time zone 'UTC'`);
     const tables: Record<string, string[]> = {};
-    for (const t of backupTables()) {
+    for (const t of backupTables(schema)) {
       const { rows } = await client.query<{ j: string }>(`select row_to_json(t)::text as j from ${t.sqlName} t`);
       tables[t.name] = rows.map((r) => r.j).sort();
     }
@@ -91,7 +92,7 @@ beforeAll(async () => {
     const filled = await fillEveryTable(database);
     const contents = await contentsOf(database);
     const file = join(dir, `from-${from}.jsonl.gz`);
-    await backupDatabase(database, file, { progress: silent });
+    await backupDatabase(database, file, { schema, progress: silent });
     sources.set(from, { database, filled, contents, file });
   }
 }, 240_000);
@@ -107,7 +108,7 @@ const sourceOf = (from: Kind) => sources.get(from) as Source;
 describe('the database the backups are made of', () => {
   it('has rows in every table of every module (a new table must be filled in src/test/every-table.ts)', () => {
     for (const { contents } of sources.values()) {
-      const empty = backupTables()
+      const empty = backupTables(schema)
         .map((t) => t.name)
         .filter((name) => !contents.tables[name]?.length);
       expect(empty, 'tables without a row').toEqual([]);
@@ -123,7 +124,7 @@ describe.each(directions)('backup on %s, restore into %s', (from, to) => {
     const source = sourceOf(from);
     target = await freshDatabase(to);
     targets.push(target);
-    await restoreDatabase(target, source.file, { progress: silent });
+    await restoreDatabase(target, source.file, { schema, progress: silent });
     const restored = await contentsOf(target);
     for (const name of Object.keys(source.contents.tables)) expect(restored.tables[name], name).toEqual(source.contents.tables[name]);
     expect(restored.sequences).toEqual(source.contents.sequences);
@@ -190,7 +191,7 @@ describe('a backup file of version 1 made before the sequences were kept', () =>
     writeFileSync(old, gzipSync(lines.join('\n')));
     const target = await freshDatabase(kind);
     targets.push(target);
-    await restoreDatabase(target, old, { progress: silent });
+    await restoreDatabase(target, old, { schema, progress: silent });
     const restored = await contentsOf(target);
     expect(restored.tables).toEqual(source.contents.tables);
     const maxEntry = Math.max(...(source.contents.tables.stocktaking_entries ?? []).map((j) => (JSON.parse(j) as { id: number }).id));
@@ -213,7 +214,7 @@ describe('a restore that fails half way', () => {
     // The target holds other data: the whole backup restored, then a change.
     target = await freshDatabase(kind);
     targets.push(target);
-    await restoreDatabase(target, sourceOf(kind).file, { progress: silent });
+    await restoreDatabase(target, sourceOf(kind).file, { schema, progress: silent });
     await buildUser(target.db, { email: 'kept@example.org' });
     before = await contentsOf(target);
   }, 120_000);
@@ -227,7 +228,7 @@ describe('a restore that fails half way', () => {
     const damaged = join(dir, 'cut-line.jsonl.gz');
     writeFileSync(damaged, gzipSync(lines.join('\n')));
 
-    const failed = restoreDatabase(target, damaged, { progress: silent });
+    const failed = restoreDatabase(target, damaged, { schema, progress: silent });
     await expect(failed).rejects.toThrow(`the database refused the backup's rows (table ${tenth}, line ${bad + 1} of the file): invalid input syntax for type json`);
     await expect(failed).rejects.toThrow(/; nothing was changed$/);
     expect(await contentsOf(target)).toEqual(before);
@@ -240,7 +241,7 @@ describe('a restore that fails half way', () => {
     const damaged = join(dir, 'refused-row.jsonl.gz');
     writeFileSync(damaged, gzipSync(lines.join('\n')));
 
-    await expect(restoreDatabase(target, damaged, { progress: silent })).rejects.toThrow(
+    await expect(restoreDatabase(target, damaged, { schema, progress: silent })).rejects.toThrow(
       /^the database refused the backup's rows \(table stocktaking_entries, lines \d+–\d+ of the file\): null value in column "state" .*; nothing was changed$/,
     );
     expect(await contentsOf(target)).toEqual(before);
@@ -252,7 +253,7 @@ describe('a restore that fails half way', () => {
     // Interrupted once the rows of a few tables are in.
     let batches = 0;
     const progress = { ...silent, advance: () => ++batches === 5 && interrupt.abort('SIGTERM') };
-    await expect(restoreDatabase(target, source.file, { progress, signal: interrupt.signal })).rejects.toThrow('restore interrupted by SIGTERM; nothing was changed');
+    await expect(restoreDatabase(target, source.file, { schema, progress, signal: interrupt.signal })).rejects.toThrow('restore interrupted by SIGTERM; nothing was changed');
     expect(batches).toBe(5);
     expect(await contentsOf(target)).toEqual(before);
   });
@@ -264,12 +265,12 @@ describe('a backup that is interrupted', () => {
     const file = join(dir, 'interrupted.jsonl.gz');
     const interrupt = new AbortController();
     const progress = { ...silent, advance: () => interrupt.abort('SIGINT') };
-    await expect(backupDatabase(source.database, file, { progress, signal: interrupt.signal })).rejects.toThrow('backup interrupted by SIGINT; no backup was written');
+    await expect(backupDatabase(source.database, file, { schema, progress, signal: interrupt.signal })).rejects.toThrow('backup interrupted by SIGINT; no backup was written');
     expect(readdirOf(dir).filter((f) => f.startsWith('interrupted'))).toEqual([]);
 
     writeFileSync(file, 'the earlier backup');
     const again = new AbortController();
-    await expect(backupDatabase(source.database, file, { progress: { ...silent, advance: () => again.abort('SIGTERM') }, signal: again.signal })).rejects.toThrow(
+    await expect(backupDatabase(source.database, file, { schema, progress: { ...silent, advance: () => again.abort('SIGTERM') }, signal: again.signal })).rejects.toThrow(
       `backup interrupted by SIGTERM; no backup was written (${file} is the earlier one, unchanged)`,
     );
     expect(readFileSync(file, 'utf8')).toBe('the earlier backup');

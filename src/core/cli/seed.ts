@@ -1,51 +1,39 @@
-/** `wsis seed reference`: (re)loads every module's reference data; idempotent. `wsis seed bench`: a large realistic corpus. */
-import type { Command } from 'commander';
+/** `wsis seed reference`: (re)loads every module's reference data; idempotent. `wsis seed bench`: each module's large realistic corpus (`benchSeed` in its manifest). */
+import { type Command, Option } from 'commander';
+import type { PlatformModule } from '../module.js';
 import { configFrom, type DataOption, describeDatabase, progressBar, say, withDatabase, withDataOption } from './common.js';
 import { seedReference } from './startup.js';
 
-export const registerSeedCommands = (program: Command) => {
+export const registerSeedCommands = (program: Command, modules: PlatformModule[]) => {
   const seed = program.command('seed').description('load data into the database');
   withDataOption(seed.command('reference').description('reload the reference data (action lines, SDGs, the WSIS–SDG matrix, prize categories, regions, …)')).action(
     async (opts: DataOption) => {
       const config = configFrom(opts);
-      // app.js lists the modules; imported here only, so the other commands start faster.
-      const { MODULES } = await import('../../app.js');
       await withDatabase(config, { migrate: true }, async (database) => {
-        await seedReference(database, MODULES);
-        const seeded = MODULES.filter((m) => m.seed).map((m) => m.id);
+        await seedReference(database, modules);
+        const seeded = modules.filter((m) => m.seed).map((m) => m.id);
         say(`Reference data loaded into ${describeDatabase(config)} (modules: ${seeded.join(', ') || 'none'}).`);
       });
     },
   );
-  withDataOption(
-    seed
-      .command('bench')
-      .description('add a realistic corpus of published Stocktaking entries in the six languages, marked as demo (for benchmarks; never on a real database)')
-      .option('--entries <n>', 'how many entries to add', (v) => Number.parseInt(v, 10), 100_000)
-      .option('--seed <n>', 'corpus seed (the same seed gives the same entries)', (v) => Number.parseInt(v, 10), 1)
-      .option('--voters <n>', 'instead of entries (unless --entries is given too): verified voter accounts with API tokens, up to this number', (v) => Number.parseInt(v, 10)),
-  ).action(async (opts: DataOption & { entries: number; seed: number; voters?: number }, command: Command) => {
+  const bench = seed
+    .command('bench')
+    .description("add each module's benchmark corpus, marked as demo (for benchmarks; never on a real database); with one module's option, only that module's corpus")
+    .option('--seed <n>', 'corpus seed (the same seed gives the same corpus)', (v) => Number.parseInt(v, 10), 1);
+  const seeds = modules.flatMap((m) => (m.benchSeed ? [{ module: m.id, benchSeed: m.benchSeed, name: new Option(m.benchSeed.option.flags).attributeName() }] : []));
+  for (const { benchSeed } of seeds) bench.option(benchSeed.option.flags, benchSeed.option.description, (v) => Number.parseInt(v, 10), benchSeed.option.defaultValue);
+  withDataOption(bench).action(async (opts: DataOption & { seed: number } & Record<string, number | undefined>, command: Command) => {
     const config = configFrom(opts);
-    const { MODULES } = await import('../../app.js');
-    const { seedBenchEntries } = await import('../../modules/stocktaking/bench/corpus.js');
+    // The modules whose option was given; none given: every module that has a default size.
+    const given = seeds.filter((s) => command.getOptionValueSource(s.name) === 'cli');
+    const chosen = given.length ? given : seeds.filter((s) => s.benchSeed.option.defaultValue !== undefined);
     await withDatabase(config, { migrate: true }, async (database) => {
-      await seedReference(database, MODULES);
-      if (opts.voters !== undefined) {
-        const { seedBenchVoters } = await import('../../modules/prizes/integrity/bench.js');
-        const votersStarted = Date.now();
-        const votersBar = progressBar('voters');
-        votersBar.start(opts.voters);
-        const added = await seedBenchVoters(database.db, { voters: opts.voters, onBatch: (n) => votersBar.advance(n, '') });
-        votersBar.stop();
-        say(`${added} voters added to ${describeDatabase(config)} in ${((Date.now() - votersStarted) / 1000).toFixed(1)} s (${opts.voters} in all).`);
-        if (command.getOptionValueSource('entries') !== 'cli') return;
+      await seedReference(database, modules);
+      for (const { benchSeed, name } of chosen) {
+        const started = Date.now();
+        const summary = await benchSeed.run(database, { count: opts[name] ?? 0, seed: opts.seed, progress: progressBar(name) });
+        say(`${summary.added} added to ${describeDatabase(config)} in ${((Date.now() - started) / 1000).toFixed(1)} s (${summary.total} in all).`);
       }
-      const started = Date.now();
-      const bar = progressBar('entries');
-      bar.start(opts.entries);
-      const total = await seedBenchEntries(database.db, { entries: opts.entries, seed: opts.seed, onBatch: (n) => bar.advance(n, '') });
-      bar.stop();
-      say(`${opts.entries} entries added to ${describeDatabase(config)} in ${((Date.now() - started) / 1000).toFixed(1)} s (${total} entries in all).`);
     });
   });
 };

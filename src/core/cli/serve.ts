@@ -9,6 +9,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { hostname } from 'node:os';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import { type Config, MAX_WORKERS } from '../config.js';
+import type { BuildApp, PlatformModule } from '../module.js';
 import type { Database } from '../db/client.js';
 import { runPeriodic } from '../db/periodic.js';
 import { purgeExpiredRateLimits } from '../http/rate-limit.js';
@@ -35,12 +36,16 @@ export const checkWorkers = (config: Config) => {
 };
 
 /** Starts the platform and keeps it running until SIGTERM/SIGINT, then shuts down gracefully. */
-export const serve = async (config: Config, { demo }: { demo: boolean }) => {
+export const serve = async (config: Config, { demo, modules, buildApp }: { demo: boolean; modules: PlatformModule[]; buildApp: BuildApp }) => {
   checkWorkers(config);
-  if (cluster.isWorker) return serveWorker(config);
-  if (config.workers > 1) return servePrimary(config, { demo });
-  return serveOne(config, { demo });
+  const composition = { modules, buildApp };
+  if (cluster.isWorker) return serveWorker(config, composition);
+  if (config.workers > 1) return servePrimary(config, { demo, ...composition });
+  return serveOne(config, { demo, ...composition });
 };
+
+/** What the entry file (src/cli.ts) hands the core: the modules and the function that builds the app. */
+type Composition = { modules: PlatformModule[]; buildApp: BuildApp };
 
 const JOB_CHECK_MS = 60_000;
 
@@ -100,8 +105,7 @@ const printFirstStart = (first: FirstStart, demo: boolean) => {
 const databaseLabel = (config: Config, database: Database) => (database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL');
 
 /** Builds the web application on an open database and listens; SIGTERM/SIGINT close it gracefully. */
-const listen = async (config: Config, database: Database, onStop: () => void | Promise<void> = () => undefined) => {
-  const { buildApp, MODULES } = await import('../../app.js');
+const listen = async (config: Config, database: Database, { modules: MODULES, buildApp }: Composition, onStop: () => void | Promise<void> = () => undefined) => {
   const app = await buildApp({ config, database });
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -126,12 +130,11 @@ const listen = async (config: Config, database: Database, onStop: () => void | P
 };
 
 /** One process: database, web server and background work. */
-const serveOne = async (config: Config, { demo }: { demo: boolean }) => {
-  const { MODULES } = await import('../../app.js');
-  const { database, first } = await prepareDatabase(config, MODULES, { demo });
+const serveOne = async (config: Config, { demo, ...composition }: { demo: boolean } & Composition) => {
+  const { database, first } = await prepareDatabase(config, composition.modules, { demo });
   let stopWork: () => void = () => undefined;
   let lending: Lending | undefined;
-  const { app, url } = await listen(config, database, async () => {
+  const { app, url } = await listen(config, database, composition, async () => {
     stopWork();
     await lending?.close();
   });
@@ -151,9 +154,9 @@ const serveOne = async (config: Config, { demo }: { demo: boolean }) => {
 };
 
 /** A worker of `--workers N`: the primary has migrated; this process only serves requests. */
-const serveWorker = async (config: Config) => {
+const serveWorker = async (config: Config, composition: Composition) => {
   const database = await openConfiguredDatabase(config);
-  const { app } = await listen(config, database);
+  const { app } = await listen(config, database, composition);
   return { app, database };
 };
 
@@ -163,9 +166,8 @@ const QUICK_FAILURE_MS = 10_000;
 const DRAIN_MS = 30_000;
 
 /** The primary of `--workers N`: prepares the database once, forks the workers, keeps N running, runs the background work. */
-const servePrimary = async (config: Config, { demo }: { demo: boolean }) => {
-  const { MODULES } = await import('../../app.js');
-  const { database, first } = await prepareDatabase(config, MODULES, { demo });
+const servePrimary = async (config: Config, { demo, modules }: { demo: boolean } & Composition) => {
+  const { database, first } = await prepareDatabase(config, modules, { demo });
   const log = primaryLog;
   const startedAt = new Map<number, number>();
   let quickFailures = 0;

@@ -10,10 +10,10 @@ import pg from 'pg';
 import { type DataFolderLock, DataFolderInUseError, type LockHolder, lockDataFolder } from './data-lock.js';
 import { borrowDatabase } from './lend.js';
 import { createPglitePool, PgliteWorkerHandle } from './pglite-pool.js';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
-export type Db = NodePgDatabase<Schema>;
+// No schema is given to Drizzle: queries name their tables (no relational `db.query.*` API), so the
+// client needs no module's tables; the whole schema is composed in src/platform-schema.ts.
+export type Db = NodePgDatabase;
 /** A transaction handle: same query API as Db. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** What queries accept: the database or an open transaction. */
@@ -61,7 +61,7 @@ export const openDatabase = async ({ url, dataDir, poolSize, borrow = false }: O
     });
     pool.on('error', () => undefined); // an idle client's lost connection is replaced on demand
     await pool.query('select 1');
-    return { kind: 'postgresql', db: drizzle(pool, { schema, casing: 'snake_case' }), pool, close: () => pool.end() };
+    return { kind: 'postgresql', db: drizzle(pool, { casing: 'snake_case' }), pool, close: () => pool.end() };
   }
   const folder = dataDir ?? 'memory://';
   let dataLock: DataFolderLock | undefined;
@@ -71,7 +71,7 @@ export const openDatabase = async ({ url, dataDir, poolSize, borrow = false }: O
     const holder = error instanceof DataFolderInUseError ? error.holder : undefined;
     const pool = borrow && holder?.command === 'wsis serve' ? await borrowDatabase(folder) : undefined;
     if (!pool) throw error;
-    return { kind: 'pglite', db: drizzle(pool, { schema, casing: 'snake_case' }), pool, borrowedFrom: holder, close: () => pool.end() };
+    return { kind: 'pglite', db: drizzle(pool, { casing: 'snake_case' }), pool, borrowedFrom: holder, close: () => pool.end() };
   }
   const handle = new PgliteWorkerHandle(folder);
   try {
@@ -84,7 +84,7 @@ export const openDatabase = async ({ url, dataDir, poolSize, borrow = false }: O
   const pool = createPglitePool(handle);
   return {
     kind: 'pglite',
-    db: drizzle(pool, { schema, casing: 'snake_case' }),
+    db: drizzle(pool, { casing: 'snake_case' }),
     pool,
     pglite: handle,
     dataLock,

@@ -5,4 +5,5 @@ export const homeModule = defineModule({
   id: 'home',
   routes: homeRoutes,
   nav: [{ labelKey: 'home.nav.title', href: '/' }],
+  bench: { pages: [{ name: 'GET /en (home page)', path: '/en' }] },
 });

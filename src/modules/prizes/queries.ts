@@ -2,7 +2,7 @@
  * Read side of the WSIS Prizes: editions, categories, nominations, nominees, votes, tallies.
  * Public routes decide what the public sees (nomineesArePublic, countsArePublic in phases.ts).
  */
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { users } from '../../core/auth/tables.js';
 import type { DbOrTx } from '../../core/db/client.js';
 import { notFound } from '../../core/http/problems.js';
@@ -121,12 +121,13 @@ export const findBadges = async (db: DbOrTx, entryIds: number[]) => {
     .orderBy(desc(editions.year), asc(results.categoryNumber));
 };
 
-/** The badges of each entry shown, keyed by entry id (entries without a prize are absent). */
-export const findBadgesByEntry = async (db: DbOrTx, entryIds: number[]) => {
-  const byEntry = new Map<number, { kind: 'winner' | 'champion'; year: number; category: number }[]>();
-  for (const { entryId, ...badge } of await findBadges(db, entryIds)) byEntry.set(Number(entryId), [...(byEntry.get(Number(entryId)) ?? []), badge]);
-  return byEntry;
-};
+/** Editions with a phase in [from, to): the first starts before `to` and the last ends after `from` (public dates). */
+export const findEditionsOverlapping = async (db: DbOrTx, { from, to }: { from: Date; to: Date }): Promise<Edition[]> =>
+  db
+    .select()
+    .from(editions)
+    .where(and(lt(editions.submissionStart, to), gt(editions.announcementEnd, from)))
+    .orderBy(asc(editions.year));
 
 /** Nominations still counted for a rule (submitted or accepted). */
 export const activeNominations = () => inArray(nominations.state, ['submitted', 'accepted']);

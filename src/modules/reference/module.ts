@@ -17,4 +17,11 @@ export const referenceModule = defineModule({
   ],
   adminNav: [{ labelKey: 'reference.admin.nav', href: '/admin/reference/matrix', ability: 'reference.matrix.edit' }],
   seed: seedReferenceData,
+  bench: {
+    pages: [
+      { name: 'GET /fr/matrix (18×17 table)', path: '/fr/matrix' },
+      { name: 'GET /api/v1/action-lines', path: '/api/v1/action-lines' },
+    ],
+    driver: [{ name: 'all 124 matrix links', sql: 'select action_line, sdg, targets from reference_matrix_links' }],
+  },
 });

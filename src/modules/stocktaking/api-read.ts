@@ -3,9 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/locales.js';
 import { pathId } from '../../core/http/params.js';
-import { DEFAULT_PAGE_SIZE, type EntryBadge, type EntryFilters, FACETS, findEntries, getEntry, type PublicEntry, SORTS } from './queries.js';
+import { DEFAULT_PAGE_SIZE, type EntryBadge, type EntryFilters, FACETS, findEntries, findEntryBadges, getEntry, type PublicEntry, SORTS } from './queries.js';
 import { PROJECT_STATUSES, SCOPES, TARGET_GROUPS, TRANSLATION_KINDS } from './tables.js';
-import { findBadgesByEntry } from '../prizes/queries.js';
 
 /** One filter: repeated parameters (`?sdg=4&sdg=5`) or a comma-separated list (`?sdg=4,5`). */
 const listParam = z
@@ -76,7 +75,9 @@ const entryItem = z.object({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   website: z.string().nullable(),
-  badges: z.array(z.object({ kind: z.enum(['winner', 'champion']), year: z.number().int(), category: z.number().int() })),
+  badges: z
+    .array(z.object({ kind: z.string() }).catchall(z.union([z.string(), z.number(), z.boolean(), z.null()])))
+    .describe("Badges other modules give the entry: each one's kind and open data (WSIS Prizes: kind winner or champion, year, category)"),
   isDemo: z.boolean(),
   publishedAt: z.string().nullable(),
   year: z.number().int().nullable(),
@@ -111,7 +112,7 @@ const present = (e: PublicEntry & { badges: EntryBadge[] }) => ({
   startDate: e.startDate,
   endDate: e.endDate,
   website: e.website,
-  badges: e.badges,
+  badges: e.badges.map((b) => ({ kind: b.kind, ...b.data })),
   isDemo: e.isDemo,
   publishedAt: e.publishedAt ? e.publishedAt.toISOString() : null,
   year: e.publishedYear,
@@ -135,8 +136,9 @@ export const registerEntryReadApi = async (app: FastifyInstance) => {
       const params = toSearchParams(req.query);
       const { db } = req.server.platform.database;
       const result = await findEntries(db, { actor: req.actor, locale: req.locale, ...params });
-      // Prize badges come from the WSIS Prizes results, not from the entries' own badges column.
-      const badges = await findBadgesByEntry(
+      // Badges come from other modules' contributions (the WSIS Prizes results), not from the entries' own badges column.
+      const badges = await findEntryBadges(
+        req.server.platform.modules,
         db,
         result.items.map((i) => i.id),
       );
@@ -157,7 +159,7 @@ export const registerEntryReadApi = async (app: FastifyInstance) => {
     async (req) => {
       const { db } = req.server.platform.database;
       const found = await getEntry(db, { actor: req.actor, id: pathId(req.params.id) });
-      const entry = { ...found, badges: (await findBadgesByEntry(db, [found.id])).get(found.id) ?? [] };
+      const entry = { ...found, badges: (await findEntryBadges(req.server.platform.modules, db, [found.id])).get(found.id) ?? [] };
       return { ...present(entry), description: entry.description, impact: entry.impact, partners: entry.partners };
     },
   );

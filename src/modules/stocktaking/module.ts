@@ -1,5 +1,6 @@
 import { combineRoutes, defineModule } from '../../core/module.js';
 import { stocktakingApiRoutes } from './api-routes.js';
+import { stocktakingBench, stocktakingBenchSeed } from './bench/cases.js';
 import { demoStocktaking } from './demo.js';
 import { exportApiRoutes } from './exports/api-routes.js';
 import { exportRoutes } from './exports/routes.js';
@@ -28,4 +29,6 @@ export const stocktakingModule = defineModule({
   demo: demoStocktaking,
   cli: registerImportCli,
   warm: warmSearch,
+  benchSeed: stocktakingBenchSeed,
+  bench: stocktakingBench,
 });

@@ -3,9 +3,11 @@
  * statistics. Contact fields (contact_name, contact_email) are never selected here.
  */
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type Badge, collectBadges } from '../../core/contributions.js';
 import type { DbOrTx } from '../../core/db/client.js';
 import { type Locale, LOCALES } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
+import type { PlatformModule } from '../../core/module.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
 import { SEARCH_CONFIGS as SEARCH_CONFIG, segmentChinese } from './search.js';
 import { anyVisible, type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, orderByRank, tally } from './facet-index.js';
@@ -51,8 +53,14 @@ export const publicColumns = {
   publishedAt: entries.publishedAt,
   publishedYear: entries.publishedYear,
 };
-/** A prize an entry won (from the WSIS Prizes results: findBadgesByEntry). */
-export type EntryBadge = { kind: 'winner' | 'champion'; year: number; category: number };
+/** A badge another module gives an entry (a prize it won), collected by the core: entryBadgesOf. */
+export type EntryBadge = Badge;
+
+/**
+ * The badges other modules give these entries (prizes won: public once announced), keyed by entry
+ * id; asked of the core, which collects every module's `badges` contributions on 'stocktaking.entry'.
+ */
+export const findEntryBadges = (modules: readonly PlatformModule[], db: DbOrTx, ids: number[]) => collectBadges(modules, db, { on: 'stocktaking.entry', ids });
 export type PublicEntry = { [K in keyof typeof publicColumns]: (typeof entries.$inferSelect)[K] };
 export type EntryHit = PublicEntry & { rank: number; highlight: string | null };
 

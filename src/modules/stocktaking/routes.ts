@@ -2,14 +2,13 @@ import { pathId } from '../../core/http/params.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { DbOrTx } from '../../core/db/client.js';
 import { getOrganization } from '../accounts/queries.js';
-import { findBadgesByEntry } from '../prizes/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../reference/queries.js';
 import { can, isSignedIn } from '../../core/permissions/index.js';
 import { parseSearchParams } from './api-read.js';
 import { findEntryImages } from './images/queries.js';
 import { getEntryForOwner } from './submission/queries.js';
 import type { ReferenceNames } from './components/labels.js';
-import { countEntriesByFacet, FACETS, type FacetName, findEntries, getEntry } from './queries.js';
+import { countEntriesByFacet, FACETS, type FacetName, findEntries, findEntryBadges, getEntry } from './queries.js';
 import { EntryPage } from './views/EntryPage.js';
 import { SearchPage } from './views/SearchPage.js';
 import { StatisticsPage } from './views/StatisticsPage.js';
@@ -66,8 +65,9 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
     const { db } = req.server.platform.database;
     const params = parseSearchParams(req.query);
     const found = await findEntries(db, { actor: req.actor, locale: req.locale, ...params });
-    // Prize badges come from the WSIS Prizes results, not from the entries' own badges column.
-    const badges = await findBadgesByEntry(
+    // Badges come from other modules' contributions (the WSIS Prizes results), not from the entries' own badges column.
+    const badges = await findEntryBadges(
+      req.server.platform.modules,
       db,
       found.items.map((i) => i.id),
     );
@@ -96,7 +96,7 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
       referenceNames(db),
       organizationNames(db, [found.organizationId]),
       findEntryImages(db, found.id),
-      findBadgesByEntry(db, [found.id]),
+      findEntryBadges(req.server.platform.modules, db, [found.id]),
     ]);
     const entry = { ...found, badges: badges.get(found.id) ?? [] };
     // Its owners (and the moderators) see where the entry stands and what they can do.

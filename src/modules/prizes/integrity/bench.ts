@@ -14,6 +14,7 @@ import { hashPassword } from '../../../core/auth/passwords.js';
 import { apiTokens, settings, users } from '../../../core/auth/tables.js';
 import { hashSecret, newSecret } from '../../../core/auth/tokens.js';
 import type { Database, Db } from '../../../core/db/client.js';
+import type { PlatformModule } from '../../../core/module.js';
 import { networkOf } from '../commands/cast-vote.js';
 import { phaseColumns, phaseDatesAround } from '../phases.js';
 import { categories, editions, nominations, votes } from '../tables.js';
@@ -420,8 +421,11 @@ export const runVotingBench = async ({
   rounds = 3,
   workers = 2,
   cli = [process.execPath, ...process.execArgv, process.argv[1] as string],
+  modules,
 }: {
   databaseUrl: string;
+  /** The platform's modules (their reference data is loaded first). */
+  modules: PlatformModule[];
   voters: number;
   connections?: number;
   /** A second measure with this many concurrent voters (a campaign's surge); 0 to skip. */
@@ -437,7 +441,6 @@ export const runVotingBench = async ({
   const { spawn } = await import('node:child_process');
   const { migrateDatabase, openDatabase } = await import('../../../core/db/client.js');
   const { seedReference } = await import('../../../core/cli/startup.js');
-  const { MODULES } = await import('../../../app.js');
   const database = await openDatabase({ url: databaseUrl, poolSize: Math.max(connections, surgeConnections) });
   /** Starts `wsis serve` (with `--workers n` above 1), measures both concurrencies, stops it. */
   const measureWith = async (n: number) => {
@@ -467,7 +470,7 @@ export const runVotingBench = async ({
   };
   try {
     await migrateDatabase(database);
-    await seedReference(database, MODULES);
+    await seedReference(database, modules);
     await seedBenchVoters(database.db, { voters });
     const loadBefore = loadavg()[0] ?? 0;
     const { result, surge } = await measureWith(1);

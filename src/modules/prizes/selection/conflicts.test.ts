@@ -110,7 +110,7 @@ describe('the ranking', () => {
     const [audit] = await database.db
       .select({ after: auditLog.after })
       .from(auditLog)
-      .where(and(eq(auditLog.actorId, recused.id), eq(auditLog.subjectId, ranked), sql`${auditLog.after} ->> 'conflict' = 'true'`));
+      .where(and(eq(auditLog.actorId, recused.id), eq(auditLog.subjectId, String(ranked)), sql`${auditLog.after} ->> 'conflict' = 'true'`));
     expect(audit?.after).toMatchObject({ conflict: true, scoreWithdrawn: true });
     // A second declaration changes nothing.
     expect(await declareConflict(database.db, { actor: recused, nominationId: ranked })).toEqual({ ok: true });

@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../../core/views/context.js';
 import type { EntryBadge, PublicEntry } from '../queries.js';
 
-/** Demo, state (for the few who may see unpublished entries) and prize badges of an entry. */
+/** Demo, state (for the few who may see unpublished entries) and the badges other modules give an entry (prizes won). */
 export const EntryBadges = ({ view, entry }: { view: ViewContext; entry: Pick<PublicEntry, 'isDemo' | 'state'> & { badges: EntryBadge[] } }) => (
   <>
     {entry.isDemo && <span class="demo-badge">{view.t('stocktaking.common.demo_badge')}</span>}
@@ -14,7 +14,7 @@ export const EntryBadges = ({ view, entry }: { view: ViewContext; entry: Pick<Pu
     {entry.badges.map((b) => (
       <>
         {' '}
-        <span class="demo-badge">{view.t(b.kind === 'winner' ? 'stocktaking.common.badge_winner' : 'stocktaking.common.badge_champion', { year: b.year })}</span>
+        <span class="demo-badge">{view.t(b.label.key, b.label.values)}</span>
       </>
     ))}
   </>

@@ -34,7 +34,7 @@ const newImage = async (background: string) => {
   const data = await sharp({ create: { width: 40, height: 30, channels: 3, background } })
     .png()
     .toBuffer();
-  const processed = await processImage({ filename: 'photo.png', mimetype: 'image/png', data, truncated: false } as Parameters<typeof processImage>[0]);
+  const processed = await processImage({ filename: 'photo.png', mimetype: 'image/png', data, truncated: false } as unknown as Parameters<typeof processImage>[0]);
   if (!processed.ok) throw new Error(processed.error);
   return processed.image;
 };

@@ -4,9 +4,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { getOrganization } from '../../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../../reference/queries.js';
+import { findEntryBadges } from '../queries.js';
 import { findOrganizationEntries } from './queries.js';
 import { OrganizationEntriesPage } from './views/OrganizationEntriesPage.js';
-import { findBadgesByEntry } from '../../prizes/queries.js';
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
@@ -21,8 +21,9 @@ export const organizationRoutes: FastifyPluginAsync = async (app) => {
       findSdgs(db),
       findRegions(db),
     ]);
-    // Prize badges come from the WSIS Prizes results, not from the entries' own badges column.
-    const badges = await findBadgesByEntry(
+    // Badges come from other modules' contributions (the WSIS Prizes results), not from the entries' own badges column.
+    const badges = await findEntryBadges(
+      app.platform.modules,
       db,
       found.items.map((i) => i.id),
     );

@@ -11,7 +11,7 @@ import { ORGANIZATION_PAGE_SIZE, type findOrganizationEntries } from '../queries
 export type OrganizationEntriesPageProps = {
   view: ViewContext;
   organization: { id: number; name: string; acronym: string | null; country: string | null; stakeholderType: string };
-  /** The entries with their prize badges (findBadgesByEntry). */
+  /** The entries with the badges other modules give them (findEntryBadges). */
   result: Omit<Awaited<ReturnType<typeof findOrganizationEntries>>, 'items'> & {
     items: (Awaited<ReturnType<typeof findOrganizationEntries>>['items'][number] & { badges: EntryBadge[] })[];
   };

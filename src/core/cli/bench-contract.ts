@@ -1,0 +1,66 @@
+/**
+ * What a module gives to `wsis bench` and `wsis seed bench` through its manifest (`bench`,
+ * `benchSeed`): the core measures the ceilings, runs every module's cases without naming them and
+ * writes docs/benchmarks.md.
+ */
+import type { Database } from '../db/client.js';
+import type { PlatformModule } from '../module.js';
+import type { Progress } from './common.js';
+
+export type BenchKind = 'pglite' | 'postgresql';
+
+/** A command-line option a module adds (`--voters <n>`), read as an integer. */
+export type BenchOption = { flags: string; description: string; defaultValue?: number };
+
+/** What a module's cases get: the in-process server and the scratch database of the section. */
+export type BenchContext = {
+  kind: BenchKind;
+  database: Database;
+  /** The platform in this process, listening (`http://127.0.0.1:PORT`). */
+  baseUrl: string;
+  connections: number;
+  /** Seconds per case. */
+  duration: number;
+  /** Timed rounds of a query mix. */
+  rounds: number;
+  /** The values of every module's options, by attribute name (`voters`). */
+  options: Record<string, number | undefined>;
+  modules: PlatformModule[];
+  say: (line: string) => void;
+};
+
+/** A real `wsis serve` process measured on the module's load, after the in-process cases. */
+export type BenchServing = { readyMs: number; firstRequestMs: number; rssMb: number; rps: number; p50: number; p99: number };
+
+export type BenchReport = {
+  /** Request paths for the `wsis serve` process (its heaviest page, with a realistic mix). */
+  serveLoad?: string[];
+  /** The module's markdown lines in the section, given that measure when it ran on its load. */
+  lines: (serving: BenchServing | null) => string[];
+};
+
+export type ModuleBench = {
+  options?: BenchOption[];
+  /** Lines for the introduction of docs/benchmarks.md: what the module's corpus and cases are. */
+  about?: string[];
+  /**
+   * Fills the scratch database (kept between runs) with the module's corpus up to `size` items,
+   * before the server starts; the seconds it took, or null when nothing was added.
+   */
+  prepare?: (database: Database, args: { size: number; say: (line: string) => void }) => Promise<number | null>;
+  /** Pages or API paths measured under load against the bare-server ceiling. */
+  pages?: { name: string; path: string }[];
+  /** Statements measured through the bare driver beside `select 1`. */
+  driver?: { name: string; sql: string }[];
+  /** The module's own cases against the in-process server. */
+  measure?: (context: BenchContext) => Promise<BenchReport>;
+  /** Once after every section, on the PostgreSQL server only, in a database of its own (the vote); markdown lines. */
+  final?: (context: Omit<BenchContext, 'kind' | 'database' | 'baseUrl' | 'rounds'> & { serverUrl: string }) => Promise<string[]>;
+};
+
+/** A module's part of `wsis seed bench`: one option (its count) and what it loads. */
+export type ModuleBenchSeed = {
+  option: BenchOption;
+  /** Adds `count` items (marked as demo); what was added and what the database holds now ('100 entries'). */
+  run: (database: Database, args: { count: number; seed: number; progress: Progress }) => Promise<{ added: string; total: string }>;
+};
