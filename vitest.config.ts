@@ -7,7 +7,8 @@ const unit = { include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000, hookTim
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...unit, name: 'pglite', env: { WSIS_TEST_DB: 'pglite' } } },
+      // The PostgreSQL restart test starts a PostgreSQL server of its own: postgresql project only.
+      { test: { ...unit, name: 'pglite', env: { WSIS_TEST_DB: 'pglite' }, exclude: ['src/test/faults/postgresql-*.test.ts', '**/node_modules/**'] } },
       // The CLI child-process and `wsis serve` tests are about the embedded database: PGlite only.
       ...(process.env.DATABASE_URL
         ? [
@@ -16,7 +17,13 @@ export default defineConfig({
                 ...unit,
                 name: 'postgresql',
                 env: { WSIS_TEST_DB: 'postgresql' },
-                exclude: ['src/core/cli/cli.test.ts', 'src/core/cli/serve.test.ts', 'src/modules/stocktaking/import/cli.test.ts', '**/node_modules/**'],
+                exclude: [
+                  'src/core/cli/cli.test.ts',
+                  'src/core/cli/serve.test.ts',
+                  'src/modules/stocktaking/import/cli.test.ts',
+                  'src/test/faults/embedded-*.test.ts',
+                  '**/node_modules/**',
+                ],
               },
             },
           ]
