@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { checkDataFolder } from './data-folder.js';
 import { createPglitePool, PgliteWorkerHandle } from './pglite-pool.js';
 import * as schema from './schema.js';
 
@@ -76,6 +77,7 @@ export const openDatabase = async ({ url, dataDir, poolSize, statementTimeoutMs 
     }
     return { kind: 'postgresql', db: drizzle(pool, { schema, casing: 'snake_case' }), pool, close: () => pool.end() };
   }
+  if (dataDir && !dataDir.startsWith('memory://')) checkDataFolder(dataDir);
   const handle = new PgliteWorkerHandle(dataDir ?? 'memory://');
   await handle.waitReady;
   const pool = createPglitePool(handle);
