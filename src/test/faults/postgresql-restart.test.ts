@@ -213,4 +213,48 @@ describe('PostgreSQL restarted during a surge of votes and page views', () => {
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('answers 503 to a vote held by a stalled database once the statement timeout (15 s) has passed, and serves again after', { timeout: 120_000 }, async () => {
+    server ??= await startPostgresServer();
+    const name = `wsis_stall_${randomBytes(4).toString('hex')}`;
+    await server.createDatabase(name);
+    const url = server.urlOf(name);
+    const database = await openDatabase({ url, poolSize: 2 });
+    await migrateDatabase(database);
+    await seedReference(database, MODULES);
+    await seedBenchVoters(database.db, { voters: 2 });
+    const tokenOf = await benchVoterTokens(database.db);
+    const { nominees } = await prepareBenchEdition(database.db);
+    await database.close();
+    const serve = startServe({ url });
+    stops.push(() => serve.child.kill('SIGKILL'));
+    const base = await serve.ready;
+    const agent = new Agent({ keepAlive: true });
+    const vote = (voter: number) =>
+      send(agent, {
+        base,
+        method: 'POST',
+        path: `/api/v1/prizes/editions/${BENCH_YEAR}/votes`,
+        headers: { authorization: `Bearer ${tokenOf(voter)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ nominationId: (nominees[0] as { id: number }).id }),
+        boundMs: 40_000,
+      });
+
+    // Another session holds the votes table and never lets go (a stalled database).
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query('lock table prizes_votes in access exclusive mode');
+    const stalled = await vote(0);
+    await holder.query('rollback');
+    await holder.end();
+    expect(stalled.status).toBe(503);
+    expect(stalled.headers['retry-after']).toBe('5');
+    expect(JSON.parse(stalled.body)).toMatchObject({ status: 503, title: 'Service temporarily unavailable' });
+    // Nothing was stored; the same vote sent again is cast.
+    expect((await vote(0)).status).toBe(201);
+    agent.destroy();
+    serve.child.kill('SIGTERM');
+    await exited(serve.child);
+  });
 });
