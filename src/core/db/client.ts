@@ -67,6 +67,10 @@ export const openDatabase = async ({ url, dataDir, poolSize, statementTimeoutMs 
     // An idle client's lost connection (a restarted server) is dropped by the pool and replaced on
     // demand; a client in use reports it to its query, which is answered 503.
     pool.on('error', () => undefined);
+    // A client checked out (a transaction between two statements) whose connection dies emits
+    // 'error' with no listener of the pool's: without this one, the process would crash. Its next
+    // query fails instead ("not queryable", answered 503) and the pool drops it on release.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       await pool.query('select 1');
     } catch (error) {

@@ -5,6 +5,7 @@
  * once. PostgreSQL only: the connections are ended with pg_terminate_backend, as a server restart
  * or an administrator would end them.
  */
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '../../core/db/unavailable.js';
@@ -85,5 +86,28 @@ describe('group commit of votes when its connection dies', () => {
     const all = await stored();
     expect(all.length).toBe(VOTERS);
     expect(new Set(all).size).toBe(VOTERS);
+  });
+
+  it('a transaction whose connection dies between two statements fails with an unavailable error, and the process and the pool go on', async () => {
+    const admin = new pg.Client({ connectionString: (database.pool as unknown as { options: { connectionString: string } }).options.connectionString, user: 'postgres' });
+    await admin.connect();
+    const outcome = database.db
+      .transaction(async (tx) => {
+        const { rows } = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+        // Meanwhile (the transaction waits on something else: a password hash, a file), its
+        // connection is ended, as a server restart would end it.
+        await admin.query('select pg_terminate_backend($1)', [rows[0]?.pid]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await tx.execute(sql`select 1`);
+      })
+      .then(
+        () => 'committed',
+        (error: unknown) => error,
+      );
+    const error = await outcome;
+    await admin.end();
+    expect(isDatabaseUnavailable(error), String(error)).toBe(true);
+    // The pool replaced the dead connection.
+    expect((await database.pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
   });
 });
