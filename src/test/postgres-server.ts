@@ -4,14 +4,21 @@
  * postgres refuse to run as root, so as root (CI) they run as the `postgres` system user.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
-const BIN = process.env.WSIS_TEST_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** The server programs: WSIS_TEST_PG_BIN, else Debian's newest /usr/lib/postgresql/<version>/bin (15 on Debian 12). */
+const BIN =
+  process.env.WSIS_TEST_PG_BIN ??
+  `/usr/lib/postgresql/${
+    readdirSync('/usr/lib/postgresql')
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a))[0] ?? '15'
+  }/bin`;
 const run = promisify(execFile);
 
 const freePort = () =>
