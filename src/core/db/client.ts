@@ -114,8 +114,11 @@ export const migrateDatabase = async (database: Database): Promise<string> => {
     await client.query('create extension if not exists pg_trgm');
     await migrate(drizzle(client, { schema, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER });
     if (database.kind === 'postgresql') await client.query('reset statement_timeout');
-  } finally {
     client.release();
+  } catch (error) {
+    // A connection in an unknown state (a failed migration, a lost server) is not reused.
+    client.release(error instanceof Error ? error : true);
+    throw error;
   }
   return currentMigration(database);
 };
