@@ -8,8 +8,9 @@ const unit = { include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000, hookTim
 export default defineConfig({
   test: {
     projects: [
-      // Several `wsis serve` processes (and nginx in front of them) need a PostgreSQL server.
-      { test: { ...unit, name: 'pglite', env: { WSIS_TEST_DB: 'pglite' }, exclude: [...POSTGRESQL_ONLY, '**/node_modules/**'] } },
+      // Several `wsis serve` processes (and nginx in front of them), and the PostgreSQL restart test
+      // (a PostgreSQL server of its own), need a PostgreSQL server.
+      { test: { ...unit, name: 'pglite', env: { WSIS_TEST_DB: 'pglite' }, exclude: [...POSTGRESQL_ONLY, 'src/test/faults/postgresql-*.test.ts', '**/node_modules/**'] } },
       // The CLI child-process and `wsis serve` tests are about the embedded database: PGlite only.
       ...(process.env.DATABASE_URL
         ? [
@@ -24,6 +25,7 @@ export default defineConfig({
                   'src/core/cli/backup-signals.test.ts',
                   'src/core/cli/data-lock.test.ts',
                   'src/modules/stocktaking/import/cli.test.ts',
+                  'src/test/faults/embedded-*.test.ts',
                   '**/node_modules/**',
                 ],
               },

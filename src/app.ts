@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './core/config.js';
 import { currentMigration, type Database } from './core/db/client.js';
 import { getCookieSecret } from './core/db/settings.js';
+import { RETRY_AFTER_SECONDS } from './core/db/unavailable.js';
 import { buildAssetMap } from './core/http/assets.js';
 import { ApiReferencePage, type OpenApiDocument } from './core/views/ApiReferencePage.js';
 import { type EarlyErrorHandlers, type Platform, platformPlugin } from './core/http/platform.js';
@@ -77,15 +78,21 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
     errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: 429, code: 'RATE_LIMITED', retryAfter: context.after }),
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    // Answers even while the database is busy: the check waits at most one second.
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    // Answers even while the database is busy: the check waits at most one second (a busy database
+    // is still up). A database that refuses or drops the connection is down: 503, so that a load
+    // balancer or a monitor sees it.
     const started = performance.now();
     const ping = database.pool.query('select 1').then(
       () => Math.round(performance.now() - started),
-      () => null,
+      () => 'down' as const,
     );
     const latency = await Promise.race([ping, new Promise<null>((r) => setTimeout(() => r(null), 1000).unref())]);
-    return { status: 'ok', database: database.kind, migration: platform.migration, databaseLatencyMs: latency };
+    if (latency === 'down') {
+      reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
+      return { status: 'unavailable', database: database.kind, databaseUp: false, migration: platform.migration, databaseLatencyMs: null };
+    }
+    return { status: 'ok', database: database.kind, databaseUp: true, migration: platform.migration, databaseLatencyMs: latency };
   });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

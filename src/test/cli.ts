@@ -9,10 +9,10 @@ export type WsisRun = { code: number; stdout: string; stderr: string };
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-export const runWsis = (args: string[], { timeout = 120_000 }: { timeout?: number } = {}) =>
+export const runWsis = (args: string[], { timeout = 120_000, env: extra = {} }: { timeout?: number; env?: Record<string, string> } = {}) =>
   new Promise<WsisRun>((resolve) => {
     const { DATABASE_URL: _url, WSIS_DATA_DIR: _dir, ...env } = process.env;
-    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env, timeout }, (error, stdout, stderr) =>
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: { ...env, ...extra }, timeout }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.end();

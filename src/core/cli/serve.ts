@@ -15,7 +15,7 @@ import { runPeriodic } from '../db/periodic.js';
 import { purgeExpiredRateLimits } from '../http/rate-limit.js';
 import { type Lending, lendDatabase } from '../db/lend.js';
 import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
-import { type FirstStart, openConfiguredDatabase, prepareDatabase } from './startup.js';
+import { type FirstStart, openConfiguredDatabase, prepareDatabase, SERVE_STATEMENT_TIMEOUT_MS } from './startup.js';
 
 type Log = { info: (fields: object, msg: string) => void; error: (fields: object, msg: string) => void };
 
@@ -155,7 +155,7 @@ const serveOne = async (config: Config, { demo, ...composition }: { demo: boolea
 
 /** A worker of `--workers N`: the primary has migrated; this process only serves requests. */
 const serveWorker = async (config: Config, composition: Composition) => {
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, { statementTimeoutMs: SERVE_STATEMENT_TIMEOUT_MS });
   const { app } = await listen(config, database, composition);
   return { app, database };
 };

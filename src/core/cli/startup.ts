@@ -12,11 +12,20 @@ import type { Config } from '../config.js';
 import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
 import type { PlatformModule } from '../module.js';
 
-/** `borrow`: a command may use the embedded database a running server lends (core/db/lend.ts). */
-export const openConfiguredDatabase = async (config: Config, { borrow = false }: { borrow?: boolean } = {}): Promise<Database> => {
+/**
+ * `borrow`: a command may use the embedded database a running server lends (core/db/lend.ts).
+ * `statementTimeoutMs`: PostgreSQL cancels a statement running longer (the server's bound).
+ */
+export const openConfiguredDatabase = async (config: Config, { borrow = false, statementTimeoutMs }: { borrow?: boolean; statementTimeoutMs?: number } = {}): Promise<Database> => {
   if (!config.databaseUrl && !config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
-  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, borrow });
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, borrow, statementTimeoutMs });
 };
+
+/**
+ * The server's statement timeout on PostgreSQL: a page or a vote never waits on one statement
+ * longer (the slowest page, a search at 100,000 entries, takes 1-3 s on a cold cache).
+ */
+export const SERVE_STATEMENT_TIMEOUT_MS = 15_000;
 
 /** Loads every module's reference data (idempotent). */
 export const seedReference = async (database: Database, modules: PlatformModule[]) => {
@@ -73,7 +82,7 @@ export const withStartupLock = async <T>(database: Database, work: () => Promise
 
 /** Opens and migrates the database, loads reference data and, on an empty database, creates the administrator (once across processes). */
 export const prepareDatabase = async (config: Config, modules: PlatformModule[], { demo }: { demo: boolean }) => {
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, { statementTimeoutMs: SERVE_STATEMENT_TIMEOUT_MS });
   try {
     const first = await withStartupLock(database, async () => {
       await migrateDatabase(database);

@@ -9,6 +9,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { type DataFolderLock, DataFolderInUseError, type LockHolder, lockDataFolder } from './data-lock.js';
 import { borrowDatabase } from './lend.js';
+import { checkDataFolder } from './data-folder.js';
 import { createPglitePool, PgliteWorkerHandle } from './pglite-pool.js';
 
 // No schema is given to Drizzle: queries name their tables (no relational `db.query.*` API), so the
@@ -42,7 +43,18 @@ export type OpenDatabaseOptions = {
   poolSize?: number;
   /** When a running `wsis serve` holds the folder, use the database it lends instead of refusing (commands). */
   borrow?: boolean;
+  /**
+   * PostgreSQL: a statement running longer than this is cancelled (SQLSTATE 57014, answered 503),
+   * so that a stalled database cannot hold a request forever. None by default (CLI commands).
+   */
+  statementTimeoutMs?: number;
 };
+
+/**
+ * PostgreSQL: how long a request waits for a connection (a new one, or a free one of the pool)
+ * before it is answered 503: while the server restarts, no request waits past this.
+ */
+export const CONNECTION_TIMEOUT_MS = 3000;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
@@ -50,7 +62,7 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', impor
  * Opens the database; does not migrate (see migrateDatabase). An embedded data folder is locked
  * first: a folder another process holds is refused with DataFolderInUseError, naming it.
  */
-export const openDatabase = async ({ url, dataDir, poolSize, borrow = false }: OpenDatabaseOptions): Promise<Database> => {
+export const openDatabase = async ({ url, dataDir, poolSize, borrow = false, statementTimeoutMs }: OpenDatabaseOptions): Promise<Database> => {
   if (url) {
     const parsed = new URL(url);
     const pool = new pg.Pool({
@@ -58,12 +70,31 @@ export const openDatabase = async ({ url, dataDir, poolSize, borrow = false }: O
       // pg falls back to the OS user when the URL names none; be explicit.
       user: decodeURIComponent(parsed.username) || process.env.PGUSER || 'postgres',
       max: poolSize ?? 10,
+      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+      // A server that vanished without closing the connection (a cut network) is noticed.
+      keepAlive: true,
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
     });
-    pool.on('error', () => undefined); // an idle client's lost connection is replaced on demand
-    await pool.query('select 1');
+    // An idle client's lost connection (a restarted server) is dropped by the pool and replaced on
+    // demand; a client in use reports it to its query, which is answered 503.
+    pool.on('error', () => undefined);
+    // A client checked out (a transaction between two statements) whose connection dies emits
+    // 'error' with no listener of the pool's: without this one, the process would crash. Its next
+    // query fails instead ("not queryable", answered 503) and the pool drops it on release.
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    try {
+      await pool.query('select 1');
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new Error(
+        `cannot reach the PostgreSQL server at ${parsed.hostname}:${parsed.port || '5432'} (${describeConnectionError(error)}); check that it is running and that DATABASE_URL is right`,
+      );
+    }
     return { kind: 'postgresql', db: drizzle(pool, { casing: 'snake_case' }), pool, close: () => pool.end() };
   }
   const folder = dataDir ?? 'memory://';
+  // A folder that cannot be written, or a disk nearly full, is refused with its cause before anything else.
+  if (!folder.startsWith('memory://')) checkDataFolder(folder);
   let dataLock: DataFolderLock | undefined;
   try {
     dataLock = folder.startsWith('memory://') ? undefined : lockDataFolder(folder);
@@ -99,10 +130,29 @@ export const openDatabase = async ({ url, dataDir, poolSize, borrow = false }: O
   };
 };
 
+/** The cause of a failed connection, in one line: the server's message or the system's code. */
+const describeConnectionError = (error: unknown) => {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === '57P03') return 'the server is starting up or shutting down';
+  return message && code && !message.includes(code) ? `${code}: ${message}` : (message ?? String(error));
+};
+
 /** Applies every pending migration (idempotent); returns the name of the latest one. */
 export const migrateDatabase = async (database: Database): Promise<string> => {
-  await database.pool.query('create extension if not exists pg_trgm');
-  await migrate(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
+  const client = await database.pool.connect();
+  try {
+    // Migrations may rewrite large tables: no statement timeout for them (reset after).
+    if (database.kind === 'postgresql') await client.query('set statement_timeout = 0');
+    await client.query('create extension if not exists pg_trgm');
+    await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER });
+    if (database.kind === 'postgresql') await client.query('reset statement_timeout');
+    client.release();
+  } catch (error) {
+    // A connection in an unknown state (a failed migration, a lost server) is not reused.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
   return currentMigration(database);
 };
 

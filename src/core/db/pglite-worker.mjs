@@ -25,11 +25,29 @@ const toPlain = (message) => {
 
 let queue = db.waitReady.then(() => port.postMessage({ ready: true }));
 
+/**
+ * After a write-ahead log it could not write (seen on a full disk: 53100 `could not write to file
+ * "pg_wal/xlogtemp.42"`, a PANIC in PostgreSQL) or any PANIC or FATAL error, PGlite never answers
+ * again; every later request is refused at once with this reason instead of waiting forever. What
+ * was committed before is in the folder (recovered at the next start). A table that cannot grow on
+ * a full disk (53100 `could not extend file`) is an ordinary error: that write fails, the rest works.
+ */
+let stopped = null;
+const stoppedBy = (messages) =>
+  messages.find((m) => m.name === 'error' && (m.severity === 'PANIC' || m.severity === 'FATAL' || (m.code === '53100' && String(m.message).includes('pg_wal'))));
+
 port.on('message', (req) => {
   queue = queue.then(async () => {
     try {
-      if (req.kind === 'protocol') {
+      if (stopped && req.kind !== 'close') {
+        port.postMessage({ id: req.id, error: stopped });
+      } else if (req.kind === 'protocol') {
         const messages = await db.execProtocolStream(req.bytes, { throwOnError: false });
+        const fatal = stoppedBy(messages);
+        if (fatal) {
+          stopped = `The embedded database stopped: ${fatal.message} (${fatal.code}); make room or fix the folder ${dataDir}, then restart the platform`;
+          process.stderr.write(`${stopped}\n`);
+        }
         port.postMessage({ id: req.id, messages: messages.map(toPlain) });
       } else if (req.kind === 'raw') {
         // A command's session lent by the server (lend.ts): protocol bytes in, protocol bytes out.
@@ -39,7 +57,7 @@ port.on('message', (req) => {
         const file = await db.dumpDataDir('gzip');
         port.postMessage({ id: req.id, dump: new Uint8Array(await file.arrayBuffer()) });
       } else if (req.kind === 'close') {
-        await db.close();
+        if (!stopped) await db.close();
         port.postMessage({ id: req.id, closed: true });
       }
     } catch (error) {

@@ -17,6 +17,7 @@ import { renderToString } from 'preact-render-to-string';
 import { ZodError, z } from 'zod';
 import { actorsFromApiTokens, actorFromSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { grouped } from '../db/grouped.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { DEFAULT_LOCALE, dir, isLocale, type Locale, LOCALES } from '../i18n/locales.js';
@@ -394,6 +395,13 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       titleKey = error.titleKey;
       detail = error.detailKey ? t(error.detailKey, error.values) : undefined;
       errors = error.fields?.map((f) => ({ pointer: f.pointer, detail: t(f.detailKey) }));
+    } else if (isDatabaseUnavailable(error)) {
+      // The database is restarting, unreachable, full or too slow: nothing was acknowledged, and
+      // the same request may be sent again (a vote then counts once: its unique index).
+      status = 503;
+      titleKey = 'core.errors.unavailable_title';
+      detail = t('core.errors.unavailable_detail');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     } else if (error instanceof Forbidden && status === 401 && !wantsJson(req) && req.method === 'GET') {
       // A page that needs an account: sign in, then come back here.
       return reply.seeOther(`/${req.locale}/sign-in?next=${encodeURIComponent(req.url)}`);
@@ -438,7 +446,8 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       detail = t('core.errors.bad_request_detail');
     }
 
-    if (status >= 500) req.log.error({ error: loggableError(error) }, 'unhandled error');
+    if (status === 503) req.log.warn({ code: error.code, status }, `database unavailable: ${error.message}`);
+    else if (status >= 500) req.log.error({ error: loggableError(error) }, 'unhandled error');
     else req.log.info({ code: error.code, status }, error.message);
 
     if (wantsJson(req)) return problem(req, reply, status, { title: t(titleKey), ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) });

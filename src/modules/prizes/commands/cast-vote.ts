@@ -1,6 +1,7 @@
 import type { Database } from '../../../core/db/client.js';
 import { hashSecret } from '../../../core/auth/tokens.js';
 import { grouped } from '../../../core/db/grouped.js';
+import { isDatabaseUnavailable } from '../../../core/db/unavailable.js';
 import type { Actor } from '../../../core/permissions/index.js';
 
 export type CastVoteError = 'edition_not_found' | 'not_voting_phase' | 'nominee_not_found' | 'already_voted';
@@ -192,8 +193,9 @@ const runBatch = async (database: Database, votes: VoteRequest[]): Promise<CastV
  * the voting phase, for an accepted nominee of the edition. The unique index (edition, category,
  * voter) makes a second vote in a category insert nothing, whatever the concurrency or retries,
  * so a vote answered 2xx is stored exactly once; each outcome is known only after the commit.
- * When the statement fails as a whole (a voter deleted meanwhile, a lost connection), each vote
- * is tried again alone, so one bad vote fails only itself: one settled outcome per vote, in order.
+ * When the statement fails as a whole (a voter deleted meanwhile), each vote is tried again alone,
+ * so one bad vote fails only itself: one settled outcome per vote, in order. When the database
+ * cannot answer (a lost connection, a restart), every vote of the batch gets that error at once.
  */
 export const castVotes = async (database: Database, votes: VoteRequest[]): Promise<PromiseSettledResult<CastVoteResult>[]> => {
   if (votes.length === 0) return [];
@@ -201,7 +203,9 @@ export const castVotes = async (database: Database, votes: VoteRequest[]): Promi
     const results = await runBatch(database, votes);
     return results.map((value) => ({ status: 'fulfilled', value }));
   } catch (error) {
-    if (votes.length === 1) return [{ status: 'rejected', reason: error }];
+    // One vote, or a database that cannot answer (a restart, a lost connection): trying each vote
+    // alone would fail the same way; every vote of the batch gets the error (answered 503).
+    if (votes.length === 1 || isDatabaseUnavailable(error)) return votes.map(() => ({ status: 'rejected', reason: error }));
     return Promise.allSettled(votes.map(async (v) => (await runBatch(database, [v]))[0] as CastVoteResult));
   }
 };

@@ -11,10 +11,10 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import { translator } from '../../../core/i18n/translate.js';
 import { can } from '../../../core/permissions/index.js';
 import { findUserByEmail } from '../../accounts/queries.js';
-import { type ImportEntriesResult, importEntries } from './commands/import-entries.js';
+import { type ImportEntriesResult, ImportInterrupted, importEntries } from './commands/import-entries.js';
 import { readEntryFile, type RowError } from './read-file.js';
 
-export type ImportFileOptions = { file: string; as: string; allOrNothing?: boolean; progress?: boolean };
+export type ImportFileOptions = { file: string; as: string; allOrNothing?: boolean; progress?: boolean; signal?: AbortSignal };
 
 /** "row 3, column sdgs: …" (row 1 is the header), one line per problem. */
 export const formatRowError = (e: RowError) => `row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.message}`;
@@ -24,7 +24,7 @@ export const formatRowError = (e: RowError) => `row ${e.row}${e.column ? `, colu
  * (the command line has no signed-in user); throws CliError for what stops the import before it
  * starts (unknown account, not a moderator, unreadable file).
  */
-export const importEntriesFromFile = async (db: DbOrTx, { file, as, allOrNothing = false, progress = false }: ImportFileOptions): Promise<ImportEntriesResult> => {
+export const importEntriesFromFile = async (db: DbOrTx, { file, as, allOrNothing = false, progress = false, signal }: ImportFileOptions): Promise<ImportEntriesResult> => {
   const user = await findUserByEmail(db, as.trim());
   const actor = user ? await getActorById(db, user.id) : null;
   if (!actor) throw new CliError(`no active user with the e-mail address ${as}`);
@@ -50,9 +50,12 @@ export const importEntriesFromFile = async (db: DbOrTx, { file, as, allOrNothing
       allOrNothing,
       fileName: basename(file),
       t,
+      signal,
       onProgress: (step, count) => {
         if (step !== phase) {
           checking?.stop();
+          // For logs too (the progress bars show only on a terminal).
+          say(`Rows checked; writing the entries in one transaction (an interruption now imports nothing).`);
           writing?.start(read.rows.length);
           phase = step;
         }
@@ -74,8 +77,27 @@ export const registerImportCli = (program: Command) => {
       .requiredOption('--as <email>', 'the moderator or administrator the entries are published by')
       .option('--all-or-nothing', 'import nothing if any row has an error', false),
   ).action(async (file: string, opts: DataOption & { as: string; allOrNothing: boolean }) => {
+    // SIGTERM or Ctrl-C: the import stops between two rows or batches and rolls back, the database
+    // is closed cleanly, and the message says that nothing was imported.
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => {
+      say(`${signal} received: stopping the import…`);
+      stop.abort(signal);
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
     await withDatabase(configFrom(opts), { migrate: true }, async (database) => {
-      const result = await importEntriesFromFile(database.db, { file, as: opts.as, allOrNothing: opts.allOrNothing, progress: true });
+      let result: ImportEntriesResult;
+      try {
+        result = await importEntriesFromFile(database.db, { file, as: opts.as, allOrNothing: opts.allOrNothing, progress: true, signal: stop.signal });
+      } catch (error) {
+        if (error instanceof ImportInterrupted)
+          throw new CliError(`import interrupted (${String(stop.signal.reason)}): nothing was imported; run the same command again to import the file`);
+        throw error;
+      } finally {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+      }
       for (const error of result.errors) say(formatRowError(error));
       const ids = result.created.length ? ` (#${result.created[0]}–#${result.created.at(-1)})` : '';
       process.stdout.write(`Imported ${result.created.length} of ${result.total} rows${ids}.\n`);

@@ -29,6 +29,14 @@ export type ImportEntriesResult = {
 
 export type ImportProgress = (step: 'checked' | 'imported', count: number) => void;
 
+/**
+ * Thrown when the import was stopped through its `signal` (SIGTERM or Ctrl-C on the command line):
+ * the transaction was rolled back, so not one row was written.
+ */
+export class ImportInterrupted extends Error {
+  override name = 'ImportInterrupted';
+}
+
 /** The API field of an entryInput issue → the file's column (texts are in the original language). */
 const COLUMN_OF: Record<string, string> = {
   actionLines: 'action_lines',
@@ -232,8 +240,10 @@ const INSERT_BATCH = 200;
 /**
  * Checks every row, then (unless `allOrNothing` and a row failed) writes the valid ones as
  * published entries of `actor` (assumes 'stocktaking.entry.import'), each with its history
- * (created, published) and the import with one audit row, all in one transaction. An id column is
- * ignored: every row creates a new entry.
+ * (created, published) and the import with one audit row, all in one transaction: an import
+ * stopped by `signal` (ImportInterrupted), or by a killed process or a lost database, writes
+ * nothing, and the same file can simply be imported again. An id column is ignored: every row
+ * creates a new entry.
  */
 export const importEntries = async (
   db: DbOrTx,
@@ -245,12 +255,27 @@ export const importEntries = async (
     t,
     ip,
     onProgress,
-  }: { actor: Actor; rows: ImportRow[]; allOrNothing?: boolean; fileName: string; t: Translate; ip?: string; onProgress?: ImportProgress },
+    signal,
+  }: {
+    actor: Actor;
+    rows: ImportRow[];
+    allOrNothing?: boolean;
+    fileName: string;
+    t: Translate;
+    ip?: string;
+    onProgress?: ImportProgress;
+    /** Stops the import between two rows (checking) or two batches (writing: rolled back). */
+    signal?: AbortSignal;
+  },
 ): Promise<ImportEntriesResult> => {
+  const stopIfAborted = () => {
+    if (signal?.aborted) throw new ImportInterrupted('import interrupted');
+  };
   const valid: { content: EntryContent; publishedAt: Date }[] = [];
   const errors: RowError[] = [];
   const known = await loadKnownCodes(db);
   for (const row of rows) {
+    stopIfAborted();
     const checked = await checkRow(db, { actor, row, t, known });
     if (checked.ok) valid.push({ content: checked.content, publishedAt: checked.publishedAt });
     else errors.push(...checked.errors);
@@ -261,6 +286,7 @@ export const importEntries = async (
   const created = await db.transaction(async (tx) => {
     const ids: number[] = [];
     for (let start = 0; start < valid.length; start += INSERT_BATCH) {
+      stopIfAborted();
       const batch = valid.slice(start, start + INSERT_BATCH);
       const inserted = await tx
         .insert(entries)
@@ -287,6 +313,8 @@ export const importEntries = async (
       ids.push(...inserted.map((r) => r.id));
       onProgress?.('imported', batch.length);
     }
+    // The last moment to stop: after this, the commit.
+    stopIfAborted();
     await recordAction(tx, {
       actor,
       action: 'stocktaking.entry.import',
