@@ -77,15 +77,27 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
     errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: 429, code: 'RATE_LIMITED', retryAfter: context.after }),
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    // Answers even while the database is busy: the check waits at most one second.
-    const started = performance.now();
+  // The database is pinged at most once a second, and every health request meanwhile shares that
+  // answer: a load balancer polling many times a second costs one query, and a database that went
+  // down is reported (503) within a second. A ping still running after one second means a busy
+  // database, reported as such (latency null) without waiting longer.
+  let lastPing: { at: number; answer: Promise<number | 'busy' | 'down'> } | null = null;
+  const pingDatabase = () => {
+    const at = performance.now();
+    if (lastPing && at - lastPing.at < 1000) return lastPing.answer;
     const ping = database.pool.query('select 1').then(
-      () => Math.round(performance.now() - started),
-      () => null,
+      () => Math.round(performance.now() - at),
+      () => 'down' as const,
     );
-    const latency = await Promise.race([ping, new Promise<null>((r) => setTimeout(() => r(null), 1000).unref())]);
-    return { status: 'ok', database: database.kind, migration: platform.migration, databaseLatencyMs: latency };
+    const answer = Promise.race([ping, new Promise<'busy'>((r) => setTimeout(() => r('busy'), 1000).unref())]);
+    lastPing = { at, answer };
+    return answer;
+  };
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    const answer = await pingDatabase();
+    reply.header('cache-control', 'no-store');
+    if (answer === 'down') return reply.code(503).send({ status: 'unavailable', database: database.kind, migration: platform.migration, databaseLatencyMs: null });
+    return { status: 'ok', database: database.kind, migration: platform.migration, databaseLatencyMs: answer === 'busy' ? null : answer };
   });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

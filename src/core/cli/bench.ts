@@ -55,7 +55,8 @@ type Section = {
   dbCeiling: number;
   matrixDriver: number;
   search: SearchTiming[];
-  load: SearchLoad;
+  /** null with `--only http`. */
+  load: SearchLoad | null;
   serving: Serving | null;
   csv: { seconds: number; rows: number; bytes: number; peakRssMb: number } | null;
 };
@@ -155,7 +156,7 @@ const measureServing = async (env: NodeJS.ProcessEnv, paths: string[], { duratio
 
 const measure = async (
   kind: 'pglite' | 'postgresql',
-  { duration, connections, entries, rounds }: { duration: number; connections: number; entries: number; rounds: number },
+  { duration, connections, entries, rounds, only }: { duration: number; connections: number; entries: number; rounds: number; only?: 'http' },
 ): Promise<Section> => {
   const config = loadConfig({ port: 0, rateLimitScale: 1_000_000, logLevel: 'warn' });
   say(`bench: ${kind}, ${entries} Stocktaking entries, ${connections} connections, ${duration}s per case`);
@@ -170,22 +171,29 @@ const measure = async (
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
 
+  // The ceiling is measured again right before each case: on a shared machine the speed drifts
+  // within a run, and each ratio compares two measures taken seconds apart.
   const rows: Row[] = [];
-  const ceiling = await runAutocannon(bareUrl, { connections, duration });
-  say(`  ceiling (bare node http): ${ceiling.rps.toFixed(0)} req/s`);
   for (const [name, path] of [
     ['GET /healthz', '/healthz'],
     ['GET /en (home page)', '/en'],
     ['GET /fr/matrix (18×17 table)', '/fr/matrix'],
     ['GET /api/v1/action-lines', '/api/v1/action-lines'],
   ] as const) {
+    const ceiling = await runAutocannon(bareUrl, { connections, duration });
     const r = await runAutocannon(`${base}${path}`, { connections, duration });
     rows.push({ name, ...r, ceiling: ceiling.rps, ratio: r.rps / ceiling.rps });
-    say(`  ${name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms`);
+    say(`  ${name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms (bare node http just before: ${ceiling.rps.toFixed(0)} req/s, ratio ${(r.rps / ceiling.rps).toFixed(2)})`);
   }
   const dbCeiling = await driverRate(database, 'select 1', { concurrency: connections, ms: duration * 1000 });
   const matrixDriver = await driverRate(database, 'select action_line, sdg, targets from reference_matrix_links', { concurrency: connections, ms: duration * 1000 });
   say(`  driver: select 1 ${dbCeiling.toFixed(0)} q/s; matrix links ${matrixDriver.toFixed(0)} q/s`);
+  if (only === 'http') {
+    await app.close();
+    bare.close();
+    await database.close();
+    return { kind, entries, seededIn, rows, dbCeiling, matrixDriver, search: [], load: null, serving: null, csv: null };
+  }
 
   // Search: latency of each query of the mix, one at a time (in-process timer).
   const { buildQueryMix, frequentWords, timeQueryMix } = await import('../../modules/stocktaking/bench/query-mix.js');
@@ -242,6 +250,48 @@ const measure = async (
 
 const ms = (n: number) => n.toFixed(1);
 
+/** The search, serving and export lines of a section (not measured with `--only http`). */
+const searchLines = (section: Section, load: SearchLoad) => {
+  const searchRows = section.search.map((t) => `| ${t.kind} | ${t.count} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.max)} |`);
+  return [
+    '',
+    '| search (findEntries, one at a time) | searches | p50 ms | p95 ms | max ms |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...searchRows,
+    '',
+    '| search under load, same query mix | per second | p50 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: |',
+    ...(section.serving
+      ? [
+          `| GET /:locale/stocktaking, \`wsis serve\` in its own process | ${section.serving.rps.toFixed(1)} | ${section.serving.p50} | ${section.serving.p99} |`,
+          `| GET /:locale/stocktaking, server in the bench process (autocannon shares its thread) | ${load.httpRps.toFixed(1)} | ${load.httpP50} | ${load.httpP99} |`,
+          `| findEntries through the driver, in the bench process | ${load.driverRps.toFixed(1)} | | |`,
+          `| **ratio page / driver** (\`wsis serve\`, as deployed) | **${(section.serving.rps / load.driverRps).toFixed(2)}** | | |`,
+          `| ratio page / driver (server and client in one thread) | ${load.ratio.toFixed(2)} | | |`,
+        ]
+      : [
+          `| GET /:locale/stocktaking (HTML page) | ${load.httpRps.toFixed(1)} | ${load.httpP50} | ${load.httpP99} |`,
+          `| findEntries through the driver | ${load.driverRps.toFixed(1)} | | |`,
+          `| **ratio page / driver** | **${load.ratio.toFixed(2)}** | | |`,
+        ]),
+    '',
+    '| `wsis serve` as its own process | |',
+    '| --- | ---: |',
+    section.serving ? `| start to ready (migrations, reference data, listening) | ${(section.serving.readyMs / 1000).toFixed(2)} s |` : '| start to ready | not measured |',
+    section.serving
+      ? `| first search answered after ready (it waits for the search indexes read in the background) | ${(section.serving.firstSearchMs / 1000).toFixed(2)} s |`
+      : '',
+    section.serving ? `| peak resident memory under the search load | ${section.serving.rssMb.toFixed(0)} MB |` : '| peak resident memory | not measured |',
+    section.serving ? `| search page req/s in that process | ${section.serving.rps.toFixed(1)} |` : '',
+    ...(section.csv
+      ? [
+          '',
+          `Full CSV export (\`/api/v1/entries.csv\`): ${section.csv.rows.toLocaleString('en')} rows, ${(section.csv.bytes / 2 ** 20).toFixed(0)} MiB in ${section.csv.seconds.toFixed(1)} s (peak RSS of the bench process ${section.csv.peakRssMb.toFixed(0)} MB).`,
+        ]
+      : []),
+  ];
+};
+
 /** Runs every case on PGlite, and on PostgreSQL too when DATABASE_URL is set. */
 export const runBench = async ({
   duration,
@@ -251,6 +301,7 @@ export const runBench = async ({
   pgliteEntries,
   rounds,
   voters = 0,
+  only,
 }: {
   duration: number;
   connections: number;
@@ -260,10 +311,12 @@ export const runBench = async ({
   rounds: number;
   /** Voter accounts of the WSIS Prizes vote benchmark (PostgreSQL only; 0 skips it). */
   voters?: number;
+  /** 'http': only the page and API cases against the ceiling (a short run), no search, export, serve or votes. */
+  only?: 'http';
 }) => {
   const loadAtStart = loadavg();
-  const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds })];
-  if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds }));
+  const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds, only })];
+  if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds, only }));
   const loadAtEnd = loadavg();
   const cpu = cpus();
   const lines = [
@@ -273,7 +326,7 @@ export const runBench = async ({
     '',
     `Load average (1, 5, 15 minutes) of the machine at the start of the run: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')}; at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(', ')}. Other work on the same cores inflates every latency here; a load above the number of cores means the numbers are pessimistic.`,
     '',
-    'Each ratio compares a case with a ceiling measured in the same run: a bare Node HTTP server',
+    'Each ratio compares a case with a ceiling measured right before it: a bare Node HTTP server',
     'answering "ok", which no web framework can beat on this machine. Queries through the bare',
     'driver show what the database itself allows.',
     '',
@@ -292,7 +345,6 @@ export const runBench = async ({
     'database worker and autocannon) on two cores.',
   ];
   for (const section of sections) {
-    const searchRows = section.search.map((t) => `| ${t.kind} | ${t.count} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.max)} |`);
     lines.push(
       '',
       `## ${section.kind === 'pglite' ? 'Embedded PGlite (worker thread)' : 'PostgreSQL server (DATABASE_URL)'}, ${section.entries.toLocaleString('en')} entries`,
@@ -305,41 +357,7 @@ export const runBench = async ({
       '| --- | ---: |',
       `| \`select 1\` | ${section.dbCeiling.toFixed(0)} |`,
       `| all 124 matrix links | ${section.matrixDriver.toFixed(0)} |`,
-      '',
-      '| search (findEntries, one at a time) | searches | p50 ms | p95 ms | max ms |',
-      '| --- | ---: | ---: | ---: | ---: |',
-      ...searchRows,
-      '',
-      '| search under load, same query mix | per second | p50 ms | p99 ms |',
-      '| --- | ---: | ---: | ---: |',
-      ...(section.serving
-        ? [
-            `| GET /:locale/stocktaking, \`wsis serve\` in its own process | ${section.serving.rps.toFixed(1)} | ${section.serving.p50} | ${section.serving.p99} |`,
-            `| GET /:locale/stocktaking, server in the bench process (autocannon shares its thread) | ${section.load.httpRps.toFixed(1)} | ${section.load.httpP50} | ${section.load.httpP99} |`,
-            `| findEntries through the driver, in the bench process | ${section.load.driverRps.toFixed(1)} | | |`,
-            `| **ratio page / driver** (\`wsis serve\`, as deployed) | **${(section.serving.rps / section.load.driverRps).toFixed(2)}** | | |`,
-            `| ratio page / driver (server and client in one thread) | ${section.load.ratio.toFixed(2)} | | |`,
-          ]
-        : [
-            `| GET /:locale/stocktaking (HTML page) | ${section.load.httpRps.toFixed(1)} | ${section.load.httpP50} | ${section.load.httpP99} |`,
-            `| findEntries through the driver | ${section.load.driverRps.toFixed(1)} | | |`,
-            `| **ratio page / driver** | **${section.load.ratio.toFixed(2)}** | | |`,
-          ]),
-      '',
-      '| `wsis serve` as its own process | |',
-      '| --- | ---: |',
-      section.serving ? `| start to ready (migrations, reference data, listening) | ${(section.serving.readyMs / 1000).toFixed(2)} s |` : '| start to ready | not measured |',
-      section.serving
-        ? `| first search answered after ready (it waits for the search indexes read in the background) | ${(section.serving.firstSearchMs / 1000).toFixed(2)} s |`
-        : '',
-      section.serving ? `| peak resident memory under the search load | ${section.serving.rssMb.toFixed(0)} MB |` : '| peak resident memory | not measured |',
-      section.serving ? `| search page req/s in that process | ${section.serving.rps.toFixed(1)} |` : '',
-      ...(section.csv
-        ? [
-            '',
-            `Full CSV export (\`/api/v1/entries.csv\`): ${section.csv.rows.toLocaleString('en')} rows, ${(section.csv.bytes / 2 ** 20).toFixed(0)} MiB in ${section.csv.seconds.toFixed(1)} s (peak RSS of the bench process ${section.csv.peakRssMb.toFixed(0)} MB).`,
-          ]
-        : []),
+      ...(section.load ? searchLines(section, section.load) : []),
       ...(section.seededIn !== null ? ['', `Corpus loaded by \`wsis seed bench\` in ${section.seededIn.toFixed(0)} s in this run.`] : []),
     );
   }
@@ -369,7 +387,9 @@ export const registerBenchCommand = (program: Command) => {
     .option('--rounds <n>', 'timed rounds of the search query mix', (v) => Number.parseInt(v, 10), 2)
     .option('--out <file>', 'where to write the results', 'docs/benchmarks.md')
     .option('--voters <n>', 'voter accounts of the WSIS Prizes vote benchmark on PostgreSQL (0 to skip)', (v) => Number.parseInt(v, 10), 1_000_000)
-    .action(async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; voters: number }) => {
-      await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries });
+    .option('--only <cases>', "'http': only the page and API cases against the bare ceiling (a short run; no search, export, serve or votes)")
+    .action(async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; voters: number; only?: string }) => {
+      if (opts.only !== undefined && opts.only !== 'http') throw new Error(`--only: unknown cases '${opts.only}' (known: http)`);
+      await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries, only: opts.only, voters: opts.only ? 0 : opts.voters });
     });
 };

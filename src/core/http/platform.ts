@@ -28,6 +28,7 @@ import { type AssetMap, PUBLIC_DIR } from './assets.js';
 import { hasUndecodableUrl, invalidEncoding, registerMultipart, registerStrictBodyParsers } from './body-parsers.js';
 import { problemErrors } from './forms.js';
 import { HttpError } from './problems.js';
+import type { VersionedCache } from './versioned-cache.js';
 
 export const LOCALE_COOKIE = 'wsis_locale';
 const FLASH_COOKIE = 'wsis_flash';
@@ -65,6 +66,13 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page (a Layout element) as an HTML document. */
     page: (element: VNode, status?: number) => FastifyReply;
+    /**
+     * A page every anonymous reader gets alike (public reference data): served from `cache` while
+     * its data version holds, with a strong ETag and 304s. A signed-in reader (their menu), a reader
+     * with a message waiting and a URL with a query string get their own render, as with `page`.
+     * The view of a shared render has no CSRF token: a page with a form cannot be shared.
+     */
+    sharedPage: (cache: VersionedCache, render: (view: ViewContext) => VNode | Promise<VNode>) => Promise<FastifyReply>;
     /** Queues a message for the next page the browser shows. */
     flash: (type: FlashMessage['type'], text: string) => FastifyReply;
     /** 303 See Other: the answer to a successful form POST. */
@@ -211,7 +219,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   });
 
   // --- Rendering ----------------------------------------------------------------------------
-  const buildView = (req: FastifyRequest, reply: FastifyReply): ViewContext => {
+  const buildView = (req: FastifyRequest, reply: FastifyReply, { shared = false }: { shared?: boolean } = {}): ViewContext => {
     const locale = req.locale;
     const href = (path: string) => `/${locale}${path === '/' ? '' : path}`;
     const currentPath = pathWithoutLocale(req.url);
@@ -245,6 +253,8 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       fmt: formatters(locale),
       actor: req.actor,
       get csrfToken() {
+        // A shared page would hand one reader's token to every other reader.
+        if (shared) throw new Error('a page with a form cannot be shared (reply.sharedPage)');
         csrfToken ??= reply.generateCsrf();
         return csrfToken;
       },
@@ -258,9 +268,23 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     };
   };
 
+  const html = (element: VNode) => `<!doctype html>${renderToString(element)}`;
   app.decorateReply('page', function (this: FastifyReply, element: VNode, status = 200) {
     this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
-    return this.send(`<!doctype html>${renderToString(element)}`);
+    return this.send(html(element));
+  });
+  app.decorateReply('sharedPage', async function (this: FastifyReply, cache: VersionedCache, render: (view: ViewContext) => VNode | Promise<VNode>) {
+    const req = this.request;
+    if (req.actor || req.cookies[FLASH_COOKIE] || req.url.includes('?')) return this.page(await render(buildView(req, this)));
+    return cache.send(req, this, {
+      key: req.url,
+      type: 'text/html; charset=utf-8',
+      // Public, but checked on every use: a change made by an administrator shows at once.
+      cacheControl: 'public, no-cache',
+      // A signed-in reader (session cookie) gets another page.
+      vary: 'Cookie',
+      render: async () => html(await render(buildView(req, this, { shared: true }))),
+    });
   });
   // Messages for the next page; several may be added during one request.
   const pendingFlash = new WeakMap<FastifyReply, FlashMessage[]>();
