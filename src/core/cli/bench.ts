@@ -22,9 +22,12 @@ import { say } from './common.js';
 
 type Row = { name: string; rps: number; p50: number; p99: number; ceiling: number; ratio: number };
 
+/** What a browser (and fetch, curl --compressed, Python requests) sends: pages travel compressed. */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
+
 const runAutocannon = async (url: string, { connections, duration }: { connections: number; duration: number }) => {
   const { default: autocannon } = await import('autocannon');
-  const result = await autocannon({ url, connections, duration });
+  const result = await autocannon({ url, connections, duration, headers: BROWSER_HEADERS });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 };
@@ -328,7 +331,8 @@ export const runBench = async ({
     '',
     'Each ratio compares a case with a ceiling measured right before it: a bare Node HTTP server',
     'answering "ok", which no web framework can beat on this machine. Queries through the bare',
-    'driver show what the database itself allows.',
+    'driver show what the database itself allows. Requests carry `Accept-Encoding: gzip, deflate,',
+    'br`, as browsers send it (before 2026-12-04 they did not, and pages travelled uncompressed).',
     '',
     'The database holds a Stocktaking corpus made by `wsis seed bench` (published entries in the six',
     'languages). Search latency is timed in-process, one search at a time, over a query mix taken',

@@ -125,7 +125,26 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     strictTransportSecurity: config.secureCookies ? undefined : false,
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
+  // The policy has no per-request part (no nonces), so helmet runs once, here, and every request
+  // gets the headers it set: one object merged into the reply instead of a dozen validated
+  // setHeader calls per request.
+  const securityHeaderValues: Record<string, string> = {};
+  securityHeaders(
+    {} as Parameters<typeof securityHeaders>[0],
+    {
+      setHeader: (name: string, value: string) => {
+        securityHeaderValues[name.toLowerCase()] = value;
+      },
+      removeHeader: () => undefined,
+    } as unknown as Parameters<typeof securityHeaders>[1],
+    (error?: unknown) => {
+      if (error) throw error;
+    },
+  );
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaderValues);
+    done();
+  });
   await app.register(compress, { threshold: 1024 });
   await app.register(etag, { weak: true });
   await app.register(cookie, { secret: cookieSecret });
@@ -206,16 +225,15 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   });
 
   // Every state-changing request made with a browser session needs the CSRF token.
-  app.addHook('preHandler', async (req, reply) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
-    if (req.authVia === 'token') return;
+  // (A callback hook: no promise per GET.)
+  app.addHook('preHandler', (req, reply, done) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return done();
+    if (req.authVia === 'token') return done();
     // An API call without a session cookie cannot be forged by another site; it gets a 401 from
     // the route instead. Forms (sign-in, registration) keep their token even when anonymous.
-    if (req.isApi && req.authVia !== 'session') return;
-    if (req.routeOptions.config?.csrf === false) return;
-    await new Promise<void>((resolve, reject) => {
-      app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
-    });
+    if (req.isApi && req.authVia !== 'session') return done();
+    if (req.routeOptions.config?.csrf === false) return done();
+    app.csrfProtection(req, reply, (err?: Error) => done(err));
   });
 
   // --- Rendering ----------------------------------------------------------------------------

@@ -26,6 +26,21 @@ const otherProcess = async () => {
 /** Headers that differ between two answers for good reasons (caching, size, this request). */
 const PER_ANSWER = new Set(['etag', 'cache-control', 'vary', 'content-length', 'content-encoding', 'date', 'x-request-id', 'set-cookie', 'connection', 'keep-alive']);
 const securityHeaders = (headers: Record<string, unknown>) => Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_ANSWER.has(name)));
+/** What helmet sent on every answer before pages were kept (recorded from the previous code; no HSTS over plain HTTP). */
+const HELMET = {
+  'content-security-policy':
+    "default-src 'self';base-uri 'self';font-src 'self';form-action 'self';frame-ancestors 'none';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self'",
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
 
 describe('reference pages and lists kept per data version', () => {
   it('answers a repeated request with 304 for its strong ETag, and the page again for an old one', async () => {
@@ -126,8 +141,12 @@ describe('reference pages and lists kept per data version', () => {
     const member = await kit.as(await buildUser(kit.database.db));
     const rendered = await member.get('/en/sdgs');
     const signIn = await kit.app.inject({ url: '/en/sign-in' });
-    expect(kept.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(securityHeaders(kept.headers)).toEqual(securityHeaders(rendered.headers));
+    expect(securityHeaders(kept.headers)).toEqual({ ...HELMET, 'content-type': 'text/html; charset=utf-8' });
+    expect(securityHeaders(rendered.headers)).toEqual(securityHeaders(kept.headers));
+    for (const url of ['/en/nothing-here', '/api/v1/sdgs', '/api/v1/nothing-here']) {
+      const other = await kit.app.inject({ url });
+      expect(Object.fromEntries(Object.keys(HELMET).map((name) => [name, other.headers[name]]))).toEqual(HELMET);
+    }
     expect(securityHeaders(kept.headers)).toEqual(securityHeaders(signIn.headers));
     // A page without a form sets no cookie (no CSRF secret); the sign-in form still gets its token.
     expect(kept.headers['set-cookie']).toBeUndefined();
