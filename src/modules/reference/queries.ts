@@ -23,9 +23,17 @@ export type ConnectGoal = typeof connectGoals.$inferSelect & { targets: (typeof 
  * reference table (seed, admin pages; triggers of migration 0012). One primary-key read.
  */
 export const getReferenceVersion = async (db: DbOrTx): Promise<number> => {
-  const [row] = await db.select({ version: referenceVersion.version }).from(referenceVersion);
+  // Read on every request for a reference page: a named prepared statement, built once per handle
+  // (the server parses and plans it once per connection).
+  let read = preparedVersionReads.get(db);
+  if (!read) {
+    read = db.select({ version: referenceVersion.version }).from(referenceVersion).prepare('reference_data_version');
+    preparedVersionReads.set(db, read);
+  }
+  const [row] = await read.execute();
   return row?.version ?? 0;
 };
+const preparedVersionReads = new WeakMap<DbOrTx, { execute: () => Promise<{ version: number }[]> }>();
 
 /** Matrix links that exist: a removed link keeps its row (so the seed does not restore it). */
 export const activeLinks = () => isNull(matrixLinks.deletedAt);
