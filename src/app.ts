@@ -49,8 +49,9 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
+    done(null, payload);
   });
 
   const platform: Platform = {
@@ -78,21 +79,30 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
     errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: 429, code: 'RATE_LIMITED', retryAfter: context.after }),
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
-    // Answers even while the database is busy: the check waits at most one second (a busy database
-    // is still up). A database that refuses or drops the connection is down: 503, so that a load
-    // balancer or a monitor sees it.
-    const started = performance.now();
+  // The database is pinged at most once a second, and every health request meanwhile shares that
+  // answer: a load balancer polling many times a second costs one query. A ping still running after
+  // one second means a busy database (still up: latency null). A database that refuses or drops the
+  // connection is down: 503 with Retry-After within about a second, so a load balancer or a monitor sees it.
+  let lastPing: { at: number; answer: Promise<number | 'busy' | 'down'> } | null = null;
+  const pingDatabase = () => {
+    const at = performance.now();
+    if (lastPing && at - lastPing.at < 1000) return lastPing.answer;
     const ping = database.pool.query('select 1').then(
-      () => Math.round(performance.now() - started),
+      () => Math.round(performance.now() - at),
       () => 'down' as const,
     );
-    const latency = await Promise.race([ping, new Promise<null>((r) => setTimeout(() => r(null), 1000).unref())]);
-    if (latency === 'down') {
+    const answer = Promise.race([ping, new Promise<'busy'>((r) => setTimeout(() => r('busy'), 1000).unref())]);
+    lastPing = { at, answer };
+    return answer;
+  };
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    const answer = await pingDatabase();
+    reply.header('cache-control', 'no-store');
+    if (answer === 'down') {
       reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
       return { status: 'unavailable', database: database.kind, databaseUp: false, migration: platform.migration, databaseLatencyMs: null };
     }
-    return { status: 'ok', database: database.kind, databaseUp: true, migration: platform.migration, databaseLatencyMs: latency };
+    return { status: 'ok', database: database.kind, databaseUp: true, migration: platform.migration, databaseLatencyMs: answer === 'busy' ? null : answer };
   });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

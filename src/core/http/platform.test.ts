@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
 import { createTestKit, type TestKit } from '../../test/app.js';
+import { createTestDatabase } from '../../test/db.js';
+import { loadConfig } from '../config.js';
 
 let kit: TestKit;
 beforeAll(async () => {
@@ -49,6 +52,39 @@ describe('platform shell', () => {
   it('reports health with the database kind and the migration', async () => {
     const res = await kit.app.inject({ url: '/healthz' });
     expect(res.json()).toMatchObject({ status: 'ok', database: kit.database.kind, migration: expect.stringMatching(/^\d{4}_/) });
+  });
+
+  it('reports a database that went down within a second or two (503), sharing one ping between requests meanwhile', async () => {
+    const database = await createTestDatabase({ seed: false });
+    const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://' }, {});
+    const app = await buildApp({ config, database, logger: false });
+    try {
+      const up = await Promise.all(Array.from({ length: 20 }, () => app.inject({ url: '/healthz' })));
+      expect(up.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
+      // One ping answered all twenty: they report the same latency.
+      expect(new Set(up.map((r) => r.json().databaseLatencyMs)).size).toBe(1);
+      await database.close();
+      let down = await app.inject({ url: '/healthz' });
+      for (let tries = 0; down.statusCode === 200 && tries < 20; tries++) {
+        await new Promise((r) => setTimeout(r, 200));
+        down = await app.inject({ url: '/healthz' });
+      }
+      expect(down.statusCode).toBe(503);
+      expect(down.json()).toMatchObject({ status: 'unavailable', database: database.kind, databaseLatencyMs: null });
+    } finally {
+      await app.close();
+      await database.drop().catch(() => undefined);
+    }
+  });
+
+  it('serves the home page to anonymous readers with a strong ETag and 304, and their own page to a signed-in reader', async () => {
+    const first = await kit.app.inject({ url: '/fr' });
+    expect(first.headers.etag).toMatch(/^"[^"]+"$/);
+    const again = await kit.app.inject({ url: '/fr', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    const ar = await kit.app.inject({ url: '/ar', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(ar.statusCode).toBe(200);
+    expect(ar.body).toMatch(/<html lang="ar" dir="rtl">/);
   });
 
   it('answers unknown API paths with a problem document', async () => {

@@ -32,6 +32,7 @@ import { hasUndecodableUrl, invalidEncoding, multipartBudget, readMultipart, reg
 import { problemErrors } from './forms.js';
 import { HttpError, loggableError } from './problems.js';
 import { safeNext } from './redirects.js';
+import type { VersionedCache } from './versioned-cache.js';
 
 export const LOCALE_COOKIE = 'wsis_locale';
 const FLASH_COOKIE = 'wsis_flash';
@@ -69,6 +70,13 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page (a Layout element) as an HTML document. */
     page: (element: VNode, status?: number) => FastifyReply;
+    /**
+     * A page every anonymous reader gets alike (public reference data): served from `cache` while
+     * its data version holds, with a strong ETag and 304s. A signed-in reader (their menu), a reader
+     * with a message waiting and a URL with a query string get their own render, as with `page`.
+     * The view of a shared render has no CSRF token: a page with a form cannot be shared.
+     */
+    sharedPage: (cache: VersionedCache, render: (view: ViewContext) => VNode | Promise<VNode>) => Promise<FastifyReply>;
     /** Queues a message for the next page the browser shows. */
     flash: (type: FlashMessage['type'], text: string) => FastifyReply;
     /** 303 See Other: the answer to a successful form POST. */
@@ -131,7 +139,26 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     strictTransportSecurity: config.secureCookies ? undefined : false,
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
+  // The policy has no per-request part (no nonces), so helmet runs once, here, and every request
+  // gets the headers it set: one object merged into the reply instead of a dozen validated
+  // setHeader calls per request.
+  const securityHeaderValues: Record<string, string> = {};
+  securityHeaders(
+    {} as Parameters<typeof securityHeaders>[0],
+    {
+      setHeader: (name: string, value: string) => {
+        securityHeaderValues[name.toLowerCase()] = value;
+      },
+      removeHeader: () => undefined,
+    } as unknown as Parameters<typeof securityHeaders>[1],
+    (error?: unknown) => {
+      if (error) throw error;
+    },
+  );
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaderValues);
+    done();
+  });
   await app.register(compress, { threshold: 1024 });
   await app.register(etag, { weak: true });
   await app.register(cookie, { secret: cookieSecret });
@@ -230,8 +257,10 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     new Promise<void>((resolve, reject) => {
       app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
     });
-  app.addHook('preHandler', async (req, reply) => {
-    if (needsCsrf(req)) await checkCsrf(req, reply);
+  // (A callback hook: no promise per GET.)
+  app.addHook('preHandler', (req, reply, done) => {
+    if (!needsCsrf(req)) return done();
+    app.csrfProtection(req, reply, (err?: Error) => done(err));
   });
 
   // Multipart bodies (forms with a file input) are read here, and only once the route has said it
@@ -263,7 +292,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   });
 
   // --- Rendering ----------------------------------------------------------------------------
-  const buildView = (req: FastifyRequest, reply: FastifyReply): ViewContext => {
+  const buildView = (req: FastifyRequest, reply: FastifyReply, { shared = false }: { shared?: boolean } = {}): ViewContext => {
     const locale = req.locale;
     const href = (path: string) => `/${locale}${path === '/' ? '' : path}`;
     const currentPath = pathWithoutLocale(req.url);
@@ -297,6 +326,8 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       fmt: formatters(locale),
       actor: req.actor,
       get csrfToken() {
+        // A shared page would hand one reader's token to every other reader.
+        if (shared) throw new Error('a page with a form cannot be shared (reply.sharedPage)');
         csrfToken ??= reply.generateCsrf();
         return csrfToken;
       },
@@ -333,15 +364,25 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     databaseKind: platform.database.kind,
   });
 
+  const html = (element: VNode) => `<!doctype html>${renderToString(element)}`;
   // Not only a decorator: the reply of an answer given before routing is not decorated.
   const sendPage = (reply: FastifyReply, element: VNode, status = 200) =>
-    reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(`<!doctype html>${renderToString(element)}`);
+    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html(element));
   app.decorateReply('page', function (this: FastifyReply, element: VNode, status = 200) {
     return sendPage(this, element, status);
+  });
+  app.decorateReply('sharedPage', async function (this: FastifyReply, cache: VersionedCache, render: (view: ViewContext) => VNode | Promise<VNode>) {
+    const req = this.request;
+    if (req.actor || req.cookies[FLASH_COOKIE] || req.url.includes('?')) return this.page(await render(buildView(req, this)));
+    return cache.send(req, this, {
+      key: req.url,
+      type: 'text/html; charset=utf-8',
+      // Public, but checked on every use: a change made by an administrator shows at once.
+      cacheControl: 'public, no-cache',
+      // A signed-in reader (session cookie) gets another page.
+      vary: 'Cookie',
+      render: async () => html(await render(buildView(req, this, { shared: true }))),
+    });
   });
   // Messages for the next page; several may be added during one request.
   const pendingFlash = new WeakMap<FastifyReply, FlashMessage[]>();

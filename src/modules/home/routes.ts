@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { versionedCache } from '../../core/http/versioned-cache.js';
 import { HomePage } from './views/HomePage.js';
 
-/** Public: the landing page of each language. */
+/** Public: the landing page of each language, rendered once per language for anonymous readers. */
 export const homeRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/', async (req, reply) => reply.page(HomePage({ view: req.view(reply) })));
+  const pages = versionedCache();
+  app.get('/', async (_req, reply) => reply.sharedPage(pages, (view) => HomePage({ view })));
 };

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../core/db/client.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
 import { compareTargetCodes } from './rules.js';
-import { actionLines, connectGoals, connectTargets, countries, matrixLinks, prizeCategories, regions, sdgs, sdgTargets } from './tables.js';
+import { actionLines, connectGoals, connectTargets, countries, matrixLinks, prizeCategories, referenceVersion, regions, sdgs, sdgTargets } from './tables.js';
 
 export type ActionLine = typeof actionLines.$inferSelect;
 export type Sdg = typeof sdgs.$inferSelect;
@@ -17,6 +17,23 @@ export type PrizeCategory = typeof prizeCategories.$inferSelect;
 export type Region = typeof regions.$inferSelect;
 export type Country = typeof countries.$inferSelect;
 export type ConnectGoal = typeof connectGoals.$inferSelect & { targets: (typeof connectTargets.$inferSelect)[] };
+
+/**
+ * The version of the reference data: it moves, at commit, with every transaction that writes to a
+ * reference table (seed, admin pages; triggers of migration 0012). One primary-key read.
+ */
+export const getReferenceVersion = async (db: DbOrTx): Promise<number> => {
+  // Read on every request for a reference page: a named prepared statement, built once per handle
+  // (the server parses and plans it once per connection).
+  let read = preparedVersionReads.get(db);
+  if (!read) {
+    read = db.select({ version: referenceVersion.version }).from(referenceVersion).prepare('reference_data_version');
+    preparedVersionReads.set(db, read);
+  }
+  const [row] = await read.execute();
+  return row?.version ?? 0;
+};
+const preparedVersionReads = new WeakMap<DbOrTx, { execute: () => Promise<{ version: number }[]> }>();
 
 /** Matrix links that exist: a removed link keeps its row (so the seed does not restore it). */
 export const activeLinks = () => isNull(matrixLinks.deletedAt);

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Localized } from '../../core/i18n/locales.js';
 import type { Confidence } from './rules.js';
 
@@ -120,3 +120,14 @@ export const countries = pgTable(
   },
   (t) => [index('reference_countries_region_idx').on(t.region)],
 );
+
+/**
+ * One row counting the committed changes to the reference tables above (bumped once per writing
+ * transaction, at commit, by the triggers of migration 0012): pages and API lists rendered from
+ * reference data are kept in memory per version, and every process reads the version to know
+ * whether its copy is still current.
+ */
+export const referenceVersion = pgTable('reference_data_version', {
+  id: integer().primaryKey().default(1),
+  version: bigint({ mode: 'number' }).notNull().default(0),
+});
