@@ -219,9 +219,10 @@ describe('a restore that fails half way', () => {
     before = await contentsOf(target);
   }, 120_000);
 
-  it('on a line cut in the middle of the tenth table: nothing changes, and the error names the line', { timeout: 120_000 }, async () => {
+  it('on a line cut in the middle of a table from the tenth on: nothing changes, and the error names the line', { timeout: 120_000 }, async () => {
     const { lines, header, start } = linesOf(sourceOf(kind).file);
-    const tenth = header.tables[9] as string;
+    // The first table of several rows from the tenth on, so that rows before it were already written.
+    const tenth = header.tables.slice(9).find((t) => (header.rows[t] ?? 0) > 2) as string;
     expect(header.rows[tenth]).toBeGreaterThan(2);
     const bad = start(tenth) + Math.floor((header.rows[tenth] ?? 0) / 2);
     lines[bad] = (lines[bad] ?? '').slice(0, 20);
