@@ -4,9 +4,13 @@
  * see those of a draft and of a pending revision. Everyone else gets 404 (never 403), so an id
  * does not tell whether an image exists.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getActorById } from '../../../core/auth/sessions.js';
+import { UploadedFile } from '../../../core/http/body-parsers.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestClient, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
@@ -30,11 +34,17 @@ const clients = {} as Record<Who, TestClient>;
 const image = { draft: 0, kept: 0, removed: 0, added: 0 };
 let publishedId = 0;
 
+const uploads = mkdtempSync(join(tmpdir(), 'wsis-visibility-'));
+afterAll(() => rmSync(uploads, { recursive: true, force: true }));
+
 const newImage = async (background: string) => {
   const data = await sharp({ create: { width: 40, height: 30, channels: 3, background } })
     .png()
     .toBuffer();
-  const processed = await processImage({ filename: 'photo.png', mimetype: 'image/png', data, truncated: false } as unknown as Parameters<typeof processImage>[0]);
+  // As the multipart reader hands it over: the bytes in a temporary file.
+  const path = join(uploads, `photo-${background.replace('#', '')}.png`);
+  writeFileSync(path, data);
+  const processed = await processImage(new UploadedFile('photo.png', 'image/png', path, data.length, false));
   if (!processed.ok) throw new Error(processed.error);
   return processed.image;
 };

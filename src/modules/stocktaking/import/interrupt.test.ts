@@ -36,8 +36,10 @@ const prepareTarget = async () => {
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
+  // The server's own database, captured before the URL is pointed at the new one below.
+  const adminUrl = server.toString();
   dropDatabase = async () => {
-    const a = new pg.Client({ connectionString: server.toString(), user: decodeURIComponent(server.username) || 'postgres' });
+    const a = new pg.Client({ connectionString: adminUrl, user: decodeURIComponent(server.username) || 'postgres' });
     await a.connect();
     await a.query(`drop database if exists ${name} with (force)`);
     await a.end();
