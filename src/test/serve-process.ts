@@ -2,35 +2,14 @@
  * A real `wsis serve` in a child process and plain HTTP requests to it, for the fault tests (as in
  * prizes/integrity/durability.test.ts): each request has a bound, past which it counts as a hang.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { type Agent, request } from 'node:http';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { startWsis } from './servers.js';
 
 export type ServeTarget = { url?: string; dataDir?: string };
 
-export const startServe = (target: ServeTarget, { env = {} }: { env?: Record<string, string> } = {}) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--no-demo', '--port', '0', ...(target.dataDir ? ['--data', target.dataDir] : [])], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: target.url ?? '', LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { text: '' };
-  const ready = new Promise<URL>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output.text += chunk.toString();
-      const m = /ready at (http:\/\/[^\s]+)/.exec(output.text);
-      if (m?.[1]) resolve(new URL(m[1]));
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output.text += chunk.toString();
-    });
-    child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}): ${output.text}`)));
-  });
-  ready.catch(() => undefined);
-  return { child, ready, output };
-};
+/** `wsis serve` on the target, rate limits scaled out of the way of a surge (src/test/servers.ts starts it). */
+export const startServe = (target: ServeTarget, { env = {} }: { env?: Record<string, string> } = {}) => startWsis({ ...target, env: { WSIS_RATE_LIMIT_SCALE: '1000000', ...env } });
 
 export const exited = (child: ChildProcess) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

@@ -44,11 +44,15 @@ export const createEmptyDatabase = async (prefix = 'wsis_processes') => {
 
 export type WsisServer = { child: ChildProcess; ready: Promise<URL>; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 
-/** Starts `wsis serve --no-demo --port 0` (plus `args`) on the database `url`; `ready` resolves with its address. */
-export const startWsis = ({ url, args = [], env = {} }: { url: string; args?: string[]; env?: Record<string, string> }): WsisServer => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--no-demo', '--port', '0', ...args], {
+/**
+ * Starts `wsis serve --no-demo --port 0` (plus `args`) on the PostgreSQL database `url`, or on the
+ * embedded database in `dataDir`; `ready` resolves with its address. The one way the tests start a
+ * real server process (several processes, the proxy, the faults, the durability of votes).
+ */
+export const startWsis = ({ url, dataDir, args = [], env = {} }: { url?: string; dataDir?: string; args?: string[]; env?: Record<string, string> }): WsisServer => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--no-demo', '--port', '0', ...(dataDir ? ['--data', dataDir] : []), ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_URL: url ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -18,9 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../../app.js';
-import { seedReference } from '../../core/cli/startup.js';
-import { migrateDatabase, openDatabase } from '../../core/db/client.js';
-import { BENCH_YEAR, benchVoterTokens, prepareBenchEdition, seedBenchVoters } from '../../modules/prizes/integrity/bench.js';
+import { openDatabase } from '../../core/db/client.js';
+import { BENCH_YEAR, prepareVotingDatabase } from '../../modules/prizes/integrity/bench.js';
 import { runWsis } from '../cli.js';
 import { type Answer, exited, send, startServe } from '../serve-process.js';
 
@@ -65,11 +64,7 @@ const fillDisk = (dir: string, leaveBytes = 0) => {
 
 const prepareFolder = async (dataDir: string) => {
   const database = await openDatabase({ dataDir });
-  await migrateDatabase(database);
-  await seedReference(database, MODULES);
-  await seedBenchVoters(database.db, { voters: VOTERS });
-  const tokenOf = await benchVoterTokens(database.db);
-  const { nominees } = await prepareBenchEdition(database.db);
+  const { tokenOf, nominees } = await prepareVotingDatabase(database, { voters: VOTERS, modules: MODULES });
   await database.close();
   return { tokenOf, nominees };
 };

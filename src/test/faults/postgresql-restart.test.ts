@@ -14,9 +14,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../../app.js';
-import { seedReference } from '../../core/cli/startup.js';
-import { migrateDatabase, openDatabase } from '../../core/db/client.js';
-import { BENCH_YEAR, benchVoterTokens, prepareBenchEdition, seedBenchVoters } from '../../modules/prizes/integrity/bench.js';
+import { openDatabase } from '../../core/db/client.js';
+import { BENCH_YEAR, prepareVotingDatabase } from '../../modules/prizes/integrity/bench.js';
 import { type PostgresServer, startPostgresServer } from '../postgres-server.js';
 import { type Answer, exited, send, startServe } from '../serve-process.js';
 import { runWsis } from '../cli.js';
@@ -40,11 +39,7 @@ describe('PostgreSQL restarted during a surge of votes and page views', () => {
     await server.createDatabase(name);
     const url = server.urlOf(name);
     const database = await openDatabase({ url, poolSize: 2 });
-    await migrateDatabase(database);
-    await seedReference(database, MODULES);
-    await seedBenchVoters(database.db, { voters: VOTERS });
-    const tokenOf = await benchVoterTokens(database.db);
-    const { nominees } = await prepareBenchEdition(database.db);
+    const { tokenOf, nominees } = await prepareVotingDatabase(database, { voters: VOTERS, modules: MODULES });
     await database.close();
     const nomineeOf = (voter: number, category: number) => {
       const inCategory = nominees.filter((n) => n.category === category);
@@ -220,11 +215,7 @@ describe('PostgreSQL restarted during a surge of votes and page views', () => {
     await server.createDatabase(name);
     const url = server.urlOf(name);
     const database = await openDatabase({ url, poolSize: 2 });
-    await migrateDatabase(database);
-    await seedReference(database, MODULES);
-    await seedBenchVoters(database.db, { voters: 2 });
-    const tokenOf = await benchVoterTokens(database.db);
-    const { nominees } = await prepareBenchEdition(database.db);
+    const { tokenOf, nominees } = await prepareVotingDatabase(database, { voters: 2, modules: MODULES });
     await database.close();
     const serve = startServe({ url });
     stops.push(() => serve.child.kill('SIGKILL'));

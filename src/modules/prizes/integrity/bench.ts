@@ -98,6 +98,21 @@ const vacuumVotes = async (db: Db) => {
  * The bench edition (2099) in its voting phase, with 18 categories of 5 accepted nominees each;
  * its previous votes are deleted so each run starts from zero. Returns the nominees per category.
  */
+/**
+ * A database ready for a surge of votes: migrated, the reference data of `modules`, `voters` accounts
+ * with API tokens and the bench edition with voting open (the durability and fault tests).
+ */
+export const prepareVotingDatabase = async (database: Database, { voters, modules }: { voters: number; modules: PlatformModule[] }) => {
+  const { migrateDatabase } = await import('../../../core/db/client.js');
+  const { seedReference } = await import('../../../core/cli/startup.js');
+  await migrateDatabase(database);
+  await seedReference(database, modules);
+  await seedBenchVoters(database.db, { voters });
+  const tokenOf = await benchVoterTokens(database.db);
+  const { nominees } = await prepareBenchEdition(database.db);
+  return { tokenOf, nominees };
+};
+
 export const prepareBenchEdition = async (db: Db) => {
   const phaseDates = phaseColumns(phaseDatesAround('voting'));
 

@@ -5,7 +5,7 @@
  * (the postgresql project) and on the embedded PGlite in a data folder (the pglite project): a
  * killed process, not a power cut, which only PostgreSQL's fsync'd write-ahead log covers.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,11 +14,11 @@ import { Agent, request } from 'node:http';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../../../app.js';
-import { seedReference } from '../../../core/cli/startup.js';
-import { type Database, migrateDatabase, openDatabase } from '../../../core/db/client.js';
+import { type Database, openDatabase } from '../../../core/db/client.js';
 import { testDatabaseKind } from '../../../test/db.js';
+import { startServe } from '../../../test/serve-process.js';
 import { countVotes, getEditionByYear } from '../queries.js';
-import { BENCH_YEAR, benchVoterTokens, prepareBenchEdition, seedBenchVoters } from './bench.js';
+import { BENCH_YEAR, prepareVotingDatabase } from './bench.js';
 
 const VOTERS = 150;
 const CATEGORIES = 6;
@@ -32,26 +32,6 @@ const admin = async () => {
 };
 
 type Target = { url?: string; dataDir?: string };
-
-const startServer = (target: Target) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--no-demo', '--port', '0', ...(target.dataDir ? ['--data', target.dataDir] : [])], {
-    env: { ...process.env, DATABASE_URL: target.url ?? '', LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const ready = new Promise<URL>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /ready at (http:\/\/[^\s]+)/.exec(output);
-      if (m?.[1]) resolve(new URL(m[1]));
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}): ${output}`)));
-  });
-  return { child, ready };
-};
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
@@ -115,15 +95,11 @@ describe(`votes survive a killed server (${testDatabaseKind() === 'postgresql' ?
     }
     // Voters and the bench edition first (PGlite admits one process at a time: ours, then the server's).
     database = await openDatabase({ ...target, poolSize: 2 });
-    await migrateDatabase(database);
-    await seedReference(database, MODULES);
-    await seedBenchVoters(database.db, { voters: VOTERS });
-    const tokenOf = await benchVoterTokens(database.db);
-    const { nominees } = await prepareBenchEdition(database.db);
+    const { tokenOf, nominees } = await prepareVotingDatabase(database, { voters: VOTERS, modules: MODULES });
     await database.close();
     database = undefined;
 
-    const first = startServer(target);
+    const first = startServe(target);
     children.push(first.child);
     const base = await first.ready;
     const nomineeOf = (voter: number, category: number) => {
@@ -157,7 +133,7 @@ describe(`votes survive a killed server (${testDatabaseKind() === 'postgresql' ?
     expect(beforeKill.size).toBeGreaterThanOrEqual(KILL_AFTER);
 
     // Restart on the same database; every ballot is sent again (a voter retrying).
-    const second = startServer(target);
+    const second = startServe(target);
     children.push(second.child);
     const base2 = await second.ready;
     const agent2 = new Agent({ keepAlive: true, maxSockets: 16 });
