@@ -540,6 +540,9 @@ describe('the API reference', () => {
     const res = await kit.app.inject({ url: '/ar/api/docs' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<html lang="ar" dir="rtl">');
+    // The operations' English summaries are isolated from the Arabic text around them.
+    expect(res.body).toMatch(/<span lang="en" dir="ltr">Search the WSIS Stocktaking database/);
+    expect(res.body).not.toMatch(/<(span|p|h2) lang="en">/);
     // The switcher's link to Chinese lands on a page that exists.
     const toChinese = /href="\/language\/zh\?next=([^"]+)"/.exec(res.body)?.[1];
     expect(decodeURIComponent(toChinese ?? '')).toBe('/zh/api/docs');

@@ -44,7 +44,7 @@ export const ApiReferencePage = ({ view, document }: { view: ViewContext; docume
     { header: t('core.api_docs.where'), cell: (r: Row) => r.where },
     { header: t('core.api_docs.type'), cell: (r: Row) => <code dir="ltr">{r.type}</code> },
     { header: t('core.api_docs.required'), cell: (r: Row) => (r.required ? t('core.api_docs.yes') : t('core.api_docs.no')) },
-    { header: t('core.api_docs.description'), cell: (r: Row) => (r.description ? <span lang="en">{r.description}</span> : '') },
+    { header: t('core.api_docs.description'), cell: (r: Row) => (r.description ? <span lang="en" dir="ltr">{r.description}</span> : '') },
   ];
   return (
     <Layout view={view} title={t('core.api_docs.title')} wide>
@@ -64,14 +64,14 @@ export const ApiReferencePage = ({ view, document }: { view: ViewContext; docume
                   {method.toUpperCase()} {path}
                 </code>
               </a>{' '}
-              <span lang="en">{operation.summary}</span>
+              <span lang="en" dir="ltr">{operation.summary}</span>
             </li>
           ))}
         </ul>
       </nav>
       {tags.map((tag) => (
         <section aria-labelledby={`tag-${tag}`}>
-          <h2 id={`tag-${tag}`} lang="en">
+          <h2 id={`tag-${tag}`} lang="en" dir="ltr">
             {tag}
           </h2>
           {operations
@@ -100,8 +100,8 @@ export const ApiReferencePage = ({ view, document }: { view: ViewContext; docume
                       {method.toUpperCase()} {path}
                     </code>
                   </h3>
-                  {operation.summary && <p lang="en">{operation.summary}</p>}
-                  {operation.description && <p lang="en">{operation.description}</p>}
+                  {operation.summary && <p lang="en" dir="ltr">{operation.summary}</p>}
+                  {operation.description && <p lang="en" dir="ltr">{operation.description}</p>}
                   {(operation.security?.length ?? 0) > 0 && <p>{t('core.api_docs.token')}</p>}
                   {rows.length > 0 && <Table caption={t('core.api_docs.parameters', { operation: `${method.toUpperCase()} ${path}` })} columns={columns} rows={rows} empty="" />}
                   <p>
