@@ -44,7 +44,17 @@ export const ApiReferencePage = ({ view, document }: { view: ViewContext; docume
     { header: t('core.api_docs.where'), cell: (r: Row) => r.where },
     { header: t('core.api_docs.type'), cell: (r: Row) => <code dir="ltr">{r.type}</code> },
     { header: t('core.api_docs.required'), cell: (r: Row) => (r.required ? t('core.api_docs.yes') : t('core.api_docs.no')) },
-    { header: t('core.api_docs.description'), cell: (r: Row) => (r.description ? <span lang="en" dir="ltr">{r.description}</span> : '') },
+    {
+      header: t('core.api_docs.description'),
+      cell: (r: Row) =>
+        r.description ? (
+          <span lang="en" dir="ltr">
+            {r.description}
+          </span>
+        ) : (
+          ''
+        ),
+    },
   ];
   return (
     <Layout view={view} title={t('core.api_docs.title')} wide>
@@ -64,7 +74,9 @@ export const ApiReferencePage = ({ view, document }: { view: ViewContext; docume
                   {method.toUpperCase()} {path}
                 </code>
               </a>{' '}
-              <span lang="en" dir="ltr">{operation.summary}</span>
+              <span lang="en" dir="ltr">
+                {operation.summary}
+              </span>
             </li>
           ))}
         </ul>
@@ -100,8 +112,16 @@ export const ApiReferencePage = ({ view, document }: { view: ViewContext; docume
                       {method.toUpperCase()} {path}
                     </code>
                   </h3>
-                  {operation.summary && <p lang="en" dir="ltr">{operation.summary}</p>}
-                  {operation.description && <p lang="en" dir="ltr">{operation.description}</p>}
+                  {operation.summary && (
+                    <p lang="en" dir="ltr">
+                      {operation.summary}
+                    </p>
+                  )}
+                  {operation.description && (
+                    <p lang="en" dir="ltr">
+                      {operation.description}
+                    </p>
+                  )}
                   {(operation.security?.length ?? 0) > 0 && <p>{t('core.api_docs.token')}</p>}
                   {rows.length > 0 && <Table caption={t('core.api_docs.parameters', { operation: `${method.toUpperCase()} ${path}` })} columns={columns} rows={rows} empty="" />}
                   <p>
