@@ -43,8 +43,35 @@ type FieldProps = {
   keepValue?: boolean;
 };
 
-/** A labelled input with its hint and its error message, wired with aria-describedby. */
-export const Field = ({ form, name, label, hint, type = 'text', required, autocomplete, maxLength, dir, keepValue = type !== 'password' }: FieldProps) => {
+/** The attributes that tie a control to its label, hint and error message. */
+type ControlAttributes = {
+  id: string;
+  name: string;
+  required?: boolean;
+  'aria-required'?: 'true';
+  'aria-invalid'?: 'true';
+  'aria-describedby'?: string;
+};
+
+/**
+ * What every form control shares: the label (with the required mark), the hint and the error
+ * message, wired to the control with aria-describedby. `control` draws the control itself.
+ */
+const FieldFrame = ({
+  form,
+  name,
+  label,
+  hint,
+  required,
+  control,
+}: {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  control: (attributes: ControlAttributes) => ComponentChildren;
+}) => {
   const id = fieldId(name);
   const error = form.errors[name];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -69,76 +96,67 @@ export const Field = ({ form, name, label, hint, type = 'text', required, autoco
           {error}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={keepValue ? fieldValue(form, name) : ''}
-        required={required}
-        aria-required={required ? 'true' : undefined}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-        autocomplete={autocomplete}
-        maxLength={maxLength}
-        dir={dir}
-      />
+      {control({
+        id,
+        name,
+        required,
+        'aria-required': required ? 'true' : undefined,
+        'aria-invalid': error ? 'true' : undefined,
+        'aria-describedby': describedBy,
+      })}
     </div>
   );
 };
 
-export const TextArea = ({ form, name, label, hint, required, rows = 5, maxLength }: Omit<FieldProps, 'type'> & { rows?: number }) => {
-  const id = fieldId(name);
-  const error = form.errors[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <textarea id={id} name={name} rows={rows} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} maxLength={maxLength} dir="auto">
+/** A labelled input with its hint and its error message. */
+export const Field = ({ form, name, label, hint, type = 'text', required, autocomplete, maxLength, dir, keepValue = type !== 'password' }: FieldProps) => (
+  <FieldFrame
+    form={form}
+    name={name}
+    label={label}
+    hint={hint}
+    required={required}
+    control={(a) => <input {...a} type={type} value={keepValue ? fieldValue(form, name) : ''} autocomplete={autocomplete} maxLength={maxLength} dir={dir} />}
+  />
+);
+
+export const TextArea = ({ form, name, label, hint, required, rows = 5, maxLength }: Omit<FieldProps, 'type'> & { rows?: number }) => (
+  <FieldFrame
+    form={form}
+    name={name}
+    label={label}
+    hint={hint}
+    required={required}
+    control={(a) => (
+      <textarea {...a} rows={rows} maxLength={maxLength} dir="auto">
         {fieldValue(form, name)}
       </textarea>
-    </div>
-  );
-};
+    )}
+  />
+);
 
 export type Option = { value: string; label: string };
 
 export const Select = ({ form, name, label, hint, options, required, placeholder }: Omit<FieldProps, 'type'> & { options: Option[]; placeholder?: string }) => {
-  const id = fieldId(name);
-  const error = form.errors[name];
   const current = fieldValue(form, name);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <FieldFrame
+      form={form}
+      name={name}
+      label={label}
+      hint={hint}
+      required={required}
+      control={(a) => (
+        <select {...a}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((o) => (
+            <option value={o.value} selected={o.value === current}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-      {error && (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <select id={id} name={name} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === current}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    />
   );
 };
 
@@ -200,11 +218,21 @@ export const PostButton = ({
   </form>
 );
 
-export type Column<T> = { header: string; cell: (row: T) => ComponentChildren; numeric?: boolean };
+export type Column<T> = {
+  header: string;
+  cell: (row: T) => ComponentChildren;
+  numeric?: boolean;
+  /** The cell names its row (`<th scope="row">`), as a nominee's title does. */
+  rowHeader?: boolean;
+};
 
-/** A data table with a caption; wide tables scroll inside their own focusable region. */
-export const Table = <T,>({ caption, columns, rows, empty }: { caption: string; columns: Column<T>[]; rows: T[]; empty: string }) =>
-  rows.length === 0 ? (
+/**
+ * A data table with a caption; wide tables scroll inside their own focusable region. Without rows it
+ * is a paragraph saying `empty`, or, with `keepEmpty`, the table itself with that sentence as its
+ * only row (when a reader compares several tables, as the categories of a prize edition).
+ */
+export const Table = <T,>({ caption, columns, rows, empty, keepEmpty }: { caption: string; columns: Column<T>[]; rows: T[]; empty: string; keepEmpty?: boolean }) =>
+  rows.length === 0 && !keepEmpty ? (
     <p class="empty">{empty}</p>
   ) : (
     <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
@@ -220,13 +248,13 @@ export const Table = <T,>({ caption, columns, rows, empty }: { caption: string; 
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {rows.length === 0 ? (
             <tr>
-              {columns.map((c) => (
-                <td class={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>
-              ))}
+              <td colSpan={columns.length}>{empty}</td>
             </tr>
-          ))}
+          ) : (
+            rows.map((row) => <tr>{columns.map((c) => (c.rowHeader ? <th scope="row">{c.cell(row)}</th> : <td class={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>))}</tr>)
+          )}
         </tbody>
       </table>
     </div>

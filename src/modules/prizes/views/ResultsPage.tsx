@@ -1,6 +1,7 @@
 import type { Localized } from '../../../core/i18n/locales.js';
 import type { ViewContext } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { CategoryTables, nomineeColumn } from './CategoryTables.js';
+import { EditionLayout } from './EditionLayout.js';
 import type { Edition } from '../phases.js';
 import type { Category } from '../queries.js';
 import { SHORTLIST_SIZE } from '../tally.js';
@@ -36,11 +37,7 @@ export const ResultsPage = ({
   const cast = all.reduce((s, r) => s + r.cast, 0);
   const valid = all.reduce((s, r) => s + r.valid, 0);
   return (
-    <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
-      </p>
-      <h1>{title}</h1>
+    <EditionLayout view={view} edition={edition} title={title}>
       <p>
         <a href={view.href(`/prizes/${edition.year}/stories`)}>{t('prizes.stories.results_link')}</a>
       </p>
@@ -50,52 +47,23 @@ export const ResultsPage = ({
         <>
           <p>{t('prizes.results.totals', { cast, valid, invalid: cast - valid })}</p>
           <p class="hint">{t('prizes.results.shortlist_rule', { size: SHORTLIST_SIZE })}</p>
-          {categories.map((c) => {
-            const list = rows.get(c.number) ?? [];
-            const caption = `${t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`;
-            return (
-              <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
-                <table>
-                  <caption>{caption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('prizes.results.nominee')}</th>
-                      <th scope="col" class="numeric">
-                        {t('prizes.results.valid_votes')}
-                      </th>
-                      <th scope="col" class="numeric">
-                        {t('prizes.results.votes_cast')}
-                      </th>
-                      <th scope="col">{t('prizes.results.shortlist')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.length === 0 ? (
-                      <tr>
-                        <td colSpan={4}>{t('prizes.results.no_votes')}</td>
-                      </tr>
-                    ) : (
-                      list.map((r) => {
-                        const name = view.localizeWithLocale(r.title);
-                        return (
-                          <tr>
-                            <th scope="row" lang={name.locale === view.locale ? undefined : name.locale} dir="auto">
-                              <a href={view.href(`/stocktaking/${r.entryId}`)}>{name.text}</a>
-                            </th>
-                            <td class="numeric">{view.fmt.number(r.valid)}</td>
-                            <td class="numeric">{view.fmt.number(r.cast)}</td>
-                            <td>{r.outcome ? <strong>{t(`prizes.selection.rank_${r.outcome}`)}</strong> : r.shortlisted ? t('prizes.results.shortlisted') : ''}</td>
-                          </tr>
-                        );
-                      })
-                    )}
-                  </tbody>
-                </table>
-              </div>
-            );
-          })}
+          <CategoryTables
+            view={view}
+            categories={categories}
+            rowsOf={(c) => rows.get(c.number) ?? []}
+            empty={t('prizes.results.no_votes')}
+            columns={[
+              nomineeColumn<ResultRow>(view),
+              { header: t('prizes.results.valid_votes'), numeric: true, cell: (r) => view.fmt.number(r.valid) },
+              { header: t('prizes.results.votes_cast'), numeric: true, cell: (r) => view.fmt.number(r.cast) },
+              {
+                header: t('prizes.results.shortlist'),
+                cell: (r) => (r.outcome ? <strong>{t(`prizes.selection.rank_${r.outcome}`)}</strong> : r.shortlisted ? t('prizes.results.shortlisted') : ''),
+              },
+            ]}
+          />
         </>
       )}
-    </Layout>
+    </EditionLayout>
   );
 };

@@ -1,7 +1,7 @@
 import type { Localized } from '../../../core/i18n/locales.js';
 import { LocalTime, PostButton } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { EditionLayout } from './EditionLayout.js';
 import type { Edition, EditionMoment } from '../phases.js';
 import type { Category } from '../queries.js';
 
@@ -25,11 +25,7 @@ export const VotePage = ({ view, edition, moment, categories, nominees, myVotes,
   const open = moment === 'voting';
   const remaining = categories.filter((c) => !myVotes.has(c.number) && nominees.some((n) => n.categoryNumber === c.number));
   return (
-    <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
-      </p>
-      <h1>{title}</h1>
+    <EditionLayout view={view} edition={edition} title={title}>
       {open && (
         <p>
           {t('prizes.vote.closes')} <LocalTime view={view} value={edition.votingEnd} />
@@ -100,6 +96,6 @@ export const VotePage = ({ view, edition, moment, categories, nominees, myVotes,
           </section>
         );
       })}
-    </Layout>
+    </EditionLayout>
   );
 };

@@ -1,5 +1,5 @@
 import type { ViewContext } from '../../../../core/views/context.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { EditionLayout } from '../../views/EditionLayout.js';
 import { LocalTime, Table } from '../../../../core/views/components.js';
 import type { Edition } from '../../phases.js';
 import type { Category } from '../../queries.js';
@@ -161,11 +161,7 @@ export const IntegrityAdminPage = ({
   const title = t('prizes.integrity.admin_title', { year: edition.year });
   let index = 0;
   return (
-    <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
-      </p>
-      <h1>{title}</h1>
+    <EditionLayout view={view} edition={edition} title={title}>
       <p class="lead">{t('prizes.integrity.admin_lead')}</p>
       <p>
         <a href={view.href(`/prizes/${edition.year}/integrity`)}>{t('prizes.integrity.public_link')}</a>
@@ -218,6 +214,6 @@ export const IntegrityAdminPage = ({
         <h2 id="integrity-report">{t('prizes.integrity.report_heading')}</h2>
         <IntegrityTables view={view} categories={categories} report={report} />
       </section>
-    </Layout>
+    </EditionLayout>
   );
 };

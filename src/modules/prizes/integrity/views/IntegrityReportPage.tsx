@@ -1,5 +1,5 @@
 import type { ViewContext } from '../../../../core/views/context.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { EditionLayout } from '../../views/EditionLayout.js';
 import { LocalTime } from '../../../../core/views/components.js';
 import type { Edition } from '../../phases.js';
 import type { Category } from '../../queries.js';
@@ -22,11 +22,7 @@ export const IntegrityReportPage = ({
   const { t } = view;
   const title = t('prizes.integrity.title', { year: edition.year });
   return (
-    <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
-      </p>
-      <h1>{title}</h1>
+    <EditionLayout view={view} edition={edition} title={title}>
       {report === null ? (
         <p class="notice">
           {t('prizes.integrity.not_yet')} <LocalTime view={view} value={edition.votingEnd} />
@@ -44,6 +40,6 @@ export const IntegrityReportPage = ({
           </p>
         </>
       )}
-    </Layout>
+    </EditionLayout>
   );
 };

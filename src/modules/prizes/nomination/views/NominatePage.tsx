@@ -1,7 +1,7 @@
 import type { Localized } from '../../../../core/i18n/locales.js';
 import { ErrorSummary, type FormState, LocalTime, Select, Table, TextArea } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { EditionLayout } from '../../views/EditionLayout.js';
 import type { Edition } from '../../phases.js';
 import type { Category, Nomination } from '../../queries.js';
 
@@ -28,11 +28,7 @@ export const NominatePage = ({ view, edition, open, categories, entries, nominat
     ...Object.fromEntries(edition.questions.map((q) => [`answer-${q.id}`, view.localize(q.label)])),
   };
   return (
-    <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
-      </p>
-      <h1>{title}</h1>
+    <EditionLayout view={view} edition={edition} title={title}>
       {!open ? (
         <p class="notice">
           {t('prizes.nomination.closed')} <LocalTime view={view} value={edition.submissionStart} /> – <LocalTime view={view} value={edition.submissionEnd} />
@@ -123,6 +119,6 @@ export const NominatePage = ({ view, edition, open, categories, entries, nominat
               ]),
         ]}
       />
-    </Layout>
+    </EditionLayout>
   );
 };

@@ -1,7 +1,7 @@
 import type { Localized } from '../../../../core/i18n/locales.js';
 import { LocalTime, PostForm } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { EditionLayout } from '../../views/EditionLayout.js';
 import type { Edition, EditionMoment } from '../../phases.js';
 import type { Category } from '../../queries.js';
 import { SCORE_MAX } from '../inputs.js';
@@ -35,11 +35,7 @@ export const ReviewPage = ({
   const open = moment === 'selection';
   const base = `/prizes/${edition.year}/review`;
   return (
-    <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
-      </p>
-      <h1>{title}</h1>
+    <EditionLayout view={view} edition={edition} title={title}>
       {open ? (
         <p>
           {t('prizes.selection.review_closes')} <LocalTime view={view} value={edition.selectionEnd} />
@@ -126,6 +122,6 @@ export const ReviewPage = ({
           </section>
         );
       })}
-    </Layout>
+    </EditionLayout>
   );
 };

@@ -1,7 +1,8 @@
 import type { Localized } from '../../../../core/i18n/locales.js';
 import { PostButton, PostForm } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { CategoryTables, nomineeColumn } from '../../views/CategoryTables.js';
+import { EditionLayout } from '../../views/EditionLayout.js';
 import type { Edition, EditionMoment } from '../../phases.js';
 import type { Category } from '../../queries.js';
 import type { RankingRow } from '../queries.js';
@@ -44,11 +45,7 @@ export const SelectionPage = ({
     ...Array.from({ length: CRITERIA_ROWS_EXTRA }, () => ({ id: '', weight: '', label: '' })),
   ].slice(0, 20);
   return (
-    <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
-      </p>
-      <h1>{title}</h1>
+    <EditionLayout view={view} edition={edition} title={title}>
       <p>{moment === 'selection' ? t('prizes.selection.phase_open') : t('prizes.selection.phase_closed')}</p>
 
       <section aria-labelledby="criteria-title">
@@ -168,69 +165,36 @@ export const SelectionPage = ({
       <section aria-labelledby="ranking-title">
         <h2 id="ranking-title">{t('prizes.selection.ranking_title')}</h2>
         <p class="hint">{t('prizes.selection.ranking_hint')}</p>
-        {categories.map((c) => {
-          const list = ranking.filter((r) => r.categoryNumber === c.number);
-          const caption = `${t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`;
-          return (
-            <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
-              <table>
-                <caption>{caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('prizes.results.nominee')}</th>
-                    <th scope="col" class="numeric">
-                      {t('prizes.results.valid_votes')}
-                    </th>
-                    <th scope="col" class="numeric">
-                      {t('prizes.selection.average')}
-                    </th>
-                    <th scope="col" class="numeric">
-                      {t('prizes.selection.score_count')}
-                    </th>
-                    <th scope="col" class="numeric">
-                      {t('prizes.selection.conflict_count')}
-                    </th>
-                    <th scope="col">{t('prizes.selection.outcome')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.length === 0 ? (
-                    <tr>
-                      <td colSpan={6}>{t('prizes.selection.no_shortlist')}</td>
-                    </tr>
-                  ) : (
-                    list.map((r) => {
-                      const name = view.localizeWithLocale(r.title);
-                      return (
-                        <tr>
-                          <th scope="row" lang={name.locale === view.locale ? undefined : name.locale} dir="auto">
-                            <a href={view.href(`/stocktaking/${r.entryId}`)}>{name.text}</a>
-                          </th>
-                          <td class="numeric">{view.fmt.number(r.valid)}</td>
-                          <td class="numeric">{r.average === null ? '—' : view.fmt.number(r.average)}</td>
-                          <td class="numeric">{view.fmt.number(r.scoreCount)}</td>
-                          <td class="numeric">{view.fmt.number(r.conflictCount)}</td>
-                          <td>
-                            {r.rank ? <strong>{t(`prizes.selection.rank_${r.rank}`)}</strong> : null}
-                            {canConfirm && r.rank !== 'winner' && (
-                              <PostButton
-                                view={view}
-                                action={view.href(`${base}/categories/${c.number}/winner`)}
-                                label={t('prizes.selection.confirm_winner', { title: name.text })}
-                                fields={{ nominationId: String(r.nominationId) }}
-                              />
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })
+        <CategoryTables
+          view={view}
+          categories={categories}
+          rowsOf={(c) => ranking.filter((r) => r.categoryNumber === c.number)}
+          empty={t('prizes.selection.no_shortlist')}
+          columns={[
+            nomineeColumn<RankedNominee>(view),
+            { header: t('prizes.results.valid_votes'), numeric: true, cell: (r) => view.fmt.number(r.valid) },
+            { header: t('prizes.selection.average'), numeric: true, cell: (r) => (r.average === null ? '—' : view.fmt.number(r.average)) },
+            { header: t('prizes.selection.score_count'), numeric: true, cell: (r) => view.fmt.number(r.scoreCount) },
+            { header: t('prizes.selection.conflict_count'), numeric: true, cell: (r) => view.fmt.number(r.conflictCount) },
+            {
+              header: t('prizes.selection.outcome'),
+              cell: (r) => (
+                <>
+                  {r.rank ? <strong>{t(`prizes.selection.rank_${r.rank}`)}</strong> : null}
+                  {canConfirm && r.rank !== 'winner' && (
+                    <PostButton
+                      view={view}
+                      action={view.href(`${base}/categories/${r.categoryNumber}/winner`)}
+                      label={t('prizes.selection.confirm_winner', { title: view.localize(r.title) })}
+                      fields={{ nominationId: String(r.nominationId) }}
+                    />
                   )}
-                </tbody>
-              </table>
-            </div>
-          );
-        })}
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
-    </Layout>
+    </EditionLayout>
   );
 };

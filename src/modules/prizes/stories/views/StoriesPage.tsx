@@ -1,7 +1,7 @@
 import { countryName } from '../../../reference/queries.js';
 import { LocalTime } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { EditionLayout } from '../../views/EditionLayout.js';
 import type { Edition } from '../../phases.js';
 import type { Story, StoryCategory } from '../stories.js';
 
@@ -35,11 +35,7 @@ export const StoriesPage = ({ view, edition, categories, announced }: { view: Vi
   const { t } = view;
   const title = t('prizes.stories.title', { year: edition.year });
   return (
-    <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
-      </p>
-      <h1>{title}</h1>
+    <EditionLayout view={view} edition={edition} title={title}>
       {!announced ? (
         <p class="notice">
           {t('prizes.stories.not_announced')} <LocalTime view={view} value={edition.announcementStart} />
@@ -72,6 +68,6 @@ export const StoriesPage = ({ view, edition, categories, announced }: { view: Vi
           ))}
         </>
       )}
-    </Layout>
+    </EditionLayout>
   );
 };
