@@ -1,7 +1,7 @@
-import { countryName } from '../../../reference/queries.js';
 import type { ViewContext } from '../../../../core/views/context.js';
 import type { Edition } from '../../phases.js';
 import type { Story, StoryCategory } from '../stories.js';
+import { StoryText } from './StoryText.js';
 
 /**
  * The success stories as a standalone printable document (the PDF is Chromium's print of it):
@@ -21,7 +21,6 @@ p { margin-block: 0 2mm; }
 
 const StoryBlock = ({ view, story }: { view: ViewContext; story: Story }) => {
   const title = view.localizeWithLocale(story.title);
-  const summary = view.localizeWithLocale(story.summary);
   const other = (l: string) => (l === view.locale ? undefined : l);
   return (
     <article>
@@ -32,12 +31,7 @@ const StoryBlock = ({ view, story }: { view: ViewContext; story: Story }) => {
           {title.text}
         </span>
       </h3>
-      {(story.organization || story.country) && (
-        <p class="meta">{[story.organization, story.country ? countryName(story.country, view.locale) : null].filter(Boolean).join(' · ')}</p>
-      )}
-      <p lang={other(summary.locale)} dir="auto">
-        {summary.text}
-      </p>
+      <StoryText view={view} story={story} />
     </article>
   );
 };

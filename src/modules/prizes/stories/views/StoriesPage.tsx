@@ -1,14 +1,13 @@
-import { countryName } from '../../../reference/queries.js';
 import { LocalTime } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
 import { EditionLayout } from '../../views/EditionLayout.js';
 import type { Edition } from '../../phases.js';
 import type { Story, StoryCategory } from '../stories.js';
+import { StoryText } from './StoryText.js';
 
 const StoryArticle = ({ view, story }: { view: ViewContext; story: Story }) => {
   const { t } = view;
   const title = view.localizeWithLocale(story.title);
-  const summary = view.localizeWithLocale(story.summary);
   const other = (l: string) => (l === view.locale ? undefined : l);
   const id = `story-${story.entryId}-${story.rank}`;
   return (
@@ -19,12 +18,7 @@ const StoryArticle = ({ view, story }: { view: ViewContext; story: Story }) => {
           {title.text}
         </a>
       </h3>
-      {(story.organization || story.country) && (
-        <p class="meta">{[story.organization, story.country ? countryName(story.country, view.locale) : null].filter(Boolean).join(' · ')}</p>
-      )}
-      <p lang={other(summary.locale)} dir="auto">
-        {summary.text}
-      </p>
+      <StoryText view={view} story={story} />
       {title.locale !== view.locale && <p class="hint">{t('prizes.stories.original_language')}</p>}
     </article>
   );
