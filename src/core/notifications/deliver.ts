@@ -7,7 +7,6 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { users } from '../auth/tables.js';
-import type { NotificationEventContribution } from '../contributions.js';
 import type { Db } from '../db/client.js';
 import { isLocale, type Locale } from '../i18n/locales.js';
 import { enqueueMail } from '../mail/outbox.js';
@@ -90,7 +89,11 @@ export const sendNotificationDigests = async (db: Db, { modules, baseUrl, now = 
       let mailed = false;
       if (unread.length > 0) {
         // Once a day: a second digest the same day finds the row taken and waits for tomorrow.
-        const taken = await tx.insert(notificationDigests).values({ recipientId, day, notifications: unread.length }).onConflictDoNothing().returning({ day: notificationDigests.day });
+        const taken = await tx
+          .insert(notificationDigests)
+          .values({ recipientId, day, notifications: unread.length })
+          .onConflictDoNothing()
+          .returning({ day: notificationDigests.day });
         if (taken.length === 0) return false;
         const [person] = await tx.select({ to: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, recipientId));
         if (!person) return false;
@@ -128,4 +131,3 @@ export const sendNotificationDigests = async (db: Db, { modules, baseUrl, now = 
   }
   return sent;
 };
-

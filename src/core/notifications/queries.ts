@@ -11,8 +11,11 @@ import { type NotificationEmailChoice, type NotificationParams, notifications } 
 export const notificationEventsOf = (modules: readonly PlatformModule[]) =>
   new Map<string, NotificationEventContribution>(contributions(modules, 'notificationEvents').map(({ contribution }) => [contribution.event, contribution]));
 
-/** Text of another writer (a title) inside a sentence: isolated (FSI … PDI) so its direction cannot disturb the sentence's. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
+/**
+ * Text of another writer (a title) inside a sentence: isolated (FSI … PDI) so its direction cannot
+ * disturb the sentence's. A year is a string (`'2026'`): a number would be grouped ("2,026").
+ */
+const isolate = (text: string) => (/^[\d.,-]*$/.test(text) ? text : `\u2068${text}\u2069`);
 
 /** The sentence of a notification in `locale` (its event's message with its params); an event no module declares any more gets a plain one. */
 export const notificationText = (events: Map<string, NotificationEventContribution>, row: { kind: string; params: NotificationParams }, locale: Locale) => {

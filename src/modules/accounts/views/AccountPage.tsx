@@ -64,10 +64,16 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms, notific
             <p class="hint" id="notification-email-hint">
               {t('accounts.notifications.hint')}
             </p>
-            {(['immediate', 'daily', 'none'] as const).map((choice) => (
+            {(
+              [
+                ['immediate', t('accounts.notifications.immediate')],
+                ['daily', t('accounts.notifications.daily')],
+                ['none', t('accounts.notifications.none')],
+              ] as const
+            ).map(([choice, label]) => (
               <div class="checkbox">
                 <input type="radio" id={`notification-email-${choice}`} name="email" value={choice} checked={notifications.email === choice} />
-                <label for={`notification-email-${choice}`}>{t(`accounts.notifications.${choice}`)}</label>
+                <label for={`notification-email-${choice}`}>{label}</label>
               </div>
             ))}
           </fieldset>

@@ -131,7 +131,7 @@ vote as (
 ),
 receipt as (
   insert into core_notifications (recipient_id, kind, params, link, email)
-  select v.voter_id, 'prizes.vote_recorded', jsonb_build_object('year', e.year, 'category', v.category_number), '/prizes/' || e.year || '/vote', u.notification_email
+  select v.voter_id, 'prizes.vote_recorded', jsonb_build_object('year', e.year::text, 'category', v.category_number), '/prizes/' || e.year || '/vote', u.notification_email
   from vote v
   join prizes_editions e on e.id = v.edition_id
   join auth_users u on u.id = v.voter_id

@@ -36,7 +36,7 @@ export type SubmitNominationResult = { ok: true; id: number; state: 'submitted' 
 
 /** The prize managers learn of a nomination, its nominator gets a receipt (in the nomination's transaction). */
 const notifyNomination = async (tx: DbOrTx, { actor, year, category, title }: { actor: Actor; year: number; category: number; title: Localized }) => {
-  const params = { year, category, title };
+  const params = { year: String(year), category, title };
   await notify(tx, nominationSubmitted, { params, link: `/admin/prizes/${year}/nominations`, except: actor.id });
   await notify(tx, nominationReceived, { to: [actor.id], params, link: `/prizes/${year}` });
 };

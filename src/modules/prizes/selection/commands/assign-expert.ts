@@ -50,7 +50,7 @@ export const assignExpert = async (
     // The expert learns of the assignment and of the scoring deadline.
     await notify(tx, expertAssigned, {
       to: [user.id],
-      params: { year, category: input.category, deadline: { iso: edition.selectionEnd.toISOString() } },
+      params: { year: String(year), category: input.category, deadline: { iso: edition.selectionEnd.toISOString() } },
       link: `/prizes/${year}/review`,
     });
     return { ok: true, userId: user.id } as const;
