@@ -31,7 +31,7 @@ type ActorRow = { [K in keyof typeof actorColumns]: K extends 'roleList' ? strin
  */
 const sessionActorColumns = {
   ...actorColumns,
-  unread: sql<number>`(select count(*)::int from (select 1 from core_notifications n where n.recipient_id = ${users.id} and n.read_at is null limit 100) unread)`,
+  unread: sql<number>`(select count(*)::int from (select 1 from core_notifications n where n.recipient_id = auth_users.id and n.read_at is null limit 100) unread)`,
 };
 
 const toActor = (user: ActorRow): Actor => ({

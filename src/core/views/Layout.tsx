@@ -70,9 +70,7 @@ export const Layout = ({ view, title, children, wide }: LayoutProps) => {
                         {t('core.layout.notifications')}
                         {(actor.unreadNotifications ?? 0) > 0 && (
                           <span class="notification-count">
-                            <span aria-hidden="true">
-                              {(actor.unreadNotifications ?? 0) >= 100 ? t('core.layout.unread_many') : view.fmt.number(actor.unreadNotifications ?? 0)}
-                            </span>
+                            <span aria-hidden="true">{(actor.unreadNotifications ?? 0) >= 100 ? `${view.fmt.number(99)}+` : view.fmt.number(actor.unreadNotifications ?? 0)}</span>
                             <span class="visually-hidden">{t('core.layout.unread_count', { count: actor.unreadNotifications ?? 0 })}</span>
                           </span>
                         )}
