@@ -12,6 +12,7 @@ CREATE TABLE "core_notifications" (
 	"kind" text NOT NULL,
 	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"link" text,
+	"key" text,
 	"email" text NOT NULL,
 	"mailed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -22,5 +23,6 @@ ALTER TABLE "auth_users" ADD COLUMN "notification_email" text DEFAULT 'immediate
 ALTER TABLE "core_notification_digests" ADD CONSTRAINT "core_notification_digests_recipient_id_auth_users_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."auth_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "core_notifications" ADD CONSTRAINT "core_notifications_recipient_id_auth_users_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."auth_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "core_notifications_recipient_idx" ON "core_notifications" USING btree ("recipient_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "core_notifications_key_idx" ON "core_notifications" USING btree ("recipient_id","kind","key") WHERE key is not null;--> statement-breakpoint
 CREATE INDEX "core_notifications_unread_idx" ON "core_notifications" USING btree ("recipient_id") WHERE read_at is null;--> statement-breakpoint
 CREATE INDEX "core_notifications_unmailed_idx" ON "core_notifications" USING btree ("email","recipient_id") WHERE mailed_at is null and email <> 'none';

@@ -7,6 +7,7 @@
 import type { DbOrTx } from './db/client.js';
 import type { Locale } from './i18n/locales.js';
 import type { PlatformModule } from './module.js';
+import type { NotificationParams } from './notifications/tables.js';
 import type { Role } from './permissions/index.js';
 
 /** What a contributed item says: a message key of the contributing module's catalog and its values. */
@@ -77,7 +78,16 @@ export type NotificationEventContribution = {
    * languages is given in the reader's).
    */
   message: string;
+  /**
+   * For a reminder (a deadline coming): the notifications due at `now`, checked every hour by
+   * each server (core/notifications/notify.ts, sendDueNotifications). Each has a `key`: a person
+   * gets one notification per event and key, however often it is found due.
+   */
+  due?: (db: DbOrTx, args: { now: Date }) => Promise<DueNotification[]>;
 };
+
+/** A reminder found due: to whom, the message's values, the page of the work, and its key ('2026:4'). */
+export type DueNotification = { to: number[]; params: NotificationParams; link: string; key: string };
 
 /** Documents for the platform-wide search (a page per item, its text per language). Not read yet. */
 export type SearchDocumentContribution = {

@@ -16,6 +16,7 @@ import { purgeExpiredRateLimits } from '../http/rate-limit.js';
 import { type Lending, lendDatabase } from '../db/lend.js';
 import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
 import { mailImmediateNotifications, sendNotificationDigests } from '../notifications/deliver.js';
+import { sendDueNotifications } from '../notifications/notify.js';
 import { type FirstStart, openConfiguredDatabase, prepareDatabase, SERVE_STATEMENT_TIMEOUT_MS } from './startup.js';
 
 type Log = { info: (fields: object, msg: string) => void; error: (fields: object, msg: string) => void };
@@ -96,6 +97,11 @@ export const startBackgroundWork = (database: Database, config: Config, log: Log
     // The digests: the hourly check sends each person's first digest of the (UTC) day.
     setInterval(
       purge('notification-digests', 3600_000, () => sendNotificationDigests(database.db, { modules, baseUrl: config.baseUrl })),
+      JOB_CHECK_MS,
+    ),
+    // Reminders (a scoring deadline coming), each once per person and key.
+    setInterval(
+      purge('notification-reminders', 3600_000, () => sendDueNotifications(database.db, { modules })),
       JOB_CHECK_MS,
     ),
     // Expired counters (two per voter in a campaign: address and account).

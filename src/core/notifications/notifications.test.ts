@@ -14,11 +14,13 @@ import { editions, nominations } from '../../modules/prizes/tables.js';
 import { actorOf, nominateAndAccept, phases } from '../../modules/prizes/test-helpers.js';
 import { decideEntry } from '../../modules/stocktaking/commands/decide-entry.js';
 import { submitEntry } from '../../modules/stocktaking/commands/submit-entry.js';
+import { entrySubmitted } from '../../modules/stocktaking/notifications.js';
 import { insertPublishedEntry } from '../../modules/stocktaking/test-helpers.js';
 import { createTestKit, type TestClient, type TestKit } from '../../test/app.js';
 import { buildUser } from '../../test/factories.js';
 import { mailOutbox } from '../mail/tables.js';
 import { mailImmediateNotifications, sendNotificationDigests } from './deliver.js';
+import { notify, sendDueNotifications } from './notify.js';
 import { notifications } from './tables.js';
 
 let kit: TestKit;
@@ -137,6 +139,18 @@ describe('a submission reaches the moderators', () => {
     expect(listItems(after.body).every((i) => !i.unread)).toBe(true);
   });
 
+  it('leaves no notification behind a change that rolls back', async () => {
+    const db = kit.database.db;
+    const before = await db.select().from(notifications);
+    await expect(
+      db.transaction(async (tx) => {
+        await notify(tx, entrySubmitted, { params: { title: { en: 'Phantom' } }, link: '/admin/stocktaking/1' });
+        throw new Error('the change fails after notify()');
+      }),
+    ).rejects.toThrow('the change fails');
+    expect(await db.select().from(notifications)).toHaveLength(before.length);
+  });
+
   it('asks anonymous visitors to sign in, and shows them no notification link', async () => {
     const anonymous = kit.client();
     const res = await anonymous.get('/en/notifications');
@@ -249,6 +263,16 @@ describe('the prizes notify their managers, experts, nominators and voters', () 
       `UnreadYou have been assigned as an expert for category 1 of the WSIS Prizes 2071; scoring closes on ${deadline}.`,
     ]);
     expect(expertPage.body).toContain(`href="/en/notifications/`);
+
+    // Three days before the scoring deadline, one reminder per expert and category, however often it runs.
+    const reminderAt = new Date((edition?.selectionEnd.getTime() ?? 0) - 2 * DAY);
+    expect(await sendDueNotifications(db, { modules: MODULES, now: new Date(reminderAt.getTime() - 2 * DAY) })).toBe(0);
+    expect(await sendDueNotifications(db, { modules: MODULES, now: reminderAt })).toBe(1);
+    expect(await sendDueNotifications(db, { modules: MODULES, now: new Date(reminderAt.getTime() + 3_600_000) })).toBe(0);
+    const reminded = await (await kit.as(expertUser)).get('/fr/notifications');
+    expect(listItems(reminded.body)[0]?.text).toBe(
+      `Non lueRappel\u00a0: la notation de la catégorie 1 des Prix du SMSI 2071 sera close le ${new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(edition?.selectionEnd)}.`,
+    );
 
     // The vote: in its voting phase, the receipt is written by the vote's own statement.
     expect((await updateEdition(db, { actor: manager, year, patch: { phases: phases(2) } })).ok).toBe(true);

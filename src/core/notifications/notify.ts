@@ -4,8 +4,9 @@
  * them, so a change that rolls back leaves no notification and one that commits always has its own.
  */
 import { sql } from 'drizzle-orm';
-import type { NotificationEventContribution } from '../contributions.js';
+import { contributions, type NotificationEventContribution } from '../contributions.js';
 import type { DbOrTx } from '../db/client.js';
+import type { PlatformModule } from '../module.js';
 import type { NotificationParams } from './tables.js';
 
 /** Declares an event (typed), to list in the manifest and to pass to notify(). */
@@ -19,6 +20,8 @@ export type NotifyArgs = {
   link?: string | null;
   /** Someone not to notify although they hold the role (the actor of their own change). */
   except?: number | null;
+  /** A reminder's key: one notification per recipient, event and key (a second call adds nothing). */
+  key?: string | null;
 };
 
 /**
@@ -27,18 +30,36 @@ export type NotifyArgs = {
  * they hold the role). Each row takes the recipient's e-mail choice of that moment. Call it with the
  * transaction of the change. Returns how many people were notified.
  */
-export const notify = async (tx: DbOrTx, event: NotificationEventContribution, { to = [], params = {}, link = null, except = null }: NotifyArgs = {}): Promise<number> => {
+export const notify = async (
+  tx: DbOrTx,
+  event: NotificationEventContribution,
+  { to = [], params = {}, link = null, except = null, key = null }: NotifyArgs = {},
+): Promise<number> => {
   const roles = event.recipients === 'named' ? [] : event.recipients.roles;
   if (to.length === 0 && roles.length === 0) return 0;
   const { rows } = await tx.execute<{ id: string }>(sql`
-    insert into core_notifications (recipient_id, kind, params, link, email)
-    select u.id, ${event.event}, ${JSON.stringify(params)}::jsonb, ${link}, u.notification_email
+    insert into core_notifications (recipient_id, kind, params, link, key, email)
+    select u.id, ${event.event}, ${JSON.stringify(params)}::jsonb, ${link}, ${key}, u.notification_email
     from auth_users u
     where u.status = 'active'
       and u.id is distinct from ${except}::bigint
       and (u.id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(to)}::jsonb))
         or exists (select 1 from auth_user_roles r where r.user_id = u.id and r.role in (select jsonb_array_elements_text(${JSON.stringify(roles)}::jsonb))))
     order by u.id
+    on conflict (recipient_id, kind, key) where key is not null do nothing
     returning id`);
   return rows.length;
+};
+
+/**
+ * Writes the reminders every module finds due at `now` (events with `due`), each once per person
+ * and key. Run every hour by each server (core/cli/serve.ts); returns how many were written.
+ */
+export const sendDueNotifications = async (db: DbOrTx, { modules, now = new Date() }: { modules: readonly PlatformModule[]; now?: Date }) => {
+  let written = 0;
+  for (const { contribution: event } of contributions(modules, 'notificationEvents')) {
+    if (!event.due) continue;
+    for (const due of await event.due(db, { now })) written += await notify(db, event, { to: due.to, params: due.params, link: due.link, key: due.key });
+  }
+  return written;
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../auth/tables.js';
 
 /** How a person wants to hear of their notifications by e-mail (auth_users.notification_email). */
@@ -29,6 +29,8 @@ export const notifications = pgTable(
     params: jsonb().$type<NotificationParams>().notNull().default({}),
     /** The page of the work, without the locale prefix ('/stocktaking/12'). */
     link: text(),
+    /** For a reminder (`due` events): at most one notification per recipient, kind and key. */
+    key: text(),
     email: text({ enum: NOTIFICATION_EMAIL_CHOICES }).notNull(),
     mailedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -36,6 +38,7 @@ export const notifications = pgTable(
   },
   (t) => [
     index('core_notifications_recipient_idx').on(t.recipientId, t.id),
+    uniqueIndex('core_notifications_key_idx').on(t.recipientId, t.kind, t.key).where(sql`key is not null`),
     // The unread count in every signed-in page's header.
     index('core_notifications_unread_idx').on(t.recipientId).where(sql`read_at is null`),
     // What the mailers still have to send.

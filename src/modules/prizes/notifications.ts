@@ -2,7 +2,28 @@
  * The Prizes' notification events (declared in module.ts, `contributes.notificationEvents`;
  * emitted by the commands with core `notify()` in their transaction, and by the vote's statement).
  */
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { DbOrTx } from '../../core/db/client.js';
 import { defineNotificationEvent } from '../../core/notifications/notify.js';
+import { editions, experts } from './tables.js';
+
+/** How long before the end of the selection phase the experts are reminded. */
+export const SCORING_REMINDER_MS = 3 * 86_400_000;
+
+/** The experts of every category whose scoring closes within SCORING_REMINDER_MS of `now` (and has not closed). */
+const expertsNearDeadline = async (db: DbOrTx, { now }: { now: Date }) => {
+  const rows = await db
+    .select({ userId: experts.userId, category: experts.categoryNumber, year: editions.year, end: editions.selectionEnd })
+    .from(experts)
+    .innerJoin(editions, eq(editions.id, experts.editionId))
+    .where(and(lte(editions.selectionStart, now), gt(editions.selectionEnd, now), lte(editions.selectionEnd, new Date(now.getTime() + SCORING_REMINDER_MS))));
+  return rows.map((r) => ({
+    to: [r.userId],
+    params: { year: String(r.year), category: r.category, deadline: { iso: r.end.toISOString() } },
+    link: `/prizes/${r.year}/review`,
+    key: `${r.year}:${r.category}`,
+  }));
+};
 
 /** To the prize managers: a nomination was submitted (or submitted again after a return). */
 export const nominationSubmitted = defineNotificationEvent({
@@ -28,6 +49,15 @@ export const expertAssigned = defineNotificationEvent({
   message: 'prizes.notifications.expert_assigned',
 });
 
+/** To the expert: the scoring of their category closes within three days (a reminder, once per category). */
+export const scoringDeadline = defineNotificationEvent({
+  event: 'prizes.scoring_deadline',
+  label: { key: 'prizes.notifications.scoring_deadline_label' },
+  recipients: 'named',
+  message: 'prizes.notifications.scoring_deadline',
+  due: expertsNearDeadline,
+});
+
 /** To the voter: a receipt for the vote (written by the vote's own statement, commands/cast-vote.ts). */
 export const voteRecorded = defineNotificationEvent({
   event: 'prizes.vote_recorded',
@@ -36,4 +66,4 @@ export const voteRecorded = defineNotificationEvent({
   message: 'prizes.notifications.vote_recorded',
 });
 
-export const prizesNotificationEvents = [nominationSubmitted, nominationReceived, expertAssigned, voteRecorded];
+export const prizesNotificationEvents = [nominationSubmitted, nominationReceived, expertAssigned, scoringDeadline, voteRecorded];
