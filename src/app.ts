@@ -15,6 +15,7 @@ import { buildAssetMap } from './core/http/assets.js';
 import { ApiReferencePage, type OpenApiDocument } from './core/views/ApiReferencePage.js';
 import { type EarlyErrorHandlers, type Platform, platformPlugin } from './core/http/platform.js';
 import { postgresRateLimitStore } from './core/http/rate-limit.js';
+import { notificationRoutes } from './core/notifications/routes.js';
 import { MODULES } from './platform-modules.js';
 
 export { MODULES };
@@ -114,6 +115,9 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
   app.get('/:locale/api/docs', { schema: { hide: true } }, apiReference);
   app.get('/api/docs/json', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/v1/openapi.json', 301));
   app.get('/api/docs/*', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs', 301));
+
+  // The signed-in person's notifications (the core's; the events are the modules').
+  await app.register(notificationRoutes, { prefix: '/:locale' });
 
   for (const module of MODULES) {
     if (module.routes) await app.register(module.routes, { prefix: '/:locale' });

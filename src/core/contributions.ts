@@ -7,6 +7,8 @@
 import type { DbOrTx } from './db/client.js';
 import type { Locale } from './i18n/locales.js';
 import type { PlatformModule } from './module.js';
+import type { NotificationParams } from './notifications/tables.js';
+import type { Role } from './permissions/index.js';
 
 /** What a contributed item says: a message key of the contributing module's catalog and its values. */
 export type ContributedLabel = { key: string; values?: Record<string, string | number> };
@@ -54,12 +56,38 @@ export type ReportSectionContribution = {
   build: (db: DbOrTx, args: { from: Date; to: Date; locale: Locale }) => Promise<{ html: string }>;
 };
 
-/** Events a user may be notified of (an entry published, a vote opening). Not read yet. */
+/**
+ * An event a person is notified of (a new submission to moderate, a receipt). The module declares
+ * it in its manifest and passes the same object to `notify()` (core/notifications/notify.ts) in the
+ * transaction of the change; the core keeps the notification, shows it in the person's list and
+ * mails it in their language.
+ */
 export type NotificationEventContribution = {
-  /** `<module>.<event>`, as the ability and audit names. */
+  /** `<module>.<event>`, stored with each notification ('stocktaking.entry_submitted'). */
   event: string;
+  /** What the event is, for the person choosing what they hear of (a message key of the module). */
   label: ContributedLabel;
+  /**
+   * Who receives it: every active holder of one of these roles, or the people the emitting
+   * command names (`to`: the submitter of a receipt, the assigned expert).
+   */
+  recipients: { roles: Role[] } | 'named';
+  /**
+   * The sentence shown in the list and used as the e-mail's subject: a message key of the
+   * module's catalog, formatted with the notification's params (a params value in several
+   * languages is given in the reader's).
+   */
+  message: string;
+  /**
+   * For a reminder (a deadline coming): the notifications due at `now`, checked every hour by
+   * each server (core/notifications/notify.ts, sendDueNotifications). Each has a `key`: a person
+   * gets one notification per event and key, however often it is found due.
+   */
+  due?: (db: DbOrTx, args: { now: Date }) => Promise<DueNotification[]>;
 };
+
+/** A reminder found due: to whom, the message's values, the page of the work, and its key ('2026:4'). */
+export type DueNotification = { to: number[]; params: NotificationParams; link: string; key: string };
 
 /** Documents for the platform-wide search (a page per item, its text per language). Not read yet. */
 export type SearchDocumentContribution = {

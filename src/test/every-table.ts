@@ -13,6 +13,8 @@ import { initializeIfEmpty } from '../core/cli/startup.js';
 import type { Database } from '../core/db/client.js';
 import { getCookieSecret } from '../core/db/settings.js';
 import { hitRateLimit } from '../core/http/rate-limit.js';
+import { sendNotificationDigests } from '../core/notifications/deliver.js';
+import { setNotificationEmail } from '../core/notifications/queries.js';
 import type { Actor } from '../core/permissions/index.js';
 import { createApiTokenFor } from '../modules/accounts/cli.js';
 import { addMember } from '../modules/accounts/commands/manage-members.js';
@@ -94,7 +96,10 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
     status: 'ongoing',
   });
   const created = ok('entry', await createEntry(db, { actor: owner, input, images: { add: [{ mimeType: 'image/png', width: 4, height: 3, data: image }], alt: 'A map' } }));
+  // Notifications: the moderator reads a daily digest (one row per person and day); the submission notifies them.
+  await setNotificationEmail(db, { userId: moderator.id, choice: 'daily' });
   ok('submission', await submitEntry(db, { actor: owner, id: created.id }));
+  await sendNotificationDigests(db, { modules: MODULES, baseUrl });
   ok('publication', await decideEntry(db, { actor: moderator, id: created.id, decision: 'publish', baseUrl }));
   ok('revision', await updateEntry(db, { actor: owner, id: created.id, patch: { impact: 'Two hundred households connected' } }));
   const today = new Date().toISOString().slice(0, 10);

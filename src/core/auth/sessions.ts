@@ -25,6 +25,15 @@ const actorColumns = {
 
 type ActorRow = { [K in keyof typeof actorColumns]: K extends 'roleList' ? string : (typeof users.$inferSelect)[K & keyof typeof users.$inferSelect] };
 
+/**
+ * For a browser session: the unread notifications too, counted up to 100 on their partial index
+ * (core_notifications_unread_idx) in the same round trip, for the header of every page.
+ */
+const sessionActorColumns = {
+  ...actorColumns,
+  unread: sql<number>`(select count(*)::int from (select 1 from core_notifications n where n.recipient_id = auth_users.id and n.read_at is null limit 100) unread)`,
+};
+
 const toActor = (user: ActorRow): Actor => ({
   id: user.id,
   email: user.email,
@@ -78,7 +87,8 @@ export const actorFromSession = async (db: DbOrTx, token: string): Promise<Actor
       .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
       .where(eq(sessions.idHash, idHash));
   }
-  return getActorById(db, session.userId);
+  const [user] = await db.select(sessionActorColumns).from(users).where(eq(users.id, session.userId));
+  return user ? { ...toActor(user), unreadNotifications: Number(user.unread) } : null;
 };
 
 /** The actor behind a personal API token, or null when unknown or revoked. */

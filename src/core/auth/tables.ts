@@ -17,6 +17,10 @@ export const users = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /** E-mail for notifications: each at once, a daily digest, or none (core/notifications). */
+    notificationEmail: text({ enum: ['immediate', 'daily', 'none'] })
+      .notNull()
+      .default('immediate'),
   },
   (t) => [uniqueIndex('auth_users_email_lower_idx').on(sql`lower(${t.email})`)],
 );

@@ -15,6 +15,8 @@ import { runPeriodic } from '../db/periodic.js';
 import { purgeExpiredRateLimits } from '../http/rate-limit.js';
 import { type Lending, lendDatabase } from '../db/lend.js';
 import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
+import { mailImmediateNotifications, sendNotificationDigests } from '../notifications/deliver.js';
+import { sendDueNotifications } from '../notifications/notify.js';
 import { type FirstStart, openConfiguredDatabase, prepareDatabase, SERVE_STATEMENT_TIMEOUT_MS } from './startup.js';
 
 type Log = { info: (fields: object, msg: string) => void; error: (fields: object, msg: string) => void };
@@ -52,9 +54,11 @@ const JOB_CHECK_MS = 60_000;
 /**
  * Background work of a process: e-mail delivery when SMTP is configured (every 5 s; each message
  * is claimed with SKIP LOCKED, so processes deliver side by side and nothing twice) and the purges
- * (each run claimed per period across processes: runPeriodic). Returns the function that stops it.
+ * (each run claimed per period across processes: runPeriodic); notifications by e-mail, into the
+ * outbox whether or not SMTP is configured (each at once, every 5 s; the daily digests, checked
+ * every hour, once per person and day). Returns the function that stops it.
  */
-export const startBackgroundWork = (database: Database, config: Config, log: Log) => {
+export const startBackgroundWork = (database: Database, config: Config, log: Log, modules: readonly PlatformModule[] = []) => {
   const by = `${hostname()}:${process.pid}`;
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
   let busy = false;
@@ -69,12 +73,35 @@ export const startBackgroundWork = (database: Database, config: Config, log: Log
       busy = false;
     }
   };
+  let mailing = false;
+  const mailNotifications = async () => {
+    if (mailing) return;
+    mailing = true;
+    try {
+      await mailImmediateNotifications(database.db, { modules, baseUrl: config.baseUrl });
+    } catch (error) {
+      log.error({ err: String(error) }, 'mailing notifications failed');
+    } finally {
+      mailing = false;
+    }
+  };
   const purge = (name: string, everyMs: number, job: () => Promise<unknown>) => () =>
     void runPeriodic(database.db, { name, everyMs, by }, job).catch((error: unknown) => log.error({ err: String(error), job: name }, 'periodic job failed'));
   const timers = [
     setInterval(deliver, 5000),
     setInterval(
       purge('purge-sessions', 3600_000, () => purgeExpiredSessions(database.db)),
+      JOB_CHECK_MS,
+    ),
+    setInterval(mailNotifications, 5000),
+    // The digests: the hourly check sends each person's first digest of the (UTC) day.
+    setInterval(
+      purge('notification-digests', 3600_000, () => sendNotificationDigests(database.db, { modules, baseUrl: config.baseUrl })),
+      JOB_CHECK_MS,
+    ),
+    // Reminders (a scoring deadline coming), each once per person and key.
+    setInterval(
+      purge('notification-reminders', 3600_000, () => sendDueNotifications(database.db, { modules })),
       JOB_CHECK_MS,
     ),
     // Expired counters (two per voter in a campaign: address and account).
@@ -149,7 +176,7 @@ const serveOne = async (config: Config, { demo, ...composition }: { demo: boolea
   }
   printFirstStart(first, demo);
   process.stdout.write(`WSIS Platform ready at ${url} (database: ${databaseLabel(config, database)})\n`);
-  stopWork = startBackgroundWork(database, config, app.log);
+  stopWork = startBackgroundWork(database, config, app.log, composition.modules);
   return { app, database };
 };
 
@@ -206,7 +233,7 @@ const servePrimary = async (config: Config, { demo, modules }: { demo: boolean }
     cluster.on('listening', onListening);
   });
   for (let i = 0; i < config.workers; i++) fork();
-  const stopWork = startBackgroundWork(database, config, log);
+  const stopWork = startBackgroundWork(database, config, log, modules);
 
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -14,6 +14,8 @@ export type Actor = {
   locale: string;
   emailVerified: boolean;
   status: 'active' | 'suspended';
+  /** Unread notifications (at most 100), known for a browser session only (the header shows them). */
+  unreadNotifications?: number;
 };
 
 export type MaybeActor = Actor | null;

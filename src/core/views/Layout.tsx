@@ -66,6 +66,17 @@ export const Layout = ({ view, title, children, wide }: LayoutProps) => {
                       </li>
                     )}
                     <li>
+                      <a href={view.href('/notifications')} aria-current={view.path.split('?')[0] === '/notifications' ? 'page' : undefined}>
+                        {t('core.layout.notifications')}
+                        {(actor.unreadNotifications ?? 0) > 0 && (
+                          <span class="notification-count">
+                            <span aria-hidden="true">{(actor.unreadNotifications ?? 0) >= 100 ? `${view.fmt.number(99)}+` : view.fmt.number(actor.unreadNotifications ?? 0)}</span>
+                            <span class="visually-hidden">{t('core.layout.unread_count', { count: actor.unreadNotifications ?? 0 })}</span>
+                          </span>
+                        )}
+                      </a>
+                    </li>
+                    <li>
                       <a href={view.href('/account')}>{t('core.layout.my_account')}</a>
                     </li>
                     <li>

@@ -2,7 +2,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { peekEmailToken } from '../../core/auth/email-tokens.js';
 import { destroySession, SESSION_COOKIE, SESSION_TTL_MS } from '../../core/auth/sessions.js';
+import { contributions } from '../../core/contributions.js';
 import { parseForm, withError } from '../../core/http/forms.js';
+import { getNotificationEmail, setNotificationEmail } from '../../core/notifications/queries.js';
+import { NOTIFICATION_EMAIL_CHOICES } from '../../core/notifications/tables.js';
 import { safeNext } from '../../core/http/redirects.js';
 import { notFound } from '../../core/http/problems.js';
 import { type Actor, authorize, can } from '../../core/permissions/index.js';
@@ -45,6 +48,7 @@ import { OrganizationFormPage, OrganizationPage, OrganizationsPage } from './vie
 import { RegisterPage } from './views/RegisterPage.js';
 import { SignInPage } from './views/SignInPage.js';
 
+const notificationEmailInput = z.object({ email: z.enum(NOTIFICATION_EMAIL_CHOICES) });
 const tokenQuery = z.object({ token: z.string().max(100).optional().default('') });
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100000).catch(1), q: z.string().max(200).catch('') });
 
@@ -168,6 +172,14 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
           password: forms.password ?? emptyForm(),
           token: forms.token ?? emptyForm(),
         },
+        notifications: {
+          email: await getNotificationEmail(db, actor.id),
+          // The events of every module this person may receive: those named to them, and those of their roles.
+          events: contributions(app.platform.modules, 'notificationEvents')
+            .map(({ contribution }) => contribution)
+            .filter((e) => e.recipients === 'named' || e.recipients.roles.some((role) => actor.roles.includes(role)))
+            .map((e) => req.t(e.label.key, e.label.values)),
+        },
       }),
       status,
     );
@@ -181,6 +193,15 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.ok) return accountPage(req, reply, { profile: parsed.form }, 422);
     await updateProfile(db, { actor, ...parsed.data });
     return reply.flash('notice', req.t('accounts.account.profile_saved')).seeOther(`/${parsed.data.locale}/account`);
+  });
+
+  app.post('/account/notifications', async (req, reply) => {
+    const actor = requireActor(req, 'accounts.account.edit');
+    const parsed = notificationEmailInput.safeParse(req.body ?? {});
+    // Only a forged form sends something else (the choices are radio buttons): the page again, unchanged.
+    if (!parsed.success) return reply.flash('error', req.t('accounts.notifications.invalid')).seeOther(`/${req.locale}/account#notifications-heading`);
+    await setNotificationEmail(db, { userId: actor.id, choice: parsed.data.email });
+    return reply.flash('notice', req.t('accounts.notifications.saved')).seeOther(`/${req.locale}/account#notifications-heading`);
   });
 
   app.post('/account/email', async (req, reply) => {

@@ -56,7 +56,7 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
       .max(Number.MAX_SAFE_INTEGER)
       .safeParse((req.params as { id: string }).id);
     if (!id.success) throw notFound();
-    return reply.page(MailPage({ view: req.view(reply), mail: await getMail(db, id.data) }));
+    return reply.page(MailPage({ view: req.view(reply), mail: await getMail(db, id.data), smtpConfigured: Boolean(config.smtpUrl) }));
   });
 
   app.post('/mailbox/retry', async (req, reply) => {

@@ -1,3 +1,4 @@
+import { prizesNotificationEvents } from './notifications.js';
 import { combineRoutes, defineModule } from '../../core/module.js';
 import { prizesApiRoutes } from './api-routes.js';
 import { entryBadges, phaseDates } from './contributions.js';
@@ -26,7 +27,7 @@ export const prizesModule = defineModule({
     { labelKey: 'prizes.selection.nav', href: '/prizes/selection', ability: 'prizes.result.confirm' },
   ],
   demo: demoPrizes,
-  contributes: { badges: [entryBadges], calendar: [phaseDates] },
+  contributes: { badges: [entryBadges], calendar: [phaseDates], notificationEvents: prizesNotificationEvents },
   benchSeed: prizesBenchSeed,
   bench: prizesBench,
 });

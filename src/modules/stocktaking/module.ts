@@ -8,6 +8,7 @@ import { importAdminRoutes } from './import/admin-routes.js';
 import { registerImportCli } from './import/cli.js';
 import './permissions.js';
 import { historyRoutes, moderationAdminRoutes } from './moderation/routes.js';
+import { stocktakingNotificationEvents } from './notifications.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { stocktakingRoutes } from './routes.js';
 import { warmSearch } from './queries.js';
@@ -26,6 +27,7 @@ export const stocktakingModule = defineModule({
     { labelKey: 'stocktaking.nav.moderation', href: '/admin/stocktaking', ability: 'stocktaking.entry.moderate' },
     { labelKey: 'stocktaking.import.nav', href: '/admin/stocktaking/import', ability: 'stocktaking.entry.import' },
   ],
+  contributes: { notificationEvents: stocktakingNotificationEvents },
   demo: demoStocktaking,
   cli: registerImportCli,
   warm: warmSearch,

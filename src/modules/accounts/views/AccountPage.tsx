@@ -14,9 +14,11 @@ type Props = {
   organizations: { id: number; name: string; acronym: string | null; stakeholderType: string; country: string; role: string }[];
   tokens: { id: number; label: string; createdAt: Date; lastUsedAt: Date | null }[];
   forms: AccountForms;
+  /** The e-mail choice for notifications, and the events this person may be notified of (labels, in their language). */
+  notifications: { email: 'immediate' | 'daily' | 'none'; events: string[] };
 };
 
-export const AccountPage = ({ view, actor, organizations, tokens, forms }: Props) => {
+export const AccountPage = ({ view, actor, organizations, tokens, forms, notifications }: Props) => {
   const { t } = view;
   return (
     <Layout view={view} title={t('accounts.account.title')}>
@@ -40,6 +42,43 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms }: Props
           <Select form={forms.profile} name="locale" label={t('accounts.fields.locale')} hint={t('accounts.fields.locale_hint')} options={localeOptions()} required />
           <button type="submit" class="button">
             {t('accounts.account.save')}
+          </button>
+        </PostForm>
+      </section>
+
+      <section aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">{t('accounts.notifications.title')}</h2>
+        {notifications.events.length > 0 && (
+          <>
+            <p>{t('accounts.notifications.events')}</p>
+            <ul>
+              {notifications.events.map((label) => (
+                <li>{label}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        <PostForm view={view} action={view.href('/account/notifications')} class="stack">
+          <fieldset class="field" aria-describedby="notification-email-hint">
+            <legend>{t('accounts.notifications.legend')}</legend>
+            <p class="hint" id="notification-email-hint">
+              {t('accounts.notifications.hint')}
+            </p>
+            {(
+              [
+                ['immediate', t('accounts.notifications.immediate')],
+                ['daily', t('accounts.notifications.daily')],
+                ['none', t('accounts.notifications.none')],
+              ] as const
+            ).map(([choice, label]) => (
+              <div class="checkbox">
+                <input type="radio" id={`notification-email-${choice}`} name="email" value={choice} checked={notifications.email === choice} />
+                <label for={`notification-email-${choice}`}>{label}</label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" class="button">
+            {t('accounts.notifications.save')}
           </button>
         </PostForm>
       </section>

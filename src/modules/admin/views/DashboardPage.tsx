@@ -1,3 +1,4 @@
+import { mailStatusLabel } from './MailboxPages.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 
@@ -24,7 +25,7 @@ export const DashboardPage = ({ view, mailCounts, smtpConfigured }: { view: View
       <ul>
         {mailCounts.map((c) => (
           <li>
-            {t(`admin.mailbox.statuses.${c.status}`)}: {view.fmt.number(c.n)}
+            {mailStatusLabel(view, c.status, smtpConfigured)}: {view.fmt.number(c.n)}
           </li>
         ))}
       </ul>

@@ -4,6 +4,13 @@ import { Layout } from '../../../core/views/Layout.js';
 import type { mailOutbox } from '../../../core/mail/tables.js';
 
 type Mail = typeof mailOutbox.$inferSelect;
+/**
+ * A message's status in words. Without SMTP a waiting message is not waiting for anything: it is
+ * kept here and will not be sent, and the page says so plainly.
+ */
+export const mailStatusLabel = (view: ViewContext, status: string, smtpConfigured: boolean) =>
+  status === 'pending' && !smtpConfigured ? view.t('admin.mailbox.statuses.unsent_no_smtp') : view.t(`admin.mailbox.statuses.${status}`);
+
 type MailRow = Pick<Mail, 'id' | 'to' | 'subject' | 'locale' | 'status' | 'attempts' | 'createdAt' | 'sentAt' | 'lastError'>;
 
 export const MailboxPage = ({
@@ -50,7 +57,7 @@ export const MailboxPage = ({
               </a>
             ),
           },
-          { header: t('admin.mailbox.status'), cell: (m) => t(`admin.mailbox.statuses.${m.status}`) },
+          { header: t('admin.mailbox.status'), cell: (m) => mailStatusLabel(view, m.status, smtpConfigured) },
           { header: t('admin.mailbox.attempts'), cell: (m) => view.fmt.number(m.attempts), numeric: true },
         ]}
       />
@@ -60,7 +67,7 @@ export const MailboxPage = ({
   );
 };
 
-export const MailPage = ({ view, mail }: { view: ViewContext; mail: Mail }) => {
+export const MailPage = ({ view, mail, smtpConfigured }: { view: ViewContext; mail: Mail; smtpConfigured: boolean }) => {
   const { t } = view;
   return (
     <Layout view={view} title={mail.subject}>
@@ -69,7 +76,7 @@ export const MailPage = ({ view, mail }: { view: ViewContext; mail: Mail }) => {
         <dt>{t('admin.mailbox.to')}</dt>
         <dd dir="ltr">{mail.to}</dd>
         <dt>{t('admin.mailbox.status')}</dt>
-        <dd>{t(`admin.mailbox.statuses.${mail.status}`)}</dd>
+        <dd>{mailStatusLabel(view, mail.status, smtpConfigured)}</dd>
         <dt>{t('admin.mailbox.created')}</dt>
         <dd>{view.fmt.dateTime(mail.createdAt)}</dd>
         {mail.lastError && (

@@ -64,6 +64,8 @@ export const networkOf = (ip: string | undefined): string | null => {
  * - the votes, inserted in (edition, category, voter) order (no deadlock between batches) with
  *   ON CONFLICT DO NOTHING on the unique index: a second vote in a category, whether already
  *   stored, in another batch or in this one, inserts nothing;
+ * - the voter's receipt: a notification of the event `voteRecorded` (../notifications.ts), what core
+ *   notify() writes, written here so that it commits with the vote in the same statement;
  * - each vote's outcome, and for a vote not stored, why (the same checks, read again).
  */
 const CAST_VOTES = `
@@ -126,6 +128,13 @@ vote as (
   order by edition_id, category_number, voter, ord
   on conflict (edition_id, category_number, voter_id) do nothing
   returning id, edition_id, category_number, nomination_id, voter_id
+),
+receipt as (
+  insert into core_notifications (recipient_id, kind, params, link, email)
+  select v.voter_id, 'prizes.vote_recorded', jsonb_build_object('year', e.year::text, 'category', v.category_number), '/prizes/' || e.year || '/vote', u.notification_email
+  from vote v
+  join prizes_editions e on e.id = v.edition_id
+  join auth_users u on u.id = v.voter_id
 ),
 won as (
   select distinct on (v.id) v.id, v.category_number, c.ord

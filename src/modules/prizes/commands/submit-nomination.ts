@@ -2,7 +2,10 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { recordAction } from '../../../core/audit/record.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { countWords } from '../../../core/i18n/words.js';
+import type { Localized } from '../../../core/i18n/locales.js';
+import { notify } from '../../../core/notifications/notify.js';
 import type { Actor } from '../../../core/permissions/index.js';
+import { nominationReceived, nominationSubmitted } from '../notifications.js';
 import { getMembership } from '../../accounts/queries.js';
 import { getEntry } from '../../stocktaking/queries.js';
 import type { NominationInput } from '../inputs.js';
@@ -30,6 +33,13 @@ export type NominationRule =
   | 'already_nominated';
 
 export type SubmitNominationResult = { ok: true; id: number; state: 'submitted' } | NominationRefusal;
+
+/** The prize managers learn of a nomination, its nominator gets a receipt (in the nomination's transaction). */
+const notifyNomination = async (tx: DbOrTx, { actor, year, category, title }: { actor: Actor; year: number; category: number; title: Localized }) => {
+  const params = { year: String(year), category, title };
+  await notify(tx, nominationSubmitted, { params, link: `/admin/prizes/${year}/nominations`, except: actor.id });
+  await notify(tx, nominationReceived, { to: [actor.id], params, link: `/prizes/${year}` });
+};
 
 /**
  * Submits one of the actor's (or their organization's) published stocktaking entries to a
@@ -137,6 +147,7 @@ export const submitNomination = async (
         after: { year, category: input.category, entryId: entry.id, resubmitted: true },
         ip,
       });
+      await notifyNomination(tx, { actor, year, category: input.category, title: entry.title });
       return { ok: true, id: duplicate.id, state: 'submitted' };
     }
     const [row] = await tx
@@ -152,5 +163,6 @@ export const submitNomination = async (
       after: { year, category: input.category, entryId: entry.id },
       ip,
     });
+    await notifyNomination(tx, { actor, year, category: input.category, title: entry.title });
     return { ok: true, id: row.id, state: 'submitted' };
   });

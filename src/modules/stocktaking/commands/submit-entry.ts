@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { recordAction } from '../../../core/audit/record.js';
 import type { DbOrTx } from '../../../core/db/client.js';
+import { notify } from '../../../core/notifications/notify.js';
 import { type Actor, can } from '../../../core/permissions/index.js';
+import { entryReceived, entryResubmitted, entrySubmitted } from '../notifications.js';
 import { entries } from '../tables.js';
 import { addEvent, lockEntry, subjectOf } from './entry-content.js';
 
@@ -27,5 +29,8 @@ export const submitEntry = async (db: DbOrTx, { actor, id, ip }: { actor: Actor;
       after: { state: 'submitted' },
       ip,
     });
+    // The moderators learn of it, the submitter gets a receipt: in this transaction, with the change.
+    await notify(tx, entry.state === 'returned' ? entryResubmitted : entrySubmitted, { params: { title: entry.title }, link: `/admin/stocktaking/${id}`, except: actor.id });
+    await notify(tx, entryReceived, { to: [actor.id], params: { title: entry.title }, link: `/stocktaking/${id}` });
     return { ok: true, id, state: 'submitted' } as const;
   });

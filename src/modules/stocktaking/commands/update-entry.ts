@@ -5,6 +5,8 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import { type Actor, can } from '../../../core/permissions/index.js';
 import { entryInput, type EntryPatchInput } from '../inputs.js';
 import { entries, revisions } from '../tables.js';
+import { notify } from '../../../core/notifications/notify.js';
+import { revisionProposed } from '../notifications.js';
 import {
   addEvent,
   applyImageChanges,
@@ -96,6 +98,7 @@ export const updateEntry = async (
       .returning({ id: revisions.id });
     if (!revision) throw new Error('insert failed');
     await addEvent(tx, { entryId: id, actor, kind: 'revision-proposed', revisionId: revision.id });
+    await notify(tx, revisionProposed, { params: { title: entry.title }, link: `/admin/stocktaking/${id}`, except: actor.id });
     await recordAction(tx, { actor, action: 'stocktaking.entry.edit', subjectType: 'stocktaking_entry', subjectId: id, after: { revisionId: revision.id }, ip });
     return { ok: true, id, state: 'published', revisionId: revision.id, unlinkedSdgs: built.unlinkedSdgs } as const;
   });

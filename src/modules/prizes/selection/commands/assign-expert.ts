@@ -2,7 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { userRoles, users } from '../../../../core/auth/tables.js';
 import { recordAction } from '../../../../core/audit/record.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
+import { notify } from '../../../../core/notifications/notify.js';
 import type { Actor } from '../../../../core/permissions/index.js';
+import { expertAssigned } from '../../notifications.js';
 import { categories, editions, experts } from '../../tables.js';
 import type { AssignExpertInput } from '../inputs.js';
 
@@ -44,6 +46,12 @@ export const assignExpert = async (
       subjectId: user.id,
       after: { year, category: input.category, expert: user.id },
       ip,
+    });
+    // The expert learns of the assignment and of the scoring deadline.
+    await notify(tx, expertAssigned, {
+      to: [user.id],
+      params: { year: String(year), category: input.category, deadline: { iso: edition.selectionEnd.toISOString() } },
+      link: `/prizes/${year}/review`,
     });
     return { ok: true, userId: user.id } as const;
   });

@@ -1,0 +1,65 @@
+/**
+ * Notifications, the core's capability: a module declares its events (`contributes.notificationEvents`,
+ * core/contributions.ts) and calls `notify()` inside the transaction of the change that caused
+ * them, so a change that rolls back leaves no notification and one that commits always has its own.
+ */
+import { sql } from 'drizzle-orm';
+import { contributions, type NotificationEventContribution } from '../contributions.js';
+import type { DbOrTx } from '../db/client.js';
+import type { PlatformModule } from '../module.js';
+import type { NotificationParams } from './tables.js';
+
+/** Declares an event (typed), to list in the manifest and to pass to notify(). */
+export const defineNotificationEvent = (event: NotificationEventContribution) => event;
+
+export type NotifyArgs = {
+  /** The people named by the command (a receipt's submitter, an assigned expert); added to the event's roles. */
+  to?: number[];
+  params?: NotificationParams;
+  /** The page of the work, without the locale prefix ('/stocktaking/12'). */
+  link?: string | null;
+  /** Someone not to notify although they hold the role (the actor of their own change). */
+  except?: number | null;
+  /** A reminder's key: one notification per recipient, event and key (a second call adds nothing). */
+  key?: string | null;
+};
+
+/**
+ * Writes the notifications of one event, one per recipient, in one statement: the people named in
+ * `to` and, for an event addressed to roles, every active holder of them (an administrator only if
+ * they hold the role). Each row takes the recipient's e-mail choice of that moment. Call it with the
+ * transaction of the change. Returns how many people were notified.
+ */
+export const notify = async (
+  tx: DbOrTx,
+  event: NotificationEventContribution,
+  { to = [], params = {}, link = null, except = null, key = null }: NotifyArgs = {},
+): Promise<number> => {
+  const roles = event.recipients === 'named' ? [] : event.recipients.roles;
+  if (to.length === 0 && roles.length === 0) return 0;
+  const { rows } = await tx.execute<{ id: string }>(sql`
+    insert into core_notifications (recipient_id, kind, params, link, key, email)
+    select u.id, ${event.event}, ${JSON.stringify(params)}::jsonb, ${link}, ${key}, u.notification_email
+    from auth_users u
+    where u.status = 'active'
+      and u.id is distinct from ${except}::bigint
+      and (u.id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(to)}::jsonb))
+        or exists (select 1 from auth_user_roles r where r.user_id = u.id and r.role in (select jsonb_array_elements_text(${JSON.stringify(roles)}::jsonb))))
+    order by u.id
+    on conflict (recipient_id, kind, key) where key is not null do nothing
+    returning id`);
+  return rows.length;
+};
+
+/**
+ * Writes the reminders every module finds due at `now` (events with `due`), each once per person
+ * and key. Run every hour by each server (core/cli/serve.ts); returns how many were written.
+ */
+export const sendDueNotifications = async (db: DbOrTx, { modules, now = new Date() }: { modules: readonly PlatformModule[]; now?: Date }) => {
+  let written = 0;
+  for (const { contribution: event } of contributions(modules, 'notificationEvents')) {
+    if (!event.due) continue;
+    for (const due of await event.due(db, { now })) written += await notify(db, event, { to: due.to, params: due.params, link: due.link, key: due.key });
+  }
+  return written;
+};
