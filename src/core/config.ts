@@ -19,7 +19,15 @@ export type Config = {
   rateLimitScale: number;
   /** Web processes of `wsis serve` (WSIS_WORKERS, `--workers`); NaN when the value is not valid. */
   workers: number;
+  /**
+   * IATI organisation identifier of the reporting organisation in the IATI export
+   * (WSIS_IATI_REPORTING_ORG): ITU's, `XM-DAC-41303` (its OECD DAC channel code 41303), unless set.
+   */
+  iatiReportingOrg: string;
 };
+
+/** ITU's IATI organisation identifier: the XM-DAC prefix and ITU's DAC channel code, 41303. */
+export const DEFAULT_IATI_REPORTING_ORG = 'XM-DAC-41303';
 
 /** The most web processes `--workers` accepts (each keeps a pool of database connections). */
 export const MAX_WORKERS = 64;
@@ -53,5 +61,6 @@ export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     trustProxy: overrides.trustProxy ?? env.WSIS_TRUST_PROXY === '1',
     rateLimitScale: overrides.rateLimitScale ?? Number(env.WSIS_RATE_LIMIT_SCALE ?? 1),
     workers: overrides.workers ?? parseWorkers(env.WSIS_WORKERS),
+    iatiReportingOrg: overrides.iatiReportingOrg ?? (env.WSIS_IATI_REPORTING_ORG?.trim() || DEFAULT_IATI_REPORTING_ORG),
   };
 };

@@ -48,7 +48,7 @@ const memo = <T>(fn: (key: string) => T) => {
 };
 
 /** The names of codes in the request's language (`lang`), loaded once per export. */
-export const labelsFor = async ({ locale, baseUrl, db }: { locale: Locale; baseUrl: string; db: DbOrTx }): Promise<ExportLabels> => {
+export const labelsFor = async ({ locale, baseUrl, iatiReportingOrg, db }: { locale: Locale; baseUrl: string; iatiReportingOrg?: string; db: DbOrTx }): Promise<ExportLabels> => {
   const translate = translator(locale);
   const plain = memo((key) => translate(key));
   const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
@@ -59,6 +59,7 @@ export const labelsFor = async ({ locale, baseUrl, db }: { locale: Locale; baseU
     country: memo((code) => countryName(code, locale)),
     language: memo((code) => languageNames.of(code) ?? code),
     baseUrl,
+    iatiReportingOrg,
     organizations: new Map(),
     ...(await findExportNames(db)),
   };
@@ -146,7 +147,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (req, reply) => {
-        const labels = await labelsFor({ locale: req.locale, baseUrl: app.platform.config.baseUrl, db });
+        const labels = await labelsFor({ locale: req.locale, baseUrl: app.platform.config.baseUrl, iatiReportingOrg: app.platform.config.iatiReportingOrg, db });
         return sendFile(reply, { type: file.type, extension: file.extension, stream: file.write(batchesFor({ req, query: req.query, db, labels }), labels) });
       },
     );
