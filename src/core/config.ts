@@ -24,7 +24,15 @@ export type Config = {
    * (WSIS_IATI_REPORTING_ORG): ITU's, `XM-DAC-41303` (its OECD DAC channel code 41303), unless set.
    */
   iatiReportingOrg: string;
+  /**
+   * Start of the permanent ids of the Atom feed and its entries (WSIS_ATOM_ID_PREFIX, a tag: URI,
+   * RFC 4151): the same whatever the reader's language or the host name the platform is reached by.
+   */
+  atomIdPrefix: string;
 };
+
+/** The Atom ids' default prefix: a tag: URI of ITU's domain and the year the platform began. */
+export const DEFAULT_ATOM_ID_PREFIX = 'tag:itu.int,2025:wsis-platform';
 
 /** ITU's IATI organisation identifier: the XM-DAC prefix and ITU's DAC channel code, 41303. */
 export const DEFAULT_IATI_REPORTING_ORG = 'XM-DAC-41303';
@@ -62,5 +70,6 @@ export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     rateLimitScale: overrides.rateLimitScale ?? Number(env.WSIS_RATE_LIMIT_SCALE ?? 1),
     workers: overrides.workers ?? parseWorkers(env.WSIS_WORKERS),
     iatiReportingOrg: overrides.iatiReportingOrg ?? (env.WSIS_IATI_REPORTING_ORG?.trim() || DEFAULT_IATI_REPORTING_ORG),
+    atomIdPrefix: overrides.atomIdPrefix ?? (env.WSIS_ATOM_ID_PREFIX?.trim() || DEFAULT_ATOM_ID_PREFIX),
   };
 };

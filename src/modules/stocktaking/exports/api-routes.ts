@@ -13,7 +13,7 @@ import { localizer, translator } from '../../../core/i18n/translate.js';
 import { countryName } from '../../reference/queries.js';
 import { entriesQuery } from '../api-read.js';
 import { type EntryFilters, type EntrySort, entryFilterCondition, FACETS } from '../queries.js';
-import { atomFeed } from './atom.js';
+import { atomFeed, atomFeedId } from './atom.js';
 import type { ExportLabels } from './columns.js';
 import { csvStream } from './csv.js';
 import { iatiStream } from './iati.js';
@@ -176,6 +176,8 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = atomFeed({
         entries,
         labels,
+        feedId: atomFeedId(app.platform.config.atomIdPrefix, new URLSearchParams(search)),
+        idPrefix: app.platform.config.atomIdPrefix,
         selfUrl: `${labels.baseUrl}/api/v1/entries.atom${search}`,
         pageUrl: `${labels.baseUrl}/${req.locale}/stocktaking${pageSearch ? `?${pageSearch}` : ''}`,
       });

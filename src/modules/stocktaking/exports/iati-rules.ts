@@ -133,7 +133,8 @@ export const checkIatiRules = (file: string, { now = new Date(), orgIdPrefixes =
                 return;
               case 'startswith': {
                 const prefixes = (c.prefix as string[]).flatMap((p) => (p === 'ORG-ID-PREFIX' ? orgIdPrefixes : values(p).map((v) => `${v}${(c.separator as string) ?? ''}`)));
-                for (const p of paths) for (const v of values(p)) if (!prefixes.some((prefix) => v.startsWith(prefix))) fail(rule, `${p} "${v}" does not start with ${prefixes.join(' or ')}`);
+                for (const p of paths)
+                  for (const v of values(p)) if (!prefixes.some((prefix) => v.startsWith(prefix))) fail(rule, `${p} "${v}" does not start with ${prefixes.join(' or ')}`);
                 return;
               }
               case 'unique':

@@ -46,9 +46,16 @@ beforeAll(async () => {
   ids.completedFuture = (
     await insertPublishedEntry(db, { title: { en: 'Completed, end in the future' }, projectStatus: 'completed', startDate: '2020-01-01', endDate: nextYear, actionLines: ['C10'] })
   ).id;
-  ids.ongoingFuture = (await insertPublishedEntry(db, { title: { en: 'Ongoing, start in the future' }, projectStatus: 'ongoing', startDate: nextYear, actionLines: ['C11', 'C10'] })).id;
+  ids.ongoingFuture = (
+    await insertPublishedEntry(db, { title: { en: 'Ongoing, start in the future' }, projectStatus: 'ongoing', startDate: nextYear, actionLines: ['C11', 'C10'] })
+  ).id;
   ids.endedBeforePublication = (
-    await insertPublishedEntry(db, { title: { en: 'Ended before publication' }, projectStatus: 'completed', endDate: '2019-03-31', actionLines: ['C7.e-health', 'C7.e-government', 'C2'] })
+    await insertPublishedEntry(db, {
+      title: { en: 'Ended before publication' },
+      projectStatus: 'completed',
+      endDate: '2019-03-31',
+      actionLines: ['C7.e-health', 'C7.e-government', 'C2'],
+    })
   ).id;
   ids.sameDac = (await insertPublishedEntry(db, { title: { en: 'Three lines, one DAC code' }, projectStatus: 'planned', actionLines: ['C2', 'C3', 'C4'] })).id;
 });
@@ -183,9 +190,30 @@ describe('activity dates', () => {
   const at = new Date('2024-05-01T00:00:00Z');
   it.each([
     ['planned, no dates', { projectStatus: 'planned', startDate: null, endDate: null }, [['1', '2024-05-01']]],
-    ['ongoing, started', { projectStatus: 'ongoing', startDate: '2023-01-01', endDate: '2026-01-01' }, [['2', '2023-01-01'], ['3', '2026-01-01']]],
-    ['completed, past', { projectStatus: 'completed', startDate: '2020-01-01', endDate: '2022-01-01' }, [['2', '2020-01-01'], ['4', '2022-01-01']]],
-    ['completed, no start', { projectStatus: 'completed', startDate: null, endDate: '2022-01-01' }, [['2', '2022-01-01'], ['4', '2022-01-01']]],
+    [
+      'ongoing, started',
+      { projectStatus: 'ongoing', startDate: '2023-01-01', endDate: '2026-01-01' },
+      [
+        ['2', '2023-01-01'],
+        ['3', '2026-01-01'],
+      ],
+    ],
+    [
+      'completed, past',
+      { projectStatus: 'completed', startDate: '2020-01-01', endDate: '2022-01-01' },
+      [
+        ['2', '2020-01-01'],
+        ['4', '2022-01-01'],
+      ],
+    ],
+    [
+      'completed, no start',
+      { projectStatus: 'completed', startDate: null, endDate: '2022-01-01' },
+      [
+        ['2', '2022-01-01'],
+        ['4', '2022-01-01'],
+      ],
+    ],
   ] as const)('%s', (_name, entry, expected) => {
     const got = activityDates({ ...entry, publishedAt: at, createdAt: at }, today);
     expect(got.map((d) => [d.type, d.date])).toEqual(expected);
