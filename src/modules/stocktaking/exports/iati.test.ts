@@ -13,7 +13,7 @@ import { checkIatiRules, validateIatiSchema } from './iati-rules.js';
 
 let kit: TestKit;
 let dir: string;
-const ids: Record<string, number> = {};
+const ids = { completedFuture: 0, ongoingFuture: 0, endedBeforePublication: 0, sameDac: 0 };
 const today = new Date().toISOString().slice(0, 10);
 const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
 
