@@ -53,6 +53,21 @@ export const parseWorkers = (value: string | undefined, cores = availableParalle
   return n >= 1 && n <= MAX_WORKERS ? n : Number.NaN;
 };
 
+/**
+ * Why the open data identifiers of the configuration cannot be used, or null: an IATI organisation
+ * identifier is an agency prefix and a code without white space or / & | ? (IATI's rules), and the
+ * Atom id prefix an absolute URI (tag:, urn: or http(s):).
+ */
+export const openDataIdProblem = (config: Pick<Config, 'iatiReportingOrg' | 'atomIdPrefix'>): string | null => {
+  if (!/^[A-Z0-9]{2,}-[A-Za-z0-9]+-[^\s/&|?]+$/.test(config.iatiReportingOrg)) {
+    return `WSIS_IATI_REPORTING_ORG "${config.iatiReportingOrg}" is not an IATI organisation identifier (such as ${DEFAULT_IATI_REPORTING_ORG}: agency prefix, code, no spaces nor / & | ?)`;
+  }
+  if (!/^(tag:[^\s]+,\d{4}(-\d{2}(-\d{2})?)?:|urn:[a-z0-9][a-z0-9-]{0,31}:|https?:\/\/)[^\s]*$/i.test(config.atomIdPrefix)) {
+    return `WSIS_ATOM_ID_PREFIX "${config.atomIdPrefix}" is not an absolute URI of the form tag:domain,year:name (such as ${DEFAULT_ATOM_ID_PREFIX}), urn: or http(s)://`;
+  }
+  return null;
+};
+
 export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config => {
   const port = overrides.port ?? Number(env.PORT ?? 3000);
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
