@@ -4,6 +4,7 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import { completeOpenApi } from './core/http/openapi.js';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
@@ -70,6 +71,9 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
       info: { title: 'WSIS Platform API', version: '1', description: 'Open data and actions of the WSIS Platform. Errors are RFC 9457 problem details.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (wsis token create)' } } },
     },
+    // Servers, licence, operationIds, security and the 4xx problem answers of every operation.
+    transformObject: (documentObject) =>
+      completeOpenApi('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject, { baseUrl: config.baseUrl }),
     // Only the JSON API is documented; HTML pages are not part of it.
     transform: (args) => (args.url.startsWith('/api/v1/') ? jsonSchemaTransform(args) : { schema: { ...args.schema, hide: true }, url: args.url }),
   });

@@ -19,7 +19,23 @@ export type Config = {
   rateLimitScale: number;
   /** Web processes of `wsis serve` (WSIS_WORKERS, `--workers`); NaN when the value is not valid. */
   workers: number;
+  /**
+   * IATI organisation identifier of the reporting organisation in the IATI export
+   * (WSIS_IATI_REPORTING_ORG): ITU's, `XM-DAC-41303` (its OECD DAC channel code 41303), unless set.
+   */
+  iatiReportingOrg: string;
+  /**
+   * Start of the permanent ids of the Atom feed and its entries (WSIS_ATOM_ID_PREFIX, a tag: URI,
+   * RFC 4151): the same whatever the reader's language or the host name the platform is reached by.
+   */
+  atomIdPrefix: string;
 };
+
+/** The Atom ids' default prefix: a tag: URI of ITU's domain and the year the platform began. */
+export const DEFAULT_ATOM_ID_PREFIX = 'tag:itu.int,2025:wsis-platform';
+
+/** ITU's IATI organisation identifier: the XM-DAC prefix and ITU's DAC channel code, 41303. */
+export const DEFAULT_IATI_REPORTING_ORG = 'XM-DAC-41303';
 
 /** The most web processes `--workers` accepts (each keeps a pool of database connections). */
 export const MAX_WORKERS = 64;
@@ -35,6 +51,21 @@ export const parseWorkers = (value: string | undefined, cores = availableParalle
   if (!/^\d+$/.test(text)) return Number.NaN;
   const n = Number(text);
   return n >= 1 && n <= MAX_WORKERS ? n : Number.NaN;
+};
+
+/**
+ * Why the open data identifiers of the configuration cannot be used, or null: an IATI organisation
+ * identifier is an agency prefix and a code without white space or / & | ? (IATI's rules), and the
+ * Atom id prefix an absolute URI (tag:, urn: or http(s):).
+ */
+export const openDataIdProblem = (config: Pick<Config, 'iatiReportingOrg' | 'atomIdPrefix'>): string | null => {
+  if (!/^[A-Z0-9]{2,}-[A-Za-z0-9]+-[^\s/&|?]+$/.test(config.iatiReportingOrg)) {
+    return `WSIS_IATI_REPORTING_ORG "${config.iatiReportingOrg}" is not an IATI organisation identifier (such as ${DEFAULT_IATI_REPORTING_ORG}: agency prefix, code, no spaces nor / & | ?)`;
+  }
+  if (!/^(tag:[^\s]+,\d{4}(-\d{2}(-\d{2})?)?:|urn:[a-z0-9][a-z0-9-]{0,31}:|https?:\/\/)[^\s]*$/i.test(config.atomIdPrefix)) {
+    return `WSIS_ATOM_ID_PREFIX "${config.atomIdPrefix}" is not an absolute URI of the form tag:domain,year:name (such as ${DEFAULT_ATOM_ID_PREFIX}), urn: or http(s)://`;
+  }
+  return null;
 };
 
 export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config => {
@@ -53,5 +84,7 @@ export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     trustProxy: overrides.trustProxy ?? env.WSIS_TRUST_PROXY === '1',
     rateLimitScale: overrides.rateLimitScale ?? Number(env.WSIS_RATE_LIMIT_SCALE ?? 1),
     workers: overrides.workers ?? parseWorkers(env.WSIS_WORKERS),
+    iatiReportingOrg: overrides.iatiReportingOrg ?? (env.WSIS_IATI_REPORTING_ORG?.trim() || DEFAULT_IATI_REPORTING_ORG),
+    atomIdPrefix: overrides.atomIdPrefix ?? (env.WSIS_ATOM_ID_PREFIX?.trim() || DEFAULT_ATOM_ID_PREFIX),
   };
 };

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../core/config.js';
+import { type Config, loadConfig } from '../core/config.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { TEST_PASSWORD } from './factories.js';
 
@@ -17,10 +17,10 @@ export type TestKit = {
   close: () => Promise<void>;
 };
 
-export const createTestKit = async ({ rateLimitScale = 1000 }: { rateLimitScale?: number } = {}): Promise<TestKit> => {
+export const createTestKit = async ({ rateLimitScale = 1000, config: overrides = {} }: { rateLimitScale?: number; config?: Partial<Config> } = {}): Promise<TestKit> => {
   const database = await createTestDatabase();
   // Rate limits per address are raised: every test request comes from 127.0.0.1.
-  const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://', rateLimitScale }, {});
+  const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://', rateLimitScale, ...overrides }, {});
   // Only real failures (500s) are logged, so a test that hits one shows why.
   const app = await buildApp({ config, database, logger: { level: 'error' } });
   await app.ready();

@@ -8,7 +8,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { hostname } from 'node:os';
 import { purgeExpiredSessions } from '../auth/sessions.js';
-import { type Config, MAX_WORKERS } from '../config.js';
+import { type Config, MAX_WORKERS, openDataIdProblem } from '../config.js';
 import type { BuildApp, PlatformModule } from '../module.js';
 import type { Database } from '../db/client.js';
 import { runPeriodic } from '../db/periodic.js';
@@ -29,6 +29,8 @@ const primaryLog: Log = {
 
 /** Refuses a `--workers` value the platform cannot run; the message says what to do. */
 export const checkWorkers = (config: Config) => {
+  const idProblem = openDataIdProblem(config);
+  if (idProblem) throw new Error(idProblem);
   if (!Number.isInteger(config.workers)) throw new Error(`--workers (WSIS_WORKERS) must be a whole number from 1 to ${MAX_WORKERS}, or auto`);
   if (config.workers > 1 && !config.databaseUrl) {
     throw new Error(

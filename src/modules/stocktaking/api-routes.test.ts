@@ -1,3 +1,4 @@
+import { translator } from '../../core/i18n/translate.js';
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../core/audit/tables.js';
@@ -189,6 +190,17 @@ describe('entries API: bad input', () => {
     expect(res.statusCode).toBe(400);
     expect(pointers(res.json()).sort()).toEqual(['/endDate', '/website']);
     expect(res.json().errors.find((e: { pointer: string }) => e.pointer === '/endDate').detail).toMatch(/end date/i);
+  });
+
+  it('refuses a completed activity whose end date is in the future, in the caller’s language', async () => {
+    const future = `${new Date().getUTCFullYear() + 1}-01-31`;
+    const res = await call(contributor, 'POST', '/entries?lang=fr', valid({ status: 'completed', endDate: future }));
+    expect(res.statusCode).toBe(400);
+    expect(pointers(res.json())).toEqual(['/endDate']);
+    expect(res.json().errors[0].detail).toBe(translator('fr')('stocktaking.errors.completed_end_in_future'));
+    expect((await call(contributor, 'POST', '/entries', valid({ status: 'completed', startDate: '2022-01-01', endDate: '2023-06-30' }))).statusCode).toBe(201);
+    const { id } = (await call(contributor, 'POST', '/entries', valid())).json();
+    expect((await call(contributor, 'PATCH', `/entries/${id}`, { status: 'completed' })).statusCode).toBe(400);
   });
 
   it('checks an edit as a whole: an end date before the existing start date is refused', async () => {

@@ -66,7 +66,14 @@ const checkEntryRules = (value: EntryFields, ctx: z.RefinementCtx) => {
   if (value.startDate && value.endDate && value.endDate < value.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'stocktaking.errors.end_before_start' });
   }
+  // A completed activity has ended: its end date is past (today anywhere on Earth, UTC+14, still counts).
+  if (value.status === 'completed' && value.endDate && value.endDate > latestToday()) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'stocktaking.errors.completed_end_in_future' });
+  }
 };
+
+/** Today's date where it is latest (UTC+14), as YYYY-MM-DD. */
+const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
 
 /** A new entry, or the whole of an entry after an edit. */
 export const entryInput = entryFields.strict().superRefine(checkEntryRules);

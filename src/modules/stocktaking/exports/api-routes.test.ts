@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +12,11 @@ import { createTestKit, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
 import { findActionLines } from '../../reference/queries.js';
 import { insertPublishedEntry } from '../test-helpers.js';
+import { entries } from '../tables.js';
 import { COLUMN_NAMES } from './columns.js';
+
+/** RFC 4287's grammar (Appendix B), in RELAX NG XML syntax for xmllint: see test/vendor/README.md. */
+const ATOM_GRAMMAR = join(import.meta.dirname, '../../../../test/vendor/atom/atom-rfc4287.rng');
 
 let kit: TestKit;
 let rural: number;
@@ -181,7 +190,8 @@ describe('GET /api/v1/entries.iati.xml', () => {
       ['KE', '50'],
       ['TZ', '50'],
     ]);
-    expect(a.sector.map((s: Record<string, string>) => [s['@vocabulary'], s['@code'], s['@percentage']])).toEqual([
+    expect(a.sector.map((s: Record<string, string>) => [s['@vocabulary'], String(s['@code']), s['@percentage']])).toEqual([
+      ['1', '22040', undefined],
       ['99', 'C2', '50'],
       ['99', 'C3', '50'],
     ]);
@@ -203,12 +213,66 @@ describe('GET /api/v1/entries.atom', () => {
     expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
     const feed = xmlParser.parse(res.body).feed;
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
-    expect(feed.id).toContain('/api/v1/entries.atom');
+    expect(feed.id).toBe('tag:itu.int,2025:wsis-platform:stocktaking:feed?actionLine=C2');
     expect(feed.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(feed.entry).toHaveLength(1);
     expect(feed.entry[0].title['#text']).toBe('Connectivité rurale des écoles');
     expect(feed.entry[0].link['@href']).toBe(`http://platform.test/fr/stocktaking/${rural}`);
     expect(feed.entry[0].category.map((c: Record<string, string>) => c['@term'])).toEqual(['C2', 'C3']);
+  });
+});
+
+describe('the Atom feed, read by others', () => {
+  const atomOf = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await kit.app.inject({ url, headers });
+    expect(res.statusCode).toBe(200);
+    return res.body;
+  };
+
+  it('is valid against the RELAX NG grammar of RFC 4287, in every language', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wsis-atom-'));
+    try {
+      for (const lang of ['en', 'ar', 'zh']) {
+        const file = join(dir, `${lang}.atom`);
+        writeFileSync(file, await atomOf(`/api/v1/entries.atom?lang=${lang}`));
+        const result = spawnSync('xmllint', ['--noout', '--nonet', '--relaxng', ATOM_GRAMMAR, file], { encoding: 'utf8' });
+        expect(result.stderr).toContain('validates');
+        expect(result.status).toBe(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is as new as its newest entry', async () => {
+    // An entry edited after its publication: the feed is as new as the edit.
+    await kit.database.db
+      .update(entries)
+      .set({ updatedAt: sql`${entries.publishedAt} + interval '3 hours'` })
+      .where(eq(entries.id, rural));
+    const feed = xmlParser.parse(await atomOf('/api/v1/entries.atom')).feed;
+    const newest = feed.entry
+      .map((e: { updated: string }) => e.updated)
+      .sort()
+      .at(-1);
+    expect(feed.updated).toBe(newest);
+    const edited = feed.entry.find((e: { id: string }) => e.id.endsWith(`:entry:${rural}`));
+    expect(edited.updated).toBe(newest);
+    expect(edited.updated > edited.published).toBe(true);
+    // Asked again later, nothing changed: the same date, not the time of the request.
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(xmlParser.parse(await atomOf('/api/v1/entries.atom')).feed.updated).toBe(newest);
+  });
+
+  it('keeps the ids of the feed and its entries whatever the language and the host name', async () => {
+    const ids = async (url: string, headers?: Record<string, string>) => {
+      const feed = xmlParser.parse(await atomOf(url, headers)).feed;
+      return [feed.id, ...feed.entry.map((e: { id: string }) => e.id)];
+    };
+    const english = await ids('/api/v1/entries.atom?lang=en&actionLine=C2&sdg=4');
+    expect(english).toEqual(['tag:itu.int,2025:wsis-platform:stocktaking:feed?actionLine=C2&sdg=4', `tag:itu.int,2025:wsis-platform:stocktaking:entry:${rural}`]);
+    expect(await ids('/api/v1/entries.atom?sdg=4&lang=ar&actionLine=C2')).toEqual(english);
+    expect(await ids('/api/v1/entries.atom?actionLine=C2&sdg=4', { host: 'mirror.example.org', 'accept-language': 'zh' })).toEqual(english);
   });
 });
 

@@ -13,7 +13,7 @@ import { localizer, translator } from '../../../core/i18n/translate.js';
 import { countryName } from '../../reference/queries.js';
 import { entriesQuery } from '../api-read.js';
 import { type EntryFilters, type EntrySort, entryFilterCondition, FACETS } from '../queries.js';
-import { atomFeed } from './atom.js';
+import { atomFeed, atomFeedId } from './atom.js';
 import type { ExportLabels } from './columns.js';
 import { csvStream } from './csv.js';
 import { iatiStream } from './iati.js';
@@ -48,7 +48,7 @@ const memo = <T>(fn: (key: string) => T) => {
 };
 
 /** The names of codes in the request's language (`lang`), loaded once per export. */
-export const labelsFor = async ({ locale, baseUrl, db }: { locale: Locale; baseUrl: string; db: DbOrTx }): Promise<ExportLabels> => {
+export const labelsFor = async ({ locale, baseUrl, iatiReportingOrg, db }: { locale: Locale; baseUrl: string; iatiReportingOrg?: string; db: DbOrTx }): Promise<ExportLabels> => {
   const translate = translator(locale);
   const plain = memo((key) => translate(key));
   const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
@@ -59,6 +59,7 @@ export const labelsFor = async ({ locale, baseUrl, db }: { locale: Locale; baseU
     country: memo((code) => countryName(code, locale)),
     language: memo((code) => languageNames.of(code) ?? code),
     baseUrl,
+    iatiReportingOrg,
     organizations: new Map(),
     ...(await findExportNames(db)),
   };
@@ -146,7 +147,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (req, reply) => {
-        const labels = await labelsFor({ locale: req.locale, baseUrl: app.platform.config.baseUrl, db });
+        const labels = await labelsFor({ locale: req.locale, baseUrl: app.platform.config.baseUrl, iatiReportingOrg: app.platform.config.iatiReportingOrg, db });
         return sendFile(reply, { type: file.type, extension: file.extension, stream: file.write(batchesFor({ req, query: req.query, db, labels }), labels) });
       },
     );
@@ -175,6 +176,8 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = atomFeed({
         entries,
         labels,
+        feedId: atomFeedId(app.platform.config.atomIdPrefix, new URLSearchParams(search)),
+        idPrefix: app.platform.config.atomIdPrefix,
         selfUrl: `${labels.baseUrl}/api/v1/entries.atom${search}`,
         pageUrl: `${labels.baseUrl}/${req.locale}/stocktaking${pageSearch ? `?${pageSearch}` : ''}`,
       });

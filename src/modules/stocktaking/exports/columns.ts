@@ -20,6 +20,8 @@ export type ExportLabels = {
   locale: Locale;
   t: Translate;
   baseUrl: string;
+  /** IATI organisation identifier of the reporting organisation (config.iatiReportingOrg). */
+  iatiReportingOrg?: string;
   actionLines: Map<string, Localized>;
   sdgs: Map<number, Localized>;
   regions: Map<string, Localized>;

@@ -1,21 +1,47 @@
 /**
  * IATI Activity Standard 2.03 export (https://iatistandard.org/en/iati-standard/203/): one
- * iati-activity per entry, elements in the order the schema requires. WSIS action lines are
- * sectors of the reporting organisation's own vocabulary (99, explained on the data page); SDGs
- * and SDG targets are tags (vocabularies 2 and 3).
+ * iati-activity per entry, elements in the order the schema requires, valid against the official
+ * schema and IATI's rules (tested with both, see iati.test.ts). WSIS action lines are sectors twice:
+ * OECD DAC purpose codes (vocabulary 1, dac-sectors.ts) and the WSIS codes themselves (vocabulary
+ * 99, explained on the data page); SDGs and SDG targets are tags (vocabularies 2 and 3).
  */
 import { Readable } from 'node:stream';
+import { DEFAULT_IATI_REPORTING_ORG } from '../../../core/config.js';
 import { LOCALES } from '../../../core/i18n/locales.js';
+import { translator } from '../../../core/i18n/translate.js';
 import { countryName } from '../../reference/queries.js';
 import { type ExportLabels, entryUrl } from './columns.js';
+import { dacSectorsOf } from './dac-sectors.js';
 import type { ExportEntry } from './queries.js';
 import { xml } from './xml.js';
 
+/** ITU as the reporting organisation; its identifier comes from the configuration (WSIS_IATI_REPORTING_ORG). */
+export const IATI_REPORTING_ORG = { type: '40', name: 'International Telecommunication Union (ITU)' } as const;
+
+/** The note on a start date that the entry does not give, in the six languages. */
+const START_NOT_REPORTED = Object.fromEntries(LOCALES.map((l) => [l, translator(l)('stocktaking.exports.iati_start_not_reported')]));
+
+/** YYYY-MM-DD of a moment (UTC). */
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
 /**
- * ITU as the reporting organisation. NOTE: the identifier is a placeholder until the secretariat
- * confirms ITU's IATI organisation identifier (IATI registry); change it here and only here.
+ * The activity dates IATI requires, none contradicting another or the calendar: the start as
+ * planned (1) until the activity has begun and as actual (2) after, never an actual date in the
+ * future; the end as actual (4) only once completed and past, else as planned (3). An entry
+ * without a start date gets the day it was published (not after its end), said so in a note.
  */
-export const IATI_REPORTING_ORG = { ref: 'XI-IATI-ITU', type: '40', name: 'International Telecommunication Union (ITU)' } as const;
+export const activityDates = (e: Pick<ExportEntry, 'projectStatus' | 'startDate' | 'endDate' | 'publishedAt' | 'createdAt'>, today: string) => {
+  const dates: { type: '1' | '2' | '3' | '4'; date: string; reported: boolean }[] = [];
+  const begun = e.projectStatus !== 'planned';
+  if (e.startDate) dates.push({ type: begun && e.startDate <= today ? '2' : '1', date: e.startDate, reported: true });
+  else {
+    const published = day(e.publishedAt ?? e.createdAt);
+    const date = e.endDate && e.endDate < published ? e.endDate : published;
+    dates.push({ type: begun && date <= today ? '2' : '1', date, reported: false });
+  }
+  if (e.endDate) dates.push({ type: e.projectStatus === 'completed' && e.endDate <= today ? '4' : '3', date: e.endDate, reported: true });
+  return dates;
+};
 
 /** IATI OrganisationType per stakeholder type. */
 const ORGANISATION_TYPE: Record<string, string> = {
@@ -47,28 +73,38 @@ const narratives = (value: Partial<Record<string, string>>, indent: string) =>
 const narrative = (text: string, locale: string, indent: string) => `${indent}<narrative xml:lang="${locale}">${xml(text)}</narrative>`;
 
 /** One entry as an iati-activity element. */
-export const iatiActivity = (e: ExportEntry, labels: ExportLabels): string => {
+export const iatiActivity = (e: ExportEntry, labels: ExportLabels, now = new Date()): string => {
   const { locale } = labels;
+  const reportingOrg = labels.iatiReportingOrg ?? DEFAULT_IATI_REPORTING_ORG;
   const lines: string[] = [];
   const lastUpdated = (e.updatedAt ?? e.publishedAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   lines.push(`  <iati-activity last-updated-datetime="${lastUpdated}" xml:lang="${e.originalLanguage}" default-currency="USD">`);
-  lines.push(`    <iati-identifier>${xml(`${IATI_REPORTING_ORG.ref}-WSIS-${e.id}`)}</iati-identifier>`);
-  lines.push(`    <reporting-org ref="${IATI_REPORTING_ORG.ref}" type="${IATI_REPORTING_ORG.type}">`, narrative(IATI_REPORTING_ORG.name, 'en', '      '), '    </reporting-org>');
+  lines.push(`    <iati-identifier>${xml(`${reportingOrg}-WSIS-${e.id}`)}</iati-identifier>`);
+  lines.push(`    <reporting-org ref="${xml(reportingOrg)}" type="${IATI_REPORTING_ORG.type}">`, narrative(IATI_REPORTING_ORG.name, 'en', '      '), '    </reporting-org>');
   lines.push('    <title>', narratives(e.title, '      '), '    </title>');
   lines.push('    <description type="1">', narratives(e.summary, '      '), '    </description>');
   if (Object.values(e.description).some(Boolean)) lines.push('    <description type="4">', narratives(e.description, '      '), '    </description>');
   const implementer = (e.organizationId ? labels.organizations.get(e.organizationId) : undefined) ?? labels.t(`accounts.stakeholder_types.${e.stakeholderType}`);
   lines.push(`    <participating-org role="4" type="${ORGANISATION_TYPE[e.stakeholderType] ?? '90'}">`, narrative(implementer, locale, '      '), '    </participating-org>');
   lines.push(`    <activity-status code="${ACTIVITY_STATUS[e.projectStatus] ?? '2'}"/>`);
-  // Planned start/end (1, 3) until the activity has begun; actual start (2) after; actual end (4) once completed.
-  if (e.startDate) lines.push(`    <activity-date type="${e.projectStatus === 'planned' ? '1' : '2'}" iso-date="${xml(e.startDate)}"/>`);
-  if (e.endDate) lines.push(`    <activity-date type="${e.projectStatus === 'completed' ? '4' : '3'}" iso-date="${xml(e.endDate)}"/>`);
+  for (const { type, date, reported } of activityDates(e, day(now))) {
+    lines.push(
+      reported
+        ? `    <activity-date type="${type}" iso-date="${xml(date)}"/>`
+        : [`    <activity-date type="${type}" iso-date="${xml(date)}">`, narratives(START_NOT_REPORTED, '      '), '    </activity-date>'].join('\n'),
+    );
+  }
   lines.push(`    <activity-scope code="${ACTIVITY_SCOPE[e.scope] ?? '4'}"/>`);
   const countries = e.countries.length > 0 ? e.countries : [e.leadCountry];
   const countryShares = shares(countries.length);
   countries.forEach((c, i) => {
     const percentage = countries.length > 1 ? ` percentage="${countryShares[i]}"` : '';
     lines.push(`    <recipient-country code="${xml(c)}"${percentage}>`, narrative(countryName(c, locale), locale, '      '), '    </recipient-country>');
+  });
+  const dac = dacSectorsOf(e.actionLines);
+  const dacShares = shares(dac.length);
+  dac.forEach((code, i) => {
+    lines.push(`    <sector vocabulary="1" code="${code}"${dac.length > 1 ? ` percentage="${dacShares[i]}"` : ''}/>`);
   });
   const sectorShares = shares(e.actionLines.length);
   e.actionLines.forEach((code, i) => {
@@ -101,7 +137,7 @@ export const iatiStream = (batches: AsyncIterable<ExportEntry[]>, labels: Export
   Readable.from(
     (async function* () {
       yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}">\n`;
-      for await (const batch of batches) yield batch.map((e) => iatiActivity(e, labels)).join('');
+      for await (const batch of batches) yield batch.map((e) => iatiActivity(e, labels, now)).join('');
       yield '</iati-activities>\n';
     })(),
     // One batch waiting at most: memory stays flat when the client reads slowly.

@@ -98,6 +98,15 @@ describe('submitting an activity through the form', () => {
     expect(res.body).toContain('value="awa@example.org"');
   });
 
+  it('refuses a completed activity that ends in the future, in the reader’s language', async () => {
+    await contributor.get('/es/stocktaking/new');
+    const future = `${new Date().getUTCFullYear() + 1}-03-31`;
+    const res = await contributor.post('/es/stocktaking/new', validForm({ status: 'completed', startDate: '2024-01-01', endDate: future }));
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toMatch(/id="field-endDate-error">[^<]*Una actividad finalizada no puede terminar en el futuro/);
+    expect(res.body).toContain(`value="${future}"`);
+  });
+
   it('says a missing country is missing and a misspelt one is not a code, in the reader’s language', async () => {
     await contributor.get('/fr/stocktaking/new');
     const missing = await contributor.post('/fr/stocktaking/new', validForm({ leadCountry: '' }));
