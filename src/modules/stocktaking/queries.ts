@@ -485,7 +485,16 @@ export const countEntriesByFacet = async (db: DbOrTx): Promise<Facets> =>
  * the current filter with it. Public: no ability needed.
  * NOTE: security-critical — built on visibleEntriesFor(actor).
  */
-export const entryFilterCondition = ({ actor, locale, q = '', filters = {} }: { actor: MaybeActor; locale: Locale; q?: string; filters?: EntryFilters }): SQL => {
+export const entryFilterCondition = ({
+  actor,
+  q = '',
+  filters = {},
+}: {
+  actor: MaybeActor /** Unused: every language is searched. */;
+  locale?: Locale;
+  q?: string;
+  filters?: EntryFilters;
+}): SQL => {
   const text = prepareQuery(q.trim().slice(0, 200));
   const textCondition = text ? sql`${entries.id} in (select ${searchRows.entryId} from ${searchRows} where ${searchRows.searchVector} @@ ${tsQuery(text)})` : undefined;
   return and(visibleEntriesFor(actor), textCondition, ...FACETS.map((f) => facetCondition(f, filters[f]))) as SQL;
