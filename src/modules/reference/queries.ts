@@ -2,6 +2,7 @@
  * Read side of the reference data. Other modules may import these functions (read-only). All of
  * this data is public; the only filter is that removed matrix links are never shown.
  */
+import { readFileSync } from 'node:fs';
 import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import type { Locale } from '../../core/i18n/locales.js';
@@ -166,6 +167,23 @@ export const countryName = (code: string, locale: Locale): string => {
   } catch {
     return code;
   }
+};
+
+let regionNames: Map<string, Partial<Record<Locale, string>>> | undefined;
+/**
+ * A region's name in a language, from the reference file the seed loads into reference_regions
+ * (data/reference/platform/regions.json; the code when it has none). Synchronous, for what is
+ * computed without a database at hand (the search documents of entries).
+ */
+export const regionName = (code: string, locale: Locale): string => {
+  if (!regionNames) {
+    // Relative to this file, so it resolves the same from src/ and from dist/ (as seed.ts reads it).
+    const file = JSON.parse(readFileSync(new URL('../../../data/reference/platform/regions.json', import.meta.url), 'utf8')) as {
+      items: { code: string; name: Partial<Record<Locale, string>> }[];
+    };
+    regionNames = new Map(file.items.map((r) => [r.code, r.name]));
+  }
+  return regionNames.get(code)?.[locale] ?? code;
 };
 
 /** The 18 default WSIS Prizes categories, by number. */

@@ -29,7 +29,10 @@ const searchFields = {
 };
 
 /** Query of GET /api/v1/entries (and of the search page, which forgives bad values instead). */
-export const entriesQuery = z.object({ lang: z.enum(LOCALES).optional(), ...searchFields });
+export const entriesQuery = z.object({
+  lang: z.enum(LOCALES).optional().describe('Language of the labels and of the ranking (matches in it come first); q is searched in all six languages whatever lang is'),
+  ...searchFields,
+});
 
 export type SearchParams = { q: string; filters: EntryFilters; sort: (typeof SORTS)[number] | undefined; page: number; pageSize: number };
 

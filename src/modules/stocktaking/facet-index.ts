@@ -250,8 +250,12 @@ const countRow = (counts: Int32Array, offsets: Int32Array, values: Uint16Array, 
 export type Tally = {
   /** How many rows pass visibility, the words and every filter. */
   total: number;
-  /** How many of them match in a title (by relevance: they come first). */
-  ranked: number;
+  /**
+   * By relevance, the order's consecutive groups, best first (each newest first): matches in the
+   * reader's language (title, then elsewhere), then the other matches (title, then elsewhere);
+   * empty otherwise.
+   */
+  tiers: { size: number; title: boolean }[];
   /** The ids at positions [start, end) of the order (relevance, then newest first). */
   idsAt: (start: number, end: number) => number[];
   facets: Facets;
@@ -273,13 +277,29 @@ export const tally = (index: FacetIndex, args: TallyArgs): Tally => {
 
 type TallyArgs = {
   actor: MaybeActor;
-  /** The ids matching the words, in a title or elsewhere only (whoever may see them); undefined: every entry. */
-  matched?: { title: ArrayLike<number>; other: ArrayLike<number> };
-  /** Title matches first (each part newest first); otherwise newest first. */
+  /**
+   * The ids matching the words, in a title or elsewhere only (whoever may see them), and those of
+   * them the query read in the reader's language matches (undefined: all of them); undefined:
+   * every entry.
+   */
+  matched?: { title: ArrayLike<number>; other: ArrayLike<number>; reader?: ArrayLike<number> };
+  /** Reader's-language matches first, title matches first within (each part newest first); otherwise newest first. */
   byRelevance?: boolean;
   filters?: EntryFilters;
   facets?: readonly FacetName[];
 };
+
+/** The marks of matched rows (0: not matched): the relevance groups, best last. */
+const MARK_OTHER = 1;
+const MARK_TITLE = 2;
+const MARK_READER = 2;
+/** The groups in the order of relevance: reader's language in a title, elsewhere, then the others in a title, elsewhere. */
+const TIERS = [
+  { mark: MARK_TITLE + MARK_READER, title: true },
+  { mark: MARK_OTHER + MARK_READER, title: false },
+  { mark: MARK_TITLE, title: true },
+  { mark: MARK_OTHER, title: false },
+] as const;
 
 const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, filters = {}, facets = FACETS }: TallyArgs): Tally => {
   const visible = mayViewRow(actor);
@@ -308,26 +328,42 @@ const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, fil
   /** Which counted facet each filter is (-1: not counted). */
   const countedOf = filterFacets.map((f) => facets.indexOf(f));
 
-  // Mark the matched rows (2: in a title, 1: elsewhere) in the index's scratch array, then walk
-  // every row in order: no sort, and the order is newest first already. tally never awaits, so
-  // the scratch array is never shared by two searches; it is cleared before returning.
+  // Mark the matched rows (MARK_TITLE or MARK_OTHER, plus MARK_READER for a match in the reader's
+  // language) in the index's scratch array, then walk every row in order: no sort, and the order is
+  // newest first already. tally never awaits, so the scratch array is never shared by two
+  // searches; it is cleared before returning.
   const mark = index.scratch;
   if (matched) {
     const { rowOf } = index;
     for (let k = 0; k < matched.other.length; k++) {
       const row = rowOf(matched.other[k] as number);
-      if (row >= 0) mark[row] = 1;
+      if (row >= 0) mark[row] = MARK_OTHER;
     }
     for (let k = 0; k < matched.title.length; k++) {
       const row = rowOf(matched.title[k] as number);
-      if (row >= 0) mark[row] = 2;
+      if (row >= 0) mark[row] = MARK_TITLE;
+    }
+    const reader = matched.reader ?? [];
+    for (let k = 0; k < reader.length; k++) {
+      const row = rowOf(reader[k] as number);
+      if (row >= 0 && (mark[row] as number) > 0 && (mark[row] as number) <= MARK_TITLE) (mark[row] as number) += MARK_READER;
     }
   }
   const { state, submitter, size } = index;
-  const titled = byRelevance && matched ? new Int32Array(matched.title.length) : undefined;
-  let ranked = 0;
-  // Passing rows; typed arrays keep the garbage of a search small.
-  let passing: Int32Array<ArrayBufferLike> = new Int32Array(matched ? matched.title.length + matched.other.length : size);
+  const matchCount = matched ? matched.title.length + matched.other.length : size;
+  // By relevance, the passing rows of each group (by mark); typed arrays keep the garbage of a search small.
+  const grouped = byRelevance && matched ? TIERS.map(() => ({ rows: new Int32Array(0), n: 0 })) : undefined;
+  // Without reader's-language matches (undefined), every match counts as one.
+  const groupOf = new Int8Array(MARK_TITLE + MARK_READER + 1).fill(-1);
+  TIERS.forEach((tier, g) => {
+    groupOf[tier.mark] = g;
+  });
+  if (matched && !matched.reader) {
+    groupOf[MARK_TITLE] = 0;
+    groupOf[MARK_OTHER] = 1;
+  }
+  let passing: Int32Array<ArrayBufferLike> = new Int32Array(grouped ? 0 : matchCount);
+  if (grouped) for (const g of grouped) g.rows = new Int32Array(matchCount);
   let total = 0;
   for (let row = 0; row < size; row++) {
     const marked = mark[row] as number;
@@ -358,18 +394,23 @@ const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, fil
       if (only >= 0) countRow(counts[only] as Int32Array, countedOffsets[only] as Int32Array, countedValues[only] as Uint16Array, row);
       continue;
     }
-    if (titled && marked === 2) titled[ranked++] = row;
-    else passing[total++] = row;
+    if (grouped) {
+      const g = grouped[groupOf[marked] as number] as { rows: Int32Array; n: number };
+      g.rows[g.n++] = row;
+      total++;
+    } else passing[total++] = row;
   }
   if (matched) mark.fill(0);
-  passing = passing.subarray(0, total);
-  if (titled) {
-    const both = new Int32Array(ranked + total);
-    both.set(titled.subarray(0, ranked));
-    both.set(passing, ranked);
-    passing = both;
-    total += ranked;
-  }
+  const tiers: Tally['tiers'] = [];
+  if (grouped) {
+    passing = new Int32Array(total);
+    let at = 0;
+    grouped.forEach((g, i) => {
+      passing.set(g.rows.subarray(0, g.n), at);
+      at += g.n;
+      tiers.push({ size: g.n, title: (TIERS[i] as (typeof TIERS)[number]).title });
+    });
+  } else passing = passing.subarray(0, total);
   // One facet at a time over the rows (one tight loop each): counting all eight per row in the walk
   // above cost 3 ms for 23,000 matches.
   facets.forEach((_, c) => {
@@ -388,7 +429,7 @@ const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, fil
     });
     result[facet] = list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   });
-  return { total, ranked, idsAt, facets: result };
+  return { total, tiers, idsAt, facets: result };
 };
 
 /**

@@ -1,6 +1,7 @@
 import { combineRoutes, defineModule } from '../../core/module.js';
 import { stocktakingApiRoutes } from './api-routes.js';
 import { stocktakingBench, stocktakingBenchSeed } from './bench/cases.js';
+import { reindexSearch } from './commands/reindex-search.js';
 import { demoStocktaking } from './demo.js';
 import { exportApiRoutes } from './exports/api-routes.js';
 import { exportRoutes } from './exports/routes.js';
@@ -28,6 +29,9 @@ export const stocktakingModule = defineModule({
     { labelKey: 'stocktaking.import.nav', href: '/admin/stocktaking/import', ability: 'stocktaking.entry.import' },
   ],
   contributes: { notificationEvents: stocktakingNotificationEvents },
+  seed: async (db) => {
+    await reindexSearch(db);
+  },
   demo: demoStocktaking,
   cli: registerImportCli,
   warm: warmSearch,

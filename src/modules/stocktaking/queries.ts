@@ -9,12 +9,15 @@ import { type Locale, LOCALES } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
 import type { PlatformModule } from '../../core/module.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
-import { SEARCH_CONFIGS as SEARCH_CONFIG, segmentChinese } from './search.js';
+import { prepareSearchText, SEARCH_CONFIGS as SEARCH_CONFIG, stemArabic } from './search.js';
 import { anyVisible, type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, orderByRank, tally } from './facet-index.js';
 import { entries, entriesVersion, searchRows, searchWords } from './tables.js';
-import { evaluateQuery, parseTsQuery, wordIndexOf } from './word-index.js';
+import { evaluateQuery, parseTsQuery, union, wordIndexOf } from './word-index.js';
 
 const HAN = /\p{Script=Han}/u;
+/** An Arabic word of a prepared query (its search form), and one of a text, diacritics and tatweel included. */
+const ARABIC_WORD = /\p{Script=Arabic}+/gu;
+const ARABIC_WORD_WITH_MARKS = /[\p{Script=Arabic}\u064B-\u065F\u0670\u0640]+/gu;
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const SORTS = ['relevance', 'newest', 'title'] as const;
@@ -103,26 +106,54 @@ const facetCondition = (facet: FacetName, values: string[] | undefined): SQL | u
   }
 };
 
-/** Chinese has no spaces between words: a query with Han characters is segmented like the index (jieba). */
-const prepareQuery = (q: string) => (HAN.test(q) ? segmentChinese(q) : q);
+/**
+ * A query as the index holds text: Arabic words normalized and stemmed, Chinese segmented (jieba),
+ * exactly as search.ts prepares the entries' text.
+ */
+const prepareQuery = (q: string) => prepareSearchText(q);
 
 /** The excluded words of a web search ("-word", '-"two words"'). */
 const EXCLUDED = /(?:^|\s)-(?:"[^"]*"?|[^\s"]+)/gu;
 
+/** Every configuration the index uses (each language's, and `simple` for Arabic, Chinese and words as typed). */
+const READINGS = [...new Set(['simple', ...LOCALES.map((l) => SEARCH_CONFIG[l])])];
+
+/** One reading of a query. The configuration names come from the fixed map of search.ts, never from input. */
+const reading = (config: string, q: string) => sql`websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})`;
+
 /**
- * The query of a search: its words stemmed with the reader's language or as typed (`simple`), so a
- * name or a word of another language still matches. Excluded words are excluded in both forms:
- * OR-ing the two whole queries let "-volunteers" through wherever the vector held only the stem.
+ * A query with its excluded words excluded in every reading: OR-ing whole readings let
+ * "-volunteers" through wherever the vector held only another language's stem.
  */
-const tsQuery = (locale: Locale, q: string) => {
-  const either = sql`(websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, ${q}) || websearch_to_tsquery('simple', ${q}))`;
+const excluding = (query: SQL, q: string): SQL => {
   const excluded = q
     .match(EXCLUDED)
     ?.map((part) => part.trim())
     .join(' ');
-  if (!excluded) return either;
-  return sql`(${either} && websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, ${excluded}) && websearch_to_tsquery('simple', ${excluded}))`;
+  if (!excluded) return query;
+  return sql`(${query} && ${sql.join(
+    READINGS.map((config) => reading(config, excluded)),
+    sql` && `,
+  )})`;
 };
+
+/**
+ * The query of a search, whatever language it is written in: its words read with every language's
+ * configuration and as typed (`simple`), any reading matching. Each language's text is indexed
+ * with its own configuration, so a French word finds French text on the English page ('numérique'
+ * → 'numer'), an Arabic word Arabic text, a name any text.
+ */
+const tsQuery = (q: string): SQL =>
+  excluding(
+    sql`(${sql.join(
+      READINGS.map((config) => reading(config, q)),
+      sql` || `,
+    )})`,
+    q,
+  );
+
+/** The query read in the reader's language only: its matches come first (the reader's language first). */
+const readerQuery = (locale: Locale, q: string): SQL => excluding(reading(SEARCH_CONFIG[locale], q), q);
 
 /** Below this trigram similarity a word is not a correction of a misspelt one ("conectivty" and "connectivity": 0.5). */
 const TYPO_THRESHOLD = 0.4;
@@ -165,23 +196,31 @@ const parseMatches = (text: string | null): { title: number[]; other: number[] }
   return { title, other };
 };
 
-/** The matches of the words (title matches apart) at a version, and whether the actor may see any of them. */
-type WordMatches = { version: number; title: ArrayLike<number>; other: ArrayLike<number>; anyVisible: boolean };
+/**
+ * The matches of the words (title matches apart, and which of them the reader's-language reading
+ * matches) at a version, and whether the actor may see any of them.
+ */
+type WordMatches = { version: number; title: ArrayLike<number>; other: ArrayLike<number>; reader: ArrayLike<number>; anyVisible: boolean };
+
+/** A search's two queries: every reading, and the reader's language alone (a part of it). */
+type SearchQueries = { query: SQL; reader: SQL };
 
 /**
  * What matchWords answers when the word index cannot (a phrase): one bitmap scan of the narrow
  * stocktaking_search table; the ids come back as one string (cheaper than 20,000 rows).
  */
-const matchWordsInDatabase = async (db: DbOrTx, { actor, query }: { actor: MaybeActor; query: SQL }): Promise<WordMatches> => {
+const matchWordsInDatabase = async (db: DbOrTx, { actor, query, reader }: { actor: MaybeActor } & SearchQueries): Promise<WordMatches> => {
   // One aggregate, title matches negated: two filtered aggregates evaluated the title match twice.
+  // The reader's-language matches are listed again after a '|'.
   const [row] = (
-    await db.execute<{ v: string | number; m: string | null }>(sql`
+    await db.execute<{ v: string | number; m: string | null; r: string | null }>(sql`
       select (select ${entriesVersion.version} from ${entriesVersion}) as v,
-        string_agg((case when ${searchRows.titleVector} @@ ${query} then -${searchRows.entryId} else ${searchRows.entryId} end)::text, ',') as m
+        string_agg((case when ${searchRows.titleVector} @@ ${query} then -${searchRows.entryId} else ${searchRows.entryId} end)::text, ',') as m,
+        string_agg(case when ${searchRows.searchVector} @@ ${reader} then ${searchRows.entryId}::text end, ',') as r
       from ${searchRows} where ${visibleEntriesFor(actor, searchRows)} and ${searchRows.searchVector} @@ ${query}`)
   ).rows;
   const { title, other } = parseMatches(row?.m ?? null);
-  return { version: Number(row?.v ?? 0), title, other, anyVisible: title.length + other.length > 0 };
+  return { version: Number(row?.v ?? 0), title, other, reader: parseMatches(row?.r ?? null).other, anyVisible: title.length + other.length > 0 };
 };
 
 /**
@@ -191,17 +230,29 @@ const matchWordsInDatabase = async (db: DbOrTx, { actor, query }: { actor: Maybe
  * (word-index.ts) finds the entries, and the facet index drops those the actor may not see.
  * Phrases need positions, which the word index does not keep: PostgreSQL finds those.
  */
-const matchWords = async (db: DbOrTx, { actor, query }: { actor: MaybeActor; query: SQL }): Promise<WordMatches> => {
-  const [row] = (await db.execute<{ v: string | number; q: string | null }>(sql`select (select ${entriesVersion.version} from ${entriesVersion}) as v, (${query})::text as q`))
-    .rows;
+const matchWords = async (db: DbOrTx, { actor, query, reader }: { actor: MaybeActor } & SearchQueries): Promise<WordMatches> => {
+  const [row] = (
+    await db.execute<{ v: string | number; q: string | null; r: string | null }>(
+      sql`select (select ${entriesVersion.version} from ${entriesVersion}) as v, (${query})::text as q, (${reader})::text as r`,
+    )
+  ).rows;
   const version = Number(row?.v ?? 0);
   const tree = parseTsQuery(row?.q ?? '');
-  if (tree === undefined) return matchWordsInDatabase(db, { actor, query });
-  if (tree === null) return { version, title: [], other: [], anyVisible: false };
+  const readerTree = parseTsQuery(row?.r ?? '');
+  if (tree === undefined || readerTree === undefined) return matchWordsInDatabase(db, { actor, query, reader });
+  if (tree === null) return { version, title: [], other: [], reader: [], anyVisible: false };
   const facets = await facetIndexOf(db, version);
-  const { title, other } = evaluateQuery(await wordIndexOf(db, version), tree);
+  const words = await wordIndexOf(db, version);
+  const { title, other } = evaluateQuery(words, tree);
+  const inReader = readerTree === null ? undefined : evaluateQuery(words, readerTree);
   // The entries the actor may not see are left to tally, which checks every row it counts.
-  return { version, title, other, anyVisible: anyVisible(facets, actor, title) || anyVisible(facets, actor, other) };
+  return {
+    version,
+    title,
+    other,
+    reader: inReader ? union(inReader.title, inReader.other) : [],
+    anyVisible: anyVisible(facets, actor, title) || anyVisible(facets, actor, other),
+  };
 };
 
 /** ts_rank_cd of each title among `ids` (a few thousand at most, read through the primary key). */
@@ -209,8 +260,8 @@ const titleRanks = async (db: DbOrTx, { ids, query }: { ids: number[]; query: SQ
   const { rows } = await db.execute<{ id: string | number; r: number }>(
     sql`select ${searchRows.entryId} as id, ts_rank_cd(${searchRows.titleVector}, ${query}) as r from ${searchRows} where ${searchRows.entryId} = any(${sql.param(ids)}::bigint[])`,
   );
-  // 1 + rank: every title match stays above the summary-only matches (rank 0).
-  return new Map(rows.map((r) => [Number(r.id), 1 + Number(r.r)]));
+  // A fraction below 1: the rank orders the matches within their group, never above a better group.
+  return new Map(rows.map((r) => [Number(r.id), Number(r.r) / (1 + Number(r.r))]));
 };
 
 /** Closest published title words tried for each misspelt word. */
@@ -291,28 +342,31 @@ export const findEntries = async (
 
   let typoTolerant = false;
   let version: number;
-  let matched: { title: ArrayLike<number>; other: ArrayLike<number> } | undefined;
+  let matched: { title: ArrayLike<number>; other: ArrayLike<number>; reader: ArrayLike<number> } | undefined;
   let query: SQL | undefined;
   if (text) {
-    query = tsQuery(locale, text);
-    const words = await matchWords(db, { actor, query });
+    const queries = { query: tsQuery(text), reader: readerQuery(locale, text) };
+    query = queries.query;
+    const words = await matchWords(db, { actor, ...queries });
     version = words.version;
     matched = words;
     if (!words.anyVisible) {
       // Nothing under any filter: take the words as misspelt, and search for the closest words instead.
       typoTolerant = true;
-      const corrected = await correctWords(db, typed);
-      query = sql`(${sql.join(
-        corrected.map(
-          (candidates) =>
-            sql`(${sql.join(
-              candidates.map((c) => tsQuery(locale, c)),
-              sql` || `,
-            )})`,
-        ),
-        sql` && `,
-      )})`;
-      const close = await matchWords(db, { actor, query });
+      const corrected = (await correctWords(db, typed)).map((candidates) => candidates.map(prepareQuery));
+      const closest = (read: (c: string) => SQL) =>
+        sql`(${sql.join(
+          corrected.map(
+            (candidates) =>
+              sql`(${sql.join(
+                candidates.map((c) => read(c)),
+                sql` || `,
+              )})`,
+          ),
+          sql` && `,
+        )})`;
+      query = closest(tsQuery);
+      const close = await matchWords(db, { actor, query, reader: closest((c) => readerQuery(locale, c)) });
       version = close.version;
       matched = close;
     }
@@ -321,17 +375,37 @@ export const findEntries = async (
   const index = await facetIndexOf(db, version);
   const found = tally(index, { actor, matched, byRelevance, filters });
   let ids: number[];
-  /** Exact ranks of the title matches, when they were computed. */
-  let exact: Map<number, number> | undefined;
+  /** Ranks shown with the items: their group's (3 for the reader's-language title matches … 0), plus the exact rank of a title match when computed. */
+  const ranks = new Map<number, number>();
   if (effectiveSort === 'title') ids = await pageByTitle(db, { ids: found.idsAt(0, found.total), locale, limit: size, offset });
-  else if (query && found.ranked > 1 && found.ranked <= RANK_LIMIT && offset < found.ranked) {
-    // The title matches come first: order them by their exact rank, then go on with the others.
-    exact = await titleRanks(db, { ids: found.idsAt(0, found.ranked), query });
-    const titled = orderByRank(found.idsAt(0, found.ranked), exact).slice(offset, offset + size);
-    ids = [...titled, ...found.idsAt(found.ranked, found.ranked + size - titled.length)];
-  } else ids = found.idsAt(offset, offset + size);
-  // Relevance shown with each item: its exact rank, else 1 for a title match, 0 otherwise.
-  const rankOf = (id: number, position: number) => exact?.get(id) ?? (byRelevance && offset + position < found.ranked ? 1 : 0);
+  else if (!byRelevance || found.tiers.length === 0) ids = found.idsAt(offset, offset + size);
+  else {
+    // Group by group, the part of each on this page; the title matches of a group of at most
+    // RANK_LIMIT ordered by their exact rank (the whole group must be ranked to cut a page from it).
+    ids = [];
+    let start = 0;
+    for (const [g, tier] of found.tiers.entries()) {
+      const end = start + tier.size;
+      const from = Math.max(start, offset);
+      const to = Math.min(end, offset + size);
+      if (from < to) {
+        const base = found.tiers.length - 1 - g;
+        let part: number[];
+        if (query && tier.title && tier.size > 1 && tier.size <= RANK_LIMIT) {
+          const members = found.idsAt(start, end);
+          const exact = await titleRanks(db, { ids: members, query });
+          part = orderByRank(members, exact).slice(from - start, to - start);
+          for (const id of part) ranks.set(id, base + (exact.get(id) ?? 0));
+        } else {
+          part = found.idsAt(from, to);
+          for (const id of part) ranks.set(id, base);
+        }
+        ids.push(...part);
+      }
+      start = end;
+    }
+  }
+  const rankOf = (id: number) => ranks.get(id) ?? 0;
 
   const visible = visibleEntriesFor(actor);
   const fetched =
@@ -342,9 +416,9 @@ export const findEntries = async (
           .from(entries)
           .where(and(visible, sql`${entries.id} = any(${sql.param(ids)}::bigint[])`));
   const byId = new Map(fetched.map((r) => [r.id, r]));
-  const rows = ids.flatMap((id, position) => {
+  const rows = ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [{ ...row, rank: rankOf(id, position) }] : [];
+    return row ? [{ ...row, rank: rankOf(id) }] : [];
   });
   const highlights = query ? await highlightTitles(db, { rows, query, locale, q: text }) : new Map<number, string>();
   return {
@@ -382,7 +456,12 @@ const highlightTitles = async (db: DbOrTx, { rows, query, locale, q }: { rows: P
         from unnest(${sql.param(rows.map((r) => r.id))}::bigint[], ${sql.param(shown.map((s) => stripMarkers(s.text)))}::text[], ${sql.param(shown.map((s) => SEARCH_CONFIG[s.locale]))}::text[]) as t(id, doc, cfg)`,
   );
   const zh = new Map(rows.map((r, i) => [r.id, shown[i]?.locale === 'zh' ? marked(stripMarkers(shown[i]?.text ?? '')) : undefined]));
-  return new Map(result.rows.map((r) => [Number(r.id), zh.get(Number(r.id)) ?? r.h]));
+  // Arabic words are indexed in their search form (search.ts), which ts_headline does not know:
+  // each Arabic word of a title whose search form is one of the query's is marked here.
+  const arabicForms = new Set(q.match(ARABIC_WORD) ?? []);
+  const markArabic = (text: string) =>
+    arabicForms.size === 0 ? text : text.replace(ARABIC_WORD_WITH_MARKS, (w) => (arabicForms.has(stemArabic(w)) ? `${MARK_START}${w}${MARK_STOP}` : w));
+  return new Map(result.rows.map((r) => [Number(r.id), markArabic(zh.get(Number(r.id)) ?? r.h)]));
 };
 
 /** One entry the actor may see (public route); throws NotFound for a missing, invisible or malformed id. */
@@ -406,9 +485,18 @@ export const countEntriesByFacet = async (db: DbOrTx): Promise<Facets> =>
  * the current filter with it. Public: no ability needed.
  * NOTE: security-critical — built on visibleEntriesFor(actor).
  */
-export const entryFilterCondition = ({ actor, locale, q = '', filters = {} }: { actor: MaybeActor; locale: Locale; q?: string; filters?: EntryFilters }): SQL => {
+export const entryFilterCondition = ({
+  actor,
+  q = '',
+  filters = {},
+}: {
+  actor: MaybeActor /** Unused: every language is searched. */;
+  locale?: Locale;
+  q?: string;
+  filters?: EntryFilters;
+}): SQL => {
   const text = prepareQuery(q.trim().slice(0, 200));
-  const textCondition = text ? sql`${entries.id} in (select ${searchRows.entryId} from ${searchRows} where ${searchRows.searchVector} @@ ${tsQuery(locale, text)})` : undefined;
+  const textCondition = text ? sql`${entries.id} in (select ${searchRows.entryId} from ${searchRows} where ${searchRows.searchVector} @@ ${tsQuery(text)})` : undefined;
   return and(visibleEntriesFor(actor), textCondition, ...FACETS.map((f) => facetCondition(f, filters[f]))) as SQL;
 };
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { searchDocument, segmentChinese, titleText } from './search.js';
+import { analyzeArabic, searchDocument, segmentChinese, stemArabic, titleText } from './search.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -41,5 +41,22 @@ describe('search document', () => {
 
   it('joins every title for the typo-tolerant fallback', () => {
     expect(titleText({ title: { zh: '宽带', en: ' Broadband ', fr: '' } })).toBe('Broadband 宽带');
+  });
+});
+
+describe('Arabic search forms', () => {
+  it('gives the spelling variants, articles and attached prepositions of a word one form', () => {
+    const form = (word: string) => stemArabic(word);
+    expect(form('صحه')).toBe(form('الصحة'));
+    expect(form('الصِّحَّة')).toBe(form('صحة'));
+    expect(form('الريفية')).toBe(form('ريفية'));
+    expect(form('للفتيات')).toBe(form('فتيات'));
+    expect(form('والفتيات')).toBe(form('بالفتيات'));
+    expect(form('أمل')).toBe(form('امل'));
+    expect(form('إحسان')).toBe(form('آحسان'));
+    expect(form('مستشفى')).toBe(form('مستشفي'));
+    expect(form('الحـاسـوب')).toBe(form('حاسوب'));
+    expect(form('في')).toBe('');
+    expect(analyzeArabic('Internet للفتيات')).toBe(`Internet ${form('فتيات')}`);
   });
 });

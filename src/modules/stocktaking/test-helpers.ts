@@ -19,6 +19,7 @@ export const insertPublishedEntry = async (db: DbOrTx, overrides: Partial<NewEnt
   const summary = overrides.summary ?? { [language]: `Summary of test entry ${sequence}` };
   const publishedAt = overrides.publishedAt ?? new Date();
   const leadCountry = overrides.leadCountry ?? 'FR';
+  const places = { leadCountry, countries: overrides.countries ?? [leadCountry], region: overrides.region === undefined ? 'EUR' : overrides.region };
   const [row] = await db
     .insert(entries)
     .values({
@@ -44,7 +45,7 @@ export const insertPublishedEntry = async (db: DbOrTx, overrides: Partial<NewEnt
   if (!row) throw new Error('entry not inserted');
   await db
     .update(entries)
-    .set({ searchVector: sql`${searchDocument({ title, summary })}` as unknown as string, titleVector: sql`${titleDocument({ title })}` as unknown as string })
+    .set({ searchVector: sql`${searchDocument({ title, summary, ...places })}` as unknown as string, titleVector: sql`${titleDocument({ title })}` as unknown as string })
     .where(eq(entries.id, row.id));
   return row;
 };

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../core/i18n/locales.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { SEARCH_CONFIGS, segmentChinese } from './search.js';
+import { prepareSearchText, SEARCH_CONFIGS } from './search.js';
 import { entries } from './tables.js';
 import { insertPublishedEntry } from './test-helpers.js';
 import { evaluateQuery, parseTsQuery, readWordIndex, type WordIndex } from './word-index.js';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => database.drop());
 
 const tsQueryText = async (locale: Locale, q: string) => {
-  const text = /\p{Script=Han}/u.test(q) ? segmentChinese(q) : q;
+  const text = prepareSearchText(q);
   const { rows } = await database.db.execute<{ q: string }>(
     sql`select (websearch_to_tsquery(${SEARCH_CONFIGS[locale]}::regconfig, ${text}) || websearch_to_tsquery('simple', ${text}))::text as q`,
   );

@@ -303,7 +303,7 @@ const intersect = (a: Float64Array, b: Float64Array): Float64Array => {
 };
 
 /** The ids in either sorted list. */
-const union = (a: Float64Array, b: Float64Array): Float64Array => {
+export const union = (a: Float64Array, b: Float64Array): Float64Array => {
   const out = new Float64Array(a.length + b.length);
   let n = 0;
   let i = 0;

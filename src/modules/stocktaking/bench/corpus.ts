@@ -303,7 +303,7 @@ export const seedBenchEntries = async (db: DbOrTx, { entries: count, seed = 1, b
   for (let from = 0; from < count; from += batchSize) {
     const rows = Array.from({ length: Math.min(batchSize, count - from) }, (_, i) => {
       const entry = corpusEntry(context, seed, offset + from + i);
-      return { ...entry, ...searchColumns({ title: entry.title, summary: entry.summary }) };
+      return { ...entry, ...searchColumns(entry) };
     });
     await db.insert(entries).values(rows);
     onBatch?.(rows.length);

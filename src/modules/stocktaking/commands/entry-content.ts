@@ -10,7 +10,7 @@ import { findOrganizationsOfUser, getMembership } from '../../accounts/queries.j
 import { findActionLines, findCountries, findMatrixCells, findSdgs, findSdgTargets } from '../../reference/queries.js';
 import type { EntryInput } from '../inputs.js';
 import type { EntrySubject } from '../permissions.js';
-import { searchDocument, titleDocument, titleText } from '../search.js';
+import { type EntryPlaces, searchDocument, titleDocument, titleText } from '../search.js';
 import { IMAGES_PER_ENTRY, type ProcessedImage } from '../images/process.js';
 import { entries, events, images, type TranslationKind } from '../tables.js';
 
@@ -229,7 +229,7 @@ export const buildContent = async (
 };
 
 /** The search columns for some content (see search.ts). */
-export const searchColumns = (content: Pick<EntryContent, 'title' | 'summary'>) => ({
+export const searchColumns = (content: Pick<EntryContent, 'title' | 'summary'> & EntryPlaces) => ({
   searchVector: searchDocument(content),
   titleVector: titleDocument(content),
   titleText: titleText(content),

@@ -64,7 +64,9 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
           <label for="field-sort">{t('stocktaking.browse.sort_label')}</label>
           <select id="field-sort" name="sort">
             {SORTS.map((s) => (
-              <option value={s} selected={s === (sort ?? (q ? 'relevance' : 'newest'))}>
+              // Relevance unless the reader chose otherwise: without words it lists the newest first
+              // too, and a reader who then types words gets the best matches first.
+              <option value={s} selected={s === (sort ?? 'relevance')}>
                 {t(`stocktaking.sorts.${s}`)}
               </option>
             ))}
