@@ -41,7 +41,7 @@ export const integrityAdminRoutes: FastifyPluginAsync = async (app) => {
     const shownIds = signals.flatMap((s) => s.voteIds.slice(0, SHOWN_VOTES));
     const [categories, details, report] = await Promise.all([
       findCategories(db, edition.id),
-      findVoteDetails(db, { editionId: edition.id, ids: [...new Set(shownIds)] }),
+      findVoteDetails(db, { edition, ids: [...new Set(shownIds)] }),
       integrityReport(db, edition),
     ]);
     return reply.page(

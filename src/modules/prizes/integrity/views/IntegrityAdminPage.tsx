@@ -93,7 +93,13 @@ const SignalForm = ({
                   <td>
                     <LocalTime view={view} value={v.accountCreatedAt} />
                   </td>
-                  <td dir="auto">{v.invalidReason === null ? t('prizes.integrity.counted') : t('prizes.integrity.invalidated_because', { reason: v.invalidReason })}</td>
+                  <td dir="auto">
+                    {v.invalidReason !== null
+                      ? t('prizes.integrity.invalidated_because', { reason: v.invalidReason })
+                      : v.valid
+                        ? t('prizes.integrity.status_valid')
+                        : t('prizes.integrity.status_rule')}
+                  </td>
                 </tr>
               ))}
             </tbody>
