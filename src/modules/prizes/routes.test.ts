@@ -95,7 +95,7 @@ describe('the WSIS Prizes pages', () => {
   it('tells an account created after voting opened, before it votes, that its votes would not be valid, and records none', async () => {
     const late = await kit.as(await buildUser(kit.database.db));
     const page = await late.get('/en/prizes/2041/vote');
-    expect(page.body).toContain('Your account was created after voting opened, so under this edition's rules your votes would not be valid');
+    expect(page.body).toContain("Your account was created after voting opened, so under this edition's rules your votes would not be valid");
     expect(page.body).not.toContain('/vote/confirm');
     const confirm = await late.get(`/en/prizes/2041/vote/confirm?nominationId=${nominees[0]}`);
     expect(confirm.body).toContain('Your account was created after voting opened');
@@ -113,12 +113,22 @@ describe('the WSIS Prizes pages', () => {
     await c.get('/en/admin/prizes/2041');
     const edition = await getEditionByYear(kit.database.db, 2041);
     const minute = (d: Date) => d.toISOString().slice(0, 16);
-    const values: Record<string, string | string[]> = { summaryMinWords: '1', summaryMaxWords: '200', categoriesPerProject: '1', projectsPerOrganizationPerCategory: '5', rulesLanguage: 'en', rules: 'Rules.', allowedLanguages: ['en', 'fr'] };
+    const values: Record<string, string | string[]> = {
+      summaryMinWords: '1',
+      summaryMaxWords: '200',
+      categoriesPerProject: '1',
+      projectsPerOrganizationPerCategory: '5',
+      rulesLanguage: 'en',
+      rules: 'Rules.',
+      allowedLanguages: ['en', 'fr'],
+    };
     for (const [phase, { start, end }] of Object.entries(phasesOf(edition))) Object.assign(values, { [`${phase}.start`]: minute(start), [`${phase}.end`]: minute(end) });
     // The account rule left unticked: the votes of accounts created after voting opened would become valid.
     const refused = await c.post('/en/admin/prizes/2041', values);
     expect(refused.statusCode).toBe(422);
-    expect(refused.body).toContain('1 vote has already been cast: this change of the voting dates or of the rule of a valid vote would change the status (valid or not) of none of them.');
+    expect(refused.body).toContain(
+      '1 vote has already been cast: this change of the voting dates or of the rule of a valid vote would change the status (valid or not) of none of them.',
+    );
     expect(refused.body).toContain('name="confirmVoteChanges" value="yes"');
     expect((await getEditionByYear(kit.database.db, 2041)).validVote.accountCreatedBeforeVoting).toBe(true);
     // The API says the same (409).
@@ -129,12 +139,18 @@ describe('the WSIS Prizes pages', () => {
     const { desc, eq } = await import('drizzle-orm');
     const [lastRefusal] = await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.edition.manage')).orderBy(desc(auditLog.id)).limit(1);
     expect(lastRefusal?.after).toMatchObject({ refused: 'votes_exist', votes: 1, changed: 1 });
-    const confirmed = await c.api('PATCH', '/api/v1/prizes/editions/2041', { validVote: { accountCreatedBeforeVoting: true, allCategoriesRequired: true }, confirmVoteChanges: true });
+    const confirmed = await c.api('PATCH', '/api/v1/prizes/editions/2041', {
+      validVote: { accountCreatedBeforeVoting: true, allCategoriesRequired: true },
+      confirmVoteChanges: true,
+    });
     expect(confirmed.statusCode).toBe(200);
     const [lastChange] = await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.edition.manage')).orderBy(desc(auditLog.id)).limit(1);
     expect(lastChange?.after).toMatchObject({ confirmedVoteChanges: { votes: 1, changed: 1 } });
     // Back to the published rule (confirmed again).
-    expect((await c.api('PATCH', '/api/v1/prizes/editions/2041', { validVote: { accountCreatedBeforeVoting: true, allCategoriesRequired: false }, confirmVoteChanges: true })).statusCode).toBe(200);
+    expect(
+      (await c.api('PATCH', '/api/v1/prizes/editions/2041', { validVote: { accountCreatedBeforeVoting: true, allCategoriesRequired: false }, confirmVoteChanges: true }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('invites anonymous visitors to sign in and hides the counts while voting is open', async () => {
