@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle
 import { users } from '../../core/auth/tables.js';
 import type { DbOrTx } from '../../core/db/client.js';
 import { notFound } from '../../core/http/problems.js';
-import type { Edition } from './phases.js';
+import { type Edition, type EditionMoment, momentOf } from './phases.js';
 import { categories, editions, nominations, results, type ValidVoteRule, votes } from './tables.js';
 
 export type { Edition } from './phases.js';
@@ -29,12 +29,23 @@ export const findEditionByYear = async (db: DbOrTx, year: number): Promise<Editi
   return edition ?? null;
 };
 
-/** The edition people care about now: the latest whose announcement has not ended, else the latest. */
-export const findCurrentEdition = async (db: DbOrTx, now = new Date()): Promise<Edition | null> => {
-  const all = await findEditions(db);
-  const open = all.filter((e) => e.announcementEnd.getTime() > now.getTime()).sort((a, b) => a.year - b.year);
-  return open[0] ?? all[0] ?? null;
+/** Moments of an edition from the most active to the least: the public vote first. */
+export const ACTIVITY_ORDER: readonly EditionMoment[] = ['voting', 'submission', 'validation', 'selection', 'announcement', 'between', 'upcoming', 'closed'];
+
+/**
+ * The edition in the most active moment (by `order`, the public's by default), the newest of
+ * those in the same moment; null when `all` is empty.
+ */
+export const mostActiveEdition = (all: Edition[], { now = new Date(), order = ACTIVITY_ORDER }: { now?: Date; order?: readonly EditionMoment[] } = {}): Edition | null => {
+  const rank = (e: Edition) => {
+    const i = order.indexOf(momentOf(e, now));
+    return i === -1 ? order.length : i;
+  };
+  return [...all].sort((a, b) => rank(a) - rank(b) || b.year - a.year)[0] ?? null;
 };
+
+/** The edition people care about now: the one in its most active phase (mostActiveEdition). */
+export const findCurrentEdition = async (db: DbOrTx, now = new Date()): Promise<Edition | null> => mostActiveEdition(await findEditions(db), { now });
 
 export const findCategories = async (db: DbOrTx, editionId: number): Promise<Category[]> =>
   db.select().from(categories).where(eq(categories.editionId, editionId)).orderBy(asc(categories.number));

@@ -5,6 +5,7 @@ import type { Edition } from '../../phases.js';
 import type { Category } from '../../queries.js';
 import { REASON_MAX_LENGTH } from '../invalidate-votes.js';
 import { IntegrityTables } from './IntegrityTables.js';
+import { EditionSwitcher } from '../../components/EditionSwitcher.js';
 import { type IntegrityCategory, SIGNAL_KINDS, SIGNAL_RULES, type Signal, type VoteDetail } from '../queries.js';
 
 /** Most votes listed under a signal (the form can still invalidate all of them). */
@@ -154,9 +155,12 @@ export const IntegrityAdminPage = ({
   details,
   report,
   error,
+  years,
 }: {
   view: ViewContext;
   edition: Edition;
+  /** Every edition's year, newest first (the switcher). */
+  years: number[];
   categories: Category[];
   signals: Signal[];
   details: Map<number, VoteDetail>;
@@ -172,6 +176,7 @@ export const IntegrityAdminPage = ({
         <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
       </p>
       <h1>{title}</h1>
+      <EditionSwitcher view={view} years={years} current={edition.year} path={(year) => `/admin/prizes/${year}/integrity`} />
       <p class="lead">{t('prizes.integrity.admin_lead')}</p>
       <p>
         <a href={view.href(`/prizes/${edition.year}/integrity`)}>{t('prizes.integrity.public_link')}</a>

@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { Edition, EditionMoment } from '../../phases.js';
 import type { Category } from '../../queries.js';
+import { EditionSwitcher } from '../../components/EditionSwitcher.js';
 import { SCORE_MAX } from '../inputs.js';
 
 export type ReviewNominee = {
@@ -23,7 +24,10 @@ export const ReviewPage = ({
   moment,
   categories,
   nominees,
+  years,
 }: {
+  /** The editions where this expert has categories, newest first (the switcher). */
+  years: number[];
   view: ViewContext;
   edition: Edition;
   moment: EditionMoment;
@@ -40,6 +44,7 @@ export const ReviewPage = ({
         <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
       </p>
       <h1>{title}</h1>
+      <EditionSwitcher view={view} years={years} current={edition.year} path={(year) => `/prizes/${year}/review`} />
       {open ? (
         <p>
           {t('prizes.selection.review_closes')} <LocalTime view={view} value={edition.selectionEnd} />

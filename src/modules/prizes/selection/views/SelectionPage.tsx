@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { Edition, EditionMoment } from '../../phases.js';
 import type { Category } from '../../queries.js';
+import { EditionSwitcher } from '../../components/EditionSwitcher.js';
 import type { RankingRow } from '../queries.js';
 
 export type RankedNominee = RankingRow & { title: Localized; rank: 'winner' | 'champion' | null };
@@ -23,7 +24,10 @@ export const SelectionPage = ({
   criteriaLocked,
   canConfirm,
   canRemoveExperts,
+  years,
 }: {
+  /** Every edition's year, newest first (the switcher). */
+  years: number[];
   view: ViewContext;
   edition: Edition;
   moment: EditionMoment;
@@ -49,6 +53,7 @@ export const SelectionPage = ({
         <a href={view.href(`/prizes/${edition.year}`)}>{t('prizes.edition.title', { year: edition.year })}</a>
       </p>
       <h1>{title}</h1>
+      <EditionSwitcher view={view} years={years} current={edition.year} path={(year) => `/prizes/${year}/selection`} />
       <p>{moment === 'selection' ? t('prizes.selection.phase_open') : t('prizes.selection.phase_closed')}</p>
 
       <section aria-labelledby="criteria-title">
