@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formValues } from '../../../core/http/forms.js';
-import { HttpError, notFound } from '../../../core/http/problems.js';
+import { HttpError } from '../../../core/http/problems.js';
 import { type Actor, authorize, hasRole } from '../../../core/permissions/index.js';
 import { yearParam } from '../inputs.js';
 import type { Edition } from '../phases.js';

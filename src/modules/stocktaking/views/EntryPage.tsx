@@ -1,3 +1,4 @@
+import type { ItemAction } from '../../../core/contributions.js';
 import type { Localized } from '../../../core/i18n/locales.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { PostButton } from '../../../core/views/components.js';
@@ -17,7 +18,7 @@ export type EntryPageProps = {
   organization: string | null;
   images: ImageInfo[];
   /** For the entry's owners and the moderators: where it stands and what they may do. */
-  owner: { canEdit: boolean; pendingRevision: boolean } | null;
+  owner: { canEdit: boolean; pendingRevision: boolean; actions: ItemAction[] } | null;
 };
 
 const isWebLink = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
@@ -67,6 +68,12 @@ export const EntryPage = ({ view, entry, names, organization, images, owner }: E
             <li>
               <a href={view.href(`/stocktaking/${entry.id}/history`)}>{t('stocktaking.entry.history_link')}</a>
             </li>
+            {owner.actions.map((a) => (
+              <li>
+                <a href={view.href(a.href)}>{t(a.label.key, a.label.values)}</a>
+                {a.hint && <span class="hint"> {t(a.hint.key, a.hint.values)}</span>}
+              </li>
+            ))}
             {(entry.state === 'draft' || entry.state === 'returned') && owner.canEdit && (
               <li>
                 <PostButton view={view} action={view.href(`/stocktaking/${entry.id}/submit`)} label={t('stocktaking.entry.submit_button')} variant="secondary" />
