@@ -244,6 +244,8 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
         entryId: n.entryId,
         title: entry?.title ?? {},
         summary: entry?.summary ?? {},
+        originalLanguage: entry?.originalLanguage ?? 'en',
+        outdatedLanguages: entry?.outdatedLanguages ?? [],
         conflict: work.conflicts.has(n.nominationId),
         score: score ? { criteria: score.criteria, total: Number(score.total), comment: score.comment } : null,
       };

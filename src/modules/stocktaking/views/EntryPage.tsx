@@ -33,6 +33,20 @@ const LongText = ({ view, value, translations }: { view: ViewContext; value: Loc
   );
 };
 
+/**
+ * Said when the language version shown predates the latest change of the original text, with a
+ * link to the entry in its original language.
+ */
+export const OutdatedTranslation = ({ view, entry, shown }: { view: ViewContext; entry: Pick<PublicEntry, 'id' | 'originalLanguage' | 'outdatedLanguages'>; shown: string }) =>
+  shown !== entry.originalLanguage && (entry.outdatedLanguages ?? []).includes(shown as PublicEntry['originalLanguage']) ? (
+    <p class="warning translation-outdated">
+      {view.t('stocktaking.entry.translation_outdated')}{' '}
+      <a href={`/${entry.originalLanguage}/stocktaking/${entry.id}`} hreflang={entry.originalLanguage}>
+        {view.t('stocktaking.entry.read_original', { language: languageName(view, entry.originalLanguage) })}
+      </a>
+    </p>
+  ) : null;
+
 /** Public: one entry of the Stocktaking database with every public field. */
 export const EntryPage = ({ view, entry, names, organization, images, owner }: EntryPageProps) => {
   const { t } = view;
@@ -50,6 +64,7 @@ export const EntryPage = ({ view, entry, names, organization, images, owner }: E
       <h1>
         <EntryText view={view} value={entry.title} translations={entry.translations} />
       </h1>
+      <OutdatedTranslation view={view} entry={entry} shown={title.locale} />
       {owner && (
         <section class="owner-panel" aria-labelledby="owner-panel-title">
           <h2 id="owner-panel-title" class="visually-hidden">

@@ -13,6 +13,9 @@ export type ReviewNominee = {
   entryId: number;
   title: Localized;
   summary: Localized;
+  /** The entry's original language, and the language versions older than its latest change. */
+  originalLanguage: string;
+  outdatedLanguages: string[];
   conflict: boolean;
   score: { criteria: Record<string, number>; total: number; comment: string | null } | null;
 };
@@ -73,6 +76,14 @@ export const ReviewPage = ({
                   <p lang={other(summary.locale)} dir="auto">
                     {summary.text}
                   </p>
+                  {summary.locale !== n.originalLanguage && n.outdatedLanguages.includes(summary.locale) && (
+                    <p class="warning">
+                      {t('prizes.selection.translation_outdated')}{' '}
+                      <a href={`/${n.originalLanguage}/stocktaking/${n.entryId}`} hreflang={n.originalLanguage}>
+                        {t('prizes.selection.read_original')}
+                      </a>
+                    </p>
+                  )}
                   {n.conflict ? (
                     <p class="notice">{t('prizes.selection.conflict_declared')}</p>
                   ) : (
