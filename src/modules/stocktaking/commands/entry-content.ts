@@ -252,14 +252,7 @@ type EventKind = (typeof events.$inferInsert)['kind'];
 /** Appends a step to the entry's history. */
 export const addEvent = async (
   tx: DbOrTx,
-  {
-    entryId,
-    actor,
-    kind,
-    comment,
-    revisionId,
-    content,
-  }: { entryId: number; actor: Actor; kind: EventKind; comment?: string | null; revisionId?: number; content?: EntryContent },
+  { entryId, actor, kind, comment, revisionId, content }: { entryId: number; actor: Actor; kind: EventKind; comment?: string | null; revisionId?: number; content?: EntryContent },
 ) => {
   await tx.insert(events).values({ entryId, actorId: actor.id, kind, comment: comment ?? null, revisionId: revisionId ?? null, content: content ?? null });
 };

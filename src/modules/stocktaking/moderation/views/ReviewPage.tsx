@@ -36,10 +36,30 @@ export type ReviewPageProps = {
 
 /** A list of codes as the reader's words, or "—". */
 const listOf = (view: ViewContext, values: readonly (string | number)[], label: (v: string) => string = (v) => v) =>
-  values.length ? view.fmt.list(values.map((v) => label(String(v))), 'unit') : view.t('stocktaking.moderation.empty_value');
+  values.length
+    ? view.fmt.list(
+        values.map((v) => label(String(v))),
+        'unit',
+      )
+    : view.t('stocktaking.moderation.empty_value');
 
 /** One entry (or proposed change) as a moderator reviews it, with the decision form. */
-export const ReviewPage = ({ view, id, state, content, changes, submitter, organization, hints, duplicates, steps, decidable, form, images, resubmittedChanges }: ReviewPageProps) => {
+export const ReviewPage = ({
+  view,
+  id,
+  state,
+  content,
+  changes,
+  submitter,
+  organization,
+  hints,
+  duplicates,
+  steps,
+  decidable,
+  form,
+  images,
+  resubmittedChanges,
+}: ReviewPageProps) => {
   const { t } = view;
   const title = view.localizeWithLocale(content.title);
   const summary = view.localizeWithLocale(content.summary);
@@ -120,7 +140,9 @@ export const ReviewPage = ({ view, id, state, content, changes, submitter, organ
         <dt>{t('stocktaking.facets.status')}</dt>
         <dd>{t(`stocktaking.project_statuses.${content.projectStatus}`)}</dd>
         <dt>{t('stocktaking.submission.start_date')}</dt>
-        <dd>{content.startDate ? <time datetime={content.startDate}>{view.fmt.date(new Date(`${content.startDate}T00:00:00Z`))}</time> : t('stocktaking.moderation.empty_value')}</dd>
+        <dd>
+          {content.startDate ? <time datetime={content.startDate}>{view.fmt.date(new Date(`${content.startDate}T00:00:00Z`))}</time> : t('stocktaking.moderation.empty_value')}
+        </dd>
         <dt>{t('stocktaking.submission.end_date')}</dt>
         <dd>{content.endDate ? <time datetime={content.endDate}>{view.fmt.date(new Date(`${content.endDate}T00:00:00Z`))}</time> : t('stocktaking.moderation.empty_value')}</dd>
         <dt>{t('stocktaking.entry.website')}</dt>
