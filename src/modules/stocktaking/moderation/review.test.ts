@@ -38,6 +38,8 @@ describe('the moderator’s review', () => {
       startDate: '2024-03-01',
       endDate: '2027-02-28',
     });
+    // The queue's bulk decision starts on an empty choice too.
+    expect((await moderator.get('/en/admin/stocktaking')).body).toContain('<select id="bulk-decision" name="decision" required><option value>Choose a decision</option>');
     const page = await moderator.get(`/en/admin/stocktaking/${entry.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Twelve thousand consultations a year.');
