@@ -140,12 +140,21 @@ export const prizesRoutes: FastifyPluginAsync = async (app) => {
     // A vote cannot be changed: one without the confirmation step goes to it first.
     if (form.confirm !== 'yes') return reply.seeOther(`${back}/confirm?nominationId=${nominationId}`);
     const edition = await findEditionByYear(db, year);
-    if (edition && !accountMayCount(edition, await findAccountCreatedAt(db, req.actor.id))) {
+    // An account whose votes would not be valid records none (it was told so on the vote page);
+    // its request still counts against the rate limits (id 0 is no nominee: nothing is stored).
+    const eligible = !edition || accountMayCount(edition, await findAccountCreatedAt(db, req.actor.id));
+    // Called even for an unreadable id (0: not a nominee), so that the request is counted.
+    const result = await castVote(database, {
+      actor: req.actor as Actor,
+      year,
+      nominationId: eligible ? nominationId : 0,
+      ip: req.ip,
+      limits: voteLimits(req, config.rateLimitScale),
+    });
+    if (!eligible && !(!result.ok && result.error === 'rate_limited')) {
       reply.flash('error', req.t('prizes.errors.account_too_new'));
       return reply.seeOther(back);
     }
-    // Called even for an unreadable id (0: not a nominee), so that the request is counted.
-    const result = await castVote(database, { actor: req.actor as Actor, year, nominationId, ip: req.ip, limits: voteLimits(req, config.rateLimitScale) });
     if (result.ok) {
       reply.flash('notice', req.t(edition?.validVote.allCategoriesRequired ? 'prizes.vote.counted_when_all' : 'prizes.vote.counted'));
       return reply.seeOther(`${back}#category-${result.categoryNumber}`);
