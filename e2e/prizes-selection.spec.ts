@@ -36,7 +36,7 @@ describe.skipIf(skipBrowserTests)('WSIS Prizes expert selection (ar, zh)', () =>
     const nominations = (await nominateAndAccept(db, { owner, manager, year: YEAR, category: 4, entries })).map((n) => n.nomination);
     const editionId = (await getEditionByYear(db, YEAR)).id;
     for (const nominationId of nominations) await insertVotes(db, { editionId, category: 4, nominationId, count: 1 });
-    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
+    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) }, confirmVoteChanges: true });
 
     // The manager, in Arabic: criteria, then the expert.
     const m = await h.newPage();
@@ -75,7 +75,7 @@ describe.skipIf(skipBrowserTests)('WSIS Prizes expert selection (ar, zh)', () =>
     await expectAccessible(m);
 
     // After the announcement, the public reads the stories and downloads them.
-    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
+    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(4) }, confirmVoteChanges: true });
     const v = await h.newPage();
     await v.goto(`/ar/prizes/${YEAR}/stories`);
     await expectAccessible(v);

@@ -18,6 +18,8 @@ const signIn = async (page: Page, locale: string, { email, password }: { email: 
   await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
 };
 
+const LOCALES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+
 describe.skipIf(skipBrowserTests)('WSIS Prizes vote (ru, Tokyo time)', () => {
   const h = useBrowserHarness();
 
@@ -39,12 +41,55 @@ describe.skipIf(skipBrowserTests)('WSIS Prizes vote (ru, Tokyo time)', () => {
     await page.goto(`/ru/prizes/${year}/vote`);
     const firstCategory = page.locator('section.prize-category:has(form)').first();
     const categoryId = await firstCategory.getAttribute('id');
+    // The vote button leads to the confirmation (a GET form), which names the nominee and its category.
     await Promise.all([page.waitForNavigation(), firstCategory.locator('form button').first().click()]);
+    expect(new URL(page.url()).pathname).toBe(`/ru/prizes/${year}/vote/confirm`);
+    expect(await page.locator('main h1').innerText()).toBe('Подтверждение голоса');
+    const confirmViolations = await checkAccessibility(page);
+    expect(confirmViolations, formatViolations(page.url(), confirmViolations)).toEqual([]);
+    await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
     expect(new URL(page.url()).hash).toBe(`#${categoryId}`);
     expect(await page.locator('.flash-notice').count()).toBeGreaterThan(0);
     expect(await page.locator(`#${categoryId} form`).count()).toBe(0);
     expect(await page.locator(`#${categoryId} .nominee.chosen`).count()).toBe(1);
     const violations = await checkAccessibility(page);
     expect(violations, formatViolations(page.url(), violations)).toEqual([]);
+  });
+});
+
+describe.skipIf(skipBrowserTests)('WSIS Prizes vote confirmation in six languages', () => {
+  const h = useBrowserHarness();
+
+  it('names the nominee and category, and passes axe, in every language; an account too new is told before voting', async () => {
+    const year = new Date().getUTCFullYear();
+    const db = h.platform.database.db;
+    const user = await buildUser(db);
+    await db
+      .update(users)
+      .set({ createdAt: new Date(Date.now() - 90 * 86_400_000) })
+      .where(eq(users.id, user.id));
+    const late = await buildUser(db);
+    for (const locale of LOCALES) {
+      const page = await h.newPage({ locale });
+      await signIn(page, locale, { email: user.email, password: TEST_PASSWORD });
+      await page.goto(`/${locale}/prizes/${year}/vote`);
+      const button = page.locator('section.prize-category form[action$="/vote/confirm"] button').first();
+      await Promise.all([page.waitForNavigation(), button.click()]);
+      expect(new URL(page.url()).pathname).toBe(`/${locale}/prizes/${year}/vote/confirm`);
+      expect(await page.locator('main dl.confirm-vote dd').count()).toBe(2);
+      expect(await page.locator('main form[method="post"] input[name="confirm"]').count()).toBe(1);
+      const violations = await checkAccessibility(page);
+      expect(violations, formatViolations(page.url(), violations)).toEqual([]);
+      await page.close();
+
+      const newcomer = await h.newPage({ locale });
+      await signIn(newcomer, locale, { email: late.email, password: TEST_PASSWORD });
+      await newcomer.goto(`/${locale}/prizes/${year}/vote`);
+      expect(await newcomer.locator('#vote-ineligible').count()).toBe(1);
+      expect(await newcomer.locator('form[action$="/vote/confirm"]').count()).toBe(0);
+      const lateViolations = await checkAccessibility(newcomer);
+      expect(lateViolations, formatViolations(newcomer.url(), lateViolations)).toEqual([]);
+      await newcomer.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { DbOrTx } from './db/client.js';
 import type { Locale } from './i18n/locales.js';
 import type { PlatformModule } from './module.js';
 import type { NotificationParams } from './notifications/tables.js';
-import type { Role } from './permissions/index.js';
+import type { Actor, Role } from './permissions/index.js';
 
 /** What a contributed item says: a message key of the contributing module's catalog and its values. */
 export type ContributedLabel = { key: string; values?: Record<string, string | number> };
@@ -30,6 +30,39 @@ export type BadgeContribution = {
   on: string;
   /** The badges of each item id, in the order to show them (items without any are absent). */
   find: (db: DbOrTx, ids: number[]) => Promise<Map<number, Badge[]>>;
+};
+
+/** The item an action is offered on, as the module that shows it describes it. */
+export type ActionSubject = { id: number; state: string };
+
+/** An action another module offers on an item's page (nominate an entry for a prize): a link, with an optional line of explanation. */
+export type ItemAction = {
+  /** Stable within the contributing module ('nominate.2026'). */
+  id: string;
+  label: ContributedLabel;
+  /** Page of the action, without the locale prefix ('/prizes/2026/nominate?entryId=4'). */
+  href: string;
+  hint?: ContributedLabel;
+};
+
+/**
+ * Actions on the items of one kind (`on`: 'stocktaking.entry'), offered to the item's owners (the
+ * module that shows them decides who owns it and asks only for them; the contribution may still
+ * check its own abilities with `actor`).
+ */
+export type ItemActionContribution = {
+  on: string;
+  find: (db: DbOrTx, args: { item: ActionSubject; actor: Actor }) => Promise<ItemAction[]>;
+};
+
+/**
+ * Rules another module will apply later to what a form writes, shown beside the form's field
+ * while it is written (an edition's word limits for an entry's summary). `on`: '<module>.<form>'.
+ */
+export type FormHintContribution = {
+  on: string;
+  /** The hints of each field name of the form. */
+  find: (db: DbOrTx) => Promise<{ field: string; label: ContributedLabel }[]>;
 };
 
 /** A date or period for the calendar: a phase of a prize edition, a meeting, a deadline. */
@@ -98,6 +131,8 @@ export type SearchDocumentContribution = {
 export type Contributions = {
   badges?: BadgeContribution[];
   calendar?: CalendarContribution[];
+  itemActions?: ItemActionContribution[];
+  formHints?: FormHintContribution[];
   reportSections?: ReportSectionContribution[];
   notificationEvents?: NotificationEventContribution[];
   searchDocuments?: SearchDocumentContribution[];
@@ -128,4 +163,26 @@ export const collectCalendarDates = async (modules: readonly PlatformModule[], d
     contributions(modules, 'calendar').map(async ({ module, contribution }) => (await contribution.find(db, range)).map((date) => ({ module, ...date }))),
   );
   return found.flat().sort((a, b) => a.start.getTime() - b.start.getTime() || a.module.localeCompare(b.module) || a.id.localeCompare(b.id));
+};
+
+/** Every module's actions on an item of kind `on` for its owner `actor`, in module order. */
+export const collectItemActions = async (modules: readonly PlatformModule[], db: DbOrTx, { on, item, actor }: { on: string; item: ActionSubject; actor: Actor }) => {
+  const found = await Promise.all(
+    contributions(modules, 'itemActions')
+      .filter(({ contribution }) => contribution.on === on)
+      .map(async ({ module, contribution }) => (await contribution.find(db, { item, actor })).map((action) => ({ module, ...action }))),
+  );
+  return found.flat();
+};
+
+/** Every module's hints for the fields of form `on`, by field name, in module order. */
+export const collectFormHints = async (modules: readonly PlatformModule[], db: DbOrTx, { on }: { on: string }) => {
+  const byField = new Map<string, ContributedLabel[]>();
+  const found = await Promise.all(
+    contributions(modules, 'formHints')
+      .filter(({ contribution }) => contribution.on === on)
+      .map(({ contribution }) => contribution.find(db)),
+  );
+  for (const hints of found) for (const { field, label } of hints) byField.set(field, [...(byField.get(field) ?? []), label]);
+  return byField;
 };

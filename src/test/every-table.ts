@@ -135,7 +135,7 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
   });
   const selection = await getEditionByYear(db, SELECTION_YEAR);
   for (const n of nominees) await insertVotes(db, { editionId: selection.id, category: 1, nominationId: n.nomination, count: 1 });
-  ok('selection phase', await updateEdition(db, { actor: manager, year: SELECTION_YEAR, patch: { phases: phases(3) } }));
+  ok('selection phase', await updateEdition(db, { actor: manager, year: SELECTION_YEAR, patch: { phases: phases(3) }, confirmVoteChanges: true }));
   const expertUser = await buildUser(db, { email: 'expert@example.org', roles: ['expert'] });
   ok('expert', await assignExpert(db, { actor: manager, year: SELECTION_YEAR, input: { email: expertUser.email, category: 1 } }));
   const expert = await actor(database, expertUser.id);

@@ -249,7 +249,11 @@ describe('the public vote', () => {
     const late = await tokenFor('late');
     await kit.database.db.update(users).set({ createdAt: new Date() }).where(eq(users.id, late.id));
     await call('POST', '/api/v1/prizes/editions/2040/votes', 'late', { nominationId: nominees[1] });
-    await call('PATCH', '/api/v1/prizes/editions/2040', 'manager', { phases: phases('selection') });
+    // Votes exist: closing the vote early needs a confirmation that says how many votes change status.
+    const refused = await call('PATCH', '/api/v1/prizes/editions/2040', 'manager', { phases: phases('selection') });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/^\d+ votes have already been cast/);
+    expect((await call('PATCH', '/api/v1/prizes/editions/2040', 'manager', { phases: phases('selection'), confirmVoteChanges: true })).statusCode).toBe(200);
     const after = await call('GET', '/api/v1/prizes/editions/2040/results');
     expect(after.json().countsPublic).toBe(true);
     const category1 = after.json().categories.find((c: { category: number }) => c.category === 1);

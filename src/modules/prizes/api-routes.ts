@@ -129,7 +129,13 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       authorize(req.actor, 'prizes.edition.manage');
-      const result = await updateEdition(db, { actor: req.actor as Actor, year: req.params.year, patch: req.body, ip: req.ip });
+      const result = await updateEdition(db, {
+        actor: req.actor as Actor,
+        year: req.params.year,
+        patch: req.body,
+        ip: req.ip,
+        confirmVoteChanges: req.body.confirmVoteChanges === true,
+      });
       if (!result.ok) {
         switch (result.error) {
           case 'not_found':
@@ -138,6 +144,8 @@ export const prizesApiRoutes: FastifyPluginAsyncZod = async (app) => {
             return problem(req, reply, 409, { detail: req.t('prizes.errors.categories_in_use'), pointer: '/categories' });
           case 'word_limits':
             return problem(req, reply, 422, { detail: req.t('prizes.errors.word_limits'), pointer: '/summaryMinWords' });
+          case 'votes_exist':
+            return problem(req, reply, 409, { detail: req.t('prizes.errors.votes_exist', { votes: result.votes, changed: result.changed }), pointer: '/confirmVoteChanges' });
           default:
             return problem(req, reply, 422, { detail: req.t('prizes.errors.phases_out_of_order'), pointer: `/phases/${result.phase}/${result.bound}` });
         }

@@ -74,6 +74,10 @@ export const editionPatchInput = z
     validVote: z.object({ accountCreatedBeforeVoting: z.boolean(), allCategoriesRequired: z.boolean() }).strict().optional(),
     countsPublicDuringVoting: z.boolean().optional(),
     nomineesPublished: z.boolean().optional().describe('Publish the list of nominees before voting opens'),
+    confirmVoteChanges: z
+      .boolean()
+      .optional()
+      .describe('Once votes exist, a change of the voting window or of the rule of a valid vote is refused (409, saying how many votes would change status) unless this is true'),
   })
   .strict();
 export type EditionPatchInput = z.output<typeof editionPatchInput>;

@@ -1,7 +1,7 @@
 import { prizesNotificationEvents } from './notifications.js';
 import { combineRoutes, defineModule } from '../../core/module.js';
 import { prizesApiRoutes } from './api-routes.js';
-import { entryBadges, phaseDates } from './contributions.js';
+import { entryBadges, entryWordLimits, nominateEntry, phaseDates } from './contributions.js';
 import { demoPrizes } from './demo.js';
 import { prizesBench, prizesBenchSeed } from './integrity/bench-cases.js';
 import { integrityAdminRoutes, integrityApiRoutes, integrityRoutes } from './integrity/routes.js';
@@ -27,7 +27,13 @@ export const prizesModule = defineModule({
     { labelKey: 'prizes.selection.nav', href: '/prizes/selection', ability: 'prizes.result.confirm' },
   ],
   demo: demoPrizes,
-  contributes: { badges: [entryBadges], calendar: [phaseDates], notificationEvents: prizesNotificationEvents },
+  contributes: {
+    badges: [entryBadges],
+    calendar: [phaseDates],
+    notificationEvents: prizesNotificationEvents,
+    itemActions: [nominateEntry],
+    formHints: [entryWordLimits],
+  },
   benchSeed: prizesBenchSeed,
   bench: prizesBench,
 });

@@ -6,8 +6,8 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle
 import { users } from '../../core/auth/tables.js';
 import type { DbOrTx } from '../../core/db/client.js';
 import { notFound } from '../../core/http/problems.js';
-import type { Edition } from './phases.js';
-import { categories, editions, nominations, results, votes } from './tables.js';
+import { type Edition, type EditionMoment, momentOf } from './phases.js';
+import { categories, editions, nominations, results, type ValidVoteRule, votes } from './tables.js';
 
 export type { Edition } from './phases.js';
 export type Category = typeof categories.$inferSelect;
@@ -23,12 +23,29 @@ export const getEditionByYear = async (db: DbOrTx, year: number): Promise<Editio
   return edition;
 };
 
-/** The edition people care about now: the latest whose announcement has not ended, else the latest. */
-export const findCurrentEdition = async (db: DbOrTx, now = new Date()): Promise<Edition | null> => {
-  const all = await findEditions(db);
-  const open = all.filter((e) => e.announcementEnd.getTime() > now.getTime()).sort((a, b) => a.year - b.year);
-  return open[0] ?? all[0] ?? null;
+/** One edition by year, or null. */
+export const findEditionByYear = async (db: DbOrTx, year: number): Promise<Edition | null> => {
+  const [edition] = await db.select().from(editions).where(eq(editions.year, year));
+  return edition ?? null;
 };
+
+/** Moments of an edition from the most active to the least: the public vote first. */
+export const ACTIVITY_ORDER: readonly EditionMoment[] = ['voting', 'submission', 'validation', 'selection', 'announcement', 'between', 'upcoming', 'closed'];
+
+/**
+ * The edition in the most active moment (by `order`, the public's by default), the newest of
+ * those in the same moment; null when `all` is empty.
+ */
+export const mostActiveEdition = (all: Edition[], { now = new Date(), order = ACTIVITY_ORDER }: { now?: Date; order?: readonly EditionMoment[] } = {}): Edition | null => {
+  const rank = (e: Edition) => {
+    const i = order.indexOf(momentOf(e, now));
+    return i === -1 ? order.length : i;
+  };
+  return [...all].sort((a, b) => rank(a) - rank(b) || b.year - a.year)[0] ?? null;
+};
+
+/** The edition people care about now: the one in its most active phase (mostActiveEdition). */
+export const findCurrentEdition = async (db: DbOrTx, now = new Date()): Promise<Edition | null> => mostActiveEdition(await findEditions(db), { now });
 
 export const findCategories = async (db: DbOrTx, editionId: number): Promise<Category[]> =>
   db.select().from(categories).where(eq(categories.editionId, editionId)).orderBy(asc(categories.number));
@@ -73,22 +90,41 @@ export const findMyVotes = async (db: DbOrTx, { editionId, voterId }: { editionI
 
 export type Tally = { nominationId: number; categoryNumber: number; valid: number; cast: number };
 
+/** What decides whether a stored vote is valid: the edition's published rule and its voting start. */
+export type ValidityTerms = { editionId: number; votingStart: Date; validVote: ValidVoteRule; categoryCount: number };
+
 /**
- * Votes per nominee: cast, and valid under the edition's published rule (not invalidated; the
- * account existed before voting opened; and, when required, the voter voted in every category).
+ * The one definition of a valid vote (counted in the results), as SQL over `prizes_votes` joined to
+ * `auth_users`: not invalidated; when the rule says so, the account existed before voting opened
+ * and the voter voted in every category.
+ */
+export const validVoteCondition = ({ editionId, votingStart, validVote, categoryCount }: ValidityTerms) => {
+  const accountRule = validVote.accountCreatedBeforeVoting ? sql`${users.createdAt} < ${votingStart.toISOString()}::timestamptz` : sql`true`;
+  const allRule = validVote.allCategoriesRequired
+    ? sql`(select count(*) from ${votes} v2 where v2.edition_id = ${editionId} and v2.voter_id = ${votes.voterId}) >= ${categoryCount}`
+    : sql`true`;
+  return sql`(${votes.invalidatedAt} is null and ${accountRule} and ${allRule})`;
+};
+
+/** The validity terms of an edition as stored. */
+export const validityTermsOf = async (db: DbOrTx, edition: Edition): Promise<ValidityTerms> => ({
+  editionId: edition.id,
+  votingStart: edition.votingStart,
+  validVote: edition.validVote,
+  categoryCount: (await findCategories(db, edition.id)).length,
+});
+
+/**
+ * Votes per nominee: cast, and valid under the edition's published rule (validVoteCondition).
  */
 export const countVotes = async (db: DbOrTx, edition: Edition): Promise<Tally[]> => {
-  const categoryCount = (await findCategories(db, edition.id)).length;
-  const accountRule = edition.validVote.accountCreatedBeforeVoting ? sql`${users.createdAt} < ${edition.votingStart.toISOString()}::timestamptz` : sql`true`;
-  const allRule = edition.validVote.allCategoriesRequired
-    ? sql`(select count(*) from ${votes} v2 where v2.edition_id = ${edition.id} and v2.voter_id = ${votes.voterId}) >= ${categoryCount}`
-    : sql`true`;
+  const valid = validVoteCondition(await validityTermsOf(db, edition));
   const rows = await db
     .select({
       nominationId: votes.nominationId,
       categoryNumber: votes.categoryNumber,
       cast: count(),
-      valid: sql<number>`count(*) filter (where ${votes.invalidatedAt} is null and ${accountRule} and ${allRule})`,
+      valid: sql<number>`count(*) filter (where ${valid})`,
     })
     .from(votes)
     .innerJoin(users, eq(users.id, votes.voterId))
@@ -96,6 +132,26 @@ export const countVotes = async (db: DbOrTx, edition: Edition): Promise<Tally[]>
     .groupBy(votes.nominationId, votes.categoryNumber);
   return rows.map((r) => ({ nominationId: Number(r.nominationId), categoryNumber: r.categoryNumber, valid: Number(r.valid), cast: Number(r.cast) }));
 };
+
+/** How many votes an edition holds, and how many would change from valid to not valid or back under other terms. */
+export const countVoteStatusChanges = async (db: DbOrTx, { before, after }: { before: ValidityTerms; after: ValidityTerms }) => {
+  const [row] = await db
+    .select({ total: count(), changed: sql<number>`count(*) filter (where ${validVoteCondition(before)} <> ${validVoteCondition(after)})` })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.voterId))
+    .where(eq(votes.editionId, before.editionId));
+  return { total: Number(row?.total ?? 0), changed: Number(row?.changed ?? 0) };
+};
+
+/** When an account was created (null for an unknown account). */
+export const findAccountCreatedAt = async (db: DbOrTx, userId: number): Promise<Date | null> => {
+  const [row] = await db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, userId));
+  return row?.createdAt ?? null;
+};
+
+/** Whether an account's votes can be valid in an edition (the account rule; the every-category rule depends on the voter). */
+export const accountMayCount = (edition: Edition, accountCreatedAt: Date | null) =>
+  !edition.validVote.accountCreatedBeforeVoting || (accountCreatedAt !== null && accountCreatedAt.getTime() < edition.votingStart.getTime());
 
 /** Entries that won an edition before `year` (excluded when the edition says so). */
 export const findPastWinnerEntries = async (db: DbOrTx, { year, entryIds }: { year: number; entryIds: number[] }) => {

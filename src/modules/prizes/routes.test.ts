@@ -6,6 +6,8 @@ import { buildUser } from '../../test/factories.js';
 import { insertPublishedEntry } from '../stocktaking/test-helpers.js';
 import { createEdition } from './commands/create-edition.js';
 import { updateEdition } from './commands/update-edition.js';
+import { phasesOf } from './phases.js';
+import { getEditionByYear } from './queries.js';
 import { actorOf, buildVoter, nominateAndAccept, phases } from './test-helpers.js';
 
 let kit: TestKit;
@@ -29,7 +31,7 @@ beforeAll(async () => {
     const [made] = await nominateAndAccept(db, { owner, manager, year: 2041, category, entries: [entry] });
     nominees.push(made?.nomination as number);
   }
-  await updateEdition(db, { actor: manager, year: 2041, patch: { phases: phases(2) } });
+  await updateEdition(db, { actor: manager, year: 2041, patch: { phases: phases(2) }, confirmVoteChanges: true });
   void recordAction;
 });
 afterAll(async () => kit.close());
@@ -56,7 +58,20 @@ describe('the WSIS Prizes pages', () => {
     expect(page.body).toContain('You have not voted yet of 18.');
     expect(page.body).toContain('&lt;script>alert(1)&lt;/script> Coding clubs');
     expect(page.body).not.toContain('<script>alert(1)</script>');
-    const voted = await voter.post('/en/prizes/2041/vote', { nominationId: String(nominees[0]) });
+    // The button leads to a confirmation (a GET form): the nominee and its category, then one POST.
+    expect(page.body).toContain(`action="/en/prizes/2041/vote/confirm" class="inline-form"><input type="hidden" name="nominationId" value="${nominees[0]}"/>`);
+    const confirm = await voter.get(`/en/prizes/2041/vote/confirm?nominationId=${nominees[0]}`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('<h1>Confirm your vote</h1>');
+    expect(confirm.body).toContain('Telemedicine for islands');
+    expect(confirm.body).toContain('A vote cannot be changed or withdrawn once it is cast.');
+    expect(confirm.body).toMatch(/<dd>Category 1: [^<]+<\/dd>/);
+    expect(confirm.body).toContain('name="confirm" value="yes"');
+    // A POST without the confirmation stores nothing and goes to the confirmation.
+    const unconfirmed = await voter.post('/en/prizes/2041/vote', { nominationId: String(nominees[0]) });
+    expect(unconfirmed.headers.location).toBe(`/en/prizes/2041/vote/confirm?nominationId=${nominees[0]}`);
+    expect((await voter.get('/en/prizes/2041/vote')).body).toContain('You have not voted yet of 18.');
+    const voted = await voter.post('/en/prizes/2041/vote', { nominationId: String(nominees[0]), confirm: 'yes' });
     expect(voted.statusCode).toBe(303);
     expect(voted.headers.location).toBe('/en/prizes/2041/vote#category-1');
     const after = await voter.get('/en/prizes/2041/vote');
@@ -64,13 +79,78 @@ describe('the WSIS Prizes pages', () => {
     expect(after.body).toContain('You have voted in 1 category of 18.');
     expect(after.body).toContain('You have voted in this category.');
     // No button left in category 1; a forged second vote is refused and changes nothing.
-    const again = await voter.post('/en/prizes/2041/vote', { nominationId: String(nominees[1]) });
+    const again = await voter.post('/en/prizes/2041/vote', { nominationId: String(nominees[1]), confirm: 'yes' });
     expect(again.statusCode).toBe(303);
     expect((await voter.get('/en/prizes/2041/vote')).body).toContain('You have already voted in this category; a vote cannot be changed.');
     // A forged CSRF token changes nothing either.
-    expect((await voter.post('/en/prizes/2041/vote', { nominationId: String(nominees[2]) }, { csrf: false })).statusCode).toBe(403);
-    const bad = await voter.post('/en/prizes/2041/vote', { nominationId: 'abc' });
+    expect((await voter.post('/en/prizes/2041/vote', { nominationId: String(nominees[2]), confirm: 'yes' }, { csrf: false })).statusCode).toBe(403);
+    // The confirmation of a category already voted in, or of no nominee, goes back with the reason.
+    const votedAlready = await voter.get(`/en/prizes/2041/vote/confirm?nominationId=${nominees[1]}`);
+    expect(votedAlready.headers.location).toBe('/en/prizes/2041/vote');
+    expect((await voter.get('/en/prizes/2041/vote/confirm?nominationId=abc')).headers.location).toBe('/en/prizes/2041/vote');
+    const bad = await voter.post('/en/prizes/2041/vote', { nominationId: 'abc', confirm: 'yes' });
     expect(bad.statusCode).toBe(303);
+  });
+
+  it('tells an account created after voting opened, before it votes, that its votes would not be valid, and records none', async () => {
+    const late = await kit.as(await buildUser(kit.database.db));
+    const page = await late.get('/en/prizes/2041/vote');
+    expect(page.body).toContain("Your account was created after voting opened, so under this edition's rules your votes would not be valid");
+    expect(page.body).not.toContain('/vote/confirm');
+    const confirm = await late.get(`/en/prizes/2041/vote/confirm?nominationId=${nominees[0]}`);
+    expect(confirm.body).toContain('Your account was created after voting opened');
+    expect(confirm.body).not.toContain('name="confirm"');
+    const forced = await late.post('/en/prizes/2041/vote', { nominationId: String(nominees[0]), confirm: 'yes' });
+    expect(forced.statusCode).toBe(303);
+    const after = await late.get('/en/prizes/2041/vote');
+    expect(after.body).toContain('no vote was recorded');
+    expect(after.body).not.toContain('Your vote has been recorded.');
+    expect(after.body).not.toContain('You have voted in');
+  });
+
+  it('refuses to move the voting window or change the rule once votes exist, unless confirmed with the number of votes that change status, audited both ways', async () => {
+    const c = await kit.as(await buildUser(kit.database.db, { roles: ['prize-manager'] }));
+    await c.get('/en/admin/prizes/2041');
+    const edition = await getEditionByYear(kit.database.db, 2041);
+    const minute = (d: Date) => d.toISOString().slice(0, 16);
+    const values: Record<string, string | string[]> = {
+      summaryMinWords: '1',
+      summaryMaxWords: '200',
+      categoriesPerProject: '1',
+      projectsPerOrganizationPerCategory: '5',
+      rulesLanguage: 'en',
+      rules: 'Rules.',
+      allowedLanguages: ['en', 'fr'],
+    };
+    for (const [phase, { start, end }] of Object.entries(phasesOf(edition))) Object.assign(values, { [`${phase}.start`]: minute(start), [`${phase}.end`]: minute(end) });
+    // The account rule left unticked: the votes of accounts created after voting opened would become valid.
+    const refused = await c.post('/en/admin/prizes/2041', values);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain(
+      '1 vote has already been cast: this change of the voting dates or of the rule of a valid vote would change the status (valid or not) of none of them.',
+    );
+    expect(refused.body).toContain('name="confirmVoteChanges" value="yes"');
+    expect((await getEditionByYear(kit.database.db, 2041)).validVote.accountCreatedBeforeVoting).toBe(true);
+    // The API says the same (409).
+    const api = await c.api('PATCH', '/api/v1/prizes/editions/2041', { validVote: { accountCreatedBeforeVoting: true, allCategoriesRequired: true } });
+    expect(api.statusCode).toBe(409);
+    expect(api.json().detail).toContain('would change the status (valid or not) of 1 of them');
+    const { auditLog } = await import('../../core/audit/tables.js');
+    const { desc, eq } = await import('drizzle-orm');
+    const [lastRefusal] = await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.edition.manage')).orderBy(desc(auditLog.id)).limit(1);
+    expect(lastRefusal?.after).toMatchObject({ refused: 'votes_exist', votes: 1, changed: 1 });
+    const confirmed = await c.api('PATCH', '/api/v1/prizes/editions/2041', {
+      validVote: { accountCreatedBeforeVoting: true, allCategoriesRequired: true },
+      confirmVoteChanges: true,
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const [lastChange] = await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.edition.manage')).orderBy(desc(auditLog.id)).limit(1);
+    expect(lastChange?.after).toMatchObject({ confirmedVoteChanges: { votes: 1, changed: 1 } });
+    // Back to the published rule (confirmed again).
+    expect(
+      (await c.api('PATCH', '/api/v1/prizes/editions/2041', { validVote: { accountCreatedBeforeVoting: true, allCategoriesRequired: false }, confirmVoteChanges: true }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('invites anonymous visitors to sign in and hides the counts while voting is open', async () => {
@@ -79,7 +159,7 @@ describe('the WSIS Prizes pages', () => {
     expect(page.body).not.toContain('Vote for “');
     const results = await kit.client().get('/en/prizes/2041/results');
     expect(results.body).toContain('Vote counts are published when voting closes.');
-    const anonymousVote = await kit.client().post('/en/prizes/2041/vote', { nominationId: String(nominees[0]) }, { csrf: false });
+    const anonymousVote = await kit.client().post('/en/prizes/2041/vote', { nominationId: String(nominees[0]), confirm: 'yes' }, { csrf: false });
     expect([303, 403]).toContain(anonymousVote.statusCode);
   });
 
@@ -91,9 +171,9 @@ describe('the WSIS Prizes pages', () => {
   });
 
   it('publishes counts and the shortlist when voting has closed', async () => {
-    await updateEdition(kit.database.db, { actor: manager, year: 2041, patch: { phases: phases(3) } });
+    await updateEdition(kit.database.db, { actor: manager, year: 2041, patch: { phases: phases(3) }, confirmVoteChanges: true });
     const results = await kit.client().get('/en/prizes/2041/results');
-    expect(results.body).toContain('Votes cast: 1. Valid votes: 1. Not counted: 0.');
+    expect(results.body).toContain('Votes cast: 1. Valid votes: 1. Votes not valid: 0.');
     expect(results.body).toMatch(/Telemedicine for islands<\/a><\/th><td class="numeric">1<\/td><td class="numeric">1<\/td><td>Shortlisted<\/td>/);
   });
 });

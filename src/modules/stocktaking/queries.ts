@@ -31,6 +31,7 @@ export const publicColumns = {
   submitterId: entries.submitterId,
   organizationId: entries.organizationId,
   originalLanguage: entries.originalLanguage,
+  outdatedLanguages: entries.outdatedLanguages,
   title: entries.title,
   summary: entries.summary,
   description: entries.description,

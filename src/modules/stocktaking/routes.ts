@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { DbOrTx } from '../../core/db/client.js';
 import { getOrganization } from '../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../reference/queries.js';
+import { collectItemActions } from '../../core/contributions.js';
 import { can, isSignedIn } from '../../core/permissions/index.js';
 import { parseSearchParams } from './api-read.js';
 import { findEntryImages } from './images/queries.js';
@@ -101,9 +102,15 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
     const entry = { ...found, badges: badges.get(found.id) ?? [] };
     // Its owners (and the moderators) see where the entry stands and what they can do.
     const owned = isSignedIn(req.actor) ? await getEntryForOwner(db, { actor: req.actor, id: entry.id }) : null;
+    const isOwner = owned !== null && isSignedIn(req.actor) && can(req.actor, 'stocktaking.entry.edit', owned.subject);
+    // What other modules offer the entry's owners (nominate it for the WSIS Prizes), through the core.
+    const actions =
+      isOwner && isSignedIn(req.actor)
+        ? await collectItemActions(req.server.platform.modules, db, { on: 'stocktaking.entry', item: { id: entry.id, state: entry.state }, actor: req.actor })
+        : [];
     const owner =
-      owned && isSignedIn(req.actor) && (can(req.actor, 'stocktaking.entry.edit', owned.subject) || can(req.actor, 'stocktaking.entry.moderate'))
-        ? { canEdit: can(req.actor, 'stocktaking.entry.edit', owned.subject) && entry.state !== 'submitted', pendingRevision: owned.pendingRevision !== null }
+      owned && isSignedIn(req.actor) && (isOwner || can(req.actor, 'stocktaking.entry.moderate'))
+        ? { canEdit: isOwner && entry.state !== 'submitted', pendingRevision: owned.pendingRevision !== null, actions }
         : null;
     return reply.page(
       EntryPage({

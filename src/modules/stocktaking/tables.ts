@@ -46,6 +46,8 @@ export const entries = pgTable(
     impact: jsonb().$type<Localized>().notNull().default({}),
     partners: jsonb().$type<Localized>().notNull().default({}),
     translations: jsonb().$type<Partial<Record<Locale, TranslationKind>>>().notNull().default({}),
+    /** Languages whose version predates the latest change of the original text: out of date until saved again in that language. */
+    outdatedLanguages: text().array().$type<Locale[]>().notNull().default(sql`'{}'::text[]`),
     stakeholderType: text().notNull(),
     leadCountry: text().notNull(),
     countries: text().array().notNull().default(sql`'{}'::text[]`),
@@ -195,6 +197,8 @@ export const events = pgTable(
     }).notNull(),
     comment: text(),
     revisionId: bigint({ mode: 'number' }),
+    /** For a return to the submitter: the content as it was returned, so that a resubmission shows what changed. */
+    content: jsonb().$type<Record<string, unknown>>(),
   },
   (t) => [index('stocktaking_events_entry_idx').on(t.entryId, t.at)],
 );

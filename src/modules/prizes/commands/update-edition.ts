@@ -3,6 +3,7 @@ import { recordAction } from '../../../core/audit/record.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import type { EditionPatchInput } from '../inputs.js';
+import { countVoteStatusChanges, validityTermsOf } from '../queries.js';
 import { phaseColumns, phaseOrderError, phasesOf } from '../phases.js';
 import { categories, editions, experts, nominations, type Phase } from '../tables.js';
 
@@ -18,15 +19,31 @@ export type CategoryRevisionError = 'category_exists' | 'category_not_found' | '
 export type UpdateEditionResult =
   | { ok: true; id: number }
   | { ok: false; error: 'not_found' | 'categories_in_use' | 'word_limits' }
+  /** Votes exist and the change moves the voting window or changes the rule of a valid vote: confirm with `confirmVoteChanges`. */
+  | { ok: false; error: 'votes_exist'; votes: number; changed: number }
   | { ok: false; error: 'phases_out_of_order'; phase: Phase; bound: 'start' | 'end' };
 export type ReviseCategoriesResult = UpdateEditionResult | { ok: false; error: CategoryRevisionError };
 
-type UpdateArgs = { actor: Actor; year: number; patch: EditionPatchInput; reviseCategories?: CategoryRevision; now?: Date; ip?: string };
+type UpdateArgs = {
+  actor: Actor;
+  year: number;
+  patch: EditionPatchInput;
+  reviseCategories?: CategoryRevision;
+  now?: Date;
+  ip?: string;
+  /**
+   * Once votes exist, a change of the voting window or of the rule of a valid vote is refused
+   * ('votes_exist', with how many votes would change status) unless this is true. Audited either way.
+   */
+  confirmVoteChanges?: boolean;
+};
 
 /**
  * Changes any part of an edition (assumes 'prizes.edition.manage'): phases move (still in
  * order), settings, rules, questions, criteria. Categories can be replaced until a nomination
- * uses one of the categories that would disappear (their expert assignments go with them).
+ * uses one of the categories that would disappear (their expert assignments go with them). Once
+ * votes exist, moving the voting window or changing the rule of a valid vote needs
+ * `confirmVoteChanges` (see UpdateArgs).
  */
 export const updateEdition = async (db: DbOrTx, args: Omit<UpdateArgs, 'reviseCategories'>): Promise<UpdateEditionResult> =>
   // Without a revision function the revision's refusals cannot happen.
@@ -42,7 +59,7 @@ export const reviseEditionCategories = async (
   { actor, year, revise, now, ip }: { actor: Actor; year: number; revise: CategoryRevision; now?: Date; ip?: string },
 ): Promise<ReviseCategoriesResult> => applyUpdate(db, { actor, year, patch: {}, reviseCategories: revise, now, ip });
 
-const applyUpdate = async (db: DbOrTx, { actor, year, patch, reviseCategories, now = new Date(), ip }: UpdateArgs): Promise<ReviseCategoriesResult> =>
+const applyUpdate = async (db: DbOrTx, { actor, year, patch, reviseCategories, now = new Date(), ip, confirmVoteChanges = false }: UpdateArgs): Promise<ReviseCategoriesResult> =>
   db.transaction(async (tx) => {
     const [edition] = await tx.select().from(editions).where(eq(editions.year, year)).for('update');
     if (!edition) return { ok: false, error: 'not_found' } as const;
@@ -57,6 +74,33 @@ const applyUpdate = async (db: DbOrTx, { actor, year, patch, reviseCategories, n
     const minWords = patch.summaryMinWords ?? edition.summaryMinWords;
     const maxWords = patch.summaryMaxWords ?? edition.summaryMaxWords;
     if (minWords > maxWords) return { ok: false, error: 'word_limits' } as const;
+
+    let voteChanges: { votes: number; changed: number } | null = null;
+    const windowMoved = phases.voting.start.getTime() !== edition.votingStart.getTime() || phases.voting.end.getTime() !== edition.votingEnd.getTime();
+    const ruleChanged =
+      patch.validVote !== undefined &&
+      (patch.validVote.accountCreatedBeforeVoting !== edition.validVote.accountCreatedBeforeVoting ||
+        patch.validVote.allCategoriesRequired !== edition.validVote.allCategoriesRequired);
+    if (windowMoved || ruleChanged) {
+      const before = await validityTermsOf(tx, edition);
+      const after = { ...before, votingStart: phases.voting.start, validVote: patch.validVote ?? edition.validVote };
+      const { total, changed } = await countVoteStatusChanges(tx, { before, after });
+      if (total > 0) {
+        voteChanges = { votes: total, changed };
+        if (!confirmVoteChanges) {
+          await recordAction(tx, {
+            actor,
+            action: 'prizes.edition.manage',
+            subjectType: 'prizes_edition',
+            subjectId: edition.id,
+            before: { votingStart: edition.votingStart, votingEnd: edition.votingEnd, validVote: edition.validVote },
+            after: { refused: 'votes_exist', votes: total, changed, votingStart: phases.voting.start, votingEnd: phases.voting.end, validVote: after.validVote },
+            ip,
+          });
+          return { ok: false, error: 'votes_exist', votes: total, changed } as const;
+        }
+      }
+    }
 
     let nextCategories = patch.categories;
     let before: { phases: ReturnType<typeof phasesOf>; categories?: EditionCategory[] } = { phases: phasesOf(edition) };
@@ -76,7 +120,7 @@ const applyUpdate = async (db: DbOrTx, { actor, year, patch, reviseCategories, n
       await tx.delete(categories).where(eq(categories.editionId, edition.id));
       await tx.insert(categories).values(nextCategories.map((c) => ({ editionId: edition.id, number: c.number, actionLine: c.actionLine, title: c.title })));
     }
-    const { phases: _phases, categories: _categories, nomineesPublished, ...settings } = patch;
+    const { phases: _phases, categories: _categories, nomineesPublished, confirmVoteChanges: _confirm, ...settings } = patch;
     await tx
       .update(editions)
       .set({
@@ -92,7 +136,7 @@ const applyUpdate = async (db: DbOrTx, { actor, year, patch, reviseCategories, n
       subjectType: 'prizes_edition',
       subjectId: edition.id,
       before,
-      after: nextCategories ? { ...patch, categories: nextCategories } : patch,
+      after: { ...patch, ...(nextCategories ? { categories: nextCategories } : {}), ...(voteChanges ? { confirmedVoteChanges: voteChanges } : {}) },
       ip,
     });
     return { ok: true, id: edition.id } as const;

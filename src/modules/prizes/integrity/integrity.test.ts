@@ -82,7 +82,7 @@ beforeAll(async () => {
     await decideNomination(db, { actor: manager, id: res.id, input: { decision: 'accept' }, baseUrl: 'http://platform.test' });
     nominees[category] = res.id;
   }
-  await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(2) } });
+  await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(2) }, confirmVoteChanges: true });
 
   const day = new Date(Date.now() - DAY);
   // 25 established accounts vote from one address within 50 seconds: 50 votes, a burst.
@@ -165,7 +165,11 @@ describe('the managers’ integrity page', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`<h1>Vote integrity: WSIS Prizes ${YEAR}</h1>`);
     expect(page.body).toContain('Address 203.0.113.7');
-    expect(page.body).toContain('50 votes from 25 accounts, 50 still counted');
+    expect(page.body).toContain('50 votes from 25 accounts, 50 not invalidated yet');
+    // One notion, one name: a vote's status is "Valid" as in the report's "Valid" column, or why it is not.
+    expect(page.body).not.toMatch(/still counted|>Counted</);
+    expect(page.body).toMatch(/<td dir="auto">(Valid|Not meeting the rule of a valid vote)<\/td>/);
+    expect(page.body).toMatch(/<th scope="col"[^>]*>Valid<\/th>/);
     expect(page.body).toContain('Network 198.51.100.0/24');
     expect(page.body).toContain('E-mail domain mailinator.com');
     expect((await c.get('/en/admin')).body).toContain('href="/en/admin/prizes/integrity"');
@@ -227,7 +231,7 @@ describe('the public integrity report', () => {
     await kit.database.db
       .insert(votes)
       .values({ editionId: edition.id, categoryNumber: 1, nominationId: nominees[1], voterId: late as number, ip: '192.0.2.50', network: '192.0.2.0/24' });
-    await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
+    await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(3) }, confirmVoteChanges: true });
     const api = await anonymous.get(`/api/v1/prizes/editions/${YEAR}/integrity`);
     expect(api.statusCode).toBe(200);
     const body = api.json();

@@ -8,7 +8,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { users } from '../../../core/auth/tables.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Edition } from '../phases.js';
-import { countVotes, findCategories } from '../queries.js';
+import { countVotes, findCategories, validityTermsOf, validVoteCondition } from '../queries.js';
 import { votes } from '../tables.js';
 
 export const SIGNAL_KINDS = ['address_burst', 'network_burst', 'new_account_cluster', 'new_accounts', 'disposable_email'] as const;
@@ -166,11 +166,15 @@ export type VoteDetail = {
   network: string | null;
   accountCreatedAt: Date;
   invalidReason: string | null;
+  /** Valid under the edition's published rule (validVoteCondition: what the results count). */
+  valid: boolean;
 };
 
 /** Details of some votes of an edition, for the managers (no voter names or addresses of e-mail). */
-export const findVoteDetails = async (db: DbOrTx, { editionId, ids }: { editionId: number; ids: number[] }): Promise<VoteDetail[]> => {
+export const findVoteDetails = async (db: DbOrTx, { edition, ids }: { edition: Edition; ids: number[] }): Promise<VoteDetail[]> => {
   if (ids.length === 0) return [];
+  const editionId = edition.id;
+  const valid = validVoteCondition(await validityTermsOf(db, edition));
   return db
     .select({
       id: votes.id,
@@ -180,6 +184,7 @@ export const findVoteDetails = async (db: DbOrTx, { editionId, ids }: { editionI
       network: votes.network,
       accountCreatedAt: users.createdAt,
       invalidReason: votes.invalidReason,
+      valid: sql<boolean>`${valid}`,
     })
     .from(votes)
     .innerJoin(users, eq(users.id, votes.voterId))

@@ -40,7 +40,7 @@ describe('vote rate limits', () => {
     expect(limited.headers['content-type']).toContain('application/problem+json');
     expect(limited.json().title).toBe('Trop de requêtes');
     // The form is limited too, with a page.
-    const form = await first.post('/en/prizes/2043/vote', { nominationId: '999999' });
+    const form = await first.post('/en/prizes/2043/vote', { nominationId: '999999', confirm: 'yes' });
     expect(form.statusCode).toBe(429);
     // Another account from the same address signs in (each route counts apart) and still votes
     // (the address has sent 33 of its 60 vote requests).

@@ -7,11 +7,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formValues } from '../../../core/http/forms.js';
-import { HttpError, notFound } from '../../../core/http/problems.js';
+import { HttpError } from '../../../core/http/problems.js';
 import { type Actor, authorize, hasRole } from '../../../core/permissions/index.js';
 import { yearParam } from '../inputs.js';
 import type { Edition } from '../phases.js';
-import { findCategories, findCurrentEdition, getEditionByYear } from '../queries.js';
+import { findCategories, findEditions, getEditionByYear, mostActiveEdition } from '../queries.js';
+import { NoWorkPage } from '../views/EditionPage.js';
 import { invalidateVotes } from './invalidate-votes.js';
 import { findSignals, findVoteDetails, integrityReport, type Signal } from './queries.js';
 import { IntegrityAdminPage, SHOWN_VOTES, type SignalFormError } from './views/IntegrityAdminPage.js';
@@ -39,13 +40,14 @@ export const integrityAdminRoutes: FastifyPluginAsync = async (app) => {
 
   const render = async (req: FastifyRequest, reply: FastifyReply, edition: Edition, signals: Signal[], error?: SignalFormError) => {
     const shownIds = signals.flatMap((s) => s.voteIds.slice(0, SHOWN_VOTES));
-    const [categories, details, report] = await Promise.all([
+    const [all, categories, details, report] = await Promise.all([
+      findEditions(db),
       findCategories(db, edition.id),
-      findVoteDetails(db, { editionId: edition.id, ids: [...new Set(shownIds)] }),
+      findVoteDetails(db, { edition, ids: [...new Set(shownIds)] }),
       integrityReport(db, edition),
     ]);
     return reply.page(
-      IntegrityAdminPage({ view: req.view(reply), edition, categories, signals, details: new Map(details.map((d) => [d.id, d])), report, error }),
+      IntegrityAdminPage({ view: req.view(reply), edition, years: all.map((e) => e.year), categories, signals, details: new Map(details.map((d) => [d.id, d])), report, error }),
       error ? 422 : 200,
     );
   };
@@ -53,8 +55,9 @@ export const integrityAdminRoutes: FastifyPluginAsync = async (app) => {
   // The back-office menu's entry: the edition people care about now.
   app.get('/prizes/integrity', async (req, reply) => {
     authorize(req.actor, 'prizes.vote.review');
-    const edition = await findCurrentEdition(db);
-    if (!edition) throw notFound();
+    // The edition whose votes are being cast or were last cast.
+    const edition = mostActiveEdition(await findEditions(db), { order: ['voting', 'selection', 'announcement', 'between', 'closed', 'validation', 'submission', 'upcoming'] });
+    if (!edition) return reply.page(NoWorkPage({ view: req.view(reply), message: req.t('prizes.edition.none') }));
     return reply.redirect(`/${req.locale}/admin/prizes/${edition.year}/integrity`, 302);
   });
 

@@ -123,14 +123,16 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
       const field = parsed.error.issues[0]?.path[0] === 'allowedLanguages' ? 'allowedLanguages' : 'summaryMaxWords';
       return renderEdition(req, reply, { year, form: { values, errors: { [field]: req.t('core.errors.invalid_format') } }, status: 422 });
     }
-    const result = await updateEdition(db, { actor, year, patch: parsed.data, ip: req.ip });
+    const result = await updateEdition(db, { actor, year, patch: parsed.data, ip: req.ip, confirmVoteChanges: values.confirmVoteChanges === 'yes' });
     if (!result.ok) {
       const [field, message] =
         result.error === 'phases_out_of_order'
           ? [`${result.phase}.${result.bound}`, req.t('prizes.errors.phases_out_of_order')]
           : result.error === 'word_limits'
             ? ['summaryMinWords', req.t('prizes.errors.word_limits')]
-            : ['_form', req.t('prizes.errors.categories_in_use')];
+            : result.error === 'votes_exist'
+              ? ['confirmVoteChanges', req.t('prizes.errors.votes_exist', { votes: result.votes, changed: result.changed })]
+              : ['_form', req.t('prizes.errors.categories_in_use')];
       return renderEdition(req, reply, { year, form: { values, errors: { [field]: message } }, status: 422 });
     }
     reply.flash('notice', req.t('prizes.management.saved'));

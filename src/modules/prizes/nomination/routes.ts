@@ -47,9 +47,11 @@ export const nominationRoutes: FastifyPluginAsync = async (app) => {
     );
   };
 
-  app.get<{ Params: { year: string } }>('/prizes/:year/nominate', async (req, reply) => {
+  app.get<{ Params: { year: string }; Querystring: { entryId?: string } }>('/prizes/:year/nominate', async (req, reply) => {
     authorize(req.actor, 'prizes.nomination.create');
-    return render(req, reply, { year: pathYear(req.params.year), form: { values: {}, errors: {} } });
+    // Offered from an entry's page ("nominate"): that entry is chosen in the form.
+    const entryId = /^\d{1,12}$/.test(String(req.query?.entryId ?? '')) ? String(req.query.entryId) : undefined;
+    return render(req, reply, { year: pathYear(req.params.year), form: { values: entryId ? { entryId } : {}, errors: {} } });
   });
 
   app.post<{ Params: { year: string } }>('/prizes/:year/nominate', async (req, reply) => {

@@ -65,7 +65,7 @@ beforeAll(async () => {
   const editionId = (await getEditionByYear(db, YEAR)).id;
   await insertVotes(db, { editionId, category: 1, nominationId: raced, count: 2 });
   await insertVotes(db, { editionId, category: 1, nominationId: ranked, count: 1 });
-  await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
+  await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) }, confirmVoteChanges: true });
 });
 afterAll(async () => database.drop());
 

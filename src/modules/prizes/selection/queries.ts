@@ -34,6 +34,10 @@ export const findExperts = async (db: DbOrTx, editionId: number) =>
     .orderBy(asc(experts.categoryNumber), asc(users.name));
 
 /** The categories an expert is assigned to in an edition. */
+/** The ids of the editions where a user is an expert of at least one category. */
+export const findExpertEditionIds = async (db: DbOrTx, userId: number): Promise<number[]> =>
+  (await db.selectDistinct({ editionId: experts.editionId }).from(experts).where(eq(experts.userId, userId))).map((r) => Number(r.editionId));
+
 export const findExpertCategories = async (db: DbOrTx, { editionId, userId }: { editionId: number; userId: number }): Promise<number[]> =>
   (
     await db

@@ -73,7 +73,7 @@ beforeAll(async () => {
     if (i === 0 && voters[0]) await db.insert(votes).values({ editionId, categoryNumber: 2, nominationId: cat2Nomination, voterId: voters[0].id });
   }
   // The clock is now in the selection phase.
-  await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
+  await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) }, confirmVoteChanges: true });
   managerClient = await kit.as(managerUser);
   const expert = await buildUser(db, { roles: ['expert'] });
   expertUser = expert;
@@ -289,7 +289,7 @@ describe('the expert selection', () => {
     expect((await kit.client().get(`/en/prizes/${YEAR}/results`)).body).not.toContain('<strong>Winner</strong>');
     expect((await kit.app.inject({ method: 'GET', url: `/api/v1/entries/${cat1[0]?.entry}` })).json().badges).toEqual([]);
     expect((await kit.client().get(`/en/stocktaking/${cat1[0]?.entry}`)).body).not.toContain(`WSIS Prizes winner ${YEAR}`);
-    await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
+    await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(4) }, confirmVoteChanges: true });
     const after = (await kit.app.inject({ method: 'GET', url: `/api/v1/prizes/editions/${YEAR}/results` })).json();
     expect(after.announced).toBe(true);
     expect(after.countsPublic).toBe(true);
@@ -345,7 +345,7 @@ describe('the expert selection', () => {
 describe('removing an expert', () => {
   it('asks for confirmation, deletes their scores where no winner is confirmed, keeps them where one is, and is audited', async () => {
     const { db } = kit.database;
-    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
+    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) }, confirmVoteChanges: true });
     const second = await buildUser(db, { roles: ['expert'], name: 'Amina Expert' });
     for (const category of ['1', '2']) await managerClient.post(`/en/prizes/${YEAR}/selection/experts`, { email: second.email, category });
     // Category 2's winner is not confirmed (any more); category 1's is.
@@ -402,7 +402,7 @@ describe('removing an expert', () => {
     expect((await kit.client().get(`${url}?user=${expertUser.id}&category=1`)).statusCode).toBe(303);
     expect((await expertClient.get(`${url}?user=${expertUser.id}&category=1`)).statusCode).toBe(404);
     expect((await expertClient.post(url, form)).statusCode).toBe(404);
-    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
+    await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(4) }, confirmVoteChanges: true });
     expect((await managerClient.get(`/en/prizes/${YEAR}/selection`)).body).not.toContain(`${url}?user=`);
     await managerClient.post(url, form);
     expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain('The winners have been announced: experts can no longer be removed.');

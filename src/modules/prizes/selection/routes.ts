@@ -11,7 +11,8 @@ import { type Actor, can, isSignedIn } from '../../../core/permissions/index.js'
 import { updateEdition } from '../commands/update-edition.js';
 import { editionPatchInput } from '../inputs.js';
 import { momentOf } from '../phases.js';
-import { findCategories, findCurrentEdition, getEditionByYear } from '../queries.js';
+import { findCategories, findEditions, getEditionByYear, mostActiveEdition } from '../queries.js';
+import { NoWorkPage } from '../views/EditionPage.js';
 import { assignExpert } from './commands/assign-expert.js';
 import { confirmResults } from './commands/confirm-results.js';
 import { declareConflict } from './commands/declare-conflict.js';
@@ -20,7 +21,7 @@ import { entryTexts } from './entry-texts.js';
 import { scoreNominee } from './commands/score-nominee.js';
 import { assignExpertInput, scoreInput } from './inputs.js';
 import './permissions.js';
-import { countExpertScores, countScores, findExpertCategories, findExperts, findExpertWork, findRanking, findResults, findShortlist } from './queries.js';
+import { countExpertScores, countScores, findExpertCategories, findExpertEditionIds, findExperts, findExpertWork, findRanking, findResults, findShortlist } from './queries.js';
 import { RemoveExpertPage } from './views/RemoveExpertPage.js';
 import { ReviewPage, type ReviewNominee } from './views/ReviewPage.js';
 import { type RankedNominee, SelectionPage } from './views/SelectionPage.js';
@@ -57,14 +58,27 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
   const { database, config } = app.platform;
   const db = database.db;
 
-  // The navigation's entries: the current edition's pages.
-  for (const page of ['selection', 'review'] as const) {
-    app.get(`/prizes/${page}`, async (req, reply) => {
-      const edition = await findCurrentEdition(db);
-      if (!edition) throw notFound();
-      return reply.redirect(`/${req.locale}/prizes/${edition.year}/${page}`, 302);
-    });
-  }
+  // The navigation's entries lead to the edition where that role has work: for the managers the
+  // one in selection (else the most active), for an expert the most active of the editions where
+  // they have categories. With none, a page says so (never a 404).
+  app.get('/prizes/selection', async (req, reply) => {
+    if (!gate(req, reply, 'prizes.result.confirm')) return reply;
+    const edition = mostActiveEdition(await findEditions(db), { order: ['selection', 'announcement', 'voting', 'validation', 'submission', 'between', 'upcoming', 'closed'] });
+    if (!edition) return reply.page(NoWorkPage({ view: req.view(reply), message: req.t('prizes.edition.none') }));
+    return reply.redirect(`/${req.locale}/prizes/${edition.year}/selection`, 302);
+  });
+
+  app.get('/prizes/review', async (req, reply) => {
+    const actor = gate(req, reply, 'prizes.selection.score');
+    if (!actor) return reply;
+    const mine = new Set(await findExpertEditionIds(db, actor.id));
+    const edition = mostActiveEdition(
+      (await findEditions(db)).filter((e) => mine.has(e.id)),
+      { order: ['selection', 'voting', 'validation', 'submission', 'between', 'upcoming', 'announcement', 'closed'] },
+    );
+    if (!edition) return reply.page(NoWorkPage({ view: req.view(reply), message: req.t('prizes.selection.no_assignment') }));
+    return reply.redirect(`/${req.locale}/prizes/${edition.year}/review`, 302);
+  });
 
   app.get<{ Params: { year: string } }>('/prizes/:year/selection', async (req, reply) => {
     const edition = await getEditionByYear(db, pathYear(req.params.year));
@@ -86,6 +100,7 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
       SelectionPage({
         view: req.view(reply),
         edition,
+        years: (await findEditions(db)).map((e) => e.year),
         moment: momentOf(edition),
         categories,
         experts: experts.map((e) => ({ ...e, userId: Number(e.userId) })),
@@ -229,11 +244,15 @@ export const selectionRoutes: FastifyPluginAsync = async (app) => {
         entryId: n.entryId,
         title: entry?.title ?? {},
         summary: entry?.summary ?? {},
+        originalLanguage: entry?.originalLanguage ?? 'en',
+        outdatedLanguages: entry?.outdatedLanguages ?? [],
         conflict: work.conflicts.has(n.nominationId),
         score: score ? { criteria: score.criteria, total: Number(score.total), comment: score.comment } : null,
       };
     });
-    return reply.page(ReviewPage({ view: req.view(reply), edition, moment, categories, nominees }));
+    const mineIds = new Set(await findExpertEditionIds(db, actor.id));
+    const years = (await findEditions(db)).filter((e) => mineIds.has(e.id)).map((e) => e.year);
+    return reply.page(ReviewPage({ view: req.view(reply), edition, moment, categories, nominees, years }));
   });
 
   app.post<{ Params: { year: string; id: string } }>('/prizes/:year/review/:id/score', async (req, reply) => {

@@ -48,7 +48,7 @@ beforeAll(async () => {
   ).map((n) => n.nomination);
   const editionId = (await getEditionByYear(db, YEAR)).id;
   for (const nominationId of nominations) await insertVotes(db, { editionId, category: 3, nominationId, count: 1 });
-  await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
+  await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) }, confirmVoteChanges: true });
   const confirmed = await confirmResults(db, { actor: manager, year: YEAR, category: 3, nominationId: nominations[0] as number, baseUrl: 'http://platform.test' });
   if (!confirmed.ok) throw new Error(confirmed.error);
 });
@@ -70,7 +70,7 @@ describe('the success stories', () => {
   });
 
   it('show the winner and champions of each category in the reader’s language, marking text in another one', async () => {
-    await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(4) } });
+    await updateEdition(kit.database.db, { actor: manager, year: YEAR, patch: { phases: phases(4) }, confirmVoteChanges: true });
     const en = await kit.client().get(`/en/prizes/${YEAR}/stories`);
     expect(en.body).toContain('Category 3: Access to information and knowledge');
     expect(en.body).toMatch(/<span class="demo-badge">Winner<\/span> <a href="\/en\/stocktaking\/\d+" dir="auto">Rural broadband cooperative<\/a>/);

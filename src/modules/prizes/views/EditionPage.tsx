@@ -124,6 +124,14 @@ export const EditionPage = ({ view, edition, moment, categories, editions, embed
   );
 };
 
+/** A role's entry page when no edition holds work for it (instead of a 404). */
+export const NoWorkPage = ({ view, message }: { view: ViewContext; message: string }) => (
+  <Layout view={view} title={view.t('prizes.nav.title')}>
+    <h1>{view.t('prizes.nav.title')}</h1>
+    <p>{message}</p>
+  </Layout>
+);
+
 /** Public: no edition has been created yet. */
 export const NoEditionPage = ({ view }: { view: ViewContext }) => (
   <Layout view={view} title={view.t('prizes.nav.title')}>

@@ -1,11 +1,15 @@
 import type { Localized } from '../../../core/i18n/locales.js';
 import { LocalTime, PostButton } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
+import { Layout } from '../../../core/views/Layout.js';
 import { EditionLayout } from './EditionLayout.js';
 import type { Edition, EditionMoment } from '../phases.js';
 import type { Category } from '../queries.js';
 
 export type NomineeView = { id: number; categoryNumber: number; entryId: number; title: Localized; summary: Localized };
+
+/** Who looks at the vote: signed out, not verified, an account whose votes cannot be valid under the edition's rule, or a voter. */
+export type VoterState = 'anonymous' | 'unverified' | 'ineligible' | 'voter';
 
 export type VotePageProps = {
   view: ViewContext;
@@ -15,8 +19,19 @@ export type VotePageProps = {
   nominees: NomineeView[];
   /** Category → the nomination this voter chose (signed-in voters only). */
   myVotes: Map<number, number>;
-  voter: 'anonymous' | 'unverified' | 'voter';
+  voter: VoterState;
 };
+
+/** Why an account's votes would not be valid, said before it votes. */
+const IneligibleNotice = ({ view, edition }: { view: ViewContext; edition: Edition }) => (
+  <p class="warning" id="vote-ineligible">
+    {view.t('prizes.vote.ineligible')} <LocalTime view={view} value={edition.votingStart} />
+  </p>
+);
+
+/** The rules that decide whether this voter's votes are valid, when one applies. */
+const AllCategoriesNotice = ({ view, edition }: { view: ViewContext; edition: Edition }) =>
+  edition.validVote.allCategoriesRequired ? <p class="notice">{view.t('prizes.vote.all_categories_rule')}</p> : null;
 
 /** The nominees per category; during voting, a vote button for each (one vote per category). */
 export const VotePage = ({ view, edition, moment, categories, nominees, myVotes, voter }: VotePageProps) => {
@@ -37,6 +52,8 @@ export const VotePage = ({ view, edition, moment, categories, nominees, myVotes,
         </p>
       )}
       {open && voter === 'unverified' && <p class="notice">{t('prizes.vote.verify_first')}</p>}
+      {open && voter === 'ineligible' && <IneligibleNotice view={view} edition={edition} />}
+      {open && voter === 'voter' && <AllCategoriesNotice view={view} edition={edition} />}
       {voter === 'voter' && (
         <section class="notice" aria-labelledby="my-progress">
           <h2 id="my-progress">{t('prizes.vote.progress', { voted: myVotes.size, total: categories.length })}</h2>
@@ -81,12 +98,12 @@ export const VotePage = ({ view, edition, moment, categories, nominees, myVotes,
                       </p>
                       {chosen === n.id && <p class="state">{t('prizes.vote.your_vote')}</p>}
                       {open && voter === 'voter' && chosen === undefined && (
-                        <PostButton
-                          view={view}
-                          action={view.href(`/prizes/${edition.year}/vote`)}
-                          label={t('prizes.vote.button', { title: nomineeTitle.text })}
-                          fields={{ nominationId: String(n.id) }}
-                        />
+                        <form method="get" action={view.href(`/prizes/${edition.year}/vote/confirm`)} class="inline-form">
+                          <input type="hidden" name="nominationId" value={String(n.id)} />
+                          <button type="submit" class="button">
+                            {t('prizes.vote.button', { title: nomineeTitle.text })}
+                          </button>
+                        </form>
                       )}
                     </li>
                   );
@@ -97,5 +114,62 @@ export const VotePage = ({ view, edition, moment, categories, nominees, myVotes,
         );
       })}
     </EditionLayout>
+  );
+};
+
+export type ConfirmVotePageProps = {
+  view: ViewContext;
+  edition: Edition;
+  category: Category;
+  nominee: NomineeView;
+  voter: VoterState;
+};
+
+/** The step before a vote: the nominee and its category, a reminder that a vote cannot be changed, then one POST. */
+export const ConfirmVotePage = ({ view, edition, category, nominee, voter }: ConfirmVotePageProps) => {
+  const { t } = view;
+  const title = t('prizes.vote.confirm_title');
+  const nomineeTitle = view.localizeWithLocale(nominee.title);
+  const summary = view.localizeWithLocale(nominee.summary);
+  const back = view.href(`/prizes/${edition.year}/vote#category-${category.number}`);
+  return (
+    <Layout view={view} title={title}>
+      <p class="breadcrumb">
+        <a href={view.href(`/prizes/${edition.year}/vote`)}>{t('prizes.vote.title', { year: edition.year })}</a>
+      </p>
+      <h1>{title}</h1>
+      <dl class="confirm-vote">
+        <dt>{t('prizes.vote.confirm_category')}</dt>
+        <dd>
+          {t('prizes.vote.category', { number: category.number })}: {view.localize(category.title)}
+        </dd>
+        <dt>{t('prizes.vote.confirm_nominee')}</dt>
+        <dd>
+          <bdi lang={nomineeTitle.locale === view.locale ? undefined : nomineeTitle.locale}>
+            <a href={view.href(`/stocktaking/${nominee.entryId}`)}>{nomineeTitle.text}</a>
+          </bdi>
+          <p lang={summary.locale === view.locale ? undefined : summary.locale} dir="auto">
+            {summary.text}
+          </p>
+        </dd>
+      </dl>
+      {voter === 'ineligible' ? (
+        <IneligibleNotice view={view} edition={edition} />
+      ) : (
+        <>
+          <p class="warning">{t('prizes.vote.confirm_final')}</p>
+          <AllCategoriesNotice view={view} edition={edition} />
+          <PostButton
+            view={view}
+            action={view.href(`/prizes/${edition.year}/vote`)}
+            label={t('prizes.vote.confirm_button')}
+            fields={{ nominationId: String(nominee.id), confirm: 'yes' }}
+          />
+        </>
+      )}
+      <p>
+        <a href={back}>{t('prizes.vote.confirm_back')}</a>
+      </p>
+    </Layout>
   );
 };

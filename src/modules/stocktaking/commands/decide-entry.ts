@@ -5,7 +5,7 @@ import type { Actor } from '../../../core/permissions/index.js';
 import type { Decision } from '../inputs.js';
 import { entries } from '../tables.js';
 import { decideRevision } from './decide-revision.js';
-import { addEvent, lockEntry } from './entry-content.js';
+import { addEvent, contentOf, lockEntry } from './entry-content.js';
 import { mailDecision } from './mails.js';
 
 export type DecideEntryResult =
@@ -51,7 +51,7 @@ export const decideEntry = async (
         ...(state === 'published' ? { publishedAt: entry.publishedAt ?? now, publishedYear: entry.publishedYear ?? now.getUTCFullYear() } : {}),
       })
       .where(eq(entries.id, id));
-    await addEvent(tx, { entryId: id, actor, kind: state, comment: note });
+    await addEvent(tx, { entryId: id, actor, kind: state, comment: note, content: state === 'returned' ? contentOf(entry) : undefined });
     await recordAction(tx, {
       actor,
       action: 'stocktaking.entry.moderate',

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
-import type { Locale, Localized } from '../../../core/i18n/locales.js';
+import { LOCALES, type Locale, type Localized } from '../../../core/i18n/locales.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { findOrganizationsOfUser, getMembership } from '../../accounts/queries.js';
 import { findActionLines, findCountries, findMatrixCells, findSdgs, findSdgTargets } from '../../reference/queries.js';
@@ -27,6 +27,7 @@ export type EntryContent = Pick<
   | 'impact'
   | 'partners'
   | 'translations'
+  | 'outdatedLanguages'
   | 'stakeholderType'
   | 'leadCountry'
   | 'countries'
@@ -54,6 +55,7 @@ export const contentOf = (row: EntryRow): EntryContent => ({
   impact: row.impact,
   partners: row.partners,
   translations: row.translations,
+  outdatedLanguages: row.outdatedLanguages,
   stakeholderType: row.stakeholderType,
   leadCountry: row.leadCountry,
   countries: row.countries,
@@ -207,6 +209,7 @@ export const buildContent = async (
     impact: withText(base.impact, language, input.impact),
     partners: withText(base.partners, language, input.partners),
     translations: { ...base.translations, [language]: kind },
+    outdatedLanguages: current?.outdatedLanguages ?? [],
     stakeholderType: input.stakeholderType,
     leadCountry: input.leadCountry,
     countries: [...new Set(input.countries)],
@@ -249,9 +252,9 @@ type EventKind = (typeof events.$inferInsert)['kind'];
 /** Appends a step to the entry's history. */
 export const addEvent = async (
   tx: DbOrTx,
-  { entryId, actor, kind, comment, revisionId }: { entryId: number; actor: Actor; kind: EventKind; comment?: string | null; revisionId?: number },
+  { entryId, actor, kind, comment, revisionId, content }: { entryId: number; actor: Actor; kind: EventKind; comment?: string | null; revisionId?: number; content?: EntryContent },
 ) => {
-  await tx.insert(events).values({ entryId, actorId: actor.id, kind, comment: comment ?? null, revisionId: revisionId ?? null });
+  await tx.insert(events).values({ entryId, actorId: actor.id, kind, comment: comment ?? null, revisionId: revisionId ?? null, content: content ?? null });
 };
 
 /** Images to add to an entry (already checked and re-encoded) and ids of shown images to remove. */
@@ -280,4 +283,21 @@ export const applyImageChanges = async (
     if (row) added.push(row.id);
   }
   return [...kept, ...added];
+};
+
+const ORIGINAL_TEXTS = ['title', 'summary', 'description', 'impact', 'partners'] as const;
+
+/**
+ * The languages out of date after a save in `language`: a change of the original text marks every
+ * other language version present; saving a language version brings that one up to date.
+ */
+export const outdatedAfter = ({ before, after, language }: { before: EntryContent; after: EntryContent; language: Locale }): Locale[] => {
+  const original = after.originalLanguage;
+  const present = new Set(LOCALES.filter((l) => l !== original && after.title[l]));
+  let outdated = new Set((before.outdatedLanguages ?? []).filter((l) => present.has(l)));
+  if (language === original) {
+    const changed = before.originalLanguage !== original || ORIGINAL_TEXTS.some((f) => (before[f]?.[original] ?? '') !== (after[f]?.[original] ?? ''));
+    if (changed) outdated = new Set(present);
+  } else outdated.delete(language);
+  return LOCALES.filter((l) => outdated.has(l));
 };

@@ -19,6 +19,7 @@ import {
   lockEntry,
   searchColumns,
   subjectOf,
+  outdatedAfter,
 } from './entry-content.js';
 
 export type UpdateEntryResult =
@@ -63,6 +64,7 @@ export const updateEntry = async (
     const imageIds = await applyImageChanges(tx, { entryId: id, actor, language, current: current.imageIds ?? [], changes: images });
     if (!imageIds) return { ok: false, error: 'too_many_images' } as const;
     built.content.imageIds = imageIds;
+    built.content.outdatedLanguages = outdatedAfter({ before: current, after: built.content, language });
 
     if (entry.state !== 'published') {
       await tx

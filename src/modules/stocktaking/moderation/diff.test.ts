@@ -5,6 +5,7 @@ import { diffContent, diffText } from './diff.js';
 const content = (over: Partial<EntryContent> = {}): EntryContent => ({
   organizationId: null,
   originalLanguage: 'en',
+  outdatedLanguages: [],
   title: { en: 'Rural telecentres' },
   summary: { en: 'Telecentres in 12 villages.' },
   description: {},

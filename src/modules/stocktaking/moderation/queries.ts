@@ -125,6 +125,17 @@ export const findLikelyDuplicates = async (db: DbOrTx, items: { id: number; cont
 };
 
 /** One entry as a moderator reviews it: everything, with its pending revision and its history. */
+/** The content of an entry as it was when last returned to its submitter (null if never returned, or returned before this was kept). */
+export const findContentAtLastReturn = async (db: DbOrTx, entryId: number): Promise<EntryContent | null> => {
+  const [row] = await db
+    .select({ content: events.content })
+    .from(events)
+    .where(and(eq(events.entryId, entryId), eq(events.kind, 'returned')))
+    .orderBy(desc(events.at), desc(events.id))
+    .limit(1);
+  return row?.content ? ({ outdatedLanguages: [], ...row.content } as unknown as EntryContent) : null;
+};
+
 export const getEntryForReview = async (db: DbOrTx, id: number) => {
   const [row] = await db
     .select({ entry: entries, submitterName: users.name, submitterEmail: users.email })

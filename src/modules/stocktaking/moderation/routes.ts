@@ -21,7 +21,8 @@ import { decideEntries } from './commands/decide-entries.js';
 import { openCall } from './commands/open-call.js';
 import { completenessHints } from './completeness.js';
 import { diffContent } from './diff.js';
-import { findCalls, findEntryHistory, findLikelyDuplicates, findOpenCall, findQueue, findRevisions, getEntryForReview, QUEUE_KINDS } from './queries.js';
+import { findImagesByIds } from '../images/queries.js';
+import { findCalls, findContentAtLastReturn, findEntryHistory, findLikelyDuplicates, findOpenCall, findQueue, findRevisions, getEntryForReview, QUEUE_KINDS } from './queries.js';
 import { CallsPage } from './views/CallsPage.js';
 import { HistoryPage, type VersionView } from './views/HistoryPage.js';
 import { QueuePage } from './views/QueuePage.js';
@@ -134,10 +135,12 @@ export const moderationAdminRoutes: FastifyPluginAsync = async (app) => {
     const review = await getEntryForReview(db, id);
     if (!review) throw notFound();
     const content = review.pending?.content ?? review.published;
-    const [duplicates, steps, organization] = await Promise.all([
+    const [duplicates, steps, organization, images, returned] = await Promise.all([
       findLikelyDuplicates(db, [{ id, content, submitterId: review.entry.submitterId }]),
       findEntryHistory(db, id),
       organizationName(db, content.organizationId),
+      findImagesByIds(db, { entryId: id, ids: content.imageIds ?? [] }),
+      review.entry.state === 'submitted' ? findContentAtLastReturn(db, id) : null,
     ]);
     return reply.page(
       ReviewPage({
@@ -146,6 +149,9 @@ export const moderationAdminRoutes: FastifyPluginAsync = async (app) => {
         state: review.entry.state,
         content,
         changes: review.pending ? diffContent(review.published, review.pending.content) : null,
+        // A resubmission after a return: what the submitter changed since.
+        resubmittedChanges: returned ? diffContent(returned, content) : null,
+        images,
         submitter: { name: review.submitterName, email: review.submitterEmail },
         organization,
         hints: completenessHints(content),

@@ -9,6 +9,7 @@ import { formValues } from '../../../core/http/forms.js';
 import { isUploadedFile } from '../../../core/http/body-parsers.js';
 import { conflict, notFound } from '../../../core/http/problems.js';
 import { type Locale, LOCALES } from '../../../core/i18n/locales.js';
+import { collectFormHints } from '../../../core/contributions.js';
 import { type Actor, authorize, can, Forbidden, isSignedIn } from '../../../core/permissions/index.js';
 import type { FormState } from '../../../core/views/components.js';
 import type { DbOrTx } from '../../../core/db/client.js';
@@ -107,11 +108,14 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     const actor = req.actor as Actor;
     const choices = await formChoices(db, { actor, locale: req.locale, form });
     const shown = entry ? await findImagesByIds(db, { entryId: entry.entry.id, ids: entry.content.imageIds ?? [] }) : [];
+    // Rules other modules will apply to what is written here (the WSIS Prizes' word limits).
+    const hints = await collectFormHints(app.platform.modules, db, { on: 'stocktaking.entry-form' });
     return reply.page(
       EntryFormPage({
         view: req.view(reply),
         form,
         choices,
+        fieldHints: hints,
         unlinkedSdgs: unlinkedOf(form, choices),
         entry: entry
           ? {

@@ -1,3 +1,4 @@
+import type { ItemAction } from '../../../core/contributions.js';
 import type { Localized } from '../../../core/i18n/locales.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { PostButton } from '../../../core/views/components.js';
@@ -17,7 +18,7 @@ export type EntryPageProps = {
   organization: string | null;
   images: ImageInfo[];
   /** For the entry's owners and the moderators: where it stands and what they may do. */
-  owner: { canEdit: boolean; pendingRevision: boolean } | null;
+  owner: { canEdit: boolean; pendingRevision: boolean; actions: ItemAction[] } | null;
 };
 
 const isWebLink = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
@@ -31,6 +32,20 @@ const LongText = ({ view, value, translations }: { view: ViewContext; value: Loc
     </EntryText>
   );
 };
+
+/**
+ * Said when the language version shown predates the latest change of the original text, with a
+ * link to the entry in its original language.
+ */
+export const OutdatedTranslation = ({ view, entry, shown }: { view: ViewContext; entry: Pick<PublicEntry, 'id' | 'originalLanguage' | 'outdatedLanguages'>; shown: string }) =>
+  shown !== entry.originalLanguage && (entry.outdatedLanguages ?? []).includes(shown as PublicEntry['originalLanguage']) ? (
+    <p class="warning translation-outdated">
+      {view.t('stocktaking.entry.translation_outdated')}{' '}
+      <a href={`/${entry.originalLanguage}/stocktaking/${entry.id}`} hreflang={entry.originalLanguage}>
+        {view.t('stocktaking.entry.read_original', { language: languageName(view, entry.originalLanguage) })}
+      </a>
+    </p>
+  ) : null;
 
 /** Public: one entry of the Stocktaking database with every public field. */
 export const EntryPage = ({ view, entry, names, organization, images, owner }: EntryPageProps) => {
@@ -49,6 +64,7 @@ export const EntryPage = ({ view, entry, names, organization, images, owner }: E
       <h1>
         <EntryText view={view} value={entry.title} translations={entry.translations} />
       </h1>
+      <OutdatedTranslation view={view} entry={entry} shown={title.locale} />
       {owner && (
         <section class="owner-panel" aria-labelledby="owner-panel-title">
           <h2 id="owner-panel-title" class="visually-hidden">
@@ -67,6 +83,12 @@ export const EntryPage = ({ view, entry, names, organization, images, owner }: E
             <li>
               <a href={view.href(`/stocktaking/${entry.id}/history`)}>{t('stocktaking.entry.history_link')}</a>
             </li>
+            {owner.actions.map((a) => (
+              <li>
+                <a href={view.href(a.href)}>{t(a.label.key, a.label.values)}</a>
+                {a.hint && <span class="hint"> {t(a.hint.key, a.hint.values)}</span>}
+              </li>
+            ))}
             {(entry.state === 'draft' || entry.state === 'returned') && owner.canEdit && (
               <li>
                 <PostButton view={view} action={view.href(`/stocktaking/${entry.id}/submit`)} label={t('stocktaking.entry.submit_button')} variant="secondary" />

@@ -93,7 +93,13 @@ const SignalForm = ({
                   <td>
                     <LocalTime view={view} value={v.accountCreatedAt} />
                   </td>
-                  <td dir="auto">{v.invalidReason === null ? t('prizes.integrity.counted') : t('prizes.integrity.invalidated_because', { reason: v.invalidReason })}</td>
+                  <td dir="auto">
+                    {v.invalidReason !== null
+                      ? t('prizes.integrity.invalidated_because', { reason: v.invalidReason })
+                      : v.valid
+                        ? t('prizes.integrity.status_valid')
+                        : t('prizes.integrity.status_rule')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -148,9 +154,12 @@ export const IntegrityAdminPage = ({
   details,
   report,
   error,
+  years,
 }: {
   view: ViewContext;
   edition: Edition;
+  /** Every edition's year, newest first (the switcher). */
+  years: number[];
   categories: Category[];
   signals: Signal[];
   details: Map<number, VoteDetail>;
@@ -161,7 +170,7 @@ export const IntegrityAdminPage = ({
   const title = t('prizes.integrity.admin_title', { year: edition.year });
   let index = 0;
   return (
-    <EditionLayout view={view} edition={edition} title={title}>
+    <EditionLayout view={view} edition={edition} title={title} switcher={{ years, path: (year) => `/admin/prizes/${year}/integrity` }}>
       <p class="lead">{t('prizes.integrity.admin_lead')}</p>
       <p>
         <a href={view.href(`/prizes/${edition.year}/integrity`)}>{t('prizes.integrity.public_link')}</a>

@@ -98,6 +98,7 @@ export const EditionAdminPage = ({
           summaryMinWords: t('prizes.management.summary_min'),
           summaryMaxWords: t('prizes.management.summary_max'),
           allowedLanguages: t('prizes.management.languages'),
+          confirmVoteChanges: t('prizes.management.vote_changes_legend'),
         }}
       />
       <form method="post" action={view.href(`/admin/prizes/${edition.year}`)} novalidate>
@@ -192,6 +193,14 @@ export const EditionAdminPage = ({
           </fieldset>
         </fieldset>
         <p class="hint">{t('prizes.management.questions_note')}</p>
+        {form.errors.confirmVoteChanges && (
+          <Checkboxes
+            form={form}
+            name="confirmVoteChanges"
+            legend={t('prizes.management.vote_changes_legend')}
+            options={[{ value: 'yes', label: t('prizes.management.vote_changes_confirm') }]}
+          />
+        )}
         <button type="submit" class="button">
           {t('prizes.management.save')}
         </button>

@@ -12,6 +12,9 @@ export type ReviewNominee = {
   entryId: number;
   title: Localized;
   summary: Localized;
+  /** The entry's original language, and the language versions older than its latest change. */
+  originalLanguage: string;
+  outdatedLanguages: string[];
   conflict: boolean;
   score: { criteria: Record<string, number>; total: number; comment: string | null } | null;
 };
@@ -23,7 +26,10 @@ export const ReviewPage = ({
   moment,
   categories,
   nominees,
+  years,
 }: {
+  /** The editions where this expert has categories, newest first (the switcher). */
+  years: number[];
   view: ViewContext;
   edition: Edition;
   moment: EditionMoment;
@@ -35,7 +41,7 @@ export const ReviewPage = ({
   const open = moment === 'selection';
   const base = `/prizes/${edition.year}/review`;
   return (
-    <EditionLayout view={view} edition={edition} title={title}>
+    <EditionLayout view={view} edition={edition} title={title} switcher={{ years, path: (year) => `/prizes/${year}/review` }}>
       {open ? (
         <p>
           {t('prizes.selection.review_closes')} <LocalTime view={view} value={edition.selectionEnd} />
@@ -64,6 +70,14 @@ export const ReviewPage = ({
                   <p lang={other(summary.locale)} dir="auto">
                     {summary.text}
                   </p>
+                  {summary.locale !== n.originalLanguage && n.outdatedLanguages.includes(summary.locale) && (
+                    <p class="warning">
+                      {t('prizes.selection.translation_outdated')}{' '}
+                      <a href={`/${n.originalLanguage}/stocktaking/${n.entryId}`} hreflang={n.originalLanguage}>
+                        {t('prizes.selection.read_original')}
+                      </a>
+                    </p>
+                  )}
                   {n.conflict ? (
                     <p class="notice">{t('prizes.selection.conflict_declared')}</p>
                   ) : (

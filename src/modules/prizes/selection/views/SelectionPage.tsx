@@ -24,7 +24,10 @@ export const SelectionPage = ({
   criteriaLocked,
   canConfirm,
   canRemoveExperts,
+  years,
 }: {
+  /** Every edition's year, newest first (the switcher). */
+  years: number[];
   view: ViewContext;
   edition: Edition;
   moment: EditionMoment;
@@ -45,7 +48,7 @@ export const SelectionPage = ({
     ...Array.from({ length: CRITERIA_ROWS_EXTRA }, () => ({ id: '', weight: '', label: '' })),
   ].slice(0, 20);
   return (
-    <EditionLayout view={view} edition={edition} title={title}>
+    <EditionLayout view={view} edition={edition} title={title} switcher={{ years, path: (year) => `/prizes/${year}/selection` }}>
       <p>{moment === 'selection' ? t('prizes.selection.phase_open') : t('prizes.selection.phase_closed')}</p>
 
       <section aria-labelledby="criteria-title">

@@ -90,6 +90,7 @@ const parseTranslations = (cell: string): Partial<Record<Locale, TranslationKind
 const blankContent = (language: Locale): EntryContent => ({
   organizationId: null,
   originalLanguage: language,
+  outdatedLanguages: [],
   title: {},
   summary: {},
   description: {},

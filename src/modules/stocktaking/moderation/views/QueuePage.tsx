@@ -139,7 +139,8 @@ export const QueuePage = ({
             <legend>{t('stocktaking.moderation.bulk_legend')}</legend>
             <div class="field">
               <label for="bulk-decision">{t('stocktaking.moderation.decision')}</label>
-              <select id="bulk-decision" name="decision">
+              <select id="bulk-decision" name="decision" required>
+                <option value="">{t('stocktaking.moderation.decision_placeholder')}</option>
                 {DECISIONS.map((d) => (
                   <option value={d}>{t(`stocktaking.moderation.decision_${d}`)}</option>
                 ))}

@@ -9,6 +9,7 @@ import { DECISIONS } from '../../inputs.js';
 import type { EntryState } from '../../tables.js';
 import type { Hint } from '../completeness.js';
 import type { FieldChange } from '../diff.js';
+import type { ImageInfo } from '../../images/queries.js';
 import type { Duplicate, HistoryStep } from '../queries.js';
 import { Changes } from './Changes.js';
 import { HintList } from './HintList.js';
@@ -27,14 +28,47 @@ export type ReviewPageProps = {
   steps: HistoryStep[];
   decidable: boolean;
   form: FormState;
+  /** The images the entry (or its proposed change) shows, in order. */
+  images: ImageInfo[];
+  /** What changed since the entry was returned to its submitter, for a resubmission (null otherwise). */
+  resubmittedChanges: FieldChange[] | null;
 };
 
+/** A list of codes as the reader's words, or "—". */
+const listOf = (view: ViewContext, values: readonly (string | number)[], label: (v: string) => string = (v) => v) =>
+  values.length
+    ? view.fmt.list(
+        values.map((v) => label(String(v))),
+        'unit',
+      )
+    : view.t('stocktaking.moderation.empty_value');
+
 /** One entry (or proposed change) as a moderator reviews it, with the decision form. */
-export const ReviewPage = ({ view, id, state, content, changes, submitter, organization, hints, duplicates, steps, decidable, form }: ReviewPageProps) => {
+export const ReviewPage = ({
+  view,
+  id,
+  state,
+  content,
+  changes,
+  submitter,
+  organization,
+  hints,
+  duplicates,
+  steps,
+  decidable,
+  form,
+  images,
+  resubmittedChanges,
+}: ReviewPageProps) => {
   const { t } = view;
   const title = view.localizeWithLocale(content.title);
   const summary = view.localizeWithLocale(content.summary);
   const description = view.localizeWithLocale(content.description);
+  const longTexts = [
+    ['stocktaking.entry.description', description],
+    ['stocktaking.entry.impact', view.localizeWithLocale(content.impact)],
+    ['stocktaking.entry.partners', view.localizeWithLocale(content.partners)],
+  ] as const;
   return (
     <Layout view={view} title={title.text}>
       <p class="breadcrumb">
@@ -52,6 +86,12 @@ export const ReviewPage = ({ view, id, state, content, changes, submitter, organ
       <h2>{t('stocktaking.moderation.hints')}</h2>
       <HintList view={view} hints={hints} duplicates={duplicates} />
 
+      {resubmittedChanges && (
+        <>
+          <h2>{t('stocktaking.moderation.changes_since_return')}</h2>
+          <Changes view={view} changes={resubmittedChanges} caption={t('stocktaking.moderation.changes_since_return')} />
+        </>
+      )}
       {changes && (
         <>
           <h2>{t('stocktaking.moderation.proposed_changes')}</h2>
@@ -85,8 +125,26 @@ export const ReviewPage = ({ view, id, state, content, changes, submitter, organ
         <dd>{view.fmt.list(content.actionLines, 'unit')}</dd>
         <dt>{t('stocktaking.facets.sdg')}</dt>
         <dd>{content.sdgs.length ? view.fmt.list(content.sdgs.map(String), 'unit') : t('stocktaking.moderation.empty_value')}</dd>
+        <dt>{t('stocktaking.entry.sdg_targets')}</dt>
+        <dd>{listOf(view, content.sdgTargets)}</dd>
+        <dt>{t('stocktaking.facets.stakeholder_type')}</dt>
+        <dd>{t(`accounts.stakeholder_types.${content.stakeholderType}`)}</dd>
         <dt>{t('stocktaking.entry.lead_country')}</dt>
         <dd>{countryName(content.leadCountry, view.locale)}</dd>
+        <dt>{t('stocktaking.entry.countries')}</dt>
+        <dd>{listOf(view, content.countries, (c) => countryName(c, view.locale))}</dd>
+        <dt>{t('stocktaking.entry.scope')}</dt>
+        <dd>{t(`stocktaking.scopes.${content.scope}`)}</dd>
+        <dt>{t('stocktaking.facets.target_group')}</dt>
+        <dd>{listOf(view, content.targetGroups, (g) => t(`stocktaking.target_groups.${g}`))}</dd>
+        <dt>{t('stocktaking.facets.status')}</dt>
+        <dd>{t(`stocktaking.project_statuses.${content.projectStatus}`)}</dd>
+        <dt>{t('stocktaking.submission.start_date')}</dt>
+        <dd>
+          {content.startDate ? <time datetime={content.startDate}>{view.fmt.date(new Date(`${content.startDate}T00:00:00Z`))}</time> : t('stocktaking.moderation.empty_value')}
+        </dd>
+        <dt>{t('stocktaking.submission.end_date')}</dt>
+        <dd>{content.endDate ? <time datetime={content.endDate}>{view.fmt.date(new Date(`${content.endDate}T00:00:00Z`))}</time> : t('stocktaking.moderation.empty_value')}</dd>
         <dt>{t('stocktaking.entry.website')}</dt>
         <dd>{content.website ?? t('stocktaking.moderation.empty_value')}</dd>
       </dl>
@@ -94,13 +152,28 @@ export const ReviewPage = ({ view, id, state, content, changes, submitter, organ
       <p lang={summary.locale === view.locale ? undefined : summary.locale} dir="auto">
         {summary.text}
       </p>
-      {description.text && (
-        <>
-          <h3>{t('stocktaking.entry.description')}</h3>
-          <div lang={description.locale === view.locale ? undefined : description.locale} dir="auto">
-            <Markdown text={description.text} />
-          </div>
-        </>
+      {longTexts.map(
+        ([key, text]) =>
+          text.text && (
+            <>
+              <h3>{t(key)}</h3>
+              <div lang={text.locale === view.locale ? undefined : text.locale} dir="auto">
+                <Markdown text={text.text} />
+              </div>
+            </>
+          ),
+      )}
+      <h3>{t('stocktaking.submission.section_images')}</h3>
+      {images.length === 0 ? (
+        <p>{t('stocktaking.moderation.empty_value')}</p>
+      ) : (
+        <ul class="entry-images">
+          {images.map((image) => (
+            <li>
+              <img src={view.href(`/stocktaking/images/${image.id}`)} alt={view.localize(image.alt)} width={image.width} height={image.height} loading="lazy" />
+            </li>
+          ))}
+        </ul>
       )}
 
       <h2>{t('stocktaking.moderation.steps')}</h2>
@@ -124,6 +197,7 @@ export const ReviewPage = ({ view, id, state, content, changes, submitter, organ
               name="decision"
               label={t('stocktaking.moderation.decision')}
               options={DECISIONS.map((d) => ({ value: d, label: t(`stocktaking.moderation.decision_${d}`) }))}
+              placeholder={t('stocktaking.moderation.decision_placeholder')}
               required
             />
             <TextArea form={form} name="comment" label={t('stocktaking.moderation.comment')} hint={t('stocktaking.moderation.comment_hint')} rows={4} maxLength={5000} />

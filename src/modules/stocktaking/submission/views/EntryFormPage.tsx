@@ -8,6 +8,7 @@ import { languageName } from '../../components/labels.js';
 import type { ImageInfo } from '../../images/queries.js';
 import { IMAGE_MAX_BYTES, IMAGES_PER_ENTRY } from '../../images/process.js';
 import { STAKEHOLDER_TYPES, SUMMARY_MAX_WORDS, TITLE_MAX_LENGTH } from '../../inputs.js';
+import type { ContributedLabel } from '../../../../core/contributions.js';
 import { type EntryState, PROJECT_STATUSES, SCOPES, TARGET_GROUPS } from '../../tables.js';
 
 export type EntryFormChoices = {
@@ -27,6 +28,8 @@ export type EntryFormPageProps = {
   entry?: { id: number; state: EntryState; originalLanguage: string; languages: string[]; pendingRevision: boolean; images: ImageInfo[] };
   /** SDGs that none of the chosen action lines links to (a warning, never an error). */
   unlinkedSdgs: number[];
+  /** Other modules' rules for a field, by field name (the WSIS Prizes' word limits of the summary). */
+  fieldHints?: Map<string, ContributedLabel[]>;
 };
 
 const values = (form: FormState, name: string) => {
@@ -35,7 +38,7 @@ const values = (form: FormState, name: string) => {
 };
 
 /** Create or edit a Stocktaking entry, in one language at a time; works without JavaScript. */
-export const EntryFormPage = ({ view, form, choices, entry, unlinkedSdgs }: EntryFormPageProps) => {
+export const EntryFormPage = ({ view, form, choices, entry, unlinkedSdgs, fieldHints }: EntryFormPageProps) => {
   const { t } = view;
   const title = entry ? t('stocktaking.submission.edit_title') : t('stocktaking.submission.new_title');
   const language = String(form.values.language ?? view.locale);
@@ -123,7 +126,14 @@ export const EntryFormPage = ({ view, form, choices, entry, unlinkedSdgs }: Entr
             dir="auto"
             hint={t('stocktaking.submission.title_hint', { max: TITLE_MAX_LENGTH })}
           />
-          <TextArea form={form} name="summary" label={labels.summary ?? ''} required rows={6} hint={t('stocktaking.submission.summary_hint', { max: SUMMARY_MAX_WORDS })} />
+          <TextArea
+            form={form}
+            name="summary"
+            label={labels.summary ?? ''}
+            required
+            rows={6}
+            hint={[t('stocktaking.submission.summary_hint', { max: SUMMARY_MAX_WORDS }), ...(fieldHints?.get('summary') ?? []).map((h) => t(h.key, h.values))].join(' ')}
+          />
           <TextArea form={form} name="description" label={labels.description ?? ''} rows={10} hint={t('stocktaking.submission.markdown_hint')} />
           <TextArea form={form} name="impact" label={labels.impact ?? ''} rows={5} hint={t('stocktaking.submission.markdown_hint')} />
           <TextArea form={form} name="partners" label={labels.partners ?? ''} rows={3} hint={t('stocktaking.submission.markdown_hint')} />
