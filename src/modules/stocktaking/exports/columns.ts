@@ -129,7 +129,7 @@ export const COLUMN_GROUPS: readonly { columns: string; key: string; imported: b
   { columns: 'contact_name, contact_email', key: 'contact', imported: true },
 ];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * A text cell a spreadsheet would run as a formula (= + - @, tab or carriage return first) gets
