@@ -198,7 +198,7 @@ const measure = async (
   for (const { name, sql } of moduleCase ? [] : modules.flatMap((m) => m.bench?.driver ?? [])) {
     driverRows.push({ name, rate: await driverRate(database, sql, { concurrency: connections, ms: duration * 1000 }) });
   }
-  say(`  driver: select 1 ${dbCeiling.toFixed(0)} q/s${driverRows.map((d) => `; ${d.name} ${d.rate.toFixed(0)} q/s`).join('')}`);
+  if (!moduleCase) say(`  driver: select 1 ${dbCeiling.toFixed(0)} q/s${driverRows.map((d) => `; ${d.name} ${d.rate.toFixed(0)} q/s`).join('')}`);
   if (only === 'http') {
     await app.close();
     bare.close();
