@@ -1,11 +1,17 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
+import { setImmediate as turn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { COLUMN_NAMES, COLUMNS, type ExportLabels, sheetRowOf } from './columns.js';
 import type { ExportEntry } from './queries.js';
 
-/** Resolves once `out` has room again (its reader took what was waiting) or is gone. */
+/**
+ * Resolves once `out` has room again (its reader took what was waiting) or is gone. The turn of
+ * the event loop first lets exceljs' zip writer move what it holds into `out`: without it, rows
+ * arriving without I/O in between would pile up in exceljs' buffers.
+ */
 const room = async (out: PassThrough) => {
+  await turn();
   while (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
 };
 
