@@ -27,6 +27,8 @@ export type BenchContext = {
   options: Record<string, number | undefined>;
   modules: PlatformModule[];
   say: (line: string) => void;
+  /** One of the module's `cases` when `wsis bench --only <case>` asked for it alone; undefined: every case. */
+  only?: string;
 };
 
 /** A real `wsis serve` process measured on the module's load, after the in-process cases. */
@@ -54,6 +56,8 @@ export type ModuleBench = {
   driver?: { name: string; sql: string }[];
   /** The module's own cases against the in-process server. */
   measure?: (context: BenchContext) => Promise<BenchReport>;
+  /** Names of parts of `measure` that `wsis bench --only <name>` runs alone (the core's page cases and the serving measure are then skipped). */
+  cases?: string[];
   /** Once after every section, on the PostgreSQL server only, in a database of its own (the vote); markdown lines. */
   final?: (context: Omit<BenchContext, 'kind' | 'database' | 'baseUrl' | 'rounds'> & { serverUrl: string }) => Promise<string[]>;
 };

@@ -166,9 +166,11 @@ const measureServing = async (
 
 const measure = async (
   kind: BenchKind,
-  { duration, connections, entries, rounds, only }: { duration: number; connections: number; entries: number; rounds: number; only?: 'http' },
+  { duration, connections, entries, rounds, only }: { duration: number; connections: number; entries: number; rounds: number; only?: string },
   { modules, buildApp, options }: BenchSetup,
 ): Promise<Section> => {
+  // A module's case alone: none of the core's page cases, only the modules that have that case.
+  const moduleCase = only !== undefined && only !== 'http' ? only : undefined;
   const config = loadConfig({ port: 0, rateLimitScale: 1_000_000, logLevel: 'warn' });
   say(`bench: ${kind}, corpora of ${entries} items, ${connections} connections, ${duration}s per case`);
   const { database, env, seededIn } = await openCorpus(kind, entries, modules);
@@ -184,18 +186,19 @@ const measure = async (
   // The ceiling is measured again right before each case: on a shared machine the speed drifts
   // within a run, and each ratio compares two measures taken seconds apart.
   const rows: Row[] = [];
-  for (const { name, path } of [{ name: 'GET /healthz', path: '/healthz' }, ...modules.flatMap((m) => m.bench?.pages ?? [])]) {
+  const pages = moduleCase ? [] : [{ name: 'GET /healthz', path: '/healthz' }, ...modules.flatMap((m) => m.bench?.pages ?? [])];
+  for (const { name, path } of pages) {
     const ceiling = await runAutocannon(bareUrl, { connections, duration });
     const r = await runAutocannon(`${base}${path}`, { connections, duration });
     rows.push({ name, ...r, ceiling: ceiling.rps, ratio: r.rps / ceiling.rps });
     say(`  ${name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms (bare node http just before: ${ceiling.rps.toFixed(0)} req/s, ratio ${(r.rps / ceiling.rps).toFixed(2)})`);
   }
-  const dbCeiling = await driverRate(database, 'select 1', { concurrency: connections, ms: duration * 1000 });
+  const dbCeiling = moduleCase ? 0 : await driverRate(database, 'select 1', { concurrency: connections, ms: duration * 1000 });
   const driverRows: Section['driverRows'] = [];
-  for (const { name, sql } of modules.flatMap((m) => m.bench?.driver ?? [])) {
+  for (const { name, sql } of moduleCase ? [] : modules.flatMap((m) => m.bench?.driver ?? [])) {
     driverRows.push({ name, rate: await driverRate(database, sql, { concurrency: connections, ms: duration * 1000 }) });
   }
-  say(`  driver: select 1 ${dbCeiling.toFixed(0)} q/s${driverRows.map((d) => `; ${d.name} ${d.rate.toFixed(0)} q/s`).join('')}`);
+  if (!moduleCase) say(`  driver: select 1 ${dbCeiling.toFixed(0)} q/s${driverRows.map((d) => `; ${d.name} ${d.rate.toFixed(0)} q/s`).join('')}`);
   if (only === 'http') {
     await app.close();
     bare.close();
@@ -204,16 +207,16 @@ const measure = async (
   }
 
   // Each module's own cases against this server.
-  const context: BenchContext = { kind, database, baseUrl: base, connections, duration, rounds, options, modules, say };
+  const context: BenchContext = { kind, database, baseUrl: base, connections, duration, rounds, options, modules, say, only: moduleCase };
   const reports: BenchReport[] = [];
-  for (const m of modules) if (m.bench?.measure) reports.push(await m.bench.measure(context));
+  for (const m of modules) if (m.bench?.measure && (!moduleCase || m.bench.cases?.includes(moduleCase))) reports.push(await m.bench.measure(context));
   await app.close();
   bare.close();
   await database.close();
 
   // A real `wsis serve` on the same database (PGlite allows one process at a time, so after closing
   // ours), on the load of the first module that gives one.
-  const loaded = reports.find((r) => r.serveLoad?.length);
+  const loaded = moduleCase ? undefined : reports.find((r) => r.serveLoad?.length);
   let serving: BenchServing | null = null;
   if (loaded?.serveLoad) {
     try {
@@ -275,8 +278,8 @@ export const runBench = async (
     entries: number;
     pgliteEntries: number;
     rounds: number;
-    /** 'http': only the page and API cases against the ceiling (a short run), none of the modules' own measures. */
-    only?: 'http';
+    /** 'http': only the page and API cases against the ceiling (a short run), none of the modules' own measures; a module's case name: that case alone. */
+    only?: string;
   },
   setup: BenchSetup,
 ) => {
@@ -303,20 +306,24 @@ export const runBench = async (
       '',
       `## ${section.kind === 'pglite' ? 'Embedded PGlite (worker thread)' : 'PostgreSQL server (DATABASE_URL)'}, ${section.entries.toLocaleString('en')} entries`,
       '',
-      '| case | req/s | p50 ms | p99 ms | ceiling req/s | ratio |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
-      ...section.rows.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ceiling.toFixed(0)} | ${r.ratio.toFixed(2)} |`),
-      '',
-      '| through the bare driver | queries/s |',
-      '| --- | ---: |',
-      `| \`select 1\` | ${section.dbCeiling.toFixed(0)} |`,
-      ...section.driverRows.map((d) => `| ${d.name} | ${d.rate.toFixed(0)} |`),
+      ...(section.rows.length
+        ? [
+            '| case | req/s | p50 ms | p99 ms | ceiling req/s | ratio |',
+            '| --- | ---: | ---: | ---: | ---: | ---: |',
+            ...section.rows.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ceiling.toFixed(0)} | ${r.ratio.toFixed(2)} |`),
+            '',
+            '| through the bare driver | queries/s |',
+            '| --- | ---: |',
+            `| \`select 1\` | ${section.dbCeiling.toFixed(0)} |`,
+            ...section.driverRows.map((d) => `| ${d.name} | ${d.rate.toFixed(0)} |`),
+          ]
+        : []),
       ...section.moduleLines,
       ...(section.seededIn !== null ? ['', `Corpus loaded by \`wsis seed bench\` in ${section.seededIn.toFixed(0)} s in this run.`] : []),
     );
   }
   // Cases in a database of their own (the WSIS Prizes vote), on the PostgreSQL server only.
-  if (process.env.DATABASE_URL) {
+  if (process.env.DATABASE_URL && (only === undefined || only === 'http')) {
     for (const m of setup.modules) {
       if (m.bench?.final) lines.push(...(await m.bench.final({ serverUrl: process.env.DATABASE_URL, connections, duration, options: setup.options, modules: setup.modules, say })));
     }
@@ -337,12 +344,16 @@ export const registerBenchCommand = (program: Command, { modules, buildApp }: { 
     .option('--pglite-entries <n>', 'items in the PGlite corpora (default: --entries)', (v) => Number.parseInt(v, 10))
     .option('--rounds <n>', 'timed rounds of a query mix', (v) => Number.parseInt(v, 10), 2)
     .option('--out <file>', 'where to write the results', 'docs/benchmarks.md')
-    .option('--only <cases>', "'http': only the page and API cases against the bare ceiling (a short run; none of the modules' own measures)");
+    .option(
+      '--only <cases>',
+      `'http': only the page and API cases against the bare ceiling (a short run; none of the modules' own measures); or one module's case alone (${modules.flatMap((m) => m.bench?.cases ?? []).join(', ') || 'none'})`,
+    );
   const moduleOptions = modules.flatMap((m) => m.bench?.options ?? []);
   for (const o of moduleOptions) command.option(o.flags, o.description, (v) => Number.parseInt(v, 10), o.defaultValue);
   command.action(
     async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; only?: string } & Record<string, unknown>) => {
-      if (opts.only !== undefined && opts.only !== 'http') throw new Error(`--only: unknown cases '${opts.only}' (known: http)`);
+      const known = ['http', ...modules.flatMap((m) => m.bench?.cases ?? [])];
+      if (opts.only !== undefined && !known.includes(opts.only)) throw new Error(`--only: unknown cases '${opts.only}' (known: ${known.join(', ')})`);
       const options = Object.fromEntries(moduleOptions.map((o) => [new Option(o.flags).attributeName(), opts[new Option(o.flags).attributeName()] as number | undefined]));
       await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries, only: opts.only }, { modules, buildApp, options });
     },

@@ -1,11 +1,13 @@
 /**
  * The Stocktaking's part of `wsis bench` and `wsis seed bench` (through its manifest): the corpus,
  * search latency over a query mix, the search page under load against the same searches through
- * the driver, the full CSV export, and the search page on a real `wsis serve` process.
+ * the driver, the full CSV and Excel exports (`--only exports` alone) against the same rows read
+ * through the driver, and the search page on a real `wsis serve` process.
  */
 import { sql } from 'drizzle-orm';
 import type { BenchServing, ModuleBench, ModuleBenchSeed } from '../../../core/cli/bench-contract.js';
-import type { DbOrTx } from '../../../core/db/client.js';
+import type { Database, DbOrTx } from '../../../core/db/client.js';
+import type { DriverRead, ExportMeasure } from '../exports/bench.js';
 import { findEntries } from '../queries.js';
 import { entries } from '../tables.js';
 
@@ -38,6 +40,24 @@ export const stocktakingBenchSeed: ModuleBenchSeed = {
   },
 };
 
+/**
+ * The full CSV and Excel exports over HTTP (first, before the search cases fill the heap), each
+ * against the same rows read through the bare driver right before it.
+ */
+const measureExports = async ({ database, baseUrl, say }: { database: Database; baseUrl: string; say: (line: string) => void }) => {
+  const { exportLines, measureDriverRead, measureExport } = await import('../exports/bench.js');
+  const measures: { measure: ExportMeasure; driver: DriverRead }[] = [];
+  for (const path of ['/api/v1/entries.csv', '/api/v1/entries.xlsx']) {
+    const driver = await measureDriverRead(database);
+    const measure = await measureExport({ baseUrl, path });
+    measures.push({ measure, driver });
+    say(
+      `  ${path}: ${(measure.bytes / 2 ** 20).toFixed(0)} MiB in ${measure.seconds.toFixed(1)} s, memory +${measure.growthMb.toFixed(0)} MB; the rows through the driver ${driver.seconds.toFixed(1)} s (ratio ${(driver.seconds / measure.seconds).toFixed(2)})`,
+    );
+  }
+  return exportLines(measures);
+};
+
 export const stocktakingBench: ModuleBench = {
   about: [
     'The database holds a Stocktaking corpus made by `wsis seed bench` (published entries in the six',
@@ -65,7 +85,10 @@ export const stocktakingBench: ModuleBench = {
     say(`  seeded in ${seconds.toFixed(0)} s`);
     return seconds;
   },
-  measure: async ({ database, baseUrl, connections, duration, rounds, say }) => {
+  cases: ['exports'],
+  measure: async ({ database, baseUrl, connections, duration, rounds, say, only }) => {
+    const exports = await measureExports({ database, baseUrl, say });
+    if (only === 'exports') return { lines: () => exports };
     // Search: latency of each query of the mix, one at a time (in-process timer).
     const { buildQueryMix, frequentWords, timeQueryMix } = await import('./query-mix.js');
     const mix = buildQueryMix(await frequentWords(database.db));
@@ -92,11 +115,6 @@ export const stocktakingBench: ModuleBench = {
     const driverRps = done / duration;
     const load: SearchLoad = { httpRps: http.requests.average, httpP50: http.latency.p50, httpP99: http.latency.p99, driverRps, ratio: http.requests.average / driverRps };
     say(`  search page: ${load.httpRps.toFixed(1)} req/s over HTTP, ${driverRps.toFixed(1)} searches/s through the driver (ratio ${load.ratio.toFixed(2)})`);
-
-    // The full CSV export.
-    const { measureCsvExport } = await import('../exports/bench.js');
-    const csv = await measureCsvExport({ baseUrl });
-    say(`  CSV export: ${csv.rows} rows in ${csv.seconds.toFixed(1)} s`);
 
     const lines = (serving: BenchServing | null) => [
       '',
@@ -126,8 +144,7 @@ export const stocktakingBench: ModuleBench = {
       serving ? `| first search answered after ready (it waits for the search indexes read in the background) | ${(serving.firstRequestMs / 1000).toFixed(2)} s |` : '',
       serving ? `| peak resident memory under the search load | ${serving.rssMb.toFixed(0)} MB |` : '| peak resident memory | not measured |',
       serving ? `| search page req/s in that process | ${serving.rps.toFixed(1)} |` : '',
-      '',
-      `Full CSV export (\`/api/v1/entries.csv\`): ${csv.rows.toLocaleString('en')} rows, ${(csv.bytes / 2 ** 20).toFixed(0)} MiB in ${csv.seconds.toFixed(1)} s (peak RSS of the bench process ${csv.peakRssMb.toFixed(0)} MB).`,
+      ...exports,
     ];
     return { serveLoad: paths, lines };
   },

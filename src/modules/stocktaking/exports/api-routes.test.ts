@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,32 @@ let rural: number;
 let formula: number;
 let moderatorEmail: string;
 let c2French = '';
+let namibia: number;
+
+/**
+ * A workbook read by openpyxl (Debian's python3-openpyxl), a reader independent of the exceljs
+ * that wrote it: each cell as [openpyxl's type, value], dates as ISO text, and each cell's number format.
+ */
+type SheetCell = [type: string, value: string | number | null, format: string];
+const PYTHON_READER = `
+import json, sys, datetime, openpyxl
+sheet = openpyxl.load_workbook(sys.argv[1]).active
+def cell(c):
+    v = c.value
+    if isinstance(v, datetime.datetime): v = v.isoformat()
+    return [c.data_type, v, c.number_format]
+print(json.dumps({"title": sheet.title, "frozen": sheet.freeze_panes, "rows": [[cell(c) for c in row] for row in sheet.iter_rows()]}))
+`;
+const readWithOpenpyxl = (body: Buffer): { title: string; frozen: string | null; rows: SheetCell[][] } => {
+  const dir = mkdtempSync(join(tmpdir(), 'wsis-xlsx-'));
+  try {
+    const file = join(dir, 'export.xlsx');
+    writeFileSync(file, body);
+    return JSON.parse(execFileSync('/usr/bin/python3', ['-c', PYTHON_READER, file], { encoding: 'utf8' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
 
 const csvOf = (body: Buffer | string) => parse(body, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
@@ -51,6 +77,18 @@ beforeAll(async () => {
   formula = (await insertPublishedEntry(db, { title: { en: '=HYPERLINK("http://evil.example","click")' }, summary: { en: '+1 dangerous & <odd> "text"' }, actionLines: ['C5'] }))
     .id;
   await insertPublishedEntry(db, { state: 'draft', title: { en: 'Draft connectivity plan' }, actionLines: ['C2'] });
+  namibia = (
+    await insertPublishedEntry(db, {
+      title: { en: 'Decent work online in Namibia' },
+      leadCountry: 'NA',
+      countries: ['NA'],
+      actionLines: ['C7'],
+      sdgs: [8],
+      sdgTargets: ['8.10'],
+      startDate: '2023-03-01',
+      endDate: null,
+    })
+  ).id;
   moderatorEmail = (await buildUser(db, { roles: ['moderator'] })).email;
   c2French = (await findActionLines(db)).find((l) => l.code === 'C2')?.short.fr ?? '';
 });
@@ -68,7 +106,7 @@ describe('GET /api/v1/entries.csv', () => {
     const [header] = parse(res.rawPayload, { bom: true, to_line: 1 }) as string[][];
     expect(header).toEqual(COLUMN_NAMES);
     const rows = csvOf(res.rawPayload);
-    expect(rows.map((r) => Number(r.id))).toEqual([rural, formula]);
+    expect(rows.map((r) => Number(r.id))).toEqual([rural, formula, namibia]);
     const fr = translator('fr');
     expect(rows[0]).toMatchObject({
       original_language: 'es',
@@ -111,7 +149,7 @@ describe('GET /api/v1/entries.csv', () => {
     const none = csvOf((await kit.app.inject({ url: '/api/v1/entries.csv?targetGroup=children' })).rawPayload);
     expect(none).toEqual([]);
     const byTitle = csvOf((await kit.app.inject({ url: '/api/v1/entries.csv?sort=title&lang=en' })).rawPayload);
-    expect(byTitle.map((r) => Number(r.id))).toEqual([formula, rural]);
+    expect(byTitle.map((r) => Number(r.id))).toEqual([formula, namibia, rural]);
   });
 
   it.each(['sort=bogus', 'lang=xx', `q=${'a'.repeat(201)}`])('refuses a bad filter (%s) with a 400 problem', async (query) => {
@@ -129,7 +167,7 @@ describe('GET /api/v1/entries.csv', () => {
 });
 
 describe('GET /api/v1/entries.xlsx', () => {
-  it('is a workbook with the CSV columns, names in the chosen language and neutralized formulas', async () => {
+  it('is a workbook with the CSV columns and names in the chosen language, formulas as plain text', async () => {
     const res = await kit.app.inject({ url: '/api/v1/entries.xlsx?lang=es' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -139,12 +177,44 @@ describe('GET /api/v1/entries.xlsx', () => {
     expect(sheet).toBeDefined();
     const values = (n: number) => ((sheet?.getRow(n).values ?? []) as unknown[]).slice(1);
     expect(values(1)).toEqual(COLUMN_NAMES);
-    expect(sheet?.actualRowCount).toBe(3);
+    expect(sheet?.actualRowCount).toBe(4);
     const col = (name: string) => COLUMN_NAMES.indexOf(name);
     expect(values(2)[col('status_label')]).toBe(translator('es')('stocktaking.project_statuses.ongoing'));
-    expect(values(3)[col('title_en')]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(values(3)[col('title_en')]).toBe('=HYPERLINK("http://evil.example","click")');
     expect(sheet?.getRow(3).getCell(col('title_en') + 1).formula).toBeUndefined();
     expect(JSON.stringify(values(2))).not.toContain('hidden.person@example.org');
+  });
+
+  it('read by openpyxl: text cells are text without an apostrophe, NA and 8.10 stay text, dates are dates', async () => {
+    const res = await kit.app.inject({ url: '/api/v1/entries.xlsx?lang=fr' });
+    const book = readWithOpenpyxl(res.rawPayload);
+    expect(book.title).toBe('entries');
+    expect(book.frozen).toBe('A2');
+    const [header = [], ...rows] = book.rows;
+    expect(header.map(([, v]) => v)).toEqual(COLUMN_NAMES);
+    const cell = (id: number, name: string) => rows.find((r) => r[0]?.[1] === id)?.[COLUMN_NAMES.indexOf(name)];
+    expect(rows.map((r) => r[0])).toEqual([
+      ['n', rural, 'General'],
+      ['n', formula, 'General'],
+      ['n', namibia, 'General'],
+    ]);
+    // What a spreadsheet would run as a formula is a text cell, shown as typed.
+    expect(cell(formula, 'title_en')).toEqual(['s', '=HYPERLINK("http://evil.example","click")', 'General']);
+    expect(cell(formula, 'summary_en')).toEqual(['s', '+1 dangerous & <odd> "text"', 'General']);
+    // Namibia's code is not a missing value, target 8.10 is not the number 8.1.
+    expect(cell(namibia, 'lead_country')).toEqual(['s', 'NA', 'General']);
+    expect(cell(namibia, 'countries')).toEqual(['s', 'NA', 'General']);
+    expect(cell(namibia, 'sdg_targets')).toEqual(['s', '8.10', 'General']);
+    expect(cell(namibia, 'lead_country_label')?.[1]).toBe('Namibie');
+    // Dates are date cells (a number of days with a date format), times to the second.
+    expect(cell(namibia, 'start_date')).toEqual(['d', '2023-03-01T00:00:00', 'yyyy-mm-dd']);
+    expect(cell(namibia, 'end_date')?.[1]).toBeNull();
+    expect(cell(rural, 'end_date')).toEqual(['d', '2025-12-31T00:00:00', 'yyyy-mm-dd']);
+    const published = cell(rural, 'published_at');
+    expect(published?.[0]).toBe('d');
+    expect(published?.[2]).toBe('yyyy-mm-dd hh:mm:ss');
+    const csv = csvOf((await kit.app.inject({ url: '/api/v1/entries.csv' })).rawPayload).find((r) => Number(r.id) === rural);
+    expect(Math.abs(new Date(`${published?.[1]}Z`).getTime() - new Date(csv?.published_at ?? '').getTime())).toBeLessThan(1000);
   });
 });
 
@@ -153,7 +223,7 @@ describe('GET /api/v1/entries.jsonl', () => {
     const res = await kit.app.inject({ url: '/api/v1/entries.jsonl' });
     expect(res.statusCode).toBe(200);
     const lines = res.body.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     const first = JSON.parse(lines[0] ?? '{}');
     expect(first).toMatchObject({ id: rural, language: 'es', title: { es: 'Conectividad rural para escuelas' }, actionLines: ['C2', 'C3'], status: 'ongoing' });
     expect(Object.keys(first).some((k) => k.toLowerCase().includes('contact'))).toBe(false);
@@ -174,7 +244,7 @@ describe('GET /api/v1/entries.iati.xml', () => {
     const doc = xmlParser.parse(res.body);
     expect(doc['iati-activities']['@version']).toBe('2.03');
     const activities = doc['iati-activities']['iati-activity'];
-    expect(activities).toHaveLength(2);
+    expect(activities).toHaveLength(3);
     const a = activities[0];
     expect(a['iati-identifier']).toMatch(new RegExp(`-WSIS-${rural}$`));
     expect(a['reporting-org']['@ref']).toBeTruthy();

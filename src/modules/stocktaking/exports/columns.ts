@@ -40,6 +40,8 @@ export type Column = {
   /** Read back by the import (the others are informational: labels, links, derived values). */
   imported: boolean;
   value: (entry: ExportEntry, labels: ExportLabels) => Cell;
+  /** A date column: its value as a date (UTC) for a spreadsheet's date cell, and how a spreadsheet shows it. */
+  date?: { value: (entry: ExportEntry) => Date | null; format: string };
 };
 
 const list = (values: readonly (string | number)[]) => values.join(LIST_SEPARATOR);
@@ -50,6 +52,11 @@ const label = (name: string, value: (e: ExportEntry, l: ExportLabels) => Cell): 
 export const formatTranslations = (translations: ExportEntry['translations']) => list(LOCALES.filter((l) => translations[l]).map((l) => `${l}=${translations[l]}`));
 
 export const entryUrl = (labels: Pick<ExportLabels, 'baseUrl' | 'locale'>, id: number) => `${labels.baseUrl}/${labels.locale}/stocktaking/${id}`;
+
+/** ISO 8601 in a spreadsheet too, whatever the reader's regional settings. */
+const DAY_FORMAT = 'yyyy-mm-dd';
+/** A `YYYY-MM-DD` date as midnight UTC (what a spreadsheet stores for a date without time). */
+const day = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
 /** Every column, in file order. */
 export const COLUMNS: readonly Column[] = [
@@ -80,10 +87,13 @@ export const COLUMNS: readonly Column[] = [
   label('target_groups', (e, l) => list(e.targetGroups.map((g) => l.t(`stocktaking.target_groups.${g}`)))),
   code('status', (e) => e.projectStatus),
   label('status', (e, l) => l.t(`stocktaking.project_statuses.${e.projectStatus}`)),
-  code('start_date', (e) => e.startDate),
-  code('end_date', (e) => e.endDate),
+  { ...code('start_date', (e) => e.startDate), date: { value: (e) => day(e.startDate), format: DAY_FORMAT } },
+  { ...code('end_date', (e) => e.endDate), date: { value: (e) => day(e.endDate), format: DAY_FORMAT } },
   code('website', (e) => e.website),
-  code('published_at', (e) => (e.publishedAt ? e.publishedAt.toISOString() : null)),
+  {
+    ...code('published_at', (e) => (e.publishedAt ? e.publishedAt.toISOString() : null)),
+    date: { value: (e) => e.publishedAt, format: 'yyyy-mm-dd hh:mm:ss' },
+  },
   { name: 'year', imported: false, value: (e) => e.publishedYear },
 ];
 
@@ -121,7 +131,7 @@ export const COLUMN_GROUPS: readonly { columns: string; key: string; imported: b
   { columns: 'contact_name, contact_email', key: 'contact', imported: true },
 ];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * A text cell a spreadsheet would run as a formula (= + - @, tab or carriage return first) gets
@@ -132,5 +142,11 @@ export const neutralize = (value: Cell): Cell => (typeof value === 'string' && F
 /** Undoes neutralize() on an imported cell. */
 export const unneutralize = (value: string) => (value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value);
 
-/** One entry as a row of cells, in COLUMNS order, formulas neutralized. */
+/** One entry as a row of cells, in COLUMNS order, formulas neutralized (the CSV). */
 export const rowOf = (entry: ExportEntry, labels: ExportLabels): Cell[] => COLUMNS.map((c) => neutralize(c.value(entry, labels)));
+
+/**
+ * One entry as a row of spreadsheet cells (the Excel export): text cells as they are, since a
+ * workbook cell is typed and a text cell is never run as a formula, and dates as dates.
+ */
+export const sheetRowOf = (entry: ExportEntry, labels: ExportLabels): (Cell | Date)[] => COLUMNS.map((c) => (c.date ? c.date.value(entry) : c.value(entry, labels)));

@@ -1,26 +1,44 @@
 import { Readable } from 'node:stream';
-import { type Cell, COLUMN_NAMES, type ExportLabels, rowOf } from './columns.js';
+import { type Cell, COLUMN_NAMES, COLUMNS, type ExportLabels, FORMULA_START } from './columns.js';
 import type { ExportEntry } from './queries.js';
 
 /** Excel reads a UTF-8 CSV as UTF-8 only with this mark first (Arabic, Chinese and Russian text). */
 const BOM = '\uFEFF';
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const QUOTES = /"/g;
 
 /**
- * One RFC 4180 field. Written here rather than with csv-stringify, which took five times as long
- * (1.3 s against 0.25 s for 20,000 entries): the export of 100,000 entries has to stream in 10 s.
+ * One RFC 4180 field, a formula neutralized (see columns.ts). Written here rather than with
+ * csv-stringify, which took five times as long (1.3 s against 0.25 s for 20,000 entries).
  */
-const field = (value: Cell) => {
-  if (value === null) return '';
-  const text = String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+const field = (value: Cell): string => {
+  if (value === null || value === '') return '';
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTES, '""')}"` : text;
 };
 
+/** One record of plain cells (the header), CRLF-terminated. */
 export const csvLine = (cells: readonly Cell[]) => `${cells.map(field).join(',')}\r\n`;
+
+const values = COLUMNS.map((c) => c.value);
+
+/**
+ * One entry as a CSV record, the cells of rowOf (columns.ts) written straight into one string:
+ * no array per row, a fast path for empty and plain cells (half the time of csvLine(rowOf(…))).
+ */
+export const csvRecord = (entry: ExportEntry, labels: ExportLabels): string => {
+  let line = field((values[0] as Column['value'])(entry, labels));
+  for (let i = 1; i < values.length; i++) line += `,${field((values[i] as Column['value'])(entry, labels))}`;
+  return `${line}\r\n`;
+};
+type Column = (typeof COLUMNS)[number];
 
 /**
  * The CSV export as a stream: a header of column names, then one record per entry, written
- * batch by batch (RFC 4180 quoting, CRLF line ends, formulas neutralized).
+ * batch by batch (RFC 4180 quoting, CRLF line ends, formulas neutralized). A batch is read only
+ * when the client has taken the previous one; once the client has gone the stream is destroyed,
+ * which ends the batches (and their query) too.
  */
 export const csvStream = (batches: AsyncIterable<ExportEntry[]>, labels: ExportLabels): Readable =>
   Readable.from(
@@ -28,7 +46,7 @@ export const csvStream = (batches: AsyncIterable<ExportEntry[]>, labels: ExportL
       yield BOM + csvLine(COLUMN_NAMES);
       for await (const batch of batches) {
         let chunk = '';
-        for (const entry of batch) chunk += csvLine(rowOf(entry, labels));
+        for (const entry of batch) chunk += csvRecord(entry, labels);
         yield chunk;
       }
     })(),

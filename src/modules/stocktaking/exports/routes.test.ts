@@ -4,6 +4,7 @@ import { translator } from '../../../core/i18n/translate.js';
 import { createTestKit, type TestKit } from '../../../test/app.js';
 import { insertPublishedEntry } from '../test-helpers.js';
 import { COLUMN_NAMES } from './columns.js';
+import { READ_AS_TEXT } from './views/DataPage.js';
 
 let kit: TestKit;
 beforeAll(async () => {
@@ -27,6 +28,29 @@ describe('GET /:locale/stocktaking/data', () => {
     expect(COLUMN_NAMES.length).toBeGreaterThan(40);
     expect(hrefs(res.body)).toContain(`/api/v1/entries.csv?lang=${locale}`);
     expect(res.body).toContain('id="action-lines"');
+  });
+
+  it.each(LOCALES)('tells analysts in %s how to read the CSV without losing NA or 8.10, and offers the Excel file', async (locale) => {
+    const res = await kit.client().get(`/${locale}/stocktaking/data?actionLine=C2`);
+    const t = translator(locale);
+    const text = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, '')
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'");
+    const page = text(res.body);
+    expect(res.body).toContain(`<h2 id="reading">${t('stocktaking.exports.reading_title')}</h2>`);
+    for (const key of ['reading_lead', 'reading_excel', 'reading_python', 'reading_r', 'reading_xlsx']) expect(page).toContain(text(t(`stocktaking.exports.${key}`)));
+    // Namibia's code and the target are named in every language, as written in the file.
+    expect(t('stocktaking.exports.reading_lead')).toMatch(/\bNA\b[\s\S]*8\.10/);
+    // The code to copy is the same in every language, left to right inside a right-to-left page.
+    expect(page).toContain(READ_AS_TEXT.python);
+    expect(page).toContain(READ_AS_TEXT.r);
+    expect(res.body).toMatch(/<code dir="ltr">pandas\.read_csv/);
+    // The Excel file of the same search is offered right there.
+    const reading = res.body.slice(res.body.indexOf('id="reading"'), res.body.indexOf('id="reading"') + 4000);
+    expect(hrefs(reading)).toContain(`/api/v1/entries.xlsx?actionLine=C2&lang=${locale}`);
   });
 
   it('keeps the current search in every download link, and leads back to it', async () => {

@@ -21,6 +21,15 @@ const FORMATS = [
   { key: 'atom', path: '/api/v1/entries.atom' },
 ] as const;
 
+/**
+ * Reading the CSV with every column as text (program code, the same in every language): pandas
+ * and R would read Namibia's code NA as a missing value and target 8.10 as the number 8.1.
+ */
+export const READ_AS_TEXT = {
+  python: 'pandas.read_csv("wsis-stocktaking.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")',
+  r: 'readr::read_csv("wsis-stocktaking.csv", col_types = readr::cols(.default = "c"), na = character())',
+} as const;
+
 /** Public: the licence, the download links (keeping the current search) and every column described. */
 export const DataPage = ({ view, search, actionLines }: DataPageProps) => {
   const { t } = view;
@@ -43,6 +52,21 @@ export const DataPage = ({ view, search, actionLines }: DataPageProps) => {
         ))}
       </ul>
       <p>{t('stocktaking.exports.api_note')}</p>
+
+      <h2 id="reading">{t('stocktaking.exports.reading_title')}</h2>
+      <p>{t('stocktaking.exports.reading_lead')}</p>
+      <ul>
+        <li>{t('stocktaking.exports.reading_excel')}</li>
+        <li>
+          {t('stocktaking.exports.reading_python')} <code dir="ltr">{READ_AS_TEXT.python}</code>
+        </li>
+        <li>
+          {t('stocktaking.exports.reading_r')} <code dir="ltr">{READ_AS_TEXT.r}</code>
+        </li>
+      </ul>
+      <p>
+        {t('stocktaking.exports.reading_xlsx')} <a href={`/api/v1/entries.xlsx${query(`lang=${view.locale}`)}`}>{t('stocktaking.exports.formats.xlsx')}</a>
+      </p>
 
       <h2>{t('stocktaking.exports.licence_title')}</h2>
       <p>{t('stocktaking.exports.licence_text')}</p>
