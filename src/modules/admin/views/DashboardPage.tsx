@@ -24,7 +24,9 @@ export const DashboardPage = ({ view, mailCounts, smtpConfigured }: { view: View
       <ul>
         {mailCounts.map((c) => (
           <li>
-            {t(`admin.mailbox.statuses.${c.status}`)}: {view.fmt.number(c.n)}
+            {t(`admin.mailbox.statuses.${c.status}`)}
+            {t('core.text.colon')}
+            {view.fmt.number(c.n)}
           </li>
         ))}
       </ul>

@@ -52,7 +52,7 @@ export const ResultsPage = ({
           <p class="hint">{t('prizes.results.shortlist_rule', { size: SHORTLIST_SIZE })}</p>
           {categories.map((c) => {
             const list = rows.get(c.number) ?? [];
-            const caption = `${t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`;
+            const caption = `${t('prizes.vote.category', { number: c.number })}${t('core.text.colon')}${view.localize(c.title)}`;
             return (
               <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
                 <table>
@@ -79,8 +79,10 @@ export const ResultsPage = ({
                         const name = view.localizeWithLocale(r.title);
                         return (
                           <tr>
-                            <th scope="row" lang={name.locale === view.locale ? undefined : name.locale} dir="auto">
-                              <a href={view.href(`/stocktaking/${r.entryId}`)}>{name.text}</a>
+                            <th scope="row">
+                              <a href={view.href(`/stocktaking/${r.entryId}`)}>
+                                <bdi lang={name.locale === view.locale ? undefined : name.locale}>{name.text}</bdi>
+                              </a>
                             </th>
                             <td class="numeric">{view.fmt.number(r.valid)}</td>
                             <td class="numeric">{view.fmt.number(r.cast)}</td>

@@ -154,11 +154,18 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
                       <EntryText view={view} value={entry.summary} translations={entry.translations} />
                     </p>
                     <p class="muted">
-                      {organization && <>{organization} · </>}
+                      {organization && (
+                        <>
+                          <bdi>{organization}</bdi> ·{' '}
+                        </>
+                      )}
                       {countryName(entry.leadCountry, view.locale)}
                     </p>
                     <p class="badges">
-                      <span class="visually-hidden">{t('stocktaking.facets.action_line')}: </span>
+                      <span class="visually-hidden">
+                        {t('stocktaking.facets.action_line')}
+                        {t('core.text.colon')}
+                      </span>
                       {entry.actionLines.map((code) => (
                         <>
                           <span class="code">{code}</span>

@@ -129,8 +129,12 @@ export const SelectionPage = ({
                 {experts.map((e) => (
                   <tr>
                     <td>{view.fmt.number(e.categoryNumber)}</td>
-                    <td dir="auto">{e.name}</td>
-                    <td dir="ltr">{e.email}</td>
+                    <td>
+                      <bdi>{e.name}</bdi>
+                    </td>
+                    <td>
+                      <bdi dir="ltr">{e.email}</bdi>
+                    </td>
                     {canRemoveExperts && (
                       <td>
                         <a href={`${view.href(`${base}/experts/remove`)}?user=${e.userId}&category=${e.categoryNumber}`}>
@@ -170,7 +174,7 @@ export const SelectionPage = ({
         <p class="hint">{t('prizes.selection.ranking_hint')}</p>
         {categories.map((c) => {
           const list = ranking.filter((r) => r.categoryNumber === c.number);
-          const caption = `${t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`;
+          const caption = `${t('prizes.vote.category', { number: c.number })}${t('core.text.colon')}${view.localize(c.title)}`;
           return (
             <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
               <table>
@@ -203,8 +207,10 @@ export const SelectionPage = ({
                       const name = view.localizeWithLocale(r.title);
                       return (
                         <tr>
-                          <th scope="row" lang={name.locale === view.locale ? undefined : name.locale} dir="auto">
-                            <a href={view.href(`/stocktaking/${r.entryId}`)}>{name.text}</a>
+                          <th scope="row">
+                            <a href={view.href(`/stocktaking/${r.entryId}`)}>
+                              <bdi lang={name.locale === view.locale ? undefined : name.locale}>{name.text}</bdi>
+                            </a>
                           </th>
                           <td class="numeric">{view.fmt.number(r.valid)}</td>
                           <td class="numeric">{r.average === null ? '—' : view.fmt.number(r.average)}</td>

@@ -28,12 +28,14 @@ const StoryBlock = ({ view, story }: { view: ViewContext; story: Story }) => {
       <h3>
         <span class="rank">{view.t(`prizes.stories.${story.rank}`)}</span>
         {' · '}
-        <span lang={other(title.locale)} dir="auto">
-          {title.text}
-        </span>
+        <bdi lang={other(title.locale)}>{title.text}</bdi>
       </h3>
       {(story.organization || story.country) && (
-        <p class="meta">{[story.organization, story.country ? countryName(story.country, view.locale) : null].filter(Boolean).join(' · ')}</p>
+        <p class="meta">
+          {story.organization && <bdi>{story.organization}</bdi>}
+          {story.organization && story.country && ' · '}
+          {story.country && countryName(story.country, view.locale)}
+        </p>
       )}
       <p lang={other(summary.locale)} dir="auto">
         {summary.text}
@@ -56,7 +58,7 @@ export const StoriesDocument = ({ view, edition, categories }: { view: ViewConte
         <p>{view.t('prizes.stories.intro', { year: edition.year })}</p>
         {categories.map((c) => (
           <section>
-            <h2>{`${view.t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`}</h2>
+            <h2>{`${view.t('prizes.vote.category', { number: c.number })}${view.t('core.text.colon')}${view.localize(c.title)}`}</h2>
             {c.winner && <StoryBlock view={view} story={c.winner} />}
             {c.champions.map((s) => (
               <StoryBlock view={view} story={s} />

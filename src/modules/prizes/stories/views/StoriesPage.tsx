@@ -15,12 +15,16 @@ const StoryArticle = ({ view, story }: { view: ViewContext; story: Story }) => {
     <article aria-labelledby={id} class="card">
       <h3 id={id}>
         <span class="demo-badge">{t(`prizes.stories.${story.rank}`)}</span>{' '}
-        <a href={view.href(`/stocktaking/${story.entryId}`)} lang={other(title.locale)} dir="auto">
-          {title.text}
+        <a href={view.href(`/stocktaking/${story.entryId}`)}>
+          <bdi lang={other(title.locale)}>{title.text}</bdi>
         </a>
       </h3>
       {(story.organization || story.country) && (
-        <p class="meta">{[story.organization, story.country ? countryName(story.country, view.locale) : null].filter(Boolean).join(' · ')}</p>
+        <p class="meta">
+          {story.organization && <bdi>{story.organization}</bdi>}
+          {story.organization && story.country && ' · '}
+          {story.country && countryName(story.country, view.locale)}
+        </p>
       )}
       <p lang={other(summary.locale)} dir="auto">
         {summary.text}
@@ -63,7 +67,7 @@ export const StoriesPage = ({ view, edition, categories, announced }: { view: Vi
           </ul>
           {categories.map((c) => (
             <section aria-labelledby={`category-${c.number}`}>
-              <h2 id={`category-${c.number}`}>{`${t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`}</h2>
+              <h2 id={`category-${c.number}`}>{`${t('prizes.vote.category', { number: c.number })}${t('core.text.colon')}${view.localize(c.title)}`}</h2>
               {c.winner && <StoryArticle view={view} story={c.winner} />}
               {c.champions.map((s) => (
                 <StoryArticle view={view} story={s} />
