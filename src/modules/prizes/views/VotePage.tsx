@@ -59,6 +59,9 @@ export const VotePage = ({ view, edition, moment, categories, nominees, myVotes,
         </section>
       )}
       <p class="hint">{t('prizes.vote.order_note')}</p>
+      <p>
+        <a href={view.href(`/prizes/${edition.year}/integrity`)}>{t('prizes.results.integrity_link')}</a>
+      </p>
       {categories.map((c) => {
         const inCategory = nominees.filter((n) => n.categoryNumber === c.number);
         const chosen = myVotes.get(c.number);

@@ -55,6 +55,9 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
     <Layout view={view} title={q ? t('stocktaking.browse.title_with_query', { q }) : t('stocktaking.browse.title')} wide>
       <h1>{t('stocktaking.browse.title')}</h1>
       <p class="lead">{t('stocktaking.browse.lead')}</p>
+      <p>
+        <a href={view.href('/stocktaking/statistics')}>{t('stocktaking.statistics.link')}</a>
+      </p>
       <form method="get" action={view.href('/stocktaking')} class="search-form" role="search">
         <div class="field">
           <label for="field-q">{t('stocktaking.browse.search_label')}</label>
