@@ -134,7 +134,7 @@ export const AdminUserPage = ({ view, user, organizations }: { view: ViewContext
       <h2>{t('accounts.organizations.title')}</h2>
       <Table
         caption={t('accounts.organizations.title')}
-        empty={t('accounts.organizations.none')}
+        empty={t('accounts.admin.user_no_organizations')}
         rows={organizations}
         columns={[
           {
