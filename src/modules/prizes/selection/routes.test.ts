@@ -176,7 +176,7 @@ describe('the expert selection', () => {
     await managerClient.post(`/en/prizes/${YEAR}/selection/experts`, { email: expertUser.email.toUpperCase(), category: '1' });
     expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain(`${expertUser.email} is now an expert of category 1.`);
     const page = (await managerClient.get(`/en/prizes/${YEAR}/selection`)).body;
-    expect(page).toMatch(new RegExp(`<td>1</td><td dir="auto">[^<]+</td><td dir="ltr">${expertUser.email}</td>`));
+    expect(page).toMatch(new RegExp(`<td>1</td><td><bdi>[^<]+</bdi></td><td><bdi dir="ltr">${expertUser.email}</bdi></td>`));
     await managerClient.post(`/en/prizes/${YEAR}/selection/experts`, { email: expertUser.email, category: '1' });
     expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain('This expert is already assigned to this category.');
     await managerClient.post(`/en/prizes/${YEAR}/selection/experts`, { email: expertUser.email, category: '77' });
@@ -278,8 +278,8 @@ describe('the expert selection', () => {
     // Audited; the submitter is told in French.
     expect(await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.result.confirm'))).toHaveLength(3);
     const mails = await kit.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, ownerEmail));
-    expect(mails.map((m) => m.subject)).toContain(`Prix du SMSI ${YEAR} : votre projet est lauréat`);
-    expect(mails.map((m) => m.subject)).toContain(`Prix du SMSI ${YEAR} : votre projet est champion`);
+    expect(mails.map((m) => m.subject)).toContain(`Prix du SMSI ${YEAR}\u00a0: votre projet est lauréat`);
+    expect(mails.map((m) => m.subject)).toContain(`Prix du SMSI ${YEAR}\u00a0: votre projet est champion`);
   });
 
   it('keeps the results private until the announcement, then publishes them on the results API and the entries', async () => {
