@@ -55,7 +55,7 @@ beforeAll(async () => {
   manager = await buildUser(db, { roles: ['prize-manager', 'admin', 'moderator'], name: LATIN_PERSON });
   const managerActor = actorOf(manager, ['prize-manager']);
   const owner = await buildUser(db, { name: LATIN_PERSON });
-  const [organization] = await db.insert(organizations).values({ name: LATIN_ORGANIZATION, stakeholderType: 'civil_society', country: 'SN' }).returning();
+  const [organization] = await db.insert(organizations).values({ name: LATIN_ORGANIZATION, stakeholderType: 'civil-society', country: 'SN' }).returning();
   organizationId = organization?.id as number;
   await db.insert(memberships).values({ organizationId, userId: owner.id, role: 'manager' });
   await createEdition(db, { actor: managerActor, input: { year: YEAR, phases: phases(0) } });
