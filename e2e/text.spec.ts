@@ -77,7 +77,8 @@ describe.skipIf(skipBrowserTests)('text in six languages', () => {
           labels: labels.map((l) => l.textContent ?? ''),
           names,
           smallest: Math.min(...[...chart.querySelectorAll<HTMLElement>('.bar-label, .bar-value')].map((e) => Number.parseFloat(getComputedStyle(e).fontSize))),
-          clipped: labels.filter((l) => l.scrollWidth > l.clientWidth + 1 || l.getBoundingClientRect().right > box.right + 1 || l.getBoundingClientRect().left < box.left - 1).length,
+          clipped: labels.filter((l) => l.scrollWidth > l.clientWidth + 1 || l.getBoundingClientRect().right > box.right + 1 || l.getBoundingClientRect().left < box.left - 1)
+            .length,
           inside: box.left >= 0 && box.right <= document.documentElement.clientWidth,
         };
       }),
@@ -97,9 +98,9 @@ describe.skipIf(skipBrowserTests)('text in six languages', () => {
     const page = await h.newPage();
     await signIn(page, locale, h.platform.admin.email, h.platform.admin.password);
     await page.goto(`/${locale}/admin/audit`);
-    const boxes = await page.locator('pre.json').evaluateAll((all) =>
-      all.map((pre) => ({ tabindex: pre.getAttribute('tabindex'), label: pre.getAttribute('aria-label') ?? '', text: (pre.textContent ?? '').trim() })),
-    );
+    const boxes = await page
+      .locator('pre.json')
+      .evaluateAll((all) => all.map((pre) => ({ tabindex: pre.getAttribute('tabindex'), label: pre.getAttribute('aria-label') ?? '', text: (pre.textContent ?? '').trim() })));
     expect(boxes.length).toBeGreaterThan(0);
     for (const b of boxes) {
       expect(b.tabindex).toBe('0');
