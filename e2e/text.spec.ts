@@ -36,9 +36,9 @@ describe.skipIf(skipBrowserTests)('text in six languages', () => {
         // Where the button's Arabic words and the title are drawn.
         let arabicLeft = Number.NaN;
         let titleRight = Number.NaN;
-        if (button?.firstChild) {
+        const content = button?.firstChild?.textContent ?? '';
+        if (button?.firstChild && content.indexOf('\u2068') > 2 && content.indexOf('\u2069') > content.indexOf('\u2068')) {
           const node = button.firstChild;
-          const content = node.textContent ?? '';
           const start = content.indexOf('\u2068');
           const end = content.indexOf('\u2069');
           const range = document.createRange();
