@@ -29,7 +29,7 @@ describe('an organization’s page in the Stocktaking database', () => {
     expect(res.body).not.toContain('Someone else');
     expect(res.body).toMatch(/C2 [^<]*\(2\)/);
     const entry = await kit.client().get(res.body.match(/href="(\/en\/stocktaking\/\d+)"/)?.[1] ?? '');
-    expect(entry.body).toContain(`href="/en/stocktaking/organizations/${organizationId}">Agence sénégalaise du numérique (ASN)</a>`);
+    expect(entry.body).toContain(`href="/en/stocktaking/organizations/${organizationId}"><bdi>Agence sénégalaise du numérique (ASN)</bdi></a>`);
   });
 
   it('answers 404 for an unknown or malformed organization, and reads in Arabic right to left', async () => {
