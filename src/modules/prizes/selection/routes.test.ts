@@ -259,8 +259,8 @@ describe('the expert selection', () => {
   it('ranks the shortlist by average weighted score for managers, who confirm one winner; the others become champions', async () => {
     const page = await managerClient.get(`/en/prizes/${YEAR}/selection`);
     // Nominee, valid votes, average, scores, conflicts.
-    expect(page.body).toMatch(/Rural broadband cooperative<\/a><\/th><td class="numeric">2<\/td><td class="numeric">7<\/td><td class="numeric">1<\/td><td class="numeric">0<\/td>/);
-    expect(page.body).toMatch(/Open court records<\/a><\/th><td class="numeric">1<\/td><td class="numeric">—<\/td><td class="numeric">0<\/td><td class="numeric">1<\/td>/);
+    expect(page.body).toMatch(/Rural broadband cooperative<\/bdi><\/a><\/th><td class="numeric">2<\/td><td class="numeric">7<\/td><td class="numeric">1<\/td><td class="numeric">0<\/td>/);
+    expect(page.body).toMatch(/Open court records<\/bdi><\/a><\/th><td class="numeric">1<\/td><td class="numeric">—<\/td><td class="numeric">0<\/td><td class="numeric">1<\/td>/);
     const [first, second] = cat1;
     const refused = await managerClient.post(`/en/prizes/${YEAR}/selection/categories/1/winner`, { nominationId: String(cat1[5]?.nomination) });
     expect(refused.statusCode).toBe(303);
@@ -299,8 +299,8 @@ describe('the expert selection', () => {
     expect(category1.nominees[0]).toHaveProperty('validVotes');
     // The public results page says who won.
     const resultsPage = (await kit.client().get(`/en/prizes/${YEAR}/results`)).body;
-    expect(resultsPage).toMatch(/Rural broadband cooperative<\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Winner<\/strong><\/td>/);
-    expect(resultsPage).toMatch(/Digital literacy buses<\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Champion<\/strong><\/td>/);
+    expect(resultsPage).toMatch(/Rural broadband cooperative<\/bdi><\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Winner<\/strong><\/td>/);
+    expect(resultsPage).toMatch(/Digital literacy buses<\/bdi><\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Champion<\/strong><\/td>/);
     // Badges on the stocktaking entry page and in the search results.
     expect((await kit.client().get(`/en/stocktaking/${cat1[0]?.entry}`)).body).toContain(`WSIS Prizes winner ${YEAR}`);
     expect((await kit.client().get(`/en/stocktaking/${cat1[1]?.entry}`)).body).toContain(`WSIS Prizes champion ${YEAR}`);
