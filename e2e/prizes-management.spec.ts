@@ -60,7 +60,7 @@ describe.skipIf(skipBrowserTests)('WSIS Prizes: categories, withdrawal, removal 
     await m.goto(`/fr/admin/prizes/${YEAR}/categories/4`);
     await m.locator('#field-confirm-0').check();
     await submitForm(m, `main form[action="/fr/admin/prizes/${YEAR}/categories/4/remove"]`);
-    expect(await m.locator('#field-confirm-error').textContent()).toContain('La catégorie 4 a des candidatures : elle ne peut pas être supprimée.');
+    expect(await m.locator('#field-confirm-error').textContent()).toContain('La catégorie 4 a des candidatures\u00a0: elle ne peut pas être supprimée.');
     await expectAccessible(m);
     await m.goto(`/fr/admin/prizes/${YEAR}/categories/19`);
     await m.locator('#field-confirm-0').check();

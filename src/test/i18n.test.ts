@@ -9,6 +9,8 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { catalogFiles, readCatalogFile } from '../core/i18n/catalog.js';
 import { LOCALES } from '../core/i18n/locales.js';
+import { translator } from '../core/i18n/translate.js';
+import { documentTitle } from '../core/views/Layout.js';
 
 const SRC = fileURLToPath(new URL('../', import.meta.url));
 
@@ -141,5 +143,50 @@ describe('plural rules', () => {
     expect(translator('ar')('accounts.organizations.count', { count: 2 })).not.toBe(translator('ar')('accounts.organizations.count', { count: 1 }));
     const ru = translator('ru');
     expect(new Set([1, 3, 5].map((n) => ru('accounts.organizations.count', { count: n }).replace(/\d+/g, '#'))).size).toBe(3);
+  });
+});
+
+/** Literal text a message quotes as is (an HTTP header), addresses and times: not prose. */
+const LITERALS = /Authorization: Bearer|https?:\/\/\S*|\d:\d\d/g;
+
+describe('typography', () => {
+  const messages = (locale: string) => owners.flatMap((owner) => Object.entries(load(owner, locale)).filter((e): e is [string, string] => typeof e[1] === 'string'));
+
+  it('puts a no-break space (U+00A0 or the narrow U+202F) before : ; ? ! and inside « » in French', () => {
+    const wrong = messages('fr')
+      .filter(([, value]) => {
+        const prose = value.replace(LITERALS, '');
+        return /(^|[^\u00A0\u202F])[:;?!»]/.test(prose) || /«(?![\u00A0\u202F])/.test(prose);
+      })
+      .map(([key, value]) => `${key}: ${value}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('puts accents on French capitals (État, À, Énergie, Édition, Équipe…)', () => {
+    const unaccented = /(?<!\p{L})(Etat|Etats|A|Edition|Editions|Equipe|Ecrivez|Energie|Energies|Education|Economie|Election|Etape|Etapes|Evaluation|Electronique)(?!\p{L})/u;
+    expect(
+      messages('fr')
+        .filter(([, value]) => unaccented.test(value.replace(/\{[^}]*\}/g, '')))
+        .map(([key]) => key),
+    ).toEqual([]);
+  });
+
+  it('uses full-width punctuation next to Chinese text', () => {
+    const ascii = /\p{Script=Han}[:;?!,()]|[:;?!,(][ ]?\p{Script=Han}/u;
+    expect(
+      messages('zh')
+        .filter(([, value]) => ascii.test(value.replace(LITERALS, '')))
+        .map(([key, value]) => `${key}: ${value}`),
+    ).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s page titles name the site once', (locale) => {
+    const t = translator(locale);
+    const site = t('core.site.name');
+    // The layout adds the site's name after the page's title: no message repeats it after a separator.
+    const repeated = messages(locale).filter(([, value]) => value.includes(`— ${site}`) || value.includes(`· ${site}`) || value.split(site).length > 2);
+    expect(repeated.map(([key]) => key)).toEqual([]);
+    expect(documentTitle({ t, locale, title: t('home.page.title') })).toBe(site);
+    expect(documentTitle({ t, locale, title: t('admin.audit.title') }).split(site)).toHaveLength(2);
   });
 });

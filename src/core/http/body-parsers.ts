@@ -4,6 +4,10 @@
  * (which would store damaged text without telling anyone). NUL characters and lone UTF-16
  * surrogates (JSON's `"\ud800"`) are refused too: PostgreSQL text cannot hold them, so they would
  * otherwise fail deep inside a query (a 500, with the query's parameters in the log).
+ *
+ * Every text that arrives (form fields, JSON strings, multipart fields) is put in Unicode
+ * Normalization Form C, so every module stores "é" as one code point, whatever the keyboard or
+ * the copied document produced (a decomposed "é" would not equal, sort or match a composed one).
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -50,8 +54,11 @@ const strictComponent = (value: string) => {
     throw invalidEncoding();
   }
   if (decoded.includes('\u0000')) throw invalidEncoding();
-  return decoded;
+  return decoded.normalize('NFC');
 };
+
+/** JSON.parse reviver: string values in NFC (keys are names the API defines, in ASCII). */
+const nfcStrings = (_key: string, value: unknown) => (typeof value === 'string' ? value.normalize('NFC') : value);
 
 /** application/x-www-form-urlencoded → { key: value | value[] }, decoding strictly. */
 export const parseFormBody = (text: string, maxKeys = 1000) => {
@@ -108,7 +115,7 @@ export const registerStrictBodyParsers = (app: FastifyInstance) => {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
     try {
       const text = strictText(body);
-      const value = text.length === 0 ? undefined : secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+      const value = text.length === 0 ? undefined : secureJson.parse(text, nfcStrings, { protoAction: 'error', constructorAction: 'error' });
       const bad = unstorableText(value);
       if (bad !== null) return done(unstorable(bad), undefined);
       done(null, value);
@@ -266,7 +273,7 @@ export const readMultipart = async (
         await firstField?.({ name: part.fieldname, value: part.type === 'field' ? String(part.value) : null });
       }
       if (part.type === 'field') {
-        const value = String(part.value);
+        const value = String(part.value).normalize('NFC');
         textBytes += Buffer.byteLength(value) + Buffer.byteLength(part.fieldname);
         if (part.valueTruncated || part.fieldnameTruncated || textBytes > fieldBytes) throw tooLarge();
         if (unstorableText([part.fieldname, value]) !== null) throw unstorable(`/${pointerPart(part.fieldname)}`);

@@ -33,13 +33,42 @@ const formatterFor = (locale: Locale, key: string): IntlMessageFormat | undefine
   return formatter;
 };
 
+const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const LEFT_TO_RIGHT_LETTER = /(?![\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}])\p{L}/u;
+/** Addresses stay bare so that mail programs still recognize them as links. */
+const ADDRESS = /^(https?:\/\/|mailto:)\S*$/;
+
+/** Text wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: its direction no longer leaks into the words around it. */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** Whether text holds letters written in the other direction than the locale's (a Latin title on an Arabic page, an Arabic name on a French one). */
+export const hasOtherDirection = (text: string, locale: Locale) => (locale === 'ar' ? LEFT_TO_RIGHT_LETTER : RIGHT_TO_LEFT_LETTER).test(text);
+
+/**
+ * Values interpolated into a message are often user text (a title, a name): text in the other
+ * direction is isolated (U+2068…U+2069), so the Arabic vote button reads « التصويت لصالح ⁨Rural
+ * broadband⁩ » instead of letting the Latin title swallow the punctuation around it. That works in
+ * attributes (aria-label, <title>) and plain-text e-mail alike, where <bdi> cannot be used.
+ */
+const isolated = (values: MessageValues | undefined, locale: Locale) => {
+  if (!values) return values;
+  let copy: MessageValues | undefined;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'string' && !ADDRESS.test(value) && hasOtherDirection(value, locale)) {
+      copy ??= { ...values };
+      copy[name] = isolate(value);
+    }
+  }
+  return copy ?? values;
+};
+
 /** A translate function bound to one locale. Unknown keys render as the key (and tests catch them). */
 export const translator =
   (locale: Locale): Translate =>
   (key, values) => {
     const formatter = formatterFor(locale, key);
     if (!formatter) return key;
-    return String(formatter.format(values as Record<string, string | number | Date | boolean>));
+    return String(formatter.format(isolated(values, locale) as Record<string, string | number | Date | boolean>));
   };
 
 /**

@@ -15,7 +15,7 @@ export type MailContent = { subject: string; paragraphs: string[]; action?: { la
 
 /** Renders an e-mail in the recipient's language, as text and HTML. */
 export const renderMail = (locale: Locale, content: MailContent) => {
-  const text = [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${content.action.url}`] : [])].join('\n\n');
+  const text = [...content.paragraphs, ...(content.action ? [`${content.action.label}${translator(locale)('core.text.colon')}${content.action.url}`] : [])].join('\n\n');
   const html = `<!doctype html>${renderToString(
     <html lang={locale} dir={dir(locale)}>
       <head>

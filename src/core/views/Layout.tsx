@@ -1,8 +1,20 @@
 import type { ComponentChildren } from 'preact';
-import { ENDONYMS, LOCALES } from '../i18n/locales.js';
+import { ENDONYMS, type Locale, LOCALES } from '../i18n/locales.js';
+import { hasOtherDirection, isolate, type Translate } from '../i18n/translate.js';
 import type { ViewContext } from './context.js';
 
 type LayoutProps = { view: ViewContext; title: string; children: ComponentChildren; wide?: boolean };
+
+/**
+ * The document's title: the page's own title, then the site's name, once (the home page's title
+ * is the site's name itself). A title in the other direction (a Latin entry title in Arabic) is
+ * isolated so that the separator stays between the two.
+ */
+export const documentTitle = ({ t, locale, title }: { t: Translate; locale: Locale; title: string }) => {
+  const site = t('core.site.name');
+  const page = hasOtherDirection(title, locale) ? isolate(title) : title;
+  return title.includes(site) ? page : `${page} · ${site}`;
+};
 
 /** The page shell: skip link, header with navigation and language switcher, main, footer. */
 export const Layout = ({ view, title, children, wide }: LayoutProps) => {
@@ -12,7 +24,7 @@ export const Layout = ({ view, title, children, wide }: LayoutProps) => {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t('core.site.name')}`}</title>
+        <title>{documentTitle({ t, locale, title })}</title>
         <link rel="stylesheet" href={view.asset('styles.css')} />
         <link rel="icon" href={view.asset('favicon.svg')} type="image/svg+xml" />
         {LOCALES.map((l) => (

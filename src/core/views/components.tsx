@@ -21,7 +21,7 @@ export const ErrorSummary = ({ view, form, labels }: { view: ViewContext; form: 
       <ul>
         {entries.map(([name, message]) => (
           <li>
-            <a href={`#${fieldId(name)}`}>{labels[name] ? `${labels[name]}: ${message}` : message}</a>
+            <a href={`#${fieldId(name)}`}>{labels[name] ? `${labels[name]}${view.t('core.text.colon')}${message}` : message}</a>
           </li>
         ))}
       </ul>

@@ -3,11 +3,12 @@
  * (so results, badges and success stories can be seen), and this year's with the public vote
  * open and some of the demonstration entries as nominees, so the vote can be tried at once.
  */
+import { users } from '../../core/auth/tables.js';
 import type { Db } from '../../core/db/client.js';
 import { findPrizeCategories } from '../reference/queries.js';
 import { findEntries } from '../stocktaking/queries.js';
 import { phaseColumns } from './phases.js';
-import { categories, editions, nominations, results } from './tables.js';
+import { categories, editions, nominations, results, votes } from './tables.js';
 
 const DAY = 86_400_000;
 
@@ -48,7 +49,11 @@ export const demoPrizes = async (db: Db) => {
   await demoPastEdition(db, { now, entries: items.filter((e) => e.isDemo), byLine, reference });
 };
 
-/** Last year's edition, closed: in each category with demonstration entries, a winner and champions. */
+/**
+ * Last year's edition, closed: in each category with demonstration entries, public votes, then a
+ * winner and champions that are the nominees the vote put first (the results page and the stories
+ * tell the same story: without votes the results showed 0 votes beside announced winners).
+ */
 const demoPastEdition = async (
   db: Db,
   {
@@ -88,11 +93,37 @@ const demoPastEdition = async (
     const category = e.actionLines.map((l) => byLine.get(l)).find((n) => n !== undefined);
     if (category !== undefined) byCategory.set(category, [...(byCategory.get(category) ?? []), e.id]);
   }
+  // Nominee k of n gets 2·(n − k) votes: the first is ahead, each voter votes once per category.
+  const votesFor = (n: number) => Array.from({ length: n }, (_, k) => 2 * (n - k));
+  const voterCount = Math.max(0, ...[...byCategory.values()].map((ids) => votesFor(ids.length).reduce((a, b) => a + b, 0)));
+  // Voters who cannot sign in (no password matches '!', the address is reserved), registered before the vote opened.
+  const voters =
+    voterCount === 0
+      ? []
+      : await db
+          .insert(users)
+          .values(
+            Array.from({ length: voterCount }, (_, i) => ({
+              email: `demo-voter-${past.year}-${i + 1}@example.invalid`,
+              name: `Demo voter ${i + 1}`,
+              passwordHash: '!',
+              emailVerifiedAt: new Date(now - 400 * DAY),
+              createdAt: new Date(now - 400 * DAY),
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ id: users.id });
   for (const [category, ids] of byCategory) {
     const inserted = await db
       .insert(nominations)
       .values(ids.map((entryId) => ({ editionId: past.id, categoryNumber: category, entryId, state: 'accepted' as const, decidedAt: new Date(now - 390 * DAY) })))
       .returning({ id: nominations.id });
+    const ballots = inserted.flatMap((n, k) => Array.from({ length: votesFor(inserted.length)[k] ?? 0 }, () => n.id));
+    const cast = ballots.flatMap((nominationId, i) => {
+      const voter = voters[i];
+      return voter ? [{ editionId: past.id, categoryNumber: category, nominationId, voterId: voter.id, castAt: new Date(now - 370 * DAY) }] : [];
+    });
+    if (cast.length > 0) await db.insert(votes).values(cast);
     await db.insert(results).values(
       inserted.slice(0, 5).map((n, i) => ({
         editionId: past.id,

@@ -174,6 +174,6 @@ describe('the WSIS Prizes pages', () => {
     await updateEdition(kit.database.db, { actor: manager, year: 2041, patch: { phases: phases(3) }, confirmVoteChanges: true });
     const results = await kit.client().get('/en/prizes/2041/results');
     expect(results.body).toContain('Votes cast: 1. Valid votes: 1. Votes not valid: 0.');
-    expect(results.body).toMatch(/Telemedicine for islands<\/a><\/th><td class="numeric">1<\/td><td class="numeric">1<\/td><td>Shortlisted<\/td>/);
+    expect(results.body).toMatch(/Telemedicine for islands<\/bdi><\/a><\/th><td class="numeric">1<\/td><td class="numeric">1<\/td><td>Shortlisted<\/td>/);
   });
 });

@@ -15,7 +15,8 @@ import { actionLines, connectGoals, connectTargets, countries, matrixLinks, priz
 const dataFile = (name: string) => new URL(`../../../data/reference/platform/${name}`, import.meta.url);
 
 const readData = <S extends z.ZodType>(name: string, schema: S): z.output<S> => {
-  const parsed = schema.safeParse(JSON.parse(readFileSync(dataFile(name), 'utf8')));
+  // Texts in Unicode NFC whatever the source file holds (the SDG texts came with combining accents).
+  const parsed = schema.safeParse(JSON.parse(readFileSync(dataFile(name), 'utf8').normalize('NFC')));
   if (!parsed.success) throw new Error(`data/reference/platform/${name}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 };

@@ -25,7 +25,9 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms, notific
       <h1>{t('accounts.account.title')}</h1>
       <p class="lead">{t('accounts.account.signed_in_as', { name: actor.name, email: actor.email })}</p>
       <p>
-        {t('accounts.account.roles')}: {view.fmt.list(actor.roles.map((r) => t(`accounts.roles.${r}`)))}
+        {t('accounts.account.roles')}
+        {t('core.text.colon')}
+        {view.fmt.list(actor.roles.map((r) => t(`accounts.roles.${r}`)))}
       </p>
       {!actor.emailVerified && (
         <div class="notice" role="status">
@@ -90,7 +92,14 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms, notific
           empty={t('accounts.organizations.none')}
           rows={organizations}
           columns={[
-            { header: t('accounts.organizations.fields.name'), cell: (o) => <a href={view.href(`/organizations/${o.id}`)}>{o.acronym ? `${o.name} (${o.acronym})` : o.name}</a> },
+            {
+              header: t('accounts.organizations.fields.name'),
+              cell: (o) => (
+                <a href={view.href(`/organizations/${o.id}`)}>
+                  <bdi>{o.acronym ? `${o.name} (${o.acronym})` : o.name}</bdi>
+                </a>
+              ),
+            },
             { header: t('accounts.organizations.fields.stakeholder_type'), cell: (o) => t(`accounts.stakeholder_types.${o.stakeholderType}`) },
             { header: t('accounts.organizations.fields.country'), cell: (o) => countryName(o.country, view.locale) },
             { header: t('accounts.members.role'), cell: (o) => t(`accounts.members.roles.${o.role}`) },

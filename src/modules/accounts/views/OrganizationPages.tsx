@@ -39,7 +39,14 @@ export const OrganizationsPage = ({
         empty={t('accounts.organizations.none_found')}
         rows={items}
         columns={[
-          { header: t('accounts.organizations.fields.name'), cell: (o) => <a href={view.href(`/organizations/${o.id}`)}>{o.acronym ? `${o.name} (${o.acronym})` : o.name}</a> },
+          {
+            header: t('accounts.organizations.fields.name'),
+            cell: (o) => (
+              <a href={view.href(`/organizations/${o.id}`)}>
+                <bdi>{o.acronym ? `${o.name} (${o.acronym})` : o.name}</bdi>
+              </a>
+            ),
+          },
           { header: t('accounts.organizations.fields.stakeholder_type'), cell: (o) => t(`accounts.stakeholder_types.${o.stakeholderType}`) },
           { header: t('accounts.organizations.fields.country'), cell: (o) => countryName(o.country, view.locale) },
         ]}
@@ -102,7 +109,9 @@ export const OrganizationPage = ({
   const { t } = view;
   return (
     <Layout view={view} title={organization.name}>
-      <h1 dir="auto">{organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name}</h1>
+      <h1>
+        <bdi>{organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name}</bdi>
+      </h1>
       {organization.isDemo && <p class="demo-badge">{t('accounts.organizations.demo')}</p>}
       <dl class="facts">
         <dt>{t('accounts.organizations.fields.stakeholder_type')}</dt>
@@ -133,8 +142,8 @@ export const OrganizationPage = ({
             empty={t('accounts.members.none')}
             rows={members}
             columns={[
-              { header: t('accounts.fields.name'), cell: (m) => m.name },
-              { header: t('accounts.fields.email'), cell: (m) => <span dir="ltr">{m.email}</span> },
+              { header: t('accounts.fields.name'), cell: (m) => <bdi>{m.name}</bdi> },
+              { header: t('accounts.fields.email'), cell: (m) => <bdi dir="ltr">{m.email}</bdi> },
               { header: t('accounts.members.role'), cell: (m) => t(`accounts.members.roles.${m.role}`) },
               ...(canManage
                 ? [

@@ -6,7 +6,23 @@ import type { auditLog } from '../../../core/audit/tables.js';
 type Entry = typeof auditLog.$inferSelect;
 type Filter = { action: string; actor: string; subjectType: string; subjectId: string; from: string; to: string; page: number };
 
-const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value, null, 1));
+const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === 'object' && Object.keys(value as object).length === 0);
+
+const subjectOf = (e: Entry) => `${e.subjectType}${e.subjectId ? ` #${e.subjectId}` : ''}`;
+
+/**
+ * A record's state before or after the action: a scroll region of its own (reachable and
+ * scrollable from the keyboard, named for screen readers) when there is one; the word "none" when
+ * there is nothing, rather than an empty grey box.
+ */
+const JsonBox = ({ view, entry, value, label }: { view: ViewContext; entry: Entry; value: unknown; label: 'admin.audit.before_of' | 'admin.audit.after_of' }) =>
+  isEmpty(value) ? (
+    <span class="muted">{view.t('admin.audit.none')}</span>
+  ) : (
+    <pre class="json" dir="ltr" tabindex={0} role="region" aria-label={view.t(label, { subject: subjectOf(entry), when: view.fmt.dateTime(entry.at) })}>
+      {JSON.stringify(value, null, 1)}
+    </pre>
+  );
 
 export const AuditLogPage = ({
   view,
@@ -63,23 +79,9 @@ export const AuditLogPage = ({
           { header: t('admin.audit.when'), cell: (e) => <time datetime={e.at.toISOString()}>{view.fmt.dateTime(e.at)}</time> },
           { header: t('admin.audit.actor'), cell: (e) => <span dir="ltr">{e.actorEmail ?? t('admin.audit.system')}</span> },
           { header: t('admin.audit.action'), cell: (e) => <code>{e.action}</code> },
-          { header: t('admin.audit.subject'), cell: (e) => `${e.subjectType}${e.subjectId ? ` #${e.subjectId}` : ''}` },
-          {
-            header: t('admin.audit.before'),
-            cell: (e) => (
-              <pre class="json" dir="ltr">
-                {json(e.before)}
-              </pre>
-            ),
-          },
-          {
-            header: t('admin.audit.after'),
-            cell: (e) => (
-              <pre class="json" dir="ltr">
-                {json(e.after)}
-              </pre>
-            ),
-          },
+          { header: t('admin.audit.subject'), cell: (e) => <bdi>{subjectOf(e)}</bdi> },
+          { header: t('admin.audit.before'), cell: (e) => <JsonBox view={view} entry={e} value={e.before} label="admin.audit.before_of" /> },
+          { header: t('admin.audit.after'), cell: (e) => <JsonBox view={view} entry={e} value={e.after} label="admin.audit.after_of" /> },
         ]}
       />
       <Pagination view={view} page={filter.page} pageSize={pageSize} total={total} baseHref={view.href('/admin/audit')} query={{ ...filter, page: undefined }} />

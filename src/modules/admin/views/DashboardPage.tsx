@@ -25,7 +25,9 @@ export const DashboardPage = ({ view, mailCounts, smtpConfigured }: { view: View
       <ul>
         {mailCounts.map((c) => (
           <li>
-            {mailStatusLabel(view, c.status, smtpConfigured)}: {view.fmt.number(c.n)}
+            {mailStatusLabel(view, c.status, smtpConfigured)}
+            {t('core.text.colon')}
+            {view.fmt.number(c.n)}
           </li>
         ))}
       </ul>

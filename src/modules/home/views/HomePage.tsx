@@ -10,6 +10,18 @@ export const HomePage = ({ view }: { view: ViewContext }) => {
       <ul class="card-grid">
         <li class="card">
           <h2>
+            <a href={view.href('/stocktaking')}>{t('home.cards.stocktaking_title')}</a>
+          </h2>
+          <p>{t('home.cards.stocktaking')}</p>
+        </li>
+        <li class="card">
+          <h2>
+            <a href={view.href('/stocktaking/statistics')}>{t('home.cards.statistics_title')}</a>
+          </h2>
+          <p>{t('home.cards.statistics')}</p>
+        </li>
+        <li class="card">
+          <h2>
             <a href={view.href('/action-lines')}>{t('core.nav.action_lines')}</a>
           </h2>
           <p>{t('home.cards.action_lines')}</p>

@@ -249,7 +249,7 @@ describe('the public integrity report', () => {
 
     const page = await anonymous.get(`/fr/prizes/${YEAR}/integrity`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>Rapport d’intégrité : Prix du SMSI 2042</h1>');
+    expect(page.body).toContain('<h1>Rapport d’intégrité\u00a0: Prix du SMSI 2042</h1>');
     expect(page.body).toContain('<caption>Votes invalidés par motif</caption>');
     expect(page.body).toContain('Accounts made for the vote');
     expect((await anonymous.get('/en/prizes/abcd/integrity')).statusCode).toBe(404);

@@ -176,7 +176,7 @@ describe('the expert selection', () => {
     await managerClient.post(`/en/prizes/${YEAR}/selection/experts`, { email: expertUser.email.toUpperCase(), category: '1' });
     expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain(`${expertUser.email} is now an expert of category 1.`);
     const page = (await managerClient.get(`/en/prizes/${YEAR}/selection`)).body;
-    expect(page).toMatch(new RegExp(`<td>1</td><td dir="auto">[^<]+</td><td dir="ltr">${expertUser.email}</td>`));
+    expect(page).toMatch(new RegExp(`<td>1</td><td><bdi>[^<]+</bdi></td><td><bdi dir="ltr">${expertUser.email}</bdi></td>`));
     await managerClient.post(`/en/prizes/${YEAR}/selection/experts`, { email: expertUser.email, category: '1' });
     expect(await flashOf(managerClient, `/en/prizes/${YEAR}/selection`)).toContain('This expert is already assigned to this category.');
     await managerClient.post(`/en/prizes/${YEAR}/selection/experts`, { email: expertUser.email, category: '77' });
@@ -259,8 +259,10 @@ describe('the expert selection', () => {
   it('ranks the shortlist by average weighted score for managers, who confirm one winner; the others become champions', async () => {
     const page = await managerClient.get(`/en/prizes/${YEAR}/selection`);
     // Nominee, valid votes, average, scores, conflicts.
-    expect(page.body).toMatch(/Rural broadband cooperative<\/a><\/th><td class="numeric">2<\/td><td class="numeric">7<\/td><td class="numeric">1<\/td><td class="numeric">0<\/td>/);
-    expect(page.body).toMatch(/Open court records<\/a><\/th><td class="numeric">1<\/td><td class="numeric">—<\/td><td class="numeric">0<\/td><td class="numeric">1<\/td>/);
+    expect(page.body).toMatch(
+      /Rural broadband cooperative<\/bdi><\/a><\/th><td class="numeric">2<\/td><td class="numeric">7<\/td><td class="numeric">1<\/td><td class="numeric">0<\/td>/,
+    );
+    expect(page.body).toMatch(/Open court records<\/bdi><\/a><\/th><td class="numeric">1<\/td><td class="numeric">—<\/td><td class="numeric">0<\/td><td class="numeric">1<\/td>/);
     const [first, second] = cat1;
     const refused = await managerClient.post(`/en/prizes/${YEAR}/selection/categories/1/winner`, { nominationId: String(cat1[5]?.nomination) });
     expect(refused.statusCode).toBe(303);
@@ -278,8 +280,8 @@ describe('the expert selection', () => {
     // Audited; the submitter is told in French.
     expect(await kit.database.db.select().from(auditLog).where(eq(auditLog.action, 'prizes.result.confirm'))).toHaveLength(3);
     const mails = await kit.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, ownerEmail));
-    expect(mails.map((m) => m.subject)).toContain(`Prix du SMSI ${YEAR} : votre projet est lauréat`);
-    expect(mails.map((m) => m.subject)).toContain(`Prix du SMSI ${YEAR} : votre projet est champion`);
+    expect(mails.map((m) => m.subject)).toContain(`Prix du SMSI ${YEAR}\u00a0: votre projet est lauréat`);
+    expect(mails.map((m) => m.subject)).toContain(`Prix du SMSI ${YEAR}\u00a0: votre projet est champion`);
   });
 
   it('keeps the results private until the announcement, then publishes them on the results API and the entries', async () => {
@@ -299,8 +301,8 @@ describe('the expert selection', () => {
     expect(category1.nominees[0]).toHaveProperty('validVotes');
     // The public results page says who won.
     const resultsPage = (await kit.client().get(`/en/prizes/${YEAR}/results`)).body;
-    expect(resultsPage).toMatch(/Rural broadband cooperative<\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Winner<\/strong><\/td>/);
-    expect(resultsPage).toMatch(/Digital literacy buses<\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Champion<\/strong><\/td>/);
+    expect(resultsPage).toMatch(/Rural broadband cooperative<\/bdi><\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Winner<\/strong><\/td>/);
+    expect(resultsPage).toMatch(/Digital literacy buses<\/bdi><\/a><\/th><td class="numeric">2<\/td><td class="numeric">2<\/td><td><strong>Champion<\/strong><\/td>/);
     // Badges on the stocktaking entry page and in the search results.
     expect((await kit.client().get(`/en/stocktaking/${cat1[0]?.entry}`)).body).toContain(`WSIS Prizes winner ${YEAR}`);
     expect((await kit.client().get(`/en/stocktaking/${cat1[1]?.entry}`)).body).toContain(`WSIS Prizes champion ${YEAR}`);

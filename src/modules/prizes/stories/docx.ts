@@ -48,7 +48,11 @@ export const storiesDocx = async ({ view, edition, categories }: { view: ViewCon
           paragraph(view.locale, [run(title, view.locale)], HeadingLevel.TITLE),
           paragraph(view.locale, [run(view.t('prizes.stories.intro', { year: edition.year }), view.locale)]),
           ...categories.flatMap((c) => [
-            paragraph(view.locale, [run(`${view.t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`, view.locale)], HeadingLevel.HEADING_2),
+            paragraph(
+              view.locale,
+              [run(`${view.t('prizes.vote.category', { number: c.number })}${view.t('core.text.colon')}${view.localize(c.title)}`, view.locale)],
+              HeadingLevel.HEADING_2,
+            ),
             ...(c.winner ? storyParagraphs(view, c.winner) : []),
             ...c.champions.flatMap((s) => storyParagraphs(view, s)),
           ]),

@@ -19,7 +19,13 @@ export const CategoryTables = <T,>({
 }) => (
   <>
     {categories.map((c) => (
-      <Table caption={`${view.t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`} columns={columns} rows={rowsOf(c)} empty={empty} keepEmpty />
+      <Table
+        caption={`${view.t('prizes.vote.category', { number: c.number })}${view.t('core.text.colon')}${view.localize(c.title)}`}
+        columns={columns}
+        rows={rowsOf(c)}
+        empty={empty}
+        keepEmpty
+      />
     ))}
   </>
 );
@@ -31,8 +37,8 @@ export const nomineeColumn = <T extends { entryId: number; title: Localized }>(v
   cell: (r) => {
     const name = view.localizeWithLocale(r.title);
     return (
-      <a href={view.href(`/stocktaking/${r.entryId}`)} lang={name.locale === view.locale ? undefined : name.locale} dir="auto">
-        {name.text}
+      <a href={view.href(`/stocktaking/${r.entryId}`)}>
+        <bdi lang={name.locale === view.locale ? undefined : name.locale}>{name.text}</bdi>
       </a>
     );
   },

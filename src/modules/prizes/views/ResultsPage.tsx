@@ -41,6 +41,11 @@ export const ResultsPage = ({
       <p>
         <a href={view.href(`/prizes/${edition.year}/stories`)}>{t('prizes.stories.results_link')}</a>
       </p>
+      {countsPublic && (
+        <p>
+          <a href={view.href(`/prizes/${edition.year}/integrity`)}>{t('prizes.results.integrity_link')}</a>
+        </p>
+      )}
       {!countsPublic ? (
         <p class="notice">{t('prizes.results.hidden')}</p>
       ) : (

@@ -72,13 +72,18 @@ export const VotePage = ({ view, edition, moment, categories, nominees, myVotes,
         </section>
       )}
       <p class="hint">{t('prizes.vote.order_note')}</p>
+      <p>
+        <a href={view.href(`/prizes/${edition.year}/integrity`)}>{t('prizes.results.integrity_link')}</a>
+      </p>
       {categories.map((c) => {
         const inCategory = nominees.filter((n) => n.categoryNumber === c.number);
         const chosen = myVotes.get(c.number);
         return (
           <section id={`category-${c.number}`} aria-labelledby={`category-${c.number}-title`} class="prize-category">
             <h2 id={`category-${c.number}-title`}>
-              {t('prizes.vote.category', { number: c.number })}: {view.localize(c.title)}
+              {t('prizes.vote.category', { number: c.number })}
+              {t('core.text.colon')}
+              {view.localize(c.title)}
             </h2>
             {chosen !== undefined && <p class="flash flash-notice">{t('prizes.vote.voted_here')}</p>}
             {inCategory.length === 0 ? (
@@ -90,8 +95,10 @@ export const VotePage = ({ view, edition, moment, categories, nominees, myVotes,
                   const summary = view.localizeWithLocale(n.summary);
                   return (
                     <li class={chosen === n.id ? 'nominee chosen' : 'nominee'}>
-                      <h3 lang={nomineeTitle.locale === view.locale ? undefined : nomineeTitle.locale} dir="auto">
-                        <a href={view.href(`/stocktaking/${n.entryId}`)}>{nomineeTitle.text}</a>
+                      <h3>
+                        <a href={view.href(`/stocktaking/${n.entryId}`)}>
+                          <bdi lang={nomineeTitle.locale === view.locale ? undefined : nomineeTitle.locale}>{nomineeTitle.text}</bdi>
+                        </a>
                       </h3>
                       <p lang={summary.locale === view.locale ? undefined : summary.locale} dir="auto">
                         {summary.text}

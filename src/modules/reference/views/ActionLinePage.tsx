@@ -81,7 +81,7 @@ export const ActionLinePage = ({ view, line, parent, children, links, sdgs, targ
                       {t('reference.sdgs.number', { number: link.sdg })}
                       {sdg && (
                         <>
-                          {': '}
+                          {t('core.text.colon')}
                           <LocalizedText view={view} value={sdg.short} confidence={sdg.confidence.short} />
                         </>
                       )}

@@ -26,7 +26,9 @@ export const MatrixLinkPage = ({ view, link, line, sdg, targets }: MatrixLinkPag
         <dt>{t('reference.matrix.sdg_header')}</dt>
         <dd>
           <a href={view.href(`/sdgs/${sdg.number}`)}>
-            {t('reference.sdgs.number', { number: sdg.number })}: <LocalizedText view={view} value={sdg.title} confidence={sdg.confidence.title} />
+            {t('reference.sdgs.number', { number: sdg.number })}
+            {t('core.text.colon')}
+            <LocalizedText view={view} value={sdg.title} confidence={sdg.confidence.title} />
           </a>
         </dd>
       </dl>

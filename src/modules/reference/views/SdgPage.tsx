@@ -9,14 +9,16 @@ export type SdgPageProps = { view: ViewContext; sdg: Sdg; links: MatrixLink[]; l
 /** Public: one SDG and the action lines that serve it. */
 export const SdgPage = ({ view, sdg, links, lines, targets }: SdgPageProps) => {
   const { t } = view;
-  const heading = `${t('reference.sdgs.number', { number: sdg.number })}: ${view.localize(sdg.short)}`;
+  const heading = `${t('reference.sdgs.number', { number: sdg.number })}${t('core.text.colon')}${view.localize(sdg.short)}`;
   return (
     <Layout view={view} title={heading}>
       <p class="breadcrumb">
         <a href={view.href('/sdgs')}>{t('reference.sdgs.title')}</a>
       </p>
       <h1>
-        {t('reference.sdgs.number', { number: sdg.number })}: <LocalizedText view={view} value={sdg.short} confidence={sdg.confidence.short} />
+        {t('reference.sdgs.number', { number: sdg.number })}
+        {t('core.text.colon')}
+        <LocalizedText view={view} value={sdg.short} confidence={sdg.confidence.short} />
       </h1>
       <p class="lead">
         <LocalizedText view={view} value={sdg.title} confidence={sdg.confidence.title} />

@@ -15,7 +15,9 @@ export const SdgsPage = ({ view, sdgs }: { view: ViewContext; sdgs: Sdg[] }) => 
           <li value={sdg.number}>
             <h2>
               <a href={view.href(`/sdgs/${sdg.number}`)}>
-                {t('reference.sdgs.number', { number: sdg.number })}: <LocalizedText view={view} value={sdg.short} confidence={sdg.confidence.short} />
+                {t('reference.sdgs.number', { number: sdg.number })}
+                {t('core.text.colon')}
+                <LocalizedText view={view} value={sdg.short} confidence={sdg.confidence.short} />
               </a>
             </h2>
             <p>

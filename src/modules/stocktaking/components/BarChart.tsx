@@ -3,21 +3,16 @@ import type { ViewContext } from '../../../core/views/context.js';
 export type Bar = { label: string; value: number; href?: string };
 
 /**
- * A horizontal SVG bar chart (role="img", summarized in aria-label) with its data table beside it
- * for screen readers and for copying the figures.
+ * A horizontal bar chart with its data table beside it for screen readers and for copying the
+ * figures. Labels and values are HTML text in the page's own size (never below 12 CSS pixels,
+ * also on a 320-pixel phone) and wrap onto several lines when they are long, in any script;
+ * only the bars are drawn, as SVG rectangles, so nothing is cut at a character count. The grid
+ * follows the page's direction: in Arabic the labels are on the right and the bars grow leftwards.
  */
 export const BarChart = ({ view, id, title, bars, labelHeader }: { view: ViewContext; id: string; title: string; bars: Bar[]; labelHeader: string }) => {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowHeight = 24;
-  const labelWidth = 220;
-  const width = 640;
-  const barSpace = width - labelWidth - 60;
-  const height = Math.max(rowHeight, bars.length * rowHeight);
-  const summary = bars.map((b) => `${b.label}: ${view.fmt.number(b.value)}`).join('; ');
-  // The drawing is laid out in left-to-right coordinates and mirrored by hand for Arabic, so
-  // labels, bars and values read from the start side in both directions.
+  const summary = bars.map((b) => `${b.label}${view.t('core.text.colon')}${view.fmt.number(b.value)}`).join('; ');
   const rtl = view.dir === 'rtl';
-  const barStart = rtl ? width - labelWidth : labelWidth;
   return (
     <section aria-labelledby={`${id}-title`} class="chart">
       <h2 id={`${id}-title`}>{title}</h2>
@@ -25,30 +20,20 @@ export const BarChart = ({ view, id, title, bars, labelHeader }: { view: ViewCon
         <p class="empty">{view.t('stocktaking.statistics.no_data')}</p>
       ) : (
         <div class="chart-with-table">
-          <svg
-            role="img"
-            aria-label={`${title}. ${summary}`}
-            viewBox={`0 0 ${width} ${height}`}
-            width="100%"
-            preserveAspectRatio={rtl ? 'xMaxYMin meet' : 'xMinYMin meet'}
-            direction="ltr"
-          >
-            {bars.map((b, i) => {
-              const y = i * rowHeight;
-              const w = Math.max(1, Math.round((b.value / max) * barSpace));
+          <div class="bar-chart" role="img" aria-label={`${title}. ${summary}`}>
+            {bars.map((b) => {
+              const share = Math.max(0.5, (b.value / max) * 100);
               return (
-                <g>
-                  <text x={rtl ? barStart + 8 : barStart - 8} y={y + 16} text-anchor={rtl ? 'start' : 'end'} font-size="12">
-                    {b.label.length > 32 ? `${b.label.slice(0, 31)}…` : b.label}
-                  </text>
-                  <rect x={rtl ? barStart - w : barStart} y={y + 4} width={w} height={rowHeight - 8} fill="#005a9c" />
-                  <text x={rtl ? barStart - w - 6 : barStart + w + 6} y={y + 16} text-anchor={rtl ? 'end' : 'start'} font-size="12">
-                    {view.fmt.number(b.value)}
-                  </text>
-                </g>
+                <div class="bar-row">
+                  <span class="bar-label">{b.label}</span>
+                  <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    <rect x={rtl ? 100 - share : 0} y="0" width={share} height="10" fill="#005a9c" />
+                  </svg>
+                  <span class="bar-value">{view.fmt.number(b.value)}</span>
+                </div>
               );
             })}
-          </svg>
+          </div>
           <div class="table-wrap" role="region" aria-label={title} tabindex={0}>
             <table>
               <caption>{title}</caption>

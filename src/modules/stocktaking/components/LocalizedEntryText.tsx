@@ -25,7 +25,9 @@ export const EntryText = ({
   const foreign = locale !== view.locale;
   return (
     <>
-      <Tag lang={foreign ? locale : undefined} dir={foreign ? 'auto' : undefined}>
+      {/* A title is isolated even in the reader's language (a Latin name in an Arabic title); a
+          paragraph takes the direction of its own text only when it is in another language. */}
+      <Tag lang={foreign ? locale : undefined} dir={foreign || Tag === 'span' ? 'auto' : undefined}>
         {children ?? text}
       </Tag>
       {foreign && (

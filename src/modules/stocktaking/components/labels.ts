@@ -19,7 +19,7 @@ export const facetLabel = (view: ViewContext, names: ReferenceNames, facet: Face
     }
     case 'sdg': {
       const name = names.sdgs.get(Number(value));
-      return name ? `${view.t('stocktaking.common.sdg_number', { number: Number(value) })}: ${view.localize(name)}` : value;
+      return name ? `${view.t('stocktaking.common.sdg_number', { number: Number(value) })}${view.t('core.text.colon')}${view.localize(name)}` : value;
     }
     case 'region': {
       const name = names.regions.get(value);

@@ -63,7 +63,8 @@ const toRows = ({ records, lines, t }: { records: string[][]; lines: number[]; t
     }
     const cells: Record<string, string> = {};
     header.forEach((name, i) => {
-      cells[name] = record[i] ?? '';
+      // Unicode NFC, as every text the platform receives (see core/http/body-parsers.ts).
+      cells[name] = (record[i] ?? '').normalize('NFC');
     });
     rows.push({ row, cells });
   });

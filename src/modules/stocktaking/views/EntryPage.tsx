@@ -125,7 +125,9 @@ export const EntryPage = ({ view, entry, names, organization, images, owner }: E
         <dt>{t('stocktaking.entry.organization')}</dt>
         <dd>
           {organization && entry.organizationId ? (
-            <a href={view.href(`/stocktaking/organizations/${entry.organizationId}`)}>{organization}</a>
+            <a href={view.href(`/stocktaking/organizations/${entry.organizationId}`)}>
+              <bdi>{organization}</bdi>
+            </a>
           ) : (
             t('stocktaking.entry.no_organization')
           )}

@@ -55,6 +55,9 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
     <Layout view={view} title={q ? t('stocktaking.browse.title_with_query', { q }) : t('stocktaking.browse.title')} wide>
       <h1>{t('stocktaking.browse.title')}</h1>
       <p class="lead">{t('stocktaking.browse.lead')}</p>
+      <p>
+        <a href={view.href('/stocktaking/statistics')}>{t('stocktaking.statistics.link')}</a>
+      </p>
       <form method="get" action={view.href('/stocktaking')} class="search-form" role="search">
         <div class="field">
           <label for="field-q">{t('stocktaking.browse.search_label')}</label>
@@ -156,11 +159,18 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
                       <EntryText view={view} value={entry.summary} translations={entry.translations} />
                     </p>
                     <p class="muted">
-                      {organization && <>{organization} · </>}
+                      {organization && (
+                        <>
+                          <bdi>{organization}</bdi> ·{' '}
+                        </>
+                      )}
                       {countryName(entry.leadCountry, view.locale)}
                     </p>
                     <p class="badges">
-                      <span class="visually-hidden">{t('stocktaking.facets.action_line')}: </span>
+                      <span class="visually-hidden">
+                        {t('stocktaking.facets.action_line')}
+                        {t('core.text.colon')}
+                      </span>
                       {entry.actionLines.map((code) => (
                         <>
                           <span class="code">{code}</span>

@@ -48,8 +48,15 @@ export const AdminUsersPage = ({
         empty={t('accounts.admin.no_users')}
         rows={items}
         columns={[
-          { header: t('accounts.fields.name'), cell: (u) => <a href={view.href(`/admin/users/${u.id}`)}>{u.name}</a> },
-          { header: t('accounts.fields.email'), cell: (u) => <span dir="ltr">{u.email}</span> },
+          {
+            header: t('accounts.fields.name'),
+            cell: (u) => (
+              <a href={view.href(`/admin/users/${u.id}`)}>
+                <bdi>{u.name}</bdi>
+              </a>
+            ),
+          },
+          { header: t('accounts.fields.email'), cell: (u) => <bdi dir="ltr">{u.email}</bdi> },
           { header: t('accounts.account.roles'), cell: (u) => view.fmt.list(u.roles.map((r) => t(`accounts.roles.${r}`))) || t('accounts.roles.contributor') },
           { header: t('accounts.admin.status'), cell: (u) => t(`accounts.admin.statuses.${u.status}`) },
           { header: t('accounts.admin.verified'), cell: (u) => (u.emailVerifiedAt ? t('accounts.admin.yes') : t('accounts.admin.no')) },
@@ -78,10 +85,14 @@ export const AdminUserPage = ({ view, user, organizations }: { view: ViewContext
   const grantable = ROLES.filter((r) => r !== 'contributor' && !user.roles.includes(r));
   return (
     <Layout view={view} title={user.name}>
-      <h1>{user.name}</h1>
+      <h1>
+        <bdi>{user.name}</bdi>
+      </h1>
       <dl class="facts">
         <dt>{t('accounts.fields.email')}</dt>
-        <dd dir="ltr">{user.email}</dd>
+        <dd>
+          <bdi dir="ltr">{user.email}</bdi>
+        </dd>
         <dt>{t('accounts.admin.status')}</dt>
         <dd>{t(`accounts.admin.statuses.${user.status}`)}</dd>
         <dt>{t('accounts.admin.verified')}</dt>
@@ -123,10 +134,17 @@ export const AdminUserPage = ({ view, user, organizations }: { view: ViewContext
       <h2>{t('accounts.organizations.title')}</h2>
       <Table
         caption={t('accounts.organizations.title')}
-        empty={t('accounts.organizations.none')}
+        empty={t('accounts.admin.user_no_organizations')}
         rows={organizations}
         columns={[
-          { header: t('accounts.organizations.fields.name'), cell: (o) => <a href={view.href(`/organizations/${o.id}`)}>{o.name}</a> },
+          {
+            header: t('accounts.organizations.fields.name'),
+            cell: (o) => (
+              <a href={view.href(`/organizations/${o.id}`)}>
+                <bdi>{o.name}</bdi>
+              </a>
+            ),
+          },
           { header: t('accounts.members.role'), cell: (o) => t(`accounts.members.roles.${o.role}`) },
         ]}
       />

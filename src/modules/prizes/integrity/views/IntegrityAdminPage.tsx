@@ -47,9 +47,7 @@ const SignalForm = ({
   const reasonId = `signal-${index}-reason`;
   return (
     <section aria-labelledby={headingId} class="integrity-signal">
-      <h3 id={headingId} dir="auto">
-        {signalKey(view, signal)}
-      </h3>
+      <h3 id={headingId}>{signalKey(view, signal)}</h3>
       <p>
         {t('prizes.integrity.signal_counts', { votes: signal.voteIds.length, voters: signal.voters, pending: signal.pending })} <LocalTime view={view} value={signal.first} /> –{' '}
         <LocalTime view={view} value={signal.last} />

@@ -6,7 +6,7 @@ import type { IntegrityCategory } from '../queries.js';
 /** The integrity report's tables: counts per category, then invalidated votes by reason. */
 export const IntegrityTables = ({ view, categories, report }: { view: ViewContext; categories: Category[]; report: IntegrityCategory[] }) => {
   const { t } = view;
-  const titleOf = new Map(categories.map((c) => [c.number, `${t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`]));
+  const titleOf = new Map(categories.map((c) => [c.number, `${t('prizes.vote.category', { number: c.number })}${t('core.text.colon')}${view.localize(c.title)}`]));
   const total = report.reduce(
     (s, r) => ({ cast: s.cast + r.cast, valid: s.valid + r.valid, invalidated: s.invalidated + r.invalidated, notMeetingRule: s.notMeetingRule + r.notMeetingRule }),
     { cast: 0, valid: 0, invalidated: 0, notMeetingRule: 0 },

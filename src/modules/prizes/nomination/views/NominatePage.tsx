@@ -85,7 +85,14 @@ export const NominatePage = ({ view, edition, open, categories, entries, nominat
         empty={t('prizes.nomination.mine_empty')}
         rows={nominations}
         columns={[
-          { header: t('prizes.nomination.entry'), cell: (n) => <a href={view.href(`/stocktaking/${n.entryId}`)}>{entryTitle.get(n.entryId) ?? `#${n.entryId}`}</a> },
+          {
+            header: t('prizes.nomination.entry'),
+            cell: (n) => (
+              <a href={view.href(`/stocktaking/${n.entryId}`)}>
+                <bdi>{entryTitle.get(n.entryId) ?? `#${n.entryId}`}</bdi>
+              </a>
+            ),
+          },
           { header: t('prizes.nomination.category'), cell: (n) => String(n.categoryNumber), numeric: true },
           {
             header: t('prizes.nomination.state'),

@@ -33,8 +33,11 @@ export const RemoveExpertPage = ({
       </p>
       <h1>{title}</h1>
       <p>
-        {t('prizes.selection.remove_question', { category: category.number, title: view.localize(category.title) })} <strong dir="auto">{expert.name}</strong> (
-        <span dir="ltr">{expert.email}</span>)
+        {t('prizes.selection.remove_question', { category: category.number, title: view.localize(category.title) })}{' '}
+        <strong>
+          <bdi>{expert.name}</bdi>
+        </strong>{' '}
+        (<bdi dir="ltr">{expert.email}</bdi>)
       </p>
       <p>{decided ? t('prizes.selection.remove_scores_kept', { count: scoreCount }) : t('prizes.selection.remove_scores_deleted', { count: scoreCount })}</p>
       <PostForm view={view} action={view.href(`/prizes/${edition.year}/selection/experts/remove`)}>

@@ -55,7 +55,7 @@ export const ReviewPage = ({
         const list = nominees.filter((n) => n.categoryNumber === c.number);
         return (
           <section aria-labelledby={`category-${c.number}`}>
-            <h2 id={`category-${c.number}`}>{`${t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`}</h2>
+            <h2 id={`category-${c.number}`}>{`${t('prizes.vote.category', { number: c.number })}${t('core.text.colon')}${view.localize(c.title)}`}</h2>
             {list.length === 0 && <p class="empty">{t('prizes.selection.no_shortlist')}</p>}
             {list.map((n) => {
               const name = view.localizeWithLocale(n.title);
@@ -64,8 +64,10 @@ export const ReviewPage = ({
               const id = `nominee-${n.nominationId}`;
               return (
                 <article aria-labelledby={id} class="card">
-                  <h3 id={id} lang={other(name.locale)} dir="auto">
-                    <a href={view.href(`/stocktaking/${n.entryId}`)}>{name.text}</a>
+                  <h3 id={id}>
+                    <a href={view.href(`/stocktaking/${n.entryId}`)}>
+                      <bdi lang={other(name.locale)}>{name.text}</bdi>
+                    </a>
                   </h3>
                   <p lang={other(summary.locale)} dir="auto">
                     {summary.text}

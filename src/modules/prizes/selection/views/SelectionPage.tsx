@@ -129,8 +129,12 @@ export const SelectionPage = ({
                 {experts.map((e) => (
                   <tr>
                     <td>{view.fmt.number(e.categoryNumber)}</td>
-                    <td dir="auto">{e.name}</td>
-                    <td dir="ltr">{e.email}</td>
+                    <td>
+                      <bdi>{e.name}</bdi>
+                    </td>
+                    <td>
+                      <bdi dir="ltr">{e.email}</bdi>
+                    </td>
                     {canRemoveExperts && (
                       <td>
                         <a href={`${view.href(`${base}/experts/remove`)}?user=${e.userId}&category=${e.categoryNumber}`}>

@@ -27,9 +27,7 @@ const StoryBlock = ({ view, story }: { view: ViewContext; story: Story }) => {
       <h3>
         <span class="rank">{view.t(`prizes.stories.${story.rank}`)}</span>
         {' · '}
-        <span lang={other(title.locale)} dir="auto">
-          {title.text}
-        </span>
+        <bdi lang={other(title.locale)}>{title.text}</bdi>
       </h3>
       <StoryText view={view} story={story} />
     </article>
@@ -50,7 +48,7 @@ export const StoriesDocument = ({ view, edition, categories }: { view: ViewConte
         <p>{view.t('prizes.stories.intro', { year: edition.year })}</p>
         {categories.map((c) => (
           <section>
-            <h2>{`${view.t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`}</h2>
+            <h2>{`${view.t('prizes.vote.category', { number: c.number })}${view.t('core.text.colon')}${view.localize(c.title)}`}</h2>
             {c.winner && <StoryBlock view={view} story={c.winner} />}
             {c.champions.map((s) => (
               <StoryBlock view={view} story={s} />

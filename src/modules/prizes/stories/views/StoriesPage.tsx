@@ -14,8 +14,8 @@ const StoryArticle = ({ view, story }: { view: ViewContext; story: Story }) => {
     <article aria-labelledby={id} class="card">
       <h3 id={id}>
         <span class="demo-badge">{t(`prizes.stories.${story.rank}`)}</span>{' '}
-        <a href={view.href(`/stocktaking/${story.entryId}`)} lang={other(title.locale)} dir="auto">
-          {title.text}
+        <a href={view.href(`/stocktaking/${story.entryId}`)}>
+          <bdi lang={other(title.locale)}>{title.text}</bdi>
         </a>
       </h3>
       <StoryText view={view} story={story} />
@@ -53,7 +53,7 @@ export const StoriesPage = ({ view, edition, categories, announced }: { view: Vi
           </ul>
           {categories.map((c) => (
             <section aria-labelledby={`category-${c.number}`}>
-              <h2 id={`category-${c.number}`}>{`${t('prizes.vote.category', { number: c.number })}: ${view.localize(c.title)}`}</h2>
+              <h2 id={`category-${c.number}`}>{`${t('prizes.vote.category', { number: c.number })}${t('core.text.colon')}${view.localize(c.title)}`}</h2>
               {c.winner && <StoryArticle view={view} story={c.winner} />}
               {c.champions.map((s) => (
                 <StoryArticle view={view} story={s} />

@@ -11,7 +11,11 @@ export const StoryText = ({ view, story }: { view: ViewContext; story: Story }) 
   return (
     <>
       {(story.organization || story.country) && (
-        <p class="meta">{[story.organization, story.country ? countryName(story.country, view.locale) : null].filter(Boolean).join(' · ')}</p>
+        <p class="meta">
+          {story.organization && <bdi>{story.organization}</bdi>}
+          {story.organization && story.country && ' · '}
+          {story.country && countryName(story.country, view.locale)}
+        </p>
       )}
       <p lang={summary.locale === view.locale ? undefined : summary.locale} dir="auto">
         {summary.text}

@@ -65,7 +65,9 @@ export const MatrixAdminPage = ({ view, lines, sdgs, links, targetCodes, filter,
                 return (
                   <li id={anchor}>
                     <h3>
-                      {t('reference.sdgs.number', { number: link.sdg })}: {sdgShort.get(link.sdg)}
+                      {t('reference.sdgs.number', { number: link.sdg })}
+                      {t('core.text.colon')}
+                      {sdgShort.get(link.sdg)}
                     </h3>
                     <p>
                       {t('reference.admin.current_targets')}{' '}

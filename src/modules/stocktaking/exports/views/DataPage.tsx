@@ -38,6 +38,9 @@ export const DataPage = ({ view, search, actionLines }: DataPageProps) => {
     <Layout view={view} title={t('stocktaking.exports.title')}>
       <h1>{t('stocktaking.exports.title')}</h1>
       <p class="lead">{t('stocktaking.exports.lead')}</p>
+      <p>
+        <a href={view.href('/stocktaking/statistics')}>{t('stocktaking.statistics.link')}</a>
+      </p>
 
       <h2>{t('stocktaking.exports.downloads_title')}</h2>
       <p>

@@ -73,13 +73,19 @@ export const Changes = ({ view, changes, caption }: { view: ViewContext; changes
                         p.value
                       ) : p.change === 'added' ? (
                         <ins>
-                          <span class="visually-hidden">[{t('stocktaking.moderation.added')}: </span>
+                          <span class="visually-hidden">
+                            [{t('stocktaking.moderation.added')}
+                            {t('core.text.colon')}
+                          </span>
                           {p.value}
                           <span class="visually-hidden">]</span>
                         </ins>
                       ) : (
                         <del>
-                          <span class="visually-hidden">[{t('stocktaking.moderation.removed')}: </span>
+                          <span class="visually-hidden">
+                            [{t('stocktaking.moderation.removed')}
+                            {t('core.text.colon')}
+                          </span>
                           {p.value}
                           <span class="visually-hidden">]</span>
                         </del>
@@ -92,14 +98,18 @@ export const Changes = ({ view, changes, caption }: { view: ViewContext; changes
                     {c.added.map((v) => (
                       <li>
                         <ins>
-                          {t('stocktaking.moderation.added')}: {valueLabel(view, c.field, v)}
+                          {t('stocktaking.moderation.added')}
+                          {t('core.text.colon')}
+                          {valueLabel(view, c.field, v)}
                         </ins>
                       </li>
                     ))}
                     {c.removed.map((v) => (
                       <li>
                         <del>
-                          {t('stocktaking.moderation.removed')}: {valueLabel(view, c.field, v)}
+                          {t('stocktaking.moderation.removed')}
+                          {t('core.text.colon')}
+                          {valueLabel(view, c.field, v)}
                         </del>
                       </li>
                     ))}
@@ -108,12 +118,18 @@ export const Changes = ({ view, changes, caption }: { view: ViewContext; changes
                 {c.kind === 'value' && (
                   <p>
                     <del>
-                      <span class="visually-hidden">{t('stocktaking.moderation.removed')}: </span>
+                      <span class="visually-hidden">
+                        {t('stocktaking.moderation.removed')}
+                        {t('core.text.colon')}
+                      </span>
                       {valueLabel(view, c.field, c.before)}
                     </del>{' '}
                     →{' '}
                     <ins>
-                      <span class="visually-hidden">{t('stocktaking.moderation.added')}: </span>
+                      <span class="visually-hidden">
+                        {t('stocktaking.moderation.added')}
+                        {t('core.text.colon')}
+                      </span>
                       {valueLabel(view, c.field, c.after)}
                     </ins>
                   </p>

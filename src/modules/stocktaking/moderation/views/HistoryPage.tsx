@@ -14,7 +14,9 @@ export const HistoryPage = ({ view, entryId, title, steps, versions }: { view: V
   return (
     <Layout view={view} title={heading}>
       <p class="breadcrumb">
-        <a href={view.href(`/stocktaking/${entryId}`)}>{view.localize(title)}</a>
+        <a href={view.href(`/stocktaking/${entryId}`)}>
+          <bdi>{view.localize(title)}</bdi>
+        </a>
       </p>
       <h1>{heading}</h1>
       <h2>{t('stocktaking.moderation.steps')}</h2>
@@ -22,7 +24,12 @@ export const HistoryPage = ({ view, entryId, title, steps, versions }: { view: V
         {steps.map((s) => (
           <li>
             <time datetime={s.at.toISOString()}>{view.fmt.dateTime(s.at)}</time> — {t(`stocktaking.moderation.event_${s.kind.replace(/-/g, '_')}`)}
-            {s.actorName && <> ({s.actorName})</>}
+            {s.actorName && (
+              <>
+                {' '}
+                (<bdi>{s.actorName}</bdi>)
+              </>
+            )}
             {s.comment && (
               <blockquote dir="auto">
                 <p>{s.comment}</p>

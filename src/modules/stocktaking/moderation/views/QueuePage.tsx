@@ -112,7 +112,7 @@ export const QueuePage = ({
                         </a>
                       </td>
                       <td>{r.kind === 'new' ? t('stocktaking.moderation.kind_new') : t('stocktaking.moderation.kind_revision')}</td>
-                      <td>{r.submitterName ?? t('stocktaking.moderation.deleted_user')}</td>
+                      <td>{r.submitterName ? <bdi>{r.submitterName}</bdi> : t('stocktaking.moderation.deleted_user')}</td>
                       <td>
                         <time datetime={r.waitingSince.toISOString()}>{view.fmt.date(r.waitingSince)}</time>
                         <br />

@@ -74,8 +74,8 @@ export const ReviewPage = ({
       <p class="breadcrumb">
         <a href={view.href('/admin/stocktaking')}>{t('stocktaking.moderation.queue_title')}</a>
       </p>
-      <h1 lang={title.locale === view.locale ? undefined : title.locale} dir="auto">
-        {title.text}
+      <h1>
+        <bdi lang={title.locale === view.locale ? undefined : title.locale}>{title.text}</bdi>
       </h1>
       <p>
         {t('stocktaking.entry.state_is', { state: t(`stocktaking.states.${state}`) })} <a href={view.href(`/stocktaking/${id}`)}>{t('stocktaking.moderation.public_page')}</a> ·{' '}
@@ -103,16 +103,20 @@ export const ReviewPage = ({
       <dl class="facts">
         <dt>{t('stocktaking.moderation.submitted_by')}</dt>
         <dd>
-          {submitter.name ?? t('stocktaking.moderation.deleted_user')}
+          {submitter.name ? <bdi>{submitter.name}</bdi> : t('stocktaking.moderation.deleted_user')}
           {submitter.email && (
             <>
               {' '}
-              (<a href={`mailto:${submitter.email}`}>{submitter.email}</a>)
+              (
+              <a href={`mailto:${submitter.email}`}>
+                <bdi dir="ltr">{submitter.email}</bdi>
+              </a>
+              )
             </>
           )}
         </dd>
         <dt>{t('stocktaking.entry.organization')}</dt>
-        <dd>{organization ?? t('stocktaking.entry.no_organization')}</dd>
+        <dd>{organization ? <bdi>{organization}</bdi> : t('stocktaking.entry.no_organization')}</dd>
         <dt>{t('stocktaking.moderation.private_contact')}</dt>
         <dd>
           {content.contactName || content.contactEmail
@@ -181,7 +185,12 @@ export const ReviewPage = ({
         {steps.map((s) => (
           <li>
             <time datetime={s.at.toISOString()}>{view.fmt.dateTime(s.at)}</time> — {t(`stocktaking.moderation.event_${s.kind.replace(/-/g, '_')}`)}
-            {s.actorName && <> ({s.actorName})</>}
+            {s.actorName && (
+              <>
+                {' '}
+                (<bdi>{s.actorName}</bdi>)
+              </>
+            )}
             {s.comment && <q dir="auto"> {s.comment}</q>}
           </li>
         ))}

@@ -28,7 +28,9 @@ export const OrganizationEntriesPage = ({ view, organization, result, names, pag
       <p class="breadcrumb">
         <a href={view.href('/stocktaking')}>{t('stocktaking.browse.title')}</a>
       </p>
-      <h1 dir="auto">{name}</h1>
+      <h1>
+        <bdi>{name}</bdi>
+      </h1>
       <p>
         {t(`accounts.stakeholder_types.${organization.stakeholderType}`)}
         {organization.country && <> · {countryName(organization.country, view.locale)}</>}

@@ -243,7 +243,9 @@ export const EntryFormPage = ({ view, form, choices, entry, unlinkedSdgs, fieldH
                     aria-describedby={suggestion ? `${id}-why` : undefined}
                   />
                   <label for={id}>
-                    {t('stocktaking.common.sdg_number', { number: g.number })}: {view.localize(g.short)}
+                    {t('stocktaking.common.sdg_number', { number: g.number })}
+                    {t('core.text.colon')}
+                    {view.localize(g.short)}
                   </label>
                   {suggestion && (
                     <small class="suggestion" id={`${id}-why`}>
