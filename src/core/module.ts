@@ -53,6 +53,17 @@ export type BuildApp = (options: { config: Config; database: Database; logger?: 
 
 export const defineModule = (module: PlatformModule) => module;
 
+/**
+ * A route plugin whose code is loaded when the web application is built, not when the manifest is
+ * read: a `wsis` command that serves nothing (`wsis user add`) does not load the pages, their
+ * views and the libraries they use (Chromium's driver, the DOCX and XLSX writers), and exits sooner.
+ */
+export const lazyRoutes =
+  (load: () => Promise<FastifyPluginAsync>): FastifyPluginAsync =>
+  async (app, options) => {
+    await (await load())(app, options);
+  };
+
 /** One plugin that registers several route plugins in the same context (a module's feature folders). */
 export const combineRoutes =
   (...plugins: FastifyPluginAsync[]): FastifyPluginAsync =>

@@ -56,7 +56,8 @@ beforeAll(async () => {
   await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) } });
   const confirmed = await confirmResults(db, { actor: manager, year: YEAR, category: 3, nominationId: nominations[0] as number, baseUrl: 'http://platform.test' });
   if (!confirmed.ok) throw new Error(confirmed.error);
-});
+  // A fresh database and a whole edition: minutes on a loaded machine.
+}, 300_000);
 afterAll(async () => kit.close());
 
 describe('the success stories', () => {
