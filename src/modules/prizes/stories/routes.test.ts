@@ -146,7 +146,7 @@ describe('the success stories', () => {
     const again = await kit.client().get(`/en/prizes/${YEAR}/stories.docx`);
     expect(again.headers.etag).toBe(etag);
     expect(Buffer.compare(bytes(again), bytes(first))).toBe(0);
-    expect((await kit.client().get(`/en/prizes/${YEAR}/stories.docx`, { headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    expect((await kit.client().get(`/en/prizes/${YEAR}/stories.docx`, { 'if-none-match': etag })).statusCode).toBe(304);
     // Another language is another file.
     expect((await kit.client().get(`/fr/prizes/${YEAR}/stories.docx`)).headers.etag).not.toBe(etag);
     // A category renamed: the stories change, so does the file.
@@ -155,7 +155,7 @@ describe('the success stories', () => {
       .update(categories)
       .set({ title: { en: 'Access to information, renamed' } })
       .where(and(eq(categories.editionId, editionId), eq(categories.number, 3)));
-    const changed = await kit.client().get(`/en/prizes/${YEAR}/stories.docx`, { headers: { 'if-none-match': etag } });
+    const changed = await kit.client().get(`/en/prizes/${YEAR}/stories.docx`, { 'if-none-match': etag });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     const xml = await (await JSZip.loadAsync(bytes(changed))).file('word/document.xml')?.async('string');
@@ -168,7 +168,7 @@ describe('the success stories', () => {
     expect(kept).toEqual([`stories-${YEAR}-en-${String(pdf.headers.etag).slice(5, -1)}.pdf`]);
     const pdfAgain = await kit.client().get(`/en/prizes/${YEAR}/stories.pdf`);
     expect(Buffer.compare(bytes(pdfAgain), bytes(pdf))).toBe(0);
-    expect((await kit.client().get(`/en/prizes/${YEAR}/stories.pdf`, { headers: { 'if-none-match': String(pdf.headers.etag) } })).statusCode).toBe(304);
+    expect((await kit.client().get(`/en/prizes/${YEAR}/stories.pdf`, { 'if-none-match': String(pdf.headers.etag) })).statusCode).toBe(304);
     // Deleted from the folder: built again.
     await forgetPdfs(kit.app.platform.config.cacheDir, YEAR);
     const rebuilt = await kit.client().get(`/en/prizes/${YEAR}/stories.pdf`);
