@@ -17,6 +17,7 @@ import { ApiReferencePage, type OpenApiDocument } from './core/views/ApiReferenc
 import { type EarlyErrorHandlers, type Platform, platformPlugin } from './core/http/platform.js';
 import { postgresRateLimitStore } from './core/http/rate-limit.js';
 import { notificationRoutes } from './core/notifications/routes.js';
+import { preloadRoutes } from './core/module.js';
 import { MODULES } from './platform-modules.js';
 
 export { MODULES };
@@ -28,6 +29,8 @@ export type BuildAppOptions = {
 };
 
 export const buildApp = async ({ config, database, logger }: BuildAppOptions) => {
+  // The modules' pages are loaded here, once, not by every `wsis` command (lazyRoutes in the manifests).
+  await preloadRoutes(MODULES);
   // Filled in by the platform plugin: answers for errors raised before routing (see platform.ts).
   const early: EarlyErrorHandlers = {};
   const app = Fastify({

@@ -1,10 +1,16 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 
 /** Configuration from the environment (and CLI flags, which override it). Every variable is in the README. */
 export type Config = {
   host: string;
   port: number;
   dataDir: string;
+  /**
+   * Files the platform builds and keeps between restarts (the prize stories PDF): WSIS_CACHE_DIR,
+   * by default `cache` beside the embedded database's folder (./data/cache); anything in it can be deleted.
+   */
+  cacheDir: string;
   databaseUrl?: string;
   /** Public base URL used in e-mail links. */
   baseUrl: string;
@@ -71,10 +77,13 @@ export const openDataIdProblem = (config: Pick<Config, 'iatiReportingOrg' | 'ato
 export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config => {
   const port = overrides.port ?? Number(env.PORT ?? 3000);
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
+  const dataDir = overrides.dataDir ?? env.WSIS_DATA_DIR ?? './data/db';
   return {
     host,
     port,
-    dataDir: overrides.dataDir ?? env.WSIS_DATA_DIR ?? './data/db',
+    dataDir,
+    // An in-memory database (tests) has no folder: its files go to the system's temporary folder.
+    cacheDir: overrides.cacheDir ?? (env.WSIS_CACHE_DIR || (dataDir.startsWith('memory://') ? join(tmpdir(), 'wsis-cache') : join(dirname(resolve(dataDir)), 'cache'))),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     baseUrl: overrides.baseUrl ?? env.WSIS_BASE_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     smtpUrl: overrides.smtpUrl ?? (env.SMTP_URL || undefined),

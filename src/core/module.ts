@@ -53,6 +53,31 @@ export type BuildApp = (options: { config: Config; database: Database; logger?: 
 
 export const defineModule = (module: PlatformModule) => module;
 
+/**
+ * A route plugin whose code is loaded when the web application is built, not when the manifest is
+ * read: a `wsis` command that serves nothing (`wsis user add`) does not load the pages, their
+ * views and the libraries they use (Chromium's driver, the DOCX and XLSX writers), and exits sooner.
+ */
+export const lazyRoutes = (load: () => Promise<FastifyPluginAsync>): FastifyPluginAsync & { preload: () => Promise<FastifyPluginAsync> } => {
+  let loading: Promise<FastifyPluginAsync> | null = null;
+  const preload = () => {
+    loading ??= load();
+    return loading;
+  };
+  const plugin: FastifyPluginAsync = async (app, options) => {
+    await (await preload())(app, options);
+  };
+  return Object.assign(plugin, { preload });
+};
+
+/**
+ * Loads the code of every module's lazy route plugins, before they are registered: the loading
+ * then does not count against Fastify's time limit for a plugin to start (10 s, which a loaded
+ * machine or a test run compiling TypeScript on the fly can exceed).
+ */
+export const preloadRoutes = (modules: PlatformModule[]) =>
+  Promise.all(modules.flatMap((m) => [m.routes, m.adminRoutes, m.apiRoutes]).map((plugin) => (plugin as { preload?: () => Promise<unknown> } | undefined)?.preload?.()));
+
 /** One plugin that registers several route plugins in the same context (a module's feature folders). */
 export const combineRoutes =
   (...plugins: FastifyPluginAsync[]): FastifyPluginAsync =>

@@ -7,6 +7,12 @@ import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../core/config.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { TEST_PASSWORD } from './factories.js';
+import { preloadRoutes } from '../core/module.js';
+import { MODULES } from '../platform-modules.js';
+
+// The pages' code is loaded with this file, as the manifests imported it before lazyRoutes, not
+// inside a test's setup hook and its time limit.
+await preloadRoutes(MODULES);
 
 export type TestKit = {
   app: FastifyInstance;

@@ -60,6 +60,41 @@ type Section = {
   driverRows: { name: string; rate: number }[];
   /** The modules' own lines (their measures, and the `wsis serve` process on their load). */
   moduleLines: string[];
+  /** `wsis user add` from start to exit, and `node -e 0` (the ceiling), medians in ms. */
+  cliExit?: { ms: number; ceilingMs: number; runs: number };
+};
+
+/** Milliseconds from spawn to exit of a process (it must exit with 0). */
+const timeToExit = (args: string[], env: NodeJS.ProcessEnv) =>
+  new Promise<number>((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.slice(-6).join(' ')} exited ${code}: ${err.trim()}`))));
+  });
+
+/**
+ * A `wsis` command that does not serve, `wsis user add`, from start to exit on the section's
+ * database, against `node -e 0` (starting Node itself), each run `runs` times in turn; medians.
+ */
+const measureCliExit = async (env: NodeJS.ProcessEnv, runs = 5) => {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  const cli: number[] = [];
+  const ceiling: number[] = [];
+  const stamp = Date.now().toString(36);
+  for (let i = 0; i < runs; i++) {
+    ceiling.push(await timeToExit(['-e', '0'], env));
+    cli.push(
+      await timeToExit(
+        [...process.execArgv, process.argv[1] as string, 'user', 'add', '--email', `bench-cli-${stamp}-${i}@example.invalid`, '--password', `Bench-${stamp}-cli-${i}-pass`],
+        env,
+      ),
+    );
+  }
+  return { ms: median(cli), ceilingMs: median(ceiling), runs };
 };
 
 /** Everything the entry gives the bench: the modules, how to build the app, the modules' option values. */
@@ -229,6 +264,16 @@ const measure = async (
     }
   }
   const moduleLines = reports.flatMap((r) => r.lines(r === loaded ? serving : null));
+  // A command that serves nothing, on the same database (PGlite: after the server has stopped).
+  let cliExit: Section['cliExit'];
+  try {
+    cliExit = await measureCliExit(env);
+    say(
+      `  wsis user add: exits in ${(cliExit.ms / 1000).toFixed(2)} s (node -e 0: ${(cliExit.ceilingMs / 1000).toFixed(2)} s, ratio ${(cliExit.ceilingMs / cliExit.ms).toFixed(2)})`,
+    );
+  } catch (error) {
+    say(`  wsis user add could not be measured: ${(error as Error).message}`);
+  }
   // On PostgreSQL, the same load against two web processes (`--workers 2`), compared with one.
   if (kind === 'postgresql' && loaded?.serveLoad && serving) {
     try {
@@ -239,7 +284,7 @@ const measure = async (
       say(`  wsis serve --workers 2 could not be measured: ${(error as Error).message}`);
     }
   }
-  return { kind, entries, seededIn, rows, dbCeiling, driverRows, moduleLines };
+  return { kind, entries, seededIn, rows, dbCeiling, driverRows, moduleLines, cliExit };
 };
 
 /** The serving measure with one process and with two, as a markdown table. */
@@ -319,6 +364,16 @@ export const runBench = async (
           ]
         : []),
       ...section.moduleLines,
+      ...(section.cliExit
+        ? [
+            '',
+            `| a \`wsis\` command that serves nothing, start to exit (median of ${section.cliExit.runs}, in turn) | seconds |`,
+            '| --- | ---: |',
+            `| \`wsis user add\` (opens the database, hashes the password, adds the account) | ${(section.cliExit.ms / 1000).toFixed(2)} |`,
+            `| \`node -e 0\` (the ceiling: Node starting and exiting) | ${(section.cliExit.ceilingMs / 1000).toFixed(2)} |`,
+            `| **ratio node -e 0 / wsis user add** (goal: the command exits within 2 s) | **${(section.cliExit.ceilingMs / section.cliExit.ms).toFixed(2)}** |`,
+          ]
+        : []),
       ...(section.seededIn !== null ? ['', `Corpus loaded by \`wsis seed bench\` in ${section.seededIn.toFixed(0)} s in this run.`] : []),
     );
   }

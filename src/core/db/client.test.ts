@@ -8,6 +8,12 @@ beforeAll(async () => {
 afterAll(async () => kit.close());
 
 describe('database', () => {
+  it('keeps the embedded database’s page cache to 64 MB (PGlite’s own default, 128 MB, stays resident on a large corpus)', async () => {
+    if (kit.database.kind !== 'pglite') return;
+    const { rows } = await kit.database.pool.query<{ shared_buffers: string }>('show shared_buffers');
+    expect(rows[0]?.shared_buffers).toBe('64MB');
+  });
+
   it('answers /healthz while a long query runs (the embedded database lives in a worker thread)', async () => {
     const slow = kit.database.pool.query('select pg_sleep(2)');
     const started = performance.now();

@@ -14,7 +14,14 @@ const { dataDir } = workerData;
 const port = parentPort;
 if (!port) throw new Error('pglite-worker must run in a worker thread');
 
-const db = new PGlite(dataDir, { extensions: { pg_trgm } });
+/**
+ * PostgreSQL's own cache of table pages (shared_buffers) lives in PGlite's WebAssembly memory, which
+ * grows and never shrinks: PGlite's default of 128 MB ends up resident once a large corpus has
+ * been read. 64 MB by default (the operating system's file cache keeps the rest of the pages
+ * close); WSIS_PGLITE_SHARED_BUFFERS (e.g. `128MB`) sets it.
+ */
+const sharedBuffers = /^\d+(kB|MB|GB)$/.test(process.env.WSIS_PGLITE_SHARED_BUFFERS ?? '') ? process.env.WSIS_PGLITE_SHARED_BUFFERS : '64MB';
+const db = new PGlite(dataDir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] });
 
 /** Messages are class instances; copy them to plain objects that survive structured cloning. */
 const toPlain = (message) => {

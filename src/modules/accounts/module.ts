@@ -1,16 +1,13 @@
-import { defineModule } from '../../core/module.js';
-import { accountsAdminRoutes } from './admin-routes.js';
-import { accountsApiRoutes } from './api-routes.js';
+import { defineModule, lazyRoutes } from '../../core/module.js';
 import { registerAccountsCli } from './cli.js';
 import { demoAccounts } from './demo.js';
 import './permissions.js';
-import { accountsRoutes } from './routes.js';
 
 export const accountsModule = defineModule({
   id: 'accounts',
-  routes: accountsRoutes,
-  adminRoutes: accountsAdminRoutes,
-  apiRoutes: accountsApiRoutes,
+  routes: lazyRoutes(async () => (await import('./routes.js')).accountsRoutes),
+  adminRoutes: lazyRoutes(async () => (await import('./admin-routes.js')).accountsAdminRoutes),
+  apiRoutes: lazyRoutes(async () => (await import('./api-routes.js')).accountsApiRoutes),
   nav: [{ labelKey: 'accounts.nav.organizations', href: '/organizations' }],
   adminNav: [
     { labelKey: 'accounts.nav.users', href: '/admin/users', ability: 'accounts.user.manage' },

@@ -1,10 +1,9 @@
-import { defineModule } from '../../core/module.js';
-import { adminRoutes } from './admin-routes.js';
+import { defineModule, lazyRoutes } from '../../core/module.js';
 import './permissions.js';
 
 export const adminModule = defineModule({
   id: 'admin',
-  adminRoutes,
+  adminRoutes: lazyRoutes(async () => (await import('./admin-routes.js')).adminRoutes),
   adminNav: [
     { labelKey: 'admin.nav.dashboard', href: '/admin', ability: 'admin.dashboard.view' },
     { labelKey: 'admin.nav.audit', href: '/admin/audit', ability: 'admin.audit.view' },

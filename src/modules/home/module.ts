@@ -1,9 +1,8 @@
-import { defineModule } from '../../core/module.js';
-import { homeRoutes } from './routes.js';
+import { defineModule, lazyRoutes } from '../../core/module.js';
 
 export const homeModule = defineModule({
   id: 'home',
-  routes: homeRoutes,
+  routes: lazyRoutes(async () => (await import('./routes.js')).homeRoutes),
   nav: [{ labelKey: 'home.nav.title', href: '/' }],
   bench: { pages: [{ name: 'GET /en (home page)', path: '/en' }] },
 });

@@ -1,22 +1,31 @@
-import { prizesNotificationEvents } from './notifications.js';
-import { combineRoutes, defineModule } from '../../core/module.js';
-import { prizesApiRoutes } from './api-routes.js';
+import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { entryBadges, entryWordLimits, nominateEntry, phaseDates } from './contributions.js';
+import { prizesNotificationEvents } from './notifications.js';
 import { demoPrizes } from './demo.js';
 import { prizesBench, prizesBenchSeed } from './integrity/bench-cases.js';
-import { integrityAdminRoutes, integrityApiRoutes, integrityRoutes } from './integrity/routes.js';
-import { managementAdminRoutes } from './management/routes.js';
-import { nominationRoutes } from './nomination/routes.js';
 import './permissions.js';
-import { prizesRoutes } from './routes.js';
-import { selectionRoutes } from './selection/routes.js';
-import { storiesRoutes } from './stories/routes.js';
 
 export const prizesModule = defineModule({
   id: 'prizes',
-  routes: combineRoutes(prizesRoutes, nominationRoutes, selectionRoutes, storiesRoutes, integrityRoutes),
-  adminRoutes: combineRoutes(managementAdminRoutes, integrityAdminRoutes),
-  apiRoutes: combineRoutes(prizesApiRoutes, integrityApiRoutes),
+  // Loaded when the web application is built (lazyRoutes), not by every `wsis` command.
+  routes: lazyRoutes(async () => {
+    const [pages, nomination, selection, stories, integrity] = await Promise.all([
+      import('./routes.js'),
+      import('./nomination/routes.js'),
+      import('./selection/routes.js'),
+      import('./stories/routes.js'),
+      import('./integrity/routes.js'),
+    ]);
+    return combineRoutes(pages.prizesRoutes, nomination.nominationRoutes, selection.selectionRoutes, stories.storiesRoutes, integrity.integrityRoutes);
+  }),
+  adminRoutes: lazyRoutes(async () => {
+    const [management, integrity] = await Promise.all([import('./management/routes.js'), import('./integrity/routes.js')]);
+    return combineRoutes(management.managementAdminRoutes, integrity.integrityAdminRoutes);
+  }),
+  apiRoutes: lazyRoutes(async () => {
+    const [api, integrity] = await Promise.all([import('./api-routes.js'), import('./integrity/routes.js')]);
+    return combineRoutes(api.prizesApiRoutes, integrity.integrityApiRoutes);
+  }),
   nav: [
     { labelKey: 'prizes.nav.title', href: '/prizes' },
     { labelKey: 'prizes.selection.review_nav', href: '/prizes/review', ability: 'prizes.selection.score' },

@@ -1,15 +1,12 @@
-import { defineModule } from '../../core/module.js';
-import { referenceAdminRoutes } from './admin-routes.js';
-import { referenceApiRoutes } from './api-routes.js';
+import { defineModule, lazyRoutes } from '../../core/module.js';
 import './permissions.js';
-import { referenceRoutes } from './routes.js';
 import { seedReferenceData } from './seed.js';
 
 export const referenceModule = defineModule({
   id: 'reference',
-  routes: referenceRoutes,
-  adminRoutes: referenceAdminRoutes,
-  apiRoutes: referenceApiRoutes,
+  routes: lazyRoutes(async () => (await import('./routes.js')).referenceRoutes),
+  adminRoutes: lazyRoutes(async () => (await import('./admin-routes.js')).referenceAdminRoutes),
+  apiRoutes: lazyRoutes(async () => (await import('./api-routes.js')).referenceApiRoutes),
   nav: [
     { labelKey: 'core.nav.action_lines', href: '/action-lines' },
     { labelKey: 'core.nav.sdgs', href: '/sdgs' },

@@ -1,25 +1,33 @@
-import { combineRoutes, defineModule } from '../../core/module.js';
-import { stocktakingApiRoutes } from './api-routes.js';
+import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { stocktakingBench, stocktakingBenchSeed } from './bench/cases.js';
 import { reindexSearch } from './commands/reindex-search.js';
 import { demoStocktaking } from './demo.js';
-import { exportApiRoutes } from './exports/api-routes.js';
-import { exportRoutes } from './exports/routes.js';
-import { importAdminRoutes } from './import/admin-routes.js';
 import { registerImportCli } from './import/cli.js';
 import './permissions.js';
-import { historyRoutes, moderationAdminRoutes } from './moderation/routes.js';
 import { stocktakingNotificationEvents } from './notifications.js';
-import { organizationRoutes } from './organizations/routes.js';
-import { stocktakingRoutes } from './routes.js';
 import { warmSearch } from './queries.js';
-import { submissionRoutes } from './submission/routes.js';
 
 export const stocktakingModule = defineModule({
   id: 'stocktaking',
-  routes: combineRoutes(submissionRoutes, historyRoutes, organizationRoutes, stocktakingRoutes, exportRoutes),
-  adminRoutes: combineRoutes(moderationAdminRoutes, importAdminRoutes),
-  apiRoutes: combineRoutes(stocktakingApiRoutes, exportApiRoutes),
+  // Loaded when the web application is built (lazyRoutes), not by every `wsis` command.
+  routes: lazyRoutes(async () => {
+    const [submission, moderation, organizations, pages, exports] = await Promise.all([
+      import('./submission/routes.js'),
+      import('./moderation/routes.js'),
+      import('./organizations/routes.js'),
+      import('./routes.js'),
+      import('./exports/routes.js'),
+    ]);
+    return combineRoutes(submission.submissionRoutes, moderation.historyRoutes, organizations.organizationRoutes, pages.stocktakingRoutes, exports.exportRoutes);
+  }),
+  adminRoutes: lazyRoutes(async () => {
+    const [moderation, imports] = await Promise.all([import('./moderation/routes.js'), import('./import/admin-routes.js')]);
+    return combineRoutes(moderation.moderationAdminRoutes, imports.importAdminRoutes);
+  }),
+  apiRoutes: lazyRoutes(async () => {
+    const [api, exports] = await Promise.all([import('./api-routes.js'), import('./exports/api-routes.js')]);
+    return combineRoutes(api.stocktakingApiRoutes, exports.exportApiRoutes);
+  }),
   nav: [
     { labelKey: 'stocktaking.nav.title', href: '/stocktaking' },
     { labelKey: 'stocktaking.nav.mine', href: '/stocktaking/mine', ability: 'stocktaking.entry.list_own' },

@@ -17,6 +17,15 @@ export const prizesBenchSeed: ModuleBenchSeed = {
 };
 
 export const prizesBench: ModuleBench = {
+  // The stories PDF built and downloaded again (on each section's corpus).
+  measure: async (context) => {
+    const { measureStoriesPdf, storiesPdfLines } = await import('../stories/bench.js');
+    const pdf = await measureStoriesPdf(context).catch((error: Error) => {
+      context.say(`  stories PDF could not be measured: ${error.message}`);
+      return null;
+    });
+    return { lines: () => storiesPdfLines(pdf) };
+  },
   options: [{ flags: '--voters <n>', description: 'voter accounts of the WSIS Prizes vote benchmark on PostgreSQL (0 to skip)', defaultValue: 1_000_000 }],
   final: async ({ serverUrl, connections, duration, options, modules, say }) => {
     const voters = options.voters ?? 0;

@@ -404,6 +404,81 @@ export const measureVoting = async (
   return { voters, connections, ...median, rounds: measured };
 };
 
+/** PostgreSQL's own load client (Debian: postgresql-client), or null when the machine has none. */
+const findPgbench = async () => {
+  const { existsSync, readdirSync } = await import('node:fs');
+  for (const dir of ['/usr/bin', ...readdirSync('/usr/lib/postgresql', { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? [`/usr/lib/postgresql/${d.name}/bin`] : []))]) {
+    if (existsSync(`${dir}/pgbench`)) return `${dir}/pgbench`;
+  }
+  return null;
+};
+
+/**
+ * The database's own limit for the vote's INSERT: pgbench (a C client) runs the same statement,
+ * one fsync'd commit each, with `clients` connections for `seconds`, voters drawn at random from
+ * the bench accounts, in category 17 (emptied before and after). Transactions per second, or null
+ * without pgbench.
+ */
+export const pgbenchVotes = async (database: Database, databaseUrl: string, { clients, seconds }: { clients: number; seconds: number }) => {
+  const pgbench = await findPgbench().catch(() => null);
+  if (!pgbench) return null;
+  const { execFile } = await import('node:child_process');
+  const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { editionId, nominees } = await prepareBenchEdition(database.db);
+  const category = 17;
+  const nominee = nominees.find((n) => n.category === category)?.id ?? 0;
+  const range = await database.pool.query<{ low: string; high: string }>(`select min(id) as low, max(id) as high from auth_users where email like '%@${BENCH_VOTER_DOMAIN}'`);
+  const low = Number(range.rows[0]?.low ?? 0);
+  const high = Number(range.rows[0]?.high ?? 0);
+  const ip = '10.1.2.3';
+  const folder = await mkdtemp(join(tmpdir(), 'wsis-pgbench-'));
+  const script = join(folder, 'vote.sql');
+  await writeFile(
+    script,
+    `\\set voter random(${low}, ${high})\ninsert into prizes_votes (edition_id, category_number, nomination_id, voter_id, ip, network) values (${editionId}, ${category}, ${nominee}, :voter, '${ip}', '${networkOf(ip)}') on conflict (edition_id, category_number, voter_id) do nothing returning id;\n`,
+  );
+  const empty = () => database.pool.query('delete from prizes_votes where edition_id = $1 and category_number = $2', [editionId, category]);
+  await empty();
+  try {
+    const url = new URL(databaseUrl);
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        pgbench,
+        [
+          '-n',
+          '-M',
+          'prepared',
+          '-c',
+          String(clients),
+          '-j',
+          '2',
+          '-T',
+          String(seconds),
+          '-f',
+          script,
+          '-h',
+          url.hostname,
+          '-p',
+          url.port || '5432',
+          '-U',
+          decodeURIComponent(url.username) || 'postgres',
+          url.pathname.slice(1),
+        ],
+        { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
+        (error, stdout, stderr) => (error ? reject(new Error(`pgbench: ${stderr || error.message}`)) : resolve(stdout)),
+      ),
+    );
+    const tps = /tps = ([\d.]+)/.exec(output)?.[1];
+    return tps ? Number(tps) : null;
+  } finally {
+    await empty();
+    await vacuumVotes(database.db);
+    await rm(folder, { recursive: true, force: true });
+  }
+};
+
 /** The scratch database of the vote benchmark on the server of `serverUrl` (created once, kept between runs). */
 export const votingBenchDatabase = async (serverUrl: string) => {
   const { default: pg } = await import('pg');
@@ -489,6 +564,10 @@ export const runVotingBench = async ({
     await seedBenchVoters(database.db, { voters });
     const loadBefore = loadavg()[0] ?? 0;
     const { result, surge } = await measureWith(1);
+    // The database's own limit, pgbench with as many clients, right after the surges.
+    const pgbenchAt = new Map<number, number | null>();
+    for (const clients of [connections, ...(surge ? [surgeConnections] : [])])
+      pgbenchAt.set(clients, await pgbenchVotes(database, databaseUrl, { clients, seconds: Math.min(seconds, 10) }));
     const loadBetween = loadavg()[0] ?? 0;
     const several = workers > 1 ? await measureWith(workers) : null;
     const loadAfter = loadavg()[0] ?? 0;
@@ -514,6 +593,15 @@ export const runVotingBench = async ({
       '| --- | ---: | ---: | ---: |',
       ...rows(result),
       ...(surge ? rows(surge) : []),
+      '',
+      'Against PostgreSQL’s own client as the ceiling: pgbench (C, libpq, prepared statement) running the same INSERT with one fsync’d commit each, as many clients, voters drawn at random from the bench accounts, measured right after the surges (issue 12’s goal: votes ≥ 0.6 of pgbench at 10 voters, ≥ 0.9 at 50).',
+      '',
+      '| concurrent voters | votes over HTTP per second (median round) | pgbench, same INSERT, tps | **ratio votes / pgbench** |',
+      '| --- | ---: | ---: | ---: |',
+      ...[result, ...(surge ? [surge] : [])].map((r) => {
+        const tps = pgbenchAt.get(r.connections) ?? null;
+        return `| ${r.connections} | ${f(r.acceptedPerSecond)} | ${tps === null ? 'pgbench not found' : f(tps)} | **${tps ? (r.acceptedPerSecond / tps).toFixed(2) : '–'}** |`;
+      }),
       '',
       `Every round, in order (votes, then the ceiling right after): ${[result, ...(surge ? [surge] : [])].map(roundLine).join('. ')}.`,
       ...(several

@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/permissions/index.js';
@@ -10,6 +13,8 @@ import { updateEdition } from '../commands/update-edition.js';
 import { getEditionByYear } from '../queries.js';
 import { confirmResults } from '../selection/commands/confirm-results.js';
 import { actorOf, insertVotes, nominateAndAccept, phases } from '../test-helpers.js';
+import { categories } from '../tables.js';
+import { forgetPdfs } from './cache.js';
 import { canPrintPdf } from './pdf.js';
 
 const YEAR = 2044;
@@ -51,7 +56,8 @@ beforeAll(async () => {
   await updateEdition(db, { actor: manager, year: YEAR, patch: { phases: phases(3) }, confirmVoteChanges: true });
   const confirmed = await confirmResults(db, { actor: manager, year: YEAR, category: 3, nominationId: nominations[0] as number, baseUrl: 'http://platform.test' });
   if (!confirmed.ok) throw new Error(confirmed.error);
-});
+  // A fresh database and a whole edition: minutes on a loaded machine.
+}, 300_000);
 afterAll(async () => kit.close());
 
 describe('the success stories', () => {
@@ -131,5 +137,43 @@ describe('the success stories', () => {
     const ar = text(bytes(await kit.client().get(`/ar/prizes/${YEAR}/stories.pdf`)));
     expect(ar).toContain('القمة العالمية لمجتمع المعلومات');
     expect(ar).toContain('تعاونية النطاق العريض الريفية');
+  }, 60_000);
+
+  it('are built once per edition, language and data version: the same file again, a 304 to a reader who has it, a new one when the stories change', async () => {
+    const first = await kit.client().get(`/en/prizes/${YEAR}/stories.docx`);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"docx-/);
+    const again = await kit.client().get(`/en/prizes/${YEAR}/stories.docx`);
+    expect(again.headers.etag).toBe(etag);
+    expect(Buffer.compare(bytes(again), bytes(first))).toBe(0);
+    expect((await kit.client().get(`/en/prizes/${YEAR}/stories.docx`, { 'if-none-match': etag })).statusCode).toBe(304);
+    // Another language is another file.
+    expect((await kit.client().get(`/fr/prizes/${YEAR}/stories.docx`)).headers.etag).not.toBe(etag);
+    // A category renamed: the stories change, so does the file.
+    const editionId = (await getEditionByYear(kit.database.db, YEAR)).id;
+    await kit.database.db
+      .update(categories)
+      .set({ title: { en: 'Access to information, renamed' } })
+      .where(and(eq(categories.editionId, editionId), eq(categories.number, 3)));
+    const changed = await kit.client().get(`/en/prizes/${YEAR}/stories.docx`, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    const xml = await (await JSZip.loadAsync(bytes(changed))).file('word/document.xml')?.async('string');
+    expect(xml).toContain('Access to information, renamed');
+    if (!canPrintPdf()) return;
+    // The PDF is kept in the cache folder: served again without printing, the same bytes.
+    const pdf = await kit.client().get(`/en/prizes/${YEAR}/stories.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const kept = readdirSync(join(kit.app.platform.config.cacheDir, 'prize-stories')).filter((f) => f.startsWith(`stories-${YEAR}-en-`));
+    expect(kept).toEqual([`stories-${YEAR}-en-${String(pdf.headers.etag).slice(5, -1)}.pdf`]);
+    const pdfAgain = await kit.client().get(`/en/prizes/${YEAR}/stories.pdf`);
+    expect(Buffer.compare(bytes(pdfAgain), bytes(pdf))).toBe(0);
+    expect((await kit.client().get(`/en/prizes/${YEAR}/stories.pdf`, { 'if-none-match': String(pdf.headers.etag) })).statusCode).toBe(304);
+    // Deleted from the folder: built again.
+    await forgetPdfs(kit.app.platform.config.cacheDir, YEAR);
+    const rebuilt = await kit.client().get(`/en/prizes/${YEAR}/stories.pdf`);
+    expect(rebuilt.statusCode).toBe(200);
+    expect(rebuilt.headers.etag).toBe(pdf.headers.etag);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes(rebuilt) }).toString('utf8')).toContain('Access to information, renamed');
   }, 60_000);
 });

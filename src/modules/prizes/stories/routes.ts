@@ -1,14 +1,16 @@
 /** The success stories of an edition: a page, a DOCX and a PDF publication in the reader's language. */
 import { pathYear } from '../../../core/http/params.js';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { render } from 'preact-render-to-string';
 import { notFound } from '../../../core/http/problems.js';
 import { can } from '../../../core/permissions/index.js';
+import type { Edition } from '../phases.js';
 import { getEditionByYear } from '../queries.js';
 import '../selection/permissions.js';
 import { resultsArePublic } from '../selection/queries.js';
+import { keptDocx, keptPdf, versionOf } from './cache.js';
 import { storiesDocx } from './docx.js';
-import { canPrintPdf, printPdf, printQueueIsFull } from './pdf.js';
+import { canPrintPdf, closePrinter, PRINT_OPTIONS, printPdf, printQueueIsFull } from './pdf.js';
 import { loadStories } from './stories.js';
 import { StoriesDocument } from './views/StoriesDocument.js';
 import { StoriesPage } from './views/StoriesPage.js';
@@ -18,9 +20,22 @@ const mayRead = (req: FastifyRequest, edition: Parameters<typeof resultsArePubli
 
 const fileName = (year: number, locale: string, ext: string) => `wsis-prizes-${year}-success-stories-${locale}.${ext}`;
 
+/** The tag of a kept download; a reader who has it gets a 304. */
+const etagOf = (version: string, ext: string) => `"${ext}-${version}"`;
+const sameTag = (req: FastifyRequest, etag: string) => (req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag);
+
 export const storiesRoutes: FastifyPluginAsync = async (app) => {
   const { database, config } = app.platform;
   const db = database.db;
+  app.addHook('onClose', closePrinter);
+
+  /** The printable document of an edition in the reader's language, and its version (a hash of all it holds). */
+  const printable = async (req: FastifyRequest, reply: FastifyReply, edition: Edition) => {
+    const view = req.view(reply);
+    const categories = await loadStories(db, edition);
+    const html = `<!doctype html>${render(StoriesDocument({ view, edition, categories }))}`;
+    return { view, categories, html, version: versionOf(html, JSON.stringify(PRINT_OPTIONS)) };
+  };
 
   app.get<{ Params: { year: string } }>('/prizes/:year/stories', async (req, reply) => {
     const edition = await getEditionByYear(db, pathYear(req.params.year));
@@ -32,33 +47,44 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { year: string } }>('/prizes/:year/stories.docx', async (req, reply) => {
     const edition = await getEditionByYear(db, pathYear(req.params.year));
     if (!mayRead(req, edition)) throw notFound();
-    const view = req.view(reply);
-    const body = await storiesDocx({ view, edition, categories: await loadStories(db, edition) });
+    const { view, categories, version } = await printable(req, reply, edition);
+    const etag = etagOf(version, 'docx');
+    reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    if (sameTag(req, etag)) return reply.code(304).send();
+    const body = await keptDocx(`${edition.year}-${req.locale}-${version}`, () => storiesDocx({ view, edition, categories }));
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', `attachment; filename="${fileName(edition.year, req.locale, 'docx')}"`)
-      .header('cache-control', 'no-store')
       .send(body);
   });
 
   app.get<{ Params: { year: string } }>('/prizes/:year/stories.pdf', { config: { rateLimit: { max: 10 * config.rateLimitScale, timeWindow: 60_000 } } }, async (req, reply) => {
     const edition = await getEditionByYear(db, pathYear(req.params.year));
     if (!mayRead(req, edition)) throw notFound();
-    const view = req.view(reply);
-    // Without Chromium, or when prints are already waiting: a clear 503, the DOCX stays available.
-    if (!canPrintPdf() || printQueueIsFull()) {
+    const { view, html, version } = await printable(req, reply, edition);
+    const etag = etagOf(version, 'pdf');
+    if (sameTag(req, etag)) return reply.code(304).header('etag', etag).header('cache-control', 'private, no-cache').send();
+    // Without Chromium, or when prints are already waiting: a clear 503 (unless the file is kept), the DOCX stays available.
+    const unavailable = () => {
+      throw Object.assign(new Error('print unavailable'), { unavailable: true });
+    };
+    try {
+      const { body } = await keptPdf({ cacheDir: config.cacheDir, year: edition.year, locale: req.locale, version }, () =>
+        !canPrintPdf() || printQueueIsFull() ? unavailable() : printPdf(html),
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${fileName(edition.year, req.locale, 'pdf')}"`)
+        .header('etag', etag)
+        .header('cache-control', 'private, no-cache')
+        .send(body);
+    } catch (error) {
+      if (!(error as { unavailable?: boolean }).unavailable) throw error;
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
         .header('retry-after', canPrintPdf() ? '30' : '3600')
         .send(view.t('prizes.stories.pdf_unavailable'));
     }
-    const html = `<!doctype html>${render(StoriesDocument({ view, edition, categories: await loadStories(db, edition) }))}`;
-    const body = await printPdf(html);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="${fileName(edition.year, req.locale, 'pdf')}"`)
-      .header('cache-control', 'no-store')
-      .send(body);
   });
 };

@@ -28,14 +28,16 @@ export const loadStories = async (db: DbOrTx, edition: Edition): Promise<StoryCa
     results.map((r) => r.entryId),
   );
   const organizations = new Map<number, string>();
-  for (const id of new Set([...texts.values()].map((e) => e.organizationId).filter((i): i is number => i !== null))) {
-    try {
-      const o = await getOrganization(db, id);
-      organizations.set(id, o.acronym ? `${o.name} (${o.acronym})` : o.name);
-    } catch {
-      // a deleted organization: the story stays without it
-    }
-  }
+  await Promise.all(
+    [...new Set([...texts.values()].map((e) => e.organizationId).filter((i): i is number => i !== null))].map(async (id) => {
+      try {
+        const o = await getOrganization(db, id);
+        organizations.set(id, o.acronym ? `${o.name} (${o.acronym})` : o.name);
+      } catch {
+        // a deleted organization: the story stays without it
+      }
+    }),
+  );
   const stories = results.flatMap((r): (Story & { categoryNumber: number })[] => {
     const entry = texts.get(r.entryId);
     if (!entry) return [];
