@@ -1,11 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from './context.js';
 
-/** Values typed by the user and localized errors per field, as returned by parseForm(). */
-export type FormState = { values: Record<string, string | string[] | undefined>; errors: Record<string, string> };
+/**
+ * Values typed by the user and localized errors per field, as returned by parseForm(). `scope`
+ * names the form when a page has two forms with a field of the same name (the account page's
+ * current password): it goes into the ids of its fields, which must be unique in the page.
+ */
+export type FormState = { values: Record<string, string | string[] | undefined>; errors: Record<string, string>; scope?: string };
 export const emptyForm = (values: FormState['values'] = {}): FormState => ({ values, errors: {} });
 
-const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+const fieldId = (name: string, form?: FormState) => `field-${form?.scope ? `${form.scope}-` : ''}${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 const fieldValue = (form: FormState, name: string) => {
   const v = form.values[name];
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
@@ -21,7 +25,7 @@ export const ErrorSummary = ({ view, form, labels }: { view: ViewContext; form: 
       <ul>
         {entries.map(([name, message]) => (
           <li>
-            <a href={`#${fieldId(name)}`}>{labels[name] ? `${labels[name]}: ${message}` : message}</a>
+            <a href={`#${fieldId(name, form)}`}>{labels[name] ? `${labels[name]}: ${message}` : message}</a>
           </li>
         ))}
       </ul>
@@ -45,7 +49,7 @@ type FieldProps = {
 
 /** A labelled input with its hint and its error message, wired with aria-describedby. */
 export const Field = ({ form, name, label, hint, type = 'text', required, autocomplete, maxLength, dir, keepValue = type !== 'password' }: FieldProps) => {
-  const id = fieldId(name);
+  const id = fieldId(name, form);
   const error = form.errors[name];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -87,7 +91,7 @@ export const Field = ({ form, name, label, hint, type = 'text', required, autoco
 };
 
 export const TextArea = ({ form, name, label, hint, required, rows = 5, maxLength }: Omit<FieldProps, 'type'> & { rows?: number }) => {
-  const id = fieldId(name);
+  const id = fieldId(name, form);
   const error = form.errors[name];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -112,8 +116,13 @@ export const TextArea = ({ form, name, label, hint, required, rows = 5, maxLengt
 
 export type Option = { value: string; label: string };
 
+/**
+ * A labelled select. `required` only reaches the HTML with a `placeholder` (an empty first option):
+ * a select without one always has a value, and HTML allows `required` only on a select whose first
+ * option is an empty placeholder.
+ */
 export const Select = ({ form, name, label, hint, options, required, placeholder }: Omit<FieldProps, 'type'> & { options: Option[]; placeholder?: string }) => {
-  const id = fieldId(name);
+  const id = fieldId(name, form);
   const error = form.errors[name];
   const current = fieldValue(form, name);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -130,7 +139,7 @@ export const Select = ({ form, name, label, hint, options, required, placeholder
           {error}
         </p>
       )}
-      <select id={id} name={name} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+      <select id={id} name={name} required={required && placeholder !== undefined} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option value={o.value} selected={o.value === current}>
@@ -144,7 +153,7 @@ export const Select = ({ form, name, label, hint, options, required, placeholder
 
 /** A group of checkboxes in a fieldset with a legend. */
 export const Checkboxes = ({ form, name, legend, hint, options }: { form: FormState; name: string; legend: string; hint?: string; options: Option[] }) => {
-  const id = fieldId(name);
+  const id = fieldId(name, form);
   const error = form.errors[name];
   const raw = form.values[name];
   const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);

@@ -124,6 +124,7 @@ export const ReviewPage = ({ view, id, state, content, changes, submitter, organ
               name="decision"
               label={t('stocktaking.moderation.decision')}
               options={DECISIONS.map((d) => ({ value: d, label: t(`stocktaking.moderation.decision_${d}`) }))}
+              placeholder={t('core.form.choose')}
               required
             />
             <TextArea form={form} name="comment" label={t('stocktaking.moderation.comment')} hint={t('stocktaking.moderation.comment_hint')} rows={4} maxLength={5000} />
