@@ -21,3 +21,23 @@
     el.textContent = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(value);
   }
 })();
+
+// The menu (a <details> that folds the menus on a phone) stays open on wider screens, where the
+// stylesheet hides its button; this helps browsers that cannot style ::details-content. Escape
+// folds it again on a phone and puts focus back on its button.
+(() => {
+  const menu = document.querySelector('details.site-menu');
+  const toggle = menu?.querySelector('summary');
+  if (!(menu instanceof HTMLDetailsElement) || !(toggle instanceof HTMLElement)) return;
+  const wide = window.matchMedia('(min-width: 40.0625rem)');
+  const sync = () => {
+    menu.open = wide.matches;
+  };
+  sync();
+  wide.addEventListener('change', sync);
+  menu.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || wide.matches || !menu.open) return;
+    menu.open = false;
+    toggle.focus();
+  });
+})();

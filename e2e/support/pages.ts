@@ -25,5 +25,30 @@ export const PUBLIC_PAGES: readonly string[] = [
   `/prizes/${new Date().getUTCFullYear()}/stories`,
 ];
 
+/**
+ * Pages behind the sign-in, visited as the administrator (who holds every role) in the six
+ * languages by the same suite: axe-core, the Nu HTML Checker and the 320 px reflow check.
+ * `{review}` is an entry waiting in the moderation queue (made by e2e/support/fixtures.ts). A
+ * module that adds a page for signed-in people adds one representative URL here.
+ */
+export const SIGNED_IN_PAGES: readonly string[] = [
+  '/account',
+  '/organizations/new',
+  '/stocktaking/new',
+  '/stocktaking/mine',
+  '/admin',
+  '/admin/users',
+  '/admin/mailbox',
+  '/admin/reference/matrix',
+  '/admin/stocktaking',
+  '/admin/stocktaking/{review}',
+  '/admin/stocktaking/calls',
+  '/admin/stocktaking/import',
+  '/admin/prizes',
+  `/admin/prizes/${new Date().getUTCFullYear()}`,
+  `/admin/prizes/${new Date().getUTCFullYear()}/nominations`,
+  `/prizes/${new Date().getUTCFullYear()}/selection`,
+];
+
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */
 export const localePath = (locale: string, path: string) => `/${locale}${path === '/' ? '' : path}`;

@@ -29,6 +29,8 @@ const SAME_AS_ENGLISH_ALLOWED = new Set<string>([
   'stocktaking.scopes.regional',
   'stocktaking.entry.dates',
   'stocktaking.entry.description',
+  // 'Menu' in French.
+  'core.layout.menu',
 ]);
 const looksUntranslatable = (value: string) => !/[A-Za-z]{3,}/.test(value.replace(/\{[^}]*\}/g, ''));
 

@@ -56,7 +56,12 @@ export const Layout = ({ view, title, children, wide }: LayoutProps) => {
               </ul>
             </nav>
           </div>
-          <div class="container header-row">
+          {/*
+            On a phone the menus fold under a "Menu" button, without JavaScript too (a disclosure);
+            on wider screens the stylesheet shows them open and hides the button (styles.css, "Menu").
+          */}
+          <details class="container header-row site-menu">
+            <summary class="site-menu-toggle">{t('core.layout.menu')}</summary>
             <nav class="main-nav" aria-label={t('core.layout.main_nav')}>
               <ul>
                 {view.nav.map((item) => (
@@ -112,7 +117,7 @@ export const Layout = ({ view, title, children, wide }: LayoutProps) => {
                 )}
               </ul>
             </nav>
-          </div>
+          </details>
         </header>
         <main id="main" class={wide ? 'container wide' : 'container'} tabindex={-1}>
           {view.flash.map((f) => (

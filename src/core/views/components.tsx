@@ -1,11 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from './context.js';
 
-/** Values typed by the user and localized errors per field, as returned by parseForm(). */
-export type FormState = { values: Record<string, string | string[] | undefined>; errors: Record<string, string> };
+/**
+ * Values typed by the user and localized errors per field, as returned by parseForm(). `scope`
+ * names the form when a page has two forms with a field of the same name (the account page's
+ * current password): it goes into the ids of its fields, which must be unique in the page.
+ */
+export type FormState = { values: Record<string, string | string[] | undefined>; errors: Record<string, string>; scope?: string };
 export const emptyForm = (values: FormState['values'] = {}): FormState => ({ values, errors: {} });
 
-const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+const fieldId = (name: string, form?: FormState) => `field-${form?.scope ? `${form.scope}-` : ''}${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 const fieldValue = (form: FormState, name: string) => {
   const v = form.values[name];
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
@@ -21,7 +25,7 @@ export const ErrorSummary = ({ view, form, labels }: { view: ViewContext; form: 
       <ul>
         {entries.map(([name, message]) => (
           <li>
-            <a href={`#${fieldId(name)}`}>{labels[name] ? `${labels[name]}${view.t('core.text.colon')}${message}` : message}</a>
+            <a href={`#${fieldId(name, form)}`}>{labels[name] ? `${labels[name]}${view.t('core.text.colon')}${message}` : message}</a>
           </li>
         ))}
       </ul>
@@ -72,7 +76,7 @@ const FieldFrame = ({
   required?: boolean;
   control: (attributes: ControlAttributes) => ComponentChildren;
 }) => {
-  const id = fieldId(name);
+  const id = fieldId(name, form);
   const error = form.errors[name];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -137,6 +141,11 @@ export const TextArea = ({ form, name, label, hint, required, rows = 5, maxLengt
 
 export type Option = { value: string; label: string };
 
+/**
+ * A labelled select. `required` only reaches the HTML with a `placeholder` (an empty first option):
+ * a select without one always has a value, and HTML allows `required` only on a select whose first
+ * option is an empty placeholder.
+ */
 export const Select = ({ form, name, label, hint, options, required, placeholder }: Omit<FieldProps, 'type'> & { options: Option[]; placeholder?: string }) => {
   const current = fieldValue(form, name);
   return (
@@ -147,7 +156,9 @@ export const Select = ({ form, name, label, hint, options, required, placeholder
       hint={hint}
       required={required}
       control={(a) => (
-        <select {...a}>
+        // A required select must open on an empty placeholder (HTML's rule), so `required` goes
+        // with a placeholder only.
+        <select {...a} required={required && placeholder !== undefined}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option value={o.value} selected={o.value === current}>
@@ -162,7 +173,7 @@ export const Select = ({ form, name, label, hint, options, required, placeholder
 
 /** A group of checkboxes in a fieldset with a legend. */
 export const Checkboxes = ({ form, name, legend, hint, options }: { form: FormState; name: string; legend: string; hint?: string; options: Option[] }) => {
-  const id = fieldId(name);
+  const id = fieldId(name, form);
   const error = form.errors[name];
   const raw = form.values[name];
   const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);

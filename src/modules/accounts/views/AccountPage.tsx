@@ -20,6 +20,9 @@ type Props = {
 
 export const AccountPage = ({ view, actor, organizations, tokens, forms, notifications }: Props) => {
   const { t } = view;
+  // Both the e-mail form and the password form ask for the current password: the e-mail form's
+  // fields take its name in their ids, so that every id of the page stays unique.
+  const emailForm: FormState = { ...forms.email, scope: 'change-email' };
   return (
     <Layout view={view} title={t('accounts.account.title')}>
       <h1>{t('accounts.account.title')}</h1>
@@ -112,10 +115,10 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms, notific
 
       <section aria-labelledby="email-heading">
         <h2 id="email-heading">{t('accounts.account.change_email')}</h2>
-        <ErrorSummary view={view} form={forms.email} labels={{ email: t('accounts.fields.new_email'), currentPassword: t('accounts.fields.current_password') }} />
+        <ErrorSummary view={view} form={emailForm} labels={{ email: t('accounts.fields.new_email'), currentPassword: t('accounts.fields.current_password') }} />
         <PostForm view={view} action={view.href('/account/email')} class="stack">
           <Field
-            form={forms.email}
+            form={emailForm}
             name="email"
             type="email"
             label={t('accounts.fields.new_email')}
@@ -124,7 +127,7 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms, notific
             required
             dir="ltr"
           />
-          <Field form={forms.email} name="currentPassword" type="password" label={t('accounts.fields.current_password')} autocomplete="current-password" required />
+          <Field form={emailForm} name="currentPassword" type="password" label={t('accounts.fields.current_password')} autocomplete="current-password" required />
           <button type="submit" class="button">
             {t('accounts.account.change_email_submit')}
           </button>

@@ -46,7 +46,12 @@ export const facetTitle = (view: ViewContext, facet: FacetName) => view.t(FACET_
 /** Values of a facet listed before the "other values" disclosure. */
 const FACET_VALUES_SHOWN = 10;
 
-/** Public: search the Stocktaking database with facets; every control is a GET form (no JavaScript). */
+/**
+ * Public: search the Stocktaking database with facets; every control is a GET form (no JavaScript).
+ * The results come first in the page and the filters after them: on a phone the reader sees the
+ * results at once and reaches the filters by the link at the top; wide screens show the filters
+ * beside the results.
+ */
 export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, names, organizations, expanded = [] }: SearchPageProps) => {
   const { t } = view;
   const query = searchQuery({ q, sort, filters, pageSize });
@@ -82,7 +87,61 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
         </button>
       </form>
       <div class="search-layout">
-        <aside class="facets" aria-labelledby="facets-title">
+        <section class="results" aria-labelledby="results-title">
+          {/* On a phone the filters come after the results (styles.css, "search-layout"): one tap away. */}
+          <p class="filters-link">
+            <a href="#filters">{t('stocktaking.browse.filters_title')}</a>
+          </p>
+          <h2 id="results-title">{t('stocktaking.browse.results_count', { count: result.total })}</h2>
+          {result.total > 0 && <DownloadResultsLink view={view} query={query} />}
+          {result.typoTolerant && result.total > 0 && <p class="notice">{t('stocktaking.browse.typo_notice', { q })}</p>}
+          {result.total === 0 ? (
+            <p class="empty">{t('stocktaking.browse.no_results')}</p>
+          ) : (
+            <ol class="result-list" start={(page - 1) * pageSize + 1}>
+              {result.items.map((entry) => {
+                const organization = entry.organizationId ? organizations.get(entry.organizationId) : undefined;
+                return (
+                  <li class="card">
+                    <h3>
+                      <a href={view.href(`/stocktaking/${entry.id}`)}>
+                        <EntryText view={view} value={entry.title} translations={entry.translations}>
+                          {entry.highlight ? <Highlight text={entry.highlight} /> : undefined}
+                        </EntryText>
+                      </a>
+                    </h3>
+                    <EntryBadges view={view} entry={entry} />
+                    <p>
+                      <EntryText view={view} value={entry.summary} translations={entry.translations} />
+                    </p>
+                    <p class="muted">
+                      {organization && (
+                        <>
+                          <bdi>{organization}</bdi> ·{' '}
+                        </>
+                      )}
+                      {countryName(entry.leadCountry, view.locale)}
+                    </p>
+                    <p class="badges">
+                      <span class="visually-hidden">
+                        {t('stocktaking.facets.action_line')}
+                        {t('core.text.colon')}
+                      </span>
+                      {entry.actionLines.map((code) => (
+                        <>
+                          <span class="code">{code}</span>
+                          <span class="visually-hidden"> {facetLabel(view, names, 'actionLine', code).slice(code.length)}</span>{' '}
+                        </>
+                      ))}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          <Pagination view={view} page={page} pageSize={pageSize} total={result.total} baseHref={view.href('/stocktaking')} query={query} />
+        </section>
+        <aside class="facets" id="filters" aria-labelledby="facets-title">
           <h2 id="facets-title">{t('stocktaking.browse.filters_title')}</h2>
           <form method="get" action={view.href('/stocktaking')}>
             {q && <input type="hidden" name="q" value={q} />}
@@ -133,58 +192,6 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
             </p>
           )}
         </aside>
-        <section class="results" aria-labelledby="results-title">
-          <h2 id="results-title" role="status">
-            {t('stocktaking.browse.results_count', { count: result.total })}
-          </h2>
-          {result.total > 0 && <DownloadResultsLink view={view} query={query} />}
-          {result.typoTolerant && result.total > 0 && <p class="notice">{t('stocktaking.browse.typo_notice', { q })}</p>}
-          {result.total === 0 ? (
-            <p class="empty">{t('stocktaking.browse.no_results')}</p>
-          ) : (
-            <ol class="result-list" start={(page - 1) * pageSize + 1}>
-              {result.items.map((entry) => {
-                const organization = entry.organizationId ? organizations.get(entry.organizationId) : undefined;
-                return (
-                  <li class="card">
-                    <h3>
-                      <a href={view.href(`/stocktaking/${entry.id}`)}>
-                        <EntryText view={view} value={entry.title} translations={entry.translations}>
-                          {entry.highlight ? <Highlight text={entry.highlight} /> : undefined}
-                        </EntryText>
-                      </a>
-                    </h3>
-                    <EntryBadges view={view} entry={entry} />
-                    <p>
-                      <EntryText view={view} value={entry.summary} translations={entry.translations} />
-                    </p>
-                    <p class="muted">
-                      {organization && (
-                        <>
-                          <bdi>{organization}</bdi> ·{' '}
-                        </>
-                      )}
-                      {countryName(entry.leadCountry, view.locale)}
-                    </p>
-                    <p class="badges">
-                      <span class="visually-hidden">
-                        {t('stocktaking.facets.action_line')}
-                        {t('core.text.colon')}
-                      </span>
-                      {entry.actionLines.map((code) => (
-                        <>
-                          <span class="code">{code}</span>
-                          <span class="visually-hidden"> {facetLabel(view, names, 'actionLine', code).slice(code.length)}</span>{' '}
-                        </>
-                      ))}
-                    </p>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-          <Pagination view={view} page={page} pageSize={pageSize} total={result.total} baseHref={view.href('/stocktaking')} query={query} />
-        </section>
       </div>
     </Layout>
   );

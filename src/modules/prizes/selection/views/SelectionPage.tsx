@@ -158,6 +158,7 @@ export const SelectionPage = ({
           <div class="field">
             <label for="expert-category">{t('prizes.selection.category')}</label>
             <select id="expert-category" name="category" required>
+              <option value="">{t('core.form.choose')}</option>
               {categories.map((c) => (
                 <option value={String(c.number)}>{`${c.number}. ${view.localize(c.title)}`}</option>
               ))}

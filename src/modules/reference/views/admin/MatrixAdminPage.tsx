@@ -104,7 +104,7 @@ export const MatrixAdminPage = ({ view, lines, sdgs, links, targetCodes, filter,
             name="actionLine"
             label={t('reference.admin.action_line_label')}
             required
-            placeholder=""
+            placeholder={t('core.form.choose')}
             options={leafLines.map((l) => ({ value: l.code, label: `${l.code} ${view.localize(l.short)}` }))}
           />
           <Select
@@ -112,7 +112,7 @@ export const MatrixAdminPage = ({ view, lines, sdgs, links, targetCodes, filter,
             name="sdg"
             label={t('reference.admin.sdg_label')}
             required
-            placeholder=""
+            placeholder={t('core.form.choose')}
             options={sdgs.map((s) => ({ value: String(s.number), label: `${s.number} ${view.localize(s.short)}` }))}
           />
           <Field form={addForm} name="targets" label={t('reference.admin.targets_label')} hint={t('reference.admin.targets_hint_generic')} maxLength={500} dir="ltr" />
