@@ -40,6 +40,7 @@ const ADDRESS = /^(https?:\/\/|mailto:)\S*$/;
 
 /** Text wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: its direction no longer leaks into the words around it. */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
+const ALREADY_ISOLATED = /^\u2068[^]*\u2069$/;
 
 /** Whether text holds letters written in the other direction than the locale's (a Latin title on an Arabic page, an Arabic name on a French one). */
 export const hasOtherDirection = (text: string, locale: Locale) => (locale === 'ar' ? LEFT_TO_RIGHT_LETTER : RIGHT_TO_LEFT_LETTER).test(text);
@@ -54,7 +55,8 @@ const isolated = (values: MessageValues | undefined, locale: Locale) => {
   if (!values) return values;
   let copy: MessageValues | undefined;
   for (const [name, value] of Object.entries(values)) {
-    if (typeof value === 'string' && !ADDRESS.test(value) && hasOtherDirection(value, locale)) {
+    // A value a caller has isolated already (a notification's title) is not wrapped twice.
+    if (typeof value === 'string' && !ADDRESS.test(value) && !ALREADY_ISOLATED.test(value) && hasOtherDirection(value, locale)) {
       copy ??= { ...values };
       copy[name] = isolate(value);
     }

@@ -172,7 +172,7 @@ describe('notifications by e-mail', () => {
       ['fr', 'Nouvelle fiche à modérer\u00a0: Radio rurale au Niger'],
     ]);
     expect(toModerator[0]?.text).toContain('Bonjour Camille Martin,');
-    expect(toModerator[0]?.text).toMatch(/Ouvrir la page: http:\/\/platform\.test\/fr\/admin\/stocktaking\/\d+/);
+    expect(toModerator[0]?.text).toMatch(/Ouvrir la page\u00a0: http:\/\/platform\.test\/fr\/admin\/stocktaking\/\d+/);
 
     const admin = await kit.as(await buildUser(kit.database.db, { roles: ['admin'] }));
     const mailbox = await admin.get('/en/admin/mailbox');

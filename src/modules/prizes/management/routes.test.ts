@@ -190,7 +190,7 @@ describe('an edition’s categories on the managers’ page', () => {
   it('edits a category’s titles and action line (in French), audited', async () => {
     const form = await manager.get('/fr/admin/prizes/2044/categories/19');
     expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Édition 2044 : catégorie 19');
+    expect(form.body).toContain('Édition 2044\u00a0: catégorie 19');
     expect(form.body).toContain('value="Ethics of artificial intelligence"');
     const saved = await manager.post('/fr/admin/prizes/2044/categories/19', {
       actionLine: 'C10',
