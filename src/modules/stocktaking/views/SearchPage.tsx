@@ -60,9 +60,6 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
     <Layout view={view} title={q ? t('stocktaking.browse.title_with_query', { q }) : t('stocktaking.browse.title')} wide>
       <h1>{t('stocktaking.browse.title')}</h1>
       <p class="lead">{t('stocktaking.browse.lead')}</p>
-      <p>
-        <a href={view.href('/stocktaking/statistics')}>{t('stocktaking.statistics.link')}</a>
-      </p>
       <form method="get" action={view.href('/stocktaking')} class="search-form" role="search">
         <div class="field">
           <label for="field-q">{t('stocktaking.browse.search_label')}</label>
@@ -140,6 +137,10 @@ export const SearchPage = ({ view, q, sort, filters, page, pageSize, result, nam
             </ol>
           )}
           <Pagination view={view} page={page} pageSize={pageSize} total={result.total} baseHref={view.href('/stocktaking')} query={query} />
+          {/* After the results, so that on a phone they still start in the first screen. */}
+          <p>
+            <a href={view.href('/stocktaking/statistics')}>{t('stocktaking.statistics.link')}</a>
+          </p>
         </section>
         <aside class="facets" id="filters" aria-labelledby="facets-title">
           <h2 id="facets-title">{t('stocktaking.browse.filters_title')}</h2>
