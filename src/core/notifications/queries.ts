@@ -3,7 +3,7 @@ import { users } from '../auth/tables.js';
 import { contributions, type NotificationEventContribution } from '../contributions.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Locale, Localized } from '../i18n/locales.js';
-import { localizeWithLocale, translator } from '../i18n/translate.js';
+import { isolate as isolateText, localizeWithLocale, translator } from '../i18n/translate.js';
 import type { PlatformModule } from '../module.js';
 import { type NotificationEmailChoice, type NotificationParams, notifications } from './tables.js';
 
@@ -15,7 +15,7 @@ export const notificationEventsOf = (modules: readonly PlatformModule[]) =>
  * Text of another writer (a title) inside a sentence: isolated (FSI … PDI) so its direction cannot
  * disturb the sentence's. A year is a string (`'2026'`): a number would be grouped ("2,026").
  */
-const isolate = (text: string) => (/^[\d.,-]*$/.test(text) ? text : `\u2068${text}\u2069`);
+const isolate = (text: string) => (/^[\d.,-]*$/.test(text) ? text : isolateText(text));
 
 /** The sentence of a notification in `locale` (its event's message with its params); an event no module declares any more gets a plain one. */
 export const notificationText = (events: Map<string, NotificationEventContribution>, row: { kind: string; params: NotificationParams }, locale: Locale) => {

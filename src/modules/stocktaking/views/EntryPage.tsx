@@ -1,3 +1,4 @@
+import { EntryImages } from '../components/EntryImages.js';
 import type { ItemAction } from '../../../core/contributions.js';
 import type { Localized } from '../../../core/i18n/locales.js';
 import type { ViewContext } from '../../../core/views/context.js';
@@ -103,15 +104,7 @@ export const EntryPage = ({ view, entry, names, organization, images, owner }: E
       <div class="lead">
         <EntryText view={view} value={entry.summary} translations={entry.translations} as="p" />
       </div>
-      {images.length > 0 && (
-        <ul class="entry-images">
-          {images.map((image) => (
-            <li>
-              <img src={view.href(`/stocktaking/images/${image.id}`)} alt={view.localize(image.alt)} width={image.width} height={image.height} loading="lazy" />
-            </li>
-          ))}
-        </ul>
-      )}
+      {images.length > 0 && <EntryImages view={view} images={images} />}
       {longText.map(([key, value]) =>
         view.localize(value) ? (
           <section>

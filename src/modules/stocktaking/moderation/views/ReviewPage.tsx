@@ -1,3 +1,4 @@
+import { EntryImages } from '../../components/EntryImages.js';
 import { ErrorSummary, type FormState, Select, TextArea } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
@@ -168,17 +169,7 @@ export const ReviewPage = ({
           ),
       )}
       <h3>{t('stocktaking.submission.section_images')}</h3>
-      {images.length === 0 ? (
-        <p>{t('stocktaking.moderation.empty_value')}</p>
-      ) : (
-        <ul class="entry-images">
-          {images.map((image) => (
-            <li>
-              <img src={view.href(`/stocktaking/images/${image.id}`)} alt={view.localize(image.alt)} width={image.width} height={image.height} loading="lazy" />
-            </li>
-          ))}
-        </ul>
-      )}
+      {images.length === 0 ? <p>{t('stocktaking.moderation.empty_value')}</p> : <EntryImages view={view} images={images} />}
 
       <h2>{t('stocktaking.moderation.steps')}</h2>
       <ol class="timeline">
