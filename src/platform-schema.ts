@@ -8,3 +8,4 @@ export * from './modules/accounts/tables.js';
 export * from './modules/reference/tables.js';
 export * from './modules/stocktaking/tables.js';
 export * from './modules/prizes/tables.js';
+export * from './modules/consultations/tables.js';

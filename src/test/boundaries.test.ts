@@ -36,7 +36,7 @@ const treeOf = (files: Record<string, string>, doc = DOC) => {
 describe('scripts/check-boundaries.mjs', () => {
   it('passes on the code as it is', () => {
     const { code, out } = check(ROOT);
-    expect(out).toMatch(/^module boundaries: ok \(\d+ files, 4 module → module edges in docs\/ARCHITECTURE.md\)/);
+    expect(out).toMatch(/^module boundaries: ok \(\d+ files, \d+ module → module edges in docs\/ARCHITECTURE.md\)/);
     expect(code).toBe(0);
   });
 

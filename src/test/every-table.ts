@@ -5,7 +5,7 @@
  * results) and the kernel's helpers (sessions, API tokens, rate limits, settings). The backup test
  * checks that no table is left empty, so a module that adds a table must add its rows here.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { MODULES } from '../app.js';
 import { createSession, getActorById } from '../core/auth/sessions.js';
@@ -20,6 +20,7 @@ import { createApiTokenFor } from '../modules/accounts/cli.js';
 import { addMember } from '../modules/accounts/commands/manage-members.js';
 import { registerUser } from '../modules/accounts/commands/register-user.js';
 import { organizations } from '../modules/accounts/tables.js';
+import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
 import { updateEdition } from '../modules/prizes/commands/update-edition.js';
@@ -141,6 +142,66 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
   const expert = await actor(database, expertUser.id);
   ok('score', await scoreNominee(db, { actor: expert, nominationId: nominees[0]?.nomination as number, input: { criteria: { impact: 8 }, comment: 'Strong local ownership' } }));
   ok('conflict', await declareConflict(db, { actor: expert, nominationId: nominees[1]?.nomination as number, note: 'Former employer' }));
+
+  // Consultations: until each feature folder's commands fill its tables, rows written directly.
+  // Each feature replaces its lines with its commands (management, answering, analysis, results, exports).
+  const [consultation] = await db
+    .insert(c.consultations)
+    .values({
+      title: { en: 'Call for contributions 2027', ar: 'دعوة إلى تقديم المساهمات 2027' },
+      originalLanguage: 'en',
+      opensAt: new Date('2026-01-01T00:00:00Z'),
+      closesAt: new Date('2026-02-01T00:00:00Z'),
+      letterNumber: 'CL-26/001',
+    })
+    .returning();
+  if (!consultation) throw new Error('no consultation');
+  await db
+    .insert(c.versions)
+    .values({
+      consultationId: consultation.id,
+      version: 1,
+      questionnaire: { sections: [{ id: 's1', title: { en: 'Views' }, questions: [{ id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }] }] },
+    });
+  const [answer] = await db
+    .insert(c.answers)
+    .values({
+      consultationId: consultation.id,
+      version: 1,
+      respondent: `user:${ownerUser.id}`,
+      userId: ownerUser.id,
+      language: 'fr',
+      status: 'submitted',
+      values: { q1: { text: 'Le haut débit rural — 中文' } },
+      submittedAt: new Date(),
+    })
+    .returning();
+  if (!answer) throw new Error('no answer');
+  await db
+    .insert(c.attachments)
+    .values({ answerId: answer.id, questionId: 'q1', fileName: 'note.pdf', mediaType: 'application/pdf', byteSize: 8, sha256: 'x', data: Buffer.from('%PDF-1.7') });
+  const [campaign] = await db.insert(c.campaigns).values({ consultationId: consultation.id, questionId: 'q1', representativeAnswerId: answer.id, size: 1 }).returning();
+  await db
+    .insert(c.texts)
+    .values({
+      answerId: answer.id,
+      questionId: 'q1',
+      consultationId: consultation.id,
+      language: 'fr',
+      body: 'Le haut débit rural',
+      search: sql`to_tsvector('simple', 'Le haut débit rural')`,
+      signature: [1, 2, 3],
+      campaignId: campaign?.id ?? null,
+    });
+  const [theme] = await db
+    .insert(c.themes)
+    .values({ consultationId: consultation.id, label: { en: 'Connectivity' } })
+    .returning();
+  if (theme) await db.insert(c.answerThemes).values({ answerId: answer.id, questionId: 'q1', themeId: theme.id });
+  await db.insert(c.syntheses).values({ consultationId: consultation.id, data: { participation: 1 } });
+  await db.insert(c.counters).values({ name: 'circular-letter', year: 2026, value: 1 });
+  await db.insert(c.unsubscribes).values({ email: 'no-letters@example.org' });
+  await db.insert(c.letterSendings).values({ consultationId: consultation.id, recipients: 3 });
 
   return { apiToken: token.token, entryId: created.id, entryTitle };
 };

@@ -31,6 +31,8 @@ const SAME_AS_ENGLISH_ALLOWED = new Set<string>([
   'stocktaking.entry.description',
   // 'Menu' in French.
   'core.layout.menu',
+  // 'Consultations' in French.
+  'consultations.nav.title',
 ]);
 const looksUntranslatable = (value: string) => !/[A-Za-z]{3,}/.test(value.replace(/\{[^}]*\}/g, ''));
 

@@ -20,3 +20,7 @@ export const ENDONYMS: Record<Locale, string> = {
 
 /** Content written by users or editors: one string per language, any of them possibly absent. */
 export type Localized = Partial<Record<Locale, string>>;
+
+/** How each language version of a user's text came to be: written in it, translated without review, or reviewed. */
+export const TRANSLATION_KINDS = ['original', 'unofficial', 'reviewed'] as const;
+export type TranslationKind = (typeof TRANSLATION_KINDS)[number];

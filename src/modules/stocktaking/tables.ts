@@ -18,9 +18,9 @@ export const TARGET_GROUPS = [
 ] as const;
 export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed'] as const;
 export const SCOPES = ['national', 'regional', 'international'] as const;
-/** How each language version of an entry came to be. */
-export const TRANSLATION_KINDS = ['original', 'unofficial', 'reviewed'] as const;
-export type TranslationKind = (typeof TRANSLATION_KINDS)[number];
+/** How each language version of an entry came to be (the core's kinds). */
+export { TRANSLATION_KINDS, type TranslationKind } from '../../core/i18n/locales.js';
+import type { TranslationKind } from '../../core/i18n/locales.js';
 
 /** PostgreSQL full-text vector, written by the commands (Chinese is segmented first, in Node). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

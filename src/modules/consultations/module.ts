@@ -1,0 +1,42 @@
+import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import './permissions.js';
+
+/**
+ * Consultations of the Council Working Group on WSIS & SDGs (Resolution 1332: calls for
+ * contributions through an online form, circular letters, questionnaires). Feature folders:
+ * management/ (consultations, questionnaire builder, lifecycle, list and page), answering/ (the
+ * answer form, drafts, submission), results/ (results, charts, the synthesis), exports/ (exports,
+ * published answers, circular letters, reminders), analysis/ (free-text search, campaigns, coding).
+ */
+export const consultationsModule = defineModule({
+  id: 'consultations',
+  routes: lazyRoutes(async () => {
+    const [management, answering, results, exports] = await Promise.all([
+      import('./management/routes.js'),
+      import('./answering/routes.js'),
+      import('./results/routes.js'),
+      import('./exports/routes.js'),
+    ]);
+    return combineRoutes(management.managementRoutes, answering.answeringRoutes, results.resultsRoutes, exports.exportsRoutes);
+  }),
+  adminRoutes: lazyRoutes(async () => {
+    const [management, results, exports, analysis] = await Promise.all([
+      import('./management/routes.js'),
+      import('./results/routes.js'),
+      import('./exports/routes.js'),
+      import('./analysis/routes.js'),
+    ]);
+    return combineRoutes(management.managementAdminRoutes, results.resultsAdminRoutes, exports.exportsAdminRoutes, analysis.analysisAdminRoutes);
+  }),
+  apiRoutes: lazyRoutes(async () => {
+    const [management, answering, results, exports] = await Promise.all([
+      import('./management/routes.js'),
+      import('./answering/routes.js'),
+      import('./results/routes.js'),
+      import('./exports/routes.js'),
+    ]);
+    return combineRoutes(management.managementApiRoutes, answering.answeringApiRoutes, results.resultsApiRoutes, exports.exportsApiRoutes);
+  }),
+  nav: [{ labelKey: 'consultations.nav.title', href: '/consultations' }],
+  adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],
+});
