@@ -484,7 +484,7 @@ export const answeringApiRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'Between the open and the close only (409 otherwise, with the closing time; the draft is kept). Sends a receipt e-mail with a copy of the answer.',
         security: [{ bearer: [] }],
         params,
-        body: answerIn.optional(),
+        body: answerIn.nullish(),
         response: { 200: answerOut },
       },
     },
