@@ -4,7 +4,7 @@ import { DOCX, ODT, PDF, sampleQuestionnaire, zipOf } from './test-helpers.js';
 import { validateValues, valuesFromForm, visibleQuestionIds } from './validate.js';
 
 const codes = () => new Set(['C1', 'C2', 'C7.e-health']);
-const check = (values: Record<string, unknown>, { submit = false, hidden = 'refuse' as const, language = 'en' } = {}) =>
+const check = (values: Record<string, unknown>, { submit = false, hidden = 'refuse' as 'refuse' | 'drop', language = 'en' } = {}) =>
   validateValues({ questionnaire: sampleQuestionnaire, values, language, referenceCodes: codes, hidden, submit });
 const errors = (values: Record<string, unknown>, options?: Parameters<typeof check>[1]) => check(values, options).problems.map((p) => `${p.questionId}:${p.error}`);
 
