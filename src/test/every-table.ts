@@ -20,6 +20,8 @@ import { createApiTokenFor } from '../modules/accounts/cli.js';
 import { addMember } from '../modules/accounts/commands/manage-members.js';
 import { registerUser } from '../modules/accounts/commands/register-user.js';
 import { organizations } from '../modules/accounts/tables.js';
+import { attachFile } from '../modules/consultations/answering/commands/attach-file.js';
+import { saveAnswer } from '../modules/consultations/answering/commands/save-answer.js';
 import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
@@ -152,47 +154,74 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
       originalLanguage: 'en',
       opensAt: new Date('2026-01-01T00:00:00Z'),
       closesAt: new Date('2026-02-01T00:00:00Z'),
+      status: 'open',
       letterNumber: 'CL-26/001',
     })
     .returning();
   if (!consultation) throw new Error('no consultation');
-  await db
-    .insert(c.versions)
-    .values({
+  await db.insert(c.versions).values({
+    consultationId: consultation.id,
+    version: 1,
+    questionnaire: {
+      sections: [
+        {
+          id: 's1',
+          title: { en: 'Views' },
+          questions: [
+            { id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true },
+            { id: 'q2', type: 'file', label: { en: 'A paper' }, required: false },
+          ],
+        },
+      ],
+    },
+  });
+  // Answering: a draft, a file attached (typed from its bytes), then the submission with its receipt.
+  const answeredAt = new Date('2026-01-15T12:00:00Z');
+  ok(
+    'answer draft',
+    await saveAnswer(db, {
+      actor: owner,
       consultationId: consultation.id,
-      version: 1,
-      questionnaire: { sections: [{ id: 's1', title: { en: 'Views' }, questions: [{ id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }] }] },
-    });
-  const [answer] = await db
-    .insert(c.answers)
-    .values({
+      input: { respondent: { kind: 'individual' }, language: 'fr', values: { q1: { text: 'Le haut débit rural — 中文' } }, country: 'FR', gender: 'not-given' },
+      replaceAll: true,
+      hidden: 'refuse',
+      submit: false,
+      now: answeredAt,
+    }),
+  );
+  ok(
+    'attachment',
+    await attachFile(db, {
+      actor: owner,
       consultationId: consultation.id,
-      version: 1,
-      respondent: `user:${ownerUser.id}`,
-      userId: ownerUser.id,
-      language: 'fr',
-      status: 'submitted',
-      values: { q1: { text: 'Le haut débit rural — 中文' } },
-      submittedAt: new Date(),
-    })
-    .returning();
-  if (!answer) throw new Error('no answer');
-  await db
-    .insert(c.attachments)
-    .values({ answerId: answer.id, questionId: 'q1', fileName: 'note.pdf', mediaType: 'application/pdf', byteSize: 8, sha256: 'x', data: Buffer.from('%PDF-1.7') });
+      questionId: 'q2',
+      file: { bytes: Buffer.from('%PDF-1.7\n%%EOF\n'), fileName: 'note.pdf', declaredType: 'application/pdf' },
+      now: answeredAt,
+    }),
+  );
+  const { answer } = ok(
+    'answer',
+    await saveAnswer(db, {
+      actor: owner,
+      consultationId: consultation.id,
+      input: { respondent: { kind: 'individual' }, language: 'fr', values: {} },
+      replaceAll: false,
+      hidden: 'refuse',
+      submit: true,
+      now: answeredAt,
+    }),
+  );
   const [campaign] = await db.insert(c.campaigns).values({ consultationId: consultation.id, questionId: 'q1', representativeAnswerId: answer.id, size: 1 }).returning();
-  await db
-    .insert(c.texts)
-    .values({
-      answerId: answer.id,
-      questionId: 'q1',
-      consultationId: consultation.id,
-      language: 'fr',
-      body: 'Le haut débit rural',
-      search: sql`to_tsvector('simple', 'Le haut débit rural')`,
-      signature: [1, 2, 3],
-      campaignId: campaign?.id ?? null,
-    });
+  await db.insert(c.texts).values({
+    answerId: answer.id,
+    questionId: 'q1',
+    consultationId: consultation.id,
+    language: 'fr',
+    body: 'Le haut débit rural',
+    search: sql`to_tsvector('simple', 'Le haut débit rural')`,
+    signature: [1, 2, 3],
+    campaignId: campaign?.id ?? null,
+  });
   const [theme] = await db
     .insert(c.themes)
     .values({ consultationId: consultation.id, label: { en: 'Connectivity' } })

@@ -1,0 +1,207 @@
+/**
+ * Saves the caller's answer (a draft, or a submission), in one transaction: who answers (the
+ * audience, the organization's membership), the values (validate.ts), the time (a submission
+ * only between the open and the close; a late one keeps the draft), one row per respondent by
+ * the unique index (INSERT … ON CONFLICT, so two members of one organization write one answer),
+ * and on submission the receipt (a notification and an e-mail with a copy of the answer).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { recordAction } from '../../../../core/audit/record.js';
+import type { Db } from '../../../../core/db/client.js';
+import { isLocale, type Locale } from '../../../../core/i18n/locales.js';
+import { formatters, isolate, localizer, localizeWithLocale } from '../../../../core/i18n/translate.js';
+import { enqueueMail } from '../../../../core/mail/outbox.js';
+import { notify } from '../../../../core/notifications/notify.js';
+import type { Actor } from '../../../../core/permissions/index.js';
+import { findOrganizationsOfUser } from '../../../accounts/queries.js';
+import { findCountries, regionOfCountry } from '../../../reference/queries.js';
+import { type Consultation, currentQuestionnaire, findConsultation } from '../../queries.js';
+import { type AnswerValues, questionsOf, type ReferenceList } from '../../questionnaire.js';
+import { answers, attachments, type Gender } from '../../tables.js';
+import { answerCopy } from '../copy.js';
+import { answerReceived } from '../notifications.js';
+import { type Answer, findOwnAnswer, findReferenceCodes, respondentKey } from '../queries.js';
+import { audienceRefusal, type RespondentChoice, respondentRefusal, submissionMoment } from '../rules.js';
+import { type AnswerProblem, validateValues } from '../validate.js';
+
+export type SaveAnswerInput = {
+  respondent: RespondentChoice;
+  language: Locale;
+  /** Values by question id, as validate.ts reads them. */
+  values: Record<string, unknown>;
+  gender?: Gender | null;
+  /** An individual's country (ISO 3166 code); an organization's is its own. */
+  country?: string | null;
+  publish?: boolean;
+};
+
+export type SaveAnswerResult =
+  | { ok: true; answer: Answer; submitted: boolean }
+  | { ok: false; error: 'not_found' }
+  | { ok: false; error: 'forbidden'; reason: string }
+  | { ok: false; error: 'invalid'; problems: AnswerProblem[] }
+  /** Submissions are not taken now; `kept` when the values were saved as a draft. */
+  | { ok: false; error: 'closed' | 'not_yet_open'; consultation: Consultation; kept: boolean };
+
+/** The consultation, if it can be answered at all (a draft consultation is not there for respondents). */
+const answerable = (c: Consultation | null): c is Consultation => c !== null && c.status !== 'draft';
+
+export const saveAnswer = async (
+  db: Db,
+  {
+    actor,
+    consultationId,
+    input,
+    replaceAll,
+    stepQuestionIds = [],
+    hidden,
+    submit,
+    baseUrl = '',
+    now = new Date(),
+    ip,
+  }: {
+    actor: Actor;
+    consultationId: number;
+    input: SaveAnswerInput;
+    /** The values replace the whole answer (the API), or only the questions of `stepQuestionIds` (a page of the form). */
+    replaceAll: boolean;
+    stepQuestionIds?: string[];
+    hidden: 'refuse' | 'drop';
+    submit: boolean;
+    baseUrl?: string;
+    now?: Date;
+    ip?: string;
+  },
+): Promise<SaveAnswerResult> =>
+  db.transaction(async (tx) => {
+    const consultation = await findConsultation(tx, consultationId);
+    if (!answerable(consultation)) return { ok: false, error: 'not_found' };
+    if (consultation.status !== 'open') return { ok: false, error: 'closed', consultation, kept: false };
+    const organizations = await findOrganizationsOfUser(tx, actor.id);
+    const refusal = audienceRefusal(consultation, actor, organizations) ?? respondentRefusal(consultation, input.respondent, organizations);
+    if (refusal) return { ok: false, error: 'forbidden', reason: refusal };
+    const organization = input.respondent.kind === 'organization' ? organizations.find((o) => o.id === (input.respondent as { organizationId: number }).organizationId) : undefined;
+    const respondent = organization ? respondentKey({ organizationId: organization.id }) : respondentKey({ userId: actor.id });
+
+    const questionnaire = await currentQuestionnaire(tx, consultation);
+    const known = new Set(questionsOf(questionnaire).map((q) => q.id));
+    const [existing] = await tx
+      .select()
+      .from(answers)
+      .where(and(eq(answers.consultationId, consultation.id), eq(answers.respondent, respondent)))
+      .for('update');
+    // Changing who answers carries a draft over to the new respondent (when that one has no answer yet).
+    const own = existing ? null : await findOwnAnswer(tx, { consultationId: consultation.id, userId: actor.id });
+    const carried = own && own.status === 'draft' ? own : null;
+    const base: AnswerValues = (existing ?? carried)?.values ?? {};
+    const step = new Set(stepQuestionIds);
+    const incoming = replaceAll ? input.values : { ...Object.fromEntries(Object.entries(base).filter(([id]) => known.has(id) && !step.has(id))), ...input.values };
+
+    const moment = submissionMoment(consultation, now);
+    // A submitted answer changes only while submissions are taken.
+    if (existing?.status === 'submitted' && moment !== 'open') return { ok: false, error: moment, consultation, kept: false };
+    const late = submit && moment !== 'open';
+    const complete = (submit && !late) || existing?.status === 'submitted';
+
+    const lists = questionsOf(questionnaire).flatMap((q) => (q.type === 'reference' ? [q.list] : [])) as ReferenceList[];
+    const codes = await findReferenceCodes(tx, lists);
+    const { values, problems } = validateValues({
+      questionnaire,
+      values: incoming,
+      language: input.language,
+      referenceCodes: (list) => codes.get(list) ?? new Set(),
+      hidden,
+      submit: complete,
+    });
+    // A file answer names a file attached to this answer, for this question.
+    const files = Object.entries(values).filter(([, v]) => 'attachmentId' in v) as [string, { attachmentId: number }][];
+    if (files.length > 0) {
+      const holder = existing ?? carried;
+      const mine = holder ? await tx.select({ id: attachments.id, questionId: attachments.questionId }).from(attachments).where(eq(attachments.answerId, holder.id)) : [];
+      for (const [questionId, v] of files)
+        if (!mine.some((a) => a.id === v.attachmentId && a.questionId === questionId)) problems.push({ questionId, error: 'attachment_unknown' });
+    }
+    const country = organization ? organization.country : (input.country ?? existing?.country ?? null);
+    if (!organization && input.country && !(await findCountries(tx)).some((c) => c.code === input.country)) problems.push({ questionId: '_country', error: 'country_unknown' });
+    if (problems.length > 0) return { ok: false, error: 'invalid', problems };
+
+    const doSubmit = submit && !late;
+    const region = country ? await regionOfCountry(tx, country) : null;
+    const fields = {
+      version: consultation.currentVersion,
+      userId: actor.id,
+      organizationId: organization?.id ?? null,
+      language: input.language,
+      values,
+      publish: consultation.answersMayBePublished && (input.publish ?? existing?.publish ?? false),
+      stakeholderType: organization?.stakeholderType ?? null,
+      country,
+      region,
+      gender: organization ? null : (input.gender ?? existing?.gender ?? null),
+      updatedAt: now,
+    };
+    const [row] = await tx
+      .insert(answers)
+      .values({ consultationId: consultation.id, respondent, ...fields, status: doSubmit ? 'submitted' : 'draft', submittedAt: doSubmit ? now : null })
+      .onConflictDoUpdate({
+        target: [answers.consultationId, answers.respondent],
+        set: {
+          ...fields,
+          status: doSubmit ? 'submitted' : sql`${answers.status}`,
+          submittedAt: doSubmit ? now : sql`${answers.submittedAt}`,
+        },
+      })
+      .returning();
+    if (!row) throw new Error('answer not written');
+    if (carried && carried.id !== row.id) {
+      await tx.update(attachments).set({ answerId: row.id }).where(eq(attachments.answerId, carried.id));
+      await tx.delete(answers).where(eq(answers.id, carried.id));
+    }
+    await recordAction(tx, {
+      actor,
+      action: doSubmit ? 'consultations.answer.submit' : 'consultations.answer.write',
+      subjectType: 'consultations.answer',
+      subjectId: row.id,
+      after: { consultationId: consultation.id, respondent, status: row.status, version: row.version },
+      ip,
+    });
+    if (late) return { ok: false, error: moment as 'closed' | 'not_yet_open', consultation, kept: true };
+    if (doSubmit) await sendReceipt(tx, { actor, consultation, answer: row, baseUrl });
+    return { ok: true, answer: row, submitted: doSubmit };
+  });
+
+/**
+ * The receipt: a notification in the platform, and an e-mail in the respondent's language with a
+ * copy of the answer (that e-mail stands for the notification's, which is marked as mailed).
+ */
+const sendReceipt = async (
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  { actor, consultation, answer, baseUrl }: { actor: Actor; consultation: Consultation; answer: Answer; baseUrl: string },
+) => {
+  const locale: Locale = isLocale(actor.locale) ? actor.locale : 'en';
+  const localize = localizer(locale);
+  const questionnaire = await currentQuestionnaire(tx, consultation);
+  const files = await tx.select({ id: attachments.id, fileName: attachments.fileName }).from(attachments).where(eq(attachments.answerId, answer.id));
+  const link = `/consultations/${consultation.id}/answer/receipt`;
+  await notify(tx, answerReceived, { to: [actor.id], params: { title: consultation.title as Record<string, string> }, link });
+  await tx.execute(sql`update core_notifications set mailed_at = now() where recipient_id = ${actor.id} and kind = ${answerReceived.event} and mailed_at is null`);
+  const fmt = formatters(locale);
+  await enqueueMail(tx, {
+    to: actor.email,
+    locale,
+    compose: (t) => {
+      const copy = answerCopy(questionnaire, answer.values, { t, localize, locale, fileNames: new Map(files.map((f) => [f.id, f.fileName])) });
+      const title = isolate(localizeWithLocale(consultation.title, locale).text);
+      return {
+        subject: t('consultations.answering.receipt.subject', { title }),
+        paragraphs: [
+          t('consultations.answering.receipt.greeting', { name: actor.name }),
+          t('consultations.answering.receipt.received', { title, at: fmt.dateTime(answer.submittedAt ?? new Date()), closes: fmt.dateTime(consultation.closesAt) }),
+          t('consultations.answering.receipt.copy_heading'),
+          ...copy.map(({ question, answer: text }) => `${question}${t('core.text.colon')}${text}`),
+        ],
+        action: { label: t('consultations.answering.receipt.open'), url: `${baseUrl}/${locale}${link}` },
+      };
+    },
+  });
+};

@@ -1,0 +1,89 @@
+/**
+ * Read side of answering: the caller's own answer, its attachments, the reference codes a
+ * `reference` question accepts, an answer typed while signed out.
+ */
+import { and, desc, eq, inArray, isNotNull, like, not } from 'drizzle-orm';
+import type { DbOrTx } from '../../../core/db/client.js';
+import { findActionLines, findCountries, findSdgTargets, findSdgs } from '../../reference/queries.js';
+import type { ReferenceList } from '../questionnaire.js';
+import { answers, attachments } from '../tables.js';
+
+export type Answer = typeof answers.$inferSelect;
+export type AttachmentInfo = Pick<typeof attachments.$inferSelect, 'id' | 'answerId' | 'questionId' | 'fileName' | 'mediaType' | 'byteSize' | 'sha256' | 'createdAt'>;
+
+/** The respondent key of an organization or a person ('org:7', 'user:12'). */
+export const respondentKey = (r: { organizationId: number } | { userId: number }) => ('organizationId' in r ? `org:${r.organizationId}` : `user:${r.userId}`);
+
+/** A form typed while signed out, kept under a random token (respondent 'pending:<token>'). */
+export const PENDING_PREFIX = 'pending:';
+
+/**
+ * The answer the user works on in this consultation: the one they last wrote (their own, or their
+ * organization's, which its members share), or null.
+ */
+export const findOwnAnswer = async (db: DbOrTx, { consultationId, userId }: { consultationId: number; userId: number }): Promise<Answer | null> => {
+  const [row] = await db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.consultationId, consultationId), eq(answers.userId, userId), not(like(answers.respondent, `${PENDING_PREFIX}%`))))
+    .orderBy(desc(answers.updatedAt), desc(answers.id))
+    .limit(1);
+  return row ?? null;
+};
+
+/** The answer of one respondent in a consultation, or null. */
+export const findAnswerOfRespondent = async (db: DbOrTx, { consultationId, respondent }: { consultationId: number; respondent: string }): Promise<Answer | null> => {
+  const [row] = await db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.consultationId, consultationId), eq(answers.respondent, respondent)));
+  return row ?? null;
+};
+
+/** The files attached to an answer (without their bytes), oldest first. */
+export const findAttachmentsOfAnswer = async (db: DbOrTx, answerId: number): Promise<AttachmentInfo[]> =>
+  db
+    .select({
+      id: attachments.id,
+      answerId: attachments.answerId,
+      questionId: attachments.questionId,
+      fileName: attachments.fileName,
+      mediaType: attachments.mediaType,
+      byteSize: attachments.byteSize,
+      sha256: attachments.sha256,
+      createdAt: attachments.createdAt,
+    })
+    .from(attachments)
+    .where(eq(attachments.answerId, answerId))
+    .orderBy(attachments.id);
+
+/** One attachment with its bytes, if it belongs to one of these answers. */
+export const findAttachmentOf = async (db: DbOrTx, { id, answerIds }: { id: number; answerIds: number[] }) => {
+  if (answerIds.length === 0) return null;
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, id), inArray(attachments.answerId, answerIds)));
+  return row ?? null;
+};
+
+/** The codes each reference list accepts (action line codes, SDG numbers, target codes, country codes). */
+export const findReferenceCodes = async (db: DbOrTx, lists: ReferenceList[]): Promise<Map<ReferenceList, Set<string>>> => {
+  const codes = new Map<ReferenceList, Set<string>>();
+  for (const list of new Set(lists)) {
+    if (list === 'action-lines') codes.set(list, new Set((await findActionLines(db)).map((a) => a.code)));
+    else if (list === 'sdgs') codes.set(list, new Set((await findSdgs(db)).map((s) => String(s.number))));
+    else if (list === 'sdg-targets') codes.set(list, new Set((await findSdgTargets(db)).map((t) => t.code)));
+    else codes.set(list, new Set((await findCountries(db)).map((c) => c.code)));
+  }
+  return codes;
+};
+
+/** Answers that people signed out of were writing, kept for a day. */
+export const findPendingForm = async (db: DbOrTx, { consultationId, token }: { consultationId: number; token: string }) => {
+  const [row] = await db
+    .select({ values: answers.values, language: answers.language })
+    .from(answers)
+    .where(and(eq(answers.consultationId, consultationId), eq(answers.respondent, `${PENDING_PREFIX}${token}`), isNotNull(answers.createdAt)));
+  return row ? { form: row.values as unknown as Record<string, string | string[]>, language: row.language } : null;
+};
