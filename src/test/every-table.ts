@@ -20,6 +20,8 @@ import { createApiTokenFor } from '../modules/accounts/cli.js';
 import { addMember } from '../modules/accounts/commands/manage-members.js';
 import { registerUser } from '../modules/accounts/commands/register-user.js';
 import { organizations } from '../modules/accounts/tables.js';
+import { sendLetter } from '../modules/consultations/exports/commands/send-letter.js';
+import { unsubscribe } from '../modules/consultations/exports/commands/unsubscribe.js';
 import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
@@ -152,17 +154,14 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
       originalLanguage: 'en',
       opensAt: new Date('2026-01-01T00:00:00Z'),
       closesAt: new Date('2026-02-01T00:00:00Z'),
-      letterNumber: 'CL-26/001',
     })
     .returning();
   if (!consultation) throw new Error('no consultation');
-  await db
-    .insert(c.versions)
-    .values({
-      consultationId: consultation.id,
-      version: 1,
-      questionnaire: { sections: [{ id: 's1', title: { en: 'Views' }, questions: [{ id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }] }] },
-    });
+  await db.insert(c.versions).values({
+    consultationId: consultation.id,
+    version: 1,
+    questionnaire: { sections: [{ id: 's1', title: { en: 'Views' }, questions: [{ id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }] }] },
+  });
   const [answer] = await db
     .insert(c.answers)
     .values({
@@ -181,27 +180,31 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
     .insert(c.attachments)
     .values({ answerId: answer.id, questionId: 'q1', fileName: 'note.pdf', mediaType: 'application/pdf', byteSize: 8, sha256: 'x', data: Buffer.from('%PDF-1.7') });
   const [campaign] = await db.insert(c.campaigns).values({ consultationId: consultation.id, questionId: 'q1', representativeAnswerId: answer.id, size: 1 }).returning();
-  await db
-    .insert(c.texts)
-    .values({
-      answerId: answer.id,
-      questionId: 'q1',
-      consultationId: consultation.id,
-      language: 'fr',
-      body: 'Le haut débit rural',
-      search: sql`to_tsvector('simple', 'Le haut débit rural')`,
-      signature: [1, 2, 3],
-      campaignId: campaign?.id ?? null,
-    });
+  await db.insert(c.texts).values({
+    answerId: answer.id,
+    questionId: 'q1',
+    consultationId: consultation.id,
+    language: 'fr',
+    body: 'Le haut débit rural',
+    search: sql`to_tsvector('simple', 'Le haut débit rural')`,
+    signature: [1, 2, 3],
+    campaignId: campaign?.id ?? null,
+  });
   const [theme] = await db
     .insert(c.themes)
     .values({ consultationId: consultation.id, label: { en: 'Connectivity' } })
     .returning();
   if (theme) await db.insert(c.answerThemes).values({ answerId: answer.id, questionId: 'q1', themeId: theme.id });
   await db.insert(c.syntheses).values({ consultationId: consultation.id, data: { participation: 1 } });
-  await db.insert(c.counters).values({ name: 'circular-letter', year: 2026, value: 1 });
-  await db.insert(c.unsubscribes).values({ email: 'no-letters@example.org' });
-  await db.insert(c.letterSendings).values({ consultationId: consultation.id, recipients: 3 });
+  // Exports: an unsubscribe, then the circular letter sent (its number from the counter, one sending recorded); a draft is not announced.
+  await db.update(c.consultations).set({ status: 'open' }).where(eq(c.consultations.id, consultation.id));
+  await unsubscribe(db, 'no-letters@example.org');
+  const consultationManager = await actor(database, (await buildUser(db, { email: 'consultations@example.org', roles: ['consultation-manager'] })).id);
+  const signer = { sign: (v: string) => `${v}.test`, unsign: (t: string) => ({ valid: t.endsWith('.test'), value: t.slice(0, -5) }) };
+  ok(
+    'letter',
+    await sendLetter(db, { actor: consultationManager, consultationId: consultation.id, baseUrl: 'http://platform.test', signer, now: new Date('2026-01-02T00:00:00Z') }),
+  );
 
   return { apiToken: token.token, entryId: created.id, entryTitle };
 };

@@ -1,4 +1,5 @@
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { exportsNotificationEvents } from './exports/notifications.js';
 import './permissions.js';
 
 /**
@@ -39,4 +40,5 @@ export const consultationsModule = defineModule({
   }),
   nav: [{ labelKey: 'consultations.nav.title', href: '/consultations' }],
   adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],
+  contributes: { notificationEvents: [...exportsNotificationEvents] },
 });
