@@ -20,7 +20,7 @@ export const LetterPage = ({ view, consultationId, letter }: { view: ViewContext
       </article>
       <nav aria-label={t('consultations.exports.letter.languages')}>
         <h2>{t('consultations.exports.letter.languages')}</h2>
-        <ul>
+        <ul class="link-list">
           {LOCALES.filter((l) => l !== view.locale).map((l) => (
             <li>
               <a href={`/${l}/consultations/${consultationId}/letter`} lang={l} hreflang={l}>
