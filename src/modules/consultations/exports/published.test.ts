@@ -127,11 +127,16 @@ describe('published answers', () => {
     expect(text('docProps/core.xml')).not.toContain(AUTHOR);
     expect(text('docProps/app.xml')).not.toContain(AUTHOR);
     expect(text('word/document.xml')).toContain('Rural broadband');
+    // Nor in tracked changes and comments.
+    expect(text('word/document.xml')).not.toContain(AUTHOR);
+    expect(text('word/comments.xml')).not.toContain(AUTHOR);
+    expect(text('word/comments.xml')).toContain('Check this');
     const odt = stripMetadata('application/vnd.oasis.opendocument.text', odtWithAuthor(AUTHOR));
     expect(odt).not.toBeNull();
     const odtFiles = unzipSync(new Uint8Array(odt as Buffer));
     expect(Object.keys(odtFiles)[0]).toBe('mimetype');
     expect(new TextDecoder().decode(odtFiles['meta.xml'])).not.toContain(AUTHOR);
+    expect(new TextDecoder().decode(odtFiles['content.xml'])).not.toContain(AUTHOR);
     // A file that is not what its type says is not published.
     expect(stripMetadata('application/pdf', Buffer.from('not a pdf'))).toBeNull();
   });

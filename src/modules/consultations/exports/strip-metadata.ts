@@ -4,9 +4,12 @@
  *   packet (<x:xmpmeta> … </x:xmpmeta>) is blanked. Bytes are replaced by spaces of the same
  *   length, so the cross-reference offsets stay right and the file still opens.
  * - DOCX, XLSX: docProps/core.xml and docProps/app.xml are replaced by empty property sets
- *   (author, last modified by, company, manager, dates gone); docProps/custom.xml is emptied.
+ *   (author, last modified by, company, manager, dates gone); docProps/custom.xml is emptied; the
+ *   authors of comments and tracked changes (w:author, w:initials, xl comments' <author>) and
+ *   word/people.xml are blanked.
  * - ODT: meta.xml is replaced by an empty office:document-meta (creator, initial creator,
- *   user-defined fields gone). The `mimetype` entry stays first and stored, as ODF requires.
+ *   user-defined fields gone), and the creators of annotations and tracked changes in
+ *   content.xml are blanked. The `mimetype` entry stays first and stored, as ODF requires.
  * A file that cannot be read as its type is returned as null (not published).
  */
 import { type Unzipped, type ZipOptions, unzipSync, zipSync } from 'fflate';
@@ -61,20 +64,39 @@ const rezip = (files: Unzipped, order: string[]): Buffer => {
   return Buffer.from(zipSync(entries));
 };
 
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** People named inside the parts: comment and revision authors, their initials, the list of people. */
+const PERSON_ATTRIBUTES = /\b(w:author|w:initials|w15:author|w15:userId|w15:providerId)="[^"]*"/g;
+const PERSON_ELEMENTS = /<(author|dc:creator)>[^<]*<\/\1>/g;
+
+const blankPeople = (files: Unzipped, names: string[]) => {
+  for (const name of names) {
+    const bytes = files[name];
+    if (!bytes) continue;
+    files[name] = utf8(text(bytes).replace(PERSON_ATTRIBUTES, '$1=""').replace(PERSON_ELEMENTS, '<$1></$1>'));
+  }
+};
+
 export const stripOfficeOpenXml = (input: Buffer): Buffer | null => {
   const files = unzip(input);
   if (!files?.['[Content_Types].xml']) return null;
-  const utf8 = (s: string) => new TextEncoder().encode(s);
   if (files['docProps/core.xml']) files['docProps/core.xml'] = utf8(EMPTY_CORE);
   if (files['docProps/app.xml']) files['docProps/app.xml'] = utf8(EMPTY_APP);
   if (files['docProps/custom.xml']) files['docProps/custom.xml'] = utf8(EMPTY_CUSTOM);
+  blankPeople(
+    files,
+    Object.keys(files).filter((n) => /^(word|xl)\/.*\.xml$/.test(n)),
+  );
   return rezip(files, Object.keys(files));
 };
 
 export const stripOdf = (input: Buffer): Buffer | null => {
   const files = unzip(input);
   if (!files?.mimetype) return null;
-  if (files['meta.xml']) files['meta.xml'] = new TextEncoder().encode(EMPTY_ODF_META);
+  if (files['meta.xml']) files['meta.xml'] = utf8(EMPTY_ODF_META);
+  blankPeople(files, ['content.xml', 'styles.xml']);
   return rezip(files, ['mimetype', ...Object.keys(files).filter((n) => n !== 'mimetype')]);
 };
 

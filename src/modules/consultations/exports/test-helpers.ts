@@ -151,7 +151,10 @@ export const docxWithAuthor = (author: string) =>
         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
       ),
       'word/document.xml': utf8(
-        '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Rural broadband</w:t></w:r></w:p></w:body></w:document>',
+        `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:ins w:id="1" w:author="${author}" w:date="2027-01-01T00:00:00Z"><w:r><w:t>Rural broadband</w:t></w:r></w:ins></w:p></w:body></w:document>`,
+      ),
+      'word/comments.xml': utf8(
+        `<?xml version="1.0"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="${author}" w:initials="AS"><w:p><w:r><w:t>Check this</w:t></w:r></w:p></w:comment></w:comments>`,
       ),
       'docProps/core.xml': utf8(
         `<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>${author}</dc:creator><cp:lastModifiedBy>${author}</cp:lastModifiedBy></cp:coreProperties>`,
@@ -167,7 +170,9 @@ export const odtWithAuthor = (author: string) =>
   Buffer.from(
     zipSync({
       mimetype: [utf8('application/vnd.oasis.opendocument.text'), { level: 0 }],
-      'content.xml': utf8('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'),
+      'content.xml': utf8(
+        `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:body><office:annotation><dc:creator>${author}</dc:creator></office:annotation></office:body></office:document-content>`,
+      ),
       'meta.xml': utf8(
         `<?xml version="1.0"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><meta:initial-creator>${author}</meta:initial-creator><dc:creator>${author}</dc:creator></office:meta></office:document-meta>`,
       ),
