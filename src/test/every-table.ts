@@ -22,6 +22,8 @@ import { registerUser } from '../modules/accounts/commands/register-user.js';
 import { organizations } from '../modules/accounts/tables.js';
 import { attachFile } from '../modules/consultations/answering/commands/attach-file.js';
 import { saveAnswer } from '../modules/consultations/answering/commands/save-answer.js';
+import { sendLetter } from '../modules/consultations/exports/commands/send-letter.js';
+import { unsubscribe } from '../modules/consultations/exports/commands/unsubscribe.js';
 import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
@@ -155,7 +157,6 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
       opensAt: new Date('2026-01-01T00:00:00Z'),
       closesAt: new Date('2026-02-01T00:00:00Z'),
       status: 'open',
-      letterNumber: 'CL-26/001',
     })
     .returning();
   if (!consultation) throw new Error('no consultation');
@@ -228,9 +229,15 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
     .returning();
   if (theme) await db.insert(c.answerThemes).values({ answerId: answer.id, questionId: 'q1', themeId: theme.id });
   await db.insert(c.syntheses).values({ consultationId: consultation.id, data: { participation: 1 } });
-  await db.insert(c.counters).values({ name: 'circular-letter', year: 2026, value: 1 });
-  await db.insert(c.unsubscribes).values({ email: 'no-letters@example.org' });
-  await db.insert(c.letterSendings).values({ consultationId: consultation.id, recipients: 3 });
+  // Exports: an unsubscribe, then the circular letter sent (its number from the counter, one sending recorded); a draft is not announced.
+  await db.update(c.consultations).set({ status: 'open' }).where(eq(c.consultations.id, consultation.id));
+  await unsubscribe(db, 'no-letters@example.org');
+  const consultationManager = await actor(database, (await buildUser(db, { email: 'consultations@example.org', roles: ['consultation-manager'] })).id);
+  const signer = { sign: (v: string) => `${v}.test`, unsign: (t: string) => ({ valid: t.endsWith('.test'), value: t.slice(0, -5) }) };
+  ok(
+    'letter',
+    await sendLetter(db, { actor: consultationManager, consultationId: consultation.id, baseUrl: 'http://platform.test', signer, now: new Date('2026-01-02T00:00:00Z') }),
+  );
 
   return { apiToken: token.token, entryId: created.id, entryTitle };
 };

@@ -1,5 +1,6 @@
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { answeringNotificationEvents } from './answering/notifications.js';
+import { exportsNotificationEvents } from './exports/notifications.js';
 import './permissions.js';
 
 /**
@@ -38,7 +39,7 @@ export const consultationsModule = defineModule({
     ]);
     return combineRoutes(management.managementApiRoutes, answering.answeringApiRoutes, results.resultsApiRoutes, exports.exportsApiRoutes);
   }),
-  contributes: { notificationEvents: answeringNotificationEvents },
   nav: [{ labelKey: 'consultations.nav.title', href: '/consultations' }],
   adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],
+  contributes: { notificationEvents: [...answeringNotificationEvents, ...exportsNotificationEvents] },
 });

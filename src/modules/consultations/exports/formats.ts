@@ -1,0 +1,126 @@
+/**
+ * The answer exports as streams: CSV (RFC 4180, UTF-8 with BOM), XLSX (exceljs' streaming
+ * writer, as stocktaking's export) and JSON Lines, written batch by batch; the attachments as one
+ * ZIP (fflate's streaming zip). A batch is read only when the client took the previous one, so
+ * memory does not grow with the number of answers.
+ */
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import { setImmediate as turn } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
+import { Zip, ZipPassThrough } from 'fflate';
+import { type Cell, type ExportLabels, FORMULA_START, headerRow, metaOf, rowOf, valueText } from './columns.js';
+import type { AnswerBatch } from './queries.js';
+
+const BOM = '\uFEFF';
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+const field = (value: Cell): string => {
+  if (value === null || value === '') return '';
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+const csvLine = (cells: Cell[]) => `${cells.map(field).join(',')}\r\n`;
+
+export const csvStream = (batches: AsyncIterable<AnswerBatch>, labels: ExportLabels): Readable =>
+  Readable.from(
+    (async function* () {
+      yield BOM + csvLine(headerRow(labels));
+      for await (const { answers, files } of batches) yield answers.map((a) => csvLine(rowOf(labels, a, files))).join('');
+    })(),
+    { highWaterMark: 1 },
+  );
+
+/** JSON Lines: one answer per line, metadata by name, values by question id ({ label, value }). */
+export const jsonlStream = (batches: AsyncIterable<AnswerBatch>, labels: ExportLabels): Readable =>
+  Readable.from(
+    (async function* () {
+      for await (const { answers, files } of batches)
+        yield answers
+          .map((a) => {
+            const meta = metaOf(labels, a);
+            const values = Object.fromEntries(
+              labels.questions
+                .filter((q) => a.values[q.id] !== undefined)
+                .map((q) => [q.id, { label: labels.localize(q.label), value: valueText(labels, q, a.values[q.id], files), raw: a.values[q.id] }]),
+            );
+            return `${JSON.stringify({ answer: a.id, version: a.version, ...meta, stakeholderTypeCode: a.stakeholderType, countryCode: a.country, regionCode: a.region, genderCode: a.gender, submittedAt: a.submittedAt?.toISOString() ?? null, values })}\n`;
+          })
+          .join('');
+    })(),
+    { highWaterMark: 1 },
+  );
+
+/** Resolves once `out` has room again or is gone (see stocktaking/exports/xlsx.ts). */
+const room = async (out: PassThrough) => {
+  await turn();
+  while (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+};
+
+export const xlsxStream = (batches: AsyncIterable<AnswerBatch>, labels: ExportLabels): Readable => {
+  const out = new PassThrough();
+  const write = async () => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    workbook.creator = 'WSIS Platform';
+    const sheet = workbook.addWorksheet('answers', { views: [{ state: 'frozen', ySplit: 1, rightToLeft: labels.locale === 'ar' }] });
+    const header = sheet.addRow(headerRow(labels));
+    header.font = { bold: true };
+    header.commit();
+    for await (const { answers, files } of batches) {
+      for (const a of answers) {
+        const cells = rowOf(labels, a, files);
+        // The submission time as a date cell (UTC).
+        cells[7] = null;
+        const row = sheet.addRow(cells);
+        if (a.submittedAt) {
+          const cell = row.getCell(8);
+          cell.value = a.submittedAt;
+          cell.numFmt = 'yyyy-mm-dd hh:mm';
+        }
+        row.commit();
+      }
+      await room(out);
+      if (out.destroyed) return;
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
+};
+
+/** A file name safe in every unzip tool: no folder separators, no control characters. */
+const safeName = (name: string) => name.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 150) || 'file';
+
+/**
+ * Every attachment of the submitted answers as one ZIP, stored as they are (PDF and Office files
+ * are compressed already), named `<answer>/<question>-<file name>`. Files are read a few at a time
+ * and the next only when the client took the previous ones.
+ */
+export const attachmentsZip = (batches: AsyncIterable<{ id: number; answerId: number; questionId: string; fileName: string; data: Buffer }[]>): Readable => {
+  const out = new PassThrough();
+  const write = async () => {
+    const zip = new Zip((error, chunk, final) => {
+      if (error) return out.destroy(error);
+      out.write(chunk);
+      if (final) out.end();
+    });
+    const used = new Set<string>();
+    for await (const files of batches) {
+      for (const f of files) {
+        let name = `${f.answerId}/${safeName(f.questionId)}-${safeName(f.fileName)}`;
+        if (used.has(name)) name = `${f.answerId}/${f.id}-${safeName(f.fileName)}`;
+        used.add(name);
+        const entry = new ZipPassThrough(name);
+        zip.add(entry);
+        entry.push(new Uint8Array(f.data.buffer, f.data.byteOffset, f.data.byteLength), true);
+      }
+      await room(out);
+      if (out.destroyed) return;
+    }
+    zip.end();
+  };
+  write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
+};
