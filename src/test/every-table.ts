@@ -5,7 +5,7 @@
  * results) and the kernel's helpers (sessions, API tokens, rate limits, settings). The backup test
  * checks that no table is left empty, so a module that adds a table must add its rows here.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { MODULES } from '../app.js';
 import { createSession, getActorById } from '../core/auth/sessions.js';
@@ -20,6 +20,9 @@ import { createApiTokenFor } from '../modules/accounts/cli.js';
 import { addMember } from '../modules/accounts/commands/manage-members.js';
 import { registerUser } from '../modules/accounts/commands/register-user.js';
 import { organizations } from '../modules/accounts/tables.js';
+import { createTheme } from '../modules/consultations/analysis/commands/create-theme.js';
+import { tagText } from '../modules/consultations/analysis/commands/tag-text.js';
+import { indexAnswerTexts } from '../modules/consultations/analysis/index-texts.js';
 import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
@@ -156,13 +159,11 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
     })
     .returning();
   if (!consultation) throw new Error('no consultation');
-  await db
-    .insert(c.versions)
-    .values({
-      consultationId: consultation.id,
-      version: 1,
-      questionnaire: { sections: [{ id: 's1', title: { en: 'Views' }, questions: [{ id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }] }] },
-    });
+  await db.insert(c.versions).values({
+    consultationId: consultation.id,
+    version: 1,
+    questionnaire: { sections: [{ id: 's1', title: { en: 'Views' }, questions: [{ id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }] }] },
+  });
   const [answer] = await db
     .insert(c.answers)
     .values({
@@ -180,24 +181,29 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
   await db
     .insert(c.attachments)
     .values({ answerId: answer.id, questionId: 'q1', fileName: 'note.pdf', mediaType: 'application/pdf', byteSize: 8, sha256: 'x', data: Buffer.from('%PDF-1.7') });
-  const [campaign] = await db.insert(c.campaigns).values({ consultationId: consultation.id, questionId: 'q1', representativeAnswerId: answer.id, size: 1 }).returning();
-  await db
-    .insert(c.texts)
-    .values({
-      answerId: answer.id,
-      questionId: 'q1',
-      consultationId: consultation.id,
-      language: 'fr',
-      body: 'Le haut débit rural',
-      search: sql`to_tsvector('simple', 'Le haut débit rural')`,
-      signature: [1, 2, 3],
-      campaignId: campaign?.id ?? null,
-    });
-  const [theme] = await db
-    .insert(c.themes)
-    .values({ consultationId: consultation.id, label: { en: 'Connectivity' } })
-    .returning();
-  if (theme) await db.insert(c.answerThemes).values({ answerId: answer.id, questionId: 'q1', themeId: theme.id });
+  // Analysis: the free texts indexed as a submission does (two near-identical answers make a
+  // campaign), a theme of the codebook and a coded text, through the analysis' commands.
+  const campaignText = 'Nous demandons un fonds de service universel transparent et une obligation de couverture pour chaque licence de spectre.';
+  const campaignAnswers = await db
+    .insert(c.answers)
+    .values(
+      ['a', 'b'].map((k, i) => ({
+        consultationId: consultation.id,
+        version: 1,
+        respondent: `user:campaign-${k}`,
+        language: 'fr' as const,
+        status: 'submitted' as const,
+        values: { q1: { text: i === 0 ? campaignText : `${campaignText} Merci.` } },
+        submittedAt: new Date(),
+      })),
+    )
+    .returning({ id: c.answers.id });
+  for (const { id } of [answer, ...campaignAnswers]) await db.transaction((tx) => indexAnswerTexts(tx, id));
+  const theme = await createTheme(db, {
+    actor: manager,
+    input: { consultationId: consultation.id, label: { en: 'Connectivity', fr: 'Connectivité' }, description: { en: 'Broadband, spectrum' } },
+  });
+  ok('tag text', await tagText(db, { actor: manager, input: { consultationId: consultation.id, answerId: answer.id, questionId: 'q1', themeIds: [theme.id] } }));
   await db.insert(c.syntheses).values({ consultationId: consultation.id, data: { participation: 1 } });
   await db.insert(c.counters).values({ name: 'circular-letter', year: 2026, value: 1 });
   await db.insert(c.unsubscribes).values({ email: 'no-letters@example.org' });
