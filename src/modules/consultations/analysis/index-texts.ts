@@ -12,7 +12,7 @@ import type { Locale } from '../../../core/i18n/locales.js';
 import { textVector } from '../../../core/search/index.js';
 import type { AnswerValues } from '../questionnaire.js';
 import { answers, campaigns, texts } from '../tables.js';
-import { estimateJaccard, keysOf, NEAR_THRESHOLD, textSignature } from './minhash.js';
+import { BANDS, keysOf, NEAR_THRESHOLD, SIGNATURE_HASHES, textSignature } from './minhash.js';
 
 /** Longest text indexed (characters); a longer answer is indexed on its beginning. */
 const MAX_INDEXED_CHARS = 20_000;
@@ -101,19 +101,23 @@ export const placeText = async (
   const keys = keysOf(signature);
   if (keys.length === 0) return null;
   await lockQuestion(tx, consultationId, questionId);
-  const candidates = await tx
-    .select({ answerId: texts.answerId, campaignId: texts.campaignId, signature: texts.signature })
-    .from(texts)
-    .where(and(eq(texts.consultationId, consultationId), eq(texts.questionId, questionId), ne(texts.answerId, answerId), sql`${texts.signature} && ${sql.param(keys)}::integer[]`));
-  let best: (typeof candidates)[number] | undefined;
-  let bestScore = NEAR_THRESHOLD;
-  for (const c of candidates) {
-    const score = estimateJaccard(signature, c.signature);
-    if (score >= bestScore && (score > bestScore || !best || c.answerId < best.answerId)) {
-      best = c;
-      bestScore = score;
-    }
-  }
+  // Candidates: a whole band equal (one subscript per band, no index needed for one question's
+  // texts); their estimated similarity computed in SQL, so only the nearest comes back.
+  const sameBand = sql.join(
+    keys.map((key, band) => sql`${texts.signature}[${sql.raw(String(band + 1))}] = ${key}`),
+    sql` or `,
+  );
+  const hashes = signature.slice(BANDS);
+  const found = await tx.execute(sql`select c.answer_id::float8 as "answerId", c.campaign_id::float8 as "campaignId" from (
+      select ${texts.answerId} as answer_id, ${texts.campaignId} as campaign_id,
+        (select count(*) from unnest(${texts.signature}[${sql.raw(String(BANDS + 1))}:${sql.raw(String(BANDS + SIGNATURE_HASHES))}], ${sql.param(hashes)}::integer[]) as u(a, b) where u.a = u.b) as same
+      from ${texts}
+      where ${texts.consultationId} = ${consultationId} and ${texts.questionId} = ${questionId} and ${texts.answerId} <> ${answerId} and (${sameBand})
+    ) c
+    where c.same >= ${Math.ceil(NEAR_THRESHOLD * SIGNATURE_HASHES)}
+    order by c.same desc, c.answer_id
+    limit 1`);
+  const best = (found.rows as { answerId: number; campaignId: number | null }[])[0];
   if (!best) return null;
   let campaignId = best.campaignId;
   if (campaignId === null) {
