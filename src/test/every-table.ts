@@ -24,6 +24,9 @@ import { attachFile } from '../modules/consultations/answering/commands/attach-f
 import { saveAnswer } from '../modules/consultations/answering/commands/save-answer.js';
 import { sendLetter } from '../modules/consultations/exports/commands/send-letter.js';
 import { unsubscribe } from '../modules/consultations/exports/commands/unsubscribe.js';
+import { createTheme } from '../modules/consultations/analysis/commands/create-theme.js';
+import { tagText } from '../modules/consultations/analysis/commands/tag-text.js';
+import { indexAnswerTexts } from '../modules/consultations/analysis/index-texts.js';
 import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
@@ -212,22 +215,29 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
       now: answeredAt,
     }),
   );
-  const [campaign] = await db.insert(c.campaigns).values({ consultationId: consultation.id, questionId: 'q1', representativeAnswerId: answer.id, size: 1 }).returning();
-  await db.insert(c.texts).values({
-    answerId: answer.id,
-    questionId: 'q1',
-    consultationId: consultation.id,
-    language: 'fr',
-    body: 'Le haut débit rural',
-    search: sql`to_tsvector('simple', 'Le haut débit rural')`,
-    signature: [1, 2, 3],
-    campaignId: campaign?.id ?? null,
+  // Analysis: the free texts indexed as a submission does (two near-identical answers make a
+  // campaign), a theme of the codebook and a coded text, through the analysis' commands.
+  const campaignText = 'Nous demandons un fonds de service universel transparent et une obligation de couverture pour chaque licence de spectre.';
+  const campaignAnswers = await db
+    .insert(c.answers)
+    .values(
+      ['a', 'b'].map((k, i) => ({
+        consultationId: consultation.id,
+        version: 1,
+        respondent: `user:campaign-${k}`,
+        language: 'fr' as const,
+        status: 'submitted' as const,
+        values: { q1: { text: i === 0 ? campaignText : `${campaignText} Merci.` } },
+        submittedAt: new Date(),
+      })),
+    )
+    .returning({ id: c.answers.id });
+  for (const { id } of [answer, ...campaignAnswers]) await db.transaction((tx) => indexAnswerTexts(tx, id));
+  const theme = await createTheme(db, {
+    actor: manager,
+    input: { consultationId: consultation.id, label: { en: 'Connectivity', fr: 'Connectivité' }, description: { en: 'Broadband, spectrum' } },
   });
-  const [theme] = await db
-    .insert(c.themes)
-    .values({ consultationId: consultation.id, label: { en: 'Connectivity' } })
-    .returning();
-  if (theme) await db.insert(c.answerThemes).values({ answerId: answer.id, questionId: 'q1', themeId: theme.id });
+  ok('tag text', await tagText(db, { actor: manager, input: { consultationId: consultation.id, answerId: answer.id, questionId: 'q1', themeIds: [theme.id] } }));
   await db.insert(c.syntheses).values({ consultationId: consultation.id, data: { participation: 1 } });
   // Exports: an unsubscribe, then the circular letter sent (its number from the counter, one sending recorded); a draft is not announced.
   await db.update(c.consultations).set({ status: 'open' }).where(eq(c.consultations.id, consultation.id));

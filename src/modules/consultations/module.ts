@@ -1,4 +1,5 @@
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { analysisBench, analysisBenchSeed } from './analysis/bench/bench-cases.js';
 import { answeringNotificationEvents } from './answering/notifications.js';
 import { exportsNotificationEvents } from './exports/notifications.js';
 import './permissions.js';
@@ -39,6 +40,9 @@ export const consultationsModule = defineModule({
     ]);
     return combineRoutes(management.managementApiRoutes, answering.answeringApiRoutes, results.resultsApiRoutes, exports.exportsApiRoutes);
   }),
+  // Campaign detection on a generated consultation (analysis/bench): `wsis bench --only campaigns`.
+  benchSeed: analysisBenchSeed,
+  bench: analysisBench,
   nav: [{ labelKey: 'consultations.nav.title', href: '/consultations' }],
   adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],
   contributes: { notificationEvents: [...answeringNotificationEvents, ...exportsNotificationEvents] },

@@ -9,7 +9,7 @@ import { type Locale, LOCALES } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
 import type { PlatformModule } from '../../core/module.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
-import { prepareSearchText, SEARCH_CONFIGS as SEARCH_CONFIG, stemArabic } from './search.js';
+import { anyLanguageQuery, prepareSearchText, readerQuery, SEARCH_CONFIGS as SEARCH_CONFIG, stemArabic } from '../../core/search/index.js';
 import { anyVisible, type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, orderByRank, tally } from './facet-index.js';
 import { entries, entriesVersion, searchRows, searchWords } from './tables.js';
 import { evaluateQuery, parseTsQuery, union, wordIndexOf } from './word-index.js';
@@ -113,48 +113,8 @@ const facetCondition = (facet: FacetName, values: string[] | undefined): SQL | u
  */
 const prepareQuery = (q: string) => prepareSearchText(q);
 
-/** The excluded words of a web search ("-word", '-"two words"'). */
-const EXCLUDED = /(?:^|\s)-(?:"[^"]*"?|[^\s"]+)/gu;
-
-/** Every configuration the index uses (each language's, and `simple` for Arabic, Chinese and words as typed). */
-const READINGS = [...new Set(['simple', ...LOCALES.map((l) => SEARCH_CONFIG[l])])];
-
-/** One reading of a query. The configuration names come from the fixed map of search.ts, never from input. */
-const reading = (config: string, q: string) => sql`websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})`;
-
-/**
- * A query with its excluded words excluded in every reading: OR-ing whole readings let
- * "-volunteers" through wherever the vector held only another language's stem.
- */
-const excluding = (query: SQL, q: string): SQL => {
-  const excluded = q
-    .match(EXCLUDED)
-    ?.map((part) => part.trim())
-    .join(' ');
-  if (!excluded) return query;
-  return sql`(${query} && ${sql.join(
-    READINGS.map((config) => reading(config, excluded)),
-    sql` && `,
-  )})`;
-};
-
-/**
- * The query of a search, whatever language it is written in: its words read with every language's
- * configuration and as typed (`simple`), any reading matching. Each language's text is indexed
- * with its own configuration, so a French word finds French text on the English page ('numérique'
- * → 'numer'), an Arabic word Arabic text, a name any text.
- */
-const tsQuery = (q: string): SQL =>
-  excluding(
-    sql`(${sql.join(
-      READINGS.map((config) => reading(config, q)),
-      sql` || `,
-    )})`,
-    q,
-  );
-
-/** The query read in the reader's language only: its matches come first (the reader's language first). */
-const readerQuery = (locale: Locale, q: string): SQL => excluding(reading(SEARCH_CONFIG[locale], q), q);
+/** The query of a search, whatever language it is written in (core/search: every reading, excluded words excluded). */
+const tsQuery = anyLanguageQuery;
 
 /** Below this trigram similarity a word is not a correction of a misspelt one ("conectivty" and "connectivity": 0.5). */
 const TYPO_THRESHOLD = 0.4;

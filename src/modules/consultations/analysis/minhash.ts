@@ -1,0 +1,145 @@
+/**
+ * MinHash signatures of free-text answers, for campaign detection (pure functions, no I/O).
+ * A text's words (core/search similarityTokens: lower case, Arabic normalized, Chinese segmented
+ * by jieba) make word pairs (shingles); each of SIGNATURE_HASHES hash functions keeps its smallest
+ * value over the shingles. Two texts agree on a hash with a probability equal to the Jaccard
+ * similarity of their shingle sets, so the share of equal hashes estimates it.
+ *
+ * Locality-sensitive hashing: the hashes are cut into BANDS bands of ROWS; two texts that share a
+ * whole band are candidates. With 32 bands of 4, texts at Jaccard 0.5 are candidates with
+ * probability 0.87, at 0.6 0.99, at 0.1 0.003. The stored signature is the 32 band keys followed by
+ * the 128 hashes, so that `signature && band keys` finds the candidates in SQL (a band key mixes
+ * its band number in, so it never equals a hash of another position but by a 2⁻³² chance).
+ */
+import { similarityTokens } from '../../../core/search/index.js';
+
+export const SIGNATURE_HASHES = 128;
+export const ROWS = 4;
+export const BANDS = SIGNATURE_HASHES / ROWS;
+/** A text with fewer words takes no part in campaign detection ("Yes", a country's name). */
+export const MIN_CAMPAIGN_WORDS = 8;
+/** Estimated Jaccard similarity from which a text joins a near text's group. */
+export const NEAR_THRESHOLD = 0.5;
+
+/** FNV-1a, 32 bits, over UTF-16 code units. */
+const fnv1a = (text: string, seed = 0x811c9dc5): number => {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+};
+
+/** MurmurHash3's finalizer: a 32-bit value well mixed. */
+const fmix = (value: number): number => {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+};
+
+/** One seed per hash function (fixed: signatures stored in the database must stay comparable). */
+const SEEDS = Array.from({ length: SIGNATURE_HASHES }, (_, i) => fmix(0x9e3779b9 + Math.imul(i + 1, 0x7f4a7c15)));
+
+/** The shingles of a text's words: consecutive word pairs (the single word when there is one). */
+export const shingles = (tokens: readonly string[]): string[] => {
+  if (tokens.length < 2) return [...tokens];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]}`);
+  return out;
+};
+
+/** The MinHash of a set of shingles: SIGNATURE_HASHES values (as signed 32-bit integers, as PostgreSQL stores them). */
+export const minHash = (items: readonly string[]): number[] => {
+  const mins = new Uint32Array(SIGNATURE_HASHES).fill(0xffffffff);
+  for (const item of new Set(items)) {
+    const base = fnv1a(item);
+    for (let i = 0; i < SIGNATURE_HASHES; i++) {
+      const v = fmix(base ^ (SEEDS[i] as number));
+      if (v < (mins[i] as number)) mins[i] = v;
+    }
+  }
+  return Array.from(mins, (v) => v | 0);
+};
+
+/** The key of each band of a MinHash (band number mixed in). */
+export const bandKeys = (hashes: readonly number[]): number[] => {
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = fmix(0x3c6ef372 + b);
+    for (let r = 0; r < ROWS; r++) h = fmix(Math.imul(h, 31) ^ ((hashes[b * ROWS + r] as number) >>> 0));
+    keys.push(h | 0);
+  }
+  return keys;
+};
+
+/**
+ * What consultations_texts.signature holds for a text: band keys then hashes, or an empty array
+ * when the text is too short to take part in campaign detection.
+ */
+export const textSignature = (text: string): number[] => {
+  const tokens = similarityTokens(text);
+  if (tokens.length < MIN_CAMPAIGN_WORDS) return [];
+  const hashes = minHash(shingles(tokens));
+  return [...bandKeys(hashes), ...hashes];
+};
+
+/** The band keys of a stored signature (empty when the text takes no part). */
+export const keysOf = (signature: readonly number[]): number[] => (signature.length === BANDS + SIGNATURE_HASHES ? signature.slice(0, BANDS) : []);
+
+/** The Jaccard similarity of two texts estimated from their stored signatures (0 when either takes no part). */
+export const estimateJaccard = (a: readonly number[], b: readonly number[]): number => {
+  if (a.length !== BANDS + SIGNATURE_HASHES || b.length !== a.length) return 0;
+  let same = 0;
+  for (let i = BANDS; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_HASHES;
+};
+
+/**
+ * Groups texts in order, as they would have arrived one by one: each text joins the group of its
+ * nearest earlier text (estimated Jaccard ≥ NEAR_THRESHOLD among the texts sharing a band with it),
+ * or forms a group with it when that text was alone. Returns each text's group (the index of the
+ * group's first text, its representative) or -1 when alone. Same rule as the incremental path
+ * (campaigns.ts), so grouping everything again gives what the submissions gave.
+ */
+export const groupSignatures = (signatures: readonly (readonly number[])[]): number[] => {
+  const group = new Array<number>(signatures.length).fill(-1);
+  const buckets = new Map<number, number[]>();
+  for (let i = 0; i < signatures.length; i++) {
+    const signature = signatures[i] as readonly number[];
+    const keys = keysOf(signature);
+    if (keys.length === 0) continue;
+    let best = -1;
+    let bestScore = NEAR_THRESHOLD;
+    const seen = new Set<number>();
+    for (const key of keys) {
+      for (const j of buckets.get(key) ?? []) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        const score = estimateJaccard(signature, signatures[j] as readonly number[]);
+        if (score >= bestScore && (score > bestScore || best < 0 || j < best)) {
+          best = j;
+          bestScore = score;
+        }
+      }
+    }
+    if (best >= 0) {
+      const g = group[best] as number;
+      if (g >= 0) group[i] = g;
+      else {
+        group[best] = best;
+        group[i] = best;
+      }
+    }
+    for (const key of keys) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    }
+  }
+  return group;
+};
