@@ -20,6 +20,7 @@ import { createApiTokenFor } from '../modules/accounts/cli.js';
 import { addMember } from '../modules/accounts/commands/manage-members.js';
 import { registerUser } from '../modules/accounts/commands/register-user.js';
 import { organizations } from '../modules/accounts/tables.js';
+import { freezeSynthesis } from '../modules/consultations/results/commands/freeze-synthesis.js';
 import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
@@ -156,13 +157,11 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
     })
     .returning();
   if (!consultation) throw new Error('no consultation');
-  await db
-    .insert(c.versions)
-    .values({
-      consultationId: consultation.id,
-      version: 1,
-      questionnaire: { sections: [{ id: 's1', title: { en: 'Views' }, questions: [{ id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }] }] },
-    });
+  await db.insert(c.versions).values({
+    consultationId: consultation.id,
+    version: 1,
+    questionnaire: { sections: [{ id: 's1', title: { en: 'Views' }, questions: [{ id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }] }] },
+  });
   const [answer] = await db
     .insert(c.answers)
     .values({
@@ -181,24 +180,24 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
     .insert(c.attachments)
     .values({ answerId: answer.id, questionId: 'q1', fileName: 'note.pdf', mediaType: 'application/pdf', byteSize: 8, sha256: 'x', data: Buffer.from('%PDF-1.7') });
   const [campaign] = await db.insert(c.campaigns).values({ consultationId: consultation.id, questionId: 'q1', representativeAnswerId: answer.id, size: 1 }).returning();
-  await db
-    .insert(c.texts)
-    .values({
-      answerId: answer.id,
-      questionId: 'q1',
-      consultationId: consultation.id,
-      language: 'fr',
-      body: 'Le haut débit rural',
-      search: sql`to_tsvector('simple', 'Le haut débit rural')`,
-      signature: [1, 2, 3],
-      campaignId: campaign?.id ?? null,
-    });
+  await db.insert(c.texts).values({
+    answerId: answer.id,
+    questionId: 'q1',
+    consultationId: consultation.id,
+    language: 'fr',
+    body: 'Le haut débit rural',
+    search: sql`to_tsvector('simple', 'Le haut débit rural')`,
+    signature: [1, 2, 3],
+    campaignId: campaign?.id ?? null,
+  });
   const [theme] = await db
     .insert(c.themes)
     .values({ consultationId: consultation.id, label: { en: 'Connectivity' } })
     .returning();
   if (theme) await db.insert(c.answerThemes).values({ answerId: answer.id, questionId: 'q1', themeId: theme.id });
-  await db.insert(c.syntheses).values({ consultationId: consultation.id, data: { participation: 1 } });
+  // results/: the synthesis is frozen by its command, once the consultation is closed.
+  await db.update(c.consultations).set({ status: 'closed' }).where(eq(c.consultations.id, consultation.id));
+  ok('synthesis', await freezeSynthesis(db, { actor: manager, consultationId: consultation.id }));
   await db.insert(c.counters).values({ name: 'circular-letter', year: 2026, value: 1 });
   await db.insert(c.unsubscribes).values({ email: 'no-letters@example.org' });
   await db.insert(c.letterSendings).values({ consultationId: consultation.id, recipients: 3 });

@@ -38,9 +38,13 @@ const dimensionOf = (breakdown: Breakdown | null): SQL => {
   }
 };
 
-/** Each question of each version, with its condition: a value is counted only for a question its version asked and did not hide. */
+/** Each question of each version ('<version>:<question id>'), with its condition: a value is counted only for a question its version asked and did not hide. */
 const questionsOfVersions = (all: ConsultationVersion[]) =>
-  JSON.stringify(all.flatMap((v) => questionsOf(v.questionnaire).map((q) => ({ v: v.version, q: q.id, c: q.condition?.questionId ?? null, any_of: q.condition?.anyOf ?? null }))));
+  JSON.stringify(
+    Object.fromEntries(
+      all.flatMap((v) => questionsOf(v.questionnaire).map((q) => [`${v.version}:${q.id}`, { c: q.condition?.questionId ?? null, anyOf: q.condition?.anyOf ?? [] }])),
+    ),
+  );
 
 /** The units (campaign groups or single answers) of the submitted answers, shared by the queries below. */
 const unitsOf = (consultationId: number) => sql`
@@ -68,55 +72,70 @@ export type TallyRow = {
  * the breakdown when one is asked. Values of questions hidden by their condition (in the version
  * the answer used) and of questions its version did not have are not counted.
  */
-export const findTallies = async (
-  db: DbOrTx,
-  { consultationId, versions, breakdown }: { consultationId: number; versions: ConsultationVersion[]; breakdown: Breakdown | null },
-) => {
-  const { rows } = await db.execute<TallyRow>(sql`
+export const findTallies = async (db: DbOrTx, args: TallyArgs) =>
+  db.transaction(async (tx) => {
+    // One aggregate over every value: compiling it with JIT cost more than running it (0.4 s, up
+    // to 7 s under load, measured), and its hash tables need more than the default work_mem.
+    await tx.execute(sql`SET LOCAL jit = off`);
+    await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+    return (await tx.execute<TallyRow>(talliesQuery(args))).rows;
+  });
+
+type TallyArgs = { consultationId: number; versions: ConsultationVersion[]; breakdown: Breakdown | null };
+/** The statement of findTallies (exported for EXPLAIN in measurements). */
+export const talliesQuery = ({ consultationId, versions, breakdown }: TallyArgs) => sql`
     WITH a AS (
       SELECT a.id, a.version, a.values, ${dimensionOf(breakdown)} AS dim FROM consultations_answers a
       WHERE a.consultation_id = ${consultationId} AND a.status = 'submitted'
     ),
-    qs AS (SELECT * FROM jsonb_to_recordset(${questionsOfVersions(versions)}::jsonb) AS x(v int, q text, c text, any_of jsonb)),
+    qm AS (SELECT ${questionsOfVersions(versions)}::jsonb AS m),
     ${unitsOf(consultationId)},
-    v AS (
-      SELECT a.id, a.dim, e.key AS q, e.value AS val
-      FROM a CROSS JOIN LATERAL jsonb_each(a.values) e
-      JOIN qs ON qs.v = a.version AND qs.q = e.key
-      WHERE coalesce(btrim(e.value ->> 'text'), 'x') <> ''
-        AND (qs.c IS NULL OR qs.any_of @> to_jsonb(a.values -> qs.c ->> 'choice')
-          OR qs.any_of @> to_jsonb(CASE a.values -> qs.c ->> 'yes' WHEN 'true' THEN 'yes' WHEN 'false' THEN 'no' END)
-          OR EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(a.values -> qs.c -> 'choices') = 'array' THEN a.values -> qs.c -> 'choices' ELSE '[]'::jsonb END) ch
-                     WHERE qs.any_of @> jsonb_build_array(ch)))
+    e AS (
+      SELECT a.id, a.dim, a.values, e.key AS q, e.value AS val, qm.m -> (a.version::text || ':' || e.key) AS asked
+      FROM a CROSS JOIN qm CROSS JOIN LATERAL jsonb_each(a.values) e
     ),
+    v AS (
+      SELECT e.id, e.dim, e.q, e.val FROM e
+      WHERE e.asked IS NOT NULL AND coalesce(btrim(e.val ->> 'text'), 'x') <> ''
+        AND (e.asked ->> 'c' IS NULL
+          OR e.asked -> 'anyOf' @> to_jsonb(e.values -> (e.asked ->> 'c') ->> 'choice')
+          OR e.asked -> 'anyOf' @> to_jsonb(CASE e.values -> (e.asked ->> 'c') ->> 'yes' WHEN 'true' THEN 'yes' WHEN 'false' THEN 'no' END)
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(e.values -> (e.asked ->> 'c') -> 'choices') = 'array' THEN e.values -> (e.asked ->> 'c') -> 'choices' ELSE '[]'::jsonb END) ch
+                     WHERE e.asked -> 'anyOf' @> jsonb_build_array(ch)))
+    ),
+    -- Each value as its items: '#' (the question answered) first, then the choices, the scale point, yes or no, the ranked options in order, the codes.
     u AS (
-      SELECT v.*, coalesce('c' || coalesce(camp.campaign_id, acamp.c)::text, 'a' || v.id::text) AS unit
+      SELECT coalesce(camp.campaign_id, acamp.c) AS camp, v.dim, v.q,
+        CASE
+          WHEN jsonb_typeof(v.val -> 'choice') = 'string' THEN ARRAY['#', v.val ->> 'choice']
+          WHEN jsonb_typeof(v.val -> 'yes') = 'boolean' THEN ARRAY['#', CASE WHEN (v.val ->> 'yes')::boolean THEN 'yes' ELSE 'no' END]
+          WHEN jsonb_typeof(v.val -> 'number') = 'number' THEN ARRAY['#', v.val ->> 'number']
+          WHEN jsonb_typeof(v.val -> 'order') = 'array' THEN ARRAY['#'] || ARRAY(SELECT jsonb_array_elements_text(v.val -> 'order'))
+          WHEN jsonb_typeof(v.val -> 'choices') = 'array' THEN ARRAY['#'] || ARRAY(SELECT DISTINCT c.x FROM jsonb_array_elements_text(v.val -> 'choices') AS c(x))
+            || CASE WHEN coalesce(v.val ->> 'other', '') <> '' AND NOT (v.val -> 'choices' @> '["other"]'::jsonb) THEN ARRAY['other'] ELSE '{}'::text[] END
+          WHEN jsonb_typeof(v.val -> 'codes') = 'array' THEN ARRAY['#'] || ARRAY(SELECT DISTINCT c.x FROM jsonb_array_elements_text(v.val -> 'codes') AS c(x))
+          ELSE ARRAY['#']
+        END AS items,
+        CASE WHEN jsonb_typeof(v.val -> 'number') = 'number' THEN (v.val ->> 'number')::float8 END AS number,
+        CASE WHEN jsonb_typeof(v.val -> 'order') = 'array' THEN jsonb_array_length(v.val -> 'order') END AS len
       FROM v LEFT JOIN camp ON camp.answer_id = v.id AND camp.question_id = v.q LEFT JOIN acamp ON acamp.answer_id = v.id
     ),
-    i AS (
-      SELECT u.unit, u.dim, u.q, k.item, k.num, k.pts FROM u CROSS JOIN LATERAL (
-        SELECT '#' AS item, CASE WHEN jsonb_typeof(u.val -> 'number') = 'number' THEN (u.val ->> 'number')::float8 END AS num, NULL::float8 AS pts
-        UNION ALL SELECT u.val ->> 'choice', NULL, NULL WHERE jsonb_typeof(u.val -> 'choice') = 'string'
-        UNION ALL SELECT DISTINCT c, NULL::float8, NULL::float8 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(u.val -> 'choices') = 'array' THEN u.val -> 'choices' ELSE '[]'::jsonb END) c
-        UNION ALL SELECT 'other', NULL, NULL
-          WHERE jsonb_typeof(u.val -> 'choices') = 'array' AND coalesce(u.val ->> 'other', '') <> '' AND NOT (u.val -> 'choices' @> '["other"]'::jsonb)
-        UNION ALL SELECT CASE WHEN (u.val ->> 'yes')::boolean THEN 'yes' ELSE 'no' END, NULL, NULL WHERE jsonb_typeof(u.val -> 'yes') = 'boolean'
-        UNION ALL SELECT (u.val ->> 'number'), (u.val ->> 'number')::float8, NULL WHERE jsonb_typeof(u.val -> 'number') = 'number'
-        UNION ALL SELECT o.x, o.n::float8, (jsonb_array_length(u.val -> 'order') + 1 - o.n)::float8
-          FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(u.val -> 'order') = 'array' THEN u.val -> 'order' ELSE '[]'::jsonb END) WITH ORDINALITY o(x, n)
-        UNION ALL SELECT DISTINCT c, NULL::float8, NULL::float8 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(u.val -> 'codes') = 'array' THEN u.val -> 'codes' ELSE '[]'::jsonb END) c
-      ) k
+    i AS NOT MATERIALIZED (
+      SELECT u.camp, u.dim, u.q, k.item,
+        CASE WHEN u.len IS NULL THEN u.number WHEN k.pos > 1 THEN (k.pos - 1)::float8 END AS num,
+        CASE WHEN u.len IS NOT NULL AND k.pos > 1 THEN (u.len + 2 - k.pos)::float8 END AS pts
+      FROM u CROSS JOIN LATERAL unnest(u.items) WITH ORDINALITY AS k(item, pos)
       WHERE k.item IS NOT NULL
     ),
+    -- An answer outside campaigns is its own unit; the members of a campaign are one unit, their numbers averaged.
     per_unit AS (
-      SELECT unit, dim, q, item, count(*) AS n, sum(num) AS num_sum, avg(num) AS num_avg, sum(pts) AS pts_sum, avg(pts) AS pts_avg
-      FROM i GROUP BY unit, dim, q, item
+      SELECT dim, q, item, 1 AS n, num AS num_sum, num AS num_avg, pts AS pts_sum, pts AS pts_avg FROM i WHERE camp IS NULL
+      UNION ALL
+      SELECT dim, q, item, count(*), sum(num), avg(num), sum(pts), avg(pts) FROM i WHERE camp IS NOT NULL GROUP BY camp, dim, q, item
     )
     SELECT dim, q, item, sum(n)::int AS count, count(*)::int AS once,
       sum(num_sum)::float8 AS "numSum", sum(num_avg)::float8 AS "numSumOnce", sum(pts_sum)::float8 AS "ptsSum", sum(pts_avg)::float8 AS "ptsSumOnce"
-    FROM per_unit GROUP BY dim, q, item`);
-  return rows;
-};
+    FROM per_unit GROUP BY dim, q, item`;
 
 /** How many submitted answers used each version, per question (the results say which version each answer used). */
 export const findQuestionVersions = async (db: DbOrTx, consultationId: number) => {
@@ -221,4 +240,25 @@ export const findPublishedClosedBetween = async (db: DbOrTx, { from, to }: { fro
   const { rows } = await db.execute<{ id: number }>(sql`
     SELECT id::int AS id FROM consultations WHERE status = 'published' AND closes_at >= ${from.toISOString()} AND closes_at < ${to.toISOString()} ORDER BY closes_at, id`);
   return rows.map((r) => r.id);
+};
+
+/**
+ * A fingerprint of everything the results of a consultation are computed from (answers, campaign
+ * groups, coding, questionnaires, titles): it changes whenever one of them does, so computed
+ * results can be kept until then. Reads indexes and small tables only.
+ */
+export const findResultsVersion = async (db: DbOrTx, consultationId: number): Promise<string> => {
+  const { rows } = await db.execute<{ v: string }>(sql`
+    SELECT concat_ws('|',
+      (SELECT concat_ws(',', count(*), count(*) FILTER (WHERE status = 'submitted'), sum(id), max(updated_at), max(submitted_at))
+        FROM consultations_answers WHERE consultation_id = ${consultationId}),
+      (SELECT concat_ws(',', count(*), sum(id), sum(size), max(created_at)) FROM consultations_campaigns WHERE consultation_id = ${consultationId}),
+      (SELECT concat_ws(',', count(campaign_id), sum(campaign_id)) FROM consultations_texts WHERE consultation_id = ${consultationId}),
+      (SELECT concat_ws(',', count(*), sum(at.answer_id + at.theme_id), max(at.created_at))
+        FROM consultations_answer_themes at JOIN consultations_themes th ON th.id = at.theme_id WHERE th.consultation_id = ${consultationId}),
+      (SELECT concat_ws(',', count(*), md5(string_agg(label::text, ',' ORDER BY id))) FROM consultations_themes WHERE consultation_id = ${consultationId}),
+      (SELECT concat_ws(',', count(*), max(created_at), md5(string_agg(questionnaire::text, ',' ORDER BY version))) FROM consultations_versions WHERE consultation_id = ${consultationId}),
+      (SELECT concat_ws(',', status, updated_at, current_version, md5(title::text)) FROM consultations WHERE id = ${consultationId})
+    ) AS v`);
+  return rows[0]?.v ?? '';
 };

@@ -10,7 +10,7 @@ import { type Consultation, getConsultation } from '../queries.js';
 import { freezeSynthesis } from './commands/freeze-synthesis.js';
 import { synthesisDocx } from './docx.js';
 import { BREAKDOWNS, type Breakdown } from './queries.js';
-import { consultationResults } from './results.js';
+import { keptConsultationResults } from './cache.js';
 import { currentSynthesis } from './synthesis.js';
 import { ResultsNotPublicPage, ResultsPage } from './views/ResultsPage.js';
 import { frozenSentence, SynthesisPage } from './views/SynthesisPage.js';
@@ -30,7 +30,7 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     const view = req.view(reply);
     if (!mayRead(req, consultation)) return reply.page(ResultsNotPublicPage({ view, title: view.localize(consultation.title) }));
     const query = req.query ?? {};
-    const results = await consultationResults(db, consultation.id, {
+    const results = await keptConsultationResults(db, consultation.id, {
       locale: req.locale,
       campaignsOnce: query.counting === 'campaigns-once',
       breakdown: breakdownOf(query.breakdown),
@@ -181,7 +181,7 @@ export const resultsApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const consultation = await getConsultation(db, req.params.id);
       if (!mayRead(req, consultation)) throw notFound();
-      return consultationResults(db, consultation.id, {
+      return keptConsultationResults(db, consultation.id, {
         locale: req.query.locale ?? req.locale,
         campaignsOnce: req.query.campaignsOnce === 'true',
         breakdown: req.query.breakdown ?? null,
