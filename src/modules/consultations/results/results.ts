@@ -4,6 +4,7 @@
  * optional breakdown. A function of the database only (no request), so the page, the API, the
  * synthesis and the periodic reports all read the same figures.
  */
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale, Localized } from '../../../core/i18n/locales.js';
 import { hasMessage, localizeWithLocale, translator } from '../../../core/i18n/translate.js';
@@ -98,6 +99,14 @@ export const groupLabel = (dimension: string, key: string, locale: Locale): stri
   }
 };
 
+/** Reads at once on a pool; one after the other inside a transaction (one connection runs one statement at a time). */
+const all = async (db: DbOrTx, reads: readonly (() => Promise<unknown>)[]) => {
+  if (!(db instanceof PgTransaction)) return Promise.all(reads.map((read) => read()));
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out;
+};
+
 const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
@@ -177,14 +186,22 @@ export const consultationResults = async (
   const t = translator(locale);
   const text = (v: Localized | undefined) => localizeWithLocale(v, locale).text;
   const versions = await findVersions(db, consultationId);
-  const [tallies, grouped, perVersion, participationRows, themeRows, campaignRows] = await Promise.all([
-    findTallies(db, { consultationId, versions, breakdown: null }),
-    breakdown ? findTallies(db, { consultationId, versions, breakdown }) : Promise.resolve([] as TallyRow[]),
-    findQuestionVersions(db, consultationId),
-    findParticipation(db, consultationId),
-    findThemeTallies(db, consultationId),
-    findCampaignGroups(db, consultationId),
-  ]);
+  const reads = [
+    () => findTallies(db, { consultationId, versions, breakdown: null }),
+    () => (breakdown ? findTallies(db, { consultationId, versions, breakdown }) : Promise.resolve([] as TallyRow[])),
+    () => findQuestionVersions(db, consultationId),
+    () => findParticipation(db, consultationId),
+    () => findThemeTallies(db, consultationId),
+    () => findCampaignGroups(db, consultationId),
+  ] as const;
+  const [tallies, grouped, perVersion, participationRows, themeRows, campaignRows] = (await all(db, reads)) as [
+    TallyRow[],
+    TallyRow[],
+    Awaited<ReturnType<typeof findQuestionVersions>>,
+    ParticipationRow[],
+    Awaited<ReturnType<typeof findThemeTallies>>,
+    Awaited<ReturnType<typeof findCampaignGroups>>,
+  ];
 
   const participation = participationOf(participationRows, locale);
   const total = participation.answers;

@@ -46,7 +46,8 @@ export const buildSynthesis = async (db: DbOrTx, consultationId: number, { local
   const consultation = await getConsultation(db, consultationId);
   const t = translator(locale);
   const fmt = formatters(locale);
-  const [results, quotes] = await Promise.all([consultationResults(db, consultationId, { locale }), findThemeQuotes(db, { consultationId, perTheme: QUOTES_PER_THEME })]);
+  const results = await consultationResults(db, consultationId, { locale });
+  const quotes = await findThemeQuotes(db, { consultationId, perTheme: QUOTES_PER_THEME });
   const labelOf = new Map(results.questions.map((q) => [q.id, q.label]));
   const themes = results.questions
     .flatMap((q) =>
