@@ -27,6 +27,7 @@ import { unsubscribe } from '../modules/consultations/exports/commands/unsubscri
 import { createTheme } from '../modules/consultations/analysis/commands/create-theme.js';
 import { tagText } from '../modules/consultations/analysis/commands/tag-text.js';
 import { indexAnswerTexts } from '../modules/consultations/analysis/index-texts.js';
+import { freezeSynthesis } from '../modules/consultations/results/commands/freeze-synthesis.js';
 import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
@@ -238,7 +239,6 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
     input: { consultationId: consultation.id, label: { en: 'Connectivity', fr: 'Connectivité' }, description: { en: 'Broadband, spectrum' } },
   });
   ok('tag text', await tagText(db, { actor: manager, input: { consultationId: consultation.id, answerId: answer.id, questionId: 'q1', themeIds: [theme.id] } }));
-  await db.insert(c.syntheses).values({ consultationId: consultation.id, data: { participation: 1 } });
   // Exports: an unsubscribe, then the circular letter sent (its number from the counter, one sending recorded); a draft is not announced.
   await db.update(c.consultations).set({ status: 'open' }).where(eq(c.consultations.id, consultation.id));
   await unsubscribe(db, 'no-letters@example.org');
@@ -248,6 +248,9 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
     'letter',
     await sendLetter(db, { actor: consultationManager, consultationId: consultation.id, baseUrl: 'http://platform.test', signer, now: new Date('2026-01-02T00:00:00Z') }),
   );
+  // results/: the synthesis is frozen by its command, once the consultation is closed.
+  await db.update(c.consultations).set({ status: 'closed' }).where(eq(c.consultations.id, consultation.id));
+  ok('synthesis', await freezeSynthesis(db, { actor: manager, consultationId: consultation.id }));
 
   return { apiToken: token.token, entryId: created.id, entryTitle };
 };

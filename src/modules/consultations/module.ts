@@ -45,5 +45,15 @@ export const consultationsModule = defineModule({
   bench: analysisBench,
   nav: [{ labelKey: 'consultations.nav.title', href: '/consultations' }],
   adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],
-  contributes: { notificationEvents: [...answeringNotificationEvents, ...exportsNotificationEvents] },
+  contributes: {
+    notificationEvents: [...answeringNotificationEvents, ...exportsNotificationEvents],
+    reportSections: [
+      {
+        id: 'consultations.syntheses',
+        title: { key: 'consultations.results.report_title' },
+        // Loaded when a report is built, not with every `wsis` command.
+        build: async (db, args) => (await import('./results/report-section.js')).buildReportSection(db, args),
+      },
+    ],
+  },
 });

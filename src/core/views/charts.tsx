@@ -1,0 +1,170 @@
+/**
+ * Charts drawn on the server as SVG (no script), each with its data table beside it: the table is
+ * the text alternative (screen readers, copying the figures), the picture is `role="img"` with a
+ * title and a description. Mirrored for right-to-left pages: in Arabic the labels are on the right
+ * and the bars grow leftwards; columns run from right to left. Numbers are formatted by the
+ * caller's locale (view.fmt). Reused by results of consultations and by reports.
+ */
+import type { ComponentChildren } from 'preact';
+import { type Column, Table } from './components.js';
+import type { ViewContext } from './context.js';
+
+export type ChartDatum = { label: string; value: number };
+
+/** The data table beside a chart: its columns and rows (the caller decides what the figures are). */
+export type ChartTable<T> = { columns: Column<T>[]; rows: T[] };
+
+export const CHART_WIDTH = 640;
+const LABEL_WIDTH = 220;
+const VALUE_WIDTH = 64;
+const ROW_HEIGHT = 28;
+const BAR_HEIGHT = 18;
+const FILL = '#005a9c';
+const TEXT = '#1b1b1b';
+const AXIS = '#6b6b6b';
+const MAX_LABEL_CHARS = 30;
+
+const shortLabel = (label: string) => {
+  const chars = [...label];
+  return chars.length > MAX_LABEL_CHARS ? `${chars.slice(0, MAX_LABEL_CHARS - 1).join('')}…` : label;
+};
+
+/** The picture and its table in one figure; `title` names both. */
+const ChartFigure = <T,>({ id, title, svg, table, empty }: { id: string; title: string; svg: ComponentChildren; table: ChartTable<T>; empty: string }) => (
+  <figure class="chart" aria-labelledby={`${id}-caption`}>
+    <figcaption id={`${id}-caption`}>{title}</figcaption>
+    {svg}
+    <Table caption={title} columns={table.columns} rows={table.rows} empty={empty} />
+  </figure>
+);
+
+/**
+ * Horizontal bars, one per datum (choices, codes, themes): the label, the bar, the formatted value.
+ * Left to right: labels on the left, bars grow rightwards from x = 220; right to left: labels on
+ * the right (anchored at the right edge), bars end at x = 640 − 220 and grow leftwards.
+ */
+export const BarChart = <T,>({
+  view,
+  id,
+  title,
+  description,
+  data,
+  table,
+  empty,
+  format = (n: number) => view.fmt.number(n),
+}: {
+  view: ViewContext;
+  id: string;
+  title: string;
+  /** A sentence saying what the chart shows (its <desc>); the figures themselves are in the table. */
+  description: string;
+  data: ChartDatum[];
+  table: ChartTable<T>;
+  empty: string;
+  format?: (n: number) => string;
+}) => {
+  const rtl = view.dir === 'rtl';
+  const max = Math.max(0, ...data.map((d) => d.value));
+  const span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const height = Math.max(1, data.length) * ROW_HEIGHT + 8;
+  const svg =
+    data.length === 0 ? null : (
+      <svg
+        class="chart-bars"
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+        data-direction={rtl ? 'rtl' : 'ltr'}
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        <line x1={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} x2={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} y1="0" y2={height - 4} stroke={AXIS} stroke-width="1" />
+        {data.map((d, i) => {
+          const width = max > 0 ? Math.round((d.value / max) * span * 10) / 10 : 0;
+          const y = i * ROW_HEIGHT + 4;
+          const middle = y + BAR_HEIGHT / 2 + 4;
+          const barX = rtl ? CHART_WIDTH - LABEL_WIDTH - width : LABEL_WIDTH;
+          return (
+            <g class="chart-row">
+              <text x={rtl ? CHART_WIDTH - 4 : 4} y={middle} text-anchor={rtl ? 'end' : 'start'} font-size="13" fill={TEXT}>
+                {shortLabel(d.label)}
+              </text>
+              <rect x={barX} y={y} width={width} height={BAR_HEIGHT} fill={FILL} />
+              <text x={rtl ? barX - 4 : barX + width + 4} y={middle} text-anchor={rtl ? 'end' : 'start'} font-size="13" fill={TEXT}>
+                {format(d.value)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    );
+  return <ChartFigure id={id} title={title} svg={svg} table={table} empty={empty} />;
+};
+
+/**
+ * Vertical columns in the order of their values (a scale's distribution), the value's label under
+ * each column. Right to left, the first value is the rightmost column.
+ */
+export const ColumnChart = <T,>({
+  view,
+  id,
+  title,
+  description,
+  data,
+  table,
+  empty,
+  format = (n: number) => view.fmt.number(n),
+}: {
+  view: ViewContext;
+  id: string;
+  title: string;
+  description: string;
+  data: ChartDatum[];
+  table: ChartTable<T>;
+  empty: string;
+  format?: (n: number) => string;
+}) => {
+  const rtl = view.dir === 'rtl';
+  const max = Math.max(0, ...data.map((d) => d.value));
+  const height = 220;
+  const base = height - 28;
+  const top = 20;
+  const margin = 8;
+  const slot = (CHART_WIDTH - 2 * margin) / Math.max(1, data.length);
+  const width = Math.min(64, slot * 0.7);
+  const svg =
+    data.length === 0 ? null : (
+      <svg
+        class="chart-columns"
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+        data-direction={rtl ? 'rtl' : 'ltr'}
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        <line x1={margin} x2={CHART_WIDTH - margin} y1={base} y2={base} stroke={AXIS} stroke-width="1" />
+        {data.map((d, i) => {
+          const h = max > 0 ? Math.round((d.value / max) * (base - top) * 10) / 10 : 0;
+          const center = rtl ? CHART_WIDTH - margin - slot * (i + 0.5) : margin + slot * (i + 0.5);
+          const x = Math.round((center - width / 2) * 10) / 10;
+          return (
+            <g class="chart-column">
+              <rect x={x} y={base - h} width={width} height={h} fill={FILL} />
+              <text x={center} y={base - h - 4} text-anchor="middle" font-size="13" fill={TEXT}>
+                {format(d.value)}
+              </text>
+              <text x={center} y={base + 18} text-anchor="middle" font-size="13" fill={TEXT}>
+                {shortLabel(d.label)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    );
+  return <ChartFigure id={id} title={title} svg={svg} table={table} empty={empty} />;
+};
