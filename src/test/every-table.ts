@@ -20,6 +20,9 @@ import { createApiTokenFor } from '../modules/accounts/cli.js';
 import { addMember } from '../modules/accounts/commands/manage-members.js';
 import { registerUser } from '../modules/accounts/commands/register-user.js';
 import { organizations } from '../modules/accounts/tables.js';
+import { editQuestionnaire } from '../modules/consultations/management/commands/edit-questionnaire.js';
+import { createConsultation } from '../modules/consultations/management/commands/save-consultation.js';
+import { addQuestion, addSection } from '../modules/consultations/management/rules.js';
 import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
@@ -145,24 +148,40 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
 
   // Consultations: until each feature folder's commands fill its tables, rows written directly.
   // Each feature replaces its lines with its commands (management, answering, analysis, results, exports).
-  const [consultation] = await db
-    .insert(c.consultations)
-    .values({
-      title: { en: 'Call for contributions 2027', ar: 'دعوة إلى تقديم المساهمات 2027' },
-      originalLanguage: 'en',
-      opensAt: new Date('2026-01-01T00:00:00Z'),
-      closesAt: new Date('2026-02-01T00:00:00Z'),
-      letterNumber: 'CL-26/001',
-    })
-    .returning();
+  // management/: the consultation and its questionnaire through the secretariat's commands.
+  const createdConsultation = ok(
+    'consultation',
+    await createConsultation(db, {
+      actor: admin,
+      input: {
+        title: { en: 'Call for contributions 2027', ar: 'دعوة إلى تقديم المساهمات 2027' },
+        purpose: {},
+        originalLanguage: 'en',
+        translations: { ar: 'unofficial' },
+        audience: 'everyone',
+        respondentKind: 'either',
+        opensAt: '2026-01-01T00:00:00Z',
+        closesAt: '2026-02-01T00:00:00Z',
+        answersMayBePublished: true,
+        actionLines: ['C2'],
+        sdgs: [9],
+      },
+    }),
+  );
+  ok(
+    'questionnaire',
+    await editQuestionnaire(db, { actor: admin, consultationId: createdConsultation.id, edit: (q) => addSection(q, { id: 's1', title: { en: 'Views' }, questions: [] }) }),
+  );
+  ok(
+    'question',
+    await editQuestionnaire(db, {
+      actor: admin,
+      consultationId: createdConsultation.id,
+      edit: (q) => addQuestion(q, 's1', { id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }),
+    }),
+  );
+  const [consultation] = await db.update(c.consultations).set({ letterNumber: 'CL-26/001' }).where(eq(c.consultations.id, createdConsultation.id)).returning();
   if (!consultation) throw new Error('no consultation');
-  await db
-    .insert(c.versions)
-    .values({
-      consultationId: consultation.id,
-      version: 1,
-      questionnaire: { sections: [{ id: 's1', title: { en: 'Views' }, questions: [{ id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true }] }] },
-    });
   const [answer] = await db
     .insert(c.answers)
     .values({
@@ -181,18 +200,16 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
     .insert(c.attachments)
     .values({ answerId: answer.id, questionId: 'q1', fileName: 'note.pdf', mediaType: 'application/pdf', byteSize: 8, sha256: 'x', data: Buffer.from('%PDF-1.7') });
   const [campaign] = await db.insert(c.campaigns).values({ consultationId: consultation.id, questionId: 'q1', representativeAnswerId: answer.id, size: 1 }).returning();
-  await db
-    .insert(c.texts)
-    .values({
-      answerId: answer.id,
-      questionId: 'q1',
-      consultationId: consultation.id,
-      language: 'fr',
-      body: 'Le haut débit rural',
-      search: sql`to_tsvector('simple', 'Le haut débit rural')`,
-      signature: [1, 2, 3],
-      campaignId: campaign?.id ?? null,
-    });
+  await db.insert(c.texts).values({
+    answerId: answer.id,
+    questionId: 'q1',
+    consultationId: consultation.id,
+    language: 'fr',
+    body: 'Le haut débit rural',
+    search: sql`to_tsvector('simple', 'Le haut débit rural')`,
+    signature: [1, 2, 3],
+    campaignId: campaign?.id ?? null,
+  });
   const [theme] = await db
     .insert(c.themes)
     .values({ consultationId: consultation.id, label: { en: 'Connectivity' } })

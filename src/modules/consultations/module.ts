@@ -1,4 +1,5 @@
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { demoConsultations } from './management/demo.js';
 import './permissions.js';
 
 /**
@@ -37,6 +38,7 @@ export const consultationsModule = defineModule({
     ]);
     return combineRoutes(management.managementApiRoutes, answering.answeringApiRoutes, results.resultsApiRoutes, exports.exportsApiRoutes);
   }),
+  demo: demoConsultations,
   nav: [{ labelKey: 'consultations.nav.title', href: '/consultations' }],
   adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],
 });

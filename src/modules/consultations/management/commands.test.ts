@@ -4,7 +4,7 @@ import { auditLog } from '../../../core/audit/tables.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { buildUser } from '../../../test/factories.js';
-import { questionsOf } from '../questionnaire.js';
+import { type QuestionType, questionsOf } from '../questionnaire.js';
 import { currentQuestionnaire, findVersion, findVersions, getConsultation } from '../queries.js';
 import { changeStatus } from './commands/change-status.js';
 import { editQuestionnaire } from './commands/edit-questionnaire.js';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const user = await buildUser(database.db, { roles: ['consultation-manager'] });
   manager = { id: user.id, email: user.email, name: user.name, roles: ['consultation-manager'], status: 'active', emailVerified: true, locale: 'en' } as unknown as Actor;
   respondentId = (await buildUser(database.db)).id;
-});
+}, 180_000);
 afterAll(async () => database.drop());
 
 const audits = async (id: number) =>
@@ -163,7 +163,7 @@ describe('the questionnaire builder’s rules', () => {
 
   it('reads a question of each of the nine types from its form, and refuses bad settings', () => {
     const label = { 'label.fr': 'Question' };
-    const types = {
+    const types: Record<QuestionType, Record<string, string | string[]>> = {
       'short-text': {},
       'long-text': { maxWords: '250' },
       'single-choice': { 'options.fr': 'Oui\nNon', 'options.en': 'Yes\nNo', allowOther: 'yes' },
@@ -173,9 +173,9 @@ describe('the questionnaire builder’s rules', () => {
       ranking: { 'options.en': 'A\nB' },
       reference: { list: 'countries', multiple: 'yes' },
       file: { maxMegabytes: '5', kinds: ['pdf', 'docx'] },
-    } as const;
+    };
     for (const [type, extra] of Object.entries(types)) {
-      const result = questionFromForm({ ...label, required: 'yes', ...extra }, { id: 'q1', type: type as keyof typeof types });
+      const result = questionFromForm({ ...label, required: 'yes', ...extra }, { id: 'q1', type: type as QuestionType });
       expect(result.ok, type).toBe(true);
     }
     const choice = questionFromForm({ ...label, ...types['single-choice'] }, { id: 'q1', type: 'single-choice' });

@@ -27,7 +27,7 @@ beforeAll(async () => {
     }),
   });
   draft = await buildConsultation(kit.database.db, { actor: managerActor, open: false, input: consultationInputAround({ title: { en: 'Secret draft' } }) });
-});
+}, 180_000);
 afterAll(async () => kit.close());
 
 describe('public pages', () => {
