@@ -23,6 +23,9 @@ export const PUBLIC_PAGES: readonly string[] = [
   `/prizes/${new Date().getUTCFullYear()}/vote`,
   `/prizes/${new Date().getUTCFullYear()}/results`,
   `/prizes/${new Date().getUTCFullYear()}/stories`,
+  // The demonstration consultation (open) is the first one.
+  '/consultations',
+  '/consultations/1',
 ];
 
 /**
@@ -48,6 +51,10 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   `/admin/prizes/${new Date().getUTCFullYear()}`,
   `/admin/prizes/${new Date().getUTCFullYear()}/nominations`,
   `/prizes/${new Date().getUTCFullYear()}/selection`,
+  '/admin/consultations',
+  '/admin/consultations/new',
+  '/admin/consultations/1',
+  '/admin/consultations/1/questionnaire',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

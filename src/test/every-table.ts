@@ -5,7 +5,7 @@
  * results) and the kernel's helpers (sessions, API tokens, rate limits, settings). The backup test
  * checks that no table is left empty, so a module that adds a table must add its rows here.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { MODULES } from '../app.js';
 import { createSession, getActorById } from '../core/auth/sessions.js';
@@ -28,6 +28,9 @@ import { createTheme } from '../modules/consultations/analysis/commands/create-t
 import { tagText } from '../modules/consultations/analysis/commands/tag-text.js';
 import { indexAnswerTexts } from '../modules/consultations/analysis/index-texts.js';
 import { freezeSynthesis } from '../modules/consultations/results/commands/freeze-synthesis.js';
+import { editQuestionnaire } from '../modules/consultations/management/commands/edit-questionnaire.js';
+import { createConsultation } from '../modules/consultations/management/commands/save-consultation.js';
+import { addQuestion, addSection } from '../modules/consultations/management/rules.js';
 import * as c from '../modules/consultations/tables.js';
 import { castVote } from '../modules/prizes/commands/cast-vote.js';
 import { createEdition } from '../modules/prizes/commands/create-edition.js';
@@ -151,35 +154,40 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
   ok('score', await scoreNominee(db, { actor: expert, nominationId: nominees[0]?.nomination as number, input: { criteria: { impact: 8 }, comment: 'Strong local ownership' } }));
   ok('conflict', await declareConflict(db, { actor: expert, nominationId: nominees[1]?.nomination as number, note: 'Former employer' }));
 
-  // Consultations: until each feature folder's commands fill its tables, rows written directly.
-  // Each feature replaces its lines with its commands (management, answering, analysis, results, exports).
-  const [consultation] = await db
-    .insert(c.consultations)
-    .values({
-      title: { en: 'Call for contributions 2027', ar: 'دعوة إلى تقديم المساهمات 2027' },
-      originalLanguage: 'en',
-      opensAt: new Date('2026-01-01T00:00:00Z'),
-      closesAt: new Date('2026-02-01T00:00:00Z'),
-      status: 'open',
-    })
-    .returning();
+  // Consultations, through each feature folder's commands.
+  // management/: the consultation and its questionnaire through the secretariat's commands.
+  const createdConsultation = ok(
+    'consultation',
+    await createConsultation(db, {
+      actor: admin,
+      input: {
+        title: { en: 'Call for contributions 2027', ar: 'دعوة إلى تقديم المساهمات 2027' },
+        purpose: {},
+        originalLanguage: 'en',
+        translations: { ar: 'unofficial' },
+        audience: 'everyone',
+        respondentKind: 'either',
+        opensAt: '2026-01-01T00:00:00Z',
+        closesAt: '2026-02-01T00:00:00Z',
+        answersMayBePublished: true,
+        actionLines: ['C2'],
+        sdgs: [9],
+      },
+    }),
+  );
+  ok(
+    'questionnaire',
+    await editQuestionnaire(db, { actor: admin, consultationId: createdConsultation.id, edit: (q) => addSection(q, { id: 's1', title: { en: 'Views' }, questions: [] }) }),
+  );
+  for (const question of [
+    { id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true },
+    { id: 'q2', type: 'file', label: { en: 'A paper' }, required: false },
+  ] as const)
+    ok('question', await editQuestionnaire(db, { actor: admin, consultationId: createdConsultation.id, edit: (q) => addQuestion(q, 's1', { ...question }) }));
+  // Open in the past (its dates are fixed so the answers below fall inside them): set directly, as
+  // the lifecycle refuses to open a consultation whose close has passed.
+  const [consultation] = await db.update(c.consultations).set({ status: 'open' }).where(eq(c.consultations.id, createdConsultation.id)).returning();
   if (!consultation) throw new Error('no consultation');
-  await db.insert(c.versions).values({
-    consultationId: consultation.id,
-    version: 1,
-    questionnaire: {
-      sections: [
-        {
-          id: 's1',
-          title: { en: 'Views' },
-          questions: [
-            { id: 'q1', type: 'long-text', label: { en: 'Your views' }, required: true },
-            { id: 'q2', type: 'file', label: { en: 'A paper' }, required: false },
-          ],
-        },
-      ],
-    },
-  });
   // Answering: a draft, a file attached (typed from its bytes), then the submission with its receipt.
   const answeredAt = new Date('2026-01-15T12:00:00Z');
   ok(

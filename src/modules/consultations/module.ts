@@ -2,6 +2,7 @@ import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { analysisBench, analysisBenchSeed } from './analysis/bench/bench-cases.js';
 import { answeringNotificationEvents } from './answering/notifications.js';
 import { exportsNotificationEvents } from './exports/notifications.js';
+import { demoConsultations } from './management/demo.js';
 import './permissions.js';
 
 /**
@@ -43,6 +44,7 @@ export const consultationsModule = defineModule({
   // Campaign detection on a generated consultation (analysis/bench): `wsis bench --only campaigns`.
   benchSeed: analysisBenchSeed,
   bench: analysisBench,
+  demo: demoConsultations,
   nav: [{ labelKey: 'consultations.nav.title', href: '/consultations' }],
   adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],
   contributes: {
