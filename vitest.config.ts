@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // The integration suite runs on embedded PGlite, and a second time on the PostgreSQL server of
 // DATABASE_URL when it is set (CI always sets it). Browser tests run once, on PGlite.
 const POSTGRESQL_ONLY = ['src/core/cli/processes.test.ts', 'src/core/cli/proxy.test.ts'];
-const unit = { include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000, hookTimeout: 60_000 };
+const unit = { include: ['src/**/*.test.{ts,tsx}'], globalSetup: ['src/test/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
@@ -38,7 +38,7 @@ export default defineConfig({
           name: 'browser',
           include: ['e2e/**/*.spec.ts'],
           env: { WSIS_TEST_DB: 'pglite' },
-          globalSetup: ['e2e/support/global-setup.ts'],
+          globalSetup: ['src/test/global-setup.ts', 'e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
