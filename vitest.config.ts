@@ -1,12 +1,24 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import InterleavingSequencer from './src/test/sequencer.js';
 
 // The integration suite runs on embedded PGlite, and a second time on the PostgreSQL server of
 // DATABASE_URL when it is set (CI always sets it). Browser tests run once, on PGlite.
 const POSTGRESQL_ONLY = ['src/core/cli/processes.test.ts', 'src/core/cli/proxy.test.ts'];
-const unit = { include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000, hookTimeout: 60_000 };
+const unit = { include: ['src/**/*.test.{ts,tsx}'], globalSetup: ['src/test/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
+
+/**
+ * Test files running at once, all projects together (one pool: the browser files run beside the
+ * others, not after them). Vitest's default is one less than the cores, a single worker on the
+ * 2-core CI machine; the files mostly wait (on PostgreSQL, on Chromium, on child processes), so
+ * one more than the cores. WSIS_TEST_WORKERS sets it (e.g. 1 to run one file at a time).
+ */
+const WORKERS = Number(process.env.WSIS_TEST_WORKERS) || availableParallelism() + 1;
 
 export default defineConfig({
   test: {
+    maxWorkers: WORKERS,
+    sequence: { sequencer: InterleavingSequencer },
     projects: [
       // Several `wsis serve` processes (and nginx in front of them), and the PostgreSQL restart test
       // (a PostgreSQL server of its own), need a PostgreSQL server.
@@ -38,10 +50,11 @@ export default defineConfig({
           name: 'browser',
           include: ['e2e/**/*.spec.ts'],
           env: { WSIS_TEST_DB: 'pglite' },
-          globalSetup: ['e2e/support/global-setup.ts'],
+          globalSetup: ['src/test/global-setup.ts', 'e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Pages of one accessibility shard are checked a few at a time (it.concurrent).
+          maxConcurrency: 3,
         },
       },
     ],

@@ -14,6 +14,11 @@ export type BrowserHarness = {
   newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
   /** A page in a fresh context. */
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
+  /**
+   * Runs `use` with a page in a fresh context, closed when `use` ends: for tests that run
+   * concurrently (`it.concurrent`), whose contexts the closing after each test must not touch.
+   */
+  withPage: <T>(options: BrowserContextOptions, use: (page: Page) => Promise<T>) => Promise<T>;
 };
 
 export const useBrowserHarness = (): BrowserHarness => {
@@ -39,6 +44,8 @@ export const useBrowserHarness = (): BrowserHarness => {
     return value;
   };
 
+  const contextOptions = (options: BrowserContextOptions): BrowserContextOptions => ({ baseURL: harness.platform.baseUrl, viewport: { width: 1280, height: 800 }, ...options });
+
   const harness: BrowserHarness = {
     get platform() {
       return started(platform, 'the platform');
@@ -47,12 +54,21 @@ export const useBrowserHarness = (): BrowserHarness => {
       return started(browser, 'Chromium');
     },
     newContext: async (options = {}) => {
-      const context = await harness.browser.newContext({ baseURL: harness.platform.baseUrl, viewport: { width: 1280, height: 800 }, ...options });
+      const context = await harness.browser.newContext(contextOptions(options));
       context.setDefaultTimeout(15_000);
       contexts.push(context);
       return context;
     },
     newPage: async (options) => (await harness.newContext(options)).newPage(),
+    withPage: async (options, use) => {
+      const context = await harness.browser.newContext(contextOptions(options));
+      context.setDefaultTimeout(15_000);
+      try {
+        return await use(await context.newPage());
+      } finally {
+        await context.close().catch(() => undefined);
+      }
+    },
   };
   return harness;
 };

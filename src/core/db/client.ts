@@ -48,6 +48,11 @@ export type OpenDatabaseOptions = {
    * so that a stalled database cannot hold a request forever. None by default (CLI commands).
    */
   statementTimeoutMs?: number;
+  /**
+   * A `memory://` PGlite database that starts as a copy of this archive (from dumpDataDir()) instead
+   * of an empty cluster: the tests' migrated snapshot (src/test/db.ts), a few times faster to open.
+   */
+  initialDump?: Uint8Array;
 };
 
 /**
@@ -62,7 +67,7 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', impor
  * Opens the database; does not migrate (see migrateDatabase). An embedded data folder is locked
  * first: a folder another process holds is refused with DataFolderInUseError, naming it.
  */
-export const openDatabase = async ({ url, dataDir, poolSize, borrow = false, statementTimeoutMs }: OpenDatabaseOptions): Promise<Database> => {
+export const openDatabase = async ({ url, dataDir, poolSize, borrow = false, statementTimeoutMs, initialDump }: OpenDatabaseOptions): Promise<Database> => {
   if (url) {
     const parsed = new URL(url);
     const pool = new pg.Pool({
@@ -104,7 +109,8 @@ export const openDatabase = async ({ url, dataDir, poolSize, borrow = false, sta
     if (!pool) throw error;
     return { kind: 'pglite', db: drizzle(pool, { casing: 'snake_case' }), pool, borrowedFrom: holder, close: () => pool.end() };
   }
-  const handle = new PgliteWorkerHandle(folder);
+  if (initialDump && !folder.startsWith('memory://')) throw new Error('initialDump is only for a memory:// database');
+  const handle = new PgliteWorkerHandle(folder, initialDump);
   try {
     await handle.waitReady;
   } catch (error) {

@@ -32,8 +32,9 @@ export class PgliteWorkerHandle {
   #nextId = 1;
   #pending = new Map<number, Pending>();
 
-  constructor(dataDir: string) {
-    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
+  /** `initialDump`: an archive of dumpDataDir() to start from (a memory:// database only). */
+  constructor(dataDir: string, initialDump?: Uint8Array) {
+    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir, initialDump } });
     this.waitReady = new Promise((resolve, reject) => {
       const onReady = (reply: WorkerReply) => {
         if (reply.ready) {

@@ -10,7 +10,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 // Plain JavaScript: a worker thread cannot load TypeScript without a loader in every mode we run.
 
-const { dataDir } = workerData;
+const { dataDir, initialDump } = workerData;
 const port = parentPort;
 if (!port) throw new Error('pglite-worker must run in a worker thread');
 
@@ -21,7 +21,13 @@ if (!port) throw new Error('pglite-worker must run in a worker thread');
  * close); WSIS_PGLITE_SHARED_BUFFERS (e.g. `128MB`) sets it.
  */
 const sharedBuffers = /^\d+(kB|MB|GB)$/.test(process.env.WSIS_PGLITE_SHARED_BUFFERS ?? '') ? process.env.WSIS_PGLITE_SHARED_BUFFERS : '64MB';
-const db = new PGlite(dataDir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] });
+// initialDump: a dumpDataDir() archive to start from instead of an empty cluster (the tests' migrated
+// snapshot, see src/test/db.ts): no initdb, no migrations.
+const db = new PGlite(dataDir, {
+  extensions: { pg_trgm },
+  startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
+  ...(initialDump ? { loadDataDir: new Blob([initialDump]) } : {}),
+});
 
 /** Messages are class instances; copy them to plain objects that survive structured cloning. */
 const toPlain = (message) => {

@@ -1,0 +1,111 @@
+/**
+ * The accessibility check of every page of support/pages.ts in the six languages, cut into shards
+ * (files e2e/accessibility-pages-<n>.spec.ts, run side by side by vitest): each shard has its own
+ * platform and Chromium, checks its pages a few at a time (it.concurrent, one browser context
+ * each) and ends with one run of the Nu HTML Checker over the HTML of its pages. One load of each
+ * page serves every check: `<html lang dir>`, axe-core, the HTML kept for the Nu checker, then the
+ * same page narrowed to 320 px. A new page is added to support/pages.ts only; it lands in a shard.
+ */
+import type { BrowserContextOptions, Page, Response } from 'playwright-core';
+import { beforeAll, describe, type ExpectStatic, expect as globalExpect, it } from 'vitest';
+import { LOCALES } from '../../src/core/i18n/locales.js';
+import { signIn } from './actions.js';
+import { checkAccessibility, formatViolations } from './axe.js';
+import { skipBrowserTests } from './chromium.js';
+import { entryWithImage } from './fixtures.js';
+import { useBrowserHarness } from './harness.js';
+import { formatNuErrors, NuBatch, skipNuChecks } from './nu.js';
+import { localePath, PUBLIC_PAGES, SIGNED_IN_PAGES } from './pages.js';
+
+/** Files e2e/accessibility-pages-1.spec.ts … -<ACCESSIBILITY_SHARDS>.spec.ts, one per shard. */
+export const ACCESSIBILITY_SHARDS = 3;
+
+/** Keeps the HTML the server sent (not the DOM after scripts) for the Nu HTML Checker. */
+export const keepHtml = async (nu: NuBatch, name: string, response: Response | null) => {
+  if (response) nu.add(name, await response.text());
+};
+
+/** Opens a page and fails with 'page missing' unless it answers 200; keeps its HTML for the Nu checker. */
+export const open = async (nu: NuBatch, page: Page, url: string, expect: ExpectStatic = globalExpect) => {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  const status = response?.status();
+  expect(status, status === 404 ? `page missing: ${url} answered 404` : `${url} answered ${status}`).toBe(200);
+  await keepHtml(nu, url, response);
+};
+
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS pixels the page itself never scrolls sideways (a wide table
+ * scrolls inside its own box). The page is narrowed where it is, without reloading it.
+ */
+export const expectReflow = async (page: Page, url: string, expect: ExpectStatic = globalExpect) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const { documentWidth, viewport } = await page.evaluate(() => ({ documentWidth: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(documentWidth, `width of ${url} at ${viewport} px (only a table may scroll sideways, inside its own box)`).toBeLessThanOrEqual(viewport + 1);
+};
+
+/** The Nu HTML Checker over every page a file collected: the file's last test. */
+export const nuCheckTest = (nu: NuBatch) =>
+  it.skipIf(skipNuChecks)(
+    'the HTML of every page visited has no error for the W3C Nu HTML Checker',
+    async () => {
+      globalExpect(nu.size, 'pages collected for the Nu HTML Checker (run the whole file)').toBeGreaterThan(0);
+      const errors = await nu.check();
+      globalExpect(errors.size, formatNuErrors(errors)).toBe(0);
+    },
+    600_000,
+  );
+
+type PageCheck = { locale: string; path: string };
+
+/** The pages of shard `index` (1…count): every count-th of the public pages, then of the signed-in ones, in each language. */
+export const shardPages = (index: number, count = ACCESSIBILITY_SHARDS) => {
+  const mine = <T>(list: T[]) => list.filter((_, i) => i % count === index - 1);
+  const all = (paths: readonly string[]) => LOCALES.flatMap((locale) => paths.map((path): PageCheck => ({ locale, path })));
+  return { public: mine(all(PUBLIC_PAGES)), signedIn: mine(all(SIGNED_IN_PAGES)) };
+};
+
+/** Declares the tests of one shard (in e2e/accessibility-pages-<index>.spec.ts). */
+export const accessibilityShard = (index: number) =>
+  describe.skipIf(skipBrowserTests)(`accessibility of the pages (shard ${index} of ${ACCESSIBILITY_SHARDS})`, () => {
+    const h = useBrowserHarness();
+    const nu = new NuBatch();
+    const pages = shardPages(index);
+
+    /** `<html lang dir>`, axe-core, then the same page at 320 px. */
+    const checkPage = (expect: ExpectStatic, { locale, path }: PageCheck, options: BrowserContextOptions = {}) =>
+      h.withPage(options, async (page) => {
+        const url = localePath(locale, path);
+        await open(nu, page, url, expect);
+        const html = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+        expect(html, `<html lang dir> of ${url}`).toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });
+        const violations = await checkAccessibility(page);
+        expect(violations.length, formatViolations(url, violations)).toBe(0);
+        await expectReflow(page, url, expect);
+      });
+
+    describe.concurrent('public pages', () => {
+      it.for(pages.public)('/$locale: $path has no WCAG 2.2 AA violation and reflows at 320 px', (check, { expect }) => checkPage(expect, check));
+    });
+
+    describe('signed in as the administrator', () => {
+      /** The administrator's cookies, signed in once for every page. */
+      let signedIn: BrowserContextOptions = {};
+      let review = 0;
+      beforeAll(async () => {
+        review = (await entryWithImage(h.platform.database.db, { title: 'Community networks for rural clinics', alt: 'A mast above a clinic', publish: false })).id;
+        signedIn = await h.withPage({}, async (page) => {
+          await signIn(page, 'en', h.platform.admin.email, h.platform.admin.password);
+          return { storageState: await page.context().storageState() };
+        });
+      });
+
+      describe.concurrent('pages', () => {
+        it.for(pages.signedIn)('/$locale: $path has no WCAG 2.2 AA violation and reflows at 320 px', ({ locale, path }, { expect }) =>
+          checkPage(expect, { locale, path: path.replace('{review}', String(review)) }, signedIn),
+        );
+      });
+    });
+
+    // Last: every page this shard opened.
+    nuCheckTest(nu);
+  });
