@@ -7,7 +7,7 @@ import { createTestKit, TEST_PASSWORD, type TestClient, type TestKit } from '../
 import { buildUser } from '../../../test/factories.js';
 import { createApiToken } from '../../accounts/commands/create-api-token.js';
 import { memberships, organizations } from '../../accounts/tables.js';
-import { answers, attachments } from '../tables.js';
+import { answers, attachments, texts } from '../tables.js';
 import { saveAnswer } from './commands/save-answer.js';
 import { DOCX, HOUR, insertConsultation, PDF } from './test-helpers.js';
 
@@ -73,6 +73,9 @@ describe('the answer form, without JavaScript', () => {
     expect(submitted.headers.location).toBe(`${base}/receipt`);
     const row = await answerOf(c.id, `user:${user.id}`);
     expect(row).toMatchObject({ status: 'submitted', version: 1, country: 'SN', region: 'AFR', gender: 'female', stakeholderType: null });
+    // The submission made its free text searchable by the analysts in the same commit.
+    const indexed = await db.select({ body: texts.body, language: texts.language }).from(texts).where(eq(texts.answerId, row?.id ?? 0));
+    expect(indexed).toEqual([{ body: 'Le haut débit pour chaque village.', language: 'fr' }]);
     expect((await client.get(`${base}/receipt`)).body).toContain('Votre réponse a été reçue');
 
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email));

@@ -5,6 +5,7 @@
  * the unique index (INSERT … ON CONFLICT, so two members of one organization write one answer),
  * and on submission the receipt (a notification and an e-mail with a copy of the answer).
  */
+import { indexAnswerTexts } from '../../analysis/index-texts.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAction } from '../../../../core/audit/record.js';
 import type { Db } from '../../../../core/db/client.js';
@@ -157,6 +158,9 @@ export const saveAnswer = async (
       await tx.update(attachments).set({ answerId: row.id }).where(eq(attachments.answerId, carried.id));
       await tx.delete(answers).where(eq(answers.id, carried.id));
     }
+    // A submitted answer's free texts are searchable and placed in campaigns in the same commit (a
+    // change after submission indexes them again; a draft has none).
+    if (row.status === 'submitted') await indexAnswerTexts(tx, row.id);
     await recordAction(tx, {
       actor,
       action: doSubmit ? 'consultations.answer.submit' : 'consultations.answer.write',
