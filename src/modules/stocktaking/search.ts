@@ -9,8 +9,8 @@
  * the commands in Node, so PGlite and PostgreSQL index identically; the only trigger (migration
  * 0007) copies the vectors to the narrow search table.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Locale, LOCALES, type Localized } from '../../core/i18n/locales.js';
 import { countryName, regionName } from '../reference/queries.js';
@@ -33,10 +33,20 @@ export const SEARCH_CONFIGS: Record<Locale, string> = {
 };
 
 let jieba: Jieba | undefined;
+/**
+ * jieba is loaded at the first Chinese text, not with the module: its dictionary module reads 11 MB
+ * of files when imported, which every `wsis` command paid at start and every process kept.
+ */
+const loadJieba = (): Jieba => {
+  const require = createRequire(import.meta.url);
+  const { Jieba: Segmenter } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+  return Segmenter.withDict(dict);
+};
 
 /** Chinese text with spaces between its words (jieba, without HMM), ready for `simple`. */
 export const segmentChinese = (text: string): string => {
-  jieba ??= Jieba.withDict(dict);
+  jieba ??= loadJieba();
   return jieba
     .cut(text, false)
     .map((w) => w.trim())
