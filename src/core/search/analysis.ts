@@ -7,8 +7,8 @@
  * ('الصحة' → 'الصح', 'الفتيات' → 'الفت') and may differ between the PostgreSQL and PGlite builds.
  * The other four languages use PostgreSQL's snowball configurations. Knows no table.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Locale } from '../i18n/locales.js';
 
@@ -23,10 +23,20 @@ export const SEARCH_CONFIGS: Record<Locale, string> = {
 };
 
 let jieba: Jieba | undefined;
+/**
+ * jieba is loaded at the first Chinese text, not with the module: its dictionary module reads 11 MB
+ * of files when imported, which every `wsis` command paid at start and every process kept.
+ */
+const loadJieba = (): Jieba => {
+  const require = createRequire(import.meta.url);
+  const { Jieba: Segmenter } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+  return Segmenter.withDict(dict);
+};
 
 /** Chinese text cut into words (jieba, without HMM). */
 export const chineseWords = (text: string): string[] => {
-  jieba ??= Jieba.withDict(dict);
+  jieba ??= loadJieba();
   return jieba
     .cut(text, false)
     .map((w) => w.trim())

@@ -220,3 +220,15 @@ export const results = pgTable(
     uniqueIndex('prizes_results_one_winner_idx').on(t.editionId, t.categoryNumber).where(sql`${t.rank} = 'winner'`),
   ],
 );
+
+/**
+ * One row counting the committed changes to what the success stories are printed from (editions,
+ * categories, nominations, results and the organizations they name), bumped once per writing
+ * transaction, at commit, by the triggers of its migration, like stocktaking_entries_version. With
+ * that counter, the stories' downloads check that a kept file is current in one primary-key read
+ * instead of reading every story (stories/version.ts).
+ */
+export const dataVersion = pgTable('prizes_data_version', {
+  id: integer().primaryKey().default(1),
+  version: bigint({ mode: 'number' }).notNull().default(0),
+});

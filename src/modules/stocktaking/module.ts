@@ -1,6 +1,5 @@
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { stocktakingBench, stocktakingBenchSeed } from './bench/cases.js';
-import { reindexSearch } from './commands/reindex-search.js';
 import { demoStocktaking } from './demo.js';
 import { registerImportCli } from './import/cli.js';
 import './permissions.js';
@@ -38,6 +37,8 @@ export const stocktakingModule = defineModule({
   ],
   contributes: { notificationEvents: stocktakingNotificationEvents },
   seed: async (db) => {
+    // Loaded when seeding, not with every command (its word segmenter is slow to load).
+    const { reindexSearch } = await import('./commands/reindex-search.js');
     await reindexSearch(db);
   },
   demo: demoStocktaking,

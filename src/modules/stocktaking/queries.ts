@@ -436,6 +436,12 @@ export const getEntry = async (db: DbOrTx, { actor, id }: { actor: MaybeActor; i
   return entry;
 };
 
+/**
+ * The version of the entries: it moves, at commit, with every transaction that writes an entry
+ * (the trigger of migration 0007). One primary-key read; other modules key what they keep on it.
+ */
+export const getEntriesVersion = (db: DbOrTx): Promise<number> => entriesVersionOf(db);
+
 /** Counts of published entries per action line, SDG, region, stakeholder type, target group and year (public). */
 export const countEntriesByFacet = async (db: DbOrTx): Promise<Facets> =>
   tally(await facetIndexOf(db, await entriesVersionOf(db)), { actor: null, facets: ['actionLine', 'sdg', 'region', 'stakeholderType', 'targetGroup', 'status', 'year'] }).facets;

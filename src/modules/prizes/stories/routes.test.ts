@@ -13,7 +13,9 @@ import { updateEdition } from '../commands/update-edition.js';
 import { getEditionByYear } from '../queries.js';
 import { confirmResults } from '../selection/commands/confirm-results.js';
 import { actorOf, insertVotes, nominateAndAccept, phases } from '../test-helpers.js';
-import { categories } from '../tables.js';
+import { organizations } from '../../accounts/tables.js';
+import { entries } from '../../stocktaking/tables.js';
+import { categories, nominations, results } from '../tables.js';
 import { forgetPdfs } from './cache.js';
 import { canPrintPdf } from './pdf.js';
 
@@ -175,5 +177,47 @@ describe('the success stories', () => {
     expect(rebuilt.statusCode).toBe(200);
     expect(rebuilt.headers.etag).toBe(pdf.headers.etag);
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes(rebuilt) }).toString('utf8')).toContain('Access to information, renamed');
+  }, 60_000);
+
+  it('are never served stale: a story’s entry or organization changed by any write gives a new file', async () => {
+    const { db } = kit.database;
+    const download = async () => {
+      const res = await kit.client().get(`/en/prizes/${YEAR}/stories.docx`);
+      const xml = (await (await JSZip.loadAsync(bytes(res))).file('word/document.xml')?.async('string')) ?? '';
+      return { etag: String(res.headers.etag), xml };
+    };
+    const before = await download();
+    expect((await download()).etag).toBe(before.etag);
+    const editionId = (await getEditionByYear(db, YEAR)).id;
+    const [winner] = await db
+      .select({ entryId: nominations.entryId })
+      .from(results)
+      .innerJoin(nominations, eq(nominations.id, results.nominationId))
+      .where(and(eq(results.editionId, editionId), eq(results.rank, 'winner')));
+    const entryId = Number(winner?.entryId);
+    // The entry's summary rewritten (a plain UPDATE, as a command or an administrator's script would do).
+    await db
+      .update(entries)
+      .set({ summary: { en: 'Villages own and run their fibre network.' } })
+      .where(eq(entries.id, entryId));
+    const edited = await download();
+    expect(edited.etag).not.toBe(before.etag);
+    expect(edited.xml).toContain('Villages own and run their fibre network.');
+    // Its organization renamed.
+    const [organization] = await db
+      .insert(organizations)
+      .values({ name: 'Rural Networks Cooperative', stakeholderType: 'civil-society', country: 'KE' })
+      .returning({ id: organizations.id });
+    await db.update(entries).set({ organizationId: organization?.id }).where(eq(entries.id, entryId));
+    const withOrganization = await download();
+    expect(withOrganization.xml).toContain('Rural Networks Cooperative');
+    await db
+      .update(organizations)
+      .set({ name: 'Rural Networks Union' })
+      .where(eq(organizations.id, organization?.id as number));
+    const renamed = await download();
+    expect(renamed.etag).not.toBe(withOrganization.etag);
+    expect(renamed.xml).toContain('Rural Networks Union');
+    expect(renamed.xml).not.toContain('Rural Networks Cooperative');
   }, 60_000);
 });

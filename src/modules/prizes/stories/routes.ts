@@ -13,6 +13,7 @@ import { storiesDocx } from './docx.js';
 import { canPrintPdf, closePrinter, PRINT_OPTIONS, printPdf, printQueueIsFull } from './pdf.js';
 import { loadStories } from './stories.js';
 import { StoriesDocument } from './views/StoriesDocument.js';
+import { createVersionMemo, storiesDataVersion } from './version.js';
 import { StoriesPage } from './views/StoriesPage.js';
 
 /** The public sees the stories from the announcement; prize managers preview them before. */
@@ -37,6 +38,22 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
     return { view, categories, html, version: versionOf(html, JSON.stringify(PRINT_OPTIONS)) };
   };
 
+  /**
+   * The version of an edition's document in the reader's language, reading the stories only when
+   * the data version moved since this process last hashed it (the data version is read first, so a
+   * change during the read gives a newer data version next time, never a stale file).
+   */
+  const memo = createVersionMemo();
+  const currentVersion = async (req: FastifyRequest, reply: FastifyReply, edition: Edition) => {
+    const data = await storiesDataVersion(db);
+    const key = `${edition.year}/${req.locale}`;
+    const version = memo.get(key, data);
+    if (version) return { version, document: undefined };
+    const document = await printable(req, reply, edition);
+    memo.set(key, data, document.version);
+    return { version: document.version, document };
+  };
+
   app.get<{ Params: { year: string } }>('/prizes/:year/stories', async (req, reply) => {
     const edition = await getEditionByYear(db, pathYear(req.params.year));
     const announced = mayRead(req, edition);
@@ -47,11 +64,14 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { year: string } }>('/prizes/:year/stories.docx', async (req, reply) => {
     const edition = await getEditionByYear(db, pathYear(req.params.year));
     if (!mayRead(req, edition)) throw notFound();
-    const { view, categories, version } = await printable(req, reply, edition);
+    const { version, document } = await currentVersion(req, reply, edition);
     const etag = etagOf(version, 'docx');
     reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (sameTag(req, etag)) return reply.code(304).send();
-    const body = await keptDocx(`${edition.year}-${req.locale}-${version}`, () => storiesDocx({ view, edition, categories }));
+    const body = await keptDocx(`${edition.year}-${req.locale}-${version}`, async () => {
+      const { view, categories } = document ?? (await printable(req, reply, edition));
+      return storiesDocx({ view, edition, categories });
+    });
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', `attachment; filename="${fileName(edition.year, req.locale, 'docx')}"`)
@@ -61,7 +81,7 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { year: string } }>('/prizes/:year/stories.pdf', { config: { rateLimit: { max: 10 * config.rateLimitScale, timeWindow: 60_000 } } }, async (req, reply) => {
     const edition = await getEditionByYear(db, pathYear(req.params.year));
     if (!mayRead(req, edition)) throw notFound();
-    const { view, html, version } = await printable(req, reply, edition);
+    const { version, document } = await currentVersion(req, reply, edition);
     const etag = etagOf(version, 'pdf');
     if (sameTag(req, etag)) return reply.code(304).header('etag', etag).header('cache-control', 'private, no-cache').send();
     // Without Chromium, or when prints are already waiting: a clear 503 (unless the file is kept), the DOCX stays available.
@@ -70,7 +90,7 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
     };
     try {
       const { body } = await keptPdf({ cacheDir: config.cacheDir, year: edition.year, locale: req.locale, version }, () =>
-        !canPrintPdf() || printQueueIsFull() ? unavailable() : printPdf(html),
+        !canPrintPdf() || printQueueIsFull() ? unavailable() : (async () => printPdf((document ?? (await printable(req, reply, edition))).html))(),
       );
       return reply
         .type('application/pdf')
@@ -84,7 +104,7 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
         .code(503)
         .type('text/plain; charset=utf-8')
         .header('retry-after', canPrintPdf() ? '30' : '3600')
-        .send(view.t('prizes.stories.pdf_unavailable'));
+        .send(req.view(reply).t('prizes.stories.pdf_unavailable'));
     }
   });
 };

@@ -43,12 +43,12 @@ type Column = (typeof COLUMNS)[number];
 export const csvStream = (batches: AsyncIterable<ExportEntry[]>, labels: ExportLabels): Readable =>
   Readable.from(
     (async function* () {
-      yield BOM + csvLine(COLUMN_NAMES);
-      for await (const batch of batches) {
-        let chunk = '';
-        for (const entry of batch) chunk += csvRecord(entry, labels);
-        yield chunk;
-      }
+      yield Buffer.from(BOM + csvLine(COLUMN_NAMES));
+      // Bytes, record by record: a string chunk made of the batch's records was measured
+      // (Buffer.byteLength, for the chunked encoding) then encoded again by the socket, each time
+      // flattening a rope of thousands of pieces, most of them two-byte (Arabic, Chinese, Russian):
+      // 23 µs an entry against 12 µs for each record encoded alone and the bytes concatenated.
+      for await (const batch of batches) yield Buffer.concat(batch.map((entry) => Buffer.from(csvRecord(entry, labels))));
     })(),
     // One batch waiting at most: memory stays flat when the client reads slowly.
     { highWaterMark: 1 },

@@ -137,7 +137,8 @@ export const iatiStream = (batches: AsyncIterable<ExportEntry[]>, labels: Export
   Readable.from(
     (async function* () {
       yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}">\n`;
-      for await (const batch of batches) yield batch.map((e) => iatiActivity(e, labels, now)).join('');
+      // Bytes, entry by entry: see csvStream (a string chunk was measured, then encoded, by the socket).
+      for await (const batch of batches) yield Buffer.concat(batch.map((e) => Buffer.from(iatiActivity(e, labels, now))));
       yield '</iati-activities>\n';
     })(),
     // One batch waiting at most: memory stays flat when the client reads slowly.

@@ -38,7 +38,8 @@ export const jsonOf = (e: ExportEntry, labels: Pick<ExportLabels, 'baseUrl' | 'l
 export const jsonlStream = (batches: AsyncIterable<ExportEntry[]>, labels: ExportLabels): Readable =>
   Readable.from(
     (async function* () {
-      for await (const batch of batches) yield batch.map((e) => `${JSON.stringify(jsonOf(e, labels))}\n`).join('');
+      // Bytes, entry by entry: see csvStream (a string chunk was measured, then encoded, by the socket).
+      for await (const batch of batches) yield Buffer.concat(batch.map((e) => Buffer.from(`${JSON.stringify(jsonOf(e, labels))}\n`)));
     })(),
     // One batch waiting at most: memory stays flat when the client reads slowly.
     { highWaterMark: 1 },

@@ -11,8 +11,8 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import { translator } from '../../../core/i18n/translate.js';
 import { can } from '../../../core/permissions/index.js';
 import { findUserByEmail } from '../../accounts/queries.js';
-import { type ImportEntriesResult, ImportInterrupted, importEntries } from './commands/import-entries.js';
-import { readEntryFile, type RowError } from './read-file.js';
+import type { ImportEntriesResult } from './commands/import-entries.js';
+import type { RowError } from './read-file.js';
 
 export type ImportFileOptions = { file: string; as: string; allOrNothing?: boolean; progress?: boolean; signal?: AbortSignal };
 
@@ -37,6 +37,9 @@ export const importEntriesFromFile = async (db: DbOrTx, { file, as, allOrNothing
   }
   // Messages of the report in English, like the rest of the command line.
   const t = translator('en');
+  // Loaded here, not with the command line: the file readers (exceljs) and the image processing
+  // of the import (sharp) took a third of the start of every `wsis` command.
+  const [{ readEntryFile }, { importEntries }] = await Promise.all([import('./read-file.js'), import('./commands/import-entries.js')]);
   const read = await readEntryFile({ data, t });
   if (!read.ok) return { created: [], errors: read.errors, total: 0, written: false };
   const checking = progress ? progressBar('rows checked') : null;
@@ -91,7 +94,7 @@ export const registerImportCli = (program: Command) => {
       try {
         result = await importEntriesFromFile(database.db, { file, as: opts.as, allOrNothing: opts.allOrNothing, progress: true, signal: stop.signal });
       } catch (error) {
-        if (error instanceof ImportInterrupted)
+        if (error instanceof (await import('./commands/import-entries.js')).ImportInterrupted)
           throw new CliError(`import interrupted (${String(stop.signal.reason)}): nothing was imported; run the same command again to import the file`);
         throw error;
       } finally {
