@@ -75,9 +75,9 @@ describe('registration', () => {
     const fresh = await send('fresh-address@example.org');
     const taken = await send('TAKEN@example.org');
     // Same status, same location, same headers (apart from the date, the request id, the rate-limit
-    // counter both requests share and the values of cookies), same body.
+    // counter both requests share and the seconds left in its window, and the values of cookies), same body.
     const headersOf = (res: typeof fresh.answer) => {
-      const { date: _date, 'x-request-id': _id, 'x-ratelimit-remaining': _remaining, 'set-cookie': cookies, ...rest } = res.headers;
+      const { date: _date, 'x-request-id': _id, 'x-ratelimit-remaining': _remaining, 'x-ratelimit-reset': _reset, 'set-cookie': cookies, ...rest } = res.headers;
       return {
         ...rest,
         cookies: [cookies ?? []]
