@@ -1,14 +1,14 @@
 /**
- * The answer exports as streams: CSV (RFC 4180, UTF-8 with BOM), XLSX (exceljs' streaming
- * writer, as stocktaking's export) and JSON Lines, written batch by batch; the attachments as one
+ * The answer exports as streams: CSV (RFC 4180, UTF-8 with BOM), XLSX (core/exports/xlsx.ts,
+ * as stocktaking's export) and JSON Lines, written batch by batch; the attachments as one
  * ZIP (fflate's streaming zip). A batch is read only when the client took the previous one, so
  * memory does not grow with the number of answers.
  */
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { setImmediate as turn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
 import { Zip, ZipPassThrough } from 'fflate';
+import { type SheetCell, xlsxSheetStream } from '../../../core/exports/xlsx.js';
 import { type Cell, type ExportLabels, FORMULA_START, headerRow, metaOf, rowOf, valueText } from './columns.js';
 import type { AnswerBatch } from './queries.js';
 
@@ -58,37 +58,23 @@ const room = async (out: PassThrough) => {
   while (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
 };
 
-export const xlsxStream = (batches: AsyncIterable<AnswerBatch>, labels: ExportLabels): Readable => {
-  const out = new PassThrough();
-  const write = async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    workbook.creator = 'WSIS Platform';
-    const sheet = workbook.addWorksheet('answers', { views: [{ state: 'frozen', ySplit: 1, rightToLeft: labels.locale === 'ar' }] });
-    const header = sheet.addRow(headerRow(labels));
-    header.font = { bold: true };
-    header.commit();
-    for await (const { answers, files } of batches) {
-      for (const a of answers) {
-        const cells = rowOf(labels, a, files);
-        // The submission time as a date cell (UTC).
-        cells[7] = null;
-        const row = sheet.addRow(cells);
-        if (a.submittedAt) {
-          const cell = row.getCell(8);
-          cell.value = a.submittedAt;
-          cell.numFmt = 'yyyy-mm-dd hh:mm';
-        }
-        row.commit();
-      }
-      await room(out);
-      if (out.destroyed) return;
-    }
-    sheet.commit();
-    await workbook.commit();
-  };
-  write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-  return out;
-};
+/** The submission time's column (0-based): a date cell (UTC) in the workbook. */
+const SUBMITTED_AT = 7;
+const DATE_FORMATS = Array.from({ length: SUBMITTED_AT + 1 }, (_, i) => (i === SUBMITTED_AT ? 'yyyy-mm-dd hh:mm' : undefined));
+
+/** The workbook (core/exports/xlsx.ts): memory does not grow with the number of answers. */
+export const xlsxStream = (batches: AsyncIterable<AnswerBatch>, labels: ExportLabels): Readable =>
+  xlsxSheetStream(
+    (async function* () {
+      for await (const { answers, files } of batches)
+        yield answers.map((a) => {
+          const cells: SheetCell[] = rowOf(labels, a, files);
+          cells[SUBMITTED_AT] = a.submittedAt ?? null;
+          return cells;
+        });
+    })(),
+    { sheet: 'answers', header: headerRow(labels), dateFormats: DATE_FORMATS, rightToLeft: labels.locale === 'ar' },
+  );
 
 /** A file name safe in every unzip tool: no folder separators, no control characters. */
 const safeName = (name: string) => name.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 150) || 'file';
