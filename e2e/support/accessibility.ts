@@ -84,7 +84,9 @@ export const accessibilityShard = (index: number) =>
       });
 
     describe.concurrent('public pages', () => {
-      it.for(pages.public)('/$locale: $path has no WCAG 2.2 AA violation and reflows at 320 px', (check, { expect }) => checkPage(expect, check));
+      it.for(pages.public.map(({ locale, path }) => [locale, path] as const))('in %s, %s has no WCAG 2.2 AA violation and reflows at 320 px', ([locale, path], { expect }) =>
+        checkPage(expect, { locale, path }),
+      );
     });
 
     describe('signed in as the administrator', () => {
@@ -100,7 +102,7 @@ export const accessibilityShard = (index: number) =>
       });
 
       describe.concurrent('pages', () => {
-        it.for(pages.signedIn)('/$locale: $path has no WCAG 2.2 AA violation and reflows at 320 px', ({ locale, path }, { expect }) =>
+        it.for(pages.signedIn.map(({ locale, path }) => [locale, path] as const))('in %s, %s has no WCAG 2.2 AA violation and reflows at 320 px', ([locale, path], { expect }) =>
           checkPage(expect, { locale, path: path.replace('{review}', String(review)) }, signedIn),
         );
       });
