@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { columnName, type SheetCell, xlsxSheetStream } from './xlsx.js';
+import { columnName, MAX_CELL_LENGTH, type SheetCell, xlsxSheetStream } from './xlsx.js';
 
 const bytesOf = async (stream: Readable) => {
   const chunks: Buffer[] = [];
@@ -40,6 +40,18 @@ async function* batchesOf(rows: SheetCell[][], size: number) {
 }
 
 describe('xlsxSheetStream', () => {
+  it('cuts a text longer than an Excel cell holds, with an ellipsis, so Excel opens the file', async () => {
+    const long = `${'€'.repeat(MAX_CELL_LENGTH - 2)}😀😀😀`;
+    const sheet = openpyxl(await bytesOf(xlsxSheetStream(batchesOf([[long, 'short']], 1), { sheet: 'long', header: ['text', 'other'] })));
+    const [cell, other] = sheet.rows[1] as [string, string];
+    expect(other).toBe('short');
+    expect(cell.endsWith('…')).toBe(true);
+    expect(cell.slice(0, MAX_CELL_LENGTH - 2)).toBe('€'.repeat(MAX_CELL_LENGTH - 2));
+    // Python counts code points: at most 32,767 UTF-16 units means no more code points than that.
+    expect([...cell].length).toBeLessThanOrEqual(MAX_CELL_LENGTH);
+    expect(cell).not.toMatch(/[\uD800-\uDFFF]/u);
+  });
+
   it('writes text, numbers and dates that openpyxl reads back, the header bold and frozen, right to left', async () => {
     const rows: SheetCell[][] = [
       [1, 'النطاق العريض للجميع', new Date('2027-03-01T10:30:00Z'), new Date('2027-03-01T00:00:00Z')],

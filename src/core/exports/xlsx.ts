@@ -75,6 +75,17 @@ const sheetStart = (rightToLeft: boolean) =>
   `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"${rightToLeft ? ' rightToLeft="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>`;
 const SHEET_END = '</sheetData></worksheet>';
 
+/** The most characters (UTF-16 units) a cell holds in Excel; a longer text is refused by it. */
+export const MAX_CELL_LENGTH = 32_767;
+/** A text cut to what a cell holds, ending with "…" when cut (never inside a surrogate pair). */
+export const fitCell = (text: string): string => {
+  if (text.length <= MAX_CELL_LENGTH) return text;
+  let end = MAX_CELL_LENGTH - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+};
+
 /** Resolves once `out` has room again (its reader took what was waiting) or is gone. */
 const room = async (out: PassThrough) => {
   await turn();
@@ -104,7 +115,7 @@ export const xlsxSheetStream = (batches: AsyncIterable<readonly (readonly SheetC
       if (Number.isNaN(time)) return '';
       return `<c r="${ref}" s="${dateStyle[column] || 0}"><v>${time / MS_PER_DAY + EPOCH_DAY}</v></c>`;
     }
-    return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+    return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlText(fitCell(value))}</t></is></c>`;
   };
   const rowXml = (cells: readonly SheetCell[], row: number, style: number) => `<row r="${row}">${cells.map((v, i) => cell(v, i, row, style)).join('')}</row>`;
 
