@@ -53,6 +53,8 @@ describe('the public page of a consultation', () => {
 
   it('gives the manager the results and synthesis before publication, and the way to manage', async () => {
     const page = await manager.get(`/ar/consultations/${open}`);
+    // The outline's details are joined with the Arabic comma.
+    expect(page.body).toContain('، إلزامي');
     expect(page.body).toContain(`href="/ar/consultations/${open}/results"`);
     expect(page.body).toContain(`href="/ar/consultations/${open}/synthesis"`);
     expect(page.body).toContain(`href="/ar/admin/consultations/${open}"`);

@@ -25,7 +25,7 @@ export const PublishedAnswersPage = ({ view, consultation, answers, page, pageSi
             {[a.stakeholderType, a.country].filter(Boolean).join(' · ')}
             {a.submittedAt && (
               <>
-                {' · '}
+                {a.stakeholderType || a.country ? ' · ' : ''}
                 <LocalTime view={view} value={new Date(a.submittedAt)} />
               </>
             )}

@@ -18,6 +18,8 @@ export type ConsultationPageProps = {
   links: PublicLinks;
 };
 
+const COMMAS: Record<string, string> = { ar: '، ', zh: '，' };
+
 /**
  * Public: one consultation — its purpose, its dates in the reader's time zone (named), who may
  * answer and how, the questionnaire's outline, and the way to answer while it is open.
@@ -27,6 +29,8 @@ export const ConsultationPage = ({ view, consultation: c, questionnaire, when, t
   const title = view.localize(c.title);
   const purpose = view.localizeWithLocale(c.purpose);
   let number = 0;
+  // The comma of the page's script (Arabic ، and Chinese ， are not the Latin one).
+  const comma = COMMAS[view.locale] ?? ', ';
   return (
     <Layout view={view} title={title}>
       <p class="breadcrumb">
@@ -130,8 +134,8 @@ export const ConsultationPage = ({ view, consultation: c, questionnaire, when, t
                       <ConsultationText view={view} value={q.label} translations={c.translations} />{' '}
                       <span class="muted">
                         ({typeLabel(view, q.type)}
-                        {q.required ? `, ${t('consultations.management.required')}` : ''}
-                        {q.condition ? `, ${t('consultations.management.conditional')}` : ''})
+                        {q.required ? `${comma}${t('consultations.management.required')}` : ''}
+                        {q.condition ? `${comma}${t('consultations.management.conditional')}` : ''})
                       </span>
                     </li>
                   );
