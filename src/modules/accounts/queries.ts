@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { apiTokens, sessions, userRoles, users } from '../../core/auth/tables.js';
 import { auditLog } from '../../core/audit/tables.js';
 import type { DbOrTx } from '../../core/db/client.js';
@@ -103,6 +103,30 @@ export const findOrganizationsOfUser = async (db: DbOrTx, userId: number) =>
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(organizations.name));
+
+/**
+ * The active accounts with a verified address, with their roles and the organizations they belong
+ * to (id, stakeholder type, country), in id order: who an audience is chosen from (a consultation's
+ * circular letter). Addresses and languages only, no names.
+ */
+export const findVerifiedUsersWithOrganizations = async (db: DbOrTx) => {
+  const reachable = and(eq(users.status, 'active'), isNotNull(users.emailVerifiedAt));
+  const [rows, roles, orgs] = await Promise.all([
+    db.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(reachable).orderBy(asc(users.id)),
+    db.select({ userId: userRoles.userId, role: userRoles.role }).from(userRoles).innerJoin(users, eq(users.id, userRoles.userId)).where(reachable),
+    db
+      .select({ userId: memberships.userId, id: organizations.id, stakeholderType: organizations.stakeholderType, country: organizations.country })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(reachable),
+  ]);
+  const rolesOf = new Map<number, Role[]>();
+  for (const r of roles) rolesOf.set(r.userId, [...(rolesOf.get(r.userId) ?? []), r.role as Role]);
+  const orgsOf = new Map<number, { id: number; stakeholderType: string; country: string }[]>();
+  for (const { userId, ...o } of orgs) orgsOf.set(userId, [...(orgsOf.get(userId) ?? []), o]);
+  return rows.map((u) => ({ ...u, roles: rolesOf.get(u.id) ?? [], organizations: orgsOf.get(u.id) ?? [] }));
+};
 
 export const getMembership = async (db: DbOrTx, { organizationId, userId }: { organizationId: number; userId: number }) =>
   (

@@ -74,7 +74,10 @@ describe('the answer form, without JavaScript', () => {
     const row = await answerOf(c.id, `user:${user.id}`);
     expect(row).toMatchObject({ status: 'submitted', version: 1, country: 'SN', region: 'AFR', gender: 'female', stakeholderType: null });
     // The submission made its free text searchable by the analysts in the same commit.
-    const indexed = await db.select({ body: texts.body, language: texts.language }).from(texts).where(eq(texts.answerId, row?.id ?? 0));
+    const indexed = await db
+      .select({ body: texts.body, language: texts.language })
+      .from(texts)
+      .where(eq(texts.answerId, row?.id ?? 0));
     expect(indexed).toEqual([{ body: 'Le haut débit pour chaque village.', language: 'fr' }]);
     expect((await client.get(`${base}/receipt`)).body).toContain('Votre réponse a été reçue');
 

@@ -3,28 +3,14 @@
  * ask them, so the form and the API refuse with the same sentence).
  */
 import type { Actor } from '../../../core/permissions/index.js';
-import { hasRole } from '../../../core/permissions/index.js';
+import { audienceRefusal as baseAudienceRefusal, type Membership } from '../audience.js';
 import type { Consultation } from '../queries.js';
 
-export type Membership = { id: number; stakeholderType: string; country: string };
+export type { Membership } from '../audience.js';
 
-/**
- * Why the actor is outside the consultation's audience (a message key suffix), or null:
- * stakeholders are members of an organization, Member States members of a government
- * organization, the CWG holders of the role cwg-member.
- */
-export const audienceRefusal = (consultation: Pick<Consultation, 'audience'>, actor: Actor, organizations: Membership[]): string | null => {
-  switch (consultation.audience) {
-    case 'everyone':
-      return null;
-    case 'stakeholders':
-      return organizations.length > 0 ? null : 'audience_stakeholders';
-    case 'member-states':
-      return organizations.some((o) => o.stakeholderType === 'government') ? null : 'audience_member_states';
-    case 'cwg':
-      return hasRole(actor, 'cwg-member') ? null : 'audience_cwg';
-  }
-};
+/** Why the actor is outside the consultation's audience (the one rule of audience.ts). */
+export const audienceRefusal = (consultation: Pick<Consultation, 'audience'>, actor: Actor, organizations: Membership[]): string | null =>
+  baseAudienceRefusal(consultation, { roles: actor.roles, organizations });
 
 /** Who an answer is given for: the person themselves or one of their organizations. */
 export type RespondentChoice = { kind: 'individual' } | { kind: 'organization'; organizationId: number };

@@ -6,9 +6,10 @@
 import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { getOrganization } from '../../accounts/queries.js';
+import { type AudienceAccount, findAudience } from '../audience.js';
 import type { Consultation } from '../queries.js';
 import type { Questionnaire } from '../questionnaire.js';
-import { answers, attachments, consultations, versions } from '../tables.js';
+import { answers, attachments, consultations, unsubscribes, versions } from '../tables.js';
 
 /** What an export shows of one answer: no user id, no e-mail, no name. */
 export const exportAnswerColumns = {
@@ -122,6 +123,15 @@ export const findPublishedAnswers = async (db: DbOrTx, { consultationId, page, p
   return { rows, files, total: count?.n ?? 0 };
 };
 
+/** How many answers of a consultation the public may read (submitted, consented). */
+export const countPublishedAnswers = async (db: DbOrTx, consultationId: number): Promise<number> => {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(answers)
+    .where(and(eq(answers.consultationId, consultationId), eq(answers.status, 'submitted'), eq(answers.publish, true)));
+  return row?.n ?? 0;
+};
+
 /** The names of organizations (published answers name the organization, never a person). */
 export const findOrganizationNames = async (db: DbOrTx, ids: number[]): Promise<Map<number, string>> => {
   const names = new Map<number, string>();
@@ -166,29 +176,17 @@ export async function* streamAttachments(db: DbOrTx, { consultationId, size = 8 
   }
 }
 
-export type Recipient = { userId: number; email: string; locale: string };
+export type Recipient = AudienceAccount;
 
 /**
  * The people a circular letter goes to: the active, verified accounts of the consultation's
- * audience (everyone; members of an organization; members of a government organization; the
- * CWG role), less the addresses that unsubscribed. The audience rule of answering/ (audience.ts)
- * did not exist when this was written: this is the smallest local reading of it.
+ * audience (the rule of audience.ts, the same as for answering), less the addresses that
+ * unsubscribed.
  */
 export const findLetterRecipients = async (db: DbOrTx, consultation: Pick<Consultation, 'audience'>): Promise<Recipient[]> => {
-  const audience =
-    consultation.audience === 'stakeholders'
-      ? sql`and exists (select 1 from accounts_memberships m where m.user_id = u.id)`
-      : consultation.audience === 'member-states'
-        ? sql`and exists (select 1 from accounts_memberships m join accounts_organizations o on o.id = m.organization_id where m.user_id = u.id and o.stakeholder_type = 'government')`
-        : consultation.audience === 'cwg'
-          ? sql`and exists (select 1 from auth_user_roles r where r.user_id = u.id and r.role in ('cwg-member', 'admin'))`
-          : sql``;
-  const { rows } = await db.execute<{ id: string | number; email: string; locale: string }>(sql`
-    select u.id, u.email, u.locale from auth_users u
-    where u.status = 'active' and u.email_verified_at is not null ${audience}
-      and not exists (select 1 from consultations_unsubscribes s where s.email = lower(u.email))
-    order by u.id`);
-  return rows.map((r) => ({ userId: Number(r.id), email: r.email, locale: r.locale }));
+  const audience = await findAudience(db, consultation);
+  const unsubscribed = new Set((await db.select({ email: unsubscribes.email }).from(unsubscribes)).map((u) => u.email));
+  return audience.filter((r) => !unsubscribed.has(r.email.toLowerCase()));
 };
 
 /** Drafts (never submitted) of consultations that are open and close within `withinMs` of `now`. */

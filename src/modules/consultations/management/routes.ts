@@ -22,11 +22,13 @@ import { changeStatus, TRANSITIONS, type Transition } from './commands/change-st
 import { editQuestionnaire, type IdAllocator } from './commands/edit-questionnaire.js';
 import { createConsultation, updateConsultation } from './commands/save-consultation.js';
 import { consultationFilters, consultationFormValues, consultationFromForm, DEFAULT_TIME_ZONE, one, questionFormValues, questionFromForm, questionType } from './inputs.js';
+import { countPublishedAnswers, publishesAnswers } from '../exports/queries.js';
 import { countAnswersByVersion, findConsultations, findManagedConsultations, isVisibleTo, type When, whenOf } from './queries.js';
 import { addQuestion, addSection, type Edit, moveQuestion, removeQuestion, removeSection, updateQuestion, updateSection } from './rules.js';
 import { timeZones, isTimeZone } from './time-zones.js';
 import { BuilderPage, NewQuestionPage } from './views/BuilderPage.js';
 import { ConsultationPage } from './views/ConsultationPage.js';
+import { publicLinks } from './views/links.js';
 import { ConsultationsPage } from './views/ConsultationsPage.js';
 import { ConsultationFormPage, ManageListPage } from './views/ManagePages.js';
 
@@ -81,7 +83,13 @@ export const managementRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>('/consultations/:id', async (req, reply) => {
     const consultation = await getConsultation(db, pathId(req.params.id));
     if (!isVisibleTo(consultation, req.actor)) throw notFound();
-    const [questionnaire, lists] = await Promise.all([currentQuestionnaire(db, consultation), topicLists(req)]);
+    const [questionnaire, lists, publishedAnswers] = await Promise.all([
+      currentQuestionnaire(db, consultation),
+      topicLists(req),
+      publishesAnswers(consultation) ? countPublishedAnswers(db, consultation.id) : 0,
+    ]);
+    const canManage = can(req.actor, 'consultations.consultation.manage');
+    const canAnalyse = can(req.actor, 'consultations.consultation.analyse');
     return reply.page(
       ConsultationPage({
         view: req.view(reply),
@@ -89,7 +97,8 @@ export const managementRoutes: FastifyPluginAsync = async (app) => {
         questionnaire,
         when: whenOf(consultation),
         topics: { actionLines: lists.actionLines.filter((l) => consultation.actionLines.includes(l.code)), sdgs: lists.sdgs.filter((s) => consultation.sdgs.includes(s.number)) },
-        canManage: can(req.actor, 'consultations.consultation.manage'),
+        canManage,
+        links: publicLinks(consultation, { canManage, canAnalyse, publishedAnswers }),
       }),
     );
   });
@@ -102,7 +111,9 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/consultations', async (req, reply) => {
     manager(req);
-    return reply.page(ManageListPage({ view: req.view(reply), consultations: await findManagedConsultations(db) }));
+    return reply.page(
+      ManageListPage({ view: req.view(reply), consultations: await findManagedConsultations(db), canAnalyse: can(req.actor, 'consultations.consultation.analyse') }),
+    );
   });
 
   const renderForm = async (
@@ -116,7 +127,19 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
       const counts = await countAnswersByVersion(db, consultation.id);
       versions = (await findVersions(db, consultation.id)).map((v) => ({ ...v, answers: counts.get(v.version) ?? 0 }));
     }
-    return reply.page(ConsultationFormPage({ view: req.view(reply), consultation, form, lifecycle: lifecycle ?? emptyForm(), versions, timeZones: zones, ...lists }), status);
+    return reply.page(
+      ConsultationFormPage({
+        view: req.view(reply),
+        consultation,
+        form,
+        canAnalyse: can(req.actor, 'consultations.consultation.analyse'),
+        lifecycle: lifecycle ?? emptyForm(),
+        versions,
+        timeZones: zones,
+        ...lists,
+      }),
+      status,
+    );
   };
 
   app.get('/consultations/new', async (req, reply) => {

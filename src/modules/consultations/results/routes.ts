@@ -28,7 +28,7 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     const consultation = await getConsultation(db, pathId(req.params.id));
     if (consultation.status === 'draft' && !isAnalyst(req)) throw notFound();
     const view = req.view(reply);
-    if (!mayRead(req, consultation)) return reply.page(ResultsNotPublicPage({ view, title: view.localize(consultation.title) }));
+    if (!mayRead(req, consultation)) return reply.page(ResultsNotPublicPage({ view, id: consultation.id, title: view.localize(consultation.title) }));
     const query = req.query ?? {};
     const results = await keptConsultationResults(db, consultation.id, {
       locale: req.locale,

@@ -18,6 +18,9 @@ export const ExportsPage = ({ view, consultation, sendings, canSend }: { view: V
   ];
   return (
     <Layout view={view} title={t('consultations.exports.admin.title', { title })}>
+      <p class="breadcrumb">
+        <a href={view.href(`/admin/consultations/${consultation.id}`)}>{title}</a>
+      </p>
       <h1>{t('consultations.exports.admin.title', { title })}</h1>
       <h2>{t('consultations.exports.admin.downloads')}</h2>
       <p>{t('consultations.exports.admin.downloads_lead')}</p>

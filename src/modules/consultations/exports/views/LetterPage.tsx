@@ -8,6 +8,9 @@ export const LetterPage = ({ view, consultationId, letter }: { view: ViewContext
   const { t } = view;
   return (
     <Layout view={view} title={letter.subject}>
+      <p class="breadcrumb">
+        <a href={view.href(`/consultations/${consultationId}`)}>{letter.title}</a>
+      </p>
       <article class="circular-letter">
         <p>{letter.number ? t('consultations.exports.letter.number', { number: letter.number }) : t('consultations.exports.letter.unnumbered')}</p>
         <h1>{letter.title}</h1>

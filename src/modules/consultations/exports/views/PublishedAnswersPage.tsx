@@ -12,7 +12,7 @@ export const PublishedAnswersPage = ({ view, consultation, answers, page, pageSi
   const title = view.localize(consultation.title);
   return (
     <Layout view={view} title={t('consultations.exports.published.title', { title })}>
-      <p>
+      <p class="breadcrumb">
         <a href={view.href(`/consultations/${consultation.id}`)}>{title}</a>
       </p>
       <h1>{t('consultations.exports.published.heading')}</h1>
@@ -25,7 +25,7 @@ export const PublishedAnswersPage = ({ view, consultation, answers, page, pageSi
             {[a.stakeholderType, a.country].filter(Boolean).join(' · ')}
             {a.submittedAt && (
               <>
-                {' · '}
+                {a.stakeholderType || a.country ? ' · ' : ''}
                 <LocalTime view={view} value={new Date(a.submittedAt)} />
               </>
             )}

@@ -5,6 +5,7 @@ import { Markdown } from '../../../../core/views/Markdown.js';
 import type { Questionnaire } from '../../questionnaire.js';
 import type { Consultation } from '../../queries.js';
 import type { When } from '../queries.js';
+import { type PublicLinks, PublicConsultationLinks } from './links.js';
 import { audienceLabel, ConsultationText, languageName, respondentLabel, statusLabel, typeLabel } from './parts.js';
 
 export type ConsultationPageProps = {
@@ -14,17 +15,22 @@ export type ConsultationPageProps = {
   when: When | null;
   topics: { actionLines: { code: string; title: string }[]; sdgs: { number: number; title: string }[] };
   canManage: boolean;
+  links: PublicLinks;
 };
+
+const COMMAS: Record<string, string> = { ar: '، ', zh: '，' };
 
 /**
  * Public: one consultation — its purpose, its dates in the reader's time zone (named), who may
  * answer and how, the questionnaire's outline, and the way to answer while it is open.
  */
-export const ConsultationPage = ({ view, consultation: c, questionnaire, when, topics, canManage }: ConsultationPageProps) => {
+export const ConsultationPage = ({ view, consultation: c, questionnaire, when, topics, canManage, links }: ConsultationPageProps) => {
   const { t } = view;
   const title = view.localize(c.title);
   const purpose = view.localizeWithLocale(c.purpose);
   let number = 0;
+  // The comma of the page's script (Arabic ، and Chinese ， are not the Latin one).
+  const comma = COMMAS[view.locale] ?? ', ';
   return (
     <Layout view={view} title={title}>
       <p class="breadcrumb">
@@ -46,6 +52,7 @@ export const ConsultationPage = ({ view, consultation: c, questionnaire, when, t
           <a href={view.href(`/admin/consultations/${c.id}`)}>{t('consultations.management.manage_link')}</a>
         </p>
       )}
+      <PublicConsultationLinks view={view} id={c.id} links={links} />
       <dl class="facts">
         <dt>{t('consultations.management.opens')}</dt>
         <dd>
@@ -127,8 +134,8 @@ export const ConsultationPage = ({ view, consultation: c, questionnaire, when, t
                       <ConsultationText view={view} value={q.label} translations={c.translations} />{' '}
                       <span class="muted">
                         ({typeLabel(view, q.type)}
-                        {q.required ? `, ${t('consultations.management.required')}` : ''}
-                        {q.condition ? `, ${t('consultations.management.conditional')}` : ''})
+                        {q.required ? `${comma}${t('consultations.management.required')}` : ''}
+                        {q.condition ? `${comma}${t('consultations.management.conditional')}` : ''})
                       </span>
                     </li>
                   );

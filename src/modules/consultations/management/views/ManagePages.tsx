@@ -6,10 +6,11 @@ import type { Consultation, ConsultationVersion } from '../../queries.js';
 import { AUDIENCES, RESPONDENT_KINDS } from '../../tables.js';
 import type { Transition } from '../commands/change-status.js';
 import type { ManagedConsultation } from '../queries.js';
+import { AdminConsultationLinks } from './links.js';
 import { audienceLabel, ConsultationText, languageName, respondentLabel, statusLabel } from './parts.js';
 
 /** The secretariat's list of every consultation, drafts included, with its answers. */
-export const ManageListPage = ({ view, consultations }: { view: ViewContext; consultations: ManagedConsultation[] }) => {
+export const ManageListPage = ({ view, consultations, canAnalyse }: { view: ViewContext; consultations: ManagedConsultation[]; canAnalyse: boolean }) => {
   const { t } = view;
   const title = t('consultations.management.manage_title');
   return (
@@ -41,7 +42,7 @@ export const ManageListPage = ({ view, consultations }: { view: ViewContext; con
           { header: t('consultations.management.answers_all'), numeric: true, cell: (c) => view.fmt.number(c.answerCount) },
           {
             header: t('consultations.management.actions'),
-            cell: (c) => <a href={view.href(`/admin/consultations/${c.id}/questionnaire`)}>{t('consultations.management.builder_link')}</a>,
+            cell: (c) => <AdminConsultationLinks view={view} consultation={c} canManage canAnalyse={canAnalyse} omit={['settings', 'public']} />,
           },
         ]}
       />
@@ -52,6 +53,7 @@ export const ManageListPage = ({ view, consultations }: { view: ViewContext; con
 export type ConsultationFormPageProps = {
   view: ViewContext;
   consultation: Consultation | null;
+  canAnalyse?: boolean;
   form: FormState;
   lifecycle?: FormState;
   versions?: (ConsultationVersion & { answers: number })[];
@@ -63,7 +65,7 @@ export type ConsultationFormPageProps = {
 const NEXT: Record<string, Transition | undefined> = { draft: 'open', open: 'close', closed: 'publish' };
 
 /** Create or edit a consultation; for an existing one, its lifecycle (with a confirmation) and its versions. */
-export const ConsultationFormPage = ({ view, consultation: c, form, lifecycle, versions, timeZones, actionLines, sdgs }: ConsultationFormPageProps) => {
+export const ConsultationFormPage = ({ view, consultation: c, canAnalyse = false, form, lifecycle, versions, timeZones, actionLines, sdgs }: ConsultationFormPageProps) => {
   const { t } = view;
   const title = c ? t('consultations.management.edit_title', { title: view.localize(c.title) }) : t('consultations.management.create_title');
   const labels: Record<string, string> = {
@@ -91,18 +93,7 @@ export const ConsultationFormPage = ({ view, consultation: c, form, lifecycle, v
         <a href={view.href('/admin/consultations')}>{t('consultations.management.manage_title')}</a>
       </p>
       <h1>{title}</h1>
-      {c && (
-        <ul class="actions">
-          <li>
-            <a href={view.href(`/admin/consultations/${c.id}/questionnaire`)}>{t('consultations.management.builder_link')}</a>
-          </li>
-          {c.status !== 'draft' && (
-            <li>
-              <a href={view.href(`/consultations/${c.id}`)}>{t('consultations.management.public_link')}</a>
-            </li>
-          )}
-        </ul>
-      )}
+      {c && <AdminConsultationLinks view={view} consultation={c} canManage canAnalyse={canAnalyse} current="settings" />}
       <ErrorSummary view={view} form={form} labels={labels} />
       <PostForm view={view} action={view.href(c ? `/admin/consultations/${c.id}` : '/admin/consultations')}>
         <Select

@@ -12,6 +12,9 @@ export const ResultsPage = ({ view, results, isAnalyst }: { view: ViewContext; r
   const sections = [...new Set(results.questions.map((q) => q.section))];
   return (
     <Layout view={view} title={title}>
+      <p class="breadcrumb">
+        <a href={view.href(`/consultations/${results.consultationId}`)}>{results.title}</a>
+      </p>
       <h1>{title}</h1>
       {results.status !== 'published' && <p class="notice">{t('consultations.results.not_published')}</p>}
       <p>
@@ -77,8 +80,11 @@ export const ResultsPage = ({ view, results, isAnalyst }: { view: ViewContext; r
 };
 
 /** Results not yet public: a page saying so (not a 404: the consultation itself is public). */
-export const ResultsNotPublicPage = ({ view, title }: { view: ViewContext; title: string }) => (
+export const ResultsNotPublicPage = ({ view, id, title }: { view: ViewContext; id: number; title: string }) => (
   <Layout view={view} title={view.t('consultations.results.title', { title })}>
+    <p class="breadcrumb">
+      <a href={view.href(`/consultations/${id}`)}>{title}</a>
+    </p>
     <h1>{view.t('consultations.results.title', { title })}</h1>
     <p>{view.t('consultations.results.not_public')}</p>
   </Layout>

@@ -28,6 +28,9 @@ export const SynthesisPage = ({
   const base = admin ? `/admin/consultations/${synthesis.consultationId}/synthesis` : `/consultations/${synthesis.consultationId}/synthesis`;
   return (
     <Layout view={view} title={t('consultations.results.synthesis_title', { title: synthesis.title })}>
+      <p class="breadcrumb">
+        <a href={view.href(admin ? `/admin/consultations/${synthesis.consultationId}` : `/consultations/${synthesis.consultationId}`)}>{synthesis.title}</a>
+      </p>
       <h1>{t('consultations.results.synthesis_title', { title: synthesis.title })}</h1>
       {frozen ? <p class="notice">{frozenSentence(view, frozen)}</p> : <p class="notice">{t('consultations.results.not_frozen')}</p>}
       <p>
