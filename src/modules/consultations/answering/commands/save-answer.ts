@@ -158,6 +158,9 @@ export const saveAnswer = async (
       await tx.update(attachments).set({ answerId: row.id }).where(eq(attachments.answerId, carried.id));
       await tx.delete(answers).where(eq(answers.id, carried.id));
     }
+    // A submitted answer's free texts are searchable and placed in campaigns in the same commit (a
+    // change after submission indexes them again; a draft has none).
+    if (row.status === 'submitted') await indexAnswerTexts(tx, row.id);
     await recordAction(tx, {
       actor,
       action: doSubmit ? 'consultations.answer.submit' : 'consultations.answer.write',
@@ -166,12 +169,8 @@ export const saveAnswer = async (
       after: { consultationId: consultation.id, respondent, status: row.status, version: row.version },
       ip,
     });
-    if (!late && doSubmit) await sendReceipt(tx, { actor, consultation, answer: row, baseUrl });
-    // A submitted answer's free texts are searchable and placed in campaigns in the same commit (a
-    // change after submission indexes them again; a draft has none). Last: placing takes a lock per
-    // question that every submission of the consultation waits for, held until the commit.
-    if (row.status === 'submitted') await indexAnswerTexts(tx, row.id);
     if (late) return { ok: false, error: moment as 'closed' | 'not_yet_open', consultation, kept: true };
+    if (doSubmit) await sendReceipt(tx, { actor, consultation, answer: row, baseUrl });
     return { ok: true, answer: row, submitted: doSubmit };
   });
 
