@@ -1,5 +1,5 @@
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
-import { analysisBench, analysisBenchSeed } from './analysis/bench/bench-cases.js';
+import { consultationsBench, consultationsBenchSeed } from './bench/cases.js';
 import { answeringNotificationEvents } from './answering/notifications.js';
 import { exportsNotificationEvents } from './exports/notifications.js';
 import { demoConsultations } from './management/demo.js';
@@ -41,9 +41,9 @@ export const consultationsModule = defineModule({
     ]);
     return combineRoutes(management.managementApiRoutes, answering.answeringApiRoutes, results.resultsApiRoutes, exports.exportsApiRoutes);
   }),
-  // Campaign detection on a generated consultation (analysis/bench): `wsis bench --only campaigns`.
-  benchSeed: analysisBenchSeed,
-  bench: analysisBench,
+  // One generated consultation (analysis/bench/corpus.ts): `wsis bench --only campaigns|results|export|submit`.
+  benchSeed: consultationsBenchSeed,
+  bench: consultationsBench,
   demo: demoConsultations,
   nav: [{ labelKey: 'consultations.nav.title', href: '/consultations' }],
   adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],

@@ -10,7 +10,7 @@ import { groupCampaigns, reindexConsultationTexts } from '../commands/group-camp
 import { indexAnswerTexts } from '../index-texts.js';
 import { findTextCampaigns } from '../queries.js';
 import { insertAnswer } from '../test-helpers.js';
-import { corpusAnswer, makeCorpus, pairScores, random } from './corpus.js';
+import { type Corpus, corpusAnswer, makeCorpus, pairScores, random } from './corpus.js';
 
 export type CampaignBench = {
   answers: number;
@@ -27,13 +27,16 @@ export type CampaignBench = {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
-/** Makes a corpus of `answers` answers, measures, and deletes it again (the consultation and all its rows). */
+/**
+ * Measures on `given` (a corpus whose texts are not indexed yet, kept afterwards) or on a corpus
+ * of `answers` answers made here and deleted again (the consultation and all its rows).
+ */
 export const measureCampaigns = async (
   db: Db,
-  { answers = 5000, incremental = 50, say }: { answers?: number; incremental?: number; say?: (line: string) => void },
+  { answers = 5000, incremental = 50, say, corpus: given }: { answers?: number; incremental?: number; say?: (line: string) => void; corpus?: Corpus },
 ): Promise<CampaignBench> => {
   let started = performance.now();
-  const corpus = await makeCorpus(db, { answers });
+  const corpus = given ?? (await makeCorpus(db, { answers }));
   const loadSeconds = (performance.now() - started) / 1000;
   try {
     started = performance.now();
@@ -57,7 +60,7 @@ export const measureCampaigns = async (
     }
     times.sort((a, b) => a - b);
     const result: CampaignBench = {
-      answers,
+      answers: corpus.answerIds.length,
       campaignAnswers: corpus.campaignAnswers,
       texts: indexed.texts,
       campaigns: indexed.campaigns,
@@ -71,7 +74,7 @@ export const measureCampaigns = async (
     say?.(`  campaigns: a new answer indexed and placed in p50 ${result.incremental.p50.toFixed(1)} ms, p95 ${result.incremental.p95.toFixed(1)} ms`);
     return result;
   } finally {
-    await db.delete(consultations).where(eq(consultations.id, corpus.consultationId));
+    if (!given) await db.delete(consultations).where(eq(consultations.id, corpus.consultationId));
   }
 };
 
