@@ -1,4 +1,4 @@
-import type { Locale, Localized } from '../../../core/i18n/locales.js';
+import type { Localized } from '../../../core/i18n/locales.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { countryName } from '../../reference/queries.js';
 import type { FacetName } from '../queries.js';
@@ -38,13 +38,5 @@ export const facetLabel = (view: ViewContext, names: ReferenceNames, facet: Face
   }
 };
 
-const languageNames = new Map<Locale, Intl.DisplayNames>();
-/** A language's name in the reader's language ("French", "français"…). */
-export const languageName = (view: ViewContext, locale: string) => {
-  let names = languageNames.get(view.locale);
-  if (!names) {
-    names = new Intl.DisplayNames([view.locale], { type: 'language' });
-    languageNames.set(view.locale, names);
-  }
-  return names.of(locale) ?? locale;
-};
+/** A language's name in the reader's language: the core's. */
+export { languageName } from '../../../core/views/LocalizedText.js';

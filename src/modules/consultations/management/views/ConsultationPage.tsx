@@ -106,9 +106,9 @@ export const ConsultationPage = ({ view, consultation: c, questionnaire, when, t
         <section aria-labelledby="purpose-title">
           <h2 id="purpose-title">{t('consultations.management.purpose')}</h2>
           {purpose.locale !== view.locale ? (
-            <p class="translation-note">{t('consultations.management.in_language', { language: languageName(view, purpose.locale) })}</p>
+            <p class="translation-note">{t('core.text.in_language', { language: languageName(view, purpose.locale) })}</p>
           ) : (
-            c.translations[purpose.locale] === 'unofficial' && <p class="translation-note">{t('consultations.management.unofficial_translation')}</p>
+            c.translations[purpose.locale] === 'unofficial' && <p class="translation-note">{t('core.text.unofficial_translation')}</p>
           )}
           <div lang={purpose.locale === view.locale ? undefined : purpose.locale} dir={purpose.locale === view.locale ? undefined : 'auto'}>
             <Markdown text={purpose.text} />
