@@ -2,6 +2,7 @@
  * The shared HTTP kernel: security headers, cookies, CSRF, sessions, locale routing, rendering,
  * flash messages, errors. Modules only add routes on top of it.
  */
+import { viewWithoutRequest } from '../views/document-view.js';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -342,27 +343,16 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   };
 
   /** The view of a page answered without a request (the HTTP parser refused it): anonymous, no form. */
-  const standaloneView = (locale: Locale): ViewContext => ({
-    locale,
-    dir: dir(locale),
-    t: translator(locale),
-    localize: localizer(locale),
-    localizeWithLocale: (value) => localizeWithLocale(value, locale),
-    fmt: formatters(locale),
-    actor: null,
-    csrfToken: '',
-    path: '/',
-    flash: [],
-    nav: platform.modules.flatMap((m) =>
-      (m.nav ?? [])
-        .filter((e) => !e.ability || can(null, e.ability))
-        .map((e) => ({ label: translator(locale)(e.labelKey), href: `/${locale}${e.href === '/' ? '' : e.href}`, current: false })),
-    ),
-    adminNav: [],
-    href: (path: string) => `/${locale}${path === '/' ? '' : path}`,
-    asset: platform.assets.url,
-    databaseKind: platform.database.kind,
-  });
+  const standaloneView = (locale: Locale): ViewContext =>
+    viewWithoutRequest(locale, {
+      nav: platform.modules.flatMap((m) =>
+        (m.nav ?? [])
+          .filter((e) => !e.ability || can(null, e.ability))
+          .map((e) => ({ label: translator(locale)(e.labelKey), href: `/${locale}${e.href === '/' ? '' : e.href}`, current: false })),
+      ),
+      asset: platform.assets.url,
+      databaseKind: platform.database.kind,
+    });
 
   const html = (element: VNode) => `<!doctype html>${renderToString(element)}`;
   // Not only a decorator: the reply of an answer given before routing is not decorated.
