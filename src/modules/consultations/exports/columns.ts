@@ -59,7 +59,9 @@ const optionLabel = (labels: ExportLabels, q: Question, id: string) => ('options
 
 /** One answer's value of one question, as text in the chosen language (null when not answered). */
 export const valueText = (labels: ExportLabels, q: Question, value: AnswerValue | undefined, files: Map<number, AttachmentMeta>): Cell => {
-  if (!value) return null;
+  if (value === undefined || value === null) return null;
+  // A value stored in another shape (written before a change of the format, or by hand) is shown as it is, never a 500.
+  if (typeof value !== 'object') return String(value);
   const other = labels.t('consultations.exports.other');
   if ('text' in value) return value.text;
   if ('choice' in value) return value.choice === 'other' ? `${other}: ${value.other ?? ''}` : optionLabel(labels, q, value.choice);

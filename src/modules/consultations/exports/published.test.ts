@@ -91,6 +91,16 @@ describe('published answers', () => {
     expect(ar.body).toContain('مجيب بصفة فردية');
   });
 
+  it('shows a value stored in another shape as it is, never a server error', async () => {
+    const { db } = kit.database;
+    const consultationId = (await insertConsultation(db, { answersMayBePublished: true })).id;
+    // Written by hand (not through the form): a bare string where an object is expected.
+    await insertAnswer(db, { consultationId, userId: (await buildUser(db)).id, publish: true, values: { q1: 'Written by hand' as never } });
+    const res = await kit.client().get(`/en/consultations/${consultationId}/answers`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Written by hand');
+  });
+
   it('the API gives the same, and 404 where the consultation does not publish or does not exist', async () => {
     const res = await kit.client().get(`/api/v1/consultations/${publishing}/answers?lang=fr`);
     expect(res.statusCode).toBe(200);

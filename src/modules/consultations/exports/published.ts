@@ -50,7 +50,7 @@ export const publishedAnswers = async (db: Db | DbOrTx, { consultationId, locale
         .filter((q) => a.values[q.id] !== undefined)
         .map((q) => {
           const raw = a.values[q.id];
-          const file = raw && 'attachmentId' in raw ? files.get(raw.attachmentId) : undefined;
+          const file = raw && typeof raw === 'object' && 'attachmentId' in raw ? files.get(raw.attachmentId) : undefined;
           return {
             questionId: q.id,
             label: labels.localize(q.label),
