@@ -8,6 +8,7 @@ import { completeOpenApi } from './core/http/openapi.js';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import { LocalFileStore } from './core/storage/files.js';
 import type { Config } from './core/config.js';
 import { currentMigration, type Database } from './core/db/client.js';
 import { getCookieSecret } from './core/db/settings.js';
@@ -66,6 +67,7 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
     assets: buildAssetMap(),
     migration: await currentMigration(database),
     startedAt: new Date(),
+    files: new LocalFileStore(config.filesDir),
   };
 
   await app.register(swagger, {

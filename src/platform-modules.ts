@@ -8,11 +8,23 @@
 import type { PlatformModule } from './core/module.js';
 import { accountsModule } from './modules/accounts/module.js';
 import { adminModule } from './modules/admin/module.js';
+import { calendarModule } from './modules/calendar/module.js';
 import { consultationsModule } from './modules/consultations/module.js';
 import { homeModule } from './modules/home/module.js';
+import { meetingsModule } from './modules/meetings/module.js';
 import { prizesModule } from './modules/prizes/module.js';
 import { referenceModule } from './modules/reference/module.js';
 import { stocktakingModule } from './modules/stocktaking/module.js';
 
 /** Every capability of the platform, in navigation order. */
-export const MODULES: PlatformModule[] = [homeModule, stocktakingModule, prizesModule, consultationsModule, referenceModule, accountsModule, adminModule];
+export const MODULES: PlatformModule[] = [
+  homeModule,
+  stocktakingModule,
+  prizesModule,
+  consultationsModule,
+  meetingsModule,
+  calendarModule,
+  referenceModule,
+  accountsModule,
+  adminModule,
+];

@@ -9,3 +9,5 @@ export * from './modules/reference/tables.js';
 export * from './modules/stocktaking/tables.js';
 export * from './modules/prizes/tables.js';
 export * from './modules/consultations/tables.js';
+export * from './modules/meetings/tables.js';
+export * from './modules/calendar/tables.js';

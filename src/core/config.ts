@@ -11,6 +11,12 @@ export type Config = {
    * by default `cache` beside the embedded database's folder (./data/cache); anything in it can be deleted.
    */
   cacheDir: string;
+  /**
+   * The file store's folder (core/storage/files.ts: documents' language versions): WSIS_FILES_DIR,
+   * by default `files` beside the embedded database's folder (./data/files). Unlike the cache, it
+   * holds data: `wsis backup` copies it.
+   */
+  filesDir: string;
   databaseUrl?: string;
   /** Public base URL used in e-mail links. */
   baseUrl: string;
@@ -84,6 +90,8 @@ export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     dataDir,
     // An in-memory database (tests) has no folder: its files go to the system's temporary folder.
     cacheDir: overrides.cacheDir ?? (env.WSIS_CACHE_DIR || (dataDir.startsWith('memory://') ? join(tmpdir(), 'wsis-cache') : join(dirname(resolve(dataDir)), 'cache'))),
+    // An in-memory database (tests) keeps its files in the system's temporary folder (content-addressed, so shared safely).
+    filesDir: overrides.filesDir ?? (env.WSIS_FILES_DIR || (dataDir.startsWith('memory://') ? join(tmpdir(), 'wsis-files') : join(dirname(resolve(dataDir)), 'files'))),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     baseUrl: overrides.baseUrl ?? env.WSIS_BASE_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     smtpUrl: overrides.smtpUrl ?? (env.SMTP_URL || undefined),

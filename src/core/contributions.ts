@@ -65,16 +65,44 @@ export type FormHintContribution = {
   find: (db: DbOrTx) => Promise<{ field: string; label: ContributedLabel }[]>;
 };
 
+/** What a date of the calendar is, for its filters and its colour ('meeting': a CWG meeting; 'deadline': contributions due…). */
+export const CALENDAR_KINDS = ['meeting', 'deadline', 'consultation', 'prize', 'forum', 'observance', 'report'] as const;
+export type CalendarKind = (typeof CALENDAR_KINDS)[number];
+
+/** A text given in several languages (a meeting's title), shown in the reader's or, failing that, in another. */
+export type LocalizedValue = Partial<Record<Locale, string>>;
+
 /** A date or period for the calendar: a phase of a prize edition, a meeting, a deadline. */
 export type CalendarDate = {
-  /** Stable within the contributing module ('2026.voting'). */
+  /**
+   * Stable within the contributing module ('2026.voting', 'CWG-WSIS&SDG-41'): with the module's id
+   * it makes the event's iCalendar UID, so a subscribed calendar updates the event instead of adding another.
+   */
   id: string;
-  label: ContributedLabel;
+  /** Its title: a message key of the contributing module, whose values may be texts in several languages. */
+  label: { key: string; values?: Record<string, string | number | LocalizedValue> };
   /** UTC instants; `end` is exclusive, null for a single moment. */
   start: Date;
   end: Date | null;
   /** Page about it, without the locale prefix ('/prizes/2026'). */
   href: string;
+  /** What it is (default 'deadline' for a moment, 'prize' … as the module says); filters the calendar. */
+  kind?: CalendarKind;
+  /** Whole days: `start` and `end` are midnights in `timeZone` (a day of observance, a forum's week). */
+  allDay?: boolean;
+  /** IANA time zone of the place (a meeting in Geneva: 'Europe/Zurich'); UTC when absent. */
+  timeZone?: string;
+  /** A cancelled date stays in the feeds, marked cancelled, so subscribed calendars remove it. */
+  status?: 'confirmed' | 'tentative' | 'cancelled';
+  /** Increases each time the date changes (iCalendar SEQUENCE); from `updatedAt` when absent. */
+  sequence?: number;
+  updatedAt?: Date;
+  /** The group it belongs to ('CWG-WSIS&SDG'), for the feeds filtered by group. */
+  group?: string;
+  /** Action line codes it concerns (C1…C11), for the feeds filtered by action line. */
+  actionLines?: string[];
+  /** Where: a place's name or 'online' (free text of the contributing module, in several languages). */
+  location?: LocalizedValue;
 };
 
 /** Dates of a module for the calendar, those overlapping [from, to). */

@@ -3,3 +3,4 @@ export * from '../audit/tables.js';
 export * from '../auth/tables.js';
 export * from '../mail/tables.js';
 export * from '../notifications/tables.js';
+export * from '../storage/tables.js';

@@ -2,6 +2,7 @@
  * The shared HTTP kernel: security headers, cookies, CSRF, sessions, locale routing, rendering,
  * flash messages, errors. Modules only add routes on top of it.
  */
+import type { FileStore } from '../storage/files.js';
 import { viewWithoutRequest } from '../views/document-view.js';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -45,6 +46,8 @@ export type Platform = {
   assets: AssetMap;
   migration: string;
   startedAt: Date;
+  /** Where files are kept (core/storage/files.ts). */
+  files: FileStore;
 };
 
 declare module 'fastify' {

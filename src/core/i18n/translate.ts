@@ -40,7 +40,7 @@ const ADDRESS = /^(https?:\/\/|mailto:)\S*$/;
 
 /** Text wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: its direction no longer leaks into the words around it. */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
-const ALREADY_ISOLATED = /^\u2068[^]*\u2069$/;
+const ALREADY_ISOLATED = /^\u2068[\s\S]*\u2069$/;
 
 /** Whether text holds letters written in the other direction than the locale's (a Latin title on an Arabic page, an Arabic name on a French one). */
 export const hasOtherDirection = (text: string, locale: Locale) => (locale === 'ar' ? LEFT_TO_RIGHT_LETTER : RIGHT_TO_LEFT_LETTER).test(text);
