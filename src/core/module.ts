@@ -4,6 +4,7 @@ import type { ModuleBench, ModuleBenchSeed } from './cli/bench-contract.js';
 import type { Config } from './config.js';
 import type { Contributions } from './contributions.js';
 import type { Database, Db } from './db/client.js';
+import type { FileStore } from './storage/files.js';
 
 export type NavEntry = {
   labelKey: string;
@@ -34,7 +35,7 @@ export type PlatformModule = {
   /** Commands this module adds to the `wsis` program. */
   cli?: (program: Command) => void;
   /** Demonstration content, clearly marked as such; only on a first start without --no-demo. */
-  demo?: (db: Db) => Promise<void>;
+  demo?: (db: Db, context: { files: FileStore }) => Promise<void>;
   /**
    * Fills the module's caches once the server listens, in the background, so the first reader does
    * not wait for them (a failure is logged; the cache is then filled by its first use).

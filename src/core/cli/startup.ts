@@ -2,6 +2,9 @@
  * What `wsis serve` does before listening: open and migrate the database, load reference data,
  * and on the very first start create the administrator and (unless --no-demo) the demo content.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type FileStore, LocalFileStore } from '../storage/files.js';
 import { mkdirSync } from 'node:fs';
 import { count } from 'drizzle-orm';
 import { recordAction } from '../audit/record.js';
@@ -35,7 +38,12 @@ export const seedReference = async (database: Database, modules: PlatformModule[
 export type FirstStart = { adminEmail: string; adminPassword: string } | null;
 
 /** On an empty database: creates the administrator and the demo content; returns the credentials once. */
-export const initializeIfEmpty = async (database: Database, modules: PlatformModule[], { demo }: { demo: boolean }): Promise<FirstStart> => {
+export const initializeIfEmpty = async (
+  database: Database,
+  modules: PlatformModule[],
+  // The demo's files (documents' language versions) go to the platform's file store; tests that give none use the temporary folder's.
+  { demo, files = new LocalFileStore(join(tmpdir(), 'wsis-files')) }: { demo: boolean; files?: FileStore },
+): Promise<FirstStart> => {
   const [row] = await database.db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return null;
   const adminEmail = 'admin@wsis.localhost';
@@ -55,7 +63,7 @@ export const initializeIfEmpty = async (database: Database, modules: PlatformMod
       after: { email: adminEmail, roles: ['admin'], via: 'first start' },
     });
   });
-  if (demo) for (const m of modules) if (m.demo) await m.demo(database.db);
+  if (demo) for (const m of modules) if (m.demo) await m.demo(database.db, { files });
   return { adminEmail, adminPassword };
 };
 
@@ -87,7 +95,7 @@ export const prepareDatabase = async (config: Config, modules: PlatformModule[],
     const first = await withStartupLock(database, async () => {
       await migrateDatabase(database);
       await seedReference(database, modules);
-      return initializeIfEmpty(database, modules, { demo });
+      return initializeIfEmpty(database, modules, { demo, files: new LocalFileStore(config.filesDir) });
     });
     return { database, first };
   } catch (error) {
