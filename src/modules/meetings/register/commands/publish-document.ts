@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import { recordAction } from '../../../../core/audit/record.js';
+import type { DbOrTx } from '../../../../core/db/client.js';
+import type { Actor } from '../../../../core/permissions/index.js';
+import { meetingDocuments } from '../../tables.js';
+
+export type PublishResult = { ok: true; symbol: string } | { ok: false; error: 'not_found' | 'wrong_status' };
+
+/**
+ * Publishes a registered document: it appears in the meeting's list, the register and the API.
+ * Assumes 'meetings.document.register' was checked. (The register tells the meeting's followers.)
+ */
+export const publishDocument = async (
+  db: DbOrTx,
+  { actor, documentId, now = new Date(), ip }: { actor: Actor; documentId: number; now?: Date; ip?: string },
+): Promise<PublishResult> =>
+  db.transaction(async (tx) => {
+    const [doc] = await tx.select().from(meetingDocuments).where(eq(meetingDocuments.id, documentId)).for('update');
+    if (!doc) return { ok: false, error: 'not_found' };
+    if (doc.status !== 'registered' || !doc.symbol) return { ok: false, error: 'wrong_status' };
+    await tx.update(meetingDocuments).set({ status: 'published', publishedAt: now, updatedAt: now }).where(eq(meetingDocuments.id, documentId));
+    await recordAction(tx, {
+      actor,
+      action: 'meetings.document.register',
+      subjectType: 'meeting_document',
+      subjectId: documentId,
+      before: { status: doc.status },
+      after: { status: 'published', symbol: doc.symbol },
+      ip,
+    });
+    return { ok: true, symbol: doc.symbol };
+  });
