@@ -132,6 +132,7 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
     if (module.routes) await app.register(module.routes, { prefix: '/:locale' });
     if (module.adminRoutes) await app.register(module.adminRoutes, { prefix: '/:locale/admin' });
     if (module.apiRoutes) await app.register(module.apiRoutes, { prefix: '/api/v1' });
+    if (module.rootRoutes) await app.register(module.rootRoutes);
   }
   return app;
 };

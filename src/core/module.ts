@@ -28,6 +28,8 @@ export type PlatformModule = {
   adminRoutes?: FastifyPluginAsync;
   /** JSON API routes, mounted under /api/v1. */
   apiRoutes?: FastifyPluginAsync;
+  /** Routes at the root of the site, for addresses that must not move (`/calendar.ics`); rarely needed. */
+  rootRoutes?: FastifyPluginAsync;
   nav?: NavEntry[];
   adminNav?: NavEntry[];
   /** Reference data every installation needs; idempotent. */
@@ -77,7 +79,7 @@ export const lazyRoutes = (load: () => Promise<FastifyPluginAsync>): FastifyPlug
  * machine or a test run compiling TypeScript on the fly can exceed).
  */
 export const preloadRoutes = (modules: PlatformModule[]) =>
-  Promise.all(modules.flatMap((m) => [m.routes, m.adminRoutes, m.apiRoutes]).map((plugin) => (plugin as { preload?: () => Promise<unknown> } | undefined)?.preload?.()));
+  Promise.all(modules.flatMap((m) => [m.routes, m.adminRoutes, m.apiRoutes, m.rootRoutes]).map((plugin) => (plugin as { preload?: () => Promise<unknown> } | undefined)?.preload?.()));
 
 /** One plugin that registers several route plugins in the same context (a module's feature folders). */
 export const combineRoutes =
