@@ -26,6 +26,9 @@ export const PUBLIC_PAGES: readonly string[] = [
   // The demonstration consultation (open) is the first one.
   '/consultations',
   '/consultations/1',
+  // The calendar: the month grid and the agenda list (the demo's dates are next year).
+  `/calendar?month=${new Date().getUTCFullYear() + 1}-06`,
+  `/calendar?month=${new Date().getUTCFullYear() + 1}-07&view=list`,
 ];
 
 /**
@@ -55,6 +58,9 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/consultations/new',
   '/admin/consultations/1',
   '/admin/consultations/1/questionnaire',
+  '/admin/calendar',
+  '/admin/calendar/events/new',
+  '/admin/calendar/events/1',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

@@ -2,6 +2,7 @@ import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { consultationsBench, consultationsBenchSeed } from './bench/cases.js';
 import { answeringNotificationEvents } from './answering/notifications.js';
 import { exportsNotificationEvents } from './exports/notifications.js';
+import { consultationCalendarDates } from './management/calendar.js';
 import { demoConsultations } from './management/demo.js';
 import './permissions.js';
 
@@ -48,6 +49,7 @@ export const consultationsModule = defineModule({
   nav: [{ labelKey: 'consultations.nav.title', href: '/consultations' }],
   adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],
   contributes: {
+    calendar: [consultationCalendarDates],
     notificationEvents: [...answeringNotificationEvents, ...exportsNotificationEvents],
     reportSections: [
       {

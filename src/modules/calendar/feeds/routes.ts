@@ -72,7 +72,8 @@ export const feedsRoutes: FastifyPluginAsync = async (app) => {
     const parsed = key ? parseItemKey(key, app.platform.modules.map((m) => m.id)) : null;
     if (!parsed || !key) throw notFound();
     const items = await findCalendarItems(app.platform.database.db, { modules: app.platform.modules, ...feedRange() });
-    const item = items.find((i) => i.module === parsed.module && i.id === parsed.id);
+    // The key as the pages link it (URI-encoded parts, the whole encoded once more in the path), or its parts written plainly.
+    const item = items.find((i) => i.key === key || (i.module === parsed.module && i.id === parsed.id));
     if (!item) throw notFound();
     const t = translator(req.locale);
     const body = buildIcs([item], { name: item.title[req.locale], description: t('calendar.feeds.description'), locale: req.locale, baseUrl: app.platform.config.baseUrl });
