@@ -79,7 +79,9 @@ export const lazyRoutes = (load: () => Promise<FastifyPluginAsync>): FastifyPlug
  * machine or a test run compiling TypeScript on the fly can exceed).
  */
 export const preloadRoutes = (modules: PlatformModule[]) =>
-  Promise.all(modules.flatMap((m) => [m.routes, m.adminRoutes, m.apiRoutes, m.rootRoutes]).map((plugin) => (plugin as { preload?: () => Promise<unknown> } | undefined)?.preload?.()));
+  Promise.all(
+    modules.flatMap((m) => [m.routes, m.adminRoutes, m.apiRoutes, m.rootRoutes]).map((plugin) => (plugin as { preload?: () => Promise<unknown> } | undefined)?.preload?.()),
+  );
 
 /** One plugin that registers several route plugins in the same context (a module's feature folders). */
 export const combineRoutes =

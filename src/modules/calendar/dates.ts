@@ -98,7 +98,16 @@ const partsFormat = new Map<string, Intl.DateTimeFormat>();
 export const wallClock = (instant: Date, zone: string): string => {
   let format = partsFormat.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     partsFormat.set(zone, format);
   }
   const p = Object.fromEntries(format.formatToParts(instant).map((x) => [x.type, x.value]));

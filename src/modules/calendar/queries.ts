@@ -22,8 +22,7 @@ export const findEventsOverlapping = (db: DbOrTx, { from, to }: { from: Date; to
 /** Every own date for the secretariat, newest first. */
 export const findAllEvents = (db: DbOrTx) => db.select().from(calendarEvents).orderBy(desc(calendarEvents.startsAt), desc(calendarEvents.id)).limit(500);
 
-export const findEvent = async (db: DbOrTx, id: number): Promise<CalendarEvent | null> =>
-  (await db.select().from(calendarEvents).where(eq(calendarEvents.id, id)))[0] ?? null;
+export const findEvent = async (db: DbOrTx, id: number): Promise<CalendarEvent | null> => (await db.select().from(calendarEvents).where(eq(calendarEvents.id, id)))[0] ?? null;
 
 /** Every module's dates overlapping the range, as the calendar shows them, filtered. */
 export const findCalendarItems = async (

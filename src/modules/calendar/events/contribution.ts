@@ -20,7 +20,17 @@ export const observanceDates = ({ from, to }: { from: Date; to: Date }): Calenda
     const start = zonedToUtc(`${year}-05-17`, WTISD_ZONE) as Date;
     const end = zonedToUtc(`${year}-05-18`, WTISD_ZONE) as Date;
     if (start < to && end > from)
-      dates.push({ id: `wtisd.${year}`, label: { key: 'calendar.events.wtisd', values: { year } }, start, end, href: '/calendar?kind=observance', kind: 'observance', allDay: true, timeZone: WTISD_ZONE, sequence: 0 });
+      dates.push({
+        id: `wtisd.${year}`,
+        label: { key: 'calendar.events.wtisd', values: { year } },
+        start,
+        end,
+        href: '/calendar?kind=observance',
+        kind: 'observance',
+        allDay: true,
+        timeZone: WTISD_ZONE,
+        sequence: 0,
+      });
   }
   return dates;
 };

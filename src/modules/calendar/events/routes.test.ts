@@ -67,7 +67,8 @@ describe('admin pages of the calendar', () => {
     const page = await secretariat.get('/fr/admin/calendar/events/new?template=pp');
     expect(page.body).toContain('Date limite du rapport à la Conférence de plénipotentiaires de 2026 (PP-26)');
     expect(page.body).toContain('向2026年全权代表大会（PP-26）提交报告的截止日期');
-    expect(page.body).toMatch(/name="start"[^>]*value=""/);
+    expect(page.body).toContain('name="start"');
+    expect(page.body).not.toMatch(/name="start"[^>]*value="\d/);
   });
 
   it.each([
@@ -86,7 +87,7 @@ describe('admin pages of the calendar', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(`id="field-${field.replace('.', '-')}-error"`);
     expect(res.body).toContain(message);
-    expect(res.body).toContain('value="Форум ВВУИО"');
+    expect(res.body).toContain('value="Geneva"');
     expect((await findAllEvents(kit.database.db)).length).toBe(before);
   });
 });

@@ -37,7 +37,10 @@ export const eventsAdminRoutes: FastifyPluginAsync = async (app) => {
   app.get('/calendar', async (req, reply) => {
     manager(req);
     const when = (e: CalendarEvent) => {
-      const format = new Intl.DateTimeFormat(req.locale, e.allDay ? { dateStyle: 'medium', timeZone: e.timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone: e.timeZone });
+      const format = new Intl.DateTimeFormat(
+        req.locale,
+        e.allDay ? { dateStyle: 'medium', timeZone: e.timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone: e.timeZone },
+      );
       const end = e.endsAt ? (e.allDay ? new Date(e.endsAt.getTime() - 1) : e.endsAt) : null;
       return `${end ? format.formatRange(e.startsAt, end) : format.format(e.startsAt)}${e.allDay ? '' : ` (${e.timeZone})`}`;
     };

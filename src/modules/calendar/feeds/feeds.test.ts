@@ -58,7 +58,14 @@ beforeAll(async () => {
     actor: secretariat,
     input: {
       kind: 'forum',
-      title: { en: 'WSIS Forum session', fr: 'Séance du Forum du SMSI', ar: 'جلسة منتدى القمة', zh: '峰会论坛会议', ru: 'Заседание Форума ВВУИО', es: 'Sesión del Foro de la CMSI' },
+      title: {
+        en: 'WSIS Forum session',
+        fr: 'Séance du Forum du SMSI',
+        ar: 'جلسة منتدى القمة',
+        zh: '峰会论坛会议',
+        ru: 'Заседание Форума ВВУИО',
+        es: 'Sesión del Foro de la CMSI',
+      },
       // 10:00 in Geneva in summer (CEST, UTC+2).
       startsAt: zonedToUtc(`${YEAR}-07-08T10:00`, 'Europe/Zurich') as Date,
       endsAt: zonedToUtc(`${YEAR}-07-08T12:00`, 'Europe/Zurich') as Date,

@@ -69,7 +69,12 @@ export const feedsRootRoutes: FastifyPluginAsyncZod = async (app) => {
 export const feedsRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { file: string } }>('/calendar/events/:file', async (req, reply) => {
     const key = req.params.file.endsWith('.ics') ? req.params.file.slice(0, -4) : null;
-    const parsed = key ? parseItemKey(key, app.platform.modules.map((m) => m.id)) : null;
+    const parsed = key
+      ? parseItemKey(
+          key,
+          app.platform.modules.map((m) => m.id),
+        )
+      : null;
     if (!parsed || !key) throw notFound();
     const items = await findCalendarItems(app.platform.database.db, { modules: app.platform.modules, ...feedRange() });
     // The key as the pages link it (URI-encoded parts, the whole encoded once more in the path), or its parts written plainly.

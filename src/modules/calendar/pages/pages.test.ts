@@ -26,14 +26,22 @@ beforeAll(async () => {
   });
   const cancelled = await createEvent(db, {
     actor: null,
-    input: { ...base, kind: 'meeting', title: { en: 'Called-off briefing' }, startsAt: zonedToUtc(`${YEAR}-05-12T10:00`, 'Europe/Zurich') as Date, endsAt: null, group: 'CWG-WSIS&SDG' },
+    input: {
+      ...base,
+      kind: 'meeting',
+      title: { en: 'Called-off briefing' },
+      startsAt: zonedToUtc(`${YEAR}-05-12T10:00`, 'Europe/Zurich') as Date,
+      endsAt: null,
+      group: 'CWG-WSIS&SDG',
+    },
   });
   cancelledId = cancelled.id;
   await updateEvent(db, { actor: null, id: cancelledId, cancelled: true });
 }, 180_000);
 afterAll(async () => kit.close());
 
-const headers = (html: string) => [...html.matchAll(/<th scope="col"><span aria-hidden="true">([^<]+)<\/span><span class="visually-hidden">([^<]+)<\/span><\/th>/g)].map((m) => m[2]);
+const headers = (html: string) =>
+  [...html.matchAll(/<th scope="col"><span aria-hidden="true">([^<]+)<\/span><span class="visually-hidden">([^<]+)<\/span><\/th>/g)].map((m) => m[2]);
 
 describe('/{locale}/calendar', () => {
   it.each(LOCALES)('in %s: a month grid that is a real table, the lang and direction of the page, the dates of the month', async (locale) => {

@@ -8,7 +8,21 @@ import { CALENDAR_KINDS, type CalendarKind } from '../../../core/contributions.j
 import { localizeWithLocale } from '../../../core/i18n/translate.js';
 import { emptyForm } from '../../../core/views/components.js';
 import { findActionLines } from '../../reference/queries.js';
-import { type CalendarFilters, type CalendarItem, daysOf, firstDayOfWeek, type Month, matchesFilters, monthText, monthWeeks, parseMonth, shiftMonth, zonedToUtc, addDays, dayIn } from '../dates.js';
+import {
+  type CalendarFilters,
+  type CalendarItem,
+  daysOf,
+  firstDayOfWeek,
+  type Month,
+  matchesFilters,
+  monthText,
+  monthWeeks,
+  parseMonth,
+  shiftMonth,
+  zonedToUtc,
+  addDays,
+  dayIn,
+} from '../dates.js';
 import { feedSearch } from '../feeds/routes.js';
 import { pageUrl } from '../feeds/ics.js';
 import { findCalendarItems } from '../queries.js';
@@ -108,4 +122,3 @@ export const pagesRoutes: FastifyPluginAsync = async (app) => {
 
 export const pagesAdminRoutes: FastifyPluginAsync = async () => {};
 export const pagesApiRoutes: FastifyPluginAsync = async () => {};
-

@@ -10,22 +10,36 @@ import { consultations } from '../tables.js';
 export const consultationCalendarDates: CalendarContribution = {
   find: async (db, { from, to }) => {
     const rows = await db
-      .select({ id: consultations.id, title: consultations.title, opensAt: consultations.opensAt, closesAt: consultations.closesAt, actionLines: consultations.actionLines, updatedAt: consultations.updatedAt })
+      .select({
+        id: consultations.id,
+        title: consultations.title,
+        opensAt: consultations.opensAt,
+        closesAt: consultations.closesAt,
+        actionLines: consultations.actionLines,
+        updatedAt: consultations.updatedAt,
+      })
       .from(consultations)
-      .where(and(ne(consultations.status, 'draft'), or(and(gte(consultations.opensAt, from), lt(consultations.opensAt, to)), and(gte(consultations.closesAt, from), lt(consultations.closesAt, to)))));
+      .where(
+        and(
+          ne(consultations.status, 'draft'),
+          or(and(gte(consultations.opensAt, from), lt(consultations.opensAt, to)), and(gte(consultations.closesAt, from), lt(consultations.closesAt, to))),
+        ),
+      );
     return rows.flatMap((c) =>
       (['opens', 'closes'] as const)
-        .map((moment): CalendarDate => ({
-          id: `${c.id}.${moment}`,
-          label: { key: `consultations.management.calendar_${moment}`, values: { title: c.title } },
-          start: moment === 'opens' ? c.opensAt : c.closesAt,
-          end: null,
-          href: `/consultations/${c.id}`,
-          kind: 'consultation',
-          timeZone: 'Europe/Zurich',
-          updatedAt: c.updatedAt,
-          actionLines: c.actionLines,
-        }))
+        .map(
+          (moment): CalendarDate => ({
+            id: `${c.id}.${moment}`,
+            label: { key: `consultations.management.calendar_${moment}`, values: { title: c.title } },
+            start: moment === 'opens' ? c.opensAt : c.closesAt,
+            end: null,
+            href: `/consultations/${c.id}`,
+            kind: 'consultation',
+            timeZone: 'Europe/Zurich',
+            updatedAt: c.updatedAt,
+            actionLines: c.actionLines,
+          }),
+        )
         .filter((d) => d.start >= from && d.start < to),
     );
   },
