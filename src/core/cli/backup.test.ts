@@ -241,7 +241,9 @@ describe('the files of the file store in the backup', () => {
     await source.pool.query(`update auth_users set name = 'Before the restore' where email = 'ann@example.org'`);
     const before = await snapshot(source);
     const files = emptyStore();
-    await expect(restoreDatabase(source, damaged, { schema, files, progress: silent })).rejects.toThrow(/is damaged: the file [0-9a-f]{64} \(lines \d+–\d+\) does not have the bytes of its hash; nothing was changed$/);
+    await expect(restoreDatabase(source, damaged, { schema, files, progress: silent })).rejects.toThrow(
+      /is damaged: the file [0-9a-f]{64} \(lines \d+–\d+\) does not have the bytes of its hash; nothing was changed$/,
+    );
     expect(await snapshot(source)).toEqual(before);
     const [kept] = await source.db.select().from(storedFiles);
     await expect(files.open(kept?.sha256 ?? '')).rejects.toBeInstanceOf(FileNotFound);

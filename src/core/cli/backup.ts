@@ -190,7 +190,8 @@ async function* fileLines(store: FileStore, file: { sha256: string; size: number
     size += (chunk as Buffer).length;
     yield `${(chunk as Buffer).toString('base64')}\n`;
   }
-  if (size !== file.size || hash.digest('hex') !== file.sha256) throw new CliError(`the file ${file.sha256} in the file store does not have the bytes of its name (damaged on disk); no backup was written`);
+  if (size !== file.size || hash.digest('hex') !== file.sha256)
+    throw new CliError(`the file ${file.sha256} in the file store does not have the bytes of its name (damaged on disk); no backup was written`);
 }
 
 /** The identity sequences of the tables: `table.column` and the sequence's SQL name. */
@@ -638,11 +639,17 @@ export const registerBackupCommands = (program: Command, { schema }: { schema: P
     const interrupt = abortOnSignals();
     try {
       await withDatabase(config, { migrate: false }, async (database) => {
-        const summary = await backupDatabase(database, file, { schema, files: new LocalFileStore(config.filesDir), skipMissingFiles: opts.skipMissingFiles, signal: interrupt.signal });
+        const summary = await backupDatabase(database, file, {
+          schema,
+          files: new LocalFileStore(config.filesDir),
+          skipMissingFiles: opts.skipMissingFiles,
+          signal: interrupt.signal,
+        });
         say(
           `Backed up ${summary.rows} rows of ${summary.tables} tables from ${describeDatabase(config)} (migration ${summary.migration}) and ${summary.files} files (${megabytes(summary.fileBytes)}) from ${config.filesDir} to ${file}.`,
         );
-        if (summary.missingFiles.length) say(`Warning: ${summary.missingFiles.length} files named by the database were not in ${config.filesDir} and are not in the backup: ${summary.missingFiles.join(', ')}`);
+        if (summary.missingFiles.length)
+          say(`Warning: ${summary.missingFiles.length} files named by the database were not in ${config.filesDir} and are not in the backup: ${summary.missingFiles.join(', ')}`);
       });
     } finally {
       interrupt.dispose();
@@ -677,9 +684,13 @@ export const registerBackupCommands = (program: Command, { schema }: { schema: P
           signal: interrupt.signal,
           onStart: (total) => say(`Restoring ${total} rows into ${describeDatabase(config)}, in one transaction…`),
         });
-        say(`Restored ${summary.rows} rows of ${summary.tables} tables into ${describeDatabase(config)} (migration ${summary.migration}) and ${summary.files} files into ${config.filesDir}.`);
+        say(
+          `Restored ${summary.rows} rows of ${summary.tables} tables into ${describeDatabase(config)} (migration ${summary.migration}) and ${summary.files} files into ${config.filesDir}.`,
+        );
         if (summary.missingFiles.length) {
-          say(`Warning: ${summary.missingFiles.length} files named by the restored rows are not in ${config.filesDir} (the backup did not hold them): ${summary.missingFiles.join(', ')}`);
+          say(
+            `Warning: ${summary.missingFiles.length} files named by the restored rows are not in ${config.filesDir} (the backup did not hold them): ${summary.missingFiles.join(', ')}`,
+          );
         }
       });
     } finally {

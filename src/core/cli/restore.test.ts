@@ -270,7 +270,9 @@ describe('a restore that fails half way', () => {
     // Interrupted once the rows of a few tables are in.
     let batches = 0;
     const progress = { ...silent, advance: () => ++batches === 5 && interrupt.abort('SIGTERM') };
-    await expect(restoreDatabase(target, source.file, { schema, files: emptyStore(), progress, signal: interrupt.signal })).rejects.toThrow('restore interrupted by SIGTERM; nothing was changed');
+    await expect(restoreDatabase(target, source.file, { schema, files: emptyStore(), progress, signal: interrupt.signal })).rejects.toThrow(
+      'restore interrupted by SIGTERM; nothing was changed',
+    );
     expect(batches).toBe(5);
     expect(await contentsOf(target)).toEqual(before);
   });
@@ -282,14 +284,16 @@ describe('a backup that is interrupted', () => {
     const file = join(dir, 'interrupted.jsonl.gz');
     const interrupt = new AbortController();
     const progress = { ...silent, advance: () => interrupt.abort('SIGINT') };
-    await expect(backupDatabase(source.database, file, { schema, files: source.files, progress, signal: interrupt.signal })).rejects.toThrow('backup interrupted by SIGINT; no backup was written');
+    await expect(backupDatabase(source.database, file, { schema, files: source.files, progress, signal: interrupt.signal })).rejects.toThrow(
+      'backup interrupted by SIGINT; no backup was written',
+    );
     expect(readdirOf(dir).filter((f) => f.startsWith('interrupted'))).toEqual([]);
 
     writeFileSync(file, 'the earlier backup');
     const again = new AbortController();
-    await expect(backupDatabase(source.database, file, { schema, files: source.files, progress: { ...silent, advance: () => again.abort('SIGTERM') }, signal: again.signal })).rejects.toThrow(
-      `backup interrupted by SIGTERM; no backup was written (${file} is the earlier one, unchanged)`,
-    );
+    await expect(
+      backupDatabase(source.database, file, { schema, files: source.files, progress: { ...silent, advance: () => again.abort('SIGTERM') }, signal: again.signal }),
+    ).rejects.toThrow(`backup interrupted by SIGTERM; no backup was written (${file} is the earlier one, unchanged)`);
     expect(readFileSync(file, 'utf8')).toBe('the earlier backup');
     expect(readdirOf(dir).filter((f) => f.startsWith('interrupted'))).toEqual(['interrupted.jsonl.gz']);
   });

@@ -25,6 +25,7 @@ const extendedValue = (name: string) => encodeURIComponent(name).replace(/['()*]
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): the exact name for every browser, an ASCII one for the oldest. */
 export const contentDisposition = (fileName: string) => {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (line breaks) are exactly what must not reach a header.
   const name = fileName.replace(/[\\/]/g, '_').replace(/[\x00-\x1f\x7f]/g, '');
   return `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${extendedValue(name)}`;
 };
@@ -59,8 +60,7 @@ export const parseRange = (header: string | undefined, size: number): ByteRange 
 };
 
 /** Whether `If-None-Match` names this ETag (a list, weak or strong, or `*`). */
-const matches = (header: string | undefined, etag: string) =>
-  header !== undefined && header.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === etag);
+const matches = (header: string | undefined, etag: string): boolean => header?.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === etag) ?? false;
 
 export const sendStoredFile = async (
   req: FastifyRequest,

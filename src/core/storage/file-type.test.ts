@@ -17,7 +17,9 @@ const XLSX = () => ooxml('application/vnd.openxmlformats-officedocument.spreadsh
 const PPTX = () => ooxml('application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml', { 'ppt/presentation.xml': xml('<p:presentation/>') });
 /** OpenDocument: `mimetype` first and stored, as the standard says. */
 const odt = (more: Zippable = {}) =>
-  Buffer.from(zipSync({ mimetype: [strToU8(FILE_TYPES.odt), { level: 0 }], 'content.xml': xml('<office:document-content/>'), 'META-INF/manifest.xml': xml('<manifest/>'), ...more }));
+  Buffer.from(
+    zipSync({ mimetype: [strToU8(FILE_TYPES.odt), { level: 0 }], 'content.xml': xml('<office:document-content/>'), 'META-INF/manifest.xml': xml('<manifest/>'), ...more }),
+  );
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 /** The central directory records of a ZIP (their offsets), to forge what they declare. */
@@ -115,7 +117,7 @@ describe('macros', () => {
     if (project) parts['word/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]);
     if (contentType) {
       const types = Buffer.from(parts['[Content_Types].xml'] as Uint8Array).toString('utf8');
-      parts['[Content_Types].xml'] = strToU8(types.replace(FILE_TYPES.docx + '.main+xml', 'application/vnd.ms-word.document.macroEnabled.main+xml'));
+      parts['[Content_Types].xml'] = strToU8(types.replace(`${FILE_TYPES.docx}.main+xml`, 'application/vnd.ms-word.document.macroEnabled.main+xml'));
     }
     return Buffer.from(zipSync(parts));
   };
@@ -130,8 +132,12 @@ describe('macros', () => {
 
   it('refuses macro-enabled names and types even when the bytes hold no macro', async () => {
     const clean = await realDocx();
-    for (const fileName of ['a.docm', 'b.XLSM', 'c.pptm', 'd.dotm']) expect(checkFile({ bytes: clean, fileName, maxBytes: MB }), fileName).toEqual({ ok: false, error: 'file_macros' });
-    expect(checkFile({ bytes: clean, fileName: 'a.docx', declaredType: 'application/vnd.ms-word.document.macroEnabled.12', maxBytes: MB })).toEqual({ ok: false, error: 'file_macros' });
+    for (const fileName of ['a.docm', 'b.XLSM', 'c.pptm', 'd.dotm'])
+      expect(checkFile({ bytes: clean, fileName, maxBytes: MB }), fileName).toEqual({ ok: false, error: 'file_macros' });
+    expect(checkFile({ bytes: clean, fileName: 'a.docx', declaredType: 'application/vnd.ms-word.document.macroEnabled.12', maxBytes: MB })).toEqual({
+      ok: false,
+      error: 'file_macros',
+    });
   });
 
   it('refuses an Excel workbook with a macro sheet and a presentation with a VBA project', () => {
