@@ -5,6 +5,8 @@
  * results) and the kernel's helpers (sessions, API tokens, rate limits, settings). The backup test
  * checks that no table is left empty, so a module that adds a table must add its rows here.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { MODULES } from '../app.js';
@@ -16,6 +18,8 @@ import { hitRateLimit } from '../core/http/rate-limit.js';
 import { sendNotificationDigests } from '../core/notifications/deliver.js';
 import { setNotificationEmail } from '../core/notifications/queries.js';
 import type { Actor } from '../core/permissions/index.js';
+import { type FileStore, LocalFileStore } from '../core/storage/files.js';
+import { keepFile } from '../core/storage/keep.js';
 import { createApiTokenFor } from '../modules/accounts/cli.js';
 import { addMember } from '../modules/accounts/commands/manage-members.js';
 import { registerUser } from '../modules/accounts/commands/register-user.js';
@@ -72,11 +76,14 @@ export type FilledDatabase = {
   entryId: number;
   /** Its title in English, as a search finds it. */
   entryTitle: string;
+  /** A file kept in the file store (core_files), for the backup of files. */
+  keptFile: { sha256: string; bytes: Buffer };
 };
 
-export const fillEveryTable = async (database: Database): Promise<FilledDatabase> => {
+/** `files`: the file store the files go to (the backup reads them there); by default the temporary folder's, as initializeIfEmpty's. */
+export const fillEveryTable = async (database: Database, { files = new LocalFileStore(join(tmpdir(), 'wsis-files')) }: { files?: FileStore } = {}): Promise<FilledDatabase> => {
   const { db } = database;
-  await initializeIfEmpty(database, MODULES, { demo: true });
+  await initializeIfEmpty(database, MODULES, { demo: true, files });
   const admin = await actor(database, 1);
 
   // Accounts: a registration (e-mail token, mail in the outbox), a member, a session, an API token.
@@ -260,5 +267,9 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
   await db.update(c.consultations).set({ status: 'closed' }).where(eq(c.consultations.id, consultation.id));
   ok('synthesis', await freezeSynthesis(db, { actor: manager, consultationId: consultation.id }));
 
-  return { apiToken: token.token, entryId: created.id, entryTitle };
+  // The core's file store: a file kept as a module keeps one (its bytes in the store, its core_files row).
+  const keptBytes = Buffer.from(`%PDF-1.7\n% every-table ${database.kind} — Вклад — مساهمة\n%%EOF\n`);
+  const kept = await db.transaction((tx) => keepFile(tx, files, keptBytes, 'application/pdf'));
+
+  return { apiToken: token.token, entryId: created.id, entryTitle, keptFile: { sha256: kept.sha256, bytes: keptBytes } };
 };

@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../../app.js';
-import { fillEveryTable } from '../../test/every-table.js';
+import { type FilledDatabase, fillEveryTable } from '../../test/every-table.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
+import { LocalFileStore } from '../storage/files.js';
 import { backupTables } from './backup.js';
 import { latestMigrationTag } from './common.js';
 import { seedReference } from './startup.js';
@@ -22,6 +23,9 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'wsis-backup-signals-'));
 const data = join(dir, 'db');
 const full = join(dir, 'full.jsonl.gz');
+/** The file store `wsis` uses beside --data (WSIS_FILES_DIR unset: `files` beside the database's folder). */
+const filesDir = join(dir, 'files');
+let filled: FilledDatabase;
 /** Rows of the audit log added to the filled database, so that a backup or a restore takes seconds. */
 const BULK_ROWS = 50_000;
 
@@ -69,7 +73,7 @@ beforeAll(async () => {
   try {
     await migrateDatabase(database);
     await seedReference(database, MODULES);
-    await fillEveryTable(database);
+    filled = await fillEveryTable(database, { files: new LocalFileStore(filesDir) });
     await database.pool.query(
       `insert into core_audit_log (action, subject_type, subject_id, after, at)
        select 'test.bulk', 'thing', g::text, jsonb_build_object('n', g), now() from generate_series(1, ${BULK_ROWS}) g`,
@@ -136,11 +140,14 @@ describe('wsis restore', () => {
     expect(await contentsOf()).toEqual(before);
   });
 
-  it('of the whole backup gives the same rows back', { timeout: 120_000 }, async () => {
+  it('of the whole backup gives the same rows back, and the files into an empty files folder', { timeout: 120_000 }, async () => {
+    rmSync(filesDir, { recursive: true, force: true });
     const run = startWsis(['restore', full, '--yes', '--data', data]);
     expect(await run.done, run.stderr()).toEqual({ code: 0, signal: null });
     expect(run.stderr()).toMatch(new RegExp(`Restored \\d+ rows of ${backupTables(schema).length} tables into embedded PGlite`));
     expect(existsSync(full)).toBe(true);
     expect(await contentsOf()).toEqual(before);
+    const store = new LocalFileStore(filesDir);
+    expect(Buffer.concat(await (await store.open(filled.keptFile.sha256)).toArray()).equals(filled.keptFile.bytes)).toBe(true);
   });
 });

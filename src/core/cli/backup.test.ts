@@ -12,6 +12,9 @@ import { actorFromApiToken } from '../auth/sessions.js';
 import { userRoles, users } from '../auth/tables.js';
 import type { Database } from '../db/client.js';
 import { mailOutbox } from '../mail/tables.js';
+import { FileNotFound, LocalFileStore } from '../storage/files.js';
+import { keepFile } from '../storage/keep.js';
+import { storedFiles } from '../storage/tables.js';
 import { type BackupHeader, backupDatabase, backupTables, restoreDatabase } from './backup.js';
 import { CliError } from './common.js';
 import { createApiTokenFor as createApiToken } from '../../modules/accounts/cli.js';
@@ -19,6 +22,11 @@ import * as schema from '../../platform-schema.js';
 
 const silent = { start: () => {}, advance: () => {}, stop: () => {} };
 const dir = mkdtempSync(join(tmpdir(), 'wsis-backup-test-'));
+/** The source's file store, and a kept file (the bytes of a document's language version). */
+const store = new LocalFileStore(join(dir, 'files'));
+const DOCUMENT = Buffer.concat([Buffer.from('%PDF-1.7\n% Вклад — مساهمة — 贡献\n'), Buffer.alloc(200_000, 'binary \u0000\u00ff ')]);
+let stores = 0;
+const emptyStore = () => new LocalFileStore(join(dir, `target-files-${++stores}`));
 
 /** Every row of every table, as JSON text in a stable order: what "exactly the same data" means. */
 const snapshot = async (database: Database) => {
@@ -68,6 +76,7 @@ const fillDatabase = async (database: Database) => {
     html: '<p>Ünïcödé</p>',
   });
   await ensureMatrixLink(database);
+  await db.transaction((tx) => keepFile(tx, store, DOCUMENT, 'application/pdf'));
   return { ann };
 };
 
@@ -80,7 +89,7 @@ beforeAll(async () => {
   await fillDatabase(source);
   original = await snapshot(source);
   file = join(dir, 'backup.jsonl.gz');
-  await backupDatabase(source, file, { schema, progress: silent });
+  await backupDatabase(source, file, { schema, files: store, progress: silent });
 });
 afterAll(async () => {
   await source.drop();
@@ -107,7 +116,12 @@ describe('wsis backup', () => {
     expect(header.migration).toMatch(/^\d{4}_/);
     expect(header.rows.core_audit_log).toBe(original.core_audit_log?.length);
     expect(header.rows.auth_user_roles).toBeGreaterThan(1000);
-    expect(lines).toHaveLength(1 + Object.values(header.rows).reduce((a, b) => a + b, 0));
+    const rowLines = 1 + Object.values(header.rows).reduce((a, b) => a + b, 0);
+    // Then the file: its line, and its bytes in base64 lines.
+    expect(header.files).toEqual({ count: 1, bytes: DOCUMENT.length });
+    const described = JSON.parse(lines[rowLines] ?? '') as { file: string; size: number };
+    expect(described).toEqual({ file: expect.stringMatching(/^[0-9a-f]{64}$/), size: DOCUMENT.length });
+    expect(Buffer.concat(lines.slice(rowLines + 1).map((l) => Buffer.from(l, 'base64'))).equals(DOCUMENT)).toBe(true);
     const firstUser = JSON.parse(lines[1 + header.tables.slice(0, header.tables.indexOf('auth_users')).reduce((n, t) => n + (header.rows[t] ?? 0), 0)] ?? '');
     expect(firstUser).toMatchObject({ id: expect.any(Number), email: 'ann@example.org' });
   });
@@ -123,7 +137,11 @@ describe('wsis restore', () => {
     await source.pool.query(`update reference_matrix_links set targets = '[]'`);
     expect(await snapshot(source)).not.toEqual(original);
 
-    const summary = await restoreDatabase(source, file, { schema, progress: silent });
+    const files = emptyStore();
+    const summary = await restoreDatabase(source, file, { schema, files, progress: silent });
+    expect(summary).toMatchObject({ files: 1, missingFiles: [] });
+    const [kept] = await source.db.select().from(storedFiles);
+    expect(Buffer.concat(await (await files.open(kept?.sha256 ?? '')).toArray()).equals(DOCUMENT)).toBe(true);
     expect(summary.rows).toBe(Object.values(original).reduce((n, rows) => n + rows.length, 0));
     const restored = await snapshot(source);
     for (const table of ['auth_users', 'core_audit_log', 'reference_matrix_links', 'auth_user_roles', 'core_mail_outbox']) {
@@ -150,10 +168,10 @@ describe('wsis restore', () => {
     const token = await createApiToken(source.db, { email: 'ann@example.org', label: 'after' });
     if (!token.ok) throw new Error(token.error);
     const withToken = join(dir, 'with-token.jsonl.gz');
-    await backupDatabase(source, withToken, { schema, progress: silent });
+    await backupDatabase(source, withToken, { schema, files: store, progress: silent });
     await source.pool.query('delete from auth_api_tokens');
     expect(await actorFromApiToken(source.db, token.token)).toBeNull();
-    await restoreDatabase(source, withToken, { schema, progress: silent });
+    await restoreDatabase(source, withToken, { schema, files: emptyStore(), progress: silent });
     expect(await actorFromApiToken(source.db, token.token)).toMatchObject({ email: 'ann@example.org' });
   });
 
@@ -164,7 +182,7 @@ describe('wsis restore', () => {
     const other = join(dir, 'other-migration.jsonl.gz');
     writeFileSync(other, gzipSync(lines.join('\n')));
     const before = await snapshot(source);
-    const refused = restoreDatabase(source, other, { schema, progress: silent });
+    const refused = restoreDatabase(source, other, { schema, files: emptyStore(), progress: silent });
     await expect(refused).rejects.toBeInstanceOf(CliError);
     await expect(refused).rejects.toThrow(/backup was made at migration 9999_from_the_future but the database is at \d{4}_/);
     expect(await snapshot(source)).toEqual(before);
@@ -175,19 +193,59 @@ describe('wsis restore', () => {
     const truncated = join(dir, 'truncated.jsonl.gz');
     writeFileSync(truncated, gzipSync(lines.slice(0, lines.length - 200).join('\n')));
     const before = await snapshot(source);
-    await expect(restoreDatabase(source, truncated, { schema, progress: silent })).rejects.toThrow(/is damaged/);
+    await expect(restoreDatabase(source, truncated, { schema, files: emptyStore(), progress: silent })).rejects.toThrow(/is damaged/);
     expect(await snapshot(source)).toEqual(before);
   });
 
   it('refuses a file that is not a backup', async () => {
     const junk = join(dir, 'junk.gz');
     writeFileSync(junk, 'plain text');
-    await expect(restoreDatabase(source, junk, { schema, progress: silent })).rejects.toThrow(/not a wsis backup/);
+    await expect(restoreDatabase(source, junk, { schema, files: emptyStore(), progress: silent })).rejects.toThrow(/not a wsis backup/);
     writeFileSync(junk, gzipSync('{"hello":1}\n'));
-    await expect(restoreDatabase(source, junk, { schema, progress: silent })).rejects.toThrow(/not a wsis backup/);
+    await expect(restoreDatabase(source, junk, { schema, files: emptyStore(), progress: silent })).rejects.toThrow(/not a wsis backup/);
     const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
     lines[0] = JSON.stringify({ ...JSON.parse(lines[0] ?? ''), sequences: { 'auth_users.id': { lastValue: '1; drop table auth_users', isCalled: true } } });
     writeFileSync(junk, gzipSync(lines.join('\n')));
-    await expect(restoreDatabase(source, junk, { schema, progress: silent })).rejects.toThrow(/has a damaged header \(sequences\)/);
+    await expect(restoreDatabase(source, junk, { schema, files: emptyStore(), progress: silent })).rejects.toThrow(/has a damaged header \(sequences\)/);
+  });
+});
+
+describe('the files of the file store in the backup', () => {
+  it('refuses to back up when a file the rows name is missing from the store, listing it; --skip-missing-files lists it in the backup', async () => {
+    const lost = Buffer.from('%PDF-1.7\n% lost from the disk\n');
+    const { sha256 } = await source.db.transaction((tx) => keepFile(tx, store, lost, 'application/pdf'));
+    await store.remove(sha256);
+    try {
+      const refused = join(dir, 'missing.jsonl.gz');
+      await expect(backupDatabase(source, refused, { schema, files: store, progress: silent })).rejects.toThrow(
+        new RegExp(`^1 files named by the database are not in the file store \\(.*\\): ${sha256}; is WSIS_FILES_DIR right\\? .*no backup was written$`),
+      );
+      expect(() => readFileSync(refused)).toThrow();
+      const summary = await backupDatabase(source, refused, { schema, files: store, skipMissingFiles: true, progress: silent });
+      expect(summary).toMatchObject({ files: 1, missingFiles: [sha256] });
+      const header = JSON.parse(gunzipSync(readFileSync(refused)).toString('utf8').split('\n')[0] ?? '') as BackupHeader;
+      expect(header.files).toEqual({ count: 1, bytes: DOCUMENT.length, missing: [sha256] });
+    } finally {
+      await source.db.delete(storedFiles).where(eq(storedFiles.sha256, sha256));
+    }
+  });
+
+  it('refuses a backup whose file bytes are not those of their hash, changing nothing (files checked before the commit)', async () => {
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    const last = lines.findLastIndex((l) => l !== '');
+    const bytes = Buffer.from(lines[last] ?? '', 'base64');
+    bytes[0] = (bytes[0] ?? 0) ^ 0xff;
+    lines[last] = bytes.toString('base64');
+    const damaged = join(dir, 'damaged-file.jsonl.gz');
+    writeFileSync(damaged, gzipSync(lines.join('\n')));
+    await source.pool.query(`update auth_users set name = 'Before the restore' where email = 'ann@example.org'`);
+    const before = await snapshot(source);
+    const files = emptyStore();
+    await expect(restoreDatabase(source, damaged, { schema, files, progress: silent })).rejects.toThrow(
+      /is damaged: the file [0-9a-f]{64} \(lines \d+–\d+\) does not have the bytes of its hash; nothing was changed$/,
+    );
+    expect(await snapshot(source)).toEqual(before);
+    const [kept] = await source.db.select().from(storedFiles);
+    await expect(files.open(kept?.sha256 ?? '')).rejects.toBeInstanceOf(FileNotFound);
   });
 });

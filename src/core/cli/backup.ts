@@ -11,9 +11,20 @@
  * (`{"auth_users.id":{"lastValue":"34","isCalled":true},…}`), so a restore allocates the same next
  * ids as the source would; a version 1 file without it still restores (sequences then continue
  * after the highest restored id), and older versions of wsis ignore the field.
+ *
+ * Since issue 15 the file also holds the files of the file store that `core_files` names (the
+ * bytes of documents' language versions): after the last table, for each file in hash order, a
+ * line `{"file":"<sha256>","size":N}` then its bytes as lines of base64, as many as make N bytes.
+ * The header's `files` (`{"count":2,"bytes":12345}`) says how many; a file without it (made
+ * before) has none, and restores as before. A file that `core_files` names but the store does not
+ * have stops the backup with the list of them (`--skip-missing-files` backs up the rest and lists
+ * them in the header's `files.missing`). A restore puts each file back into the target's store
+ * and checks its hash, inside the restore: a damaged file leaves the database as it was.
  */
 import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Command } from 'commander';
@@ -21,6 +32,7 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { currentMigration, type Database } from '../db/client.js';
+import { type FileStore, isSha256, LocalFileStore } from '../storage/files.js';
 import {
   CliError,
   configFrom,
@@ -52,7 +64,12 @@ export type BackupHeader = {
   rows: Record<string, number>;
   /** State of each identity sequence, by `table.column` (absent in files written before issue 11). */
   sequences?: Record<string, SequenceState>;
+  /** The files of the file store that follow the rows (absent in files written before issue 15: none follow). */
+  files?: BackupFiles;
 };
+
+/** How many files follow the rows and their bytes; `missing`: files core_files named that the store did not have (--skip-missing-files). */
+export type BackupFiles = { count: number; bytes: number; missing?: string[] };
 
 /** What `select last_value, is_called from <sequence>` says (the value as text: a bigint). */
 export type SequenceState = { lastValue: string; isCalled: boolean };
@@ -147,7 +164,35 @@ async function* tableRows(client: pg.ClientBase, table: BackupTable): AsyncGener
   }
 }
 
-export type BackupSummary = { file: string; migration: string; tables: number; rows: number };
+export type BackupSummary = { file: string; migration: string; tables: number; rows: number; files: number; fileBytes: number; missingFiles: string[] };
+
+/** The files of the store the rows name (core_files), and those the store does not have (or has with another size). */
+const keptFiles = async (client: pg.ClientBase, store: FileStore) => {
+  const { rows } = await client.query<{ sha256: string; size: string }>('select sha256, size::text as size from core_files order by sha256');
+  const present: { sha256: string; size: number }[] = [];
+  const missing: string[] = [];
+  for (const row of rows) {
+    const size = Number(row.size);
+    if ((await store.size(row.sha256)) === size) present.push({ sha256: row.sha256, size });
+    else missing.push(row.sha256);
+  }
+  return { present, missing };
+};
+
+/** The lines of one file: its line, then its bytes in base64 lines, its hash checked as they are read. */
+async function* fileLines(store: FileStore, file: { sha256: string; size: number }, signal?: AbortSignal): AsyncGenerator<string> {
+  yield `${JSON.stringify({ file: file.sha256, size: file.size })}\n`;
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of await store.open(file.sha256)) {
+    signal?.throwIfAborted();
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    yield `${(chunk as Buffer).toString('base64')}\n`;
+  }
+  if (size !== file.size || hash.digest('hex') !== file.sha256)
+    throw new CliError(`the file ${file.sha256} in the file store does not have the bytes of its name (damaged on disk); no backup was written`);
+}
 
 /** The identity sequences of the tables: `table.column` and the sequence's SQL name. */
 const sequencesOf = async (client: pg.ClientBase, tables: BackupTable[]) => {
@@ -193,7 +238,13 @@ export const abortOnSignals = () => {
 export const backupDatabase = async (
   database: Database,
   file: string,
-  { schema, progress = progressBar('rows'), signal }: { schema: PlatformSchema; progress?: Progress; signal?: AbortSignal },
+  {
+    schema,
+    files,
+    skipMissingFiles = false,
+    progress = progressBar('rows'),
+    signal,
+  }: { schema: PlatformSchema; files: FileStore; skipMissingFiles?: boolean; progress?: Progress; signal?: AbortSignal },
 ): Promise<BackupSummary> => {
   const migration = await currentMigration(database);
   if (migration === 'none') throw new CliError('the database has no tables yet (run wsis migrate first); nothing to back up');
@@ -208,6 +259,7 @@ export const backupDatabase = async (
   const client = await database.pool.connect();
   const partial = `${file}.partial-${process.pid}`;
   let total = 0;
+  let kept: Awaited<ReturnType<typeof keptFiles>> = { present: [], missing: [] };
   try {
     await client.query('begin transaction isolation level repeatable read read only');
     const rows: Record<string, number> = {};
@@ -223,6 +275,14 @@ export const backupDatabase = async (
       const { rows: state } = await client.query<{ last_value: string; is_called: boolean }>(`select last_value::text as last_value, is_called from ${s.sequence}`);
       if (state[0]) sequences[s.key] = { lastValue: state[0].last_value, isCalled: state[0].is_called };
     }
+    // Files are never deleted from the store while a row names them: those of the snapshot's rows are there.
+    kept = await keptFiles(client, files);
+    if (kept.missing.length && !skipMissingFiles) {
+      const where = files instanceof LocalFileStore ? ` (${files.dir})` : '';
+      throw new CliError(
+        `${kept.missing.length} files named by the database are not in the file store${where}: ${kept.missing.slice(0, 5).join(', ')}${kept.missing.length > 5 ? ', …' : ''}; is WSIS_FILES_DIR right? Pass --skip-missing-files to back up without them (the backup then lists them); no backup was written`,
+      );
+    }
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -231,8 +291,9 @@ export const backupDatabase = async (
       tables: tables.map((t) => t.name),
       rows,
       sequences,
+      files: { count: kept.present.length, bytes: kept.present.reduce((n, f) => n + f.size, 0), ...(kept.missing.length ? { missing: kept.missing } : {}) },
     };
-    progress.start(total);
+    progress.start(total + kept.present.length);
     async function* lines() {
       yield `${JSON.stringify(header)}\n`;
       for (const t of tables) {
@@ -245,6 +306,10 @@ export const backupDatabase = async (
         }
         // Inside one snapshot the count cannot change; a difference would mean a bug here.
         if (written !== rows[t.name]) throw new Error(`${t.name}: read ${written} rows, counted ${rows[t.name]}`);
+      }
+      for (const f of kept.present) {
+        yield* fileLines(files, f, signal);
+        progress.advance(1, 'files');
       }
     }
     await pipeline(lines(), createGzip(), createWriteStream(partial), ...(signal ? [{ signal }] : []));
@@ -267,7 +332,15 @@ export const backupDatabase = async (
     progress.stop();
     client.release();
   }
-  return { file, migration, tables: tables.length, rows: total };
+  return {
+    file,
+    migration,
+    tables: tables.length,
+    rows: total,
+    files: kept.present.length,
+    fileBytes: kept.present.reduce((n, f) => n + f.size, 0),
+    missingFiles: kept.missing,
+  };
 };
 
 /** The lines of a gzipped text file, one at a time (errors of the file or of gzip are thrown). */
@@ -329,10 +402,31 @@ const parseHeader = (file: string, line: string | undefined): BackupHeader => {
   if (header.sequences !== undefined && (typeof header.sequences !== 'object' || header.sequences === null || !Object.values(header.sequences).every(sequenceOk))) {
     throw new CliError(`${file} has a damaged header (sequences)`);
   }
+  const files = header.files as BackupFiles | undefined;
+  if (
+    files !== undefined &&
+    (typeof files !== 'object' ||
+      files === null ||
+      !Number.isSafeInteger(files.count) ||
+      files.count < 0 ||
+      !Number.isSafeInteger(files.bytes) ||
+      (files.missing !== undefined && !(Array.isArray(files.missing) && files.missing.every((m) => typeof m === 'string' && isSha256(m)))))
+  ) {
+    throw new CliError(`${file} has a damaged header (files)`);
+  }
   return header as BackupHeader;
 };
 
-export type RestoreSummary = { file: string; migration: string; tables: number; rows: number };
+export type RestoreSummary = {
+  file: string;
+  migration: string;
+  tables: number;
+  rows: number;
+  /** Files put back into the store. */
+  files: number;
+  /** Files the restored rows name that the target's store does not have (a backup made before files were kept, or with --skip-missing-files). */
+  missingFiles: string[];
+};
 
 type UserTrigger = { table: string; name: string; enabled: string };
 
@@ -377,7 +471,13 @@ const nextOf = (state: SequenceState) => BigInt(state.lastValue) + (state.isCall
 export const restoreDatabase = async (
   database: Database,
   file: string,
-  { schema, progress = progressBar('rows'), signal, onStart }: { schema: PlatformSchema; progress?: Progress; signal?: AbortSignal; onStart?: (total: number) => void },
+  {
+    schema,
+    files,
+    progress = progressBar('rows'),
+    signal,
+    onStart,
+  }: { schema: PlatformSchema; files: FileStore; progress?: Progress; signal?: AbortSignal; onStart?: (total: number) => void },
 ): Promise<RestoreSummary> => {
   const header = await readBackupHeader(file);
   const migration = await currentMigration(database);
@@ -393,16 +493,18 @@ export const restoreDatabase = async (
   }
   const total = header.tables.reduce((sum, name) => sum + (header.rows[name] ?? 0), 0);
 
+  const fileCount = header.files?.count ?? 0;
   const client = await database.pool.connect();
   /** Where the restore is, for the error message: table and the line numbers of the file. */
   let at = '';
+  let missingFiles: string[] = [];
   try {
     signal?.throwIfAborted();
     await client.query('begin');
     await client.query(`truncate table ${tables.map((t) => t.sqlName).join(', ')} restart identity cascade`);
     const triggers = await userTriggersOf(client, tables);
     for (const t of triggers) await client.query(`alter table ${t.table} disable trigger ${quoteIdent(t.name)}`);
-    progress.start(total);
+    progress.start(total + fileCount);
     onStart?.(total);
 
     const lines = readLines(file)[Symbol.asyncIterator]();
@@ -464,12 +566,48 @@ export const restoreDatabase = async (
         await client.query('select setval(pg_get_serial_sequence($1, $2), $3::bigint, $4)', [table.sqlName, c.name, state.lastValue, state.isCalled]);
       }
     }
+    // The files, back into the target's store, each checked against its hash before the commit.
+    for (let i = 0; i < fileCount; i++) {
+      signal?.throwIfAborted();
+      const next = await lines.next();
+      line++;
+      let described: { file?: unknown; size?: unknown } | undefined;
+      try {
+        described = JSON.parse(next.done ? '' : next.value) as { file?: unknown; size?: unknown };
+      } catch {
+        described = undefined;
+      }
+      const sha256 = described?.file;
+      const size = described?.size;
+      if (typeof sha256 !== 'string' || !isSha256(sha256) || typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
+        throw new CliError(`${file} is damaged: line ${line} should describe file ${i + 1} of ${fileCount}; nothing was changed`);
+      }
+      at = `file ${sha256}, from line ${line} of the file`;
+      const first = line;
+      async function* bytesOf() {
+        let got = 0;
+        while (got < (size as number)) {
+          const chunk = await lines.next();
+          line++;
+          if (chunk.done || chunk.value === '') break;
+          const bytes = Buffer.from(chunk.value, 'base64');
+          got += bytes.length;
+          yield bytes;
+        }
+      }
+      const put = await files.put(Readable.from(bytesOf()));
+      if (put.sha256 !== sha256 || put.size !== size) {
+        throw new CliError(`${file} is damaged: the file ${sha256} (lines ${first}–${line}) does not have the bytes of its hash; nothing was changed`);
+      }
+      progress.advance(1, 'files');
+    }
     at = '';
     const after = await lines.next();
     if (!after.done && after.value !== '') throw new CliError(`${file} is damaged: it has more rows than its header says; nothing was changed`);
     for (const t of triggers) await client.query(enableTrigger(t));
     signal?.throwIfAborted();
     await client.query('commit');
+    missingFiles = (await keptFiles(client, files)).missing;
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     if (signal?.aborted) throw new CliError(`${interruption(signal, 'restore')}; nothing was changed`);
@@ -483,23 +621,35 @@ export const restoreDatabase = async (
     progress.stop();
     client.release();
   }
-  return { file, migration, tables: tables.length, rows: total };
+  return { file, migration, tables: tables.length, rows: total, files: fileCount, missingFiles };
 };
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export const registerBackupCommands = (program: Command, { schema }: { schema: PlatformSchema }) => {
   withDataOption(
     program
       .command('backup')
       .argument('<file>', 'where to write the backup (gzipped JSON lines, e.g. wsis-2026-05-17.jsonl.gz)')
-      .description('write a logical backup of the whole database (same format for PGlite and PostgreSQL)'),
-  ).action(async (file: string, opts: DataOption) => {
+      .description('write a logical backup of the whole database and of the files it names (same format for PGlite and PostgreSQL)')
+      .option('--skip-missing-files', 'back up even when files named by the database are missing from the file store (they are listed)', false),
+  ).action(async (file: string, opts: DataOption & { skipMissingFiles: boolean }) => {
     const config = configFrom(opts);
     requireExistingDatabase(config);
     const interrupt = abortOnSignals();
     try {
       await withDatabase(config, { migrate: false }, async (database) => {
-        const summary = await backupDatabase(database, file, { schema, signal: interrupt.signal });
-        say(`Backed up ${summary.rows} rows of ${summary.tables} tables from ${describeDatabase(config)} (migration ${summary.migration}) to ${file}.`);
+        const summary = await backupDatabase(database, file, {
+          schema,
+          files: new LocalFileStore(config.filesDir),
+          skipMissingFiles: opts.skipMissingFiles,
+          signal: interrupt.signal,
+        });
+        say(
+          `Backed up ${summary.rows} rows of ${summary.tables} tables from ${describeDatabase(config)} (migration ${summary.migration}) and ${summary.files} files (${megabytes(summary.fileBytes)}) from ${config.filesDir} to ${file}.`,
+        );
+        if (summary.missingFiles.length)
+          say(`Warning: ${summary.missingFiles.length} files named by the database were not in ${config.filesDir} and are not in the backup: ${summary.missingFiles.join(', ')}`);
       });
     } finally {
       interrupt.dispose();
@@ -530,10 +680,18 @@ export const registerBackupCommands = (program: Command, { schema }: { schema: P
       await withDatabase(config, { migrate: true, borrow: false }, async (database) => {
         const summary = await restoreDatabase(database, file, {
           schema,
+          files: new LocalFileStore(config.filesDir),
           signal: interrupt.signal,
           onStart: (total) => say(`Restoring ${total} rows into ${describeDatabase(config)}, in one transaction…`),
         });
-        say(`Restored ${summary.rows} rows of ${summary.tables} tables into ${describeDatabase(config)} (migration ${summary.migration}).`);
+        say(
+          `Restored ${summary.rows} rows of ${summary.tables} tables into ${describeDatabase(config)} (migration ${summary.migration}) and ${summary.files} files into ${config.filesDir}.`,
+        );
+        if (summary.missingFiles.length) {
+          say(
+            `Warning: ${summary.missingFiles.length} files named by the restored rows are not in ${config.filesDir} (the backup did not hold them): ${summary.missingFiles.join(', ')}`,
+          );
+        }
       });
     } finally {
       interrupt.dispose();

@@ -23,11 +23,15 @@ import { getActorById } from '../auth/sessions.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Actor } from '../permissions/index.js';
+import { LocalFileStore } from '../storage/files.js';
 import { type BackupHeader, backupDatabase, backupTables, restoreDatabase } from './backup.js';
 
 type Kind = 'pglite' | 'postgresql';
 const silent = { start: () => {}, advance: () => {}, stop: () => {} };
 const dir = mkdtempSync(join(tmpdir(), 'wsis-restore-test-'));
+let stores = 0;
+/** An empty file store of its own (a target's: the restore must bring the files). */
+const emptyStore = () => new LocalFileStore(join(dir, `files-${++stores}`));
 
 /** A fresh database of the given kind, migrated (a target has no reference data: the restore brings it). */
 const freshDatabase = async (kind: Kind, { seed = false }: { seed?: boolean } = {}) => {
@@ -72,7 +76,7 @@ const nextValue = (state: string | undefined) => {
   return Number(value) + (called === 'true' ? 1 : 0);
 };
 
-type Source = { database: TestDatabase; filled: FilledDatabase; contents: Contents; file: string };
+type Source = { database: TestDatabase; filled: FilledDatabase; contents: Contents; file: string; files: LocalFileStore };
 
 const kind = testDatabaseKind();
 const directions: [Kind, Kind][] =
@@ -89,11 +93,12 @@ const targets: TestDatabase[] = [];
 beforeAll(async () => {
   for (const from of new Set(directions.map(([f]) => f))) {
     const database = await freshDatabase(from, { seed: true });
-    const filled = await fillEveryTable(database);
+    const files = emptyStore();
+    const filled = await fillEveryTable(database, { files });
     const contents = await contentsOf(database);
     const file = join(dir, `from-${from}.jsonl.gz`);
-    await backupDatabase(database, file, { schema, progress: silent });
-    sources.set(from, { database, filled, contents, file });
+    await backupDatabase(database, file, { schema, files, progress: silent });
+    sources.set(from, { database, filled, contents, file, files });
   }
 }, 240_000);
 afterAll(async () => {
@@ -124,8 +129,15 @@ describe.each(directions)('backup on %s, restore into %s', (from, to) => {
     const source = sourceOf(from);
     target = await freshDatabase(to);
     targets.push(target);
-    await restoreDatabase(target, source.file, { schema, progress: silent });
+    const files = emptyStore();
+    const summary = await restoreDatabase(target, source.file, { schema, files, progress: silent });
     const restored = await contentsOf(target);
+    // Every file the rows name is back in the (empty) store of the target, with the same bytes.
+    const named = (restored.tables.core_files ?? []).map((j) => (JSON.parse(j) as { sha256: string }).sha256);
+    expect(named).toContain(source.filled.keptFile.sha256);
+    expect(summary).toMatchObject({ files: named.length, missingFiles: [] });
+    expect(Buffer.concat(await (await files.open(source.filled.keptFile.sha256)).toArray()).equals(source.filled.keptFile.bytes)).toBe(true);
+    for (const sha256 of named) expect(await files.size(sha256), sha256).toBe(await source.files.size(sha256));
     for (const name of Object.keys(source.contents.tables)) expect(restored.tables[name], name).toEqual(source.contents.tables[name]);
     expect(restored.sequences).toEqual(source.contents.sequences);
     // The derived rows once, not twice: the change log, the version counter, the search rows.
@@ -180,18 +192,22 @@ describe.each(directions)('backup on %s, restore into %s', (from, to) => {
   });
 });
 
-describe('a backup file of version 1 made before the sequences were kept', () => {
-  it('still restores, every row as it was, the sequences continuing after the highest id', { timeout: 120_000 }, async () => {
+describe('a backup file of version 1 made before the sequences and the files were kept', () => {
+  it('still restores, every row as it was, the sequences continuing after the highest id, the files it lacks listed', { timeout: 120_000 }, async () => {
     const source = sourceOf(kind);
     const lines = gunzipSync(readFileSync(source.file)).toString('utf8').split('\n');
-    const { sequences, ...older } = JSON.parse(lines[0] ?? '') as BackupHeader;
+    const { sequences, files: kept, ...older } = JSON.parse(lines[0] ?? '') as BackupHeader;
     expect(Object.keys(sequences ?? {})).toContain('stocktaking_entries.id');
+    expect(kept?.count).toBeGreaterThan(0);
     lines[0] = JSON.stringify(older);
+    const rowLines = 1 + Object.values(older.rows).reduce((n, r) => n + r, 0);
     const old = join(dir, 'version-1-without-sequences.jsonl.gz');
-    writeFileSync(old, gzipSync(lines.join('\n')));
+    writeFileSync(old, gzipSync(lines.slice(0, rowLines).join('\n')));
     const target = await freshDatabase(kind);
     targets.push(target);
-    await restoreDatabase(target, old, { schema, progress: silent });
+    const summary = await restoreDatabase(target, old, { schema, files: emptyStore(), progress: silent });
+    expect(summary.files).toBe(0);
+    expect(summary.missingFiles).toContain(source.filled.keptFile.sha256);
     const restored = await contentsOf(target);
     expect(restored.tables).toEqual(source.contents.tables);
     const maxEntry = Math.max(...(source.contents.tables.stocktaking_entries ?? []).map((j) => (JSON.parse(j) as { id: number }).id));
@@ -214,7 +230,7 @@ describe('a restore that fails half way', () => {
     // The target holds other data: the whole backup restored, then a change.
     target = await freshDatabase(kind);
     targets.push(target);
-    await restoreDatabase(target, sourceOf(kind).file, { schema, progress: silent });
+    await restoreDatabase(target, sourceOf(kind).file, { schema, files: emptyStore(), progress: silent });
     await buildUser(target.db, { email: 'kept@example.org' });
     before = await contentsOf(target);
   }, 120_000);
@@ -229,7 +245,7 @@ describe('a restore that fails half way', () => {
     const damaged = join(dir, 'cut-line.jsonl.gz');
     writeFileSync(damaged, gzipSync(lines.join('\n')));
 
-    const failed = restoreDatabase(target, damaged, { schema, progress: silent });
+    const failed = restoreDatabase(target, damaged, { schema, files: emptyStore(), progress: silent });
     await expect(failed).rejects.toThrow(`the database refused the backup's rows (table ${tenth}, line ${bad + 1} of the file): invalid input syntax for type json`);
     await expect(failed).rejects.toThrow(/; nothing was changed$/);
     expect(await contentsOf(target)).toEqual(before);
@@ -242,7 +258,7 @@ describe('a restore that fails half way', () => {
     const damaged = join(dir, 'refused-row.jsonl.gz');
     writeFileSync(damaged, gzipSync(lines.join('\n')));
 
-    await expect(restoreDatabase(target, damaged, { schema, progress: silent })).rejects.toThrow(
+    await expect(restoreDatabase(target, damaged, { schema, files: emptyStore(), progress: silent })).rejects.toThrow(
       /^the database refused the backup's rows \(table stocktaking_entries, lines \d+–\d+ of the file\): null value in column "state" .*; nothing was changed$/,
     );
     expect(await contentsOf(target)).toEqual(before);
@@ -254,7 +270,9 @@ describe('a restore that fails half way', () => {
     // Interrupted once the rows of a few tables are in.
     let batches = 0;
     const progress = { ...silent, advance: () => ++batches === 5 && interrupt.abort('SIGTERM') };
-    await expect(restoreDatabase(target, source.file, { schema, progress, signal: interrupt.signal })).rejects.toThrow('restore interrupted by SIGTERM; nothing was changed');
+    await expect(restoreDatabase(target, source.file, { schema, files: emptyStore(), progress, signal: interrupt.signal })).rejects.toThrow(
+      'restore interrupted by SIGTERM; nothing was changed',
+    );
     expect(batches).toBe(5);
     expect(await contentsOf(target)).toEqual(before);
   });
@@ -266,14 +284,16 @@ describe('a backup that is interrupted', () => {
     const file = join(dir, 'interrupted.jsonl.gz');
     const interrupt = new AbortController();
     const progress = { ...silent, advance: () => interrupt.abort('SIGINT') };
-    await expect(backupDatabase(source.database, file, { schema, progress, signal: interrupt.signal })).rejects.toThrow('backup interrupted by SIGINT; no backup was written');
+    await expect(backupDatabase(source.database, file, { schema, files: source.files, progress, signal: interrupt.signal })).rejects.toThrow(
+      'backup interrupted by SIGINT; no backup was written',
+    );
     expect(readdirOf(dir).filter((f) => f.startsWith('interrupted'))).toEqual([]);
 
     writeFileSync(file, 'the earlier backup');
     const again = new AbortController();
-    await expect(backupDatabase(source.database, file, { schema, progress: { ...silent, advance: () => again.abort('SIGTERM') }, signal: again.signal })).rejects.toThrow(
-      `backup interrupted by SIGTERM; no backup was written (${file} is the earlier one, unchanged)`,
-    );
+    await expect(
+      backupDatabase(source.database, file, { schema, files: source.files, progress: { ...silent, advance: () => again.abort('SIGTERM') }, signal: again.signal }),
+    ).rejects.toThrow(`backup interrupted by SIGTERM; no backup was written (${file} is the earlier one, unchanged)`);
     expect(readFileSync(file, 'utf8')).toBe('the earlier backup');
     expect(readdirOf(dir).filter((f) => f.startsWith('interrupted'))).toEqual(['interrupted.jsonl.gz']);
   });

@@ -1,99 +1,33 @@
 /**
- * The type of an attached file, taken from its bytes (never from its name or the browser's
- * claim): PDF starts with `%PDF-`; DOCX, XLSX and ODT are ZIP archives, told apart by their
- * `[Content_Types].xml` (Office Open XML) or their first entry `mimetype` (OpenDocument). A file
- * whose name or declared type says something else is refused.
+ * The type of an attached file: the core's check (core/storage/file-type.ts: type from the bytes,
+ * zip bombs and macros refused), limited to the kinds a questionnaire accepts (PDF, DOCX, ODT,
+ * XLSX; a presentation is no answer's attachment: `file_type`, as before the core knew it).
  */
-import { inflateRawSync } from 'node:zlib';
+import { checkFile, inspectFile } from '../../../core/storage/file-type.js';
 import { ATTACHMENT_TYPES, type AttachmentKind } from '../questionnaire.js';
 
-type ZipEntry = { name: string; method: number; compressedSize: number; localOffset: number };
-
-/** The entries of a ZIP archive's central directory, or null when the bytes are not a readable ZIP. */
-const zipEntries = (bytes: Buffer): ZipEntry[] | null => {
-  if (bytes.length < 22 || bytes.readUInt32LE(0) !== 0x04034b50) return null;
-  // The end-of-central-directory record is in the last 22 + 65,535 bytes.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = bytes.readUInt16LE(eocd + 10);
-  let at = bytes.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extra = bytes.readUInt16LE(at + 30);
-    const comment = bytes.readUInt16LE(at + 32);
-    entries.push({
-      name: bytes.toString('utf8', at + 46, at + 46 + nameLength),
-      method: bytes.readUInt16LE(at + 10),
-      compressedSize: bytes.readUInt32LE(at + 20),
-      localOffset: bytes.readUInt32LE(at + 42),
-    });
-    at += 46 + nameLength + extra + comment;
-  }
-  return entries;
-};
-
-/** One entry's bytes (stored or deflated, at most 1 MiB once inflated), or null. */
-const entryData = (bytes: Buffer, entry: ZipEntry): Buffer | null => {
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return null;
-  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
-  const raw = bytes.subarray(start, start + entry.compressedSize);
-  try {
-    if (entry.method === 0) return raw;
-    if (entry.method === 8) return inflateRawSync(raw, { maxOutputLength: 1024 * 1024 });
-  } catch {
-    return null;
-  }
-  return null;
-};
-
-const OOXML_MAIN: Record<'docx' | 'xlsx', string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
-};
+const isAttachmentKind = (kind: string): kind is AttachmentKind => kind in ATTACHMENT_TYPES;
 
 /** What the bytes are (one of the accepted kinds), or null for anything else. */
 export const sniffAttachment = (bytes: Buffer): AttachmentKind | null => {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  const entries = zipEntries(bytes);
-  if (!entries) return null;
-  const mimetype = entries.find((e) => e.name === 'mimetype');
-  if (mimetype) {
-    const data = entryData(bytes, mimetype);
-    if (data?.toString('latin1').trim() === ATTACHMENT_TYPES.odt) return 'odt';
-  }
-  const types = entries.find((e) => e.name === '[Content_Types].xml');
-  const xml = types ? entryData(bytes, types)?.toString('utf8') : undefined;
-  if (!xml) return null;
-  for (const kind of ['docx', 'xlsx'] as const) if (xml.includes(OOXML_MAIN[kind])) return kind;
-  return null;
+  const inspected = inspectFile(bytes);
+  return inspected.ok && isAttachmentKind(inspected.kind) ? inspected.kind : null;
 };
 
-const EXTENSIONS: Record<AttachmentKind, string[]> = { pdf: ['pdf'], docx: ['docx'], odt: ['odt'], xlsx: ['xlsx'] };
-/** Types browsers send that say nothing (accepted whatever the bytes are). */
-const VAGUE_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/zip', 'application/x-zip-compressed']);
-
-export type FileCheck = { ok: true; kind: AttachmentKind; mediaType: string } | { ok: false; error: 'file_type' | 'file_mismatch' | 'file_kind_not_allowed' };
+export type FileCheck =
+  | { ok: true; kind: AttachmentKind; mediaType: string }
+  | { ok: false; error: 'file_type' | 'file_mismatch' | 'file_kind_not_allowed' | 'file_zip_bomb' | 'file_macros' };
 
 /**
  * Checks an upload: its bytes must be an accepted kind, allowed by the question, and its name's
- * extension and declared type (when they say something) must agree with the bytes.
+ * extension and declared type (when they say something) must agree with the bytes; no macros, no
+ * zip bomb. The size is the command's to check (it words the limit of the question).
  */
 export const checkAttachment = ({ bytes, fileName, declaredType, allowed }: { bytes: Buffer; fileName: string; declaredType: string; allowed?: AttachmentKind[] }): FileCheck => {
-  const kind = sniffAttachment(bytes);
-  if (!kind) return { ok: false, error: 'file_type' };
-  const extension = /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase();
-  const declared = declaredType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!extension || !EXTENSIONS[kind].includes(extension)) return { ok: false, error: 'file_mismatch' };
-  if (!VAGUE_TYPES.has(declared) && declared !== ATTACHMENT_TYPES[kind]) return { ok: false, error: 'file_mismatch' };
-  if (allowed && allowed.length > 0 && !allowed.includes(kind)) return { ok: false, error: 'file_kind_not_allowed' };
-  return { ok: true, kind, mediaType: ATTACHMENT_TYPES[kind] };
+  const inspected = inspectFile(bytes);
+  if (inspected.ok && !isAttachmentKind(inspected.kind)) return { ok: false, error: 'file_type' };
+  const checked = checkFile({ bytes, fileName, declaredType, allowed, maxBytes: Number.POSITIVE_INFINITY });
+  if (!checked.ok) return { ok: false, error: checked.error === 'file_empty' || checked.error === 'file_too_large' ? 'file_type' : checked.error };
+  if (!isAttachmentKind(checked.kind)) return { ok: false, error: 'file_type' };
+  return { ok: true, kind: checked.kind, mediaType: checked.mediaType };
 };

@@ -176,6 +176,11 @@ describe('the answer form, without JavaScript', () => {
     );
     expect(big.statusCode).toBe(422);
     expect(big.body).toContain('too large');
+    // A macro-enabled document is refused by the core's check (core/storage/file-type.ts), in the reader's words.
+    await client.get(`${base}/files/paper`);
+    const macros = await client.postMultipart(`${base}/files/paper`, {}, { file: { name: 'paper.docm', type: 'application/vnd.ms-word.document.macroEnabled.12', data: DOCX() } });
+    expect(macros.statusCode).toBe(422);
+    expect(macros.body).toContain('because it contains macros');
     expect(
       await db
         .select()

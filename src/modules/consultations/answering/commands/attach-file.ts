@@ -18,7 +18,11 @@ import { submissionMoment } from '../rules.js';
 
 export type AttachFileResult =
   | { ok: true; attachmentId: number }
-  | { ok: false; error: 'not_found' | 'no_answer' | 'closed' | 'file_type' | 'file_mismatch' | 'file_kind_not_allowed' | 'file_too_large' | 'file_missing'; maxBytes?: number };
+  | {
+      ok: false;
+      error: 'not_found' | 'no_answer' | 'closed' | 'file_type' | 'file_mismatch' | 'file_kind_not_allowed' | 'file_zip_bomb' | 'file_macros' | 'file_too_large' | 'file_missing';
+      maxBytes?: number;
+    };
 
 export const attachFile = async (
   db: Db,

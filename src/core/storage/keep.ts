@@ -1,0 +1,20 @@
+/**
+ * Keeping an uploaded file: its bytes go to the file store, and its `core_files` row (the row every
+ * module's row points at) is written in the caller's transaction. Modules call this, never the
+ * store's `put` alone, so `wsis backup` knows every file to copy.
+ *
+ * The bytes are written before the row: a transaction that rolls back afterwards leaves a file
+ * that no row names, which is harmless (content-addressed: the same upload later finds it kept;
+ * the backup copies only files that rows name). Check a file (core/storage/file-type.ts) before
+ * keeping it, so a refused upload writes nothing at all.
+ */
+import type { DbOrTx } from '../db/client.js';
+import type { FileStore, StoredFile } from './files.js';
+import { storedFiles } from './tables.js';
+
+// Positional parameters, as the meetings module was told to call it (tx first, as every command helper).
+export const keepFile = async (tx: DbOrTx, store: FileStore, bytes: Buffer, mediaType: string): Promise<StoredFile> => {
+  const kept = await store.put(bytes);
+  await tx.insert(storedFiles).values({ sha256: kept.sha256, size: kept.size, mediaType }).onConflictDoNothing();
+  return kept;
+};
