@@ -50,6 +50,16 @@ export const findVisibleMeeting = async (db: DbOrTx, { groupCode, number, actor 
   return row ?? null;
 };
 
+/** A meeting's group code and number (the caller has checked the actor may see it). */
+export const findMeetingKey = async (db: DbOrTx, meetingId: number): Promise<{ groupCode: string; number: number } | null> => {
+  const [row] = await db
+    .select({ groupCode: meetingGroups.code, number: meetings.number })
+    .from(meetings)
+    .innerJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
+    .where(eq(meetings.id, meetingId));
+  return row ?? null;
+};
+
 /** Every meeting with its group (the secretariat's choice lists and the search's filter), newest first. */
 export const findMeetingsForRegister = async (db: DbOrTx, actor: MaybeActor): Promise<RegisterMeeting[]> =>
   db
