@@ -327,13 +327,28 @@ export const searchDocuments = async (db: DbOrTx, { actor, search, pageSize = 20
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const rows = await base;
+  // Past the last page the window count is not there: counted apart.
+  const total =
+    rows[0]?.total ??
+    (page > 1
+      ? Number(
+          (
+            await db
+              .select({ n: sql<number>`count(*)` })
+              .from(meetingDocuments)
+              .innerJoin(meetings, eq(meetings.id, meetingDocuments.meetingId))
+              .innerJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
+              .where(where)
+          )[0]?.n ?? 0,
+        )
+      : 0);
   const files = await findCurrentFiles(
     db,
     rows.map((r) => r.id),
   );
   return {
     items: rows.map(({ total: _total, ...r }) => ({ ...r, files: files.get(r.id) ?? [] })),
-    total: rows[0]?.total ?? 0,
+    total,
     page,
     pageSize,
   };

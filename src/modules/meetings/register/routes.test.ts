@@ -63,7 +63,7 @@ describe('the document page', () => {
     const res = await kit.client().get(`/fr/documents/${enc('CWG-WSIS&SDG-41/3')}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('CWG-WSIS&amp;SDG-41/3');
-    expect(res.body).toContain('Contribution d&#39;un membre');
+    expect(res.body).toContain("Contribution d'un membre");
     expect(res.body).toContain('France');
     expect(res.body).toContain(`/fr/documents/${enc('CWG-WSIS&SDG-41/3')}/ru`);
     expect(res.body).toContain('Enregistré par');
@@ -225,7 +225,9 @@ describe('the secretariat pages', () => {
     const after = await c.get(`/en/admin/meetings/${enc('CWG-WSIS&SDG')}/41/documents`);
     expect(after.body).toContain('Registered as CWG-WSIS&amp;SDG-41/13.');
     // The public cannot reach the secretariat's page.
-    expect((await kit.client().get(`/en/admin/meetings/${enc('CWG-WSIS&SDG')}/41/documents`)).statusCode).toBeGreaterThanOrEqual(400);
+    const anonymous = await kit.client().get(`/en/admin/meetings/${enc('CWG-WSIS&SDG')}/41/documents`);
+    expect(anonymous.statusCode).not.toBe(200);
+    expect(anonymous.body).not.toContain('Roadmap for C4');
   });
 
   it('French reader: the admin page and errors are in French', async () => {
