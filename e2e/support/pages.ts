@@ -26,6 +26,10 @@ export const PUBLIC_PAGES: readonly string[] = [
   // The demonstration consultation (open) is the first one.
   '/consultations',
   '/consultations/1',
+  // The register (meetings/register): the document search, a document of the demonstration meeting 41 (symbol URL-encoded), a withdrawn one.
+  '/documents',
+  '/documents/CWG-WSIS%26SDG-41%2F1',
+  '/documents/CWG-WSIS%26SDG-41%2F3',
 ];
 
 /**
@@ -55,6 +59,8 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/consultations/new',
   '/admin/consultations/1',
   '/admin/consultations/1/questionnaire',
+  // The register's secretariat page of the demonstration meeting 41.
+  '/admin/meetings/CWG-WSIS%26SDG/41/documents',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */
