@@ -3,6 +3,7 @@ import { contributionNotificationEvents } from './contributions/notifications.js
 import { meetingCalendarDates } from './management/calendar.js';
 import { demoMeetings } from './management/demo.js';
 import { seedMeetingGroups } from './management/seed.js';
+import { registerBench } from './register/bench/cases.js';
 import { demoDocuments } from './register/demo.js';
 import { registerNotificationEvents } from './register/notifications.js';
 import './permissions.js';
@@ -39,6 +40,8 @@ export const meetingsModule = defineModule({
     await demoMeetings(db, context);
     await demoDocuments(db, context);
   },
+  // The register's corpus and measures: `wsis bench --only register` (PostgreSQL).
+  bench: registerBench,
   nav: [{ labelKey: 'meetings.nav.title', href: '/meetings' }],
   adminNav: [{ labelKey: 'meetings.nav.manage', href: '/admin/meetings', ability: 'meetings.meeting.manage' }],
   contributes: {

@@ -45,7 +45,10 @@ describe('symbols', () => {
     const b = await buildDocument(database.db, { actor, store, input: documentInput(meeting.id, { kind: 'secretariat', sourceKind: 'secretariat', sourceCountry: null }) });
     const inf = await buildDocument(database.db, { actor, store, input: documentInput(meeting.id, { kind: 'information' }) });
     expect([a.symbol, b.symbol, inf.symbol]).toEqual(['CWG-WSIS&SDG-41/1', 'CWG-WSIS&SDG-41/2', 'CWG-WSIS&SDG-41/INF/1']);
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.subjectId, String(a.id)), eq(auditLog.action, 'meetings.document.register')));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, String(a.id)), eq(auditLog.action, 'meetings.document.register')));
     expect(audit.length).toBe(2); // created, registered
   });
 
@@ -54,9 +57,33 @@ describe('symbols', () => {
     const ids: number[] = [];
     for (let i = 0; i < 11; i++) ids.push((await buildDocument(database.db, { actor, store, input: documentInput(meeting.id, { files: [pdfFile('en', `doc ${i}`)] }) })).id);
     await buildDocument(database.db, { actor, store, input: documentInput(meeting.id, { kind: 'information' }) });
-    const rev = await createAmendment(database.db, { actor, store, baseId: ids[1] as number, amendmentKind: 'rev', documentDate: '2026-03-05', files: [pdfFile('en', 'rev')], register: true });
-    const add = await createAmendment(database.db, { actor, store, baseId: ids[1] as number, amendmentKind: 'add', documentDate: '2026-03-05', files: [pdfFile('en', 'add')], register: true });
-    const rev2 = await createAmendment(database.db, { actor, store, baseId: ids[1] as number, amendmentKind: 'rev', documentDate: '2026-03-06', files: [pdfFile('en', 'rev 2')], register: true });
+    const rev = await createAmendment(database.db, {
+      actor,
+      store,
+      baseId: ids[1] as number,
+      amendmentKind: 'rev',
+      documentDate: '2026-03-05',
+      files: [pdfFile('en', 'rev')],
+      register: true,
+    });
+    const add = await createAmendment(database.db, {
+      actor,
+      store,
+      baseId: ids[1] as number,
+      amendmentKind: 'add',
+      documentDate: '2026-03-05',
+      files: [pdfFile('en', 'add')],
+      register: true,
+    });
+    const rev2 = await createAmendment(database.db, {
+      actor,
+      store,
+      baseId: ids[1] as number,
+      amendmentKind: 'rev',
+      documentDate: '2026-03-06',
+      files: [pdfFile('en', 'rev 2')],
+      register: true,
+    });
     expect([rev.ok && rev.symbol, add.ok && add.symbol, rev2.ok && rev2.symbol]).toEqual(['CWG-WSIS&SDG-42/2(Rev.1)', 'CWG-WSIS&SDG-42/2(Add.1)', 'CWG-WSIS&SDG-42/2(Rev.2)']);
     const list = await findMeetingDocuments(database.db, { meetingId: meeting.id, actor });
     expect(list.map((d) => d.symbol?.replace('CWG-WSIS&SDG-42/', ''))).toEqual([
@@ -97,7 +124,8 @@ describe('symbols', () => {
   it('never repeats nor skips a number when many registrations run at once on several connections', async () => {
     const { meeting } = await buildMeeting(database.db, { number: 44 });
     const created = [];
-    for (let i = 0; i < 12; i++) created.push(await buildDocument(database.db, { actor, store, input: documentInput(meeting.id, { files: [pdfFile('en', `p${i}`)] }), register: false }));
+    for (let i = 0; i < 12; i++)
+      created.push(await buildDocument(database.db, { actor, store, input: documentInput(meeting.id, { files: [pdfFile('en', `p${i}`)] }), register: false }));
     // Some registrations are refused in the middle of it (an amendment whose base is not registered).
     const orphan = await createDocument(database.db, { actor, store, input: documentInput(meeting.id, { files: [pdfFile('en', 'orphan')] }) });
     if (!orphan.ok) throw new Error('orphan');
@@ -145,7 +173,10 @@ describe('files', () => {
       store,
       input: documentInput(meeting.id, { sourceCountry: 'XX', agendaItemId: other.items[0]?.id, documentDate: '2026-02-30', title: { fr: 'Seulement en français' } }),
     });
-    expect(result).toEqual({ ok: false, errors: { sourceCountry: 'unknown_country', agendaItemId: 'unknown_agenda_item', documentDate: 'invalid_date', title_en: 'title_original_missing' } });
+    expect(result).toEqual({
+      ok: false,
+      errors: { sourceCountry: 'unknown_country', agendaItemId: 'unknown_agenda_item', documentDate: 'invalid_date', title_en: 'title_original_missing' },
+    });
     expect(await createDocument(database.db, { actor, store, input: documentInput(999_999) })).toEqual({ ok: false, errors: { meeting: 'unknown_meeting' } });
   });
 
@@ -158,7 +189,12 @@ describe('files', () => {
     expect(added).toEqual({ ok: true });
     const before = storedHashes();
     const rowsBefore = await database.db.select().from(documentFiles).where(eq(documentFiles.documentId, doc.id));
-    const refused = await addLanguageVersion(database.db, { actor, store, documentId: doc.id, file: { locale: 'ar', bytes: Buffer.from('MZ\x90\x00 not a document'), fileName: 'ar.pdf' } });
+    const refused = await addLanguageVersion(database.db, {
+      actor,
+      store,
+      documentId: doc.id,
+      file: { locale: 'ar', bytes: Buffer.from('MZ\x90\x00 not a document'), fileName: 'ar.pdf' },
+    });
     expect(refused).toEqual({ ok: false, errors: { file_ar: 'file_type' } });
     expect(await database.db.select().from(documentFiles).where(eq(documentFiles.documentId, doc.id))).toEqual(rowsBefore);
     expect(storedHashes()).toEqual(before);

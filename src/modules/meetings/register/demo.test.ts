@@ -24,7 +24,10 @@ it('fills meeting 41 with documents in several languages, one withdrawn, one Rev
     ['CWG-WSIS&SDG-41/3', 'withdrawn'],
     ['CWG-WSIS&SDG-41/INF/1', 'published'],
   ]);
-  const files = await database.db.select().from(documentFiles).where(eq(documentFiles.documentId, docs[0]?.id ?? 0));
+  const files = await database.db
+    .select()
+    .from(documentFiles)
+    .where(eq(documentFiles.documentId, docs[0]?.id ?? 0));
   expect(files.length).toBe(6);
   for (const f of files) expect(await store.size(f.sha256)).toBe(f.size);
   expect((await database.db.select().from(symbolCounters)).length).toBeGreaterThan(0);

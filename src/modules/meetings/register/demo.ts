@@ -85,7 +85,7 @@ export const demoDocuments = async (db: Db, { files }: { files: FileStore }) => 
     kind: 'secretariat',
     title: six(
       'Report on ITU activities implementing the WSIS outcomes',
-      'Rapport sur les activités de l\'UIT relatives à la mise en œuvre des résultats du SMSI',
+      "Rapport sur les activités de l'UIT relatives à la mise en œuvre des résultats du SMSI",
       'Informe sobre las actividades de la UIT para aplicar los resultados de la CMSI',
       'Отчет о деятельности МСЭ по выполнению решений ВВУИО',
       '国际电联落实信息社会世界峰会成果活动报告',
@@ -95,7 +95,15 @@ export const demoDocuments = async (db: Db, { files }: { files: FileStore }) => 
     originalLanguage: 'en',
     files: pdfs('secretariat-report', ['en', 'fr', 'es']),
   });
-  const rev = await createAmendment(db, { actor, store: files, baseId: report.id, amendmentKind: 'rev', documentDate: today, files: pdfs('secretariat-report-rev1', ['en']), register: true });
+  const rev = await createAmendment(db, {
+    actor,
+    store: files,
+    baseId: report.id,
+    amendmentKind: 'rev',
+    documentDate: today,
+    files: pdfs('secretariat-report-rev1', ['en']),
+    register: true,
+  });
   if (rev.ok) await publishDocument(db, { actor, documentId: rev.id });
   const withdrawn = await make({
     kind: 'contribution',

@@ -168,7 +168,7 @@ export const findMeetingDocuments = async (
     actor,
     filters = {},
     meetingChecked = false,
-  }: { meetingId: number; actor: MaybeActor; filters?: MeetingDocumentFilters; /** The caller has already checked the actor sees the meeting. */ meetingChecked?: boolean },
+  }: { meetingId: number; actor: MaybeActor; filters?: MeetingDocumentFilters /** The caller has already checked the actor sees the meeting. */; meetingChecked?: boolean },
 ): Promise<DocumentRow[]> => {
   const rows = await db
     .select(documentColumns)
@@ -185,7 +185,9 @@ export const findMeetingDocuments = async (
         itemFilter(filters.item),
       ),
     )
-    .orderBy(sql`meetings_documents.series nulls last, meetings_documents.series_number nulls last, meetings_documents.amendment_kind nulls first, meetings_documents.amendment_number nulls first, meetings_documents.id`);
+    .orderBy(
+      sql`meetings_documents.series nulls last, meetings_documents.series_number nulls last, meetings_documents.amendment_kind nulls first, meetings_documents.amendment_number nulls first, meetings_documents.id`,
+    );
   const files = await findCurrentFiles(
     db,
     rows.map((r) => r.id),
@@ -273,7 +275,9 @@ const findDocumentWhere = async (db: DbOrTx, { where, actor }: { where: SQL; act
     .orderBy(symbolOrderSql);
   return {
     ...row,
-    files: versions.filter((v) => v.replacedAt === null).map((v) => ({ documentId: row.id, locale: v.locale, sha256: v.sha256, mediaType: v.mediaType, size: v.size, uploadedAt: v.uploadedAt })),
+    files: versions
+      .filter((v) => v.replacedAt === null)
+      .map((v) => ({ documentId: row.id, locale: v.locale, sha256: v.sha256, mediaType: v.mediaType, size: v.size, uploadedAt: v.uploadedAt })),
     versions,
     base: base ?? null,
     amendments,
@@ -298,7 +302,10 @@ export const parseMeetingKey = (value: string): { groupCode: string; number: num
  * is shaped like a symbol, by the exact symbol or its beginning; filtered by meeting
  * ('CWG-WSIS&SDG-41'), kind and source. Newest meetings first, each in symbol order.
  */
-export const searchDocuments = async (db: DbOrTx, { actor, search, pageSize = 20 }: { actor: MaybeActor; search: DocumentSearch; pageSize?: number }): Promise<DocumentSearchPage> => {
+export const searchDocuments = async (
+  db: DbOrTx,
+  { actor, search, pageSize = 20 }: { actor: MaybeActor; search: DocumentSearch; pageSize?: number },
+): Promise<DocumentSearchPage> => {
   const page = Math.max(1, Math.min(search.page ?? 1, 1000));
   const q = (search.q ?? '').trim().normalize('NFC').slice(0, 200);
   let match: SQL | undefined;

@@ -139,10 +139,7 @@ describe('downloads', () => {
     ]).toString();
     const names = listing.trim().split('\n');
     // 41/1…41/11 without the withdrawn 41/5, then INF/1; 41/12 is not published.
-    expect(names.map((n) => n.split(' ')[0])).toEqual([
-      ...[1, 2, 3, 4, 6, 7, 8, 9, 10, 11].map((n) => `CWG-WSIS&SDG-41-${n}-en.pdf`),
-      'CWG-WSIS&SDG-41-INF-1-en.pdf',
-    ]);
+    expect(names.map((n) => n.split(' ')[0])).toEqual([...[1, 2, 3, 4, 6, 7, 8, 9, 10, 11].map((n) => `CWG-WSIS&SDG-41-${n}-en.pdf`), 'CWG-WSIS&SDG-41-INF-1-en.pdf']);
     expect(names.every((n) => n.endsWith(' 0'))).toBe(true); // stored, not deflated
     const ru = await kit.client().get(`/en/meetings/${enc('CWG-WSIS&SDG')}/41/documents.zip?lang=ru`);
     writeFileSync(file, ru.rawPayload);
@@ -195,9 +192,25 @@ describe('search page and API', () => {
     expect(page2.items.length).toBe(0);
     const one = await c.api('GET', `/api/v1/documents/${enc('CWG-WSIS&SDG-41/3')}`);
     expect(one.statusCode).toBe(200);
-    expect(one.json()).toMatchObject({ symbol: 'CWG-WSIS&SDG-41/3', kind: 'contribution', status: 'published', source: { kind: 'member-state', country: 'FR' }, meeting: { group: 'CWG-WSIS&SDG', number: 41 } });
-    expect(one.json().files.map((f: { language: string }) => f.language).sort()).toEqual(['en', 'ru']);
-    for (const url of [`/api/v1/documents/${enc(enc('CWG-WSIS&SDG-41/3'))}`, `/api/v1/documents/${enc('CWG-WSIS&SDG-60/1')}`, '/api/v1/documents?kind=poem', '/api/v1/documents?meeting=nothing']) {
+    expect(one.json()).toMatchObject({
+      symbol: 'CWG-WSIS&SDG-41/3',
+      kind: 'contribution',
+      status: 'published',
+      source: { kind: 'member-state', country: 'FR' },
+      meeting: { group: 'CWG-WSIS&SDG', number: 41 },
+    });
+    expect(
+      one
+        .json()
+        .files.map((f: { language: string }) => f.language)
+        .sort(),
+    ).toEqual(['en', 'ru']);
+    for (const url of [
+      `/api/v1/documents/${enc(enc('CWG-WSIS&SDG-41/3'))}`,
+      `/api/v1/documents/${enc('CWG-WSIS&SDG-60/1')}`,
+      '/api/v1/documents?kind=poem',
+      '/api/v1/documents?meeting=nothing',
+    ]) {
       const res = await c.api('GET', url);
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, url).toBeLessThan(500);
@@ -211,7 +224,15 @@ describe('the secretariat pages', () => {
     const c = await kit.as({ email: secretariatEmail });
     const page = await c.get(`/en/admin/meetings/${enc('CWG-WSIS&SDG')}/41/documents`);
     expect(page.statusCode).toBe(200);
-    const form = { kind: 'contribution', title_en: 'Roadmap for C4', originalLanguage: 'en', sourceKind: 'member-state', sourceCountry: 'BR', documentDate: '2026-03-01', register: 'yes' };
+    const form = {
+      kind: 'contribution',
+      title_en: 'Roadmap for C4',
+      originalLanguage: 'en',
+      sourceKind: 'member-state',
+      sourceCountry: 'BR',
+      documentDate: '2026-03-01',
+      register: 'yes',
+    };
     const bad = await c.postMultipart(`/en/admin/meetings/${enc('CWG-WSIS&SDG')}/41/documents`, form, {
       file_en: { name: 'roadmap.pdf', type: 'application/pdf', data: Buffer.from('<html>not a pdf</html>') },
     });

@@ -25,7 +25,7 @@ import type { LanguageFileInput } from './commands/language-files.js';
 import { publishDocument } from './commands/publish-document.js';
 import { registerDocument } from './commands/register-document.js';
 import { withdrawDocument } from './commands/withdraw-document.js';
-import { documentSearchInput, isAmendmentKind, isDocumentKind, isLocale, isSourceKind, meetingDocumentFilters, titlesFromForm } from './inputs.js';
+import { documentSearchInput, isAmendmentKind, isDocumentKind, isLocale, isSourceKind, titlesFromForm } from './inputs.js';
 import {
   apiDocument,
   findAgendaItems,
@@ -63,7 +63,9 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   const store = app.platform.files;
 
   app.get('/documents', async (req, reply) => {
-    const parsed = documentSearchInput.safeParse(Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string' && v !== '')));
+    const parsed = documentSearchInput.safeParse(
+      Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string' && v !== '')),
+    );
     const search = parsed.success ? parsed.data : {};
     const [results, meetingsList] = await Promise.all([searchDocuments(db, { actor: req.actor, search }), findMeetingsForRegister(db, req.actor)]);
     return reply.page(DocumentSearchPage({ view: req.view(reply), search, results, meetings: meetingsList }));
@@ -139,7 +141,8 @@ const fileInput = async (upload: UploadedFile, locale: Locale): Promise<Language
   declaredType: upload.declaredType,
 });
 
-const errorMessages = (req: FastifyRequest, errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, code]) => [k, req.t(`meetings.register.errors.${code}`)]));
+const errorMessages = (req: FastifyRequest, errors: Record<string, string>) =>
+  Object.fromEntries(Object.entries(errors).map(([k, code]) => [k, req.t(`meetings.register.errors.${code}`)]));
 
 /** The secretariat's pages: a meeting's documents with their actions, and the actions themselves. */
 export const registerAdminRoutes: FastifyPluginAsync = async (app) => {

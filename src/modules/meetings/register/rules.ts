@@ -35,7 +35,6 @@ export const titleSearchVector = (title: Localized): SQL => {
 };
 
 /** A title: the original language's text is needed, others may be empty; every text trimmed, at most 500 characters. */
-export const cleanTitle = (title: Localized): Localized =>
-  Object.fromEntries(LOCALES.map((l) => [l, (title[l] ?? '').trim()]).filter(([, v]) => v !== '')) as Localized;
+export const cleanTitle = (title: Localized): Localized => Object.fromEntries(LOCALES.map((l) => [l, (title[l] ?? '').trim()]).filter(([, v]) => v !== '')) as Localized;
 
 export const MAX_TITLE_LENGTH = 500;

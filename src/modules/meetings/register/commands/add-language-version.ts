@@ -49,9 +49,18 @@ export const addLanguageVersion = async (
       return { ok: true as const };
     });
   } catch (error) {
-    await forgetUnkeptFiles(db, store, stored.map((f) => f.sha256));
+    await forgetUnkeptFiles(
+      db,
+      store,
+      stored.map((f) => f.sha256),
+    );
     throw error;
   }
-  if (!result.ok) await forgetUnkeptFiles(db, store, stored.map((f) => f.sha256));
+  if (!result.ok)
+    await forgetUnkeptFiles(
+      db,
+      store,
+      stored.map((f) => f.sha256),
+    );
   return result;
 };

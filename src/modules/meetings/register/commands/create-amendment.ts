@@ -32,7 +32,18 @@ export const createAmendment = async (
     register = false,
     now = new Date(),
     ip,
-  }: { actor: Actor; store: FileStore; baseId: number; amendmentKind: AmendmentKind; title?: Localized; documentDate: string; files: LanguageFileInput[]; register?: boolean; now?: Date; ip?: string },
+  }: {
+    actor: Actor;
+    store: FileStore;
+    baseId: number;
+    amendmentKind: AmendmentKind;
+    title?: Localized;
+    documentDate: string;
+    files: LanguageFileInput[];
+    register?: boolean;
+    now?: Date;
+    ip?: string;
+  },
 ): Promise<CreateAmendmentResult> => {
   const errors: FieldProblems = {};
   const [base] = await db.select().from(meetingDocuments).where(eq(meetingDocuments.id, baseId));
@@ -91,7 +102,11 @@ export const createAmendment = async (
       return { ok: true as const, id: doc.id, symbol };
     });
   } catch (error) {
-    await forgetUnkeptFiles(db, store, stored.map((f) => f.sha256));
+    await forgetUnkeptFiles(
+      db,
+      store,
+      stored.map((f) => f.sha256),
+    );
     throw error;
   }
 };

@@ -135,7 +135,11 @@ export const createDocument = async (
       return { ok: true as const, id: doc.id, symbol };
     });
   } catch (error) {
-    await forgetUnkeptFiles(db, store, stored.map((f) => f.sha256));
+    await forgetUnkeptFiles(
+      db,
+      store,
+      stored.map((f) => f.sha256),
+    );
     if (error instanceof RegistrationRefused) return { ok: false, errors: { register: error.code } };
     throw error;
   }

@@ -86,7 +86,9 @@ export const AdminDocumentsPage = ({ view, meeting, rows, agendaItems, countries
                         </button>
                       </form>
                     )}
-                    {d.status === 'registered' && <PostButton view={view} action={view.href(`/admin/meetings/documents/${d.id}/publish`)} label={t('meetings.register.admin.publish')} />}
+                    {d.status === 'registered' && (
+                      <PostButton view={view} action={view.href(`/admin/meetings/documents/${d.id}/publish`)} label={t('meetings.register.admin.publish')} />
+                    )}
                     {(d.status === 'registered' || d.status === 'published') && (
                       <form method="post" action={view.href(`/admin/meetings/documents/${d.id}/withdraw`)} class="inline-form">
                         <input type="hidden" name="_csrf" value={view.csrfToken} />
@@ -159,7 +161,13 @@ export const AdminDocumentsPage = ({ view, meeting, rows, agendaItems, countries
           <Field form={form} name={`title_${l}`} label={labels[`title_${l}`] as string} maxLength={500} dir={l === 'ar' ? 'rtl' : 'auto'} />
         ))}
         <Select form={form} name="originalLanguage" label={labels.originalLanguage as string} required options={languageOptions} />
-        <Select form={form} name="sourceKind" label={labels.sourceKind as string} required options={SOURCE_KINDS.map((k) => ({ value: k, label: t(`meetings.register.source.${k}`) }))} />
+        <Select
+          form={form}
+          name="sourceKind"
+          label={labels.sourceKind as string}
+          required
+          options={SOURCE_KINDS.map((k) => ({ value: k, label: t(`meetings.register.source.${k}`) }))}
+        />
         <Select
           form={form}
           name="sourceCountry"

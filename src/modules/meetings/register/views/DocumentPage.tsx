@@ -109,7 +109,11 @@ export const DocumentPage = ({ view, doc, canManage }: { view: ViewContext; doc:
         {doc.versions.map((v) => (
           <li>
             {v.replacedAt
-              ? t('meetings.register.page.version_replaced', { language: languageName(view, v.locale), date: view.fmt.dateTime(v.uploadedAt), replaced: view.fmt.dateTime(v.replacedAt) })
+              ? t('meetings.register.page.version_replaced', {
+                  language: languageName(view, v.locale),
+                  date: view.fmt.dateTime(v.uploadedAt),
+                  replaced: view.fmt.dateTime(v.replacedAt),
+                })
               : t('meetings.register.page.version_current', { language: languageName(view, v.locale), date: view.fmt.dateTime(v.uploadedAt) })}
           </li>
         ))}

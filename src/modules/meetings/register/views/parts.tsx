@@ -28,7 +28,17 @@ export const StatusMark = ({ view, d }: { view: ViewContext; d: Pick<DocumentRow
  * The documents as a table: symbol, title, source, agenda item, status, then one column per
  * language saying in words whether that version exists (a link to download it when it does).
  */
-export const DocumentsTable = ({ view, rows, caption, showMeeting }: { view: ViewContext; rows: (DocumentRow & { meetingGroupCode?: string; meetingNumber?: number })[]; caption: string; showMeeting?: boolean }) => {
+export const DocumentsTable = ({
+  view,
+  rows,
+  caption,
+  showMeeting,
+}: {
+  view: ViewContext;
+  rows: (DocumentRow & { meetingGroupCode?: string; meetingNumber?: number })[];
+  caption: string;
+  showMeeting?: boolean;
+}) => {
   const { t } = view;
   if (rows.length === 0) return <p class="empty">{t('meetings.register.list.empty')}</p>;
   return (
