@@ -219,6 +219,33 @@ describe('search page and API', () => {
   });
 });
 
+describe('odd input', () => {
+  it('answers the search page and API with a 4xx or a normal page, never a 500', async () => {
+    const c = kit.client();
+    for (const url of [
+      `/en/documents?q=${enc('!!! & | :* ((')}`,
+      `/zh/documents?q=${enc('（）')}`,
+      `/ar/documents?q=${enc("'")}`,
+      `/en/documents?q=${'a'.repeat(5000)}`,
+      '/en/documents?page=abc',
+      '/en/documents?page=99999999999999999999',
+      '/en/documents?meeting=%00',
+      '/en/documents?kind=evil&source=evil',
+      `/en/documents?q=${enc('CWG-WSIS&SDG-41/%_')}`,
+      `/en/meetings/${enc('CWG-WSIS&SDG')}/abc/documents.zip?lang=en`,
+      `/en/meetings/${enc('CWG-WSIS&SDG')}/41/documents.zip`,
+      '/api/v1/documents?q=' + 'a'.repeat(5000),
+      '/api/v1/documents?page=0',
+      `/api/v1/documents?q=${enc('!!! & | :* ((')}`,
+      '/api/v1/documents/%E0%A4%A',
+      `/api/v1/documents/${enc('CWG-WSIS&SDG-41/3')}%00`,
+    ]) {
+      const res = await c.get(url);
+      expect(res.statusCode, url).toBeLessThan(500);
+    }
+  });
+});
+
 describe('the secretariat pages', () => {
   it('files a document with its language files, registers it at once; a bad file comes back with the values kept', async () => {
     const c = await kit.as({ email: secretariatEmail });
