@@ -36,10 +36,12 @@ export const loadMeetingDocumentsSection = async (
   db: DbOrTx,
   { meetingId, actor, filters }: { meetingId: number; locale: Locale; actor: MaybeActor; filters: MeetingDocumentsFilters },
 ): Promise<MeetingDocumentsData> => {
+  const filtered = Boolean(filters.kind || filters.source || filters.item);
   const [meeting, all, rows, items] = await Promise.all([
     findMeetingKey(db, meetingId),
     findMeetingDocuments(db, { meetingId, actor, meetingChecked: true }),
-    findMeetingDocuments(db, { meetingId, actor, filters, meetingChecked: true }),
+    // Unfiltered, the list is the whole: read once.
+    filtered ? findMeetingDocuments(db, { meetingId, actor, filters, meetingChecked: true }) : null,
     findAgendaItems(db, meetingId),
   ]);
   const published = all.filter((d) => d.status === 'published');
@@ -47,7 +49,7 @@ export const loadMeetingDocumentsSection = async (
     meetingId,
     groupCode: meeting?.groupCode ?? '',
     meetingNumber: meeting?.number ?? 0,
-    rows,
+    rows: rows ?? all,
     agendaItems: items,
     countries: [...new Set(all.map((d) => d.sourceCountry).filter((c): c is string => !!c))].sort(),
     zipLanguages: LOCALES.filter((l) => published.some((d) => d.files.some((f) => f.locale === l))),
