@@ -320,7 +320,15 @@ export const registerApiRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['meetings'],
         summary: 'Registered documents of meetings (published and withdrawn), by words of their titles or symbol, meeting, kind and source; 20 a page',
         querystring: documentSearchInput,
-        response: { 200: z.object({ items: z.array(documentOut), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) },
+        response: {
+          200: z.object({
+            items: z.array(documentOut),
+            total: z.number().int().describe('Matching documents, counted up to 500'),
+            totalIsCapped: z.boolean().describe('There are more than 500: narrow the search'),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+          }),
+        },
       },
     },
     async (req) => {

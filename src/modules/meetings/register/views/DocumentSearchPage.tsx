@@ -60,7 +60,9 @@ export const DocumentSearchPage = ({ view, search, results, meetings }: { view: 
           {t('meetings.register.search.submit')}
         </button>
       </form>
-      <p role="status">{t('meetings.register.search.count', { count: results.total })}</p>
+      <p role="status">
+        {results.totalIsCapped ? t('meetings.register.search.count_capped', { count: results.total }) : t('meetings.register.search.count', { count: results.total })}
+      </p>
       <DocumentsTable view={view} rows={results.items} caption={t('meetings.register.search.caption')} showMeeting />
       <Pagination
         view={view}
