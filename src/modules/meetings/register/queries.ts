@@ -378,7 +378,7 @@ export const searchDocuments = async (
     rows.map((r) => r.id),
   );
   return {
-    items: rows.map(({ total: _total, ...r }) => ({ ...r, files: files.get(r.id) ?? [] })),
+    items: rows.map((r) => ({ ...r, files: files.get(r.id) ?? [] })),
     total,
     totalIsCapped: n > SEARCH_COUNT_CAP,
     page,
