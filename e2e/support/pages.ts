@@ -29,6 +29,10 @@ export const PUBLIC_PAGES: readonly string[] = [
   // The calendar: the month grid and the agenda list (the demo's dates are next year).
   `/calendar?month=${new Date().getUTCFullYear() + 1}-06`,
   `/calendar?month=${new Date().getUTCFullYear() + 1}-07&view=list`,
+  // The register (meetings/register): the document search, a document of the demonstration meeting 41 (symbol URL-encoded), a withdrawn one.
+  '/documents',
+  '/documents/CWG-WSIS%26SDG-41%2F1',
+  '/documents/CWG-WSIS%26SDG-41%2F3',
 ];
 
 /**
@@ -61,6 +65,8 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/calendar',
   '/admin/calendar/events/new',
   '/admin/calendar/events/1',
+  // The register's secretariat page of the demonstration meeting 41.
+  '/admin/meetings/CWG-WSIS%26SDG/41/documents',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

@@ -1,14 +1,17 @@
 import { eq } from 'drizzle-orm';
+import { notify } from '../../../../core/notifications/notify.js';
 import { recordAction } from '../../../../core/audit/record.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
 import type { Actor } from '../../../../core/permissions/index.js';
-import { meetingDocuments } from '../../tables.js';
+import { meetingDocuments, meetingFollowers } from '../../tables.js';
+import { documentPublished } from '../notifications.js';
 
-export type PublishResult = { ok: true; symbol: string } | { ok: false; error: 'not_found' | 'wrong_status' };
+export type PublishResult = { ok: true; symbol: string; notified: number } | { ok: false; error: 'not_found' | 'wrong_status' };
 
 /**
  * Publishes a registered document: it appears in the meeting's list, the register and the API.
- * Assumes 'meetings.document.register' was checked. (The register tells the meeting's followers.)
+ * Everyone who follows the meeting is notified in the same transaction (an e-mail in their
+ * language with the symbol and the title), the actor excepted. Assumes 'meetings.document.register' was checked.
  */
 export const publishDocument = async (
   db: DbOrTx,
@@ -28,5 +31,12 @@ export const publishDocument = async (
       after: { status: 'published', symbol: doc.symbol },
       ip,
     });
-    return { ok: true, symbol: doc.symbol };
+    const followers = await tx.select({ userId: meetingFollowers.userId }).from(meetingFollowers).where(eq(meetingFollowers.meetingId, doc.meetingId));
+    const notified = await notify(tx, documentPublished, {
+      to: followers.map((f) => f.userId),
+      params: { symbol: doc.symbol, title: doc.title },
+      link: `/documents/${encodeURIComponent(doc.symbol)}`,
+      except: actor.id,
+    });
+    return { ok: true, symbol: doc.symbol, notified };
   });
