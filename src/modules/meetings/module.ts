@@ -1,6 +1,7 @@
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { contributionNotificationEvents } from './contributions/notifications.js';
 import { meetingCalendarDates } from './management/calendar.js';
+import { demoMeetings } from './management/demo.js';
 import { seedMeetingGroups } from './management/seed.js';
 import { registerNotificationEvents } from './register/notifications.js';
 import './permissions.js';
@@ -33,6 +34,9 @@ export const meetingsModule = defineModule({
     return combineRoutes(management.managementApiRoutes, register.registerApiRoutes, contributions.contributionsApiRoutes);
   }),
   seed: seedMeetingGroups,
+  demo: async (db, context) => {
+    await demoMeetings(db, context);
+  },
   nav: [{ labelKey: 'meetings.nav.title', href: '/meetings' }],
   adminNav: [{ labelKey: 'meetings.nav.manage', href: '/admin/meetings', ability: 'meetings.meeting.manage' }],
   contributes: {
