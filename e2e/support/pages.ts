@@ -26,6 +26,10 @@ export const PUBLIC_PAGES: readonly string[] = [
   // The demonstration consultation (open) is the first one.
   '/consultations',
   '/consultations/1',
+  // The demonstration meetings of the CWG: 41 held (decisions), 42 convened (agenda).
+  '/meetings',
+  '/meetings/CWG-WSIS%26SDG/41',
+  '/meetings/CWG-WSIS%26SDG/42',
 ];
 
 /**
@@ -55,6 +59,11 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/consultations/new',
   '/admin/consultations/1',
   '/admin/consultations/1/questionnaire',
+  '/admin/meetings',
+  '/admin/meetings/new',
+  '/admin/meetings/1',
+  '/admin/meetings/1/agenda',
+  '/admin/meetings/1/summary',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */
