@@ -294,7 +294,18 @@ export const fillEveryTable = async (database: Database): Promise<FilledDatabase
   );
   const [cited] = await db
     .insert(meetingTables.meetingDocuments)
-    .values({ meetingId: meeting90.id, kind: 'secretariat', status: 'registered', symbol: 'CWG-WSIS&SDG-90/1', series: '', seriesNumber: 1, title: { en: 'Report' }, sourceKind: 'secretariat', originalLanguage: 'en', documentDate: '2030-02-01' })
+    .values({
+      meetingId: meeting90.id,
+      kind: 'secretariat',
+      status: 'registered',
+      symbol: 'CWG-WSIS&SDG-90/1',
+      series: '',
+      seriesNumber: 1,
+      title: { en: 'Report' },
+      sourceKind: 'secretariat',
+      originalLanguage: 'en',
+      documentDate: '2030-02-01',
+    })
     .returning();
   ok('decision', await saveDecision(db, { actor: admin, meetingId: meeting90.id, number: 1, text: { en: 'Noted' }, agendaItemId: null, documentIds: [cited?.id ?? 0] }));
 

@@ -47,7 +47,8 @@ export const zonedToUtc = (text: string, zone: string): Date | null => {
 };
 
 /** The offset of `zone` from UTC at `instant`, in minutes (Geneva in summer: 120). */
-export const offsetMinutes = (instant: Date, zone: string): number => Math.round((Date.parse(`${wallClock(instant, zone)}:00Z`) - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+export const offsetMinutes = (instant: Date, zone: string): number =>
+  Math.round((Date.parse(`${wallClock(instant, zone)}:00Z`) - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 
 /** "UTC+02:00", "UTC−05:00", "UTC": the offset of `zone` at `instant` as people write it. */
 export const utcOffsetLabel = (instant: Date, zone: string): string => {

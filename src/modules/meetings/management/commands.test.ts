@@ -74,8 +74,14 @@ describe('meetings', () => {
     expect(m?.contributionsDeadline.getTime()).toBeLessThan((m?.startsAt.getTime() ?? 0) - 11 * DAY);
     expect(await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 101) })).toEqual({ ok: false, error: 'number_taken', field: 'number' });
     expect(await nextMeetingNumber(database.db, group)).toBe(102);
-    expect(await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 102, { endsAt: '2000-01-01T00:00:00.000Z' }) })).toMatchObject({ ok: false, error: 'dates_ordered' });
-    expect(await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 102, { actionLines: ['C99'] }) })).toMatchObject({ ok: false, error: 'unknown_action_line' });
+    expect(await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 102, { endsAt: '2000-01-01T00:00:00.000Z' }) })).toMatchObject({
+      ok: false,
+      error: 'dates_ordered',
+    });
+    expect(await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 102, { actionLines: ['C99'] }) })).toMatchObject({
+      ok: false,
+      error: 'unknown_action_line',
+    });
     expect(await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 102, { contributionsDeadline: '2099-01-01T00:00:00.000Z' }) })).toMatchObject({
       ok: false,
       error: 'deadline_after_start',
@@ -156,14 +162,25 @@ describe('meetings', () => {
 describe('calendar dates', () => {
   it('gives each public meeting and its deadline, with time zone, status, sequence, group and place; members-only meetings stay out', async () => {
     const pub = await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 140, { inDays: 200, actionLines: ['C2'] }) });
-    const online = await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 141, { inDays: 210, place: {}, onlineUrl: 'https://meet.example.org/cwg' }) });
+    const online = await createMeeting(database.db, {
+      actor: secretariat,
+      input: meetingInputAround(group, 141, { inDays: 210, place: {}, onlineUrl: 'https://meet.example.org/cwg' }),
+    });
     await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 142, { inDays: 205, access: 'members' }) });
     if (!pub.ok || !online.ok) throw new Error('meetings');
     await changeMeetingStatus(database.db, { actor: secretariat, id: online.id, transition: 'cancel' });
     const dates = await meetingCalendarDates.find(database.db, { from: new Date(Date.now() + 150 * DAY), to: new Date(Date.now() + 260 * DAY) });
     expect(dates.map((d) => d.id).sort()).toEqual(['CWG-WSIS&SDG-140', 'CWG-WSIS&SDG-140.deadline', 'CWG-WSIS&SDG-141', 'CWG-WSIS&SDG-141.deadline']);
     const meeting = dates.find((d) => d.id === 'CWG-WSIS&SDG-140');
-    expect(meeting).toMatchObject({ kind: 'meeting', timeZone: 'Europe/Zurich', status: 'tentative', sequence: 0, group: 'CWG-WSIS&SDG', actionLines: ['C2'], location: { en: 'Geneva' } });
+    expect(meeting).toMatchObject({
+      kind: 'meeting',
+      timeZone: 'Europe/Zurich',
+      status: 'tentative',
+      sequence: 0,
+      group: 'CWG-WSIS&SDG',
+      actionLines: ['C2'],
+      location: { en: 'Geneva' },
+    });
     expect(meeting?.href).toBe('/meetings/CWG-WSIS%26SDG/140');
     expect(meeting?.end).toBeInstanceOf(Date);
     const deadline = dates.find((d) => d.id === 'CWG-WSIS&SDG-140.deadline');

@@ -40,7 +40,10 @@ const title = (n: number) =>
   );
 const AGENDA: { number: string; title: Localized }[] = [
   { number: '1', title: six('Opening of the meeting', 'Ouverture de la réunion', 'Apertura de la reunión', 'Открытие собрания', '会议开幕', 'افتتاح الاجتماع') },
-  { number: '2', title: six('Adoption of the agenda', 'Adoption de l’ordre du jour', 'Aprobación del orden del día', 'Утверждение повестки дня', '通过议程', 'اعتماد جدول الأعمال') },
+  {
+    number: '2',
+    title: six('Adoption of the agenda', 'Adoption de l’ordre du jour', 'Aprobación del orden del día', 'Утверждение повестки дня', '通过议程', 'اعتماد جدول الأعمال'),
+  },
   {
     number: '3',
     title: six(
@@ -54,7 +57,14 @@ const AGENDA: { number: string; title: Localized }[] = [
   },
   {
     number: '3.1',
-    title: six('Contributions of Member States', 'Contributions des États Membres', 'Contribuciones de los Estados Miembros', 'Вклады Государств-Членов', '成员国文稿', 'مساهمات الدول الأعضاء'),
+    title: six(
+      'Contributions of Member States',
+      'Contributions des États Membres',
+      'Contribuciones de los Estados Miembros',
+      'Вклады Государств-Членов',
+      '成员国文稿',
+      'مساهمات الدول الأعضاء',
+    ),
   },
   { number: '4', title: six('Any other business', 'Divers', 'Otros asuntos', 'Разное', '其他事项', 'ما يستجد من أعمال') },
 ];

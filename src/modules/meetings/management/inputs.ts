@@ -36,7 +36,11 @@ export const meetingInput = z.object({
   endsAt: z.iso.datetime({ offset: true }),
   timeZone: z.string().refine(isTimeZone),
   place: localizedText(300).default({}),
-  onlineUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
+  onlineUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .default(null),
   chair: z.string().trim().max(200).nullable().default(null),
   viceChairs: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
   access: z.enum(MEETING_ACCESS).default('public'),
@@ -67,7 +71,8 @@ export const meetingFromForm = (values: Values): { ok: true; input: MeetingInput
     if (text === '') return null;
     const instant = zonedToUtc(text, isTimeZone(zone) ? zone : 'UTC');
     // A valid-looking time that the zone skips (clocks going forward) gets its own message.
-    if (!instant) errors[name] = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) && isTimeZone(zone) ? 'meetings.management.errors.time_skipped' : 'meetings.management.errors.date_time';
+    if (!instant)
+      errors[name] = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) && isTimeZone(zone) ? 'meetings.management.errors.time_skipped' : 'meetings.management.errors.date_time';
     return instant;
   };
   const startsAt = at('startsAt');
@@ -109,7 +114,9 @@ export const meetingFromForm = (values: Values): { ok: true; input: MeetingInput
 };
 
 /** A meeting as the form's values, its dates shown in its own time zone. */
-export const meetingFormValues = (m: Omit<MeetingInput, 'startsAt' | 'endsAt' | 'contributionsDeadline'> & { startsAt: Date; endsAt: Date; contributionsDeadline: Date | null }): Values => ({
+export const meetingFormValues = (
+  m: Omit<MeetingInput, 'startsAt' | 'endsAt' | 'contributionsDeadline'> & { startsAt: Date; endsAt: Date; contributionsDeadline: Date | null },
+): Values => ({
   groupId: String(m.groupId),
   number: String(m.number),
   ...localizedValues('title', m.title),
@@ -149,7 +156,9 @@ export const decisionFromForm = (
   if (Object.keys(text).length === 0) errors['text.en'] = 'meetings.management.errors.text_required';
   const item = one(values, 'agendaItemId');
   if (item !== '' && !/^\d{1,15}$/.test(item)) errors.agendaItemId = 'meetings.management.errors.invalid';
-  const documentIds = many(values, 'documentIds').filter((d) => /^\d{1,15}$/.test(d)).map(Number);
+  const documentIds = many(values, 'documentIds')
+    .filter((d) => /^\d{1,15}$/.test(d))
+    .map(Number);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, number: Number(number), text, agendaItemId: item ? Number(item) : null, documentIds };
 };

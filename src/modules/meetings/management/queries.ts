@@ -24,7 +24,13 @@ const columns = {
   groupIsPublic: meetingGroups.isPublic,
   deadlineDays: meetingGroups.deadlineDays,
 };
-const flatten = (r: { meeting: typeof meetings.$inferSelect; groupCode: string; groupName: MeetingWithGroup['groupName']; groupIsPublic: boolean; deadlineDays: number }): MeetingWithGroup => ({
+const flatten = (r: {
+  meeting: typeof meetings.$inferSelect;
+  groupCode: string;
+  groupName: MeetingWithGroup['groupName'];
+  groupIsPublic: boolean;
+  deadlineDays: number;
+}): MeetingWithGroup => ({
   ...r.meeting,
   groupCode: r.groupCode,
   groupName: r.groupName,
@@ -95,7 +101,15 @@ export const findDecisions = async (db: DbOrTx, meetingId: number): Promise<Deci
     .select({ decisionId: decisionDocuments.decisionId, id: meetingDocuments.id, symbol: meetingDocuments.symbol })
     .from(decisionDocuments)
     .innerJoin(meetingDocuments, eq(meetingDocuments.id, decisionDocuments.documentId))
-    .where(and(inArray(decisionDocuments.decisionId, decisions.map((d) => d.id)), isNotNull(meetingDocuments.symbol)))
+    .where(
+      and(
+        inArray(
+          decisionDocuments.decisionId,
+          decisions.map((d) => d.id),
+        ),
+        isNotNull(meetingDocuments.symbol),
+      ),
+    )
     .orderBy(asc(meetingDocuments.series), asc(meetingDocuments.seriesNumber), asc(meetingDocuments.amendmentNumber));
   return decisions.map((d) => ({ ...d, documents: links.filter((l) => l.decisionId === d.id).map((l) => ({ id: l.id, symbol: l.symbol ?? '' })) }));
 };
@@ -110,10 +124,12 @@ export const findCitableDocuments = async (db: DbOrTx, meetingId: number) =>
 
 /** Whether `userId` follows the meeting. */
 export const isFollowing = async (db: DbOrTx, { meetingId, userId }: { meetingId: number; userId: number }) =>
-  (await db
-    .select({ m: meetingFollowers.meetingId })
-    .from(meetingFollowers)
-    .where(and(eq(meetingFollowers.meetingId, meetingId), eq(meetingFollowers.userId, userId)))).length > 0;
+  (
+    await db
+      .select({ m: meetingFollowers.meetingId })
+      .from(meetingFollowers)
+      .where(and(eq(meetingFollowers.meetingId, meetingId), eq(meetingFollowers.userId, userId)))
+  ).length > 0;
 
 /** Upcoming (not yet ended) or past, by the clock. */
 export const isPast = (m: { endsAt: Date }, now = new Date()) => m.endsAt <= now;

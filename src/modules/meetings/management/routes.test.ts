@@ -59,7 +59,16 @@ beforeAll(async () => {
       documentDate: '2026-01-01',
     })
     .returning();
-  ok(await saveDecision(db, { actor, meetingId: held, number: 1, text: { en: 'The group took note of the contribution.', fr: 'Le groupe a pris note de la contribution.' }, agendaItemId: item.id, documentIds: [doc?.id ?? 0] }));
+  ok(
+    await saveDecision(db, {
+      actor,
+      meetingId: held,
+      number: 1,
+      text: { en: 'The group took note of the contribution.', fr: 'Le groupe a pris note de la contribution.' },
+      agendaItemId: item.id,
+      documentIds: [doc?.id ?? 0],
+    }),
+  );
   await changeMeetingStatus(db, { actor, id: held, transition: 'convene' });
   await changeMeetingStatus(db, { actor, id: held, transition: 'hold' });
   ok(await createMeeting(db, { actor, input: meetingInputAround(group, 51, { inDays: 60, title: { en: 'Fifty-first meeting' } }) }));
@@ -102,7 +111,14 @@ describe('public pages', () => {
   });
 
   it('answers a localized 404 for an unknown group or number, a number that is not one, and a members-only meeting for others', async () => {
-    for (const url of ['/fr/meetings/CWG-WSIS%26SDG/999', '/fr/meetings/NOPE/50', '/fr/meetings/CWG-WSIS%26SDG/fifty', '/fr/meetings/CWG-WSIS%26SDG/0', '/fr/meetings/CWG-WSIS%26SDG/050', '/fr/meetings/CWG-WSIS%26SDG/52']) {
+    for (const url of [
+      '/fr/meetings/CWG-WSIS%26SDG/999',
+      '/fr/meetings/NOPE/50',
+      '/fr/meetings/CWG-WSIS%26SDG/fifty',
+      '/fr/meetings/CWG-WSIS%26SDG/0',
+      '/fr/meetings/CWG-WSIS%26SDG/050',
+      '/fr/meetings/CWG-WSIS%26SDG/52',
+    ]) {
       const res = await kit.client().get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.body).toContain('lang="fr"');
@@ -121,10 +137,20 @@ describe('public pages', () => {
     expect(followed.statusCode).toBe(303);
     expect(followed.headers.location).toBe('/en/meetings/CWG-WSIS%26SDG/51');
     const m = await findMeetingByGroupAndNumber(kit.database.db, { group: 'CWG-WSIS&SDG', number: 51 });
-    expect(await kit.database.db.select().from(meetingFollowers).where(eq(meetingFollowers.meetingId, m?.id ?? 0))).toHaveLength(1);
+    expect(
+      await kit.database.db
+        .select()
+        .from(meetingFollowers)
+        .where(eq(meetingFollowers.meetingId, m?.id ?? 0)),
+    ).toHaveLength(1);
     expect((await reader.get('/en/meetings/CWG-WSIS%26SDG/51')).body).toContain('Stop following');
     expect((await reader.post('/en/meetings/CWG-WSIS%26SDG/51/unfollow')).statusCode).toBe(303);
-    expect(await kit.database.db.select().from(meetingFollowers).where(eq(meetingFollowers.meetingId, m?.id ?? 0))).toHaveLength(0);
+    expect(
+      await kit.database.db
+        .select()
+        .from(meetingFollowers)
+        .where(eq(meetingFollowers.meetingId, m?.id ?? 0)),
+    ).toHaveLength(0);
     // A members-only meeting cannot be followed by a reader who cannot see it.
     expect((await reader.post('/en/meetings/CWG-WSIS%26SDG/52/follow')).statusCode).toBe(404);
   });
@@ -161,7 +187,10 @@ describe('the secretariat’s pages', () => {
     // Editing the place increments the sequence; the status moves need the confirmation.
     const edited = await secretariat.post(`/en/admin/meetings/${m?.id}`, { ...values, number: '60', 'place.fr': 'En ligne' });
     expect(edited.statusCode).toBe(303);
-    const [after] = await kit.database.db.select().from(meetings).where(eq(meetings.id, m?.id ?? 0));
+    const [after] = await kit.database.db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.id, m?.id ?? 0));
     expect(after?.sequence).toBe(1);
     expect((await secretariat.post(`/en/admin/meetings/${m?.id}/status`, { transition: 'convene' })).statusCode).toBe(400);
     expect((await secretariat.post(`/en/admin/meetings/${m?.id}/status`, { transition: 'hold', confirm: 'yes' })).statusCode).toBe(409);

@@ -72,7 +72,12 @@ export const managementRoutes: FastifyPluginAsync = async (app) => {
     const [agenda, decisions, documents, following] = await Promise.all([
       findAgenda(db, meeting.id),
       findDecisions(db, meeting.id),
-      loadMeetingDocumentsSection(db, { meetingId: meeting.id, locale: req.locale, actor: req.actor, filters: { kind: filter('kind'), source: filter('source'), item: filter('item') } }),
+      loadMeetingDocumentsSection(db, {
+        meetingId: meeting.id,
+        locale: req.locale,
+        actor: req.actor,
+        filters: { kind: filter('kind'), source: filter('source'), item: filter('item') },
+      }),
       isVerified(req.actor) && req.actor ? isFollowing(db, { meetingId: meeting.id, userId: req.actor.id }) : Promise.resolve(null),
     ]);
     return reply.page(
@@ -206,8 +211,15 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // The agenda.
-  const itemValues = (i: { number: string; title: Record<string, string | undefined> }) => ({ number: i.number, ...Object.fromEntries(LOCALES.map((l) => [`title.${l}`, i.title[l] ?? ''])) });
-  const renderAgenda = async (req: FastifyRequest, reply: FastifyReply, { meeting, forms = {}, code = 200 }: { meeting: MeetingWithGroup; forms?: Record<string, FormState>; code?: number }) => {
+  const itemValues = (i: { number: string; title: Record<string, string | undefined> }) => ({
+    number: i.number,
+    ...Object.fromEntries(LOCALES.map((l) => [`title.${l}`, i.title[l] ?? ''])),
+  });
+  const renderAgenda = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    { meeting, forms = {}, code = 200 }: { meeting: MeetingWithGroup; forms?: Record<string, FormState>; code?: number },
+  ) => {
     const agenda = await findAgenda(db, meeting.id);
     const saved = Object.fromEntries(agenda.map((i) => [`item-${i.id}`, emptyForm(itemValues(i))]));
     return reply.page(AgendaPage({ view: req.view(reply), meeting, agenda, forms: { ...saved, ...forms } }), code);
@@ -235,7 +247,9 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     return reply.seeOther(`/${req.locale}/admin/meetings/${meeting.id}/agenda#item-${result.id}`);
   };
   app.post<{ Params: { id: string } }>('/meetings/:id/agenda', async (req, reply) => saveItem(req, reply, { meetingId: req.params.id }));
-  app.post<{ Params: { id: string; item: string } }>('/meetings/:id/agenda/:item', async (req, reply) => saveItem(req, reply, { meetingId: req.params.id, itemId: req.params.item }));
+  app.post<{ Params: { id: string; item: string } }>('/meetings/:id/agenda/:item', async (req, reply) =>
+    saveItem(req, reply, { meetingId: req.params.id, itemId: req.params.item }),
+  );
   app.post<{ Params: { id: string; item: string } }>('/meetings/:id/agenda/:item/move', async (req, reply) => {
     const actor = manager(req);
     const meeting = await managedMeeting(req.params.id);
@@ -247,7 +261,11 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // The summary: decisions.
-  const renderSummary = async (req: FastifyRequest, reply: FastifyReply, { meeting, forms = {}, code = 200 }: { meeting: MeetingWithGroup; forms?: Record<string, FormState>; code?: number }) => {
+  const renderSummary = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    { meeting, forms = {}, code = 200 }: { meeting: MeetingWithGroup; forms?: Record<string, FormState>; code?: number },
+  ) => {
     const [agenda, decisions, documents] = await Promise.all([findAgenda(db, meeting.id), findDecisions(db, meeting.id), findCitableDocuments(db, meeting.id)]);
     const saved = Object.fromEntries(
       decisions.map((d) => [
@@ -326,7 +344,9 @@ const documentOut = z.object({
 });
 const detailOut = meetingOut.extend({
   agenda: z.array(z.object({ number: z.string().meta({ example: '2.1' }), title: localized })),
-  decisions: z.array(z.object({ number: z.number().int(), text: localized, agendaItem: z.string().nullable(), documents: z.array(z.string()).describe('Symbols of the documents it discussed') })),
+  decisions: z.array(
+    z.object({ number: z.number().int(), text: localized, agendaItem: z.string().nullable(), documents: z.array(z.string()).describe('Symbols of the documents it discussed') }),
+  ),
   documents: z.array(documentOut),
 });
 
@@ -366,7 +386,9 @@ export const managementApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { from, to } = req.query;
       if (from && to && to < from)
-        throw new HttpError(400, 'core.errors.validation_title', 'meetings.management.errors.range', undefined, [{ pointer: '/to', detailKey: 'meetings.management.errors.range' }]);
+        throw new HttpError(400, 'core.errors.validation_title', 'meetings.management.errors.range', undefined, [
+          { pointer: '/to', detailKey: 'meetings.management.errors.range' },
+        ]);
       return { items: (await findMeetings(db, { actor: req.actor, filters: req.query })).map(meetingJson) };
     },
   );
@@ -376,7 +398,13 @@ export const managementApiRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['meetings'],
         summary: 'One meeting with its agenda, decisions and documents (the group code URL-encoded: CWG-WSIS%26SDG)',
-        params: z.object({ group: z.string().max(100).meta({ example: 'CWG-WSIS&SDG' }), number: z.string().regex(/^[1-9]\d{0,5}$/).meta({ example: '41' }) }),
+        params: z.object({
+          group: z.string().max(100).meta({ example: 'CWG-WSIS&SDG' }),
+          number: z
+            .string()
+            .regex(/^[1-9]\d{0,5}$/)
+            .meta({ example: '41' }),
+        }),
         response: { 200: detailOut },
       },
     },
@@ -388,10 +416,14 @@ export const managementApiRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         ...meetingJson(meeting),
         agenda: agenda.map((i) => ({ number: i.number, title: i.title })),
-        decisions: decisions.map((d) => ({ number: d.number, text: d.text, agendaItem: d.agendaItemId ? (items.get(d.agendaItemId) ?? null) : null, documents: d.documents.map((x) => x.symbol) })),
+        decisions: decisions.map((d) => ({
+          number: d.number,
+          text: d.text,
+          agendaItem: d.agendaItemId ? (items.get(d.agendaItemId) ?? null) : null,
+          documents: d.documents.map((x) => x.symbol),
+        })),
         documents,
       };
     },
   );
 };
-

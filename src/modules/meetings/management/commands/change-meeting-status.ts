@@ -25,6 +25,14 @@ export const changeMeetingStatus = async (
       .update(meetings)
       .set({ status: move.to, sequence: m.sequence + 1, updatedAt: now })
       .where(eq(meetings.id, id));
-    await recordAction(tx, { actor, action: 'meetings.meeting.manage', subjectType: 'meeting', subjectId: id, before: { status: m.status }, after: { status: move.to, transition }, ip });
+    await recordAction(tx, {
+      actor,
+      action: 'meetings.meeting.manage',
+      subjectType: 'meeting',
+      subjectId: id,
+      before: { status: m.status },
+      after: { status: move.to, transition },
+      ip,
+    });
     return { ok: true, status: move.to };
   });

@@ -34,7 +34,10 @@ export const saveAgendaItem = async (
       await tx.update(agendaItems).set({ number, title }).where(eq(agendaItems.id, itemId));
       await recordAction(tx, { actor, action: 'meetings.meeting.manage', subjectType: 'meeting_agenda_item', subjectId: itemId, before, after: { number, title }, ip });
     } else {
-      const [last] = await tx.select({ p: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+      const [last] = await tx
+        .select({ p: max(agendaItems.position) })
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, meetingId));
       const [row] = await tx
         .insert(agendaItems)
         .values({ meetingId, number, title, position: (last?.p ?? 0) + 1 })
@@ -66,7 +69,15 @@ export const moveAgendaItem = async (
     if (other && item) {
       await tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.id));
       await tx.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, other.id));
-      await recordAction(tx, { actor, action: 'meetings.meeting.manage', subjectType: 'meeting_agenda_item', subjectId: itemId, before: { position: item.position }, after: { position: other.position }, ip });
+      await recordAction(tx, {
+        actor,
+        action: 'meetings.meeting.manage',
+        subjectType: 'meeting_agenda_item',
+        subjectId: itemId,
+        before: { position: item.position },
+        after: { position: other.position },
+        ip,
+      });
     }
     return { ok: true, id: itemId };
   });

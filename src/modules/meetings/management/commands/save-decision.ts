@@ -58,12 +58,27 @@ export const saveDecision = async (
       if (!before) return { ok: false, error: 'not_found', field: '_form' };
       await tx.update(meetingDecisions).set({ number, text, agendaItemId }).where(eq(meetingDecisions.id, decisionId));
       await tx.delete(decisionDocuments).where(eq(decisionDocuments.decisionId, decisionId));
-      await recordAction(tx, { actor, action: 'meetings.meeting.manage', subjectType: 'meeting_decision', subjectId: decisionId, before, after: { number, text, agendaItemId, documentIds: ids }, ip });
+      await recordAction(tx, {
+        actor,
+        action: 'meetings.meeting.manage',
+        subjectType: 'meeting_decision',
+        subjectId: decisionId,
+        before,
+        after: { number, text, agendaItemId, documentIds: ids },
+        ip,
+      });
     } else {
       const [row] = await tx.insert(meetingDecisions).values({ meetingId, number, text, agendaItemId }).returning({ id: meetingDecisions.id });
       if (!row) throw new Error('decision not inserted');
       id = row.id;
-      await recordAction(tx, { actor, action: 'meetings.meeting.manage', subjectType: 'meeting_decision', subjectId: id, after: { meetingId, number, text, agendaItemId, documentIds: ids }, ip });
+      await recordAction(tx, {
+        actor,
+        action: 'meetings.meeting.manage',
+        subjectType: 'meeting_decision',
+        subjectId: id,
+        after: { meetingId, number, text, agendaItemId, documentIds: ids },
+        ip,
+      });
     }
     if (ids.length > 0) await tx.insert(decisionDocuments).values(ids.map((documentId) => ({ decisionId: id as number, documentId })));
     await tx.update(meetings).set({ updatedAt: new Date() }).where(eq(meetings.id, meetingId));

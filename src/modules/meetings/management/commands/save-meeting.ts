@@ -21,12 +21,19 @@ const refuse = (error: Exclude<SaveMeetingError, 'not_found'>): SaveMeetingResul
 
 /** The next free number of a group's meetings (one more than the highest), to suggest in the form. */
 export const nextMeetingNumber = async (db: DbOrTx, groupId: number) => {
-  const [row] = await db.select({ n: max(meetings.number) }).from(meetings).where(eq(meetings.groupId, groupId));
+  const [row] = await db
+    .select({ n: max(meetings.number) })
+    .from(meetings)
+    .where(eq(meetings.groupId, groupId));
   return (row?.n ?? 0) + 1;
 };
 
 /** The checks that need the database or span fields; the columns to write (the deadline by default from the group). */
-const prepare = async (db: DbOrTx, input: MeetingInput, exceptId?: number): Promise<{ ok: false; refused: SaveMeetingResult } | { ok: true; columns: Omit<typeof meetings.$inferInsert, 'createdBy'> }> => {
+const prepare = async (
+  db: DbOrTx,
+  input: MeetingInput,
+  exceptId?: number,
+): Promise<{ ok: false; refused: SaveMeetingResult } | { ok: true; columns: Omit<typeof meetings.$inferInsert, 'createdBy'> }> => {
   const [group] = await db.select().from(meetingGroups).where(eq(meetingGroups.id, input.groupId));
   if (!group) return { ok: false, refused: refuse('unknown_group') };
   const startsAt = new Date(input.startsAt);

@@ -117,7 +117,13 @@ export const MeetingFormPage = ({ view, meeting: m, form, status, transitions, g
         ))}
         <fieldset>
           <legend>{t('meetings.management.dates')}</legend>
-          <Select form={form} name="timeZone" label={labels.timeZone ?? ''} hint={t('meetings.management.time_zone_hint')} options={timeZones.map((z) => ({ value: z, label: z }))} />
+          <Select
+            form={form}
+            name="timeZone"
+            label={labels.timeZone ?? ''}
+            hint={t('meetings.management.time_zone_hint')}
+            options={timeZones.map((z) => ({ value: z, label: z }))}
+          />
           <Field form={form} name="startsAt" type="datetime-local" label={labels.startsAt ?? ''} required />
           <Field form={form} name="endsAt" type="datetime-local" label={labels.endsAt ?? ''} required />
           <Field form={form} name="contributionsDeadline" type="datetime-local" label={labels.contributionsDeadline ?? ''} hint={t('meetings.management.deadline_hint')} />
@@ -197,8 +203,20 @@ export const AgendaPage = ({ view, meeting: m, agenda, forms }: { view: ViewCont
             <span dir="ltr">{i.number}</span> <MeetingText view={view} value={i.title} />
           </h2>
           <ItemForm scope={`item-${i.id}`} action={`/admin/meetings/${m.id}/agenda/${i.id}`} submit={t('meetings.management.save')} />
-          <PostButton view={view} action={view.href(`/admin/meetings/${m.id}/agenda/${i.id}/move`)} fields={{ direction: 'up' }} label={t('meetings.management.move_up')} variant="secondary" />{' '}
-          <PostButton view={view} action={view.href(`/admin/meetings/${m.id}/agenda/${i.id}/move`)} fields={{ direction: 'down' }} label={t('meetings.management.move_down')} variant="secondary" />
+          <PostButton
+            view={view}
+            action={view.href(`/admin/meetings/${m.id}/agenda/${i.id}/move`)}
+            fields={{ direction: 'up' }}
+            label={t('meetings.management.move_up')}
+            variant="secondary"
+          />{' '}
+          <PostButton
+            view={view}
+            action={view.href(`/admin/meetings/${m.id}/agenda/${i.id}/move`)}
+            fields={{ direction: 'down' }}
+            label={t('meetings.management.move_down')}
+            variant="secondary"
+          />
         </section>
       ))}
       <section aria-labelledby="new-item">

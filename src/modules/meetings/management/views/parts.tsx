@@ -29,9 +29,7 @@ export const zonedText = (view: ViewContext, instant: Date, zone: string) => {
 export const MeetingTime = ({ view, value, zone }: { view: ViewContext; value: Date; zone: string }) => (
   <>
     <time datetime={value.toISOString()}>{zonedText(view, value, zone)}</time>{' '}
-    <span class="muted">
-      ({view.t('meetings.management.zone_offset', { zone, offset: utcOffsetLabel(value, zone) })})
-    </span>
+    <span class="muted">({view.t('meetings.management.zone_offset', { zone, offset: utcOffsetLabel(value, zone) })})</span>
     <br />
     <small>
       {view.t('meetings.management.your_time')} <LocalTime view={view} value={value} />
