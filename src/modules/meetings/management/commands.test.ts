@@ -93,6 +93,15 @@ describe('meetings', () => {
     expect(audits.map((a) => a.action)).toEqual(['meetings.meeting.manage']);
   });
 
+  it('answers number_taken, not an error, when two secretaries create the same number at once', async () => {
+    const results = await Promise.all([
+      createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 150) }),
+      createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 150, { title: { en: 'The other one' } }) }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'number_taken', field: 'number' }]);
+  });
+
   it('increments the sequence on a change of date or place and on each status change; refuses a move that does not follow the lifecycle', async () => {
     const created = await createMeeting(database.db, { actor: secretariat, input: meetingInputAround(group, 110) });
     if (!created.ok) throw new Error(created.error);
