@@ -141,7 +141,7 @@ export const MeetingFormPage = ({ view, meeting: m, form, status, transitions, g
         <section aria-labelledby="status-title">
           <h2 id="status-title">{t('meetings.management.status_title')}</h2>
           <p>{t('meetings.management.status_line', { status: statusLabel(view, m.status) })}</p>
-          {status && <ErrorSummary view={view} form={status} labels={{ confirm: t('meetings.management.confirm') }} />}
+          {status && <ErrorSummary view={view} form={{ ...status, scope: String(status.values.transition ?? '') }} labels={{ confirm: t('meetings.management.confirm') }} />}
           {transitions.map((tr) => (
             <PostForm view={view} action={view.href(`/admin/meetings/${m.id}/status`)}>
               <input type="hidden" name="transition" value={tr} />
