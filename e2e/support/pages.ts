@@ -33,6 +33,10 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/documents',
   '/documents/CWG-WSIS%26SDG-41%2F1',
   '/documents/CWG-WSIS%26SDG-41%2F3',
+  // The demonstration meetings of the CWG: 41 held (decisions), 42 convened (agenda).
+  '/meetings',
+  '/meetings/CWG-WSIS%26SDG/41',
+  '/meetings/CWG-WSIS%26SDG/42',
 ];
 
 /**
@@ -67,6 +71,11 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/calendar/events/1',
   // The register's secretariat page of the demonstration meeting 41.
   '/admin/meetings/CWG-WSIS%26SDG/41/documents',
+  '/admin/meetings',
+  '/admin/meetings/new',
+  '/admin/meetings/1',
+  '/admin/meetings/1/agenda',
+  '/admin/meetings/1/summary',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

@@ -52,6 +52,10 @@ import { updateEntry } from '../modules/stocktaking/commands/update-entry.js';
 import { entryInput } from '../modules/stocktaking/inputs.js';
 import { openCall } from '../modules/stocktaking/moderation/commands/open-call.js';
 import { insertPublishedEntry } from '../modules/stocktaking/test-helpers.js';
+import { followMeeting } from '../modules/meetings/management/commands/follow-meeting.js';
+import { saveDecision } from '../modules/meetings/management/commands/save-decision.js';
+import { createMeeting } from '../modules/meetings/management/commands/save-meeting.js';
+import * as meetingTables from '../modules/meetings/tables.js';
 import { buildUser, TEST_PASSWORD } from './factories.js';
 
 const baseUrl = 'http://platform.test';
@@ -266,6 +270,51 @@ export const fillEveryTable = async (database: Database, { files = new LocalFile
   // results/: the synthesis is frozen by its command, once the consultation is closed.
   await db.update(c.consultations).set({ status: 'closed' }).where(eq(c.consultations.id, consultation.id));
   ok('synthesis', await freezeSynthesis(db, { actor: manager, consultationId: consultation.id }));
+
+  // Meetings (management/): the demo made meetings 41 and 42 of the CWG with agenda and decisions; a
+  // reader follows 42; a meeting of its own (90) has a registered document cited by a decision.
+  const [cwg] = await db.select().from(meetingTables.meetingGroups).where(eq(meetingTables.meetingGroups.code, 'CWG-WSIS&SDG'));
+  if (!cwg) throw new Error('the CWG group is not seeded');
+  const meeting42 = (await db.select().from(meetingTables.meetings).where(eq(meetingTables.meetings.number, 42))).find((m) => m.groupId === cwg.id);
+  if (!meeting42) throw new Error('the demo has no meeting 42');
+  await followMeeting(db, { actor: owner, meetingId: meeting42.id, follow: true });
+  const meeting90 = ok(
+    'meeting',
+    await createMeeting(db, {
+      actor: admin,
+      input: {
+        groupId: cwg.id,
+        number: 90,
+        title: { en: 'Ninetieth meeting', ar: 'الاجتماع التسعون' },
+        startsAt: '2030-03-04T08:30:00.000Z',
+        endsAt: '2030-03-05T16:30:00.000Z',
+        timeZone: 'Europe/Zurich',
+        place: { en: 'Geneva' },
+        onlineUrl: null,
+        chair: null,
+        viceChairs: [],
+        access: 'public',
+        contributionsDeadline: null,
+        actionLines: ['C2'],
+      },
+    }),
+  );
+  const [cited] = await db
+    .insert(meetingTables.meetingDocuments)
+    .values({
+      meetingId: meeting90.id,
+      kind: 'secretariat',
+      status: 'registered',
+      symbol: 'CWG-WSIS&SDG-90/1',
+      series: '',
+      seriesNumber: 1,
+      title: { en: 'Report' },
+      sourceKind: 'secretariat',
+      originalLanguage: 'en',
+      documentDate: '2030-02-01',
+    })
+    .returning();
+  ok('decision', await saveDecision(db, { actor: admin, meetingId: meeting90.id, number: 1, text: { en: 'Noted' }, agendaItemId: null, documentIds: [cited?.id ?? 0] }));
 
   // The core's file store: a file kept as a module keeps one (its bytes in the store, its core_files row).
   const keptBytes = Buffer.from(`%PDF-1.7\n% every-table ${database.kind} — Вклад — مساهمة\n%%EOF\n`);

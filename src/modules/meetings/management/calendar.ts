@@ -1,4 +1,49 @@
-import type { CalendarContribution } from '../../../core/contributions.js';
+/**
+ * Meetings and their contribution deadlines for the calendar (contributed through the manifest):
+ * public meetings only, each with its time zone, status (cancelled stays, marked), sequence and
+ * last change, so that subscribed calendars update or remove the event rather than add another.
+ */
+import type { CalendarContribution, CalendarDate } from '../../../core/contributions.js';
+import { meetingPath } from '../queries.js';
+import { findPublicMeetingsBetween } from './queries.js';
 
-/** Meetings and their contribution deadlines for the calendar (placeholder of the skeleton). */
-export const meetingCalendarDates: CalendarContribution = { find: async () => [] };
+const STATUS = { planned: 'tentative', convened: 'confirmed', held: 'confirmed', cancelled: 'cancelled' } as const;
+
+export const meetingCalendarDates: CalendarContribution = {
+  find: async (db, { from, to }) => {
+    const found = await findPublicMeetingsBetween(db, { from, to });
+    return found.flatMap((m): CalendarDate[] => {
+      const id = `${m.groupCode}-${m.number}`;
+      const common = {
+        href: meetingPath(m),
+        timeZone: m.timeZone,
+        status: STATUS[m.status],
+        sequence: m.sequence,
+        updatedAt: m.updatedAt,
+        group: m.groupCode,
+        actionLines: m.actionLines,
+      } as const;
+      const dates: CalendarDate[] = [];
+      if (m.startsAt < to && m.endsAt >= from)
+        dates.push({
+          ...common,
+          id,
+          kind: 'meeting',
+          label: { key: 'meetings.management.calendar_meeting', values: { title: m.title } },
+          start: m.startsAt,
+          end: m.endsAt,
+          location: Object.keys(m.place).length > 0 ? m.place : { en: 'online', fr: 'en ligne', es: 'en línea', ru: 'онлайн', zh: '线上', ar: 'عبر الإنترنت' },
+        });
+      if (m.contributionsDeadline >= from && m.contributionsDeadline < to)
+        dates.push({
+          ...common,
+          id: `${id}.deadline`,
+          kind: 'deadline',
+          label: { key: 'meetings.management.calendar_deadline', values: { title: m.title } },
+          start: m.contributionsDeadline,
+          end: null,
+        });
+      return dates;
+    });
+  },
+};
