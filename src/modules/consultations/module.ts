@@ -49,6 +49,14 @@ export const consultationsModule = defineModule({
   adminNav: [{ labelKey: 'consultations.nav.manage', href: '/admin/consultations', ability: 'consultations.consultation.manage' }],
   contributes: {
     notificationEvents: [...answeringNotificationEvents, ...exportsNotificationEvents],
+    // The safety net of campaign placing (it runs after each submission too): what a stopped process left.
+    jobs: [
+      {
+        name: 'place-texts',
+        everyMs: 60_000,
+        run: async (db) => (await import('./analysis/place-texts.js')).placeWaitingTexts(db),
+      },
+    ],
     reportSections: [
       {
         id: 'consultations.syntheses',
