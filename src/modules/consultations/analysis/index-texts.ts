@@ -69,7 +69,10 @@ export const storeAnswerTexts = async (tx: DbOrTx, answerId: number): Promise<nu
     .select({ id: answers.id, consultationId: answers.consultationId, language: answers.language, values: answers.values, status: answers.status })
     .from(answers)
     .where(eq(answers.id, answerId));
-  const old = await tx.select({ questionId: texts.questionId, body: texts.body, language: texts.language, campaignId: texts.campaignId }).from(texts).where(eq(texts.answerId, answerId));
+  const old = await tx
+    .select({ questionId: texts.questionId, body: texts.body, language: texts.language, campaignId: texts.campaignId })
+    .from(texts)
+    .where(eq(texts.answerId, answerId));
   const current = answer?.status === 'submitted' ? textsOfValues(answer.values) : [];
   const before = new Map(old.map((t) => [t.questionId, t]));
   const now = new Map(current.map((t) => [t.questionId, t]));

@@ -89,7 +89,10 @@ describe('placing texts in campaigns after the submission', () => {
       .set({ values: { q1: { text: 'Une réponse toute différente, écrite sans modèle, sur les données ouvertes des administrations.' } } })
       .where(eq(answers.id, ids[0] as number));
     await database.db.transaction((tx) => storeAnswerTexts(tx, ids[0] as number));
-    const [stale] = await database.db.select().from(campaigns).where(eq(campaigns.id, before?.id as number));
+    const [stale] = await database.db
+      .select()
+      .from(campaigns)
+      .where(eq(campaigns.id, before?.id as number));
     expect(stale?.isStale).toBe(true);
     expect(await placeWaitingTexts(database.db, { consultationId })).toEqual({ placed: 1, tidied: 1 });
     const [after] = await findCampaigns(database.db, { consultationId });
