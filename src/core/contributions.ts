@@ -4,7 +4,7 @@
  * core (`collectBadges(platform.modules, …)`), never the contributing module, so no module imports
  * another to decorate its pages. docs/ARCHITECTURE.md lists the kinds and who gives and reads each.
  */
-import type { DbOrTx } from './db/client.js';
+import type { Db, DbOrTx } from './db/client.js';
 import type { Locale } from './i18n/locales.js';
 import type { PlatformModule } from './module.js';
 import type { NotificationParams } from './notifications/tables.js';
@@ -155,6 +155,19 @@ export type SearchDocumentContribution = {
   find: (db: DbOrTx, args: { changedSince: Date | null }) => Promise<{ id: string; href: string; title: Partial<Record<Locale, string>>; text: Partial<Record<Locale, string>> }[]>;
 };
 
+/**
+ * Work a module needs done in the background, every `everyMs` (a safety net for work that is
+ * otherwise done at once, a purge): every server checks it and one process per period runs it
+ * (core/db/periodic.ts, runPeriodic; claimed as `job:<module>.<name>`). `run` must be safe beside
+ * a run of another process anyway (a period that ran long, a clock jump).
+ */
+export type JobContribution = {
+  /** Unique within the module ('place-texts'). */
+  name: string;
+  everyMs: number;
+  run: (db: Db) => Promise<unknown>;
+};
+
 /** Every kind of contribution, as a manifest declares them. */
 export type Contributions = {
   badges?: BadgeContribution[];
@@ -164,6 +177,7 @@ export type Contributions = {
   reportSections?: ReportSectionContribution[];
   notificationEvents?: NotificationEventContribution[];
   searchDocuments?: SearchDocumentContribution[];
+  jobs?: JobContribution[];
 };
 
 export type ContributionKind = keyof Contributions;

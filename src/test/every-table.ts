@@ -31,6 +31,7 @@ import { unsubscribe } from '../modules/consultations/exports/commands/unsubscri
 import { createTheme } from '../modules/consultations/analysis/commands/create-theme.js';
 import { tagText } from '../modules/consultations/analysis/commands/tag-text.js';
 import { indexAnswerTexts } from '../modules/consultations/analysis/index-texts.js';
+import { whenTextsPlaced } from '../modules/consultations/analysis/place-texts.js';
 import { freezeSynthesis } from '../modules/consultations/results/commands/freeze-synthesis.js';
 import { editQuestionnaire } from '../modules/consultations/management/commands/edit-questionnaire.js';
 import { createConsultation } from '../modules/consultations/management/commands/save-consultation.js';
@@ -252,6 +253,7 @@ export const fillEveryTable = async (database: Database, { files = new LocalFile
       })),
     )
     .returning({ id: c.answers.id });
+  await whenTextsPlaced(db);
   for (const { id } of [answer, ...campaignAnswers]) await db.transaction((tx) => indexAnswerTexts(tx, id));
   const theme = await createTheme(db, {
     actor: manager,

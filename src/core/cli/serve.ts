@@ -9,6 +9,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { hostname } from 'node:os';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import { type Config, MAX_WORKERS, openDataIdProblem } from '../config.js';
+import { contributions } from '../contributions.js';
 import type { BuildApp, PlatformModule } from '../module.js';
 import type { Database } from '../db/client.js';
 import { runPeriodic } from '../db/periodic.js';
@@ -58,7 +59,8 @@ const JOB_CHECK_MS = 60_000;
  * is claimed with SKIP LOCKED, so processes deliver side by side and nothing twice) and the purges
  * (each run claimed per period across processes: runPeriodic); notifications by e-mail, into the
  * outbox whether or not SMTP is configured (each at once, every 5 s; the daily digests, checked
- * every hour, once per person and day). Returns the function that stops it.
+ * every hour, once per person and day); the modules' `jobs` contributions, each once per period
+ * across processes. Returns the function that stops it.
  */
 export const startBackgroundWork = (database: Database, config: Config, log: Log, modules: readonly PlatformModule[] = []) => {
   const by = `${hostname()}:${process.pid}`;
@@ -110,6 +112,13 @@ export const startBackgroundWork = (database: Database, config: Config, log: Log
     setInterval(
       purge('purge-rate-limits', 600_000, () => purgeExpiredRateLimits(database.db)),
       JOB_CHECK_MS,
+    ),
+    // The modules' periodic jobs (`jobs` contributions), checked twice a period (at most every minute).
+    ...contributions(modules, 'jobs').map(({ module, contribution: job }) =>
+      setInterval(
+        purge(`${module}.${job.name}`, job.everyMs, () => job.run(database.db)),
+        Math.min(JOB_CHECK_MS, Math.max(1000, job.everyMs / 2)),
+      ),
     ),
   ];
   return () => {

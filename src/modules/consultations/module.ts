@@ -51,6 +51,14 @@ export const consultationsModule = defineModule({
   contributes: {
     calendar: [consultationCalendarDates],
     notificationEvents: [...answeringNotificationEvents, ...exportsNotificationEvents],
+    // The safety net of campaign placing (it runs after each submission too): what a stopped process left.
+    jobs: [
+      {
+        name: 'place-texts',
+        everyMs: 60_000,
+        run: async (db) => (await import('./analysis/place-texts.js')).placeWaitingTexts(db),
+      },
+    ],
     reportSections: [
       {
         id: 'consultations.syntheses',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/tables.js';
 import type { Locale, Localized, TranslationKind } from '../../core/i18n/locales.js';
 import type { AnswerValues, Questionnaire } from './questionnaire.js';
@@ -144,8 +144,10 @@ export const attachments = pgTable(
 /**
  * Free-text answers, one row per (answer, question), for search (same analysis as stocktaking's,
  * through core/search) and for campaign detection: `signature` is the text's MinHash, `campaign_id`
- * the group it belongs to (null when alone). Written when an answer is submitted, so grouping is
- * incremental: a new answer is compared with the existing signatures, not everything regrouped.
+ * the group it belongs to (null when alone). Written with its vector and signature when an answer is
+ * submitted (no lock); placed in a campaign afterwards by the placing job (analysis/place-texts.ts),
+ * which sets `placed_at`: a text not yet placed has no campaign, so it counts as its own until then.
+ * Grouping stays incremental: a new text is compared with the placed signatures, nothing regrouped.
  */
 export const texts = pgTable(
   'consultations_texts',
@@ -162,11 +164,15 @@ export const texts = pgTable(
     search: tsvector().notNull(),
     signature: integer().array().notNull(),
     campaignId: bigint({ mode: 'number' }).references(() => campaigns.id, { onDelete: 'set null' }),
+    /** When the placing job looked for its campaign (null: waiting; then campaign_id is null too). */
+    placedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.answerId, t.questionId] }),
     index('consultations_texts_search_idx').using('gin', t.search),
     index('consultations_texts_campaign_idx').on(t.consultationId, t.questionId, t.campaignId),
+    // The placing job's work list: small, only the texts waiting.
+    index('consultations_texts_unplaced_idx').on(t.consultationId, t.questionId, t.answerId).where(sql`${t.placedAt} is null`),
   ],
 );
 
@@ -182,9 +188,35 @@ export const campaigns = pgTable(
     /** The answer whose text stands for the group. */
     representativeAnswerId: bigint({ mode: 'number' }).notNull(),
     size: integer().notNull().default(0),
+    /**
+     * A member's text changed or went (a submitted answer edited): its size and representative are
+     * counted again by the placing job, under the question's lock (the submission takes no lock).
+     */
+    isStale: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('consultations_campaigns_question_idx').on(t.consultationId, t.questionId)],
+  (t) => [
+    index('consultations_campaigns_question_idx').on(t.consultationId, t.questionId),
+    index('consultations_campaigns_stale_idx').on(t.consultationId, t.questionId).where(sql`${t.isStale}`),
+  ],
+);
+
+/**
+ * The version of each consultation's results: whatever they are computed from (submitted answers,
+ * texts and their campaigns, codebook and coding, questionnaires, the consultation itself) bumps it,
+ * by deferred triggers (migration 0019), once per transaction. It is the sum over a few shards (the
+ * shard of a transaction is its id modulo 16), so concurrent submissions to one consultation rarely
+ * wait for each other's commit; each shard only grows, so any committed change raises the sum.
+ * No foreign key: a row of a deleted consultation is harmless, and the triggers fire at commit.
+ */
+export const resultsVersions = pgTable(
+  'consultations_results_versions',
+  {
+    consultationId: bigint({ mode: 'number' }).notNull(),
+    shard: smallint().notNull(),
+    version: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.shard] })],
 );
 
 /** The analysts' codebook of a consultation: themes free-text answers are tagged with. */

@@ -2,11 +2,13 @@
  * The free-text answers of a submitted answer in consultations_texts: one row per short or long
  * text question and per "other, please say" text, with its search vector (core/search: the
  * answer's language's configuration, Arabic stemmed and Chinese segmented in Node) and its MinHash
- * signature (minhash.ts). Each new text then finds its campaign incrementally: the texts of the same
- * question sharing a band with it are read (`signature && band keys`), the nearest joins it to its
- * group or makes a group with it; nothing else is regrouped.
+ * signature (minhash.ts), written by the submission's transaction without any lock
+ * (storeAnswerTexts). Each new text then finds its campaign incrementally, in the placing job
+ * (place-texts.ts, placeQuestionTexts here): the texts of the same question sharing a band with it
+ * are read (`signature && band keys`), the nearest joins it to its group or makes a group with it;
+ * nothing else is regrouped.
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { textVector } from '../../../core/search/index.js';
@@ -45,62 +47,102 @@ export const textRow = ({ answerId, consultationId, language, text }: { answerId
   };
 };
 
-/** Serializes campaign changes of one question (two answers submitted at once see each other). */
-const lockQuestion = async (tx: DbOrTx, consultationId: number, questionId: string) => {
+/**
+ * Serializes campaign changes of one question (two texts placed at once see each other). Taken only
+ * by the placing job and by regrouping, never by a submission; a transaction holding it touches the
+ * texts and campaigns of that question only, so it cannot wait in a circle with a submission.
+ */
+export const lockQuestion = async (tx: DbOrTx, consultationId: number, questionId: string) => {
   await tx.execute(sql`select pg_advisory_xact_lock(${consultationId}::integer, hashtext(${questionId}))`);
 };
 
 /**
- * Takes a text out of its campaign: the size goes down, the representative moves to another member
- * when it was this one, and a campaign left with one text is dissolved (that text is alone again).
+ * Writes the texts of an answer as its values say now, in the transaction that submits it (or that
+ * changes a submitted answer), without taking any lock beyond the answer's own rows: a text
+ * unchanged (same words, same language) keeps its row and its campaign; a new or changed text is
+ * written waiting for the placing job (`placed_at` null, no campaign); a changed or removed text
+ * that was in a campaign marks that campaign stale (the job counts it again). A draft has no texts.
+ * Returns how many texts now wait for the job.
  */
-const leaveCampaign = async (tx: DbOrTx, { answerId, questionId, campaignId }: { answerId: number; questionId: string; campaignId: number }) => {
-  const others = await tx
-    .select({ answerId: texts.answerId })
-    .from(texts)
-    .where(and(eq(texts.campaignId, campaignId), ne(texts.answerId, answerId), eq(texts.questionId, questionId)))
-    .orderBy(texts.answerId)
-    .limit(2);
-  if (others.length < 2) {
-    await tx.delete(campaigns).where(eq(campaigns.id, campaignId));
-    return;
-  }
-  const [first] = others;
-  await tx
-    .update(campaigns)
-    .set({
-      size: sql`${campaigns.size} - 1`,
-      representativeAnswerId: sql`case when ${campaigns.representativeAnswerId} = ${answerId} then ${first?.answerId} else ${campaigns.representativeAnswerId} end`,
-    })
-    .where(eq(campaigns.id, campaignId));
-};
-
-/** Removes an answer's texts (taking them out of their campaigns). */
-export const removeAnswerTexts = async (tx: DbOrTx, answerId: number) => {
-  const rows = await tx
-    .select({ questionId: texts.questionId, campaignId: texts.campaignId, consultationId: texts.consultationId })
+export const storeAnswerTexts = async (tx: DbOrTx, answerId: number): Promise<number> => {
+  const [answer] = await tx
+    .select({ id: answers.id, consultationId: answers.consultationId, language: answers.language, values: answers.values, status: answers.status })
+    .from(answers)
+    .where(eq(answers.id, answerId));
+  const old = await tx
+    .select({ questionId: texts.questionId, body: texts.body, language: texts.language, campaignId: texts.campaignId })
     .from(texts)
     .where(eq(texts.answerId, answerId));
-  for (const row of rows) {
-    if (row.campaignId === null) continue;
-    await lockQuestion(tx, row.consultationId, row.questionId);
-    await leaveCampaign(tx, { answerId, questionId: row.questionId, campaignId: row.campaignId });
+  const current = answer?.status === 'submitted' ? textsOfValues(answer.values) : [];
+  const before = new Map(old.map((t) => [t.questionId, t]));
+  const now = new Map(current.map((t) => [t.questionId, t]));
+  const stale: number[] = [];
+  const removed: string[] = [];
+  const added: ReturnType<typeof textRow>[] = [];
+  const changed: ReturnType<typeof textRow>[] = [];
+  // Question by question in one order, as every writer of these rows does.
+  for (const questionId of [...new Set([...before.keys(), ...now.keys()])].sort()) {
+    const was = before.get(questionId);
+    const is = now.get(questionId);
+    if (was && is && was.body === is.body && was.language === answer?.language) continue;
+    if (was?.campaignId) stale.push(was.campaignId);
+    if (!is) removed.push(questionId);
+    else if (answer) (was ? changed : added).push(textRow({ answerId, consultationId: answer.consultationId, language: answer.language, text: is }));
   }
-  if (rows.length > 0) await tx.delete(texts).where(eq(texts.answerId, answerId));
+  if (removed.length > 0) await tx.delete(texts).where(and(eq(texts.answerId, answerId), inArray(texts.questionId, removed)));
+  for (const row of changed)
+    await tx
+      .update(texts)
+      .set({ language: row.language, body: row.body, search: row.search, signature: row.signature, campaignId: null, placedAt: null })
+      .where(and(eq(texts.answerId, answerId), eq(texts.questionId, row.questionId)));
+  if (added.length > 0) await tx.insert(texts).values(added);
+  if (stale.length > 0)
+    await tx
+      .update(campaigns)
+      .set({ isStale: true })
+      .where(and(inArray(campaigns.id, stale), eq(campaigns.isStale, false)));
+  return added.length + changed.length;
 };
 
 /**
- * Finds the campaign of one stored text: among the texts of its question sharing a band with it,
- * the nearest (estimated Jaccard ≥ NEAR_THRESHOLD; the earliest answer on a tie) gives its group,
- * or makes a new group of the two when it was alone. Returns the campaign's id, or null.
+ * Counts the stale campaigns of one question again (under its lock): a campaign left with fewer
+ * than two texts is dissolved (its last text is alone again), otherwise its size is its number of
+ * texts and its representative stays, or moves to its earliest answer when it left. Returns how many.
  */
-export const placeText = async (
+const tidyCampaigns = async (tx: DbOrTx, { consultationId, questionId }: { consultationId: number; questionId: string }) => {
+  const stale = await tx
+    .select({ id: campaigns.id, representativeAnswerId: campaigns.representativeAnswerId })
+    .from(campaigns)
+    .where(and(eq(campaigns.consultationId, consultationId), eq(campaigns.questionId, questionId), eq(campaigns.isStale, true)))
+    .for('update', { skipLocked: true });
+  for (const campaign of stale) {
+    const members = await tx.select({ answerId: texts.answerId }).from(texts).where(eq(texts.campaignId, campaign.id)).orderBy(asc(texts.answerId));
+    if (members.length < 2) {
+      await tx.delete(campaigns).where(eq(campaigns.id, campaign.id));
+      continue;
+    }
+    const stays = members.some((m) => m.answerId === campaign.representativeAnswerId);
+    await tx
+      .update(campaigns)
+      .set({ size: members.length, isStale: false, representativeAnswerId: stays ? campaign.representativeAnswerId : (members[0]?.answerId as number) })
+      .where(eq(campaigns.id, campaign.id));
+  }
+  return stale.length;
+};
+
+/**
+ * Finds the campaign of one text: among the placed texts of its question sharing a band with it,
+ * the nearest (estimated Jaccard ≥ NEAR_THRESHOLD; the earliest answer on a tie) gives its group,
+ * or makes a new group of the two when it was alone. The caller holds the question's lock (texts
+ * still waiting are not compared: they are placed after, in answer order, and compared then).
+ * Returns the campaign's id, or null.
+ */
+const placeText = async (
   tx: DbOrTx,
   { answerId, consultationId, questionId, signature }: { answerId: number; consultationId: number; questionId: string; signature: number[] },
 ): Promise<number | null> => {
   const keys = keysOf(signature);
   if (keys.length === 0) return null;
-  await lockQuestion(tx, consultationId, questionId);
   // Candidates: a whole band equal (one subscript per band, no index needed for one question's
   // texts); their estimated similarity computed in SQL, so only the nearest comes back.
   const sameBand = sql.join(
@@ -112,7 +154,8 @@ export const placeText = async (
       select ${texts.answerId} as answer_id, ${texts.campaignId} as campaign_id,
         (select count(*) from unnest(${texts.signature}[${sql.raw(String(BANDS + 1))}:${sql.raw(String(BANDS + SIGNATURE_HASHES))}], ${sql.param(hashes)}::integer[]) as u(a, b) where u.a = u.b) as same
       from ${texts}
-      where ${texts.consultationId} = ${consultationId} and ${texts.questionId} = ${questionId} and ${texts.answerId} <> ${answerId} and (${sameBand})
+      where ${texts.consultationId} = ${consultationId} and ${texts.questionId} = ${questionId} and ${texts.answerId} <> ${answerId}
+        and ${texts.placedAt} is not null and (${sameBand})
     ) c
     where c.same >= ${Math.ceil(NEAR_THRESHOLD * SIGNATURE_HASHES)}
     order by c.same desc, c.answer_id
@@ -142,20 +185,59 @@ export const placeText = async (
 };
 
 /**
- * (Re)writes the texts of an answer, to be called in the transaction that submits it (and again
- * when a submitted answer is changed): the old texts leave their campaigns, the new ones are
- * indexed and placed. A draft has no texts. Returns how many texts were written.
+ * The placing of one question, in the caller's transaction: takes the question's lock, counts its
+ * stale campaigns again, then claims up to `limit` waiting texts (`for update skip locked`: a text
+ * another runner holds is left to it) in answer order and places each, marking it placed in the same
+ * transaction, so each text is placed exactly once whatever the runners. `answerId` limits the
+ * claim to one answer's texts. Returns how many texts were placed and campaigns counted again.
+ */
+export const placeQuestionTexts = async (
+  tx: DbOrTx,
+  { consultationId, questionId, limit = 100, answerId }: { consultationId: number; questionId: string; limit?: number; answerId?: number },
+): Promise<{ placed: number; tidied: number }> => {
+  await lockQuestion(tx, consultationId, questionId);
+  const tidied = await tidyCampaigns(tx, { consultationId, questionId });
+  const waiting = await tx
+    .select({ answerId: texts.answerId, signature: texts.signature })
+    .from(texts)
+    .where(
+      and(eq(texts.consultationId, consultationId), eq(texts.questionId, questionId), isNull(texts.placedAt), answerId === undefined ? undefined : eq(texts.answerId, answerId)),
+    )
+    .orderBy(asc(texts.answerId))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  for (const text of waiting) {
+    await placeText(tx, { answerId: text.answerId, consultationId, questionId, signature: text.signature });
+    await tx
+      .update(texts)
+      .set({ placedAt: sql`now()` })
+      .where(and(eq(texts.answerId, text.answerId), eq(texts.questionId, questionId)));
+  }
+  return { placed: waiting.length, tidied };
+};
+
+/** The questions with work for the placing job (texts waiting, campaigns stale), in the order their locks are taken. */
+export const findPlacingWork = async (db: DbOrTx, { consultationId }: { consultationId?: number } = {}) => {
+  const only = (column: typeof texts.consultationId | typeof campaigns.consultationId) => (consultationId === undefined ? sql`true` : sql`${column} = ${consultationId}`);
+  const { rows } = await db.execute<{ consultationId: number; questionId: string }>(sql`
+    select "consultationId", "questionId" from (
+      select distinct ${texts.consultationId}::float8 as "consultationId", ${texts.questionId} as "questionId" from ${texts} where ${texts.placedAt} is null and ${only(texts.consultationId)}
+      union
+      select distinct ${campaigns.consultationId}::float8, ${campaigns.questionId} from ${campaigns} where ${campaigns.isStale} and ${only(campaigns.consultationId)}
+    ) w order by "consultationId", hashtext("questionId"), "questionId"`);
+  return rows.map((r) => ({ consultationId: Number(r.consultationId), questionId: r.questionId }));
+};
+
+/**
+ * Stores an answer's texts and places them at once, in the caller's transaction (what the
+ * submission and the job do together, for the tests, the demo and the bench of incremental
+ * placing). Returns how many texts were written.
  */
 export const indexAnswerTexts = async (tx: DbOrTx, answerId: number): Promise<number> => {
-  const [answer] = await tx
-    .select({ id: answers.id, consultationId: answers.consultationId, language: answers.language, values: answers.values, status: answers.status })
-    .from(answers)
-    .where(eq(answers.id, answerId));
-  await removeAnswerTexts(tx, answerId);
-  if (answer?.status !== 'submitted') return 0;
-  const rows = textsOfValues(answer.values).map((text) => textRow({ answerId, consultationId: answer.consultationId, language: answer.language, text }));
-  if (rows.length === 0) return 0;
-  await tx.insert(texts).values(rows);
-  for (const row of rows) await placeText(tx, { answerId, consultationId: answer.consultationId, questionId: row.questionId, signature: row.signature });
-  return rows.length;
+  const written = await storeAnswerTexts(tx, answerId);
+  const [answer] = await tx.select({ consultationId: answers.consultationId }).from(answers).where(eq(answers.id, answerId));
+  if (!answer) return written;
+  for (const { questionId } of await findPlacingWork(tx, { consultationId: answer.consultationId }))
+    await placeQuestionTexts(tx, { consultationId: answer.consultationId, questionId, limit: 1_000_000 });
+  return written;
 };

@@ -8,6 +8,7 @@ import { buildUser } from '../../../test/factories.js';
 import { createApiToken } from '../../accounts/commands/create-api-token.js';
 import { memberships, organizations } from '../../accounts/tables.js';
 import { answers, attachments, texts } from '../tables.js';
+import { whenTextsPlaced } from '../analysis/place-texts.js';
 import { saveAnswer } from './commands/save-answer.js';
 import { DOCX, HOUR, insertConsultation, PDF } from './test-helpers.js';
 
@@ -30,7 +31,11 @@ beforeAll(async () => {
   user = await buildUser(db, { locale: 'fr', name: 'Amina Diop' });
   client = await kit.as(user);
 });
-afterAll(async () => kit.close());
+afterAll(async () => {
+  // The background placing of the last submissions ends before the database closes.
+  await whenTextsPlaced(db);
+  await kit.close();
+});
 
 describe('the answer form, without JavaScript', () => {
   it('walks the steps, saves a draft at each, keeps typed values on a broken rule, submits and sends a receipt with a copy', async () => {
@@ -73,12 +78,14 @@ describe('the answer form, without JavaScript', () => {
     expect(submitted.headers.location).toBe(`${base}/receipt`);
     const row = await answerOf(c.id, `user:${user.id}`);
     expect(row).toMatchObject({ status: 'submitted', version: 1, country: 'SN', region: 'AFR', gender: 'female', stakeholderType: null });
-    // The submission made its free text searchable by the analysts in the same commit.
+    // The submission made its free text searchable by the analysts in the same commit; its
+    // campaign is looked for after the commit, in the background of the process, and it ends up placed.
+    await whenTextsPlaced(db);
     const indexed = await db
-      .select({ body: texts.body, language: texts.language })
+      .select({ body: texts.body, language: texts.language, placed: sql<boolean>`${texts.placedAt} is not null` })
       .from(texts)
       .where(eq(texts.answerId, row?.id ?? 0));
-    expect(indexed).toEqual([{ body: 'Le haut débit pour chaque village.', language: 'fr' }]);
+    expect(indexed).toEqual([{ body: 'Le haut débit pour chaque village.', language: 'fr', placed: true }]);
     expect((await client.get(`${base}/receipt`)).body).toContain('Votre réponse a été reçue');
 
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email));

@@ -218,6 +218,7 @@ export const answeringRoutes: FastifyPluginAsync = async (app) => {
       submit: action === 'submit' && step > questionnaire.sections.length,
       baseUrl,
       ip: req.ip,
+      onPlacingError: (error) => req.log.error({ err: error }, 'placing consultation texts in campaigns failed'),
     });
     if (!result.ok) return refusal(req, reply, { consultation, step, values, result });
     const token = pendingToken(req);
@@ -469,6 +470,7 @@ export const answeringApiRoutes: FastifyPluginAsyncZod = async (app) => {
         submit: false,
         baseUrl,
         ip: req.ip,
+        onPlacingError: (error) => req.log.error({ err: error }, 'placing consultation texts in campaigns failed'),
       });
       if (!result.ok) return sendRefusal(req, reply, result);
       return answerJson(result.answer);
@@ -504,7 +506,17 @@ export const answeringApiRoutes: FastifyPluginAsyncZod = async (app) => {
           publish: own.publish,
         };
       }
-      const result = await saveAnswer(db, { actor, consultationId: req.params.id, input, replaceAll: true, hidden: 'refuse', submit: true, baseUrl, ip: req.ip });
+      const result = await saveAnswer(db, {
+        actor,
+        consultationId: req.params.id,
+        input,
+        replaceAll: true,
+        hidden: 'refuse',
+        submit: true,
+        baseUrl,
+        ip: req.ip,
+        onPlacingError: (error) => req.log.error({ err: error }, 'placing consultation texts in campaigns failed'),
+      });
       if (!result.ok) return sendRefusal(req, reply, result);
       return answerJson(result.answer);
     },

@@ -1,8 +1,10 @@
 /**
  * Results kept per process until their data changes: computing them reads every value of every
- * answer (about 0.4 s for 5,000 answers of 30 questions on an idle server), while the fingerprint
- * of their data (findResultsVersion) reads indexes only. Readers asking at once for results not
- * yet kept share one computation. Nothing here matters if lost: another process computes its own.
+ * answer (about 0.4 s for 5,000 answers of 30 questions on an idle server), while the version of
+ * their data (findResultsVersion, bumped by triggers at each committed change) is one read of a few
+ * rows. The version is read before the results, so kept results are never older than the version
+ * they are filed under. Readers asking at once for results not yet kept share one computation.
+ * Nothing here matters if lost: another process computes its own.
  */
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale } from '../../../core/i18n/locales.js';

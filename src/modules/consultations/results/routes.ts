@@ -9,7 +9,8 @@ import '../permissions.js';
 import { type Consultation, getConsultation } from '../queries.js';
 import { freezeSynthesis } from './commands/freeze-synthesis.js';
 import { synthesisDocx } from './docx.js';
-import { BREAKDOWNS, type Breakdown } from './queries.js';
+import { type VersionedCache, versionedCache } from '../../../core/http/versioned-cache.js';
+import { BREAKDOWNS, type Breakdown, findResultsVersion } from './queries.js';
 import { keptConsultationResults } from './cache.js';
 import { currentSynthesis } from './synthesis.js';
 import { ResultsNotPublicPage, ResultsPage } from './views/ResultsPage.js';
@@ -21,21 +22,36 @@ const mayRead = (req: FastifyRequest, c: Consultation) => c.status === 'publishe
 
 const breakdownOf = (raw: unknown): Breakdown | null => ((BREAKDOWNS as readonly string[]).includes(String(raw)) ? (raw as Breakdown) : null);
 
+/** Consultations whose rendered results pages are kept (the most recently read; each holds its pages per language). */
+const KEPT_CONSULTATIONS = 50;
+
 export const resultsRoutes: FastifyPluginAsync = async (app) => {
   const db = app.platform.database.db;
+  // Anonymous readers of published results get the page rendered once per results version and
+  // language (reply.sharedPage: ETag and 304 too); the version is per consultation.
+  const pages = new Map<number, VersionedCache>();
+  const pagesOf = (consultationId: number) => {
+    let cache = pages.get(consultationId);
+    if (cache) pages.delete(consultationId);
+    else cache = versionedCache({ readVersion: () => findResultsVersion(db, consultationId) });
+    pages.set(consultationId, cache);
+    if (pages.size > KEPT_CONSULTATIONS) pages.delete(pages.keys().next().value as number);
+    return cache;
+  };
 
   app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/consultations/:id/results', async (req, reply) => {
     const consultation = await getConsultation(db, pathId(req.params.id));
     if (consultation.status === 'draft' && !isAnalyst(req)) throw notFound();
-    const view = req.view(reply);
-    if (!mayRead(req, consultation)) return reply.page(ResultsNotPublicPage({ view, id: consultation.id, title: view.localize(consultation.title) }));
+    if (!mayRead(req, consultation)) {
+      const view = req.view(reply);
+      return reply.page(ResultsNotPublicPage({ view, id: consultation.id, title: view.localize(consultation.title) }));
+    }
     const query = req.query ?? {};
-    const results = await keptConsultationResults(db, consultation.id, {
-      locale: req.locale,
-      campaignsOnce: query.counting === 'campaigns-once',
-      breakdown: breakdownOf(query.breakdown),
-    });
-    return reply.page(ResultsPage({ view, results, isAnalyst: isAnalyst(req) }));
+    const options = { locale: req.locale, campaignsOnce: query.counting === 'campaigns-once', breakdown: breakdownOf(query.breakdown) };
+    // Signed-in readers and pages with options are rendered for them (sharedPage decides).
+    return reply.sharedPage(pagesOf(consultation.id), async (shared) =>
+      ResultsPage({ view: shared, results: await keptConsultationResults(db, consultation.id, options), isAnalyst: isAnalyst(req) }),
+    );
   });
 
   app.get<{ Params: { id: string } }>('/consultations/:id/synthesis', async (req, reply) => {

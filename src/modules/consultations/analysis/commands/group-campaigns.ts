@@ -1,7 +1,8 @@
 /**
  * Grouping every free-text answer of a consultation again, from nothing: the campaigns are deleted
  * and rebuilt from the stored signatures, in answer order, by the same rule as the incremental path
- * (minhash.ts groupSignatures), so the result is what the submissions one by one gave. For a
+ * (minhash.ts groupSignatures), so the result is what the submissions one by one gave. Holds the
+ * placing job's question locks meanwhile, and leaves every text it grouped placed. For a
  * consultation indexed before the analysis existed, or after the threshold changed;
  * reindexConsultationTexts also writes the texts themselves again.
  */
@@ -10,7 +11,7 @@ import { recordAction } from '../../../../core/audit/record.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
 import type { MaybeActor } from '../../../../core/permissions/index.js';
 import { answers, campaigns, texts } from '../../tables.js';
-import { textRow, textsOfValues } from '../index-texts.js';
+import { lockQuestion, textRow, textsOfValues } from '../index-texts.js';
 import { groupSignatures } from '../minhash.js';
 
 /** Rows per INSERT or UPDATE statement. */
@@ -37,14 +38,28 @@ export type GroupCampaignsResult = { texts: number; campaigns: number; grouped: 
 
 /** Rebuilds the campaigns of a consultation from its stored texts (in the caller's transaction). */
 export const groupCampaigns = async (tx: DbOrTx, { consultationId, actor, ip }: { consultationId: number; actor?: MaybeActor; ip?: string }): Promise<GroupCampaignsResult> => {
+  // The placing job's locks, every question's, in the job's order: it waits until this is done.
+  const { rows: questions } = await tx.execute<{ q: string }>(
+    sql`select distinct ${texts.questionId} as q, hashtext(${texts.questionId}) as h from ${texts} where ${texts.consultationId} = ${consultationId} order by h, q`,
+  );
+  for (const { q } of questions) await lockQuestion(tx, consultationId, q);
+  const locked = new Set(questions.map((r) => r.q));
   await tx.delete(campaigns).where(eq(campaigns.consultationId, consultationId));
   // Signatures read as text and parsed here: the driver's array parser took most of the time.
   const read = await tx
     .select({ answerId: texts.answerId, questionId: texts.questionId, signature: sql<string>`array_to_string(${texts.signature}, ',')` })
     .from(texts)
-    .where(and(eq(texts.consultationId, consultationId), sql`cardinality(${texts.signature}) > 0`))
+    .where(eq(texts.consultationId, consultationId))
     .orderBy(asc(texts.questionId), asc(texts.answerId));
-  const rows = read.map((r) => ({ answerId: r.answerId, questionId: r.questionId, signature: parseIntegers(r.signature) }));
+  // Every text read is placed by this grouping (one of a question that came meanwhile is left to the job).
+  const seen = read.filter((r) => locked.has(r.questionId));
+  for (let i = 0; i < seen.length; i += BATCH) {
+    const part = seen.slice(i, i + BATCH);
+    await tx.execute(sql`update ${texts} set placed_at = now()
+      from unnest(${sql.param(part.map((a) => a.answerId))}::bigint[], ${sql.param(part.map((a) => a.questionId))}::text[]) as u(answer_id, question_id)
+      where ${texts.answerId} = u.answer_id and ${texts.questionId} = u.question_id and ${texts.placedAt} is null`);
+  }
+  const rows = seen.filter((r) => r.signature !== '').map((r) => ({ answerId: r.answerId, questionId: r.questionId, signature: parseIntegers(r.signature) }));
   const byQuestion = new Map<string, typeof rows>();
   for (const row of rows) {
     const list = byQuestion.get(row.questionId);

@@ -3,9 +3,12 @@
  * audience, the organization's membership), the values (validate.ts), the time (a submission
  * only between the open and the close; a late one keeps the draft), one row per respondent by
  * the unique index (INSERT … ON CONFLICT, so two members of one organization write one answer),
- * and on submission the receipt (a notification and an e-mail with a copy of the answer).
+ * the free texts stored for search and campaigns (no lock: placing them in campaigns is the
+ * analysis' job, started in the background once the transaction committed), and on submission the
+ * receipt (a notification and an e-mail with a copy of the answer).
  */
-import { indexAnswerTexts } from '../../analysis/index-texts.js';
+import { storeAnswerTexts } from '../../analysis/index-texts.js';
+import { placeTextsSoon } from '../../analysis/place-texts.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAction } from '../../../../core/audit/record.js';
 import type { Db } from '../../../../core/db/client.js';
@@ -60,6 +63,7 @@ export const saveAnswer = async (
     baseUrl = '',
     now = new Date(),
     ip,
+    onPlacingError = reportPlacingError,
   }: {
     actor: Actor;
     consultationId: number;
@@ -72,9 +76,12 @@ export const saveAnswer = async (
     baseUrl?: string;
     now?: Date;
     ip?: string;
+    /** Where a failure of the background placing goes (the request has answered by then). */
+    onPlacingError?: (error: unknown) => void;
   },
-): Promise<SaveAnswerResult> =>
-  db.transaction(async (tx) => {
+): Promise<SaveAnswerResult> => {
+  let textsWaiting = 0;
+  const result = await db.transaction(async (tx): Promise<SaveAnswerResult> => {
     const consultation = await findConsultation(tx, consultationId);
     if (!answerable(consultation)) return { ok: false, error: 'not_found' };
     if (consultation.status !== 'open') return { ok: false, error: 'closed', consultation, kept: false };
@@ -158,9 +165,9 @@ export const saveAnswer = async (
       await tx.update(attachments).set({ answerId: row.id }).where(eq(attachments.answerId, carried.id));
       await tx.delete(answers).where(eq(answers.id, carried.id));
     }
-    // A submitted answer's free texts are searchable and placed in campaigns in the same commit (a
-    // change after submission indexes them again; a draft has none).
-    if (row.status === 'submitted') await indexAnswerTexts(tx, row.id);
+    // A submitted answer's free texts are searchable from this commit on (a change after submission
+    // writes the changed ones again; a draft has none); their campaigns are found after the commit.
+    if (row.status === 'submitted') textsWaiting = await storeAnswerTexts(tx, row.id);
     await recordAction(tx, {
       actor,
       action: doSubmit ? 'consultations.answer.submit' : 'consultations.answer.write',
@@ -170,9 +177,19 @@ export const saveAnswer = async (
       ip,
     });
     if (late) return { ok: false, error: moment as 'closed' | 'not_yet_open', consultation, kept: true };
-    if (doSubmit) await sendReceipt(tx, { actor, consultation, answer: row, baseUrl });
+    if (doSubmit) await sendReceipt(tx, { actor, consultation, questionnaire, answer: row, baseUrl });
     return { ok: true, answer: row, submitted: doSubmit };
   });
+  // Committed: the campaigns of the new texts are found in the background (placing takes a lock
+  // per question, which would queue every submission of the consultation if taken here).
+  if (textsWaiting > 0) placeTextsSoon(db, onPlacingError);
+  return result;
+};
+
+/** The default for a failed background placing: one JSON line on stderr, like the server's log; the periodic run retries. */
+const reportPlacingError = (error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), pid: process.pid, msg: 'placing consultation texts in campaigns failed', err: String(error) })}\n`);
+};
 
 /**
  * The receipt: a notification in the platform, and an e-mail in the respondent's language with a
@@ -180,11 +197,16 @@ export const saveAnswer = async (
  */
 const sendReceipt = async (
   tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  { actor, consultation, answer, baseUrl }: { actor: Actor; consultation: Consultation; answer: Answer; baseUrl: string },
+  {
+    actor,
+    consultation,
+    questionnaire,
+    answer,
+    baseUrl,
+  }: { actor: Actor; consultation: Consultation; questionnaire: Awaited<ReturnType<typeof currentQuestionnaire>>; answer: Answer; baseUrl: string },
 ) => {
   const locale: Locale = isLocale(actor.locale) ? actor.locale : 'en';
   const localize = localizer(locale);
-  const questionnaire = await currentQuestionnaire(tx, consultation);
   const files = await tx.select({ id: attachments.id, fileName: attachments.fileName }).from(attachments).where(eq(attachments.answerId, answer.id));
   const link = `/consultations/${consultation.id}/answer/receipt`;
   await notify(tx, answerReceived, { to: [actor.id], params: { title: consultation.title as Record<string, string> }, link });

@@ -1,0 +1,151 @@
+/**
+ * Campaign placing as a job (PGlite, and PostgreSQL in the postgresql project): a submission stores
+ * its texts without placing them; the job places each text exactly once, even with two runners at
+ * once; a changed text leaves its campaign; and the results' version moves with every change the
+ * results show (a new answer, a campaign found, a coding), not with a draft.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getActorById } from '../../../core/auth/sessions.js';
+import type { Actor } from '../../../core/permissions/index.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
+import { buildUser } from '../../../test/factories.js';
+import { findResultsVersion } from '../results/queries.js';
+import { answers, campaigns, texts } from '../tables.js';
+import { createTheme } from './commands/create-theme.js';
+import { tagText } from './commands/tag-text.js';
+import { storeAnswerTexts } from './index-texts.js';
+import { placeTextsSoon, placeWaitingTexts, whenTextsPlaced } from './place-texts.js';
+import { findCampaigns, searchTexts } from './queries.js';
+import { insertAnswer, insertConsultation } from './test-helpers.js';
+
+let database: TestDatabase;
+let analyst: Actor;
+beforeAll(async () => {
+  database = await createTestDatabase({ seed: false });
+  const user = await buildUser(database.db, { roles: ['consultation-manager'] });
+  analyst = (await getActorById(database.db, user.id)) as Actor;
+}, 120_000);
+afterAll(async () => database.drop());
+
+const TEMPLATES = [
+  'Nous demandons un fonds de service universel transparent et une obligation de couverture pour chaque licence de spectre accordée.',
+  'We ask that every rural school be connected to affordable broadband by the end of the decade, with teachers trained in digital skills.',
+  'Las bibliotecas públicas deben ofrecer acceso gratuito a internet y cursos de alfabetización digital para personas mayores y jóvenes.',
+];
+const WORDS = ['vraiment', 'urgently', 'también', 'aussi', 'indeed', 'además', 'enfin', 'please', 'ahora', 'ici'];
+
+/** A submitted answer whose text is stored as the submission stores it (not placed). */
+const submitted = async (consultationId: number, text: string) => {
+  const { id } = await insertAnswer(database.db, { consultationId, language: 'fr', values: { q1: { text } } });
+  await database.db.transaction((tx) => storeAnswerTexts(tx, id));
+  return id;
+};
+
+const textsOf = (consultationId: number) =>
+  database.db.select({ answerId: texts.answerId, campaignId: texts.campaignId, placedAt: texts.placedAt }).from(texts).where(eq(texts.consultationId, consultationId));
+
+describe('placing texts in campaigns after the submission', () => {
+  it('a stored text is searchable at once, counts as its own until the job places it, then joins its near copy', async () => {
+    const { id: consultationId } = await insertConsultation(database.db);
+    const first = await submitted(consultationId, TEMPLATES[0] as string);
+    const second = await submitted(consultationId, `${TEMPLATES[0]} Merci.`);
+    expect((await searchTexts(database.db, { consultationId, q: 'spectre' })).items.map((h) => h.answerId).sort()).toEqual([first, second].sort());
+    expect((await textsOf(consultationId)).every((t) => t.campaignId === null && t.placedAt === null)).toBe(true);
+    expect(await findCampaigns(database.db, { consultationId })).toEqual([]);
+
+    expect(await placeWaitingTexts(database.db, { consultationId })).toEqual({ placed: 2, tidied: 0 });
+    const [group] = await findCampaigns(database.db, { consultationId });
+    expect(group).toMatchObject({ size: 2, representativeAnswerId: first });
+    expect((await textsOf(consultationId)).every((t) => t.campaignId === group?.id && t.placedAt !== null)).toBe(true);
+    // Nothing is placed twice.
+    expect(await placeWaitingTexts(database.db, { consultationId })).toEqual({ placed: 0, tidied: 0 });
+  });
+
+  it('two runners at once place each text exactly once', async () => {
+    const { id: consultationId } = await insertConsultation(database.db);
+    const ids: number[] = [];
+    for (let i = 0; i < 30; i++) ids.push(await submitted(consultationId, `${TEMPLATES[i % 3]} ${WORDS[i % WORDS.length]} ${i}.`));
+    const [a, b] = await Promise.all([placeWaitingTexts(database.db, { consultationId }), placeWaitingTexts(database.db, { consultationId })]);
+    expect((a?.placed ?? 0) + (b?.placed ?? 0)).toBe(30);
+    const rows = await textsOf(consultationId);
+    expect(rows.every((t) => t.placedAt !== null && t.campaignId !== null)).toBe(true);
+    const groups = await findCampaigns(database.db, { consultationId });
+    expect(groups.map((g) => g.size)).toEqual([10, 10, 10]);
+    // Each campaign's size is its number of texts (a text placed twice would have counted twice).
+    for (const g of groups) expect(rows.filter((t) => t.campaignId === g.id)).toHaveLength(g.size);
+  }, 120_000);
+
+  it('a changed text leaves its campaign (counted again by the job) and is placed again', async () => {
+    const { id: consultationId } = await insertConsultation(database.db);
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await submitted(consultationId, `${TEMPLATES[1]} ${WORDS[i]}.`));
+    await placeWaitingTexts(database.db, { consultationId });
+    const [before] = await findCampaigns(database.db, { consultationId });
+    expect(before?.size).toBe(3);
+    // The first answer (the representative) now says something else.
+    await database.db
+      .update(answers)
+      .set({ values: { q1: { text: 'Une réponse toute différente, écrite sans modèle, sur les données ouvertes des administrations.' } } })
+      .where(eq(answers.id, ids[0] as number));
+    await database.db.transaction((tx) => storeAnswerTexts(tx, ids[0] as number));
+    const [stale] = await database.db
+      .select()
+      .from(campaigns)
+      .where(eq(campaigns.id, before?.id as number));
+    expect(stale?.isStale).toBe(true);
+    expect(await placeWaitingTexts(database.db, { consultationId })).toEqual({ placed: 1, tidied: 1 });
+    const [after] = await findCampaigns(database.db, { consultationId });
+    expect(after).toMatchObject({ id: before?.id, size: 2, representativeAnswerId: ids[1] });
+    const [mine] = await database.db
+      .select()
+      .from(texts)
+      .where(and(eq(texts.answerId, ids[0] as number), eq(texts.questionId, 'q1')));
+    expect(mine?.campaignId).toBeNull();
+    expect(mine?.placedAt).not.toBeNull();
+  });
+
+  it('runs in the background of the process after a submission (placeTextsSoon)', async () => {
+    const { id: consultationId } = await insertConsultation(database.db);
+    await submitted(consultationId, `${TEMPLATES[2]} uno.`);
+    await submitted(consultationId, `${TEMPLATES[2]} dos.`);
+    const errors: unknown[] = [];
+    placeTextsSoon(database.db, (e) => errors.push(e));
+    placeTextsSoon(database.db, (e) => errors.push(e));
+    await whenTextsPlaced(database.db);
+    expect(errors).toEqual([]);
+    expect((await textsOf(consultationId)).every((t) => t.placedAt !== null && t.campaignId !== null)).toBe(true);
+  });
+});
+
+describe('the results version', () => {
+  it('moves with a submitted answer, a campaign placed and a coding; not with a draft', async () => {
+    const { id: consultationId } = await insertConsultation(database.db);
+    const v0 = await findResultsVersion(database.db, consultationId);
+    await database.db.insert(answers).values({ consultationId, version: 1, respondent: 'test:draft', status: 'draft', language: 'en', values: { q1: { text: 'draft' } } });
+    expect(await findResultsVersion(database.db, consultationId)).toBe(v0);
+    const first = await submitted(consultationId, TEMPLATES[1] as string);
+    const v1 = await findResultsVersion(database.db, consultationId);
+    expect(v1).toBeGreaterThan(v0);
+    await submitted(consultationId, `${TEMPLATES[1]} Thanks.`);
+    const v2 = await findResultsVersion(database.db, consultationId);
+    expect(v2).toBeGreaterThan(v1);
+    await placeWaitingTexts(database.db, { consultationId });
+    const v3 = await findResultsVersion(database.db, consultationId);
+    expect(v3).toBeGreaterThan(v2);
+    const theme = await createTheme(database.db, { actor: analyst, input: { consultationId, label: { en: 'Schools' }, description: {} } });
+    const v4 = await findResultsVersion(database.db, consultationId);
+    expect(v4).toBeGreaterThan(v3);
+    await tagText(database.db, { actor: analyst, input: { consultationId, answerId: first, questionId: 'q1', themeIds: [theme.id] } });
+    expect(await findResultsVersion(database.db, consultationId)).toBeGreaterThan(v4);
+    // Another consultation's version did not move with these.
+    const { id: other } = await insertConsultation(database.db);
+    const otherVersion = await findResultsVersion(database.db, other);
+    await submitted(consultationId, 'Encore une réponse libre sur la gouvernance de l’internet.');
+    expect(await findResultsVersion(database.db, other)).toBe(otherVersion);
+    // One bump per transaction, whatever the rows it wrote.
+    const before = await findResultsVersion(database.db, consultationId);
+    await database.db.execute(sql`update consultations_texts set placed_at = now() where consultation_id = ${consultationId}`);
+    expect(await findResultsVersion(database.db, consultationId)).toBe(before + 1);
+  });
+});
