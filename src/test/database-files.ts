@@ -26,7 +26,9 @@ const resolveImport = (known: Set<string>, from: string, specifier: string): str
 };
 
 const walk = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'node_modules' ? [] : walk(join(dir, e.name))) : [join(dir, e.name)])) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'node_modules' ? [] : walk(join(dir, e.name))) : [join(dir, e.name)]))
+    : [];
 
 /**
  * The test files under `root`/src (paths relative to root, sorted) that reach WSIS_TEST_DB
