@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { wsisEntry } from './cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -51,7 +50,7 @@ export type WsisServer = { child: ChildProcess; ready: Promise<URL>; output: () 
  * real server process (several processes, the proxy, the faults, the durability of votes).
  */
 export const startWsis = ({ url, dataDir, args = [], env = {} }: { url?: string; dataDir?: string; args?: string[]; env?: Record<string, string> }): WsisServer => {
-  const child = spawn(process.execPath, [...wsisEntry(), 'serve', '--no-demo', '--port', '0', ...(dataDir ? ['--data', dataDir] : []), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--no-demo', '--port', '0', ...(dataDir ? ['--data', dataDir] : []), ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

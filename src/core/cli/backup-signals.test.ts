@@ -13,7 +13,6 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../../app.js';
 import { fillEveryTable } from '../../test/every-table.js';
-import { wsisEntry } from '../../test/cli.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
 import { backupTables } from './backup.js';
 import { latestMigrationTag } from './common.js';
@@ -31,7 +30,7 @@ type Run = { child: ChildProcess; stderr: () => string; done: Promise<{ code: nu
 /** Starts `wsis …` as an operator would (stdin closed, no DATABASE_URL: the embedded database of --data). */
 const startWsis = (args: string[]): Run => {
   const { DATABASE_URL: _url, WSIS_DATA_DIR: _dir, ...env } = process.env;
-  const child = spawn(process.execPath, [...wsisEntry(), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;

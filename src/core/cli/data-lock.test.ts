@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { runWsis, type WsisRun, wsisEntry } from '../../test/cli.js';
+import { runWsis, type WsisRun } from '../../test/cli.js';
 import { openDatabase } from '../db/client.js';
 import { lockDataFolder } from '../db/data-lock.js';
 
@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const wsis = (...args: string[]) => runWsis(args, { timeout: 120_000 });
 
 const startServer = (data: string) => {
-  const child = spawn(process.execPath, [...wsisEntry(), 'serve', '--no-demo', '--port', '0', '--data', data], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--no-demo', '--port', '0', '--data', data], {
     env: { ...process.env, DATABASE_URL: '', WSIS_DATA_DIR: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

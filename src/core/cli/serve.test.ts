@@ -4,7 +4,6 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { wsisEntry } from '../../test/cli.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -12,7 +11,7 @@ afterAll(() => {
 });
 
 const startServer = (dataDir: string, extra: string[] = []) => {
-  const child = spawn(process.execPath, [...wsisEntry(), 'serve', '--port', '0', '--data', dataDir, ...extra], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', '0', '--data', dataDir, ...extra], {
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

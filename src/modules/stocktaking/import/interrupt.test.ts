@@ -15,7 +15,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../../../app.js';
 import { seedReference } from '../../../core/cli/startup.js';
 import { migrateDatabase, openDatabase } from '../../../core/db/client.js';
-import { wsisEntry } from '../../../test/cli.js';
 import { testDatabaseKind } from '../../../test/db.js';
 import { buildUser } from '../../../test/factories.js';
 
@@ -51,11 +50,15 @@ const prepareTarget = async () => {
 
 const runImport = (file: string, target: { env: Record<string, string>; dataDir?: string }, { onStderr }: { onStderr?: (text: string, child: ChildProcess) => void } = {}) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [...wsisEntry(), 'import', 'entries', file, '--as', 'moderator@example.org', ...(target.dataDir ? ['--data', target.dataDir] : [])], {
-      cwd: root,
-      env: { ...process.env, ...target.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'import', 'entries', file, '--as', 'moderator@example.org', ...(target.dataDir ? ['--data', target.dataDir] : [])],
+      {
+        cwd: root,
+        env: { ...process.env, ...target.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (c: Buffer) => {
