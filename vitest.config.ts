@@ -1,10 +1,22 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { databaseTestFiles } from './src/test/database-files.js';
 import InterleavingSequencer from './src/test/sequencer.js';
 
 // The integration suite runs on embedded PGlite, and a second time on the PostgreSQL server of
 // DATABASE_URL when it is set (CI always sets it). Browser tests run once, on PGlite.
 const POSTGRESQL_ONLY = ['src/core/cli/processes.test.ts', 'src/core/cli/proxy.test.ts'];
+/**
+ * The second run, on PostgreSQL, is for the files whose code reads WSIS_TEST_DB (through
+ * src/test/db.ts: createTestDatabase, createTestKit), found by following their imports
+ * (src/test/database-files.ts), so a new test file that opens a test database is never missed;
+ * a file that loads nothing reading it (pure functions, catalogs, import rules) would run the
+ * same code again. Plus the files that are about the PostgreSQL server itself.
+ */
+const ON_POSTGRESQL = process.env.DATABASE_URL
+  ? [...databaseTestFiles(fileURLToPath(new URL('.', import.meta.url))), ...POSTGRESQL_ONLY, 'src/test/faults/postgresql-*.test.ts']
+  : [];
 const unit = { include: ['src/**/*.test.{ts,tsx}'], globalSetup: ['src/test/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
 
 /**
@@ -29,6 +41,7 @@ export default defineConfig({
             {
               test: {
                 ...unit,
+                include: ON_POSTGRESQL,
                 name: 'postgresql',
                 env: { WSIS_TEST_DB: 'postgresql' },
                 exclude: [
