@@ -89,7 +89,7 @@ export const findContribution = async (db: DbOrTx, { meetingId, documentId }: { 
  */
 export const findOwnContributions = async (db: DbOrTx, userId: number) =>
   db
-    .select({ ...documentColumns, meetingNumber: meetings.number, groupCode: meetingGroups.code, meetingTitle: meetings.title })
+    .select({ ...documentColumns, number: meetings.number, groupCode: meetingGroups.code, meetingTitle: meetings.title, deadline: meetings.contributionsDeadline })
     .from(meetingDocuments)
     .innerJoin(meetings, eq(meetings.id, meetingDocuments.meetingId))
     .innerJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
