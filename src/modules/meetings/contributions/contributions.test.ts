@@ -68,14 +68,31 @@ describe('submitting a contribution through the form', () => {
     const res = await submit(
       c,
       url,
-      { agenda_item: String(meeting.agenda[1]?.id), original_language: 'en', title_en: 'Broadband for rural schools', title_fr: 'Le haut débit pour les écoles rurales', note: 'Please check the annex.' },
+      {
+        agenda_item: String(meeting.agenda[1]?.id),
+        original_language: 'en',
+        title_en: 'Broadband for rural schools',
+        title_fr: 'Le haut débit pour les écoles rurales',
+        note: 'Please check the annex.',
+      },
       { file_en: { name: 'contribution.pdf', type: PDF, data: original }, file_fr: { name: 'contribution-fr.docx', type: DOCX, data: french } },
     );
     expect(res.statusCode, res.body.slice(0, 2000)).toBe(303);
     const [doc] = await db.select().from(meetingDocuments).where(eq(meetingDocuments.meetingId, meeting.id));
-    expect(doc).toMatchObject({ kind: 'contribution', status: 'submitted', symbol: null, sourceKind: 'other', sourceName: 'Ana CWG', originalLanguage: 'en', agendaItemId: meeting.agenda[1]?.id });
+    expect(doc).toMatchObject({
+      kind: 'contribution',
+      status: 'submitted',
+      symbol: null,
+      sourceKind: 'other',
+      sourceName: 'Ana CWG',
+      originalLanguage: 'en',
+      agendaItemId: meeting.agenda[1]?.id,
+    });
     expect(doc?.title).toEqual({ en: 'Broadband for rural schools', fr: 'Le haut débit pour les écoles rurales' });
-    const files = await db.select().from(documentFiles).where(eq(documentFiles.documentId, doc?.id ?? 0));
+    const files = await db
+      .select()
+      .from(documentFiles)
+      .where(eq(documentFiles.documentId, doc?.id ?? 0));
     expect(files.map((f) => [f.locale, f.mediaType, f.sha256]).sort()).toEqual([
       ['en', PDF, sha(original)],
       ['fr', DOCX, sha(french)],
@@ -84,7 +101,9 @@ describe('submitting a contribution through the form', () => {
     const receipt = await c.get(res.headers.location as string);
     expect(receipt.body).toContain('Broadband for rural schools');
     expect(receipt.body).toContain('Awaiting registration');
-    const notes = await db.execute<{ kind: string; recipient_id: string }>(sql`select kind, recipient_id from core_notifications where params->>'meeting' = ${`CWG-WSIS&SDG-${meeting.number}`}`);
+    const notes = await db.execute<{ kind: string; recipient_id: string }>(
+      sql`select kind, recipient_id from core_notifications where params->>'meeting' = ${`CWG-WSIS&SDG-${meeting.number}`}`,
+    );
     expect(notes.rows.map((r) => [r.kind, Number(r.recipient_id)])).toEqual(
       expect.arrayContaining([
         ['meetings.contribution_received', cwg.id],
@@ -182,9 +201,17 @@ describe('submitting a contribution through the form', () => {
 describe('the secretariat’s queue', () => {
   const submitOne = async (meeting: Awaited<ReturnType<typeof insertMeeting>>, title: string) => {
     const c = await kit.as(cwg);
-    const res = await submit(c, `/en${meeting.path}/contribute`, { agenda_item: String(meeting.agenda[0]?.id), original_language: 'en', title_en: title }, { file_en: { name: 'c.pdf', type: PDF, data: pdf() } });
+    const res = await submit(
+      c,
+      `/en${meeting.path}/contribute`,
+      { agenda_item: String(meeting.agenda[0]?.id), original_language: 'en', title_en: title },
+      { file_en: { name: 'c.pdf', type: PDF, data: pdf() } },
+    );
     expect(res.statusCode).toBe(303);
-    const [doc] = await db.select().from(meetingDocuments).where(and(eq(meetingDocuments.meetingId, meeting.id), sql`${meetingDocuments.title}->>'en' = ${title}`));
+    const [doc] = await db
+      .select()
+      .from(meetingDocuments)
+      .where(and(eq(meetingDocuments.meetingId, meeting.id), sql`${meetingDocuments.title}->>'en' = ${title}`));
     return doc?.id ?? 0;
   };
 
@@ -209,7 +236,11 @@ describe('the secretariat’s queue', () => {
     expect((await db.select().from(meetingDocuments).where(eq(meetingDocuments.id, id)))[0]).toMatchObject({ status: 'submitted', symbol: null });
     const registered = await s.post(`${queueUrl}/${id}/register`, { late: 'yes' });
     expect(registered.statusCode).toBe(303);
-    expect((await db.select().from(meetingDocuments).where(eq(meetingDocuments.id, id)))[0]).toMatchObject({ status: 'registered', late: true, symbol: `CWG-WSIS&SDG-${meeting.number}/1` });
+    expect((await db.select().from(meetingDocuments).where(eq(meetingDocuments.id, id)))[0]).toMatchObject({
+      status: 'registered',
+      late: true,
+      symbol: `CWG-WSIS&SDG-${meeting.number}/1`,
+    });
     await s.get(queueUrl);
     expect((await s.post(`${queueUrl}/${id}/publish`, {})).statusCode).toBe(303);
     expect((await db.select().from(meetingDocuments).where(eq(meetingDocuments.id, id)))[0]).toMatchObject({ status: 'published' });
@@ -261,7 +292,12 @@ describe('POST /api/v1/meetings/{group}/{number}/contributions', () => {
 
   it('answers 201 with the id and status', async () => {
     const meeting = await insertMeeting(db);
-    const res = await post(`/api/v1${meeting.path}/contributions`, token, { agenda_item: String(meeting.agenda[0]?.id), original_language: 'ru', title_ru: 'Вклад' }, { file_ru: { name: 'v.docx', type: DOCX, data: docx() } });
+    const res = await post(
+      `/api/v1${meeting.path}/contributions`,
+      token,
+      { agenda_item: String(meeting.agenda[0]?.id), original_language: 'ru', title_ru: 'Вклад' },
+      { file_ru: { name: 'v.docx', type: DOCX, data: docx() } },
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'submitted', late: false });
     expect((await db.select().from(meetingDocuments).where(eq(meetingDocuments.id, res.json().id)))[0]).toMatchObject({ status: 'submitted', sourceCountry: 'RU' });
@@ -273,7 +309,7 @@ describe('POST /api/v1/meetings/{group}/{number}/contributions', () => {
     const fields = { agenda_item: String(meeting.agenda[0]?.id), original_language: 'ru', title_ru: 'Вклад' };
     const before = await counts();
     const cases: [Buffer, string, string][] = [
-      [Buffer.from('<html><script>alert(1)</script></html>'), 'v.pdf', 'n’est pas|n\'est pas'],
+      [Buffer.from('<html><script>alert(1)</script></html>'), 'v.pdf', "n’est pas|n'est pas"],
       [Buffer.alloc(0), 'v.pdf', 'vide'],
       [docxWithMacros(), 'v.docx', 'macros'],
       [zipBomb(), 'v.docx', 'décompresserait'],

@@ -68,7 +68,14 @@ export const findCurrentFiles = async (db: DbOrTx, documentIds: number[]) =>
   documentIds.length === 0
     ? []
     : db
-        .select({ documentId: documentFiles.documentId, locale: documentFiles.locale, sha256: documentFiles.sha256, mediaType: documentFiles.mediaType, fileName: documentFiles.fileName, size: documentFiles.size })
+        .select({
+          documentId: documentFiles.documentId,
+          locale: documentFiles.locale,
+          sha256: documentFiles.sha256,
+          mediaType: documentFiles.mediaType,
+          fileName: documentFiles.fileName,
+          size: documentFiles.size,
+        })
         .from(documentFiles)
         .where(and(inArray(documentFiles.documentId, documentIds), isNull(documentFiles.replacedAt)))
         .orderBy(asc(documentFiles.documentId), asc(documentFiles.locale));

@@ -83,12 +83,10 @@ export const contributionsRoutes: FastifyPluginAsync = async (app) => {
     const view = req.view(reply);
     const sources = sourcesOf(actor, await findOrganizationsOfUser(db, actor.id));
     if (sources.length === 0) return reply.page(ContributeRefusedPage({ view, meeting, text: req.t('meetings.contributions.errors.forbidden') }), 403);
-    if (!isReceiving(meeting.status)) return reply.page(ContributeRefusedPage({ view, meeting, text: req.t(`meetings.contributions.errors.not_receiving_${meeting.status}`) }), 409);
+    if (!isReceiving(meeting.status))
+      return reply.page(ContributeRefusedPage({ view, meeting, text: req.t(`meetings.contributions.errors.not_receiving_${meeting.status}`) }), 409);
     const agenda = (await findAgendaItems(db, meeting.id)).map((a) => ({ value: String(a.id), label: `${a.number}. ${view.localize(a.title)}` }));
-    return reply.page(
-      ContributePage({ view, meeting, form, sources: sourceOptions(view, sources), agenda, late: isLate(meeting.deadline, new Date()) }),
-      status,
-    );
+    return reply.page(ContributePage({ view, meeting, form, sources: sourceOptions(view, sources), agenda, late: isLate(meeting.deadline, new Date()) }), status);
   };
 
   app.get<{ Params: MeetingParams }>('/meetings/:group/:number/contribute', async (req, reply) => {
@@ -141,7 +139,11 @@ export const contributionsAdminRoutes: FastifyPluginAsync = async (app) => {
   };
   const queuePath = (req: FastifyRequest, m: ContributionMeeting) => `/${req.locale}/admin/meetings/${encodeURIComponent(m.groupCode)}/${m.number}/contributions`;
 
-  const renderQueue = async (req: FastifyRequest, reply: FastifyReply, { meeting, errors = {}, status = 200 }: { meeting: ContributionMeeting; errors?: Record<number, string>; status?: number }) => {
+  const renderQueue = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    { meeting, errors = {}, status = 200 }: { meeting: ContributionMeeting; errors?: Record<number, string>; status?: number },
+  ) => {
     const queue = await findContributionQueue(db, meeting.id);
     const files = await findCurrentFiles(
       db,
@@ -214,7 +216,13 @@ const contributionOut = z
     late: z.boolean().describe('Received after the deadline: the secretariat decides whether to register it as late'),
   })
   .meta({ example: { id: 12, status: 'submitted', late: false } });
-const meetingParams = z.object({ group: z.string().max(60).meta({ example: 'CWG-WSIS&SDG' }), number: z.string().regex(/^[1-9]\d{0,5}$/).meta({ example: '41' }) });
+const meetingParams = z.object({
+  group: z.string().max(60).meta({ example: 'CWG-WSIS&SDG' }),
+  number: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/)
+    .meta({ example: '41' }),
+});
 
 export const contributionsApiRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.platform.database;

@@ -19,7 +19,17 @@ export const registerContribution = async (
   db.transaction(async (tx) => {
     const result = await registerDocument(tx, { actor, documentId, late, now, ip });
     if (!result.ok) return result;
-    const [doc] = await tx.update(meetingDocuments).set({ statusNote: null }).where(eq(meetingDocuments.id, documentId)).returning({ submittedBy: meetingDocuments.submittedBy, title: meetingDocuments.title });
-    if (doc?.submittedBy) await notify(tx, contributionRegistered, { to: [doc.submittedBy], params: { symbol: result.symbol, title: doc.title }, link: `/meetings/my-contributions/${documentId}`, except: actor.id });
+    const [doc] = await tx
+      .update(meetingDocuments)
+      .set({ statusNote: null })
+      .where(eq(meetingDocuments.id, documentId))
+      .returning({ submittedBy: meetingDocuments.submittedBy, title: meetingDocuments.title });
+    if (doc?.submittedBy)
+      await notify(tx, contributionRegistered, {
+        to: [doc.submittedBy],
+        params: { symbol: result.symbol, title: doc.title },
+        link: `/meetings/my-contributions/${documentId}`,
+        except: actor.id,
+      });
     return result;
   });

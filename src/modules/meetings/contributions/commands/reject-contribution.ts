@@ -30,8 +30,17 @@ export const rejectContribution = async (
     if (!doc) return { ok: false, error: 'not_found' };
     if (doc.status !== 'submitted') return { ok: false, error: 'wrong_status' };
     await tx.update(meetingDocuments).set({ status: 'rejected', statusNote: text, updatedAt: now }).where(eq(meetingDocuments.id, documentId));
-    if (doc.submittedBy) await notify(tx, contributionRejected, { to: [doc.submittedBy], params: { title: doc.title, reason: text }, link: `/meetings/my-contributions/${documentId}` });
-    await recordAction(tx, { actor, action: 'meetings.document.register', subjectType: 'meeting_document', subjectId: documentId, before: { status: 'submitted' }, after: { status: 'rejected', reason: text }, ip });
+    if (doc.submittedBy)
+      await notify(tx, contributionRejected, { to: [doc.submittedBy], params: { title: doc.title, reason: text }, link: `/meetings/my-contributions/${documentId}` });
+    await recordAction(tx, {
+      actor,
+      action: 'meetings.document.register',
+      subjectType: 'meeting_document',
+      subjectId: documentId,
+      before: { status: 'submitted' },
+      after: { status: 'rejected', reason: text },
+      ip,
+    });
     return { ok: true };
   });
 };

@@ -90,7 +90,12 @@ export const submitContribution = async (
   let agendaItemId: number | null = null;
   if (input.agendaItem) {
     const id = /^[1-9]\d{0,15}$/.test(input.agendaItem) ? Number(input.agendaItem) : null;
-    const [item] = id ? await db.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, id), eq(agendaItems.meetingId, meeting.id))) : [];
+    const [item] = id
+      ? await db
+          .select({ id: agendaItems.id })
+          .from(agendaItems)
+          .where(and(eq(agendaItems.id, id), eq(agendaItems.meetingId, meeting.id)))
+      : [];
     if (item) agendaItemId = item.id;
     else problems.push({ field: 'agenda_item', error: 'invalid_choice' });
   } else if ((await db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).limit(1)).length > 0) {

@@ -102,7 +102,14 @@ export const ContributePage = ({
           <Select form={form} name="source" label={t('meetings.contributions.form.source')} options={sources} required placeholder={t('meetings.contributions.form.choose')} />
         )}
         {agenda.length > 0 && (
-          <Select form={form} name="agenda_item" label={t('meetings.contributions.form.agenda_item')} options={agenda} required placeholder={t('meetings.contributions.form.choose')} />
+          <Select
+            form={form}
+            name="agenda_item"
+            label={t('meetings.contributions.form.agenda_item')}
+            options={agenda}
+            required
+            placeholder={t('meetings.contributions.form.choose')}
+          />
         )}
         <Select
           form={form}
