@@ -11,6 +11,8 @@ import { buildUser } from '../../../test/factories.js';
 import { createApiToken } from '../../accounts/commands/create-api-token.js';
 import { memberships, organizations } from '../../accounts/tables.js';
 import { documentFiles, meetingDocuments } from '../tables.js';
+import type { FileStore } from '../../../core/storage/files.js';
+import { submitContribution } from './commands/submit-contribution.js';
 import { docx, docxWithMacros, insertMeeting, pdf, zipBomb } from './test-helpers.js';
 
 let kit: TestKit;
@@ -198,6 +200,41 @@ describe('submitting a contribution through the form', () => {
   });
 });
 
+describe('a submission that fails while its files are kept', () => {
+  it('rolls back every row and removes the bytes it kept (no orphan file)', async () => {
+    const meeting = await insertMeeting(db);
+    const real = kit.app.platform.files;
+    let puts = 0;
+    // The second language version cannot be kept (a full disk): the first one was already written.
+    const failing: FileStore = {
+      ...real,
+      put: async (data) => (++puts === 2 ? Promise.reject(new Error('disk full')) : real.put(data)),
+      open: real.open.bind(real),
+      size: real.size.bind(real),
+      remove: real.remove.bind(real),
+    };
+    const first = pdf();
+    const before = await counts();
+    await expect(
+      submitContribution(db, {
+        actor: { id: cwg.id, email: cwg.email, name: cwg.name, roles: ['cwg-member'], locale: 'en', emailVerified: true, status: 'active' },
+        organizations: [],
+        meetingId: meeting.id,
+        input: {
+          originalLanguage: 'en',
+          agendaItem: String(meeting.agenda[0]?.id),
+          titles: { en: 'Two versions' },
+          files: { en: { bytes: first, fileName: 'a.pdf', declaredType: PDF }, fr: { bytes: pdf(), fileName: 'b.pdf', declaredType: PDF } },
+        },
+        store: failing,
+      }),
+    ).rejects.toThrow('disk full');
+    expect(puts).toBe(2);
+    expect(await counts()).toEqual(before);
+    expect(await real.size(sha(first))).toBeNull();
+  });
+});
+
 describe('the secretariat’s queue', () => {
   const submitOne = async (meeting: Awaited<ReturnType<typeof insertMeeting>>, title: string) => {
     const c = await kit.as(cwg);
@@ -288,6 +325,14 @@ describe('POST /api/v1/meetings/{group}/{number}/contributions', () => {
   beforeAll(async () => {
     token = (await createApiToken(db, { userId: delegate.id, label: 'tests', actor: null })).token;
     ngoToken = (await createApiToken(db, { userId: ngo.id, label: 'tests', actor: null })).token;
+  });
+
+  it('is documented in the OpenAPI document with a multipart body', async () => {
+    const doc = (await kit.app.inject({ url: '/api/v1/openapi.json' })).json();
+    const op = doc.paths['/api/v1/meetings/{group}/{number}/contributions'].post;
+    expect(Object.keys(op.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(op.requestBody.content['multipart/form-data'].schema.properties.file_ru).toMatchObject({ type: 'string', format: 'binary' });
+    expect(op.responses['201']).toBeDefined();
   });
 
   it('answers 201 with the id and status', async () => {
