@@ -76,6 +76,11 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/meetings/1',
   '/admin/meetings/1/agenda',
   '/admin/meetings/1/summary',
+  // Contributions (meetings): "my contributions"; the form and the secretariat's queue of the demo
+  // meeting 41 (management's demo, on another branch until merged).
+  '/meetings/my-contributions',
+  '/meetings/CWG-WSIS%26SDG/41/contribute',
+  '/admin/meetings/CWG-WSIS%26SDG/41/contributions',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */
