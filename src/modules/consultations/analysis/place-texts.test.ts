@@ -78,7 +78,7 @@ describe('placing texts in campaigns after the submission', () => {
 
   it('a changed text leaves its campaign (counted again by the job) and is placed again', async () => {
     const { id: consultationId } = await insertConsultation(database.db);
-    const ids = [];
+    const ids: number[] = [];
     for (let i = 0; i < 3; i++) ids.push(await submitted(consultationId, `${TEMPLATES[1]} ${WORDS[i]}.`));
     await placeWaitingTexts(database.db, { consultationId });
     const [before] = await findCampaigns(database.db, { consultationId });

@@ -17,10 +17,10 @@ import type { Actor } from '../../../../core/permissions/index.js';
 import { checkFile, type FileProblem } from '../../../../core/storage/file-type.js';
 import type { FileStore } from '../../../../core/storage/files.js';
 import { agendaItems, documentFiles, meetingDocuments, meetingGroups, meetings } from '../../tables.js';
-import { screenZip } from '../file-screen.js';
 import { contributionReceived, contributionSubmitted } from '../notifications.js';
 import { isLate, isReceiving, MAX_CONTRIBUTION_BYTES, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH, type MemberOrganization, sourcesOf, titlesFrom } from '../rules.js';
-import { forgetUnreferenced, keepFile, sha256Of } from './keep-file.js';
+import { createHash } from 'node:crypto';
+import { forgetUnkeptFiles, keepFile } from '../../../../core/storage/keep.js';
 
 export type IncomingFile = { bytes: Buffer; fileName: string; declaredType: string; truncated?: boolean };
 
@@ -51,8 +51,6 @@ const cleanName = (name: string) =>
 export const checkContributionFile = (file: IncomingFile): FileProblem | { kind: string; mediaType: string } => {
   if (file.truncated) return 'file_too_large';
   if (file.bytes.length === 0) return 'file_empty';
-  const screened = screenZip(file.bytes);
-  if (screened) return screened;
   const checked = checkFile({ bytes: file.bytes, fileName: file.fileName, declaredType: file.declaredType, maxBytes: MAX_CONTRIBUTION_BYTES });
   return checked.ok ? { kind: checked.kind, mediaType: checked.mediaType } : checked.error;
 };
@@ -109,7 +107,7 @@ export const submitContribution = async (
     if (!file) continue;
     const result = checkContributionFile(file);
     if (typeof result === 'string') problems.push({ field: `file_${locale}`, error: result });
-    else checked.push({ locale, file, mediaType: result.mediaType, sha256: sha256Of(file.bytes) });
+    else checked.push({ locale, file, mediaType: result.mediaType, sha256: createHash('sha256').update(file.bytes).digest('hex') });
   }
   if (original && !input.files[original]) problems.push({ field: `file_${original}`, error: 'file_required' });
   if (problems.length > 0 || !source || !original) return { ok: false, error: 'invalid', problems };
@@ -173,7 +171,7 @@ export const submitContribution = async (
       return { ok: true as const, documentId: doc.id, late };
     });
   } catch (error) {
-    await forgetUnreferenced(db, store, kept);
+    await forgetUnkeptFiles(db, store, kept);
     throw error;
   }
 };

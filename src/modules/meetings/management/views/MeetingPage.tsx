@@ -142,7 +142,7 @@ export const MeetingPage = ({ view, meeting: m, agenda, decisions, documents, de
           </ul>
         )}
       </section>
-      <MeetingDocumentsSection data={documents} basePath={view.href(path)} />
+      <MeetingDocumentsSection view={view} data={documents} basePath={view.href(path)} />
       <section aria-labelledby="decisions-title">
         <h2 id="decisions-title">{t('meetings.management.decisions')}</h2>
         {decisions.length === 0 ? (

@@ -10,7 +10,7 @@ import type { Db } from '../../../../core/db/client.js';
 import { LOCALES, type Localized } from '../../../../core/i18n/locales.js';
 import type { FileStore } from '../../../../core/storage/files.js';
 import { meetingDocuments } from '../../tables.js';
-import { recordKeptFile } from '../keep-file.js';
+import { recordKeptFile } from '../../../../core/storage/keep.js';
 import { minimalPdf } from '../pdf.js';
 import { formatSymbol } from '../symbols.js';
 import { titleSearchVector } from '../rules.js';

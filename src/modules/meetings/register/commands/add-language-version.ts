@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../../../core/db/client.js';
 import type { Actor } from '../../../../core/permissions/index.js';
 import type { FileStore } from '../../../../core/storage/files.js';
 import { meetingDocuments } from '../../tables.js';
-import { forgetUnkeptFiles } from '../keep-file.js';
+import { forgetUnkeptFiles } from '../../../../core/storage/keep.js';
 import type { FieldProblems } from './create-document.js';
 import { checkLanguageFiles, type LanguageFileInput, recordLanguageVersions, storeFiles } from './language-files.js';
 

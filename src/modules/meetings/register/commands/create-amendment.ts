@@ -4,7 +4,7 @@ import type { Localized } from '../../../../core/i18n/locales.js';
 import type { Actor } from '../../../../core/permissions/index.js';
 import type { FileStore } from '../../../../core/storage/files.js';
 import { AMENDMENT_KINDS, type AmendmentKind, meetingDocuments } from '../../tables.js';
-import { forgetUnkeptFiles } from '../keep-file.js';
+import { forgetUnkeptFiles } from '../../../../core/storage/keep.js';
 import { cleanTitle, titleSearchVector } from '../rules.js';
 import { recordAction } from '../../../../core/audit/record.js';
 import { type FieldProblems, isIsoDate } from './create-document.js';

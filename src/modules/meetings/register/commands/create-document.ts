@@ -6,7 +6,7 @@ import type { Actor } from '../../../../core/permissions/index.js';
 import type { FileStore } from '../../../../core/storage/files.js';
 import { findCountries } from '../../../reference/queries.js';
 import { agendaItems, DOCUMENT_KINDS, type DocumentKind, meetingDocuments, meetings, SOURCE_KINDS, type SourceKind } from '../../tables.js';
-import { forgetUnkeptFiles } from '../keep-file.js';
+import { forgetUnkeptFiles } from '../../../../core/storage/keep.js';
 import { cleanTitle, MAX_TITLE_LENGTH, titleSearchVector } from '../rules.js';
 import { checkLanguageFiles, type LanguageFileInput, recordLanguageVersions, storeFiles } from './language-files.js';
 import { registerDocument } from './register-document.js';

@@ -9,7 +9,7 @@ import { LOCALES, type Locale } from '../../../../core/i18n/locales.js';
 import { checkFile, type FileProblem } from '../../../../core/storage/file-type.js';
 import type { FileStore, StoredFile } from '../../../../core/storage/files.js';
 import { documentFiles } from '../../tables.js';
-import { putBytes, recordKeptFile } from '../keep-file.js';
+import { recordKeptFile } from '../../../../core/storage/keep.js';
 import { DOCUMENT_FILE_KINDS, downloadFileName, MAX_FILE_BYTES } from '../rules.js';
 
 export type LanguageFileInput = { locale: Locale; bytes: Buffer; fileName: string; declaredType?: string };
@@ -37,7 +37,7 @@ export const checkLanguageFiles = (files: LanguageFileInput[]): { checked: Check
 /** Puts checked files' bytes in the store (before the transaction; forgetUnkeptFiles undoes it on failure). */
 export const storeFiles = async (store: FileStore, files: CheckedFile[]): Promise<(CheckedFile & StoredFile)[]> => {
   const stored: (CheckedFile & StoredFile)[] = [];
-  for (const file of files) stored.push({ ...file, ...(await putBytes(store, file.bytes)) });
+  for (const file of files) stored.push({ ...file, ...(await store.put(file.bytes)) });
   return stored;
 };
 
