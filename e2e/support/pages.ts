@@ -76,10 +76,10 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/meetings/1',
   '/admin/meetings/1/agenda',
   '/admin/meetings/1/summary',
-  // Contributions (meetings): "my contributions"; the form and the secretariat's queue of the demo
-  // meeting 41 (management's demo, on another branch until merged).
+  // Contributions (meetings): "my contributions"; the form of the demo meeting 42 (convened: 41 is held
+  // and refuses contributions) and the secretariat's queue of 41.
   '/meetings/my-contributions',
-  '/meetings/CWG-WSIS%26SDG/41/contribute',
+  '/meetings/CWG-WSIS%26SDG/42/contribute',
   '/admin/meetings/CWG-WSIS%26SDG/41/contributions',
 ];
 

@@ -36,6 +36,7 @@ export const phaseDates: CalendarContribution = {
           start: phases[phase].start,
           end: phases[phase].end,
           href: `/prizes/${edition.year}`,
+          kind: 'prize',
         }),
       );
     });

@@ -74,7 +74,13 @@ export const pagesRoutes: FastifyPluginAsync = async (app) => {
     const byDay = new Map<string, ShownItem[]>();
     for (const item of all.filter((i) => matchesFilters(i, filters))) {
       const entry = shown(item);
-      for (const day of daysOf(item, PAGE_ZONE)) if (day >= firstDay && day <= lastDay) byDay.set(day, [...(byDay.get(day) ?? []), entry]);
+      const days = daysOf(item, PAGE_ZONE);
+      // A period of more than a week (a prize phase of six weeks) is shown on its first and last
+      // days, and on the grid's first day when it began before: in every cell it would bury the rest.
+      const first = days[0] as string;
+      const last = days[days.length - 1] as string;
+      const inCells = days.length <= 7 ? days : [...new Set([first, last, ...(first < firstDay ? [firstDay] : [])])];
+      for (const day of inCells) if (day >= firstDay && day <= lastDay) byDay.set(day, [...(byDay.get(day) ?? []), entry]);
     }
 
     const dayNumber = new Intl.DateTimeFormat(locale, { day: 'numeric', timeZone: 'UTC' });

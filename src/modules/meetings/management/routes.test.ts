@@ -91,7 +91,7 @@ describe('public pages', () => {
     expect((await member.get('/en/meetings')).body).toContain('Closed-door meeting');
   });
 
-  it('shows a meeting: dates in its zone with the offset and in the reader’s, deadline passed, agenda, decisions linking their documents, contribute link', async () => {
+  it('shows a meeting: dates in its zone with the offset and in the reader’s, deadline passed, agenda, decisions linking their documents, no contribute link once held', async () => {
     for (const locale of LOCALES) expect((await kit.client().get(`/${locale}/meetings/CWG-WSIS%26SDG/50`)).statusCode).toBe(200);
     const page = await kit.client().get('/fr/meetings/CWG-WSIS%26SDG/50');
     expect(page.body).toContain('Cinquantième réunion');
@@ -100,7 +100,9 @@ describe('public pages', () => {
     expect(page.body).toContain('La date limite est passée');
     expect(page.body).toContain('Contributions des États Membres');
     expect(page.body).toContain('href="/fr/documents/CWG-WSIS%26SDG-50%2F1"');
-    expect(page.body).toContain('href="/fr/meetings/CWG-WSIS%26SDG/50/contribute"');
+    // A held meeting takes no more contributions: no link to the form; an upcoming one offers it.
+    expect(page.body).not.toContain('/contribute"');
+    expect((await kit.client().get('/fr/meetings/CWG-WSIS%26SDG/51')).body).toContain('href="/fr/meetings/CWG-WSIS%26SDG/51/contribute"');
     expect(page.body).toContain('Tenue');
     expect(page.body).toContain('Mr Vice');
     const cancelled = await kit.client().get('/en/meetings/CWG-WSIS%26SDG/53');

@@ -102,7 +102,7 @@ export const MeetingPage = ({ view, meeting: m, agenda, decisions, documents, de
         )}
       </dl>
       <ul class="link-list">
-        {m.status !== 'cancelled' && (
+        {(m.status === 'planned' || m.status === 'convened') && (
           <li>
             <a class="button" href={view.href(`${path}/contribute`)}>
               {t('meetings.management.contribute_link')}
