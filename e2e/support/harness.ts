@@ -55,14 +55,16 @@ export const useBrowserHarness = (): BrowserHarness => {
     },
     newContext: async (options = {}) => {
       const context = await harness.browser.newContext(contextOptions(options));
-      context.setDefaultTimeout(15_000);
+      // An action or a page load waits up to 45 s: a heavy page (the meeting form's ~400 time zones, the
+      // matrix editor) took more than 15 s to load on a CI machine under load. A passing test waits no longer.
+      context.setDefaultTimeout(45_000);
       contexts.push(context);
       return context;
     },
     newPage: async (options) => (await harness.newContext(options)).newPage(),
     withPage: async (options, use) => {
       const context = await harness.browser.newContext(contextOptions(options));
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(45_000);
       try {
         return await use(await context.newPage());
       } finally {

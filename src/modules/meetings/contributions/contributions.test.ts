@@ -175,7 +175,7 @@ describe('submitting a contribution through the form', () => {
       expect(await counts()).toEqual(before);
       expect(await kit.app.platform.files.size(sha(good))).toBeNull();
     }
-  });
+  }, 120_000);
 
   it('asks for the title and the file of the original language', async () => {
     const meeting = await insertMeeting(db);
@@ -375,5 +375,5 @@ describe('POST /api/v1/meetings/{group}/{number}/contributions', () => {
     const unknown = await post('/api/v1/meetings/CWG-WSIS%26SDG/999999/contributions', token, fields, { file_ru: { name: 'v.pdf', type: PDF, data: pdf() } });
     expect(unknown.statusCode).toBe(404);
     expect(await counts()).toEqual(before);
-  });
+  }, 120_000);
 });
