@@ -17,7 +17,7 @@ const POSTGRESQL_ONLY = ['src/core/cli/processes.test.ts', 'src/core/cli/proxy.t
 const ON_POSTGRESQL = process.env.DATABASE_URL
   ? [...databaseTestFiles(fileURLToPath(new URL('.', import.meta.url))), ...POSTGRESQL_ONLY, 'src/test/faults/postgresql-*.test.ts']
   : [];
-const unit = { include: ['src/**/*.test.{ts,tsx}'], globalSetup: ['src/test/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
+const unit = { include: ['src/**/*.test.{ts,tsx}'], globalSetup: ['src/test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000 };
 
 /**
  * Test files running at once, all projects together (one pool: the browser files run beside the
