@@ -17,15 +17,25 @@ export const isTimeZone = (zone: unknown): zone is string => {
 };
 
 const partsFormat = new Map<string, Intl.DateTimeFormat>();
-/** The wall-clock time of `instant` in `zone`, as "YYYY-MM-DDTHH:mm". */
-export const wallClock = (instant: Date, zone: string): string => {
-  let format = partsFormat.get(zone);
+/** The wall-clock time of `instant` in `zone`, as "YYYY-MM-DDTHH:mm" (with `:ss` when asked: the calendar's feeds keep seconds). */
+export const wallClock = (instant: Date, zone: string, { seconds = false }: { seconds?: boolean } = {}): string => {
+  const key = `${zone}|${seconds}`;
+  let format = partsFormat.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    partsFormat.set(zone, format);
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(seconds ? { second: '2-digit' as const } : {}),
+    });
+    partsFormat.set(key, format);
   }
   const p = Object.fromEntries(format.formatToParts(instant).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`;
 };
 
 /**

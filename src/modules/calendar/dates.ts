@@ -3,6 +3,7 @@
  * modules, its title in each language, its iCalendar UID, week starts, days of a month in a time
  * zone, and the filters of the pages, the feeds and the API.
  */
+import { wallClock as coreWallClock, zonedToUtc as coreZonedToUtc } from '../../core/i18n/time-zones.js';
 import type { CalendarDate, CalendarKind, LocalizedValue } from '../../core/contributions.js';
 import { LOCALES, type Locale, type Localized } from '../../core/i18n/locales.js';
 import { localizeWithLocale, translator } from '../../core/i18n/translate.js';
@@ -80,60 +81,19 @@ export const matchesFilters = (item: CalendarItem, f: CalendarFilters) =>
 
 // --- Time zones ----------------------------------------------------------------------------
 
-export const isTimeZone = (zone: unknown): zone is string => {
-  if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
+// The time-zone arithmetic is the core's (core/i18n/time-zones.ts, shared with meetings and consultations).
+export { isTimeZone, timeZones } from '../../core/i18n/time-zones.js';
 
-/** The zones offered in the admin form (every zone the runtime knows, UTC first). */
-export const timeZones = (): string[] => ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
-
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
 /** The wall-clock time of `instant` in `zone`, as "YYYY-MM-DDTHH:mm:ss". */
-export const wallClock = (instant: Date, zone: string): string => {
-  let format = partsFormat.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormat.set(zone, format);
-  }
-  const p = Object.fromEntries(format.formatToParts(instant).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
-};
+export const wallClock = (instant: Date, zone: string): string => coreWallClock(instant, zone, { seconds: true });
 
 /** The day of `instant` in `zone`, "YYYY-MM-DD". */
-export const dayIn = (instant: Date, zone: string) => wallClock(instant, zone).slice(0, 10);
+export const dayIn = (instant: Date, zone: string) => coreWallClock(instant, zone).slice(0, 10);
 
-/**
- * "2027-03-01T09:30" (or a day, "2027-03-01", read as its midnight) as a wall-clock time in `zone`
- * → the UTC instant; null when it is not a date or the time does not exist there (the hour skipped
- * when clocks go forward). An hour that happens twice is its first occurrence.
- */
+/** "2027-03-01T09:30", or a day "2027-03-01" read as its midnight, as a wall-clock time in `zone` → the UTC instant (null: not a date, or a time skipped there). */
 export const zonedToUtc = (text: string, zone: string): Date | null => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(text.trim());
-  if (!m || !isTimeZone(zone)) return null;
-  const [y, mo, d, h = '00', mi = '00'] = m.slice(1);
-  const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
-  const wanted = `${y}-${mo}-${d}T${h}:${mi}:00`;
-  if (Number.isNaN(asUtc) || new Date(asUtc).toISOString().slice(0, 16) !== `${y}-${mo}-${d}T${h}:${mi}`) return null;
-  // The zone's offset near the time, tried on both sides so that a change of offset is caught.
-  const offsetAt = (t: number) => Date.parse(`${wallClock(new Date(t), zone)}Z`) - t;
-  const candidates = [asUtc - offsetAt(asUtc - 86_400_000), asUtc - offsetAt(asUtc), asUtc - offsetAt(asUtc + 86_400_000)].sort((a, b) => a - b);
-  const found = candidates.find((t) => wallClock(new Date(t), zone) === wanted);
-  return found === undefined ? null : new Date(found);
+  const trimmed = text.trim();
+  return coreZonedToUtc(/^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00` : trimmed, zone);
 };
 
 /** "YYYY-MM-DD" + n days. */
