@@ -26,6 +26,27 @@ const AdminLinks = ({ view, meeting: m, current }: { view: ViewContext; meeting:
   </nav>
 );
 
+/** The head of every admin page of a meeting: back to the list, the title, and the meeting's admin pages (none for a new meeting). */
+const AdminHeader = ({
+  view,
+  title,
+  meeting,
+  current,
+}: {
+  view: ViewContext;
+  title: string;
+  meeting: MeetingWithGroup | null | undefined;
+  current: 'settings' | 'agenda' | 'summary';
+}) => (
+  <>
+    <p class="breadcrumb">
+      <a href={view.href('/admin/meetings')}>{view.t('meetings.management.manage_title')}</a>
+    </p>
+    <h1>{title}</h1>
+    {meeting && <AdminLinks view={view} meeting={meeting} current={current} />}
+  </>
+);
+
 /** The secretariat's list of every meeting, members-only ones included. */
 export const ManageMeetingsPage = ({ view, meetings }: { view: ViewContext; meetings: MeetingWithGroup[] }) => {
   const { t } = view;
@@ -99,11 +120,7 @@ export const MeetingFormPage = ({ view, meeting: m, form, status, transitions, g
   };
   return (
     <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href('/admin/meetings')}>{t('meetings.management.manage_title')}</a>
-      </p>
-      <h1>{title}</h1>
-      {m && <AdminLinks view={view} meeting={m} current="settings" />}
+      <AdminHeader view={view} title={title} meeting={m} current="settings" />
       <ErrorSummary view={view} form={form} labels={labels} />
       <PostForm view={view} action={view.href(m ? `/admin/meetings/${m.id}` : '/admin/meetings')}>
         <Select form={form} name="groupId" label={labels.groupId ?? ''} options={groups.map((g) => ({ value: String(g.id), label: g.code }))} />
@@ -191,11 +208,7 @@ export const AgendaPage = ({ view, meeting: m, agenda, forms }: { view: ViewCont
   };
   return (
     <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href('/admin/meetings')}>{t('meetings.management.manage_title')}</a>
-      </p>
-      <h1>{title}</h1>
-      <AdminLinks view={view} meeting={m} current="agenda" />
+      <AdminHeader view={view} title={title} meeting={m} current="agenda" />
       {agenda.length === 0 && <p class="empty">{t('meetings.management.agenda_empty')}</p>}
       {agenda.map((i) => (
         <section aria-labelledby={`item-${i.id}`} id={`item-${i.id}-section`}>
@@ -281,11 +294,7 @@ export const SummaryPage = ({
   };
   return (
     <Layout view={view} title={title}>
-      <p class="breadcrumb">
-        <a href={view.href('/admin/meetings')}>{t('meetings.management.manage_title')}</a>
-      </p>
-      <h1>{title}</h1>
-      <AdminLinks view={view} meeting={m} current="summary" />
+      <AdminHeader view={view} title={title} meeting={m} current="summary" />
       {decisions.length === 0 && <p class="empty">{t('meetings.management.decisions_empty')}</p>}
       {decisions.map((d) => (
         <section aria-labelledby={`decision-${d.id}`}>
