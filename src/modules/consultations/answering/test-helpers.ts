@@ -1,5 +1,5 @@
 /** Consultations written straight into the tables, for answering's tests (the builder is management's). */
-import { deflateRawSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Questionnaire } from '../questionnaire.js';
 import { consultations, versions } from '../tables.js';
@@ -89,44 +89,9 @@ export const insertConsultation = async (db: DbOrTx, overrides: Partial<typeof c
   return row;
 };
 
-/** A minimal ZIP archive holding these entries (stored or deflated), as Office files are. */
-export const zipOf = (entries: { name: string; data: string; deflate?: boolean }[]) => {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const raw = Buffer.from(e.data, 'utf8');
-    const data = e.deflate ? deflateRawSync(raw) : raw;
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.deflate ? 8 : 0, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += 30 + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-};
+/** A ZIP archive holding these entries (stored or deflated), as Office files are: written by fflate, a real ZIP writer. */
+export const zipOf = (entries: { name: string; data: string; deflate?: boolean }[]) =>
+  Buffer.from(zipSync(Object.fromEntries(entries.map((e) => [e.name, [Buffer.from(e.data, 'utf8'), { level: e.deflate ? 6 : 0 }]]))));
 
 export const DOCX = () =>
   zipOf([
