@@ -4,12 +4,9 @@ import type { Localized } from '../../../../core/i18n/locales.js';
 import type { Actor } from '../../../../core/permissions/index.js';
 import type { FileStore } from '../../../../core/storage/files.js';
 import { AMENDMENT_KINDS, type AmendmentKind, meetingDocuments } from '../../tables.js';
-import { forgetUnkeptFiles } from '../../../../core/storage/keep.js';
-import { cleanTitle, titleSearchVector } from '../rules.js';
-import { recordAction } from '../../../../core/audit/record.js';
-import { type FieldProblems, isIsoDate } from './create-document.js';
-import { checkLanguageFiles, type LanguageFileInput, recordLanguageVersions, storeFiles } from './language-files.js';
-import { registerDocument } from './register-document.js';
+import { cleanTitle } from '../rules.js';
+import { type FieldProblems, fileDocument, isIsoDate } from './create-document.js';
+import { checkLanguageFiles, type LanguageFileInput } from './language-files.js';
 
 export type CreateAmendmentResult = { ok: true; id: number; symbol: string | null } | { ok: false; errors: FieldProblems };
 
@@ -59,54 +56,29 @@ export const createAmendment = async (
 
   const cleaned = title ? cleanTitle(title) : {};
   const finalTitle = (cleaned[base.originalLanguage] ?? '') !== '' ? cleaned : base.title;
-  const stored = await storeFiles(store, checked);
-  try {
-    return await db.transaction(async (tx) => {
-      const [doc] = await tx
-        .insert(meetingDocuments)
-        .values({
-          meetingId: base.meetingId,
-          kind: base.kind,
-          title: finalTitle,
-          sourceKind: base.sourceKind,
-          sourceCountry: base.sourceCountry,
-          sourceOrganizationId: base.sourceOrganizationId,
-          sourceName: base.sourceName,
-          agendaItemId: base.agendaItemId,
-          originalLanguage: base.originalLanguage,
-          documentDate,
-          amendsId: base.id,
-          amendmentKind,
-          submittedBy: actor.id,
-          submittedAt: now,
-          searchVector: titleSearchVector(finalTitle),
-          updatedAt: now,
-        })
-        .returning({ id: meetingDocuments.id });
-      if (!doc) throw new Error('amendment not inserted');
-      await recordLanguageVersions(tx, { documentId: doc.id, symbol: null, files: stored, uploadedBy: actor.id, now });
-      await recordAction(tx, {
-        actor,
-        action: 'meetings.document.register',
-        subjectType: 'meeting_document',
-        subjectId: doc.id,
-        after: { status: 'submitted', amends: base.symbol, amendmentKind },
-        ip,
-      });
-      let symbol: string | null = null;
-      if (register) {
-        const registered = await registerDocument(tx, { actor, documentId: doc.id, late: true, now, ip });
-        if (!registered.ok) throw new Error(`amendment registration refused: ${registered.error}`);
-        symbol = registered.symbol;
-      }
-      return { ok: true as const, id: doc.id, symbol };
-    });
-  } catch (error) {
-    await forgetUnkeptFiles(
-      db,
-      store,
-      stored.map((f) => f.sha256),
-    );
-    throw error;
-  }
+  return fileDocument(db, {
+    actor,
+    store,
+    files: checked,
+    values: {
+      meetingId: base.meetingId,
+      kind: base.kind,
+      title: finalTitle,
+      sourceKind: base.sourceKind,
+      sourceCountry: base.sourceCountry,
+      sourceOrganizationId: base.sourceOrganizationId,
+      sourceName: base.sourceName,
+      agendaItemId: base.agendaItemId,
+      originalLanguage: base.originalLanguage,
+      documentDate,
+      amendsId: base.id,
+      amendmentKind,
+    },
+    audit: { amends: base.symbol, amendmentKind },
+    // An amendment follows its original: it is never refused as late.
+    register,
+    late: true,
+    now,
+    ip,
+  });
 };

@@ -8,7 +8,7 @@ import { findCountries } from '../../../reference/queries.js';
 import { agendaItems, DOCUMENT_KINDS, type DocumentKind, meetingDocuments, meetings, SOURCE_KINDS, type SourceKind } from '../../tables.js';
 import { forgetUnkeptFiles } from '../../../../core/storage/keep.js';
 import { cleanTitle, MAX_TITLE_LENGTH, titleSearchVector } from '../rules.js';
-import { checkLanguageFiles, type LanguageFileInput, recordLanguageVersions, storeFiles } from './language-files.js';
+import { type CheckedFile, checkLanguageFiles, type LanguageFileInput, recordLanguageVersions, storeFiles } from './language-files.js';
 import { registerDocument } from './register-document.js';
 
 export type CreateDocumentInput = {
@@ -94,27 +94,66 @@ export const createDocument = async (
   if (input.files.length === 0) errors.files = 'no_file';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const stored = await storeFiles(store, checked);
   const title = cleanTitle(input.title);
+  return fileDocument(db, {
+    actor,
+    store,
+    files: checked,
+    values: {
+      meetingId: input.meetingId,
+      kind: input.kind,
+      title,
+      sourceKind: input.sourceKind,
+      sourceCountry: input.sourceKind === 'member-state' ? (input.sourceCountry ?? '').trim().toUpperCase() : null,
+      sourceName: (input.sourceName ?? '').trim() || null,
+      agendaItemId: input.agendaItemId ?? null,
+      originalLanguage: input.originalLanguage,
+      documentDate: input.documentDate,
+    },
+    audit: { kind: input.kind, meetingId: input.meetingId, languages: checked.map((f) => f.locale) },
+    register,
+    late,
+    now,
+    ip,
+  });
+};
+
+/**
+ * Files a checked document (a new one or an amendment): its files put in the store, then in one
+ * transaction the document (submitted), its language versions, the audit record and, when
+ * `register`, its registration. A refused registration rolls the whole filing back and comes back
+ * as the field problem `register`; the stored bytes no row keeps are removed (no orphan file).
+ */
+export const fileDocument = async (
+  db: DbOrTx,
+  {
+    actor,
+    store,
+    files,
+    values,
+    audit,
+    register,
+    late,
+    now,
+    ip,
+  }: {
+    actor: Actor;
+    store: FileStore;
+    files: CheckedFile[];
+    values: Omit<typeof meetingDocuments.$inferInsert, 'submittedBy' | 'submittedAt' | 'searchVector' | 'updatedAt'>;
+    audit: Record<string, unknown>;
+    register: boolean;
+    late: boolean;
+    now: Date;
+    ip?: string;
+  },
+): Promise<CreateDocumentResult> => {
+  const stored = await storeFiles(store, files);
   try {
     return await db.transaction(async (tx) => {
       const [doc] = await tx
         .insert(meetingDocuments)
-        .values({
-          meetingId: input.meetingId,
-          kind: input.kind,
-          title,
-          sourceKind: input.sourceKind,
-          sourceCountry: input.sourceKind === 'member-state' ? (input.sourceCountry ?? '').trim().toUpperCase() : null,
-          sourceName: (input.sourceName ?? '').trim() || null,
-          agendaItemId: input.agendaItemId ?? null,
-          originalLanguage: input.originalLanguage,
-          documentDate: input.documentDate,
-          submittedBy: actor.id,
-          submittedAt: now,
-          searchVector: titleSearchVector(title),
-          updatedAt: now,
-        })
+        .values({ ...values, submittedBy: actor.id, submittedAt: now, searchVector: titleSearchVector(values.title), updatedAt: now })
         .returning({ id: meetingDocuments.id });
       if (!doc) throw new Error('document not inserted');
       await recordLanguageVersions(tx, { documentId: doc.id, symbol: null, files: stored, uploadedBy: actor.id, now });
@@ -123,7 +162,7 @@ export const createDocument = async (
         action: 'meetings.document.register',
         subjectType: 'meeting_document',
         subjectId: doc.id,
-        after: { status: 'submitted', kind: input.kind, meetingId: input.meetingId, languages: stored.map((f) => f.locale) },
+        after: { status: 'submitted', ...audit },
         ip,
       });
       let symbol: string | null = null;
