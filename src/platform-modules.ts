@@ -14,6 +14,7 @@ import { homeModule } from './modules/home/module.js';
 import { meetingsModule } from './modules/meetings/module.js';
 import { prizesModule } from './modules/prizes/module.js';
 import { referenceModule } from './modules/reference/module.js';
+import { roadmapsModule } from './modules/roadmaps/module.js';
 import { stocktakingModule } from './modules/stocktaking/module.js';
 
 /** Every capability of the platform, in navigation order. */
@@ -24,6 +25,7 @@ export const MODULES: PlatformModule[] = [
   consultationsModule,
   meetingsModule,
   calendarModule,
+  roadmapsModule,
   referenceModule,
   accountsModule,
   adminModule,

@@ -11,3 +11,4 @@ export * from './modules/prizes/tables.js';
 export * from './modules/consultations/tables.js';
 export * from './modules/meetings/tables.js';
 export * from './modules/calendar/tables.js';
+export * from './modules/roadmaps/tables.js';
