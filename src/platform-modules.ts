@@ -16,6 +16,7 @@ import { prizesModule } from './modules/prizes/module.js';
 import { referenceModule } from './modules/reference/module.js';
 import { roadmapsModule } from './modules/roadmaps/module.js';
 import { stocktakingModule } from './modules/stocktaking/module.js';
+import { trustFundModule } from './modules/trust-fund/module.js';
 
 /** Every capability of the platform, in navigation order. */
 export const MODULES: PlatformModule[] = [
@@ -26,6 +27,7 @@ export const MODULES: PlatformModule[] = [
   meetingsModule,
   calendarModule,
   roadmapsModule,
+  trustFundModule,
   referenceModule,
   accountsModule,
   adminModule,

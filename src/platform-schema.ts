@@ -12,3 +12,4 @@ export * from './modules/consultations/tables.js';
 export * from './modules/meetings/tables.js';
 export * from './modules/calendar/tables.js';
 export * from './modules/roadmaps/tables.js';
+export * from './modules/trust-fund/tables.js';

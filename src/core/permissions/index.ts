@@ -2,7 +2,7 @@
  * Default-deny permissions. Each module declares a table of abilities ("<module>.<subject>.<action>")
  * with one small predicate each; anything not declared is denied.
  */
-export const ROLES = ['contributor', 'moderator', 'prize-manager', 'expert', 'consultation-manager', 'secretariat', 'focal-point', 'cwg-member', 'admin'] as const;
+export const ROLES = ['contributor', 'moderator', 'prize-manager', 'expert', 'consultation-manager', 'secretariat', 'focal-point', 'cwg-member', 'treasurer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 

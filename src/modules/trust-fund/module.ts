@@ -1,0 +1,33 @@
+import './permissions.js';
+import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+
+/**
+ * The WSIS Trust Fund (Resolution 1332: fed by voluntary contributions): donors, pledges, receipts
+ * in their currency and in CHF at the UN operational rate of their month, programme support
+ * costs, allocations to roadmap tasks and expenditures, in an append-only double-entry ledger.
+ * Feature folders: ledger/ (the treasurer's records and pages, exchange rates, the rules of the
+ * ledger, the public ledger API), transparency/ (the public page with its charts and tables, CSV
+ * and XLSX, the IATI organisation file, the statement of a period in HTML and DOCX).
+ */
+const features = async () => {
+  const [ledger, transparency] = await Promise.all([import('./ledger/routes.js'), import('./transparency/routes.js')]);
+  return { ledger, transparency };
+};
+
+export const trustFundModule = defineModule({
+  id: 'trust-fund',
+  routes: lazyRoutes(async () => {
+    const { ledger, transparency } = await features();
+    return combineRoutes(ledger.ledgerRoutes, transparency.transparencyRoutes);
+  }),
+  adminRoutes: lazyRoutes(async () => {
+    const { ledger, transparency } = await features();
+    return combineRoutes(ledger.ledgerAdminRoutes, transparency.transparencyAdminRoutes);
+  }),
+  apiRoutes: lazyRoutes(async () => {
+    const { ledger, transparency } = await features();
+    return combineRoutes(ledger.ledgerApiRoutes, transparency.transparencyApiRoutes);
+  }),
+  nav: [{ labelKey: 'trust-fund.nav.title', href: '/trust-fund' }],
+  adminNav: [{ labelKey: 'trust-fund.nav.manage', href: '/admin/trust-fund', ability: 'trust-fund.ledger.post' }],
+});
