@@ -108,6 +108,12 @@ export type CalendarDate = {
 /** Dates of a module for the calendar, those overlapping [from, to). */
 export type CalendarContribution = {
   find: (db: DbOrTx, range: { from: Date; to: Date }) => Promise<CalendarDate[]>;
+  /**
+   * A cheap fingerprint of everything `find` reads (`tableFingerprint(db, [tables])`): the same
+   * string means `find` would answer the same for the same range. When every contribution gives
+   * one, the calendar keeps built feeds in memory until one changes; without it, it builds each time.
+   */
+  version?: (db: DbOrTx) => Promise<string>;
 };
 
 /** A section of a periodic report (the UN reports): the module writes its part for a period. Not read yet. */
@@ -205,6 +211,17 @@ export const collectCalendarDates = async (modules: readonly PlatformModule[], d
     contributions(modules, 'calendar').map(async ({ module, contribution }) => (await contribution.find(db, range)).map((date) => ({ module, ...date }))),
   );
   return found.flat().sort((a, b) => a.start.getTime() - b.start.getTime() || a.module.localeCompare(b.module) || a.id.localeCompare(b.id));
+};
+
+/**
+ * One fingerprint of every module's calendar dates (their `version`s, in module order), or null
+ * when a contribution gives none: a copy built from the dates is current while this is unchanged.
+ */
+export const calendarDatesVersion = async (modules: readonly PlatformModule[], db: DbOrTx): Promise<string | null> => {
+  const found = contributions(modules, 'calendar');
+  if (found.some(({ contribution }) => !contribution.version)) return null;
+  const versions = await Promise.all(found.map(async ({ module, contribution }) => `${module}:${await contribution.version?.(db)}`));
+  return versions.join(' ');
 };
 
 /** Every module's actions on an item of kind `on` for its owner `actor`, in module order. */

@@ -8,7 +8,8 @@ import type { BadgeContribution, CalendarContribution, CalendarDate, FormHintCon
 import { can } from '../../core/permissions/index.js';
 import { momentOf, phasesOf } from './phases.js';
 import { findBadges, findEditions, findEditionsOverlapping } from './queries.js';
-import { PHASES } from './tables.js';
+import { editions, PHASES } from './tables.js';
+import { tableFingerprint } from '../../core/db/fingerprint.js';
 
 /** Winner and champion badges of Stocktaking entries, once their edition's announcement has started. */
 export const entryBadges: BadgeContribution = {
@@ -25,6 +26,7 @@ export const entryBadges: BadgeContribution = {
 
 /** The five phases of every edition that overlap the range, one date each (public: the edition pages show them). */
 export const phaseDates: CalendarContribution = {
+  version: (db) => tableFingerprint(db, [editions]),
   find: async (db, { from, to }) => {
     const rows = await findEditionsOverlapping(db, { from, to });
     return rows.flatMap((edition) => {

@@ -8,7 +8,9 @@
  */
 import type { CalendarContribution, CalendarDate } from '../../../core/contributions.js';
 import { dayIn, zonedToUtc } from '../dates.js';
+import { tableFingerprint } from '../../../core/db/fingerprint.js';
 import { findEventsOverlapping } from '../queries.js';
+import { calendarEvents } from '../tables.js';
 
 export const WTISD_FIRST_YEAR = 2006;
 const WTISD_ZONE = 'Europe/Zurich';
@@ -36,6 +38,7 @@ export const observanceDates = ({ from, to }: { from: Date; to: Date }): Calenda
 };
 
 export const calendarOwnDates: CalendarContribution = {
+  version: (db) => tableFingerprint(db, [calendarEvents]),
   find: async (db, range) => {
     const rows = await findEventsOverlapping(db, range);
     return [

@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarDatesVersion } from '../../../core/contributions.js';
 import { notFound } from '../../../core/http/problems.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../core/i18n/locales.js';
 import { translator } from '../../../core/i18n/translate.js';
@@ -30,6 +31,31 @@ export const buildFeed = async (app: FastifyInstance, { filters, locale, now = n
   const items = await findCalendarItems(app.platform.database.db, { modules: app.platform.modules, ...feedRange(now), filters });
   const t = translator(locale);
   return buildIcs(items, { name: t('calendar.feeds.name'), description: t('calendar.feeds.description'), locale, baseUrl: app.platform.config.baseUrl });
+};
+
+/** Feeds kept per process: at most this many (filters × languages × year), the oldest dropped first. */
+const KEPT_FEEDS = 64;
+const keptFeeds = new WeakMap<FastifyInstance, Map<string, { version: string; body: string }>>();
+
+/**
+ * The feed as buildFeed makes it, kept in memory while every module's dates keep the same
+ * fingerprint (`calendarDatesVersion`: each contribution's `version`, one small read per module),
+ * so a calendar program polling the feed costs a few reads instead of every module's dates and
+ * the iCalendar writing. Built each time when a contribution gives no version.
+ */
+export const currentFeed = async (app: FastifyInstance, { filters, locale, now = new Date() }: { filters: CalendarFilters; locale: Locale; now?: Date }) => {
+  const version = await calendarDatesVersion(app.platform.modules, app.platform.database.db);
+  if (version === null) return buildFeed(app, { filters, locale, now });
+  const key = JSON.stringify([feedSearch({ ...filters, lang: locale }), feedRange(now).to.getUTCFullYear()]);
+  let kept = keptFeeds.get(app);
+  if (!kept) keptFeeds.set(app, (kept = new Map()));
+  const found = kept.get(key);
+  if (found?.version === version) return found.body;
+  const body = await buildFeed(app, { filters, locale, now });
+  kept.delete(key);
+  kept.set(key, { version, body });
+  if (kept.size > KEPT_FEEDS) kept.delete(kept.keys().next().value as string);
+  return body;
 };
 
 const sendCalendar = (reply: FastifyReply, body: string, fileName?: string) => {
@@ -60,7 +86,7 @@ export const feedsRootRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { lang, ...filters } = req.query;
-      return sendCalendar(reply, await buildFeed(app, { filters, locale: lang ?? DEFAULT_LOCALE }));
+      return sendCalendar(reply, await currentFeed(app, { filters, locale: lang ?? DEFAULT_LOCALE }));
     },
   );
 };
@@ -109,7 +135,7 @@ const answerOf = (item: CalendarItem, { baseUrl, host }: { baseUrl: string; host
 export const feedsApiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/calendar.ics', { schema: feedSchema }, async (req, reply) => {
     const { lang, ...filters } = req.query;
-    return sendCalendar(reply, await buildFeed(app, { filters, locale: lang ?? DEFAULT_LOCALE }));
+    return sendCalendar(reply, await currentFeed(app, { filters, locale: lang ?? DEFAULT_LOCALE }));
   });
 
   app.get(

@@ -1,6 +1,7 @@
 import { and, gte, lt, ne, or } from 'drizzle-orm';
 import type { CalendarContribution, CalendarDate } from '../../../core/contributions.js';
 import { consultations } from '../tables.js';
+import { tableFingerprint } from '../../../core/db/fingerprint.js';
 
 /**
  * The opening and the closing of every consultation that has left the draft state, for the
@@ -8,6 +9,7 @@ import { consultations } from '../tables.js';
  * consultation's last change, so a moved deadline replaces the old one in subscribed calendars.
  */
 export const consultationCalendarDates: CalendarContribution = {
+  version: (db) => tableFingerprint(db, [consultations]),
   find: async (db, { from, to }) => {
     const rows = await db
       .select({

@@ -6,10 +6,13 @@
 import type { CalendarContribution, CalendarDate } from '../../../core/contributions.js';
 import { meetingPath } from '../queries.js';
 import { findPublicMeetingsBetween } from './queries.js';
+import { tableFingerprint } from '../../../core/db/fingerprint.js';
+import { meetingGroups, meetings } from '../tables.js';
 
 const STATUS = { planned: 'tentative', convened: 'confirmed', held: 'confirmed', cancelled: 'cancelled' } as const;
 
 export const meetingCalendarDates: CalendarContribution = {
+  version: (db) => tableFingerprint(db, [meetings, meetingGroups]),
   find: async (db, { from, to }) => {
     const found = await findPublicMeetingsBetween(db, { from, to });
     return found.flatMap((m): CalendarDate[] => {
