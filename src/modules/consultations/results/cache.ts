@@ -12,7 +12,8 @@ import { type Breakdown, findResultsVersion } from './queries.js';
 import { type ConsultationResults, consultationResults } from './results.js';
 
 const MAX_ENTRIES = 200;
-const kept = new Map<string, Promise<ConsultationResults>>();
+/** Per database handle: two databases (tests sharing a process) may have a consultation of the same id at the same version. */
+const keptByDatabase = new WeakMap<DbOrTx, Map<string, Promise<ConsultationResults>>>();
 
 /** consultationResults, from this process's copy when the data has not changed since it was computed. */
 export const keptConsultationResults = async (
@@ -20,6 +21,8 @@ export const keptConsultationResults = async (
   consultationId: number,
   options: { locale: Locale; campaignsOnce?: boolean; breakdown?: Breakdown | null },
 ): Promise<ConsultationResults> => {
+  let kept = keptByDatabase.get(db);
+  if (!kept) keptByDatabase.set(db, (kept = new Map()));
   const version = await findResultsVersion(db, consultationId);
   const key = [consultationId, options.locale, options.campaignsOnce ? 1 : 0, options.breakdown ?? '', version].join('\u0000');
   const found = kept.get(key);
