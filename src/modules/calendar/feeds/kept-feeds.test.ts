@@ -24,7 +24,7 @@ const YEAR = new Date().getUTCFullYear() + 1;
 beforeAll(async () => {
   kit = await createTestKit();
   const db = kit.database.db;
-  secretariat = await buildActor(db, ['secretariat', 'prize-manager', 'consultation-manager']);
+  secretariat = (await buildActor(db, ['secretariat', 'prize-manager', 'consultation-manager'])).actor;
   const made = await createMeeting(db, { actor: secretariat, input: meetingInputAround(await cwgId(db), 61, { title: { en: 'Meeting 61 of the CWG' } }) });
   expect(made.ok).toBe(true);
   await createEdition(db, { actor: secretariat, input: { year: YEAR, phases: phases(0) } });
