@@ -30,4 +30,14 @@ export const trustFundModule = defineModule({
   }),
   nav: [{ labelKey: 'trust-fund.nav.title', href: '/trust-fund' }],
   adminNav: [{ labelKey: 'trust-fund.nav.manage', href: '/admin/trust-fund', ability: 'trust-fund.ledger.post' }],
+  contributes: {
+    reportSections: [
+      {
+        id: 'trust-fund.statement',
+        title: { key: 'trust-fund.transparency.report_section' },
+        // Loaded when a report is built, not with every `wsis` command.
+        build: async (db, args) => (await import('./transparency/report-section.js')).buildReportSection(db, args),
+      },
+    ],
+  },
 });
