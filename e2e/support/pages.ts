@@ -37,6 +37,9 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/meetings',
   '/meetings/CWG-WSIS%26SDG/41',
   '/meetings/CWG-WSIS%26SDG/42',
+  // The WSIS Trust Fund's public page and the statement of a period (trust-fund/transparency).
+  '/trust-fund',
+  '/trust-fund/statement?from=2025-01-01&to=2025-12-31',
 ];
 
 /**

@@ -13,7 +13,15 @@ import { PassThrough, type Readable } from 'node:stream';
 import { setImmediate as turn } from 'node:timers/promises';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 
-export type SheetCell = string | number | Date | null | undefined;
+/**
+ * An exact decimal number (money: "1234.50"), written as the text of the cell's value so the file
+ * holds the amount exactly as given (no float on our side), in its column's number format.
+ */
+export type SheetDecimal = { decimal: string };
+
+export type SheetCell = string | number | Date | SheetDecimal | null | undefined;
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 export type SheetOptions = {
   /** The sheet's name (at most 31 characters, no []:*?/\). */
@@ -21,6 +29,8 @@ export type SheetOptions = {
   header: readonly string[];
   /** Number format of the date cells of each column (by index), e.g. `yyyy-mm-dd`. */
   dateFormats?: readonly (string | undefined)[];
+  /** Number format of the decimal cells of each column (by index), e.g. `#,##0.00`. */
+  decimalFormats?: readonly (string | undefined)[];
   rightToLeft?: boolean;
   creator?: string;
 };
@@ -98,8 +108,9 @@ const room = async (out: PassThrough) => {
  */
 export const xlsxSheetStream = (batches: AsyncIterable<readonly (readonly SheetCell[])[]>, options: SheetOptions): Readable => {
   const out = new PassThrough();
-  const formats = [...new Set((options.dateFormats ?? []).filter((f): f is string => Boolean(f)))];
+  const formats = [...new Set([...(options.dateFormats ?? []), ...(options.decimalFormats ?? [])].filter((f): f is string => Boolean(f)))];
   const dateStyle = (options.dateFormats ?? []).map((f) => (f ? 2 + formats.indexOf(f) : 0));
+  const decimalStyle = (options.decimalFormats ?? []).map((f) => (f ? 2 + formats.indexOf(f) : 0));
   const letters: string[] = [];
   const letter = (i: number) => {
     letters[i] ??= columnName(i);
@@ -114,6 +125,11 @@ export const xlsxSheetStream = (batches: AsyncIterable<readonly (readonly SheetC
       const time = value.getTime();
       if (Number.isNaN(time)) return '';
       return `<c r="${ref}" s="${dateStyle[column] || 0}"><v>${time / MS_PER_DAY + EPOCH_DAY}</v></c>`;
+    }
+    if (typeof value === 'object') {
+      if (!DECIMAL.test(value.decimal)) return '';
+      const ds = decimalStyle[column] || style;
+      return `<c r="${ref}"${ds ? ` s="${ds}"` : ''}><v>${value.decimal}</v></c>`;
     }
     return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlText(fitCell(value))}</t></is></c>`;
   };

@@ -9,7 +9,29 @@ import type { ComponentChildren } from 'preact';
 import { type Column, Table } from './components.js';
 import type { ViewContext } from './context.js';
 
-export type ChartDatum = { label: string; value: number };
+/**
+ * A bar or column: its label and its value, a number or a BigInt (money in minor units: the
+ * length is then computed by BigInt arithmetic, no float ever holds the amount).
+ */
+export type ChartDatum<V extends number | bigint = number> = { label: string; value: V };
+
+/** The length of `value` on a scale where `max` is `span` long, to a tenth; 0 for nothing, a negative value or an empty scale. */
+export const scaledLength = <V extends number | bigint>(value: V, max: V, span: number): number => {
+  if (typeof value === 'bigint' && typeof max === 'bigint') {
+    if (max <= 0n || value <= 0n) return 0;
+    return Number((value * BigInt(Math.round(span * 10)) + max / 2n) / max) / 10;
+  }
+  const v = Number(value);
+  const m = Number(max);
+  return m > 0 && v > 0 ? Math.round((v / m) * span * 10) / 10 : 0;
+};
+
+/** The largest value, at least zero (a loop: Math.max takes no BigInt). */
+const maxOf = <V extends number | bigint>(data: ChartDatum<V>[]): V => {
+  let max = (typeof data[0]?.value === 'bigint' ? 0n : 0) as V;
+  for (const d of data) if (d.value > max) max = d.value;
+  return max;
+};
 
 /** The data table beside a chart: its columns and rows (the caller decides what the figures are). */
 export type ChartTable<T> = { columns: Column<T>[]; rows: T[] };
@@ -43,7 +65,7 @@ const ChartFigure = <T,>({ id, title, svg, table, empty }: { id: string; title: 
  * Left to right: labels on the left, bars grow rightwards from x = 220; right to left: labels on
  * the right (anchored at the right edge), bars end at x = 640 − 220 and grow leftwards.
  */
-export const BarChart = <T,>({
+export const BarChart = <T, V extends number | bigint = number>({
   view,
   id,
   title,
@@ -51,20 +73,20 @@ export const BarChart = <T,>({
   data,
   table,
   empty,
-  format = (n: number) => view.fmt.number(n),
+  format = (n: V) => view.fmt.number(n as number),
 }: {
   view: ViewContext;
   id: string;
   title: string;
   /** A sentence saying what the chart shows (its <desc>); the figures themselves are in the table. */
   description: string;
-  data: ChartDatum[];
+  data: ChartDatum<V>[];
   table: ChartTable<T>;
   empty: string;
-  format?: (n: number) => string;
+  format?: (n: V) => string;
 }) => {
   const rtl = view.dir === 'rtl';
-  const max = Math.max(0, ...data.map((d) => d.value));
+  const max = maxOf(data);
   const span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const height = Math.max(1, data.length) * ROW_HEIGHT + 8;
   const svg =
@@ -82,7 +104,7 @@ export const BarChart = <T,>({
         <desc id={`${id}-desc`}>{description}</desc>
         <line x1={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} x2={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} y1="0" y2={height - 4} stroke={AXIS} stroke-width="1" />
         {data.map((d, i) => {
-          const width = max > 0 ? Math.round((d.value / max) * span * 10) / 10 : 0;
+          const width = scaledLength(d.value, max, span);
           const y = i * ROW_HEIGHT + 4;
           const middle = y + BAR_HEIGHT / 2 + 4;
           const barX = rtl ? CHART_WIDTH - LABEL_WIDTH - width : LABEL_WIDTH;
@@ -107,7 +129,7 @@ export const BarChart = <T,>({
  * Vertical columns in the order of their values (a scale's distribution), the value's label under
  * each column. Right to left, the first value is the rightmost column.
  */
-export const ColumnChart = <T,>({
+export const ColumnChart = <T, V extends number | bigint = number>({
   view,
   id,
   title,
@@ -115,19 +137,19 @@ export const ColumnChart = <T,>({
   data,
   table,
   empty,
-  format = (n: number) => view.fmt.number(n),
+  format = (n: V) => view.fmt.number(n as number),
 }: {
   view: ViewContext;
   id: string;
   title: string;
   description: string;
-  data: ChartDatum[];
+  data: ChartDatum<V>[];
   table: ChartTable<T>;
   empty: string;
-  format?: (n: number) => string;
+  format?: (n: V) => string;
 }) => {
   const rtl = view.dir === 'rtl';
-  const max = Math.max(0, ...data.map((d) => d.value));
+  const max = maxOf(data);
   const height = 220;
   const base = height - 28;
   const top = 20;
@@ -149,7 +171,7 @@ export const ColumnChart = <T,>({
         <desc id={`${id}-desc`}>{description}</desc>
         <line x1={margin} x2={CHART_WIDTH - margin} y1={base} y2={base} stroke={AXIS} stroke-width="1" />
         {data.map((d, i) => {
-          const h = max > 0 ? Math.round((d.value / max) * (base - top) * 10) / 10 : 0;
+          const h = scaledLength(d.value, max, base - top);
           const center = rtl ? CHART_WIDTH - margin - slot * (i + 0.5) : margin + slot * (i + 0.5);
           const x = Math.round((center - width / 2) * 10) / 10;
           return (

@@ -30,4 +30,19 @@ export const trustFundModule = defineModule({
   }),
   nav: [{ labelKey: 'trust-fund.nav.title', href: '/trust-fund' }],
   adminNav: [{ labelKey: 'trust-fund.nav.manage', href: '/admin/trust-fund', ability: 'trust-fund.ledger.post' }],
+  bench: {
+    about: ['Trust Fund: 100,000 ledger lines; statements of random periods (transparency/bench.ts).'],
+    cases: ['trust-fund-statement'],
+    measure: async (context) => (await import('./transparency/bench.js')).trustFundBench.measure?.(context) ?? { lines: () => [] },
+  },
+  contributes: {
+    reportSections: [
+      {
+        id: 'trust-fund.statement',
+        title: { key: 'trust-fund.transparency.report_section' },
+        // Loaded when a report is built, not with every `wsis` command.
+        build: async (db, args) => (await import('./transparency/report-section.js')).buildReportSection(db, args),
+      },
+    ],
+  },
 });
