@@ -132,7 +132,20 @@ export type RunOutcome = { claimed: number; done: number; retried: number; faile
 export const runDueJobs = async (
   db: Db,
   handlers: JobHandlers,
-  { now, by, batch = 20, stuckAfterMs = STUCK_AFTER_MS }: { now: Date; by: string; batch?: number; stuckAfterMs?: number },
+  {
+    now,
+    by,
+    batch = 20,
+    stuckAfterMs = STUCK_AFTER_MS,
+    onError,
+  }: {
+    now: Date;
+    by: string;
+    batch?: number;
+    stuckAfterMs?: number;
+    /** Told of each failed run (for the log); the error is kept on the job anyway. */
+    onError?: (job: { id: number; name: string; attempt: number }, error: unknown) => void;
+  },
 ): Promise<RunOutcome> => {
   await releaseStuckJobs(db, { now, stuckAfterMs });
   const claimed = await claimDueJobs(db, { names: [...handlers.keys()], now, by, batch });
@@ -146,6 +159,7 @@ export const runDueJobs = async (
       await handler(db, { payload: job.payload, now, attempt: job.attempts, id: job.id });
       done.push(job.id);
     } catch (error) {
+      onError?.({ id: job.id, name: job.name, attempt: job.attempts }, error);
       const mine = and(eq(jobs.id, job.id), eq(jobs.state, 'running'), eq(jobs.lockedBy, by));
       const lastError = errorText(error);
       const rows = await db
