@@ -11,6 +11,7 @@ import { deliverDueMail, type MailTransport } from '../mail/outbox.js';
 import type { PlatformModule } from '../module.js';
 import { mailImmediateNotifications, sendNotificationDigests } from '../notifications/deliver.js';
 import { sendDueNotifications } from '../notifications/notify.js';
+import { JOB_BATCH, JOB_CONCURRENCY } from './pace.js';
 import { type JobHandler, type PeriodicJob, purgeDoneJobs, runDueJobs, schedulePeriodicJobs } from './runner.js';
 
 /** Done jobs are kept this long (the admin page's counts), then purged; failed ones stay. */
@@ -52,7 +53,6 @@ export const platformJobs = ({ modules, baseUrl, mail }: { modules: readonly Pla
 
 /** How often a process looks for due jobs. */
 export const POLL_MS = 1000;
-const BATCH = 20;
 
 /**
  * The one timer loop of a process: every `pollMs`, enqueues the current period's run of each
@@ -74,10 +74,11 @@ export const startJobLoop = (
         const { claimed } = await runDueJobs(db, handlers, {
           now: clock(),
           by,
-          batch: BATCH,
+          batch: JOB_BATCH,
+          concurrency: JOB_CONCURRENCY,
           onError: (job, error) => log.error({ err: String(error), job: job.name, jobId: job.id, attempt: job.attempt }, 'job failed'),
         });
-        if (claimed < BATCH || stopped) break;
+        if (claimed < JOB_BATCH || stopped) break;
       }
     } catch (error) {
       log.error({ err: String(error) }, 'running the jobs failed');

@@ -163,11 +163,11 @@ describe('several processes', () => {
     await database.db.execute(sql`delete from test_job_runs`);
     await database.db.insert(jobs).values(Array.from({ length: 2000 }, (_, i) => ({ name: 'shared.queue', payload: { i }, runAt: T0 })));
     // On PostgreSQL the second runner is a second pool of connections, as a second process would have.
-    const second: Database | undefined = database.url ? await openDatabase({ url: database.url, poolSize: 2 }) : undefined;
+    const second: Database | undefined = database.url ? await openDatabase({ url: database.url, poolSize: 4 }) : undefined;
     const drain = async (db: Db, by: string) => {
       let total = 0;
       for (;;) {
-        const { claimed } = await runDueJobs(db, handlers({ 'shared.queue': counted(by) }), { now: at(1000), by, batch: 25 });
+        const { claimed } = await runDueJobs(db, handlers({ 'shared.queue': counted(by) }), { now: at(1000), by, batch: 25, concurrency: 3 });
         total += claimed;
         if (claimed === 0) return total;
       }

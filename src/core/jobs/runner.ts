@@ -126,7 +126,7 @@ export type RunOutcome = { claimed: number; done: number; retried: number; faile
 
 /**
  * One pass of the worker loop: gives back abandoned jobs, claims a batch of due jobs, runs each
- * (one after another), then marks them done, waiting for another attempt, or failed. A job given
+ * (`concurrency` at a time), then marks them done (in one statement), waiting for another attempt, or failed. A job given
  * back to another process meanwhile (this one was too slow) is not marked by this one.
  */
 export const runDueJobs = async (
@@ -137,12 +137,15 @@ export const runDueJobs = async (
     by,
     batch = 20,
     stuckAfterMs = STUCK_AFTER_MS,
+    concurrency = 1,
     onError,
   }: {
     now: Date;
     by: string;
     batch?: number;
     stuckAfterMs?: number;
+    /** How many of the batch's jobs run at once (a pool of connections lets them overlap); handlers are safe side by side anyway. */
+    concurrency?: number;
     /** Told of each failed run (for the log); the error is kept on the job anyway. */
     onError?: (job: { id: number; name: string; attempt: number }, error: unknown) => void;
   },
@@ -152,7 +155,7 @@ export const runDueJobs = async (
   const done: number[] = [];
   let retried = 0;
   let failed = 0;
-  for (const job of claimed) {
+  const runOne = async (job: (typeof claimed)[number]) => {
     const handler = handlers.get(job.name);
     try {
       if (!handler) throw new Error(`no handler for ${job.name}`);
@@ -177,7 +180,16 @@ export const runDueJobs = async (
       if (rows[0]?.state === 'failed') failed++;
       else if (rows[0]) retried++;
     }
-  }
+  };
+  // `concurrency` lanes take the batch's jobs in order, each one job at a time.
+  let next = 0;
+  const lane = async () => {
+    while (next < claimed.length) {
+      const job = claimed[next++];
+      if (job) await runOne(job);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, claimed.length)) }, lane));
   if (done.length > 0) {
     await db
       .update(jobs)
