@@ -5,6 +5,7 @@
  * inserts a row in bench_job_runs, so the count proves that no job ran twice and none was left.
  */
 import { fork } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -58,11 +59,13 @@ export const benchJobs = async ({ serverUrl, jobs = 20_000, say }: { serverUrl: 
       pings++;
     }
     const pingRate = pings / ((performance.now() - pingStart) / 1000);
+    const loadBefore = loadavg()[0] ?? 0;
     const started = performance.now();
     const finished = workers.map(next);
     for (const worker of workers) worker.send('go');
     const ran = (await Promise.all(finished)).map((m) => m.ran ?? 0);
     const seconds = (performance.now() - started) / 1000;
+    const loadAfter = loadavg()[0] ?? 0;
     await Promise.all(workers.map((w) => (w.exitCode === null ? new Promise((r) => w.once('exit', r)) : undefined)));
     const { rows } = await database.db.execute<{ runs: number; distinct: number; done: number }>(sql`
       select (select count(*)::int from bench_job_runs) as runs, (select count(distinct job_id)::int from bench_job_runs) as distinct,
@@ -87,6 +90,8 @@ export const benchJobs = async ({ serverUrl, jobs = 20_000, say }: { serverUrl: 
       `| ceiling: \`select 1\` one after another on one connection, just before (queries/s) | ${pingRate.toFixed(0)} |`,
       `| runs counted / distinct jobs / jobs done | ${counted.runs.toLocaleString('en')} / ${counted.distinct.toLocaleString('en')} / ${counted.done.toLocaleString('en')} |`,
       `| **jobs run twice** (goal 0) | **${twice}** |`,
+      '',
+      `Load average (1 minute) when the case started and ended: ${loadBefore.toFixed(2)} and ${loadAfter.toFixed(2)} on ${cpus().length} cores, shared with PostgreSQL (and with any other work on the machine): other work lowers the rate and the ceiling alike.`,
     ];
   } finally {
     await database.close();
