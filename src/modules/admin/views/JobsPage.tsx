@@ -25,7 +25,6 @@ export const JobsPage = ({ view, counts, failures }: { view: ViewContext; counts
           { header: t('admin.jobs.next_run'), cell: (c) => (c.nextRunAt ? fmt.dateTime(c.nextRunAt) : t('admin.jobs.no_next_run')) },
         ]}
       />
-      <h2 id="failures">{t('admin.jobs.failures')}</h2>
       <p>{t('admin.jobs.failures_intro')}</p>
       <Table
         caption={t('admin.jobs.failures')}
@@ -47,11 +46,22 @@ export const JobsPage = ({ view, counts, failures }: { view: ViewContext; counts
           { header: t('admin.jobs.failed_at'), cell: (f) => (f.finishedAt ? fmt.dateTime(f.finishedAt) : '') },
           {
             header: t('admin.jobs.error'),
-            cell: (f) => (
-              <pre class="json" dir="ltr" tabindex={0} role="region" aria-label={t('admin.jobs.error_of', { id: String(f.id) })}>
-                {f.lastError ?? ''}
-              </pre>
-            ),
+            cell: (f) => {
+              const [message, ...rest] = (f.lastError ?? '').split('\n');
+              return (
+                <>
+                  <span dir="ltr">{message}</span>
+                  {rest.length > 0 && (
+                    <details>
+                      <summary>{t('admin.jobs.error_details')}</summary>
+                      <pre class="json" dir="ltr" tabindex={0} role="region" aria-label={t('admin.jobs.error_of', { id: String(f.id) })}>
+                        {f.lastError}
+                      </pre>
+                    </details>
+                  )}
+                </>
+              );
+            },
           },
           {
             header: t('admin.jobs.action'),
