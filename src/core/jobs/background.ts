@@ -14,7 +14,7 @@ import { sendDueNotifications } from '../notifications/notify.js';
 import { JOB_BATCH, JOB_CONCURRENCY } from './pace.js';
 import { type JobHandler, type PeriodicJob, purgeDoneJobs, runDueJobs, schedulePeriodicJobs } from './runner.js';
 
-/** Done jobs are kept this long (the admin page's counts), then purged; failed ones stay. */
+/** Done jobs are kept this long (the admin page's counts), then purged; failed ones for 30 days. */
 export const DONE_JOBS_KEPT_DAYS = 2;
 
 type Log = { error: (fields: object, msg: string) => void };

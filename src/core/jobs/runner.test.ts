@@ -123,7 +123,7 @@ describe('running', () => {
     expect(job?.lastError).toContain('abandoned by dead');
   });
 
-  it('purges done jobs older than the given days, and keeps the failed ones', async () => {
+  it('purges done jobs older than the given days, and failed ones only after 30 days', async () => {
     await enqueueJob(database.db, { name: 'purge.old', runAt: T0 });
     await enqueueJob(database.db, { name: 'purge.failed', runAt: T0, maxAttempts: 1 });
     await runDueJobs(
@@ -141,6 +141,8 @@ describe('running', () => {
     await purgeDoneJobs(database.db, { now: at(8 * 86_400_000), olderThanDays: 7 });
     expect(await jobsNamed('purge.old')).toHaveLength(0);
     expect(await jobsNamed('purge.failed')).toHaveLength(1);
+    await purgeDoneJobs(database.db, { now: at(31 * 86_400_000), olderThanDays: 7 });
+    expect(await jobsNamed('purge.failed')).toHaveLength(0);
   });
 });
 

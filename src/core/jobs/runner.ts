@@ -8,7 +8,7 @@
  * `<name>@<period start>`. Time always comes from the caller (`now`), so tests move a clock.
  * Why our own and not a library: docs/ARCHITECTURE.md, "Background jobs".
  */
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import { jobs } from './tables.js';
 
@@ -199,11 +199,16 @@ export const runDueJobs = async (
   return { claimed: claimed.length, done: done.length, retried, failed };
 };
 
-/** Deletes the jobs done more than `olderThanDays` days before `now`; failed jobs stay for the administrators. Returns how many. */
-export const purgeDoneJobs = async (db: DbOrTx, { now, olderThanDays }: { now: Date; olderThanDays: number }) => {
+/**
+ * Deletes the jobs done more than `olderThanDays` days before `now`, and the failed ones after
+ * `failedKeptDays` (time enough for the administrators to see them; a periodic job failing every
+ * period while the database was away would otherwise pile up). Returns how many.
+ */
+export const purgeDoneJobs = async (db: DbOrTx, { now, olderThanDays, failedKeptDays = 30 }: { now: Date; olderThanDays: number; failedKeptDays?: number }) => {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
   const rows = await db
     .delete(jobs)
-    .where(and(eq(jobs.state, 'done'), lt(jobs.finishedAt, new Date(now.getTime() - olderThanDays * 86_400_000))))
+    .where(or(and(eq(jobs.state, 'done'), lt(jobs.finishedAt, daysAgo(olderThanDays))), and(eq(jobs.state, 'failed'), lt(jobs.finishedAt, daysAgo(failedKeptDays)))))
     .returning({ id: jobs.id });
   return rows.length;
 };

@@ -5,8 +5,8 @@ import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle
  * The job runner's queue (core/jobs/runner.ts): one row per run of a job, waiting until `run_at`,
  * claimed by one process (`locked_by`, `locked_at`), then done or failed with its last error.
  * `key` makes an enqueue idempotent: a periodic job's run for one period (`<name>@<period start>`),
- * a reminder for one person and deadline. Done rows are purged after some days; failed rows stay
- * until an administrator retries them (admin/jobs).
+ * a reminder for one person and deadline. Done rows are purged after two days, failed rows (shown
+ * on admin/jobs, where an administrator can retry them) after 30.
  */
 export const jobs = pgTable(
   'core_jobs',
