@@ -56,6 +56,7 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin',
   '/admin/users',
   '/admin/mailbox',
+  '/admin/jobs',
   '/admin/reference/matrix',
   '/admin/stocktaking',
   '/admin/stocktaking/{review}',

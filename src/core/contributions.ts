@@ -162,16 +162,21 @@ export type SearchDocumentContribution = {
 };
 
 /**
- * Work a module needs done in the background, every `everyMs` (a safety net for work that is
- * otherwise done at once, a purge): every server checks it and one process per period runs it
- * (core/db/periodic.ts, runPeriodic; claimed as `job:<module>.<name>`). `run` must be safe beside
- * a run of another process anyway (a period that ran long, a clock jump).
+ * Work a module has done in the background, on the core's job runner (core/jobs): a handler
+ * named `<module>.<name>` (core/jobs/background.ts, moduleJobName). With `everyMs` it is also
+ * periodic: one run per period is enqueued across every process (key `<module>.<name>@<period
+ * start>`). Without it, the module enqueues runs itself, inside its command's transaction:
+ * `enqueueJob(tx, { name: 'roadmaps.remind', payload, runAt, key })` (core/jobs/runner.ts). A
+ * failing run is retried with backoff up to `maxAttempts` (periodic: 1, the next period is the
+ * retry; enqueued: 5), then shown as failed on admin/jobs. `run` must be safe beside another run
+ * (two periods side by side) and when run again after a crash before it was marked done.
  */
 export type JobContribution = {
   /** Unique within the module ('place-texts'). */
   name: string;
-  everyMs: number;
-  run: (db: Db) => Promise<unknown>;
+  everyMs?: number;
+  maxAttempts?: number;
+  run: (db: Db, job: { payload: unknown; now: Date; attempt: number; id: number }) => Promise<unknown>;
 };
 
 /** Every kind of contribution, as a manifest declares them. */

@@ -120,18 +120,21 @@ export const ensurePostgresqlTemplate = async (): Promise<string> => {
   }
 };
 
-export type TestDatabase = Database & { drop: () => Promise<void> };
+/** `url`: on PostgreSQL, the test database's address (to open a second pool on it, a second process). */
+export type TestDatabase = Database & { drop: () => Promise<void>; url?: string };
 
 export const createTestDatabase = async ({ seed = true }: { seed?: boolean } = {}): Promise<TestDatabase> => {
   let database: Database;
   let dropServerDatabase = async () => {};
+  let url: string | undefined;
   if (testDatabaseKind() === 'postgresql') {
     const template = await ensurePostgresqlTemplate();
     const name = `wsis_test_${randomBytes(6).toString('hex')}`;
     const admin = await adminClient();
     await admin.query(`create database ${name} template ${template}`);
     await admin.end();
-    database = await openDatabase({ url: databaseUrl(name), poolSize: 5 });
+    url = databaseUrl(name);
+    database = await openDatabase({ url, poolSize: 5 });
     dropServerDatabase = async () => {
       const a = await adminClient();
       await a.query(`drop database if exists ${name} with (force)`);
@@ -145,6 +148,7 @@ export const createTestDatabase = async ({ seed = true }: { seed?: boolean } = {
   if (seed) await seedReference(database, MODULES);
   return {
     ...database,
+    url,
     drop: async () => {
       await database.close();
       await dropServerDatabase();

@@ -15,6 +15,8 @@ import { initializeIfEmpty } from '../core/cli/startup.js';
 import type { Database } from '../core/db/client.js';
 import { getCookieSecret } from '../core/db/settings.js';
 import { hitRateLimit } from '../core/http/rate-limit.js';
+import { platformJobs } from '../core/jobs/background.js';
+import { enqueueJob, schedulePeriodicJobs } from '../core/jobs/runner.js';
 import { sendNotificationDigests } from '../core/notifications/deliver.js';
 import { setNotificationEmail } from '../core/notifications/queries.js';
 import type { Actor } from '../core/permissions/index.js';
@@ -103,6 +105,9 @@ export const fillEveryTable = async (database: Database, { files = new LocalFile
   const token = ok('API token', await createApiTokenFor(db, { email: ownerUser.email, label: 'script' }));
   await hitRateLimit(db, { key: 'sign-in:owner@example.org', windowMs: 3_600_000 });
   await getCookieSecret(db);
+  // The job runner: the platform's periodic runs for this moment, and one enqueued job with a key and a payload.
+  await schedulePeriodicJobs(db, platformJobs({ modules: MODULES, baseUrl }).periodic, { now: new Date() });
+  await enqueueJob(db, { name: 'consultations.place-texts', payload: { note: 'Owner — 中文 "quotes" \\' }, key: 'backup-test', runAt: new Date('2031-01-01T00:00:00Z') });
 
   // Stocktaking: an entry with an image, submitted, published (events, mails), then a pending revision; a call.
   const image = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#1a5fb4' } })

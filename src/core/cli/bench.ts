@@ -329,8 +329,9 @@ export const runBench = async (
   setup: BenchSetup,
 ) => {
   const loadAtStart = loadavg();
-  const sections = [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds, only }, setup)];
-  if (process.env.DATABASE_URL) sections.push(await measure('postgresql', { duration, connections, entries, rounds, only }, setup));
+  // 'jobs': the job runner's case alone (PostgreSQL), without the sections.
+  const sections = only === 'jobs' ? [] : [await measure('pglite', { duration, connections, entries: pgliteEntries, rounds, only }, setup)];
+  if (process.env.DATABASE_URL && only !== 'jobs') sections.push(await measure('postgresql', { duration, connections, entries, rounds, only }, setup));
   const loadAtEnd = loadavg();
   const cpu = cpus();
   const lines = [
@@ -383,6 +384,13 @@ export const runBench = async (
       if (m.bench?.final) lines.push(...(await m.bench.final({ serverUrl: process.env.DATABASE_URL, connections, duration, options: setup.options, modules: setup.modules, say })));
     }
   }
+  // The job runner (core/jobs): two processes sharing one queue, on the PostgreSQL server only.
+  if (only === undefined || only === 'jobs') {
+    if (process.env.DATABASE_URL) {
+      const { benchJobs } = await import('../jobs/bench.js');
+      lines.push(...(await benchJobs({ serverUrl: process.env.DATABASE_URL, say })));
+    } else say('bench: the job runner case needs PostgreSQL (DATABASE_URL): two processes cannot share the embedded database');
+  }
   writeFileSync(out, `${lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n')}\n`);
   say(`bench: results written to ${out}`);
 };
@@ -401,13 +409,13 @@ export const registerBenchCommand = (program: Command, { modules, buildApp }: { 
     .option('--out <file>', 'where to write the results', 'docs/benchmarks.md')
     .option(
       '--only <cases>',
-      `'http': only the page and API cases against the bare ceiling (a short run; none of the modules' own measures); or one module's case alone (${modules.flatMap((m) => m.bench?.cases ?? []).join(', ') || 'none'})`,
+      `'http': only the page and API cases against the bare ceiling (a short run; none of the modules' own measures); 'jobs': the job runner with two processes (PostgreSQL); or one module's case alone (${modules.flatMap((m) => m.bench?.cases ?? []).join(', ') || 'none'})`,
     );
   const moduleOptions = modules.flatMap((m) => m.bench?.options ?? []);
   for (const o of moduleOptions) command.option(o.flags, o.description, (v) => Number.parseInt(v, 10), o.defaultValue);
   command.action(
     async (opts: { duration: number; connections: number; out: string; entries: number; pgliteEntries?: number; rounds: number; only?: string } & Record<string, unknown>) => {
-      const known = ['http', ...modules.flatMap((m) => m.bench?.cases ?? [])];
+      const known = ['http', 'jobs', ...modules.flatMap((m) => m.bench?.cases ?? [])];
       if (opts.only !== undefined && !known.includes(opts.only)) throw new Error(`--only: unknown cases '${opts.only}' (known: ${known.join(', ')})`);
       const options = Object.fromEntries(moduleOptions.map((o) => [new Option(o.flags).attributeName(), opts[new Option(o.flags).attributeName()] as number | undefined]));
       await runBench({ ...opts, pgliteEntries: opts.pgliteEntries ?? opts.entries, only: opts.only }, { modules, buildApp, options });

@@ -7,17 +7,12 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { hostname } from 'node:os';
-import { purgeExpiredSessions } from '../auth/sessions.js';
 import { type Config, MAX_WORKERS, openDataIdProblem } from '../config.js';
-import { contributions } from '../contributions.js';
 import type { BuildApp, PlatformModule } from '../module.js';
 import type { Database } from '../db/client.js';
-import { runPeriodic } from '../db/periodic.js';
-import { purgeExpiredRateLimits } from '../http/rate-limit.js';
 import { type Lending, lendDatabase } from '../db/lend.js';
-import { deliverDueMail, smtpTransport } from '../mail/outbox.js';
-import { mailImmediateNotifications, sendNotificationDigests } from '../notifications/deliver.js';
-import { sendDueNotifications } from '../notifications/notify.js';
+import { smtpTransport } from '../mail/outbox.js';
+import { platformJobs, startJobLoop } from '../jobs/background.js';
 import { type FirstStart, openConfiguredDatabase, prepareDatabase, SERVE_STATEMENT_TIMEOUT_MS } from './startup.js';
 
 type Log = { info: (fields: object, msg: string) => void; error: (fields: object, msg: string) => void };
@@ -52,78 +47,17 @@ export const serve = async (config: Config, { demo, modules, buildApp }: { demo:
 /** What the entry file (src/cli.ts) hands the core: the modules and the function that builds the app. */
 type Composition = { modules: PlatformModule[]; buildApp: BuildApp };
 
-const JOB_CHECK_MS = 60_000;
-
 /**
- * Background work of a process: e-mail delivery when SMTP is configured (every 5 s; each message
- * is claimed with SKIP LOCKED, so processes deliver side by side and nothing twice) and the purges
- * (each run claimed per period across processes: runPeriodic); notifications by e-mail, into the
- * outbox whether or not SMTP is configured (each at once, every 5 s; the daily digests, checked
- * every hour, once per person and day); the modules' `jobs` contributions, each once per period
- * across processes. Returns the function that stops it.
+ * Background work of a process, on the job runner kept in the database (core/jobs): one timer
+ * loop schedules the periodic jobs (each once per period across processes) and runs the due jobs
+ * (each claimed by one process): e-mail delivery when SMTP is configured (every 5 s; each message
+ * claimed with SKIP LOCKED as well), notifications by e-mail into the outbox (at once, every 5 s;
+ * the daily digests, checked every hour, once per person and day), reminders, the purges, and the
+ * modules' `jobs` contributions. Returns the function that stops it.
  */
 export const startBackgroundWork = (database: Database, config: Config, log: Log, modules: readonly PlatformModule[] = []) => {
-  const by = `${hostname()}:${process.pid}`;
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
-  let busy = false;
-  const deliver = async () => {
-    if (busy || !transport) return;
-    busy = true;
-    try {
-      await deliverDueMail(database.db, { transport, from: config.mailFrom });
-    } catch (error) {
-      log.error({ err: String(error) }, 'e-mail delivery failed');
-    } finally {
-      busy = false;
-    }
-  };
-  let mailing = false;
-  const mailNotifications = async () => {
-    if (mailing) return;
-    mailing = true;
-    try {
-      await mailImmediateNotifications(database.db, { modules, baseUrl: config.baseUrl });
-    } catch (error) {
-      log.error({ err: String(error) }, 'mailing notifications failed');
-    } finally {
-      mailing = false;
-    }
-  };
-  const purge = (name: string, everyMs: number, job: () => Promise<unknown>) => () =>
-    void runPeriodic(database.db, { name, everyMs, by }, job).catch((error: unknown) => log.error({ err: String(error), job: name }, 'periodic job failed'));
-  const timers = [
-    setInterval(deliver, 5000),
-    setInterval(
-      purge('purge-sessions', 3600_000, () => purgeExpiredSessions(database.db)),
-      JOB_CHECK_MS,
-    ),
-    setInterval(mailNotifications, 5000),
-    // The digests: the hourly check sends each person's first digest of the (UTC) day.
-    setInterval(
-      purge('notification-digests', 3600_000, () => sendNotificationDigests(database.db, { modules, baseUrl: config.baseUrl })),
-      JOB_CHECK_MS,
-    ),
-    // Reminders (a scoring deadline coming), each once per person and key.
-    setInterval(
-      purge('notification-reminders', 3600_000, () => sendDueNotifications(database.db, { modules })),
-      JOB_CHECK_MS,
-    ),
-    // Expired counters (two per voter in a campaign: address and account).
-    setInterval(
-      purge('purge-rate-limits', 600_000, () => purgeExpiredRateLimits(database.db)),
-      JOB_CHECK_MS,
-    ),
-    // The modules' periodic jobs (`jobs` contributions), checked twice a period (at most every minute).
-    ...contributions(modules, 'jobs').map(({ module, contribution: job }) =>
-      setInterval(
-        purge(`${module}.${job.name}`, job.everyMs, () => job.run(database.db)),
-        Math.min(JOB_CHECK_MS, Math.max(1000, job.everyMs / 2)),
-      ),
-    ),
-  ];
-  return () => {
-    for (const timer of timers) clearInterval(timer);
-  };
+  const mail = config.smtpUrl ? { transport: smtpTransport(config.smtpUrl), from: config.mailFrom } : undefined;
+  return startJobLoop(database.db, { ...platformJobs({ modules, baseUrl: config.baseUrl, mail }), by: `${hostname()}:${process.pid}`, log });
 };
 
 const printFirstStart = (first: FirstStart, demo: boolean) => {

@@ -4,3 +4,4 @@ export * from '../auth/tables.js';
 export * from '../mail/tables.js';
 export * from '../notifications/tables.js';
 export * from '../storage/tables.js';
+export * from '../jobs/tables.js';

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { notFound } from '../../core/http/problems.js';
 import { type Actor, authorize } from '../../core/permissions/index.js';
 import { retryFailedMail } from './commands/retry-failed-mail.js';
-import { countMailByStatus, findAuditActions, findAuditEntries, findMail, getMail, PAGE_SIZE } from './queries.js';
+import { retryJob } from './commands/retry-job.js';
+import { countJobsByName, countMailByStatus, findAuditActions, findAuditEntries, findJobFailures, findMail, getMail, PAGE_SIZE } from './queries.js';
 import { AuditLogPage } from './views/AuditLogPage.js';
 import { DashboardPage } from './views/DashboardPage.js';
+import { JobsPage } from './views/JobsPage.js';
 import { MailboxPage, MailPage } from './views/MailboxPages.js';
 
 const date = z
@@ -23,7 +25,9 @@ const auditQuery = z.object({
 });
 const mailQuery = z.object({ q: z.string().trim().max(200).catch(''), page: z.coerce.number().int().min(1).max(100000).catch(1) });
 
-/** Back office: dashboard, audit log, development mailbox. */
+const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Back office: dashboard, audit log, development mailbox, background jobs. */
 export const adminRoutes: FastifyPluginAsync = async (app) => {
   const { database, config } = app.platform;
   const db = database.db;
@@ -63,5 +67,20 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
     authorize(req.actor, 'admin.mailbox.retry');
     const result = await retryFailedMail(db, { actor: req.actor as Actor });
     return reply.flash('notice', req.t('admin.mailbox.retried', { count: result.count })).seeOther(`/${req.locale}/admin/mailbox`);
+  });
+
+  app.get('/jobs', async (req, reply) => {
+    authorize(req.actor, 'admin.jobs.view');
+    return reply.page(JobsPage({ view: req.view(reply), counts: await countJobsByName(db), failures: await findJobFailures(db) }));
+  });
+
+  app.post('/jobs/:id/retry', async (req, reply) => {
+    authorize(req.actor, 'admin.jobs.retry');
+    const id = idParam.safeParse((req.params as { id: string }).id);
+    if (!id.success) throw notFound();
+    const result = await retryJob(db, { actor: req.actor as Actor, id: id.data });
+    return reply
+      .flash(result.ok ? 'notice' : 'warning', req.t(result.ok ? 'admin.jobs.retried' : 'admin.jobs.not_failed', { name: result.name }))
+      .seeOther(`/${req.locale}/admin/jobs`);
   });
 };

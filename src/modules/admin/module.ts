@@ -8,5 +8,6 @@ export const adminModule = defineModule({
     { labelKey: 'admin.nav.dashboard', href: '/admin', ability: 'admin.dashboard.view' },
     { labelKey: 'admin.nav.audit', href: '/admin/audit', ability: 'admin.audit.view' },
     { labelKey: 'admin.nav.mailbox', href: '/admin/mailbox', ability: 'admin.mailbox.view' },
+    { labelKey: 'admin.nav.jobs', href: '/admin/jobs', ability: 'admin.jobs.view' },
   ],
 });

@@ -7,4 +7,6 @@ export const adminAbilities = defineAbilities('admin', {
   'audit.view': (actor: MaybeActor) => hasRole(actor, 'admin'),
   'mailbox.view': (actor: MaybeActor) => hasRole(actor, 'admin'),
   'mailbox.retry': (actor: MaybeActor) => hasRole(actor, 'admin'),
+  'jobs.view': (actor: MaybeActor) => hasRole(actor, 'admin'),
+  'jobs.retry': (actor: MaybeActor) => hasRole(actor, 'admin'),
 });

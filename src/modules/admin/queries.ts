@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/tables.js';
 import type { DbOrTx } from '../../core/db/client.js';
 import { notFound } from '../../core/http/problems.js';
+import { jobs } from '../../core/jobs/tables.js';
 import { mailOutbox } from '../../core/mail/tables.js';
 
 export const PAGE_SIZE = 50;
@@ -64,3 +65,43 @@ export const getMail = async (db: DbOrTx, id: number) => {
 
 /** Counts for the dashboard. */
 export const countMailByStatus = async (db: DbOrTx) => db.select({ status: mailOutbox.status, n: count() }).from(mailOutbox).groupBy(mailOutbox.status);
+
+export type JobCounts = { name: string; waiting: number; running: number; done: number; failed: number; nextRunAt: Date | null };
+
+/** Per job name: how many are waiting, running, done (not yet purged) and failed, and the next waiting run (assumes 'admin.jobs.view'). */
+export const countJobsByName = async (db: DbOrTx): Promise<JobCounts[]> => {
+  const rows = await db
+    .select({
+      name: jobs.name,
+      waiting: sql<number>`count(*) filter (where ${jobs.state} = 'waiting')::int`,
+      running: sql<number>`count(*) filter (where ${jobs.state} = 'running')::int`,
+      done: sql<number>`count(*) filter (where ${jobs.state} = 'done')::int`,
+      failed: sql<number>`count(*) filter (where ${jobs.state} = 'failed')::int`,
+      nextRunAt: sql<string | null>`min(${jobs.runAt}) filter (where ${jobs.state} = 'waiting')`,
+    })
+    .from(jobs)
+    .groupBy(jobs.name)
+    .orderBy(jobs.name);
+  return rows.map((r) => ({ ...r, nextRunAt: r.nextRunAt ? new Date(r.nextRunAt) : null }));
+};
+
+/**
+ * The latest jobs in trouble: failed for good, or waiting for another attempt after an error,
+ * newest first, with their error (assumes 'admin.jobs.view').
+ */
+export const findJobFailures = async (db: DbOrTx, { limit = PAGE_SIZE }: { limit?: number } = {}) =>
+  db
+    .select({
+      id: jobs.id,
+      name: jobs.name,
+      state: jobs.state,
+      attempts: jobs.attempts,
+      maxAttempts: jobs.maxAttempts,
+      runAt: jobs.runAt,
+      finishedAt: jobs.finishedAt,
+      lastError: jobs.lastError,
+    })
+    .from(jobs)
+    .where(or(eq(jobs.state, 'failed'), and(eq(jobs.state, 'waiting'), sql`${jobs.lastError} is not null`)))
+    .orderBy(desc(jobs.id))
+    .limit(limit);
