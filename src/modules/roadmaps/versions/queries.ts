@@ -1,7 +1,11 @@
 /** Reads of roadmaps and their versions for the pages, the API and the DOCX. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
+import type { Localized } from '../../../core/i18n/locales.js';
+import { findOrganizations, getOrganization } from '../../accounts/queries.js';
+import { findConnectGoals, findSdgTargets } from '../../reference/queries.js';
 import { findCurrentFocalPoints } from '../focal-points/queries.js';
+import type { RoadmapVersion } from '../queries.js';
 import { roadmaps, roadmapVersions, tasks } from '../tables.js';
 
 /** Every roadmap with its current version's number and date (null when none is current yet), the number of its draft and its serving focal points. Public. */
@@ -53,3 +57,29 @@ export const findRoadmapTasks = async (db: DbOrTx, roadmapId: number) =>
     .where(eq(tasks.roadmapId, roadmapId))
     .orderBy(asc(tasks.deadline), asc(tasks.id));
 export type RoadmapTask = Awaited<ReturnType<typeof findRoadmapTasks>>[number];
+
+/** Names of the partners and texts of the targets of some versions (one read for a page or a diff). */
+export const loadVersionLabels = async (db: DbOrTx, versions: RoadmapVersion[]) => {
+  const ids = [...new Set(versions.flatMap((v) => v.partnerOrganizationIds))];
+  const codes = [...new Set(versions.flatMap((v) => v.sdgTargets))];
+  const [organizations, sdg, goals] = await Promise.all([
+    Promise.all(ids.map((id) => getOrganization(db, id).catch(() => null))),
+    codes.length ? findSdgTargets(db, { codes }) : Promise.resolve([]),
+    findConnectGoals(db),
+  ]);
+  return {
+    partners: new Map(organizations.filter((o) => o !== null).map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name])),
+    sdgTargets: new Map<string, Localized>(sdg.map((x) => [x.code, x.text])),
+    connectTargets: new Map<string, Localized>(goals.flatMap((g) => g.targets.map((x) => [x.code, x.text] as const))),
+  };
+};
+
+/** Every organization (id and name), alphabetically, for the partners of a draft. */
+export const findAllOrganizations = async (db: DbOrTx) => {
+  const all: { id: number; name: string }[] = [];
+  for (let page = 1; ; page++) {
+    const { items, total } = await findOrganizations(db, { page });
+    all.push(...items.map((o) => ({ id: o.id, name: o.acronym ? `${o.name} (${o.acronym})` : o.name })));
+    if (items.length === 0 || all.length >= total) return all;
+  }
+};
