@@ -180,7 +180,7 @@ export const versionsAdminRoutes: FastifyPluginAsync = async (app) => {
   const renderRoadmap = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    { roadmap, present = emptyForm(), code = 200 }: { roadmap: Roadmap; present?: FormState; code?: number },
+    { roadmap, present = emptyForm(), refused, code = 200 }: { roadmap: Roadmap; present?: FormState; refused?: string; code?: number },
   ) =>
     reply.page(
       RoadmapAdminPage({
@@ -189,6 +189,7 @@ export const versionsAdminRoutes: FastifyPluginAsync = async (app) => {
         versions: await findVersions(db, roadmap.id),
         canManage: can(req.actor, 'roadmaps.roadmap.manage'),
         present,
+        refused,
       }),
       code,
     );
@@ -222,11 +223,10 @@ export const versionsAdminRoutes: FastifyPluginAsync = async (app) => {
     const parsed = draftFromForm(values);
     if (!parsed.ok) return renderDraft(req, reply, { roadmap, form: { values, errors: translated(req, parsed.errors) }, code: 400 });
     const draft = await draftOf(roadmap.id);
-    if (!draft) return renderRoadmap(req, reply, { roadmap, present: { values: {}, errors: { _form: req.t('roadmaps.versions.errors.frozen') } }, code: 409 });
+    if (!draft) return renderRoadmap(req, reply, { roadmap, refused: req.t('roadmaps.versions.errors.frozen'), code: 409 });
     const result = await saveDraft(db, { actor, versionId: draft.id, input: parsed.input, ip: req.ip });
     if (!result.ok) {
-      if (result.error === 'frozen' || result.error === 'not_found')
-        return renderRoadmap(req, reply, { roadmap, present: { values: {}, errors: { _form: req.t('roadmaps.versions.errors.frozen') } }, code: 409 });
+      if (result.error === 'frozen' || result.error === 'not_found') return renderRoadmap(req, reply, { roadmap, refused: req.t('roadmaps.versions.errors.frozen'), code: 409 });
       return renderDraft(req, reply, { roadmap, form: { values, errors: { [result.field]: req.t(`roadmaps.versions.errors.${result.error}`) } }, code: 400 });
     }
     reply.flash('notice', req.t('roadmaps.versions.draft_saved'));

@@ -99,12 +99,15 @@ export const RoadmapAdminPage = ({
   versions,
   canManage,
   present,
+  refused,
 }: {
   view: ViewContext;
   actionLine: string;
   versions: RoadmapVersion[];
   canManage: boolean;
   present: FormState;
+  /** Why the last action was refused (a presented version edited), shown above everything. */
+  refused?: string;
 }) => {
   const { t } = view;
   const title = t('roadmaps.versions.admin_title', { line: actionLine });
@@ -116,6 +119,11 @@ export const RoadmapAdminPage = ({
       <h1>
         <span dir="ltr">{title}</span>
       </h1>
+      {refused && (
+        <div class="error-summary" role="alert" tabindex={-1} data-autofocus>
+          <p>{refused}</p>
+        </div>
+      )}
       <p>
         <a href={view.href(roadmapPath(actionLine))}>{t('roadmaps.versions.public_link')}</a>
       </p>
