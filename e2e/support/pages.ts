@@ -37,6 +37,11 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/meetings',
   '/meetings/CWG-WSIS%26SDG/41',
   '/meetings/CWG-WSIS%26SDG/42',
+  // Roadmaps (demo: C2, C4, C5, C6 current in version 1, a draft 2 of C2): the list, a roadmap, a version, the focal points.
+  '/roadmaps',
+  '/roadmaps/C2',
+  '/roadmaps/C5/versions/1',
+  '/roadmaps/focal-points',
 ];
 
 /**
@@ -81,6 +86,12 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/meetings/my-contributions',
   '/meetings/CWG-WSIS%26SDG/42/contribute',
   '/admin/meetings/CWG-WSIS%26SDG/41/contributions',
+  // Roadmaps: the list, C2's versions, its draft 2 form, the diff of 1 and 2 (the draft is seen by editors), the focal points.
+  '/admin/roadmaps',
+  '/admin/roadmaps/C2',
+  '/admin/roadmaps/C2/draft',
+  '/roadmaps/C2/diff?from=1&to=2',
+  '/admin/roadmaps/focal-points',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

@@ -2,11 +2,13 @@
  * Demonstration roadmaps on a first start, made through the commands in the name of the first
  * administrator: C2, C4, C5 and C6 with a version 1 presented (in the register's demo document
  * CWG-WSIS&SDG-41/2) and made current, a draft 2 of C2 that changes its texts, and two demo focal
- * points (accounts that cannot sign in). Every text says "demonstration" in its language; no
- * operational-plan output is made up (there are no real facts to seed them from).
+ * points (accounts that cannot sign in). Every text says "demonstration" in its language. Two
+ * operational-plan outputs marked "[Demo]" (codes O.DEMO.n): there are no real facts here to seed
+ * the plan's outputs from, so none is presented as ITU's.
  */
 import { asc } from 'drizzle-orm';
 import { userRoles, users } from '../../../core/auth/tables.js';
+import { planOutputs } from '../tables.js';
 import type { Db } from '../../../core/db/client.js';
 import type { Localized } from '../../../core/i18n/locales.js';
 import type { Actor } from '../../../core/permissions/index.js';
@@ -113,6 +115,35 @@ export const demoRoadmaps = async (db: Db, _context?: unknown) => {
         });
     }
   }
+  await db
+    .insert(planOutputs)
+    .values([
+      {
+        code: 'O.DEMO.1',
+        bureau: 'BDT',
+        title: six(
+          '[Demo] Output 1 (demonstration)',
+          '[Démo] Produit 1 (démonstration)',
+          '[Demo] Producto 1 (demostración)',
+          '[Демо] Конечный результат 1 (демонстрация)',
+          '[演示] 产出1（演示）',
+          '[عرض توضيحي] الناتج 1 (عرض توضيحي)',
+        ),
+      },
+      {
+        code: 'O.DEMO.2',
+        bureau: 'GS',
+        title: six(
+          '[Demo] Output 2 (demonstration)',
+          '[Démo] Produit 2 (démonstration)',
+          '[Demo] Producto 2 (demostración)',
+          '[Демо] Конечный результат 2 (демонстрация)',
+          '[演示] 产出2（演示）',
+          '[عرض توضيحي] الناتج 2 (عرض توضيحي)',
+        ),
+      },
+    ])
+    .onConflictDoNothing();
   const people = await demoPeople(db);
   const appointedOn = new Date(Date.now() - 200 * 86_400_000).toISOString().slice(0, 10);
   for (const [i, person] of people.entries())
