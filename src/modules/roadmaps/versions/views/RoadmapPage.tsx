@@ -29,7 +29,7 @@ const Versions = ({ view, actionLine, versions }: { view: ViewContext; actionLin
   return (
     <section>
       <h2>{t('roadmaps.versions.versions')}</h2>
-      <ul>
+      <ul class="link-list">
         {versions.map((v) => (
           <li>
             <a href={view.href(versionPath(actionLine, v.number))}>{t('roadmaps.versions.version_label', { number: v.number, status: statusLabel(view, v.status) })}</a>
@@ -97,7 +97,7 @@ export const RoadmapPage = ({ view, actionLine, lineTitle, version, isVersionPag
           {!isVersionPage && (
             <section>
               <h2>{t('roadmaps.versions.docx_title')}</h2>
-              <ul class="plain">
+              <ul class="link-list">
                 {LOCALES.map((l) => (
                   <li>
                     <a href={`/${l}${roadmapPath(actionLine)}/roadmap.docx`} hreflang={l} lang={l} download>
