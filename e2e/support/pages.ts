@@ -40,6 +40,11 @@ export const PUBLIC_PAGES: readonly string[] = [
   // The WSIS Trust Fund's public page and the statement of a period (trust-fund/transparency).
   '/trust-fund',
   '/trust-fund/statement?from=2025-01-01&to=2025-12-31',
+  // Roadmaps (demo: C2, C4, C5, C6 current in version 1, a draft 2 of C2): the list, a roadmap, a version, the focal points.
+  '/roadmaps',
+  '/roadmaps/C2',
+  '/roadmaps/C5/versions/1',
+  '/roadmaps/focal-points',
 ];
 
 /**
@@ -85,6 +90,12 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/meetings/my-contributions',
   '/meetings/CWG-WSIS%26SDG/42/contribute',
   '/admin/meetings/CWG-WSIS%26SDG/41/contributions',
+  // Roadmaps: the list, C2's versions, its draft 2 form, the diff of 1 and 2 (the draft is seen by editors), the focal points.
+  '/admin/roadmaps',
+  '/admin/roadmaps/C2',
+  '/admin/roadmaps/C2/draft',
+  '/roadmaps/C2/diff?from=1&to=2',
+  '/admin/roadmaps/focal-points',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

@@ -59,6 +59,8 @@ import { followMeeting } from '../modules/meetings/management/commands/follow-me
 import { saveDecision } from '../modules/meetings/management/commands/save-decision.js';
 import { createMeeting } from '../modules/meetings/management/commands/save-meeting.js';
 import * as meetingTables from '../modules/meetings/tables.js';
+import { appointFocalPoint } from '../modules/roadmaps/focal-points/commands/appoint-focal-point.js';
+import { endFocalPoint } from '../modules/roadmaps/focal-points/commands/end-focal-point.js';
 import { buildUser, TEST_PASSWORD } from './factories.js';
 
 const baseUrl = 'http://platform.test';
@@ -322,6 +324,11 @@ export const fillEveryTable = async (database: Database, { files = new LocalFile
     })
     .returning();
   ok('decision', await saveDecision(db, { actor: admin, meetingId: meeting90.id, number: 1, text: { en: 'Noted' }, agendaItemId: null, documentIds: [cited?.id ?? 0] }));
+
+  // Roadmaps (versions/, focal-points/): the demo made C2, C4, C5, C6 (versions current and a draft),
+  // two focal points and two [Demo] plan outputs; here an appointment of the owner on C4, ended.
+  const appointed = ok('focal point', await appointFocalPoint(db, { actor: admin, input: { email: ownerUser.email, bureau: 'TSB', actionLine: 'C4', appointedOn: '2026-01-05' } }));
+  ok('end of appointment', await endFocalPoint(db, { actor: admin, id: appointed.id, endedOn: '2026-06-30' }));
 
   // The core's file store: a file kept as a module keeps one (its bytes in the store, its core_files row).
   const keptBytes = Buffer.from(`%PDF-1.7\n% every-table ${database.kind} — Вклад — مساهمة\n%%EOF\n`);

@@ -1,5 +1,6 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { demoRoadmaps } from './versions/demo.js';
 
 /**
  * Action-line roadmaps (Resolution 1332: ITU keeps the roadmaps of the lines it moderates, C2, C4,
@@ -29,6 +30,7 @@ export const roadmapsModule = defineModule({
     const { versions, focalPoints, tasks } = await features();
     return combineRoutes(versions.versionsApiRoutes, focalPoints.focalPointsApiRoutes, tasks.tasksApiRoutes);
   }),
+  demo: demoRoadmaps,
   nav: [{ labelKey: 'roadmaps.nav.title', href: '/roadmaps' }],
   adminNav: [{ labelKey: 'roadmaps.nav.manage', href: '/admin/roadmaps', ability: 'roadmaps.roadmap.manage' }],
 });
