@@ -34,3 +34,9 @@ END;
 $$;
 --> statement-breakpoint
 CREATE CONSTRAINT TRIGGER trust_fund_lines_balanced AFTER INSERT ON trust_fund_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION trust_fund_check_balanced();
+--> statement-breakpoint
+-- Balances are sums of lines at every request: covering indexes let a period's or an account's
+-- sum read the index alone (drizzle-kit cannot declare INCLUDE, so they live here).
+CREATE INDEX trust_fund_lines_period_cover_idx ON trust_fund_lines (value_date, account) INCLUDE (amount_chf, donor_id, task_id);
+--> statement-breakpoint
+CREATE INDEX trust_fund_lines_account_cover_idx ON trust_fund_lines (account, value_date) INCLUDE (amount_chf, donor_id, task_id);

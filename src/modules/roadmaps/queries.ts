@@ -14,3 +14,7 @@ export const findTaskSummaries = async (db: DbOrTx, ids: number[]): Promise<Task
     .innerJoin(roadmaps, eq(roadmaps.id, tasks.roadmapId))
     .where(inArray(tasks.id, ids));
 };
+
+/** The ids of the first `limit` tasks (the Trust Fund's bench corpus allocates to them). */
+export const findTaskIds = async (db: DbOrTx, { limit }: { limit: number }): Promise<number[]> =>
+  (await db.select({ id: tasks.id }).from(tasks).orderBy(tasks.id).limit(limit)).map((r) => r.id);

@@ -1,5 +1,6 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { trustFundBench } from './bench/cases.js';
 
 /**
  * The WSIS Trust Fund (Resolution 1332: fed by voluntary contributions): donors, pledges, receipts
@@ -28,6 +29,8 @@ export const trustFundModule = defineModule({
     const { ledger, transparency } = await features();
     return combineRoutes(ledger.ledgerApiRoutes, transparency.transparencyApiRoutes);
   }),
+  // The ledger's corpus (100,000 lines) and balance measures: `wsis bench --only trust-fund` (PostgreSQL).
+  bench: trustFundBench,
   nav: [{ labelKey: 'trust-fund.nav.title', href: '/trust-fund' }],
   adminNav: [{ labelKey: 'trust-fund.nav.manage', href: '/admin/trust-fund', ability: 'trust-fund.ledger.post' }],
 });

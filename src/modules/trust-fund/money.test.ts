@@ -18,7 +18,8 @@ describe('money in minor units', () => {
     expect(parseAmount('0.00', 'CHF')).toEqual({ ok: false, error: 'not_positive' });
     expect(parseAmount('-5', 'CHF')).toEqual({ ok: false, error: 'not_positive' });
     expect(parseAmount('−5', 'CHF')).toEqual({ ok: false, error: 'not_positive' });
-    for (const text of ['12,50', '1e5', '', ' ', '1.2.3', '12,34,567', 'NaN', 'Infinity', '0x10', '5 CHF', '+5']) expect(parseAmount(text, 'CHF')).toEqual({ ok: false, error: 'format' });
+    for (const text of ['12,50', '1e5', '', ' ', '1.2.3', '12,34,567', 'NaN', 'Infinity', '0x10', '5 CHF', '+5'])
+      expect(parseAmount(text, 'CHF')).toEqual({ ok: false, error: 'format' });
     expect(parseAmount('.5', 'CHF')).toEqual({ ok: true, minor: 50n });
     // Beyond what a float holds exactly, and beyond a bigint column.
     expect(parseAmount('90071992547409.93', 'CHF')).toEqual({ ok: true, minor: 9_007_199_254_740_993n });
