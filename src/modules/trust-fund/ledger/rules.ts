@@ -5,6 +5,7 @@ import type { Account } from '../tables.js';
 /** Why a posting is refused; each is a message `trust-fund.ledger.errors.<code>`. */
 export const LEDGER_ERRORS = [
   'format',
+  'required',
   'precision',
   'not_positive',
   'too_large',
