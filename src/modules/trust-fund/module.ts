@@ -29,6 +29,11 @@ export const trustFundModule = defineModule({
     const { ledger, transparency } = await features();
     return combineRoutes(ledger.ledgerApiRoutes, transparency.transparencyApiRoutes);
   }),
+  // Demonstration donors, rates, receipts in CHF, USD, JPY and KWD, allocations to roadmap tasks when there are some.
+  demo: async (db) => {
+    const { demoLedger } = await import('./ledger/demo.js');
+    await demoLedger(db);
+  },
   // The ledger's corpus (100,000 lines) and balance measures: `wsis bench --only trust-fund` (PostgreSQL).
   bench: trustFundBench,
   nav: [{ labelKey: 'trust-fund.nav.title', href: '/trust-fund' }],
