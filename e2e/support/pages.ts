@@ -81,6 +81,10 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/meetings/my-contributions',
   '/meetings/CWG-WSIS%26SDG/42/contribute',
   '/admin/meetings/CWG-WSIS%26SDG/41/contributions',
+  // The Trust Fund's treasurer pages: the ledger with the demo's entries, the rates (two forms, one a file upload), a posting form.
+  '/admin/trust-fund',
+  '/admin/trust-fund/rates',
+  '/admin/trust-fund/allocations/new',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */
