@@ -178,10 +178,10 @@ export const ledgerAdminRoutes: FastifyPluginAsync = async (app) => {
 
   // Postings: one page each, the same steps.
   const postings = {
-    receipt: { path: '/trust-fund/receipts/new', read: receiptFromForm, post: postReceipt, done: 'receipt_posted' },
-    allocation: { path: '/trust-fund/allocations/new', read: allocationFromForm, post: postAllocation, done: 'allocation_posted' },
-    expenditure: { path: '/trust-fund/expenditures/new', read: expenditureFromForm, post: postExpenditure, done: 'expenditure_posted' },
-    reversal: { path: '/trust-fund/reversals/new', read: reversalFromForm, post: postReversal, done: 'reversal_posted' },
+    receipt: { path: '/trust-fund/receipts/new', read: receiptFromForm, post: postReceipt, done: 'trust-fund.ledger.receipt_posted' },
+    allocation: { path: '/trust-fund/allocations/new', read: allocationFromForm, post: postAllocation, done: 'trust-fund.ledger.allocation_posted' },
+    expenditure: { path: '/trust-fund/expenditures/new', read: expenditureFromForm, post: postExpenditure, done: 'trust-fund.ledger.expenditure_posted' },
+    reversal: { path: '/trust-fund/reversals/new', read: reversalFromForm, post: postReversal, done: 'trust-fund.ledger.reversal_posted' },
   } as const;
   type Kind = keyof typeof postings;
 
@@ -226,7 +226,7 @@ export const ledgerAdminRoutes: FastifyPluginAsync = async (app) => {
         ip: req.ip,
       });
       if (!result.ok) return postingPage(req, reply, kind, refusalForm(req, values, result), 400);
-      reply.flash('notice', req.t(`trust-fund.ledger.${done}`));
+      reply.flash('notice', req.t(done));
       return reply.seeOther(`/${req.locale}${ledgerPath('ledger')}`);
     });
   }

@@ -21,17 +21,16 @@ const PATHS: Record<LedgerPageName, string> = {
 };
 export const ledgerPath = (page: LedgerPageName) => PATHS[page];
 
-const T = (view: ViewContext, k: string, params?: Record<string, string | number>) => view.t(`trust-fund.ledger.${k}`, params);
 const chf = (view: ViewContext, minor: bigint) => formatMoney(minor, 'CHF', view.locale);
 
 /** The treasurer's pages, one link each. */
 const LedgerNav = ({ view, current }: { view: ViewContext; current: LedgerPageName }) => (
-  <nav aria-label={T(view, 'pages')}>
+  <nav aria-label={view.t('trust-fund.ledger.pages')}>
     <ul class="admin-links">
       {PAGES.map((p) => (
         <li>
           <a href={view.href(PATHS[p])} aria-current={p === current ? 'page' : undefined}>
-            {T(view, `page_${p}`)}
+            {view.t(`trust-fund.ledger.page_${p}`)}
           </a>
         </li>
       ))}
@@ -75,53 +74,53 @@ export const LedgerPage = ({
   taskNames: Map<number, string>;
   query: string;
 }) => {
-  const title = T(view, 'page_ledger');
+  const title = view.t('trust-fund.ledger.page_ledger');
   return (
     <Frame view={view} current="ledger" title={title}>
-      <p>{T(view, 'available', { amount: chf(view, available) })}</p>
+      <p>{view.t('trust-fund.ledger.available', { amount: chf(view, available) })}</p>
       <Table
-        caption={T(view, 'balances_caption')}
+        caption={view.t('trust-fund.ledger.balances_caption')}
         empty=""
         rows={[...ACCOUNTS]}
         columns={[
-          { header: T(view, 'account'), rowHeader: true, cell: (a) => T(view, `account_${a}`) },
-          { header: T(view, 'balance'), numeric: true, cell: (a) => chf(view, balances[a]) },
+          { header: view.t('trust-fund.ledger.account'), rowHeader: true, cell: (a) => view.t(`trust-fund.ledger.account_${a}`) },
+          { header: view.t('trust-fund.ledger.balance'), numeric: true, cell: (a) => chf(view, balances[a]) },
         ]}
       />
       <form method="get" action={view.href(PATHS.ledger)} class="filters">
         <Select
           form={filters}
           name="kind"
-          label={T(view, 'kind')}
-          placeholder={T(view, 'any_kind')}
-          options={ENTRY_KINDS.map((k) => ({ value: k, label: T(view, `kind_${k}`) }))}
+          label={view.t('trust-fund.ledger.kind')}
+          placeholder={view.t('trust-fund.ledger.any_kind')}
+          options={ENTRY_KINDS.map((k) => ({ value: k, label: view.t(`trust-fund.ledger.kind_${k}`) }))}
         />
-        <Field form={filters} name="from" type="date" label={T(view, 'from')} />
-        <Field form={filters} name="to" type="date" label={T(view, 'to')} />
+        <Field form={filters} name="from" type="date" label={view.t('trust-fund.ledger.from')} />
+        <Field form={filters} name="to" type="date" label={view.t('trust-fund.ledger.to')} />
         <button type="submit" class="button button-secondary">
-          {T(view, 'filter')}
+          {view.t('trust-fund.ledger.filter')}
         </button>
       </form>
-      <p>{T(view, 'entries_count', { count: total })}</p>
+      <p>{view.t('trust-fund.ledger.entries_count', { count: total })}</p>
       <Table
-        caption={T(view, 'entries_caption')}
-        empty={T(view, 'entries_empty')}
+        caption={view.t('trust-fund.ledger.entries_caption')}
+        empty={view.t('trust-fund.ledger.entries_empty')}
         rows={entries}
         columns={[
-          { header: T(view, 'entry'), rowHeader: true, cell: (e) => <span dir="ltr">#{e.id}</span> },
-          { header: T(view, 'value_date'), cell: (e) => view.fmt.date(e.valueDate) },
+          { header: view.t('trust-fund.ledger.entry'), rowHeader: true, cell: (e) => <span dir="ltr">#{e.id}</span> },
+          { header: view.t('trust-fund.ledger.value_date'), cell: (e) => view.fmt.date(e.valueDate) },
           {
-            header: T(view, 'kind'),
+            header: view.t('trust-fund.ledger.kind'),
             cell: (e) => (
               <>
-                {T(view, `kind_${e.kind}`)}
-                {e.reversesId !== null && <> {T(view, 'reverses', { id: e.reversesId })}</>}
-                {e.reversedById !== null && <> {T(view, 'reversed_by', { id: e.reversedById })}</>}
+                {view.t(`trust-fund.ledger.kind_${e.kind}`)}
+                {e.reversesId !== null && <> {view.t('trust-fund.ledger.reverses', { id: e.reversesId })}</>}
+                {e.reversedById !== null && <> {view.t('trust-fund.ledger.reversed_by', { id: e.reversedById })}</>}
               </>
             ),
           },
           {
-            header: T(view, 'about'),
+            header: view.t('trust-fund.ledger.about'),
             cell: (e) => (
               <>
                 {e.donorId !== null && <bdi>{donorNames.get(e.donorId) ?? `#${e.donorId}`}</bdi>}
@@ -132,47 +131,54 @@ export const LedgerPage = ({
                     <bdi>{e.description}</bdi>
                   </>
                 )}
-                {e.reason && <span> {T(view, 'reason_is', { reason: e.reason })}</span>}
-                {e.overrideReason && <span> {T(view, 'override_is', { reason: e.overrideReason })}</span>}
+                {e.reason && <span> {view.t('trust-fund.ledger.reason_is', { reason: e.reason })}</span>}
+                {e.overrideReason && <span> {view.t('trust-fund.ledger.override_is', { reason: e.overrideReason })}</span>}
               </>
             ),
           },
           {
-            header: T(view, 'original'),
+            header: view.t('trust-fund.ledger.original'),
             numeric: true,
             cell: (e) => (e.currency && e.amountMinor !== null ? formatMoney(e.amountMinor, e.currency, view.locale) : ''),
           },
           {
-            header: T(view, 'lines'),
+            header: view.t('trust-fund.ledger.lines'),
             cell: (e) => (
               <ul class="plain">
                 {e.lines.map((l) => (
                   <li>
-                    {T(view, l.amountChf > 0n ? 'debit' : 'credit', { account: T(view, `account_${l.account}`), amount: chf(view, l.amountChf > 0n ? l.amountChf : -l.amountChf) })}
+                    {view.t(l.amountChf > 0n ? 'trust-fund.ledger.debit' : 'trust-fund.ledger.credit', {
+                      account: view.t(`trust-fund.ledger.account_${l.account}`),
+                      amount: chf(view, l.amountChf > 0n ? l.amountChf : -l.amountChf),
+                    })}
                   </li>
                 ))}
               </ul>
             ),
           },
           {
-            header: T(view, 'actions'),
+            header: view.t('trust-fund.ledger.actions'),
             cell: (e) =>
-              e.kind !== 'reversal' && e.reversedById === null ? <a href={view.href(`${PATHS.reversal}?entry=${e.id}`)}>{T(view, 'reverse_link', { id: e.id })}</a> : '',
+              e.kind !== 'reversal' && e.reversedById === null ? (
+                <a href={view.href(`${PATHS.reversal}?entry=${e.id}`)}>{view.t('trust-fund.ledger.reverse_link', { id: e.id })}</a>
+              ) : (
+                ''
+              ),
           },
         ]}
       />
       {pageCount > 1 && (
-        <nav aria-label={T(view, 'pagination')}>
+        <nav aria-label={view.t('trust-fund.ledger.pagination')}>
           <ul class="pagination">
             {page > 1 && (
               <li>
-                <a href={view.href(`${PATHS.ledger}?${query}page=${page - 1}`)}>{T(view, 'previous')}</a>
+                <a href={view.href(`${PATHS.ledger}?${query}page=${page - 1}`)}>{view.t('trust-fund.ledger.previous')}</a>
               </li>
             )}
-            <li>{T(view, 'page_of', { page, pages: pageCount })}</li>
+            <li>{view.t('trust-fund.ledger.page_of', { page, pages: pageCount })}</li>
             {page < pageCount && (
               <li>
-                <a href={view.href(`${PATHS.ledger}?${query}page=${page + 1}`)}>{T(view, 'next')}</a>
+                <a href={view.href(`${PATHS.ledger}?${query}page=${page + 1}`)}>{view.t('trust-fund.ledger.next')}</a>
               </li>
             )}
           </ul>
@@ -182,7 +188,7 @@ export const LedgerPage = ({
   );
 };
 
-const labelsOf = (view: ViewContext, names: string[]) => Object.fromEntries(names.map((n) => [n, T(view, `field_${n.replace(/\..*$/, '')}`)]));
+const labelsOf = (view: ViewContext, names: string[]) => Object.fromEntries(names.map((n) => [n, view.t(`trust-fund.ledger.field_${n.replace(/\..*$/, '')}`)]));
 
 export const DonorsPage = ({
   view,
@@ -195,38 +201,38 @@ export const DonorsPage = ({
   donors: { id: number; kind: string; name: string; countryCode: string | null }[];
   countries: { code: string; name: string }[];
 }) => {
-  const title = T(view, 'page_donors');
+  const title = view.t('trust-fund.ledger.page_donors');
   const labels = labelsOf(view, ['kind', 'countryCode', 'organizationId', ...LOCALES.map((l) => `name.${l}`)]);
   return (
     <Frame view={view} current="donors" title={title}>
       <Table
-        caption={T(view, 'donors_caption')}
-        empty={T(view, 'donors_empty')}
+        caption={view.t('trust-fund.ledger.donors_caption')}
+        empty={view.t('trust-fund.ledger.donors_empty')}
         rows={donors}
         columns={[
-          { header: T(view, 'field_name'), rowHeader: true, cell: (d) => <bdi>{d.name}</bdi> },
-          { header: T(view, 'field_kind'), cell: (d) => T(view, `donor_${d.kind}`) },
-          { header: T(view, 'field_countryCode'), cell: (d) => <span dir="ltr">{d.countryCode ?? ''}</span> },
+          { header: view.t('trust-fund.ledger.field_name'), rowHeader: true, cell: (d) => <bdi>{d.name}</bdi> },
+          { header: view.t('trust-fund.ledger.field_kind'), cell: (d) => view.t(`trust-fund.ledger.donor_${d.kind}`) },
+          { header: view.t('trust-fund.ledger.field_countryCode'), cell: (d) => <span dir="ltr">{d.countryCode ?? ''}</span> },
         ]}
       />
-      <h2>{T(view, 'donor_new')}</h2>
+      <h2>{view.t('trust-fund.ledger.donor_new')}</h2>
       <ErrorSummary view={view} form={form} labels={labels} />
       <PostForm view={view} action={view.href(PATHS.donors)}>
-        <Select form={form} name="kind" label={labels.kind ?? ''} options={DONOR_KINDS.map((k) => ({ value: k, label: T(view, `donor_${k}`) }))} />
+        <Select form={form} name="kind" label={labels.kind ?? ''} options={DONOR_KINDS.map((k) => ({ value: k, label: view.t(`trust-fund.ledger.donor_${k}`) }))} />
         <Select
           form={form}
           name="countryCode"
           label={labels.countryCode ?? ''}
-          hint={T(view, 'country_hint')}
-          placeholder={T(view, 'none')}
+          hint={view.t('trust-fund.ledger.country_hint')}
+          placeholder={view.t('trust-fund.ledger.none')}
           options={countries.map((c) => ({ value: c.code, label: c.name }))}
         />
-        <Field form={form} name="organizationId" label={labels.organizationId ?? ''} hint={T(view, 'organization_hint')} maxLength={15} />
+        <Field form={form} name="organizationId" label={labels.organizationId ?? ''} hint={view.t('trust-fund.ledger.organization_hint')} maxLength={15} />
         {LOCALES.map((l) => (
-          <Field form={form} name={`name.${l}`} label={T(view, 'name_in', { language: languageName(view, l) })} maxLength={300} dir="auto" />
+          <Field form={form} name={`name.${l}`} label={view.t('trust-fund.ledger.name_in', { language: languageName(view, l) })} maxLength={300} dir="auto" />
         ))}
         <button type="submit" class="button">
-          {T(view, 'donor_add')}
+          {view.t('trust-fund.ledger.donor_add')}
         </button>
       </PostForm>
     </Frame>
@@ -237,9 +243,9 @@ const DonorSelect = ({ view, form, donors }: { view: ViewContext; form: FormStat
   <Select
     form={form}
     name="donorId"
-    label={T(view, 'field_donorId')}
+    label={view.t('trust-fund.ledger.field_donorId')}
     required
-    placeholder={T(view, 'choose')}
+    placeholder={view.t('trust-fund.ledger.choose')}
     options={donors.map((d) => ({ value: String(d.id), label: d.label }))}
   />
 );
@@ -255,30 +261,30 @@ export const PledgesPage = ({
   pledges: { id: number; donor: string; currency: string; amountMinor: bigint; pledgedOn: string }[];
   donors: Named[];
 }) => {
-  const title = T(view, 'page_pledges');
+  const title = view.t('trust-fund.ledger.page_pledges');
   const labels = labelsOf(view, ['donorId', 'currency', 'amount', 'pledgedOn', 'actionLine']);
   return (
     <Frame view={view} current="pledges" title={title}>
       <Table
-        caption={T(view, 'pledges_caption')}
-        empty={T(view, 'pledges_empty')}
+        caption={view.t('trust-fund.ledger.pledges_caption')}
+        empty={view.t('trust-fund.ledger.pledges_empty')}
         rows={pledges}
         columns={[
-          { header: T(view, 'field_donorId'), rowHeader: true, cell: (p) => <bdi>{p.donor}</bdi> },
-          { header: T(view, 'field_pledgedOn'), cell: (p) => view.fmt.date(p.pledgedOn) },
-          { header: T(view, 'field_amount'), numeric: true, cell: (p) => formatMoney(p.amountMinor, p.currency, view.locale) },
+          { header: view.t('trust-fund.ledger.field_donorId'), rowHeader: true, cell: (p) => <bdi>{p.donor}</bdi> },
+          { header: view.t('trust-fund.ledger.field_pledgedOn'), cell: (p) => view.fmt.date(p.pledgedOn) },
+          { header: view.t('trust-fund.ledger.field_amount'), numeric: true, cell: (p) => formatMoney(p.amountMinor, p.currency, view.locale) },
         ]}
       />
-      <h2>{T(view, 'pledge_new')}</h2>
+      <h2>{view.t('trust-fund.ledger.pledge_new')}</h2>
       <ErrorSummary view={view} form={form} labels={labels} />
       <PostForm view={view} action={view.href(PATHS.pledges)}>
         <DonorSelect view={view} form={form} donors={donors} />
-        <Field form={form} name="currency" label={labels.currency ?? ''} hint={T(view, 'currency_hint')} required maxLength={3} />
-        <Field form={form} name="amount" label={labels.amount ?? ''} hint={T(view, 'amount_hint')} required maxLength={30} dir="ltr" />
+        <Field form={form} name="currency" label={labels.currency ?? ''} hint={view.t('trust-fund.ledger.currency_hint')} required maxLength={3} />
+        <Field form={form} name="amount" label={labels.amount ?? ''} hint={view.t('trust-fund.ledger.amount_hint')} required maxLength={30} dir="ltr" />
         <Field form={form} name="pledgedOn" type="date" label={labels.pledgedOn ?? ''} required />
         <Field form={form} name="actionLine" label={labels.actionLine ?? ''} maxLength={20} />
         <button type="submit" class="button">
-          {T(view, 'pledge_add')}
+          {view.t('trust-fund.ledger.pledge_add')}
         </button>
       </PostForm>
     </Frame>
@@ -296,28 +302,28 @@ export const RatesPage = ({
   importForm: FormState;
   rates: { currency: string; month: string; chfPerUnit: string; source: string }[];
 }) => {
-  const title = T(view, 'page_rates');
+  const title = view.t('trust-fund.ledger.page_rates');
   const labels = labelsOf(view, ['currency', 'month', 'rate']);
   return (
     <Frame view={view} current="rates" title={title}>
-      <h2>{T(view, 'rate_new')}</h2>
+      <h2>{view.t('trust-fund.ledger.rate_new')}</h2>
       <ErrorSummary view={view} form={form} labels={labels} />
       <PostForm view={view} action={view.href(PATHS.rates)}>
-        <Field form={form} name="currency" label={labels.currency ?? ''} hint={T(view, 'currency_hint')} required maxLength={3} />
-        <Field form={form} name="month" label={labels.month ?? ''} hint={T(view, 'month_hint')} required />
-        <Field form={form} name="rate" label={labels.rate ?? ''} hint={T(view, 'rate_hint')} required maxLength={30} dir="ltr" />
+        <Field form={form} name="currency" label={labels.currency ?? ''} hint={view.t('trust-fund.ledger.currency_hint')} required maxLength={3} />
+        <Field form={form} name="month" label={labels.month ?? ''} hint={view.t('trust-fund.ledger.month_hint')} required />
+        <Field form={form} name="rate" label={labels.rate ?? ''} hint={view.t('trust-fund.ledger.rate_hint')} required maxLength={30} dir="ltr" />
         <button type="submit" class="button">
-          {T(view, 'rate_save')}
+          {view.t('trust-fund.ledger.rate_save')}
         </button>
       </PostForm>
-      <h2>{T(view, 'rate_import')}</h2>
-      <ErrorSummary view={view} form={importForm} labels={{ file: T(view, 'field_file') }} />
+      <h2>{view.t('trust-fund.ledger.rate_import')}</h2>
+      <ErrorSummary view={view} form={importForm} labels={{ file: view.t('trust-fund.ledger.field_file') }} />
       <form method="post" action={view.href(`${PATHS.rates}/import`)} enctype="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={view.csrfToken} />
         <div class={importForm.errors.file ? 'field field-error' : 'field'}>
-          <label for="field-file">{T(view, 'field_file')}</label>
+          <label for="field-file">{view.t('trust-fund.ledger.field_file')}</label>
           <p class="hint" id="field-file-hint">
-            {T(view, 'file_hint')}
+            {view.t('trust-fund.ledger.file_hint')}
           </p>
           {importForm.errors.file && (
             <p class="error" id="field-file-error">
@@ -333,18 +339,18 @@ export const RatesPage = ({
           />
         </div>
         <button type="submit" class="button">
-          {T(view, 'rate_import_button')}
+          {view.t('trust-fund.ledger.rate_import_button')}
         </button>
       </form>
       <Table
-        caption={T(view, 'rates_caption')}
-        empty={T(view, 'rates_empty')}
+        caption={view.t('trust-fund.ledger.rates_caption')}
+        empty={view.t('trust-fund.ledger.rates_empty')}
         rows={rates}
         columns={[
           { header: labels.currency ?? '', rowHeader: true, cell: (r) => <span dir="ltr">{r.currency}</span> },
           { header: labels.month ?? '', cell: (r) => view.fmt.date(r.month, { year: 'numeric', month: 'long' }) },
           { header: labels.rate ?? '', numeric: true, cell: (r) => <span dir="ltr">{r.chfPerUnit.replace(/0+$/, '').replace(/\.$/, '')}</span> },
-          { header: T(view, 'source'), cell: (r) => T(view, `source_${r.source}`) },
+          { header: view.t('trust-fund.ledger.source'), cell: (r) => view.t(`trust-fund.ledger.source_${r.source}`) },
         ]}
       />
     </Frame>
@@ -371,7 +377,7 @@ export const PostingPage = ({
   canOverride?: boolean;
   available: bigint;
 }) => {
-  const title = T(view, `page_${kind}`);
+  const title = view.t(`trust-fund.ledger.page_${kind}`);
   const labels = labelsOf(view, [
     'donorId',
     'pledgeId',
@@ -388,16 +394,16 @@ export const PostingPage = ({
   ]);
   return (
     <Frame view={view} current={kind} title={title}>
-      <p>{T(view, 'available', { amount: chf(view, available) })}</p>
+      <p>{view.t('trust-fund.ledger.available', { amount: chf(view, available) })}</p>
       <ErrorSummary view={view} form={form} labels={labels} />
       <PostForm view={view} action={view.href(PATHS[kind])}>
         {kind === 'receipt' && (
           <>
             <DonorSelect view={view} form={form} donors={donors} />
-            <Field form={form} name="pledgeId" label={labels.pledgeId ?? ''} hint={T(view, 'pledge_hint')} maxLength={15} />
-            <Field form={form} name="currency" label={labels.currency ?? ''} hint={T(view, 'currency_hint')} required maxLength={3} />
-            <Field form={form} name="amount" label={labels.amount ?? ''} hint={T(view, 'amount_hint')} required maxLength={30} dir="ltr" />
-            <Field form={form} name="pscPercent" label={labels.pscPercent ?? ''} hint={T(view, 'psc_hint')} maxLength={6} dir="ltr" />
+            <Field form={form} name="pledgeId" label={labels.pledgeId ?? ''} hint={view.t('trust-fund.ledger.pledge_hint')} maxLength={15} />
+            <Field form={form} name="currency" label={labels.currency ?? ''} hint={view.t('trust-fund.ledger.currency_hint')} required maxLength={3} />
+            <Field form={form} name="amount" label={labels.amount ?? ''} hint={view.t('trust-fund.ledger.amount_hint')} required maxLength={30} dir="ltr" />
+            <Field form={form} name="pscPercent" label={labels.pscPercent ?? ''} hint={view.t('trust-fund.ledger.psc_hint')} maxLength={6} dir="ltr" />
           </>
         )}
         {kind === 'allocation' && (
@@ -407,11 +413,21 @@ export const PostingPage = ({
               name="taskId"
               label={labels.taskId ?? ''}
               required
-              placeholder={T(view, 'choose')}
+              placeholder={view.t('trust-fund.ledger.choose')}
               options={tasks.map((t) => ({ value: String(t.id), label: t.label }))}
             />
-            <Field form={form} name="amount" label={T(view, 'field_amount_chf')} hint={T(view, 'amount_hint')} required maxLength={30} dir="ltr" />
-            {canOverride && <TextArea form={form} name="overrideReason" label={labels.overrideReason ?? ''} hint={T(view, 'override_hint')} rows={2} maxLength={500} />}
+            <Field
+              form={form}
+              name="amount"
+              label={view.t('trust-fund.ledger.field_amount_chf')}
+              hint={view.t('trust-fund.ledger.amount_hint')}
+              required
+              maxLength={30}
+              dir="ltr"
+            />
+            {canOverride && (
+              <TextArea form={form} name="overrideReason" label={labels.overrideReason ?? ''} hint={view.t('trust-fund.ledger.override_hint')} rows={2} maxLength={500} />
+            )}
           </>
         )}
         {kind === 'expenditure' && (
@@ -421,10 +437,18 @@ export const PostingPage = ({
               name="allocationId"
               label={labels.allocationId ?? ''}
               required
-              placeholder={T(view, 'choose')}
+              placeholder={view.t('trust-fund.ledger.choose')}
               options={allocations.map((a) => ({ value: String(a.id), label: a.label }))}
             />
-            <Field form={form} name="amount" label={T(view, 'field_amount_chf')} hint={T(view, 'amount_hint')} required maxLength={30} dir="ltr" />
+            <Field
+              form={form}
+              name="amount"
+              label={view.t('trust-fund.ledger.field_amount_chf')}
+              hint={view.t('trust-fund.ledger.amount_hint')}
+              required
+              maxLength={30}
+              dir="ltr"
+            />
           </>
         )}
         {kind === 'reversal' && (
@@ -433,10 +457,17 @@ export const PostingPage = ({
             <TextArea form={form} name="reason" label={labels.reason ?? ''} required rows={2} maxLength={500} />
           </>
         )}
-        <Field form={form} name="valueDate" type="date" label={labels.valueDate ?? ''} hint={T(view, kind === 'receipt' ? 'value_date_hint' : 'value_date_plain_hint')} required />
+        <Field
+          form={form}
+          name="valueDate"
+          type="date"
+          label={labels.valueDate ?? ''}
+          hint={view.t(kind === 'receipt' ? 'trust-fund.ledger.value_date_hint' : 'trust-fund.ledger.value_date_plain_hint')}
+          required
+        />
         {kind !== 'reversal' && <Field form={form} name="description" label={labels.description ?? ''} maxLength={500} dir="auto" />}
         <button type="submit" class="button">
-          {T(view, `post_${kind}`)}
+          {view.t(`trust-fund.ledger.post_${kind}`)}
         </button>
       </PostForm>
     </Frame>
