@@ -239,6 +239,30 @@ describe('allocations, expenditures and reversals', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error === 'overdraw')).toHaveLength(1);
     expect(await getAvailableToAllocate(database.db)).toBe(1_000n);
+    if (database.kind !== 'postgresql') return; // PGlite has one connection: transactions never overlap there.
+    // On PostgreSQL, the interleaving that would overdraw without the lock: another transaction
+    // holds the ledger's lock and takes the last 1,000 centimes; an allocation started meanwhile
+    // waits for it and then sees nothing left (without the lock it would read the old balance).
+    const other = await database.pool.connect();
+    try {
+      await other.query('begin');
+      await other.query(`select pg_advisory_xact_lock(hashtext('trust-fund.ledger'))`);
+      const { rows } = await other.query<{ id: string }>(`insert into trust_fund_entries (kind, value_date, task_id) values ('allocation', '2026-04-07', $1) returning id::text`, [
+        task,
+      ]);
+      await other.query(
+        `insert into trust_fund_lines (entry_id, account, task_id, amount_chf, value_date) values ($1, 'allocated', $2, 1000, '2026-04-07'), ($1, 'unallocated', null, -1000, '2026-04-07')`,
+        [rows[0]?.id, task],
+      );
+      const waiting = postAllocation(database.db, { actor: treasurer, input: { taskId: task, amountChf: 1_000n, valueDate: '2026-04-07', description: '', overrideReason: null } });
+      // Let the allocation reach the lock (or, without it, read the balance) before the other commits.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.query('commit');
+      expect(await waiting).toMatchObject({ ok: false, error: 'overdraw', params: { available: '0' } });
+    } finally {
+      other.release();
+    }
+    expect(await getAvailableToAllocate(database.db)).toBe(0n);
   });
 });
 
