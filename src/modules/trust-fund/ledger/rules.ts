@@ -22,6 +22,7 @@ export const LEDGER_ERRORS = [
   'organization_unknown',
   'name_required',
   'pledge_unknown',
+  'action_line_unknown',
   'task_unknown',
   'allocation_unknown',
   'overdraw',
