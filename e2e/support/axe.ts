@@ -23,6 +23,9 @@ export const formatViolations = (url: string, violations: Violation[]) =>
 export const checkAccessibility = async (page: Page) => {
   // resultTypes: only the violations are worked out in full (axe-core keeps one node of the passes
   // and incomplete results instead of every node): the same violations, found sooner.
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return results.violations;
 };

@@ -96,6 +96,10 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/roadmaps/C2/draft',
   '/roadmaps/C2/diff?from=1&to=2',
   '/admin/roadmaps/focal-points',
+  // The Trust Fund's treasurer pages: the ledger with the demo's entries, the rates (two forms, one a file upload), a posting form.
+  '/admin/trust-fund',
+  '/admin/trust-fund/rates',
+  '/admin/trust-fund/allocations/new',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

@@ -69,6 +69,11 @@ it('answers odd input everywhere without a server error', async () => {
     '/en/admin/stocktaking?kind=x&language=%FF&page=abc',
     '/en/admin/stocktaking/abc',
     '/en/admin/stocktaking/99999999999999999999',
+    '/en/admin/trust-fund?page=abc&kind=evil&from=2026-13-01',
+    '/en/admin/trust-fund?page=99999999999999999999&donor=-1',
+    '/en/admin/trust-fund/reversals/new?entry=%00',
+    '/api/v1/trust-fund/ledger?page=-1&task=abc',
+    '/api/v1/trust-fund/ledger?kind=receipt&to=2026-02-30',
   ];
   const bad: string[] = [];
   for (const url of urls) {
@@ -96,6 +101,18 @@ it('answers odd input everywhere without a server error', async () => {
     ['/en/admin/stocktaking/abc/decision', { decision: 'publish' }],
     ['/en/admin/stocktaking/99999999999999/decision', { decision: 'publish' }],
     ['/en/admin/stocktaking/calls', { opensOn: '2026-02-30', closesOn: 'tomorrow' }],
+    ['/en/admin/trust-fund/receipts/new', { donorId: '999999999999999', currency: 'XXX', amount: '9'.repeat(40), valueDate: '2026-02-30', pscPercent: '1e9' }],
+    [
+      '/en/admin/trust-fund/receipts/new',
+      { donorId: '1', pledgeId: '999999999999999', currency: 'CHF', amount: '92233720368547758.07', valueDate: '2026-01-01', pscPercent: '100' },
+    ],
+    ['/en/admin/trust-fund/allocations/new', { taskId: '999999999999999', amount: '1', valueDate: '2026-01-01', overrideReason: 'x'.repeat(100000) }],
+    ['/en/admin/trust-fund/expenditures/new', { allocationId: 'abc', amount: '%00' }],
+    ['/en/admin/trust-fund/reversals/new', { entryId: '999999999999999', reason: 'x', valueDate: '2026-01-01' }],
+    ['/en/admin/trust-fund/donors', { kind: 'organization', organizationId: '999999999999999', 'name.en': 'x' }],
+    ['/en/admin/trust-fund/donors', { kind: 'member-state', countryCode: '%00' }],
+    ['/en/admin/trust-fund/pledges', { donorId: '1', currency: 'JPY', amount: '1.5', pledgedOn: 'x', actionLine: 'x'.repeat(100000) }],
+    ['/en/admin/trust-fund/rates', { currency: 'usd', month: '2026-00', rate: '0' }],
   ];
   for (const [url, form] of posts) {
     await c.get('/en/account');

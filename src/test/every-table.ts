@@ -61,6 +61,9 @@ import { createMeeting } from '../modules/meetings/management/commands/save-meet
 import * as meetingTables from '../modules/meetings/tables.js';
 import { appointFocalPoint } from '../modules/roadmaps/focal-points/commands/appoint-focal-point.js';
 import { endFocalPoint } from '../modules/roadmaps/focal-points/commands/end-focal-point.js';
+import { postReceipt } from '../modules/trust-fund/ledger/commands/post-receipt.js';
+import { postReversal } from '../modules/trust-fund/ledger/commands/post-reversal.js';
+import { createDonor } from '../modules/trust-fund/ledger/commands/save-donor.js';
 import { buildUser, TEST_PASSWORD } from './factories.js';
 
 const baseUrl = 'http://platform.test';
@@ -329,6 +332,25 @@ export const fillEveryTable = async (database: Database, { files = new LocalFile
   // two focal points and two [Demo] plan outputs; here an appointment of the owner on C4, ended.
   const appointed = ok('focal point', await appointFocalPoint(db, { actor: admin, input: { email: ownerUser.email, bureau: 'TSB', actionLine: 'C4', appointedOn: '2026-01-05' } }));
   ok('end of appointment', await endFocalPoint(db, { actor: admin, id: appointed.id, endedOn: '2026-06-30' }));
+  // Trust Fund: the demo gave donors, rates, a pledge, receipts with psc; here a Member State's
+  // receipt of more than 2^53 centimes (a backup must keep it exact: rows travel as JSON text) and
+  // its reversal, and a receipt in KWD (three decimals) at the demo's rate.
+  const fundDonor = ok('trust-fund donor', await createDonor(db, { actor: admin, input: { kind: 'member-state', countryCode: 'CH', organizationId: null, name: {} } })).id;
+  const large = ok(
+    'trust-fund receipt',
+    await postReceipt(db, {
+      actor: admin,
+      input: { donorId: fundDonor, pledgeId: null, currency: 'CHF', amountMinor: 9_007_199_254_740_993n, valueDate: '2026-01-20', description: 'Large', pscPercent: null },
+    }),
+  );
+  ok('trust-fund reversal', await postReversal(db, { actor: admin, input: { entryId: large.id, reason: 'Typed one digit too many', valueDate: '2026-01-21' } }));
+  ok(
+    'trust-fund KWD receipt',
+    await postReceipt(db, {
+      actor: admin,
+      input: { donorId: fundDonor, pledgeId: null, currency: 'KWD', amountMinor: 1_234_567n, valueDate: '2026-03-02', description: '', pscPercent: '6.5' },
+    }),
+  );
 
   // The core's file store: a file kept as a module keeps one (its bytes in the store, its core_files row).
   const keptBytes = Buffer.from(`%PDF-1.7\n% every-table ${database.kind} — Вклад — مساهمة\n%%EOF\n`);

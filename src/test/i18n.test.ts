@@ -57,7 +57,8 @@ const sourceText = (() => {
 })();
 // Keys built at run time, e.g. t(`accounts.roles.${role}`): every key under that prefix counts as used.
 // Also `stocktaking.moderation.event_${kind}`: a prefix may end with an underscore.
-const dynamicPrefixes = [...sourceText.matchAll(/`([a-z_]+(?:\.[a-z0-9_-]+)*[._])\$\{/g)].map((m) => m[1] ?? '');
+// Module ids may have a hyphen (`trust-fund.ledger.kind_${kind}`).
+const dynamicPrefixes = [...sourceText.matchAll(/`([a-z_][a-z_-]*(?:\.[a-z0-9_-]+)*[._])\$\{/g)].map((m) => m[1] ?? '');
 
 const argumentsOf = (message: string): string[] => {
   const names = new Set<string>();

@@ -459,8 +459,9 @@ const enableTrigger = (t: UserTrigger) => `alter table ${t.table} enable ${t.ena
 const nextOf = (state: SequenceState) => BigInt(state.lastValue) + (state.isCalled ? 1n : 0n);
 
 /**
- * Replaces every row of the database with the rows of a backup, in one transaction: truncates
- * every table, switches off the user triggers (see userTriggersOf), inserts the backup's rows
+ * Replaces every row of the database with the rows of a backup, in one transaction: switches off
+ * the user triggers (see userTriggersOf; the Trust Fund's append-only triggers refuse TRUNCATE,
+ * UPDATE and DELETE otherwise), truncates every table, inserts the backup's rows
  * parents first, sets each identity sequence as it was on the source (or, for a file without
  * sequences, past the highest id), and switches the triggers on again. Anything that fails (a
  * damaged line, a row the database refuses, `signal` aborted by SIGTERM or SIGINT) rolls the
@@ -501,9 +502,10 @@ export const restoreDatabase = async (
   try {
     signal?.throwIfAborted();
     await client.query('begin');
-    await client.query(`truncate table ${tables.map((t) => t.sqlName).join(', ')} restart identity cascade`);
+    // Triggers off before the truncate: an append-only table (the Trust Fund ledger) refuses TRUNCATE by a trigger.
     const triggers = await userTriggersOf(client, tables);
     for (const t of triggers) await client.query(`alter table ${t.table} disable trigger ${quoteIdent(t.name)}`);
+    await client.query(`truncate table ${tables.map((t) => t.sqlName).join(', ')} restart identity cascade`);
     progress.start(total + fileCount);
     onStart?.(total);
 

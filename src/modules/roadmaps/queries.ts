@@ -60,14 +60,18 @@ export const findCurrentVersion = async (db: DbOrTx, roadmapId: number): Promise
       .where(and(eq(roadmapVersions.roadmapId, roadmapId), eq(roadmapVersions.status, 'current')))
   )[0];
 
-export type TaskSummary = { id: number; title: Localized; actionLine: string };
+export type TaskSummary = { id: number; title: Localized; actionLine: string; status: string };
 
 /** The title and the roadmap's action line of each task id that exists (the Trust Fund's allocations). */
 export const findTaskSummaries = async (db: DbOrTx, ids: number[]): Promise<TaskSummary[]> =>
   ids.length === 0
     ? []
     : db
-        .select({ id: tasks.id, title: tasks.title, actionLine: roadmaps.actionLine })
+        .select({ id: tasks.id, title: tasks.title, actionLine: roadmaps.actionLine, status: tasks.status })
         .from(tasks)
         .innerJoin(roadmaps, eq(roadmaps.id, tasks.roadmapId))
         .where(inArray(tasks.id, ids));
+
+/** The ids of the first `limit` tasks (the Trust Fund's bench corpus allocates to them). */
+export const findTaskIds = async (db: DbOrTx, { limit }: { limit: number }): Promise<number[]> =>
+  (await db.select({ id: tasks.id }).from(tasks).orderBy(tasks.id).limit(limit)).map((r) => r.id);

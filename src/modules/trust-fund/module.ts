@@ -1,5 +1,6 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { trustFundBench } from './bench/cases.js';
 
 /**
  * The WSIS Trust Fund (Resolution 1332: fed by voluntary contributions): donors, pledges, receipts
@@ -28,13 +29,15 @@ export const trustFundModule = defineModule({
     const { ledger, transparency } = await features();
     return combineRoutes(ledger.ledgerApiRoutes, transparency.transparencyApiRoutes);
   }),
+  // Demonstration donors, rates, receipts in CHF, USD, JPY and KWD, allocations to roadmap tasks when there are some.
+  demo: async (db) => {
+    const { demoLedger } = await import('./ledger/demo.js');
+    await demoLedger(db);
+  },
+  // The ledger's corpus (100,000 lines) and balance measures: `wsis bench --only trust-fund` (PostgreSQL).
+  bench: trustFundBench,
   nav: [{ labelKey: 'trust-fund.nav.title', href: '/trust-fund' }],
   adminNav: [{ labelKey: 'trust-fund.nav.manage', href: '/admin/trust-fund', ability: 'trust-fund.ledger.post' }],
-  bench: {
-    about: ['Trust Fund: 100,000 ledger lines; statements of random periods (transparency/bench.ts).'],
-    cases: ['trust-fund-statement'],
-    measure: async (context) => (await import('./transparency/bench.js')).trustFundBench.measure?.(context) ?? { lines: () => [] },
-  },
   contributes: {
     reportSections: [
       {

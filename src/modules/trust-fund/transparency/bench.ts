@@ -1,59 +1,19 @@
 /**
- * The Trust Fund in `wsis bench` (case `trust-fund-statement`, PostgreSQL): a corpus of 100,000
- * ledger lines (50,000 balanced two-line entries over twenty years: receipts of 20 donors,
- * programme support costs, allocations, expenditures), written by SQL once in the scratch
- * database, then statements of random periods (one day to twenty years) timed through the query
+ * The Trust Fund in `wsis bench` (case `trust-fund-statement`, PostgreSQL): on the ledger's corpus
+ * (bench/corpus.ts: 100,000 lines, written once in the scratch database), statements of random periods (one day to twenty years) timed through the query
  * the page and the API run (buildStatement) and through the API. Goal: ≤ 200 ms for any period.
  */
-import { sql } from 'drizzle-orm';
 import type { BenchContext, ModuleBench } from '../../../core/cli/bench-contract.js';
-import type { Db } from '../../../core/db/client.js';
+import { countBenchLines, makeTrustFundCorpus } from '../bench/corpus.js';
 import { buildStatement } from './queries.js';
 
-export const BENCH_ENTRIES = 50_000;
-const BENCH_MARK = 'bench:';
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-
-/** Makes the corpus unless it is there; the number of bench lines. */
-export const makeLedgerCorpus = async (db: Db) => {
-  const count = async () =>
-    Number(
-      (
-        await db.execute<{ n: number }>(
-          sql`select count(*)::int as n from trust_fund_lines l join trust_fund_entries e on e.id = l.entry_id where e.description like ${`${BENCH_MARK}%`}`,
-        )
-      ).rows[0]?.n ?? 0,
-    );
-  if ((await count()) > 0) return count();
-  await db.execute(sql`
-    insert into trust_fund_donors (kind, name)
-    select 'organization', jsonb_build_object('en', 'Bench donor ' || g) from generate_series(1, 20) g`);
-  await db.execute(sql`
-    insert into trust_fund_entries (kind, value_date, description, donor_id)
-    select (array['receipt', 'psc', 'allocation', 'expenditure'])[1 + g % 4], date '2006-01-01' + (g * 7300 / ${BENCH_ENTRIES}),
-      ${BENCH_MARK} || g, case when g % 4 = 0 then (select min(id) from trust_fund_donors where name->>'en' like 'Bench donor %') + g % 20 end
-    from generate_series(1, ${BENCH_ENTRIES}) g`);
-  // Each entry's two lines, as tables.ts says its kind posts; receipts ten times larger than the rest.
-  await db.execute(sql`
-    insert into trust_fund_lines (entry_id, account, donor_id, task_id, amount_chf, value_date)
-    select e.id, l.account, case when l.account = 'contributions' then e.donor_id end, null,
-      l.sign * (case when e.kind = 'receipt' then 10 else 1 end) * (1000 + (e.id * 7919) % 1000000), e.value_date
-    from trust_fund_entries e
-    cross join lateral (values
-      (case e.kind when 'receipt' then 'unallocated' when 'psc' then 'psc' when 'allocation' then 'allocated' else 'expenditure' end, 1),
-      (case e.kind when 'receipt' then 'contributions' when 'psc' then 'unallocated' when 'allocation' then 'unallocated' else 'allocated' end, -1)
-    ) as l(account, sign)
-    where e.description like ${`${BENCH_MARK}%`}`);
-  await db.execute(sql.raw('analyze trust_fund_entries'));
-  await db.execute(sql.raw('analyze trust_fund_lines'));
-  return count();
-};
 
 const measureStatements = async (context: BenchContext): Promise<string[]> => {
   const db = context.database.db;
   const started = Date.now();
-  const lines = await makeLedgerCorpus(db);
+  await makeTrustFundCorpus(db, { say: context.say });
+  const lines = await countBenchLines(db);
   context.say(`  trust fund corpus: ${lines} bench lines (${Math.round((Date.now() - started) / 1000)} s)`);
   let seed = 11;
   const next = () => {
@@ -93,7 +53,7 @@ const measureStatements = async (context: BenchContext): Promise<string[]> => {
   ];
 };
 
-export const trustFundBench: ModuleBench = {
+export const statementBench: ModuleBench = {
   about: ['Trust Fund: 100,000 ledger lines (50,000 two-line entries over twenty years); statements of random periods, by query and through the API.'],
   cases: ['trust-fund-statement'],
   measure: async (context) => {
