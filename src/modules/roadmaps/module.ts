@@ -1,5 +1,6 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { tasksNotificationEvents } from './tasks/notifications.js';
 
 /**
  * Action-line roadmaps (Resolution 1332: ITU keeps the roadmaps of the lines it moderates, C2, C4,
@@ -31,4 +32,8 @@ export const roadmapsModule = defineModule({
   }),
   nav: [{ labelKey: 'roadmaps.nav.title', href: '/roadmaps' }],
   adminNav: [{ labelKey: 'roadmaps.nav.manage', href: '/admin/roadmaps', ability: 'roadmaps.roadmap.manage' }],
+  contributes: {
+    // tasks/: reminders 30 and 7 days before a deadline and when stale (the owner), escalation when late (the line's focal points).
+    notificationEvents: [...tasksNotificationEvents],
+  },
 });
