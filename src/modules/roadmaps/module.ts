@@ -1,5 +1,6 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { demoTasks } from './tasks/demo.js';
 import { tasksNotificationEvents } from './tasks/notifications.js';
 
 /**
@@ -30,6 +31,10 @@ export const roadmapsModule = defineModule({
     const { versions, focalPoints, tasks } = await features();
     return combineRoutes(versions.versionsApiRoutes, focalPoints.focalPointsApiRoutes, tasks.tasksApiRoutes);
   }),
+  // tasks/: a dozen tasks on C2, C4, C5, C6 (making the roadmap rows it needs, idempotently).
+  demo: async (db) => {
+    await demoTasks(db);
+  },
   nav: [{ labelKey: 'roadmaps.nav.title', href: '/roadmaps' }],
   adminNav: [{ labelKey: 'roadmaps.nav.manage', href: '/admin/roadmaps', ability: 'roadmaps.roadmap.manage' }],
   contributes: {
