@@ -1,5 +1,6 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { tasksBench } from './tasks/bench/cases.js';
 import { demoTasks } from './tasks/demo.js';
 import { tasksNotificationEvents } from './tasks/notifications.js';
 
@@ -35,6 +36,8 @@ export const roadmapsModule = defineModule({
   demo: async (db) => {
     await demoTasks(db);
   },
+  // tasks/: 2,000 tasks and 50,000 updates; `wsis bench --only tasks` (PostgreSQL).
+  bench: tasksBench,
   nav: [{ labelKey: 'roadmaps.nav.title', href: '/roadmaps' }],
   adminNav: [{ labelKey: 'roadmaps.nav.manage', href: '/admin/roadmaps', ability: 'roadmaps.roadmap.manage' }],
   contributes: {
