@@ -7,16 +7,27 @@
  * silence after an update, reminds again. The e-mail is in each recipient's language (the core
  * renders the message in the reader's locale; the task's title is given in six languages).
  */
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { DueNotification } from '../../../core/contributions.js';
 import { defineNotificationEvent } from '../../../core/notifications/notify.js';
+import { notifications } from '../../../core/notifications/tables.js';
 import { focalPoints, roadmaps, tasks } from '../tables.js';
 import { lateCondition, staleCondition } from './queries.js';
 import { DAY_MS, dayOf, deadlineReminder, REMINDER_DAYS } from './rules.js';
 
 const base = { id: tasks.id, title: tasks.title, deadline: tasks.deadline, ownerUserId: tasks.ownerUserId, lastUpdateAt: tasks.lastUpdateAt, actionLine: roadmaps.actionLine };
 const link = (id: number) => `/roadmaps/tasks/${id}`;
+
+/**
+ * Not yet written: no notification of `kind` with this key for this person. The keys are the ones
+ * built below (in SQL here), so a run finds only what is new and the daily run over every task
+ * stays a few queries once the reminders have gone out (notify() would skip them anyway, one
+ * statement each).
+ */
+const notWritten = (kind: string, recipient: SQL, key: SQL) =>
+  sql`not exists (select 1 from ${notifications} n where n.recipient_id = ${recipient} and n.kind = ${kind} and n.key = ${key})`;
+const isoText = (column: SQL | typeof tasks.lastUpdateAt) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Owners of open tasks whose deadline is 0 to 30 days away: the 30-day reminder, or the 7-day one once 7 days remain. */
 const deadlinesDue = async (db: DbOrTx, { now }: { now: Date }): Promise<DueNotification[]> => {
@@ -25,7 +36,18 @@ const deadlinesDue = async (db: DbOrTx, { now }: { now: Date }): Promise<DueNoti
     .select(base)
     .from(tasks)
     .innerJoin(roadmaps, eq(roadmaps.id, tasks.roadmapId))
-    .where(and(sql`${tasks.status} not in ('done', 'cancelled')`, isNotNull(tasks.ownerUserId), sql`${tasks.deadline} between ${dayOf(now)}::date and ${until}::date`));
+    .where(
+      and(
+        sql`${tasks.status} not in ('done', 'cancelled')`,
+        isNotNull(tasks.ownerUserId),
+        sql`${tasks.deadline} between ${dayOf(now)}::date and ${until}::date`,
+        notWritten(
+          taskDeadline.event,
+          sql`${tasks.ownerUserId}`,
+          sql`${tasks.id} || ':' || (case when ${tasks.deadline} - ${dayOf(now)}::date <= 7 then 7 else 30 end) || ':' || to_char(${tasks.deadline}, 'YYYY-MM-DD')`,
+        ),
+      ),
+    );
   return rows.flatMap((r) => {
     const days = deadlineReminder(r.deadline, now);
     if (!days || r.ownerUserId === null) return [];
@@ -62,7 +84,7 @@ const lateDue = async (db: DbOrTx, { now }: { now: Date }): Promise<DueNotificat
     .from(tasks)
     .innerJoin(roadmaps, eq(roadmaps.id, tasks.roadmapId))
     .innerJoin(focalPoints, and(eq(focalPoints.actionLine, roadmaps.actionLine), isNull(focalPoints.endedOn)))
-    .where(lateCondition(now))
+    .where(and(lateCondition(now), notWritten(taskLate.event, sql`${focalPoints.userId}`, sql`${tasks.id} || ':late:' || to_char(${tasks.deadline}, 'YYYY-MM-DD')`)))
     .groupBy(tasks.id, roadmaps.actionLine);
   return rows.map((r) => ({
     to: r.focalPoints.map(Number),

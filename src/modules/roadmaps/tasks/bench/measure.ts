@@ -9,6 +9,7 @@
  */
 import { and, inArray, like, sql } from 'drizzle-orm';
 import type { BenchContext } from '../../../../core/cli/bench-contract.js';
+import type { DbOrTx } from '../../../../core/db/client.js';
 import { notify } from '../../../../core/notifications/notify.js';
 import { notifications } from '../../../../core/notifications/tables.js';
 import { tasksNotificationEvents } from '../notifications.js';
@@ -89,27 +90,26 @@ export const measureTasks = async (context: BenchContext): Promise<string[]> => 
   const listStats = stats(list.slice(20));
 
   // 2. The daily reminder run over every task: the due events and their notify(), as sendDueNotifications runs them.
-  const run = async () => {
+  const run = async (tx: DbOrTx) => {
     const t0 = performance.now();
     let written = 0;
     for (const event of tasksNotificationEvents)
-      for (const due of (await event.due?.(db, { now })) ?? []) written += await notify(db, event, { to: due.to, params: due.params, link: due.link, key: due.key });
+      for (const due of (await event.due?.(tx, { now })) ?? []) written += await notify(tx, event, { to: due.to, params: due.params, link: due.link, key: due.key });
     return { seconds: (performance.now() - t0) / 1000, written };
   };
-  const first = await run();
-  const second = await run();
-  await db.delete(notifications).where(
-    and(
-      inArray(
-        notifications.kind,
-        tasksNotificationEvents.map((e) => e.event),
-      ),
-      like(notifications.link, '/roadmaps/tasks/%'),
-    ),
-  );
+  const kinds = tasksNotificationEvents.map((e) => e.event);
+  const clear = () => db.delete(notifications).where(and(inArray(notifications.kind, kinds), like(notifications.link, '/roadmaps/tasks/%')));
+  await clear();
+  // As sendDueNotifications runs today: each reminder its own statement and commit.
+  const first = await run(db);
+  const second = await run(db);
+  await clear();
+  // The same first run in one transaction (one commit), as a job runner wrapping the run would do it.
+  const inOne = await db.transaction((tx) => run(tx));
+  await clear();
 
   context.say(
-    `tasks: late-and-stale list p95 ${ms(listStats.p95)} ms; reminder run ${first.seconds.toFixed(2)} s (${first.written} written), again ${second.seconds.toFixed(2)} s`,
+    `tasks: late-and-stale list p95 ${ms(listStats.p95)} ms; reminder run ${first.seconds.toFixed(2)} s (${first.written} written), again ${second.seconds.toFixed(2)} s, in one transaction ${inOne.seconds.toFixed(2)} s`,
   );
   return [
     '### Roadmap tasks',
@@ -121,6 +121,7 @@ export const measureTasks = async (context: BenchContext): Promise<string[]> => 
     `| late-and-stale list (${listed} tasks; first to fourth page and count), p50 / p95 over ${listStats.n} | ${ms(listStats.p50)} / ${ms(listStats.p95)} ms | p95 ≤ 30 ms |`,
     `| daily reminder run over all tasks, writing ${first.written} reminders | ${first.seconds.toFixed(2)} s | ≤ 5 s |`,
     `| the same run again (each reminder once: ${second.written} written) | ${second.seconds.toFixed(2)} s | ≤ 5 s |`,
+    `| the first run in one transaction (${inOne.written} written, one commit) | ${inOne.seconds.toFixed(2)} s | ≤ 5 s |`,
     '',
   ];
 };
