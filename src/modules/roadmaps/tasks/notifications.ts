@@ -27,7 +27,7 @@ const link = (id: number) => `/roadmaps/tasks/${id}`;
  */
 const notWritten = (kind: string, recipient: SQL, key: SQL) =>
   sql`not exists (select 1 from ${notifications} n where n.recipient_id = ${recipient} and n.kind = ${kind} and n.key = ${key})`;
-const isoText = (column: SQL | typeof tasks.lastUpdateAt) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoText = (column: SQL | typeof tasks.lastUpdateAt) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Owners of open tasks whose deadline is 0 to 30 days away: the 30-day reminder, or the 7-day one once 7 days remain. */
 const deadlinesDue = async (db: DbOrTx, { now }: { now: Date }): Promise<DueNotification[]> => {
@@ -64,16 +64,18 @@ const deadlinesDue = async (db: DbOrTx, { now }: { now: Date }): Promise<DueNoti
 
 /** Owners of stale tasks, once per silence (keyed by the last update's instant). */
 const staleDue = async (db: DbOrTx, { now }: { now: Date }): Promise<DueNotification[]> => {
+  // The key is made in SQL (the instant to the microsecond), the same text the check reads.
+  const key = sql<string>`${tasks.id} || ':stale:' || ${isoText(tasks.lastUpdateAt)}`;
   const rows = await db
-    .select(base)
+    .select({ ...base, key })
     .from(tasks)
     .innerJoin(roadmaps, eq(roadmaps.id, tasks.roadmapId))
-    .where(and(staleCondition(now), isNotNull(tasks.ownerUserId)));
+    .where(and(staleCondition(now), isNotNull(tasks.ownerUserId), notWritten(taskStale.event, sql`${tasks.ownerUserId}`, key)));
   return rows.map((r) => ({
     to: [r.ownerUserId as number],
     params: { title: r.title, line: r.actionLine, since: { iso: r.lastUpdateAt.toISOString() } },
     link: link(r.id),
-    key: `${r.id}:stale:${r.lastUpdateAt.toISOString()}`,
+    key: r.key,
   }));
 };
 
