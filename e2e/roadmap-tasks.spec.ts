@@ -35,7 +35,7 @@ describe.skipIf(skipBrowserTests)('roadmap tasks', () => {
     const page = await h.newPage({ locale: 'es' });
     await signIn(page, 'es', focal.email);
     await page.goto(`/es/roadmaps/tasks/${task?.id}`);
-    expect(await page.locator('main h1').innerText()).toContain('Cartografía de la banda ancha');
+    expect(await page.locator('main h1').textContent()).toContain('Cartografía de la banda ancha');
     await expectAccessible(page);
 
     // No text: the form again with the error beside the field, the status kept.

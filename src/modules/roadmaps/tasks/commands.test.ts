@@ -178,7 +178,7 @@ describe('reminders and escalation', () => {
     const thirty = await written('roadmaps.task_deadline');
     expect(thirty).toHaveLength(1);
     expect(thirty[0]).toMatchObject({ recipient: ownerId, key: `${id}:30:${dayFrom(now, 45)}` });
-    expect((thirty[0]?.params as { title: Record<string, string> }).title.es).toContain('Cartografía');
+    expect((thirty[0]?.params as { title: Record<string, string> } | undefined)?.title.es).toContain('Cartografía');
 
     await run(later(38));
     await run(later(40));

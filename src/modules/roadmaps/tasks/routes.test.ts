@@ -13,7 +13,6 @@ import { createTask } from './commands/save-task.js';
 import { buildActor, buildFocalPoint, dayFrom, insertRoadmaps, taskInputAround } from './test-helpers.js';
 
 let kit: TestKit;
-let secretariat: TestClient;
 let focalC2: TestClient;
 let focalC5: TestClient;
 let reader: TestClient;
@@ -47,7 +46,6 @@ beforeAll(async () => {
   const db = kit.database.db;
   await insertRoadmaps(db, ['C2', 'C5']);
   const sec = await buildActor(db, { roles: ['secretariat'], email: 'secretariat@example.org' });
-  secretariat = await kit.as(sec.user);
   focalC2 = await kit.as((await buildFocalPoint(db, 'C2', { email: 'fp-c2@example.org', locale: 'es' })).user);
   focalC5 = await kit.as((await buildFocalPoint(db, 'C5', { email: 'fp-c5@example.org' })).user);
   reader = kit.client();
