@@ -45,6 +45,10 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/roadmaps/C2',
   '/roadmaps/C5/versions/1',
   '/roadmaps/focal-points',
+  // Roadmap tasks (roadmaps/tasks/): the late-and-stale list, the C2 timeline, the first demonstration task.
+  '/roadmaps/tasks?late=true&stale=true',
+  '/roadmaps/C2/tasks',
+  '/roadmaps/tasks/1',
 ];
 
 /**
@@ -82,6 +86,9 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/meetings/CWG-WSIS%26SDG/41/documents',
   '/admin/meetings',
   '/admin/meetings/new',
+  // Roadmap tasks: my tasks (the administrator owns the demonstration tasks) and the task form of C2.
+  '/roadmaps/my-tasks',
+  '/roadmaps/C2/tasks/new',
   '/admin/meetings/1',
   '/admin/meetings/1/agenda',
   '/admin/meetings/1/summary',

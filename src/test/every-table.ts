@@ -64,6 +64,9 @@ import { endFocalPoint } from '../modules/roadmaps/focal-points/commands/end-foc
 import { postReceipt } from '../modules/trust-fund/ledger/commands/post-receipt.js';
 import { postReversal } from '../modules/trust-fund/ledger/commands/post-reversal.js';
 import { createDonor } from '../modules/trust-fund/ledger/commands/save-donor.js';
+import { addUpdate as addTaskUpdate } from '../modules/roadmaps/tasks/commands/add-update.js';
+import { createTask } from '../modules/roadmaps/tasks/commands/save-task.js';
+import * as roadmapTables from '../modules/roadmaps/tables.js';
 import { buildUser, TEST_PASSWORD } from './factories.js';
 
 const baseUrl = 'http://platform.test';
@@ -351,6 +354,30 @@ export const fillEveryTable = async (database: Database, { files = new LocalFile
       input: { donorId: fundDonor, pledgeId: null, currency: 'KWD', amountMinor: 1_234_567n, valueDate: '2026-03-02', description: '', pscPercent: '6.5' },
     }),
   );
+  // Roadmap tasks (roadmaps/tasks/): a task on C2 with a Stocktaking entry as evidence and a progress update.
+  const [c2Roadmap] = await db.insert(roadmapTables.roadmaps).values({ actionLine: 'C2' }).onConflictDoNothing().returning();
+  const taskEvidenceEntry = await insertPublishedEntry(db, { submitterId: ownerUser.id, title: { en: 'National broadband plan' } });
+  const task = ok(
+    'task',
+    await createTask(db, {
+      actor: admin,
+      actionLine: c2Roadmap?.actionLine ?? 'C2',
+      input: {
+        title: { en: 'Fibre backbone study', ar: 'دراسة الشبكة الفقرية' },
+        description: {},
+        ownerBureau: 'BDT',
+        ownerUserId: ownerUser.id,
+        startsOn: '2026-01-01',
+        deadline: '2027-12-31',
+        status: 'on-track',
+        outputId: null,
+        sdgTargets: ['9.c'],
+        connectTargets: ['1.1'],
+        evidence: [taskEvidenceEntry.id],
+      },
+    }),
+  );
+  ok('task update', await addTaskUpdate(db, { actor: owner, taskId: task.id, input: { reportedOn: '2026-06-30', status: 'at-risk', text: 'Procurement delayed' }, locale: 'en' }));
 
   // The core's file store: a file kept as a module keeps one (its bytes in the store, its core_files row).
   const keptBytes = Buffer.from(`%PDF-1.7\n% every-table ${database.kind} — Вклад — مساهمة\n%%EOF\n`);

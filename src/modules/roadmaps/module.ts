@@ -1,6 +1,9 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { demoRoadmaps } from './versions/demo.js';
+import { tasksBench } from './tasks/bench/cases.js';
+import { demoTasks } from './tasks/demo.js';
+import { tasksNotificationEvents } from './tasks/notifications.js';
 
 /**
  * Action-line roadmaps (Resolution 1332: ITU keeps the roadmaps of the lines it moderates, C2, C4,
@@ -30,7 +33,17 @@ export const roadmapsModule = defineModule({
     const { versions, focalPoints, tasks } = await features();
     return combineRoutes(versions.versionsApiRoutes, focalPoints.focalPointsApiRoutes, tasks.tasksApiRoutes);
   }),
-  demo: demoRoadmaps,
+  // versions/: C2, C4, C5, C6 current (a draft 2 of C2), two focal points; then tasks/: a dozen tasks on them.
+  demo: async (db, context) => {
+    await demoRoadmaps(db, context);
+    await demoTasks(db);
+  },
+  // tasks/: 2,000 tasks and 50,000 updates; `wsis bench --only tasks` (PostgreSQL).
+  bench: tasksBench,
   nav: [{ labelKey: 'roadmaps.nav.title', href: '/roadmaps' }],
   adminNav: [{ labelKey: 'roadmaps.nav.manage', href: '/admin/roadmaps', ability: 'roadmaps.roadmap.manage' }],
+  contributes: {
+    // tasks/: reminders 30 and 7 days before a deadline and when stale (the owner), escalation when late (the line's focal points).
+    notificationEvents: [...tasksNotificationEvents],
+  },
 });
