@@ -38,7 +38,7 @@ export type ChartTable<T> = { columns: Column<T>[]; rows: T[] };
 
 export const CHART_WIDTH = 640;
 const LABEL_WIDTH = 220;
-const VALUE_WIDTH = 64;
+const VALUE_WIDTH = 120;
 const ROW_HEIGHT = 28;
 const BAR_HEIGHT = 18;
 const FILL = '#005a9c';
@@ -63,7 +63,7 @@ const ChartFigure = <T,>({ id, title, svg, table, empty }: { id: string; title: 
 /**
  * Horizontal bars, one per datum (choices, codes, themes): the label, the bar, the formatted value.
  * Left to right: labels on the left, bars grow rightwards from x = 220; right to left: labels on
- * the right (anchored at the right edge), bars end at x = 640 − 220 and grow leftwards.
+ * the right (their `start`, since they inherit the page's direction), bars end at x = 640 − 220 and grow leftwards.
  */
 export const BarChart = <T, V extends number | bigint = number>({
   view,
@@ -102,6 +102,7 @@ export const BarChart = <T, V extends number | bigint = number>({
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
+        {/* The texts inherit the page's direction, so `start` is their right edge in Arabic: labels grow leftwards from the right margin, values leftwards from the bar's end. */}
         <line x1={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} x2={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} y1="0" y2={height - 4} stroke={AXIS} stroke-width="1" />
         {data.map((d, i) => {
           const width = scaledLength(d.value, max, span);
@@ -110,11 +111,11 @@ export const BarChart = <T, V extends number | bigint = number>({
           const barX = rtl ? CHART_WIDTH - LABEL_WIDTH - width : LABEL_WIDTH;
           return (
             <g class="chart-row">
-              <text x={rtl ? CHART_WIDTH - 4 : 4} y={middle} text-anchor={rtl ? 'end' : 'start'} font-size="13" fill={TEXT}>
+              <text x={rtl ? CHART_WIDTH - 4 : 4} y={middle} text-anchor="start" font-size="13" fill={TEXT}>
                 {shortLabel(d.label)}
               </text>
               <rect x={barX} y={y} width={width} height={BAR_HEIGHT} fill={FILL} />
-              <text x={rtl ? barX - 4 : barX + width + 4} y={middle} text-anchor={rtl ? 'end' : 'start'} font-size="13" fill={TEXT}>
+              <text x={rtl ? barX - 4 : barX + width + 4} y={middle} text-anchor="start" font-size="13" fill={TEXT}>
                 {format(d.value)}
               </text>
             </g>
