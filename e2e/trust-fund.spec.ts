@@ -33,6 +33,17 @@ describe.skipIf(skipBrowserTests)('WSIS Trust Fund public page (Arabic)', () => 
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('figure.chart svg[role="img"]').count()).toBe(3);
     expect(await page.locator('figure.chart table').count()).toBe(3);
+    // Every label and amount of the charts is drawn inside its chart (right to left: none past either side, none over a bar).
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.chart svg')].flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')]
+          .map((text) => ({ text: text.textContent ?? '', r: text.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1))
+          .map(({ text }) => text);
+      }),
+    );
+    expect(outside, 'chart texts drawn outside their chart').toEqual([]);
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain(formatChf(5_000_050n, 'ar'));
     expect(text).toContain(formatChf(750_025n, 'ar'));
