@@ -21,11 +21,6 @@ export const formatViolations = (url: string, violations: Violation[]) =>
 
 /** Runs axe-core on the page as it is now and returns the violations (empty when clean). */
 export const checkAccessibility = async (page: Page) => {
-  // resultTypes: only the violations are worked out in full (axe-core keeps one node of the passes
-  // and incomplete results instead of every node): the same violations, found sooner.
-  const results = await new AxeBuilder({ page })
-    .withTags(WCAG_TAGS)
-    .options({ resultTypes: ['violations'] })
-    .analyze();
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations;
 };
