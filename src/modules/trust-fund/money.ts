@@ -1,8 +1,8 @@
 /**
  * Money of the Trust Fund, never a floating-point number: an amount is a BigInt of the currency's
  * minor unit (ISO 4217 exponent: CHF 2, JPY 0, KWD 3), a decimal string in forms and JSON, a
- * `bigint` in the database. dinero.js is not installed, so the exponent comes from the ICU data of
- * Node's Intl (the ISO 4217 table), and this file parses and formats decimal strings itself.
+ * `bigint` in the database. No money library: the exponent comes from the ICU data of Node's Intl
+ * (the ISO 4217 table), BigInt does the arithmetic, and this file parses and formats decimal strings itself.
  *
  * Rounding: half to even ("banker's rounding"), in conversions to CHF and in programme support
  * costs, so that rounding errors do not drift one way over many receipts.
