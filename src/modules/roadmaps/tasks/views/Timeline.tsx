@@ -33,7 +33,8 @@ export const Timeline = ({ view, tasks, now }: { view: ViewContext; tasks: TaskR
   const to = [today, ...tasks.map((t) => t.deadline)].sort().at(-1) as string;
   const range = { from, to };
   const plot = WIDTH - LABEL - 10;
-  const height = AXIS + tasks.length * ROW + 10;
+  // Room under the last row for the "today" label (Arabic letters reach below the baseline).
+  const height = AXIS + tasks.length * ROW + 18;
   const x = (fraction: number) => LABEL + fraction * plot;
   const todayX = x(barOf({ startsOn: today, deadline: today }, range).start);
   const title = view.t('roadmaps.tasks.timeline_title');
@@ -75,7 +76,7 @@ export const Timeline = ({ view, tasks, now }: { view: ViewContext; tasks: TaskR
           );
         })}
         <line x1={todayX} x2={todayX} y1={AXIS - 4} y2={height - 4} stroke="#1f2328" stroke-width="2" stroke-dasharray="4 3" />
-        <text x={todayX + 3} y={height - 1} font-size="11" font-weight="bold" fill="#1f2328">
+        <text x={todayX + 3} y={height - 5} font-size="11" font-weight="bold" fill="#1f2328">
           {view.t('roadmaps.tasks.today')}
         </text>
       </svg>
