@@ -12,7 +12,9 @@ const SAMPLES = 40;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 export const calendarBench: ModuleBench = {
-  about: ['Calendar: the full iCalendar feed (every module’s dates, 2006 to five years ahead), kept between requests while no module’s dates change; goal p95 ≤ 100 ms. The first build is timed apart.'],
+  about: [
+    'Calendar: the full iCalendar feed (every module’s dates, 2006 to five years ahead), kept between requests while no module’s dates change; goal p95 ≤ 100 ms. The first build is timed apart.',
+  ],
   pages: [{ name: 'calendar feed (/calendar.ics)', path: '/calendar.ics?lang=fr' }],
   cases: ['calendar'],
   measure: async ({ baseUrl, say }: BenchContext) => {

@@ -12,8 +12,8 @@ import type { AnswerBatch, AttachmentMeta, ExportAnswer } from './queries.js';
 
 export type Cell = string | number | null;
 
-/** A spreadsheet runs a text cell starting with these as a formula: such a cell is written with an apostrophe first in the CSV. */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+/** A spreadsheet runs a text cell starting with these as a formula: such a cell is written with an apostrophe first in the CSV (core/exports/csv.ts). */
+export { FORMULA_START } from '../../../core/exports/csv.js';
 
 export const META_COLUMNS = ['answer', 'stakeholder_type', 'country', 'region', 'gender', 'language', 'version', 'submitted_at'] as const;
 

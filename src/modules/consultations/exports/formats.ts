@@ -9,19 +9,11 @@ import { PassThrough, Readable } from 'node:stream';
 import { setImmediate as turn } from 'node:timers/promises';
 import { Zip, ZipPassThrough } from 'fflate';
 import { type SheetCell, xlsxSheetStream } from '../../../core/exports/xlsx.js';
-import { type Cell, type ExportLabels, FORMULA_START, headerRow, metaOf, rowOf, valueText } from './columns.js';
+import { CSV_BOM, csvLine } from '../../../core/exports/csv.js';
+import { type Cell, type ExportLabels, headerRow, metaOf, rowOf, valueText } from './columns.js';
 import type { AnswerBatch } from './queries.js';
 
-const BOM = '\uFEFF';
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-const field = (value: Cell): string => {
-  if (value === null || value === '') return '';
-  if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-const csvLine = (cells: Cell[]) => `${cells.map(field).join(',')}\r\n`;
+const BOM = CSV_BOM;
 
 export const csvStream = (batches: AsyncIterable<AnswerBatch>, labels: ExportLabels): Readable =>
   Readable.from(

@@ -4,6 +4,7 @@
  * UTF-8 with a BOM, RFC 4180 quoting, formulas neutralized; XLSX through core/exports/xlsx.ts
  * (dates as date cells, right to left in Arabic).
  */
+import { csvLine } from '../../../core/exports/csv.js';
 import { Readable } from 'node:stream';
 import { xlsxSheetStream, type SheetCell } from '../../../core/exports/xlsx.js';
 import { LOCALES, type Locale, type Localized } from '../../../core/i18n/locales.js';
@@ -52,16 +53,7 @@ const rowOf = (t: TaskRow, labels: ExportLabels): SheetCell[] => {
   ];
 };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const field = (value: SheetCell): string => {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return value.toISOString().endsWith('T00:00:00.000Z') ? value.toISOString().slice(0, 10) : value.toISOString();
-  if (typeof value === 'object') return value.decimal;
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-const line = (cells: readonly SheetCell[]) => `${cells.map(field).join(',')}\r\n`;
+const line = csvLine;
 
 export const tasksCsv = (batches: AsyncIterable<TaskRow[]>, labels: ExportLabels): Readable =>
   Readable.from(

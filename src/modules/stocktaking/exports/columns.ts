@@ -4,6 +4,7 @@
  * column followed by a `_label` column in the language the reader chose (ignored on import).
  * The data page documents every column from COLUMN_GROUPS.
  */
+import { FORMULA_START } from '../../../core/exports/csv.js';
 import { type Locale, LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import type { Translate } from '../../../core/i18n/translate.js';
 import type { ExportEntry } from './queries.js';
@@ -131,7 +132,7 @@ export const COLUMN_GROUPS: readonly { columns: string; key: string; imported: b
   { columns: 'contact_name, contact_email', key: 'contact', imported: true },
 ];
 
-export const FORMULA_START = /^[=+\-@\t\r]/;
+export { FORMULA_START };
 
 /**
  * A text cell a spreadsheet would run as a formula (= + - @, tab or carriage return first) gets

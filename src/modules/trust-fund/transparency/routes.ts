@@ -4,6 +4,7 @@
  * the statement of a period (`/{locale}/trust-fund/statement?from=&to=`, and `.docx`); in the API,
  * the statement as JSON and the IATI organisation file. Everything is summed from the ledger.
  */
+import { CSV_BOM, csvLine } from '../../../core/exports/csv.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,12 +23,6 @@ import { loadStatement } from './statement.js';
 import { StatementPage } from './views/StatementPage.js';
 import type { StatementView } from './views/StatementTables.js';
 import { TransparencyPage } from './views/TransparencyPage.js';
-
-/** RFC 4180: every field quoted when it holds a comma, a quote or a line break. */
-const csvField = (value: string | number | { decimal: string }) => {
-  const text = typeof value === 'object' ? value.decimal : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
 
 const FILE = /^(contributions|allocations|balance)\.(csv|xlsx)$/;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -85,7 +80,7 @@ export const transparencyRoutes: FastifyPluginAsync = async (app) => {
     const { header, rows, money } = exportRows(await loadTransparency(db, req.locale), table, req.locale);
     const name = `wsis-trust-fund-${table}-${req.locale}`;
     if (match[2] === 'csv') {
-      const text = `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+      const text = CSV_BOM + [header, ...rows].map((r) => csvLine(r)).join('');
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(text);
     }
     const t = translator(req.locale);
