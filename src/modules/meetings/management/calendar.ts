@@ -6,8 +6,13 @@
 import type { CalendarContribution, CalendarDate } from '../../../core/contributions.js';
 import { meetingPath } from '../queries.js';
 import { findPublicMeetingsBetween } from './queries.js';
+import { LOCALES } from '../../../core/i18n/locales.js';
+import { translator } from '../../../core/i18n/translate.js';
 import { tableFingerprint } from '../../../core/db/fingerprint.js';
 import { meetingGroups, meetings } from '../tables.js';
+
+/** Where an online meeting is, in each language, from the catalog. */
+const online = () => Object.fromEntries(LOCALES.map((locale) => [locale, translator(locale)('meetings.management.online_only')]));
 
 const STATUS = { planned: 'tentative', convened: 'confirmed', held: 'confirmed', cancelled: 'cancelled' } as const;
 
@@ -35,7 +40,7 @@ export const meetingCalendarDates: CalendarContribution = {
           label: { key: 'meetings.management.calendar_meeting', values: { title: m.title } },
           start: m.startsAt,
           end: m.endsAt,
-          location: Object.keys(m.place).length > 0 ? m.place : { en: 'online', fr: 'en ligne', es: 'en línea', ru: 'онлайн', zh: '线上', ar: 'عبر الإنترنت' },
+          location: Object.keys(m.place).length > 0 ? m.place : online(),
         });
       if (m.contributionsDeadline >= from && m.contributionsDeadline < to)
         dates.push({

@@ -195,6 +195,6 @@ describe('calendar dates', () => {
     const deadline = dates.find((d) => d.id === 'CWG-WSIS&SDG-140.deadline');
     expect(deadline).toMatchObject({ kind: 'deadline', end: null });
     const cancelled = dates.find((d) => d.id === 'CWG-WSIS&SDG-141');
-    expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 1, location: { en: 'online' } });
+    expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 1, location: { en: 'Online only' } });
   });
 });
