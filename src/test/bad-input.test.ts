@@ -74,6 +74,13 @@ it('answers odd input everywhere without a server error', async () => {
     '/en/admin/trust-fund/reversals/new?entry=%00',
     '/api/v1/trust-fund/ledger?page=-1&task=abc',
     '/api/v1/trust-fund/ledger?kind=receipt&to=2026-02-30',
+    '/en/roadmaps/C2/diff?from=abc&to=%00',
+    '/en/roadmaps/C2/versions/99999999999999999999',
+    '/en/roadmaps/tasks?page=abc&bureau=%FF&late=maybe&target=%00',
+    '/en/roadmaps/tasks/99999999999999999999',
+    '/en/roadmaps/%00/tasks',
+    '/api/v1/tasks?late=maybe&page=-1&status=%FF',
+    '/api/v1/roadmaps/%ZZ',
   ];
   const bad: string[] = [];
   for (const url of urls) {
@@ -108,6 +115,18 @@ it('answers odd input everywhere without a server error', async () => {
     ],
     ['/en/admin/trust-fund/allocations/new', { taskId: '999999999999999', amount: '1', valueDate: '2026-01-01', overrideReason: 'x'.repeat(100000) }],
     ['/en/admin/trust-fund/expenditures/new', { allocationId: 'abc', amount: '%00' }],
+    ['/en/admin/roadmaps', { actionLine: '%00' }],
+    [
+      '/en/admin/roadmaps/C2/draft',
+      { sdgTargets: ['99.99', '%%'], connectTargets: 'x', partnerOrganizationIds: ['abc', '99999999999999999999'], objectives_en: 'x'.repeat(100000) },
+    ],
+    ['/en/admin/roadmaps/C2/versions/abc/present', { symbol: '', presentedOn: '2026-02-30' }],
+    ['/en/admin/roadmaps/C2/versions/99999999999999999999/current', {}],
+    ['/en/admin/roadmaps/focal-points', { email: 'x', bureau: 'ZZ', actionLine: '%00', appointedOn: '2026-02-30' }],
+    ['/en/admin/roadmaps/focal-points/abc/end', { endedOn: 'x' }],
+    ['/en/roadmaps/C2/tasks', { startsOn: '2026-02-30', deadline: 'x', ownerBureau: 'ZZ', sdgTargets: ['%'], entryIds: 'abc', ownerUserId: '99999999999999999999' }],
+    ['/en/roadmaps/tasks/abc', {}],
+    ['/en/roadmaps/tasks/99999999999999999999/updates', { status: 'x', reportedOn: '2026-13-01' }],
     ['/en/admin/trust-fund/reversals/new', { entryId: '999999999999999', reason: 'x', valueDate: '2026-01-01' }],
     ['/en/admin/trust-fund/donors', { kind: 'organization', organizationId: '999999999999999', 'name.en': 'x' }],
     ['/en/admin/trust-fund/donors', { kind: 'member-state', countryCode: '%00' }],
