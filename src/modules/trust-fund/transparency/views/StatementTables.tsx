@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../../../../core/i18n/locales.js';
 import { translator } from '../../../../core/i18n/translate.js';
+import { type Column, Table } from '../../../../core/views/components.js';
 import { formatChf } from '../money.js';
 import type { Statement } from '../queries.js';
 
@@ -13,103 +14,68 @@ export type StatementView = Statement & { donorNames: Map<number, string> };
 const dayFormat = (locale: Locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
 export const periodLabel = (s: { from: string; to: string }, locale: Locale) => dayFormat(locale).formatRange(new Date(`${s.from}T12:00:00Z`), new Date(`${s.to}T12:00:00Z`));
 
-const Row = ({ label, amount, locale, strong }: { label: string; amount: bigint; locale: Locale; strong?: boolean }) => (
-  <tr>
-    <th scope="row">{strong ? <strong>{label}</strong> : label}</th>
-    <td class="numeric">{strong ? <strong>{formatChf(amount, locale)}</strong> : formatChf(amount, locale)}</td>
-  </tr>
-);
+type Line = { label: string; amount: bigint; strong?: boolean };
+type FundsLine = { label: string; unallocated: bigint; allocated: bigint; total: bigint };
+
+const bold = (text: string, strong?: boolean) => (strong ? <strong>{text}</strong> : text);
 
 export const StatementTables = ({ statement: s, locale, headingLevel = 2 }: { statement: StatementView; locale: Locale; headingLevel?: 2 | 3 }) => {
   const t = translator(locale);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const caption = (key: string) => t(key, { period: periodLabel(s, locale) });
+  const chf = (amount: bigint) => formatChf(amount, locale);
+  /** Label and amount, the totals in bold (the summary, receipts by donor). */
+  const lineColumns = (header: string): Column<Line>[] => [
+    { header, rowHeader: true, cell: (l) => bold(l.label, l.strong) },
+    { header: t('trust-fund.transparency.amount'), numeric: true, cell: (l) => bold(chf(l.amount), l.strong) },
+  ];
+  const fundsColumns: Column<FundsLine>[] = [
+    { header: t('trust-fund.transparency.statement.item'), rowHeader: true, cell: (l) => l.label },
+    { header: t('trust-fund.transparency.statement.unallocated'), numeric: true, cell: (l) => chf(l.unallocated) },
+    { header: t('trust-fund.transparency.statement.allocated'), numeric: true, cell: (l) => chf(l.allocated) },
+    { header: t('trust-fund.transparency.statement.total'), numeric: true, cell: (l) => chf(l.total) },
+  ];
+  const funds = (
+    [
+      ['trust-fund.transparency.statement.opening', s.opening.unallocated, s.opening.allocated, s.opening.total],
+      ['trust-fund.transparency.statement.receipts', s.receiptsTotal, 0n, s.receiptsTotal],
+      ['trust-fund.transparency.statement.psc', -s.psc, 0n, -s.psc],
+      ['trust-fund.transparency.statement.allocations', -s.allocations, s.allocations, 0n],
+      ['trust-fund.transparency.statement.expenditures', 0n, -s.expenditures, -s.expenditures],
+      ['trust-fund.transparency.statement.closing', s.closing.unallocated, s.closing.allocated, s.closing.total],
+    ] as const
+  ).map(([key, unallocated, allocated, total]): FundsLine => ({ label: t(key), unallocated, allocated, total }));
   return (
     <div class="trust-fund-statement">
       <H>{t('trust-fund.transparency.statement.summary')}</H>
-      <div class="table-wrap" role="region" aria-label={caption('trust-fund.transparency.statement.summary_caption')} tabindex={0}>
-        <table>
-          <caption>{caption('trust-fund.transparency.statement.summary_caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('trust-fund.transparency.statement.item')}</th>
-              <th scope="col" class="numeric">
-                {t('trust-fund.transparency.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <Row label={t('trust-fund.transparency.statement.opening')} amount={s.opening.total} locale={locale} strong />
-            <Row label={t('trust-fund.transparency.statement.receipts')} amount={s.receiptsTotal} locale={locale} />
-            <Row label={t('trust-fund.transparency.statement.psc')} amount={-s.psc} locale={locale} />
-            <Row label={t('trust-fund.transparency.statement.expenditures')} amount={-s.expenditures} locale={locale} />
-            <Row label={t('trust-fund.transparency.statement.closing')} amount={s.closing.total} locale={locale} strong />
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={caption('trust-fund.transparency.statement.summary_caption')}
+        columns={lineColumns(t('trust-fund.transparency.statement.item'))}
+        rows={[
+          { label: t('trust-fund.transparency.statement.opening'), amount: s.opening.total, strong: true },
+          { label: t('trust-fund.transparency.statement.receipts'), amount: s.receiptsTotal },
+          { label: t('trust-fund.transparency.statement.psc'), amount: -s.psc },
+          { label: t('trust-fund.transparency.statement.expenditures'), amount: -s.expenditures },
+          { label: t('trust-fund.transparency.statement.closing'), amount: s.closing.total, strong: true },
+        ]}
+        empty=""
+      />
       <H>{t('trust-fund.transparency.statement.receipts_by_donor')}</H>
-      {s.receipts.length === 0 ? (
-        <p class="empty">{t('trust-fund.transparency.statement.no_receipts')}</p>
-      ) : (
-        <div class="table-wrap" role="region" aria-label={caption('trust-fund.transparency.statement.receipts_caption')} tabindex={0}>
-          <table>
-            <caption>{caption('trust-fund.transparency.statement.receipts_caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('trust-fund.transparency.donor')}</th>
-                <th scope="col" class="numeric">
-                  {t('trust-fund.transparency.amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.receipts.map((r) => (
-                <Row label={s.donorNames.get(r.donor.id) ?? String(r.donor.id)} amount={r.amount} locale={locale} />
-              ))}
-              <Row label={t('trust-fund.transparency.statement.total')} amount={s.receiptsTotal} locale={locale} strong />
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        caption={caption('trust-fund.transparency.statement.receipts_caption')}
+        columns={lineColumns(t('trust-fund.transparency.donor'))}
+        rows={
+          s.receipts.length === 0
+            ? []
+            : [
+                ...s.receipts.map((r): Line => ({ label: s.donorNames.get(r.donor.id) ?? String(r.donor.id), amount: r.amount })),
+                { label: t('trust-fund.transparency.statement.total'), amount: s.receiptsTotal, strong: true },
+              ]
+        }
+        empty={t('trust-fund.transparency.statement.no_receipts')}
+      />
       <H>{t('trust-fund.transparency.statement.funds')}</H>
-      <div class="table-wrap" role="region" aria-label={caption('trust-fund.transparency.statement.funds_caption')} tabindex={0}>
-        <table>
-          <caption>{caption('trust-fund.transparency.statement.funds_caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('trust-fund.transparency.statement.item')}</th>
-              <th scope="col" class="numeric">
-                {t('trust-fund.transparency.statement.unallocated')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('trust-fund.transparency.statement.allocated')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('trust-fund.transparency.statement.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(
-              [
-                ['trust-fund.transparency.statement.opening', s.opening.unallocated, s.opening.allocated, s.opening.total],
-                ['trust-fund.transparency.statement.receipts', s.receiptsTotal, 0n, s.receiptsTotal],
-                ['trust-fund.transparency.statement.psc', -s.psc, 0n, -s.psc],
-                ['trust-fund.transparency.statement.allocations', -s.allocations, s.allocations, 0n],
-                ['trust-fund.transparency.statement.expenditures', 0n, -s.expenditures, -s.expenditures],
-                ['trust-fund.transparency.statement.closing', s.closing.unallocated, s.closing.allocated, s.closing.total],
-              ] as const
-            ).map(([key, u, a, total]) => (
-              <tr>
-                <th scope="row">{t(key)}</th>
-                <td class="numeric">{formatChf(u, locale)}</td>
-                <td class="numeric">{formatChf(a, locale)}</td>
-                <td class="numeric">{formatChf(total, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={caption('trust-fund.transparency.statement.funds_caption')} columns={fundsColumns} rows={funds} empty="" />
     </div>
   );
 };
