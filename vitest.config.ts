@@ -23,8 +23,10 @@ const ON_POSTGRESQL = process.env.DATABASE_URL
  * third of a file's time (measured: 8 route files, import 285 s → 98 s summed over files). What
  * a module keeps in memory is therefore per database handle or per app, never per process alone
  * (consultations/results/cache.ts). The browser files keep their own (they start a platform each).
+ * `--expose-gc`: a test that measures memory (core/exports/xlsx.test.ts) collects the garbage of
+ * the files before it first, so what it measures is its own.
  */
-const unit = { include: ['src/**/*.test.{ts,tsx}'], globalSetup: ['src/test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000, isolate: false };
+const unit = { include: ['src/**/*.test.{ts,tsx}'], globalSetup: ['src/test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000, isolate: false, execArgv: ['--expose-gc'] };
 
 /**
  * Test files running at once, all projects together (one pool: the browser files run beside the
