@@ -13,6 +13,7 @@ import { consultationsModule } from './modules/consultations/module.js';
 import { homeModule } from './modules/home/module.js';
 import { meetingsModule } from './modules/meetings/module.js';
 import { prizesModule } from './modules/prizes/module.js';
+import { reportsModule } from './modules/reports/module.js';
 import { referenceModule } from './modules/reference/module.js';
 import { roadmapsModule } from './modules/roadmaps/module.js';
 import { stocktakingModule } from './modules/stocktaking/module.js';
@@ -28,6 +29,7 @@ export const MODULES: PlatformModule[] = [
   calendarModule,
   roadmapsModule,
   trustFundModule,
+  reportsModule,
   referenceModule,
   accountsModule,
   adminModule,

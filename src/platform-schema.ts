@@ -13,3 +13,4 @@ export * from './modules/meetings/tables.js';
 export * from './modules/calendar/tables.js';
 export * from './modules/roadmaps/tables.js';
 export * from './modules/trust-fund/tables.js';
+export * from './modules/reports/tables.js';

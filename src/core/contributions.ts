@@ -5,6 +5,7 @@
  * another to decorate its pages. docs/ARCHITECTURE.md lists the kinds and who gives and reads each.
  */
 import type { Db, DbOrTx } from './db/client.js';
+import type { ReportSectionArgs, ReportSectionResult } from './reports/document.js';
 import type { Locale } from './i18n/locales.js';
 import type { PlatformModule } from './module.js';
 import type { NotificationParams } from './notifications/tables.js';
@@ -116,11 +117,32 @@ export type CalendarContribution = {
   version?: (db: DbOrTx) => Promise<string>;
 };
 
-/** A section of a periodic report (the UN reports): the module writes its part for a period. Not read yet. */
+/**
+ * An option a template may set on a section (which figures, which action lines): shown by the
+ * template editor, checked when the template is saved. `choices` are the allowed values with their
+ * labels; `reference` takes codes of the reference data instead (action lines 'C2', SDG numbers '6').
+ */
+export type ReportSectionOption = {
+  name: string;
+  label: ContributedLabel;
+  choices?: { value: string; label: ContributedLabel }[];
+  reference?: 'action-lines' | 'sdgs';
+  /** Values when the template gives none (all choices when absent). */
+  default?: string[];
+};
+
+/**
+ * A module's part of the reports (the reports module's templates name it by `id`): `build` gives
+ * its blocks (core/reports/document.ts) for a period, a cut-off and a language, reading only the
+ * module's own data as it stood at `asOf`. Called once per language; the reports module keeps the
+ * blocks of a final report as its snapshot, so a frozen report never calls `build` again.
+ */
 export type ReportSectionContribution = {
+  /** `<module>.<section>` ('stocktaking.figures'). */
   id: string;
   title: ContributedLabel;
-  build: (db: DbOrTx, args: { from: Date; to: Date; locale: Locale }) => Promise<{ html: string }>;
+  options?: ReportSectionOption[];
+  build: (db: DbOrTx, args: ReportSectionArgs) => Promise<ReportSectionResult>;
 };
 
 /**

@@ -16,7 +16,7 @@ import type { Db } from '../../../core/db/client.js';
 import { phaseColumns, phaseDatesAround } from '../phases.js';
 import { categories, editions, nominations, results } from '../tables.js';
 import { forgetPdfs } from './cache.js';
-import { canPrintPdf } from './pdf.js';
+import { canPrintPdf } from '../../../core/exports/pdf.js';
 
 export const STORIES_BENCH_YEAR = 2098;
 

@@ -17,7 +17,7 @@ import { organizations } from '../../accounts/tables.js';
 import { entries } from '../../stocktaking/tables.js';
 import { categories, nominations, results } from '../tables.js';
 import { forgetPdfs } from './cache.js';
-import { canPrintPdf } from './pdf.js';
+import { canPrintPdf } from '../../../core/exports/pdf.js';
 
 const YEAR = 2044;
 let kit: TestKit;

@@ -10,7 +10,7 @@ import '../selection/permissions.js';
 import { resultsArePublic } from '../selection/queries.js';
 import { keptDocx, keptPdf, versionOf } from './cache.js';
 import { storiesDocx } from './docx.js';
-import { canPrintPdf, closePrinter, PRINT_OPTIONS, printPdf, printQueueIsFull } from './pdf.js';
+import { canPrintPdf, closePrinter, PRINT_OPTIONS, printPdf, printQueueIsFull } from '../../../core/exports/pdf.js';
 import { loadStories } from './stories.js';
 import { StoriesDocument } from './views/StoriesDocument.js';
 import { createVersionMemo, storiesDataVersion } from './version.js';

@@ -1,5 +1,5 @@
 /**
- * PDF printing with Chromium (playwright-core drives the system's browser; nothing is downloaded).
+ * PDF printing with Chromium, shared by the prizes' success stories and the reports (playwright-core drives the system's browser; nothing is downloaded).
  * Chromium shapes Arabic, orders right-to-left text and finds CJK glyphs in the system fonts
  * (fonts-noto-core, fonts-noto-cjk), which PDF libraries do only partly. One print at a time. The
  * browser stays open for a minute after a print (launching and closing it took 3–4 s of each
