@@ -4,6 +4,7 @@ import { demoStocktaking } from './demo.js';
 import { registerImportCli } from './import/cli.js';
 import './permissions.js';
 import { stocktakingNotificationEvents } from './notifications.js';
+import { FIGURES_SECTION_ID, figuresSectionOptions } from './reports/options.js';
 import { warmSearch } from './queries.js';
 
 export const stocktakingModule = defineModule({
@@ -35,7 +36,18 @@ export const stocktakingModule = defineModule({
     { labelKey: 'stocktaking.nav.moderation', href: '/admin/stocktaking', ability: 'stocktaking.entry.moderate' },
     { labelKey: 'stocktaking.import.nav', href: '/admin/stocktaking/import', ability: 'stocktaking.entry.import' },
   ],
-  contributes: { notificationEvents: stocktakingNotificationEvents },
+  contributes: {
+    notificationEvents: stocktakingNotificationEvents,
+    reportSections: [
+      {
+        id: FIGURES_SECTION_ID,
+        title: { key: 'stocktaking.reports.title' },
+        options: figuresSectionOptions,
+        // Loaded when a report is built, not with every `wsis` command.
+        build: async (db, args) => (await import('./reports/section.js')).buildFiguresSection(db, args),
+      },
+    ],
+  },
   seed: async (db) => {
     // Loaded when seeding, not with every command (its word segmenter is slow to load).
     const { reindexSearch } = await import('./commands/reindex-search.js');
