@@ -42,6 +42,19 @@ export const prizesModule = defineModule({
     notificationEvents: prizesNotificationEvents,
     itemActions: [nominateEntry],
     formHints: [entryWordLimits],
+    // Loaded when a report is built, not with every `wsis` command.
+    reportSections: [
+      {
+        id: 'prizes.results',
+        title: { key: 'prizes.reports.results_title' },
+        build: async (db, args) => (await import('./reports/sections.js')).buildResultsSection(db, args),
+      },
+      {
+        id: 'prizes.stories',
+        title: { key: 'prizes.reports.stories_title' },
+        build: async (db, args) => (await import('./reports/sections.js')).buildStoriesSection(db, args),
+      },
+    ],
   },
   benchSeed: prizesBenchSeed,
   bench: prizesBench,

@@ -11,6 +11,7 @@ import { entryTexts } from '../selection/entry-texts.js';
 import { findResults } from '../selection/queries.js';
 
 export type Story = {
+  nominationId: number;
   entryId: number;
   rank: 'winner' | 'champion';
   title: Localized;
@@ -21,8 +22,14 @@ export type Story = {
 };
 export type StoryCategory = { number: number; title: Localized; winner: Story | null; champions: Story[] };
 
-export const loadStories = async (db: DbOrTx, edition: Edition): Promise<StoryCategory[]> => {
-  const [categories, results] = await Promise.all([findCategories(db, edition.id), findResults(db, edition.id)]);
+/**
+ * The stories of an edition's confirmed results; with `asOf`, only the results confirmed by then
+ * (the reports' cut-off: results are confirmed before the announcement, so an announced edition
+ * gives them all).
+ */
+export const loadStories = async (db: DbOrTx, edition: Edition, { asOf }: { asOf?: Date } = {}): Promise<StoryCategory[]> => {
+  const [categories, confirmed] = await Promise.all([findCategories(db, edition.id), findResults(db, edition.id)]);
+  const results = asOf ? confirmed.filter((r) => r.confirmedAt.getTime() <= asOf.getTime()) : confirmed;
   const texts = await entryTexts(
     db,
     results.map((r) => r.entryId),
@@ -44,6 +51,7 @@ export const loadStories = async (db: DbOrTx, edition: Edition): Promise<StoryCa
     return [
       {
         categoryNumber: r.categoryNumber,
+        nominationId: r.nominationId,
         entryId: r.entryId,
         rank: r.rank,
         title: entry.title,
