@@ -157,7 +157,7 @@ describe('stocktaking.figures', () => {
   it('keeps only the entries of the chosen action lines (a line with its sub-lines) and SDGs', async () => {
     const c5 = await build({ actionLines: ['C5'] });
     expect(reportText((c5.blocks[0] as { text: string }).text)).toMatch(/^2 entries were published/);
-    expect(c5.blocks[1]).toEqual({ type: 'paragraph', text: 'Only entries concerning at least one of the action lines C5 are counted.' });
+    expect(c5.blocks[1]).toEqual({ type: 'paragraph', text: 'Only entries concerning action line C5 are counted.' });
     const [lines, , , stakeholders] = charts(c5.blocks);
     expect(lines?.data.find((d) => d.label.startsWith('C2 '))?.value).toBe(await countWhere(sql`'C5' = any(action_lines) and 'C2' = any(action_lines)`));
     expect(stakeholders?.data.reduce((s, d) => s + d.value, 0)).toBe(await countWhere(sql`'C5' = any(action_lines)`));
@@ -175,7 +175,7 @@ describe('stocktaking.figures', () => {
     expect(goals?.data[15]?.value).toBe(2);
     expect(both.blocks[1]).toEqual({
       type: 'paragraph',
-      text: 'Only entries concerning at least one of the action lines C2, C5 are counted. Only entries concerning at least one of the Sustainable Development Goals 16 are counted.',
+      text: 'Only entries concerning at least one of the action lines C2, C5 are counted. Only entries concerning Sustainable Development Goal 16 are counted.',
     });
     // Every SDG ticked filters nothing (entries without an SDG stay).
     const all = await build({ sdgs: Array.from({ length: 17 }, (_, i) => String(i + 1)), figures: [] });

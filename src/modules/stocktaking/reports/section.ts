@@ -112,13 +112,14 @@ export const buildFiguresSection = async (db: DbOrTx, { from, to, asOf, locale, 
     const parts = [
       chosenLines.length > 0
         ? t('stocktaking.reports.filter_lines', {
+            count: chosenLines.length,
             lines: fmt.list(
               chosenLines.map((l) => l.code),
               'unit',
             ),
           })
         : null,
-      filters.sdgs.length > 0 ? t('stocktaking.reports.filter_sdgs', { goals: fmt.list(filters.sdgs.map(String), 'unit') }) : null,
+      filters.sdgs.length > 0 ? t('stocktaking.reports.filter_sdgs', { count: filters.sdgs.length, goals: fmt.list(filters.sdgs.map(String), 'unit') }) : null,
     ].filter((p): p is string => p !== null);
     blocks.push({ type: 'paragraph', text: parts.join(' ') });
   }
