@@ -30,10 +30,10 @@ const counted = ({ from, asOf, filters }: FigureWindow): SQL =>
     filters.sdgs.length > 0 ? sql`${entries.sdgs} && ${sql.param(filters.sdgs)}::integer[]` : undefined,
   ) as SQL;
 
-/** Entries published in [from, asOf) and entries published before asOf, in one statement. */
-export const countPublishedEntries = async (db: DbOrTx, { from, asOf, filters }: Required<FigureWindow>) => {
+/** Entries published in [from, until) and entries published before asOf (until ≤ asOf), in one statement. */
+export const countPublishedEntries = async (db: DbOrTx, { from, until, asOf, filters }: Required<FigureWindow> & { until: Date }) => {
   const { rows } = await db.execute<{ period: string | number; total: string | number }>(
-    sql`select count(*) filter (where ${entries.publishedAt} >= ${instant(from)}) as period, count(*) as total from ${entries} where ${counted({ asOf, filters })}`,
+    sql`select count(*) filter (where ${entries.publishedAt} >= ${instant(from)} and ${entries.publishedAt} < ${instant(until)}) as period, count(*) as total from ${entries} where ${counted({ asOf, filters })}`,
   );
   return { period: Number(rows[0]?.period ?? 0), total: Number(rows[0]?.total ?? 0) };
 };

@@ -99,6 +99,12 @@ describe('stocktaking.figures', () => {
       'Entries published in the period, by target group',
     ]);
     for (const chart of [byName[2], byName[3]]) expect(chart?.data.reduce((s, d) => s + d.value, 0)).toBe(period);
+    // The period ends at `to` were the cut-off later; the total goes to the cut-off.
+    const beyond = await build({ figures: ['region'] }, 'en', { to: at('2025-06-01T00:00:00Z'), asOf: TO });
+    expect(reportText((beyond.blocks[0] as { text: string }).text)).toBe(
+      `${await countWhere(sql`true`, { asOf: at('2025-06-01T00:00:00Z') })} entries were published in the WSIS Stocktaking database from January 1, 2025 to May 31, 2025. As of December 31, 2025, the database held 9 published entries.`,
+    );
+    expect(charts(beyond.blocks)[0]?.data.reduce((s, d) => s + d.value, 0)).toBe(3);
     // A later cut-off takes the entries published since.
     const later = await build({}, 'en', { asOf: TO });
     expect(reportText((later.blocks[0] as { text: string }).text)).toContain('7 entries were published');

@@ -92,14 +92,14 @@ export const buildFiguresSection = async (db: DbOrTx, { from, to, asOf, locale, 
   // The period ends at the cut-off (or at its end, were the cut-off later).
   const end = new Date(Math.min(asOf.getTime(), to.getTime()));
   const [totals, ...counts] = await Promise.all([
-    countPublishedEntries(db, { from, asOf, filters }),
+    countPublishedEntries(db, { from, until: end, asOf, filters }),
     ...figures.map((figure) => countEntriesBy(db, figure, { from, asOf: end, filters })),
   ]);
   const blocks: ReportBlock[] = [
     {
       type: 'paragraph',
       text: t('stocktaking.reports.totals', {
-        period: end.getTime() > from.getTime() ? totals.period : 0,
+        period: totals.period,
         from: date(from),
         until: date(end.getTime() > from.getTime() ? lastDay(end) : from),
         total: totals.total,
