@@ -16,7 +16,8 @@ const linesFilter = (lines: string[] | null) =>
 export type RoadmapAsOf = { actionLine: string; version: { number: number; currentSince: Date; objectives: Localized } | null };
 
 /**
- * The roadmaps created before `asOf` (of `lines`, or all when null), each with the version that
+ * The roadmaps that existed at `asOf` (created before it, or holding a version in force or a task
+ * by then: rows written by a bulk load), of `lines` or all when null, each with the version that
  * was current at `asOf`: a version keeps its `current_since` when superseded, so the current one
  * at an instant is the latest made current at or before it. Public data.
  */
@@ -30,7 +31,9 @@ export const findRoadmapsAsOf = async (db: DbOrTx, { lines, asOf }: { lines: str
       where v.roadmap_id = r.id and v.current_since is not null and v.current_since <= ${at}::timestamptz
       order by v.current_since desc, v.number desc limit 1
     ) v on true
-    where r.created_at < ${at}::timestamptz and ${linesFilter(lines)}
+    where ${linesFilter(lines)}
+      and (r.created_at < ${at}::timestamptz or v.number is not null
+        or exists (select 1 from roadmaps_tasks t where t.roadmap_id = r.id and t.created_at < ${at}::timestamptz))
     order by r.action_line`);
   return rows.map((r) => ({
     actionLine: r.action_line,
