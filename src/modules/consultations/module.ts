@@ -63,9 +63,8 @@ export const consultationsModule = defineModule({
       {
         id: 'consultations.syntheses',
         title: { key: 'consultations.results.report_title' },
-        // Loaded when a report is built, not with every `wsis` command.
-        // Stand-in until the section gives blocks (issue 17): its HTML as one paragraph.
-        build: async (db, args) => ({ blocks: [{ type: 'paragraph', text: (await import('./results/report-section.js')).buildReportSection(db, args).then((r) => r.html) as unknown as string }] }),
+        // results/: the syntheses of the consultations closed in the period; loaded when a report is built, not with every `wsis` command.
+        build: async (db, args) => (await import('./results/report-section.js')).buildReportSection(db, args),
       },
     ],
   },

@@ -45,5 +45,14 @@ export const roadmapsModule = defineModule({
   contributes: {
     // tasks/: reminders 30 and 7 days before a deadline and when stale (the owner), escalation when late (the line's focal points).
     notificationEvents: [...tasksNotificationEvents],
+    // progress/: each line's current version and its tasks' lights as of the report's cut-off (loaded when a report is built).
+    reportSections: [
+      {
+        id: 'roadmaps.progress',
+        title: { key: 'roadmaps.progress.title' },
+        options: [{ name: 'actionLines', label: { key: 'roadmaps.progress.option_lines' }, reference: 'action-lines' }],
+        build: async (db, args) => (await import('./progress/report-section.js')).buildProgressSection(db, args),
+      },
+    ],
   },
 });

@@ -43,9 +43,8 @@ export const trustFundModule = defineModule({
       {
         id: 'trust-fund.statement',
         title: { key: 'trust-fund.transparency.report_section' },
-        // Loaded when a report is built, not with every `wsis` command.
-        // Stand-in until the section gives blocks (issue 17): its HTML as one paragraph.
-        build: async (db, args) => ({ blocks: [{ type: 'paragraph', text: (await import('./transparency/report-section.js')).buildReportSection(db, args).then((r) => r.html) as unknown as string }] }),
+        // transparency/: the statement of the period, ledger as posted before the cut-off; loaded when a report is built, not with every `wsis` command.
+        build: async (db, args) => (await import('./transparency/report-section.js')).buildReportSection(db, args),
       },
     ],
   },

@@ -235,10 +235,11 @@ export const findFrozenSynthesis = async (db: DbOrTx, consultationId: number): P
   return row ?? null;
 };
 
-/** Consultations whose close falls in [from, to) and whose results are published (for the periodic reports). */
-export const findPublishedClosedBetween = async (db: DbOrTx, { from, to }: { from: Date; to: Date }) => {
+/** Consultations whose close falls in [from, to) and before `before` (a report's cut-off), and whose results are published (for the periodic reports). */
+export const findPublishedClosedBetween = async (db: DbOrTx, { from, to, before = to }: { from: Date; to: Date; before?: Date }) => {
+  const end = before < to ? before : to;
   const { rows } = await db.execute<{ id: number }>(sql`
-    SELECT id::int AS id FROM consultations WHERE status = 'published' AND closes_at >= ${from.toISOString()} AND closes_at < ${to.toISOString()} ORDER BY closes_at, id`);
+    SELECT id::int AS id FROM consultations WHERE status = 'published' AND closes_at >= ${from.toISOString()} AND closes_at < ${end.toISOString()} ORDER BY closes_at, id`);
   return rows.map((r) => r.id);
 };
 

@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellText, reportText } from '../../../core/reports/document.js';
 import { createTestKit, type TestClient, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
 import { consultationsModule } from '../module.js';
@@ -171,20 +173,55 @@ describe('the synthesis for the Council', () => {
     expect((await someone.post(`/en/admin/consultations/${closedId}/synthesis/freeze`)).statusCode).toBe(403);
   });
 
-  it('is the consultations’ section of the periodic report', async () => {
+  it('is the consultations’ section of the reports, as blocks: headings, real tables, a chart per question, figures of the database', async () => {
     const [section] = consultationsModule.contributes?.reportSections ?? [];
-    const { html } = await (section as NonNullable<typeof section>).build(kit.database.db, {
-      from: new Date('2026-01-01T00:00:00Z'),
-      to: new Date('2027-01-01T00:00:00Z'),
-      locale: 'fr',
+    const build = (section as NonNullable<typeof section>).build;
+    const period = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z'), options: {} };
+    const { blocks } = await build(kit.database.db, { ...period, asOf: period.to, locale: 'fr' });
+    const headings = blocks.filter((b) => b.type === 'heading');
+    expect(headings[0]).toEqual({
+      type: 'heading',
+      level: 2,
+      text: [{ text: 'Synthèse\u00a0: ' }, { text: 'Appel à contributions sur la connectivité rurale', isolate: true }],
     });
-    expect(html).toContain('Synthèse\u00a0: Appel à contributions sur la connectivité rurale');
-    expect(html).toContain('role="img"');
-    const none = await (section as NonNullable<typeof section>).build(kit.database.db, {
+    // Only the published consultation (the closed one's results are not published).
+    expect(headings.filter((b) => b.level === 2)).toHaveLength(1);
+    // "Your role": a chart, then its full table with both countings, each count as the database has it.
+    const chart = blocks.find((b) => b.type === 'chart' && b.title.startsWith('Votre rôle'));
+    if (chart?.type !== 'chart') throw new Error('no chart');
+    const { rows } = await kit.database.db.execute<{ choice: string; n: number }>(sql`
+      select values->'role'->>'choice' as choice, count(*)::int as n from consultations_answers
+      where consultation_id = ${known.consultation.id} and status = 'submitted' group by 1`);
+    const counted = Object.fromEntries(rows.map((r) => [r.choice, r.n]));
+    expect(chart.data.map((d) => d.label)).toEqual(['Opérateur', 'Régulateur', 'Universitaire', 'Autre']);
+    expect(chart.data.map((d) => d.value)).toEqual(['a', 'b', 'c', 'other'].map((k) => counted[k] ?? 0));
+    expect(chart.data[0]?.display).toBe(new Intl.NumberFormat('fr').format(counted.a ?? 0));
+    const table = blocks[blocks.indexOf(chart) + 1];
+    if (table?.type !== 'table') throw new Error('no table');
+    expect(table.rowHeader).toBe(true);
+    expect(table.columns.map((c) => !!c.numeric)).toEqual([false, true, true, true, true]);
+    expect(table.rows[0]?.map(cellText)).toEqual(['Opérateur', '2', '40\u00a0%', '1', '33,3\u00a0%']);
+    expect(table.rows[0]?.[1]).toEqual({ text: '2', value: 2 });
+    // Participation as tables, the scale question as a chart too.
+    expect(blocks.some((b) => b.type === 'table' && b.caption === 'Organisations et particuliers')).toBe(true);
+    expect(blocks.filter((b) => b.type === 'chart').length).toBeGreaterThanOrEqual(2);
+    expect(blocks.map((b) => ('text' in b ? reportText(b.text) : ''))).toContain('Réponses soumises\u00a0: 5 (chaque campagne comptée une fois\u00a0: 3).');
+    // A cut-off before the close leaves it out; so does a period without any.
+    const before = await build(kit.database.db, { ...period, asOf: new Date('2026-02-28T00:00:00Z'), locale: 'en' });
+    expect(before.blocks).toEqual([{ type: 'paragraph', text: 'No consultation closed in this period has published results.' }]);
+    const none = await build(kit.database.db, {
       from: new Date('2020-01-01T00:00:00Z'),
       to: new Date('2021-01-01T00:00:00Z'),
+      asOf: new Date('2021-01-01T00:00:00Z'),
       locale: 'en',
+      options: {},
     });
-    expect(none.html).toContain('No consultation closed in this period has published results.');
+    expect(none.blocks).toHaveLength(1);
+    // Frozen: the frozen synthesis, with the sentence saying so (the analyst's name isolated).
+    expect((await analyst.post(`/en/admin/consultations/${known.consultation.id}/synthesis/freeze`)).statusCode).toBe(303);
+    const frozen = await build(kit.database.db, { ...period, asOf: period.to, locale: 'en' });
+    const sentence = frozen.blocks[1];
+    expect(sentence?.type === 'paragraph' && reportText(sentence.text)).toMatch(/^Final version, frozen on .+ by Amina Analyst\.$/);
+    expect(sentence?.type === 'paragraph' && Array.isArray(sentence.text) && sentence.text.find((r) => r.isolate)).toEqual({ text: 'Amina Analyst', isolate: true });
   });
 });

@@ -98,15 +98,17 @@ const balances = (unallocated: bigint, allocated: bigint): Balances => ({ unallo
 /**
  * The statement of [from, to], from one pass over the lines up to `to` (the index on
  * (account, value_date) serves it): the opening by account before `from`, the movements of the
- * period by account, the contributions by donor.
+ * period by account, the contributions by donor. With `postedBefore` (a report's cut-off), only
+ * the lines of entries posted before that instant: the ledger as it stood then.
  */
-export const buildStatement = async (db: DbOrTx, { from, to }: { from: string; to: string }): Promise<Statement> => {
+export const buildStatement = async (db: DbOrTx, { from, to, postedBefore }: { from: string; to: string; postedBefore?: Date }): Promise<Statement> => {
+  const posted = postedBefore ? sql`and exists (select 1 from trust_fund_entries e where e.id = l.entry_id and e.posted_at < ${postedBefore.toISOString()}::timestamptz)` : sql``;
   const { rows } = await db.execute<{ account: string; donor_id: string | number | null; opening: string; movement: string }>(sql`
     select l.account, case when l.account = 'contributions' then l.donor_id end as donor_id,
       coalesce(sum(l.amount_chf) filter (where l.value_date < ${from}::date), 0)::text as opening,
       coalesce(sum(l.amount_chf) filter (where l.value_date >= ${from}::date), 0)::text as movement
     from trust_fund_lines l
-    where l.value_date <= ${to}::date
+    where l.value_date <= ${to}::date ${posted}
     group by 1, 2`);
   const opening = new Map<string, bigint>();
   const movement = new Map<string, bigint>();

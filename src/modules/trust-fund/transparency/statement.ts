@@ -5,7 +5,7 @@ import { donorName } from './page-data.js';
 import { buildStatement } from './queries.js';
 import type { StatementView } from './views/StatementTables.js';
 
-export const loadStatement = async (db: DbOrTx, period: { from: string; to: string }, locale: Locale): Promise<StatementView> => {
+export const loadStatement = async (db: DbOrTx, period: { from: string; to: string; postedBefore?: Date }, locale: Locale): Promise<StatementView> => {
   const statement = await buildStatement(db, period);
   return { ...statement, donorNames: new Map(statement.receipts.map((r) => [r.donor.id, donorName(r.donor, locale)])) };
 };

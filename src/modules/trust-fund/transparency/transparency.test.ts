@@ -12,9 +12,11 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../core/i18n/locales.js';
+import { cellText } from '../../../core/reports/document.js';
 import { createTestKit, type TestKit } from '../../../test/app.js';
 import { decimalOf, formatChf } from './money.js';
 import { reportPeriod } from './report-section.js';
+import { periodLabel } from './views/StatementTables.js';
 import { insertDonor, insertTask, postAllocation, postExpenditure, postPsc, postReceipt, postReversal } from './test-helpers.js';
 
 let kit: TestKit;
@@ -157,15 +159,69 @@ describe('the statement', () => {
     }
   });
 
-  it('is the Trust Fund section of the reports', async () => {
-    const { buildReportSection } = await import('./report-section.js');
+  it('is the Trust Fund section of the reports, as blocks: real tables of exact amounts equal to the ledger, a chart of receipts by donor', async () => {
+    const module = kit.app.platform.modules.find((m) => m.id === 'trust-fund');
+    expect(module?.contributes?.reportSections?.map((s) => s.id)).toEqual(['trust-fund.statement']);
+    const section = module?.contributes?.reportSections?.[0];
+    if (!section) throw new Error('no section');
     const from = new Date('2025-01-01T00:00:00Z');
     const to = new Date('2026-01-01T00:00:00Z');
     expect(reportPeriod({ from, to })).toEqual({ from: '2025-01-01', to: '2025-12-31' });
-    const { html } = await buildReportSection(kit.database.db, { from, to, locale: 'en' });
-    expect(html).toContain(formatChf(expected('2025-01-01', '2025-12-31').closing, 'en'));
-    const module = kit.app.platform.modules.find((m) => m.id === 'trust-fund');
-    expect(module?.contributes?.reportSections?.map((s) => s.id)).toEqual(['trust-fund.statement']);
+    const e = expected('2025-01-01', '2025-12-31');
+    const build = (db: Parameters<typeof section.build>[0], asOf: Date, locale: 'en' | 'ar' = 'en') => section.build(db, { from, to, asOf, locale, options: {} });
+    const later = new Date(Date.now() + 3_600_000);
+    const { blocks } = await build(kit.database.db, later);
+    const tables = blocks.filter((b) => b.type === 'table');
+    const period = periodLabel({ from: '2025-01-01', to: '2025-12-31' }, 'en');
+    expect(period).toMatch(/^January 1\s–\sDecember 31, 2025$/);
+    expect(tables.map((t) => t.caption)).toEqual([`Statement of the fund, ${period}`, `Contributions received by donor, ${period}`, `Unallocated and allocated funds, ${period}`]);
+    const [summary, receipts, funds] = tables;
+    expect(summary?.rowHeader).toBe(true);
+    expect(summary?.columns).toEqual([{ label: 'Item' }, { label: 'Amount', numeric: true }]);
+    expect(summary?.rows.map((r) => r[1])).toEqual(
+      [e.opening, e.receipts, -e.psc, -e.expenditures, e.closing].map((a) => ({ text: formatChf(a, 'en'), value: Number(decimalOf(a)) })),
+    );
+    expect(summary?.rows[0]?.[0]).toEqual([{ text: 'Opening balance', bold: true }]);
+    // Kenya's receipt net of its reversal; the total in bold.
+    expect(receipts?.rows.map((r) => r.map(cellText))).toEqual([
+      ['Kenya', formatChf(99_999n, 'en')],
+      ['Total', formatChf(e.receipts, 'en')],
+    ]);
+    expect(funds?.rows.at(-1)?.map(cellText)).toEqual([
+      'Closing balance',
+      ...[e.closing - sum((l) => l.account === 'allocated' && l.value_date <= '2025-12-31'), sum((l) => l.account === 'allocated' && l.value_date <= '2025-12-31'), e.closing].map(
+        (a) => formatChf(a, 'en'),
+      ),
+    ]);
+    const chart = blocks.find((b) => b.type === 'chart');
+    expect(chart).toEqual({
+      type: 'chart',
+      title: `Contributions received by donor, ${period}`,
+      labelHeading: 'Donor',
+      valueHeading: 'Amount',
+      data: [{ label: 'Kenya', value: 999.99, display: formatChf(99_999n, 'en') }],
+    });
+    expect(blocks[0]).toMatchObject({ type: 'paragraph' });
+    // Arabic: the same figures, in Arabic formatting.
+    const ar = await build(kit.database.db, later, 'ar');
+    const arSummary = ar.blocks.find((b) => b.type === 'table');
+    expect(arSummary?.type === 'table' && arSummary.rows.at(-1)?.[1]).toEqual({ text: formatChf(e.closing, 'ar'), value: Number(decimalOf(e.closing)) });
+    // The ledger as posted before the cut-off: an entry posted after it is left out (rolled back here).
+    const cut = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const rollback = new Error('rollback');
+    await expect(
+      kit.database.db.transaction(async (tx) => {
+        await postReceipt(tx, { donorId: ids.kenya, amount: 777n, valueDate: '2025-05-05' });
+        const closing = async (asOf: Date) => {
+          const found = (await build(tx, asOf)).blocks.find((b) => b.type === 'table');
+          return found?.type === 'table' ? found.rows.at(-1)?.[1] : null;
+        };
+        expect(await closing(cut)).toEqual({ text: formatChf(e.closing, 'en'), value: Number(decimalOf(e.closing)) });
+        expect(await closing(later)).toEqual({ text: formatChf(e.closing + 777n, 'en'), value: Number(decimalOf(e.closing + 777n)) });
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 });
 

@@ -24,6 +24,20 @@ export const LIGHT_STYLE: Record<Light, { fill: string; shape: string }> = {
   cancelled: { fill: '#555b61', shape: 'M3 1l5 5 5-5 2 2-5 5 5 5-2 2-5-5-5 5-2-2 5-5-5-5z' },
 };
 
+/**
+ * The same shapes as characters, for text without pictures (the reports' tables, DOCX and PDF):
+ * octagon, hourglass, triangle, disc, ring, check mark, cross. Always followed by the word.
+ */
+export const LIGHT_SYMBOL: Record<Light, string> = {
+  late: '\u2BC3',
+  stale: '\u29D7',
+  'at-risk': '\u25B2',
+  'on-track': '\u25CF',
+  'not-started': '\u25CB',
+  done: '\u2713',
+  cancelled: '\u2715',
+};
+
 /** The shape of a light (decorative: the word follows it). */
 export const LightIcon = ({ light }: { light: Light }) => (
   <svg class="task-light-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

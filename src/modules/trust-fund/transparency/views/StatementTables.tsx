@@ -14,8 +14,36 @@ export type StatementView = Statement & { donorNames: Map<number, string> };
 const dayFormat = (locale: Locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
 export const periodLabel = (s: { from: string; to: string }, locale: Locale) => dayFormat(locale).formatRange(new Date(`${s.from}T12:00:00Z`), new Date(`${s.to}T12:00:00Z`));
 
-type Line = { label: string; amount: bigint; strong?: boolean };
-type FundsLine = { label: string; unallocated: bigint; allocated: bigint; total: bigint };
+export type Line = { label: string; amount: bigint; strong?: boolean };
+export type FundsLine = { label: string; unallocated: bigint; allocated: bigint; total: bigint };
+
+/** The lines of the three tables (the page and the reports' blocks show the same). */
+export const statementLines = (s: StatementView, t: (key: string) => string) => ({
+  summary: [
+    { label: t('trust-fund.transparency.statement.opening'), amount: s.opening.total, strong: true },
+    { label: t('trust-fund.transparency.statement.receipts'), amount: s.receiptsTotal },
+    { label: t('trust-fund.transparency.statement.psc'), amount: -s.psc },
+    { label: t('trust-fund.transparency.statement.expenditures'), amount: -s.expenditures },
+    { label: t('trust-fund.transparency.statement.closing'), amount: s.closing.total, strong: true },
+  ] as Line[],
+  receipts:
+    s.receipts.length === 0
+      ? []
+      : [
+          ...s.receipts.map((r): Line => ({ label: s.donorNames.get(r.donor.id) ?? String(r.donor.id), amount: r.amount })),
+          { label: t('trust-fund.transparency.statement.total'), amount: s.receiptsTotal, strong: true },
+        ],
+  funds: (
+    [
+      ['trust-fund.transparency.statement.opening', s.opening.unallocated, s.opening.allocated, s.opening.total],
+      ['trust-fund.transparency.statement.receipts', s.receiptsTotal, 0n, s.receiptsTotal],
+      ['trust-fund.transparency.statement.psc', -s.psc, 0n, -s.psc],
+      ['trust-fund.transparency.statement.allocations', -s.allocations, s.allocations, 0n],
+      ['trust-fund.transparency.statement.expenditures', 0n, -s.expenditures, -s.expenditures],
+      ['trust-fund.transparency.statement.closing', s.closing.unallocated, s.closing.allocated, s.closing.total],
+    ] as const
+  ).map(([key, unallocated, allocated, total]): FundsLine => ({ label: t(key), unallocated, allocated, total })),
+});
 
 const bold = (text: string, strong?: boolean) => (strong ? <strong>{text}</strong> : text);
 
@@ -35,47 +63,25 @@ export const StatementTables = ({ statement: s, locale, headingLevel = 2 }: { st
     { header: t('trust-fund.transparency.statement.allocated'), numeric: true, cell: (l) => chf(l.allocated) },
     { header: t('trust-fund.transparency.statement.total'), numeric: true, cell: (l) => chf(l.total) },
   ];
-  const funds = (
-    [
-      ['trust-fund.transparency.statement.opening', s.opening.unallocated, s.opening.allocated, s.opening.total],
-      ['trust-fund.transparency.statement.receipts', s.receiptsTotal, 0n, s.receiptsTotal],
-      ['trust-fund.transparency.statement.psc', -s.psc, 0n, -s.psc],
-      ['trust-fund.transparency.statement.allocations', -s.allocations, s.allocations, 0n],
-      ['trust-fund.transparency.statement.expenditures', 0n, -s.expenditures, -s.expenditures],
-      ['trust-fund.transparency.statement.closing', s.closing.unallocated, s.closing.allocated, s.closing.total],
-    ] as const
-  ).map(([key, unallocated, allocated, total]): FundsLine => ({ label: t(key), unallocated, allocated, total }));
+  const lines = statementLines(s, t);
   return (
     <div class="trust-fund-statement">
       <H>{t('trust-fund.transparency.statement.summary')}</H>
       <Table
         caption={caption('trust-fund.transparency.statement.summary_caption')}
         columns={lineColumns(t('trust-fund.transparency.statement.item'))}
-        rows={[
-          { label: t('trust-fund.transparency.statement.opening'), amount: s.opening.total, strong: true },
-          { label: t('trust-fund.transparency.statement.receipts'), amount: s.receiptsTotal },
-          { label: t('trust-fund.transparency.statement.psc'), amount: -s.psc },
-          { label: t('trust-fund.transparency.statement.expenditures'), amount: -s.expenditures },
-          { label: t('trust-fund.transparency.statement.closing'), amount: s.closing.total, strong: true },
-        ]}
+        rows={lines.summary}
         empty=""
       />
       <H>{t('trust-fund.transparency.statement.receipts_by_donor')}</H>
       <Table
         caption={caption('trust-fund.transparency.statement.receipts_caption')}
         columns={lineColumns(t('trust-fund.transparency.donor'))}
-        rows={
-          s.receipts.length === 0
-            ? []
-            : [
-                ...s.receipts.map((r): Line => ({ label: s.donorNames.get(r.donor.id) ?? String(r.donor.id), amount: r.amount })),
-                { label: t('trust-fund.transparency.statement.total'), amount: s.receiptsTotal, strong: true },
-              ]
-        }
+        rows={lines.receipts}
         empty={t('trust-fund.transparency.statement.no_receipts')}
       />
       <H>{t('trust-fund.transparency.statement.funds')}</H>
-      <Table caption={caption('trust-fund.transparency.statement.funds_caption')} columns={fundsColumns} rows={funds} empty="" />
+      <Table caption={caption('trust-fund.transparency.statement.funds_caption')} columns={fundsColumns} rows={lines.funds} empty="" />
     </div>
   );
 };
