@@ -34,8 +34,8 @@ export type PlatformModule = {
   adminNav?: NavEntry[];
   /** Reference data every installation needs; idempotent. */
   seed?: (db: Db) => Promise<void>;
-  /** Commands this module adds to the `wsis` program. */
-  cli?: (program: Command) => void;
+  /** Commands this module adds to the `wsis` program; `modules` is every module of the platform (for commands that read contributions). */
+  cli?: (program: Command, context: { modules: readonly PlatformModule[] }) => void;
   /** Demonstration content, clearly marked as such; only on a first start without --no-demo. */
   demo?: (db: Db, context: { files: FileStore }) => Promise<void>;
   /**

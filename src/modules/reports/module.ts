@@ -1,5 +1,6 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { registerReportsCli } from './build/cli.js';
 
 /**
  * The reports ITU owes under Resolution 1332 (to the CSTD/ECOSOC, the HLPF, the Council and the
@@ -29,5 +30,9 @@ export const reportsModule = defineModule({
   }),
   nav: [{ labelKey: 'reports.nav.title', href: '/reports' }],
   adminNav: [{ labelKey: 'reports.nav.manage', href: '/admin/reports', ability: 'reports.manage' }],
-  contributes: {},
+  cli: registerReportsCli,
+  contributes: {
+    // `reports.build`: a build asked for from the build page (build/job.ts), loaded when it runs.
+    jobs: [{ name: 'build', maxAttempts: 1, run: async (db, context) => (await import('./build/job.js')).buildJob.run(db, context) }],
+  },
 });
