@@ -53,7 +53,10 @@ afterEach(() => {
 /** Makes the version final and freezes it, as the workflow's final transition does. */
 const finalize = async (reportId: number, versionId: number) =>
   database.db.transaction(async (tx) => {
-    await tx.update(reports).set({ state: 'final', finalizedAt: new Date('2027-01-20T09:00:00Z') }).where(eq(reports.id, reportId));
+    await tx
+      .update(reports)
+      .set({ state: 'final', finalizedAt: new Date('2027-01-20T09:00:00Z') })
+      .where(eq(reports.id, reportId));
     await tx.update(reportVersions).set({ final: true, state: 'final' }).where(eq(reportVersions.id, versionId));
     await freezeSnapshot(tx, modules, versionId);
   });
@@ -62,7 +65,14 @@ describe('a frozen report', () => {
   it('rebuilds to the same HTML bytes and the same DOCX text after the data moved on', async () => {
     const { report, version } = await insertReport(database.db, { year: 2026, cutoff: '2026-12-31' });
     await finalize(report.id, version.id);
-    expect((await database.db.select().from(reportSnapshots).where(eq(reportSnapshots.versionId, version.id))).map((r) => r.locale).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+    expect((await database.db.select().from(reportSnapshots).where(eq(reportSnapshots.versionId, version.id))).map((r) => r.locale).sort()).toEqual([
+      'ar',
+      'en',
+      'es',
+      'fr',
+      'ru',
+      'zh',
+    ]);
     const request = { templateKey: 'cstd', year: 2026, version: 'final' as const, locales: ['en', 'ar'], formats: ['html', 'docx'] };
     const first = await buildReport(database.db, null, modules, request);
 
@@ -94,7 +104,9 @@ describe('a frozen report', () => {
 describe('the build job', () => {
   it('records its progress, keeps its files and replaces the rows of a second build', async () => {
     const { report, version } = await insertReport(database.db, { templateKey: 'stocktaking', year: 2026 });
-    const buildId = await database.db.transaction((tx) => requestBuild(tx, { reportId: report.id, versionId: version.id, locales: ['fr', 'zh'], formats: ['html', 'docx'], requestedBy: null }));
+    const buildId = await database.db.transaction((tx) =>
+      requestBuild(tx, { reportId: report.id, versionId: version.id, locales: ['fr', 'zh'], formats: ['html', 'docx'], requestedBy: null }),
+    );
     const queued = await database.db.execute<{ name: string }>(`select name from core_jobs where payload->>'buildId' = '${buildId}'` as never);
     expect(queued.rows.map((r) => r.name)).toEqual([BUILD_JOB]);
     await runBuild(database.db, files, modules, buildId);
@@ -108,7 +120,10 @@ describe('the build job', () => {
     const second = await database.db.transaction((tx) => requestBuild(tx, { reportId: report.id, versionId: version.id, locales: ['fr'], formats: ['html'], requestedBy: null }));
     await buildUser(database.db);
     await runBuild(database.db, files, modules, second);
-    const after = await database.db.select().from(reportOutputs).where(and(eq(reportOutputs.versionId, version.id), eq(reportOutputs.locale, 'fr'), eq(reportOutputs.format, 'html')));
+    const after = await database.db
+      .select()
+      .from(reportOutputs)
+      .where(and(eq(reportOutputs.versionId, version.id), eq(reportOutputs.locale, 'fr'), eq(reportOutputs.format, 'html')));
     expect(after).toHaveLength(1);
     expect(after[0]?.fileSha256).not.toBe(rows.find((r) => r.locale === 'fr' && r.format === 'html')?.fileSha256);
   });
@@ -116,7 +131,9 @@ describe('the build job', () => {
   it('keeps the other formats and says how to install Chromium when it is missing', async () => {
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     const { report, version } = await insertReport(database.db, { templateKey: 'pp', year: 2026 });
-    const buildId = await database.db.transaction((tx) => requestBuild(tx, { reportId: report.id, versionId: version.id, locales: ['en'], formats: ['html', 'pdf'], requestedBy: null }));
+    const buildId = await database.db.transaction((tx) =>
+      requestBuild(tx, { reportId: report.id, versionId: version.id, locales: ['en'], formats: ['html', 'pdf'], requestedBy: null }),
+    );
     await runBuild(database.db, files, modules, buildId);
     const [build] = await database.db.select().from(reportBuilds).where(eq(reportBuilds.id, buildId));
     expect(build).toMatchObject({ state: 'done', done: 3, total: 3, error: { key: 'reports.build.pdf_unavailable' } });
