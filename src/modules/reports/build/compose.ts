@@ -15,6 +15,7 @@ import type { ReportBlock, ReportSectionArgs, ReportText } from '../../../core/r
 import { findMatrixLinks, findSdgs } from '../../reference/queries.js';
 import type { ReportDocument, ReportFront, ReportSectionDocument } from '../document.js';
 import { narrativeBlocks } from '../narrative.js';
+import { languageName } from './language-name.js';
 import { type Narrative, reports, reportTemplates, reportVersions, type TemplateSection } from '../tables.js';
 
 const DAY_MS = 86_400_000;
@@ -46,9 +47,6 @@ export const reportPeriod = (year: number, cutoff: string) => {
   const to = new Date(Math.max(from.getTime(), Math.min(nextYear, endOfCutoff)));
   return { from, to, asOf: new Date(Math.min(endOfCutoff, to.getTime())) };
 };
-
-/** The name of a language in another (French in Arabic: « الفرنسية »). */
-export const languageName = (language: Locale, inLocale: Locale) => new Intl.DisplayNames([inLocale], { type: 'language' }).of(language) ?? language;
 
 /** A section of the report as built: the template's section, or one copy of a `forEach` section. */
 type PlannedSection = { id: string; narrativeIds: string[]; section: TemplateSection; options: Record<string, string[]>; title?: string; preface: ReportBlock[] };
