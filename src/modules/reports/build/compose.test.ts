@@ -33,10 +33,10 @@ describe('composeReport', () => {
     expect(doc.front.organization).toBe('Union internationale des télécommunications');
     expect(doc.front.title).toBe('Report cstd 2025 (fr)');
     expect(doc.front.symbol).toBe('C26/99');
-    expect(doc.front.dateLine).toBe('Date : 3 février 2026');
-    expect(doc.front.originalLine).toBe('Original : anglais');
-    expect(doc.front.periodLine).toBe('Période : du 1 janvier 2025 au 31 décembre 2025 · données arrêtées au 31 décembre 2025');
-    expect(doc.front.draftMark).toBe('Projet : document non officiel');
+    expect(doc.front.dateLine).toBe('Date\u00a0: 3 février 2026');
+    expect(doc.front.originalLine).toBe('Original\u00a0: anglais');
+    expect(doc.front.periodLine).toBe('Période\u00a0: du 1 janvier 2025 au 31 décembre 2025 · données arrêtées au 31 décembre 2025');
+    expect(doc.front.draftMark).toBe('Projet\u00a0: document non officiel');
     expect(doc.sections.map((s) => s.title)).toEqual(['Introduction (fr)', 'Table des matières']);
     expect(texts(doc.sections[0]?.blocks ?? [])).toEqual(['Le premier paragraphe.']);
     // No French narrative for the figures: none shown; the contribution's blocks follow.
