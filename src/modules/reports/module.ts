@@ -31,6 +31,8 @@ export const reportsModule = defineModule({
   nav: [{ labelKey: 'reports.nav.title', href: '/reports' }],
   adminNav: [{ labelKey: 'reports.nav.manage', href: '/admin/reports', ability: 'reports.manage' }],
   cli: registerReportsCli,
+  // Last year's Stocktaking report, final and published in six languages; this year's report to the Council, a draft.
+  demo: async (db, context) => (await import('./build/demo.js')).demoReports(db, context),
   contributes: {
     // `reports.build`: a build asked for from the build page (build/job.ts), loaded when it runs.
     jobs: [{ name: 'build', maxAttempts: 1, run: async (db, context) => (await import('./build/job.js')).buildJob.run(db, context) }],
