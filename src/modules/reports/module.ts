@@ -31,6 +31,12 @@ export const reportsModule = defineModule({
   nav: [{ labelKey: 'reports.nav.title', href: '/reports' }],
   adminNav: [{ labelKey: 'reports.nav.manage', href: '/admin/reports', ability: 'reports.manage' }],
   cli: registerReportsCli,
+  // `wsis bench --only reports`: one and six languages, and a frozen report rebuilt (build/bench.ts).
+  bench: {
+    about: ['Reports: a report with every contributed section, in one and six languages, and rebuilt once frozen.'],
+    cases: ['reports'],
+    measure: async (context) => (await import('./build/bench.js')).reportsBench.measure?.(context) ?? { lines: () => [] },
+  },
   // Last year's Stocktaking report, final and published in six languages; this year's report to the Council, a draft.
   demo: async (db, context) => (await import('./build/demo.js')).demoReports(db, context),
   contributes: {
