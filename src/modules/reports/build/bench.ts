@@ -32,9 +32,15 @@ const makeBenchReport = async (db: Db, context: BenchContext, year: number) => {
     ...found.map(({ contribution }) => ({ id: contribution.id, title: {}, source: contribution.id, narrative: true })),
   ];
   const narratives = Object.fromEntries(sections.map((s) => [s.id, { text: TEXT, translations: {} }]));
-  await db.insert(reportTemplates).values({ key: BENCH_TEMPLATE, title: { en: 'Bench template' }, sections }).onConflictDoNothing();
+  await db
+    .insert(reportTemplates)
+    .values({ key: BENCH_TEMPLATE, title: { en: 'Bench template' }, sections })
+    .onConflictDoNothing();
   await db.delete(reports).where(and(eq(reports.templateKey, BENCH_TEMPLATE), eq(reports.year, year)));
-  const [report] = await db.insert(reports).values({ templateKey: BENCH_TEMPLATE, year, title: { en: `Bench report ${year}` }, sections, cutoff: `${year}-12-31` }).returning();
+  const [report] = await db
+    .insert(reports)
+    .values({ templateKey: BENCH_TEMPLATE, year, title: { en: `Bench report ${year}` }, sections, cutoff: `${year}-12-31` })
+    .returning();
   if (!report) throw new Error('bench report not created');
   const [version] = await db.insert(reportVersions).values({ reportId: report.id, number: 1, state: 'draft', narratives }).returning();
   if (!version) throw new Error('bench version not created');
@@ -63,7 +69,9 @@ export const measureReports = async (context: BenchContext): Promise<string[]> =
   const { buildReport } = await import('./run.js');
   const { freezeSnapshot } = await import('./snapshot.js');
   // The year the corpora are dense in: the latest year with published Stocktaking entries, else this one.
-  const latest = await db.execute<{ y: number | null }>(sql`select max(extract(year from published_at))::int as y from stocktaking_entries`).catch(() => ({ rows: [] as { y: number | null }[] }));
+  const latest = await db
+    .execute<{ y: number | null }>(sql`select max(extract(year from published_at))::int as y from stocktaking_entries`)
+    .catch(() => ({ rows: [] as { y: number | null }[] }));
   const year = latest.rows[0]?.y ?? new Date().getUTCFullYear();
   const { report, version, sections } = await makeBenchReport(db, context, year);
   const corpus = await db
@@ -98,7 +106,9 @@ export const measureReports = async (context: BenchContext): Promise<string[]> =
     '### Reports (issue 17)',
     '',
     `A report of ${year} with every contributed section (${sections.join(', ')}) and a narrative before each, built on the corpus of this section` +
-      (corpus ? ` (${corpus.entries.toLocaleString('en')} published Stocktaking entries, ${corpus.tasks.toLocaleString('en')} roadmap tasks, ${corpus.answers.toLocaleString('en')} consultation answers).` : '.'),
+      (corpus
+        ? ` (${corpus.entries.toLocaleString('en')} published Stocktaking entries, ${corpus.tasks.toLocaleString('en')} roadmap tasks, ${corpus.answers.toLocaleString('en')} consultation answers).`
+        : '.'),
     '',
     '| case | time | peak RSS of the process | goal |',
     '| --- | --- | --- | --- |',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { platformJobs } from '../../../core/jobs/background.js';
 import { LocalFileStore } from '../../../core/storage/files.js';
 import { MODULES } from '../../../platform-modules.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
@@ -126,6 +127,15 @@ describe('the build job', () => {
       .where(and(eq(reportOutputs.versionId, version.id), eq(reportOutputs.locale, 'fr'), eq(reportOutputs.format, 'html')));
     expect(after).toHaveLength(1);
     expect(after[0]?.fileSha256).not.toBe(rows.find((r) => r.locale === 'fr' && r.format === 'html')?.fileSha256);
+  });
+
+  it('runs on the job runner with the modules and the file store the runner hands it', async () => {
+    const { report, version } = await insertReport(database.db, { templateKey: 'hlpf', year: 2026 });
+    const buildId = await database.db.transaction((tx) => requestBuild(tx, { reportId: report.id, versionId: version.id, locales: ['ru'], formats: ['html'], requestedBy: null }));
+    const { handlers } = platformJobs({ modules, baseUrl: 'http://localhost', files });
+    await handlers.get(BUILD_JOB)?.(database.db, { payload: { buildId }, now: new Date(), attempt: 1, id: 1 });
+    const [build] = await database.db.select().from(reportBuilds).where(eq(reportBuilds.id, buildId));
+    expect(build).toMatchObject({ state: 'done', done: 2, total: 2 });
   });
 
   it('keeps the other formats and says how to install Chromium when it is missing', async () => {
