@@ -33,7 +33,12 @@ export const reportsModule = defineModule({
   cli: registerReportsCli,
   // `wsis bench --only reports`: one and six languages, and a frozen report rebuilt (build/bench.ts).
   bench: {
-    about: ['Reports: a report with every contributed section, in one and six languages, and rebuilt once frozen.'],
+    about: [
+      'Reports: a report of the latest year with published Stocktaking entries, with every contributed section and a narrative before each,',
+      'built from the corpora the other cases leave in the scratch database (the Stocktaking entries of --entries, the 2,000 tasks of',
+      '`tasks`, the 5,000-answer consultation of the consultations cases, the prizes edition of the stories case, year 2098),',
+      'as HTML + DOCX in one language and in six, and rebuilt from its snapshot once final.',
+    ],
     cases: ['reports'],
     measure: async (context) => (await import('./build/bench.js')).reportsBench.measure?.(context) ?? { lines: () => [] },
   },

@@ -120,7 +120,6 @@ export const measureReports = async (context: BenchContext): Promise<string[]> =
 };
 
 export const reportsBench: ModuleBench = {
-  about: ['Reports: a report with every contributed section built from the corpora of the other modules, in one and six languages, and rebuilt once frozen.'],
   cases: ['reports'],
   measure: async (context) => {
     if (context.kind !== 'postgresql' || (context.only !== undefined && context.only !== 'reports')) return { lines: () => [] };
