@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { canPrintPdf, closePrinter } from '../../../core/exports/pdf.js';
 import { platformJobs } from '../../../core/jobs/background.js';
 import { LocalFileStore } from '../../../core/storage/files.js';
 import { MODULES } from '../../../platform-modules.js';
@@ -34,6 +35,18 @@ export const docxText = (bytes: Buffer) => {
   }
 };
 
+/** The text of a PDF, read back by pdftotext (poppler). */
+const pdfText = (bytes: Buffer) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wsis-report-pdf-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
 const modules = [...MODULES, testingModule];
 let database: TestDatabase;
 const filesDir = mkdtempSync(join(tmpdir(), 'wsis-report-files-'));
@@ -43,6 +56,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(async () => {
+  await closePrinter();
   await database?.drop();
   rmSync(filesDir, { recursive: true, force: true });
 });
@@ -74,7 +88,8 @@ describe('a frozen report', () => {
       'ru',
       'zh',
     ]);
-    const request = { templateKey: 'cstd', year: 2026, version: 'final' as const, locales: ['en', 'ar'], formats: ['html', 'docx'] };
+    // The PDF too where Chromium is installed (CI installs it).
+    const request = { templateKey: 'cstd', year: 2026, version: 'final' as const, locales: ['en', 'ar'], formats: canPrintPdf() ? ['html', 'docx', 'pdf'] : ['html', 'docx'] };
     const first = await buildReport(database.db, null, modules, request);
 
     // The data moves on: more accounts, a narrative changed in place.
@@ -93,12 +108,15 @@ describe('a frozen report', () => {
       const before = first.outputs[i];
       if (!before || !('bytes' in output) || !('bytes' in before)) throw new Error('an output is missing');
       if (output.format === 'html') expect(output.bytes.equals(before.bytes)).toBe(true);
-      else expect(docxText(output.bytes)).toBe(docxText(before.bytes));
+      else if (output.format === 'docx') expect(docxText(output.bytes)).toBe(docxText(before.bytes));
+      else expect(pdfText(output.bytes)).toBe(pdfText(before.bytes));
     }
     const html = again.outputs.find((o) => o.locale === 'en' && o.format === 'html');
     expect(html && 'bytes' in html && html.bytes.toString('utf8')).toContain('The first paragraph.');
     const docx = again.outputs.find((o) => o.locale === 'ar' && o.format === 'docx');
     expect(docx && 'bytes' in docx && docxText(docx.bytes)).toContain('الاتحاد الدولي للاتصالات');
+    const pdf = again.outputs.find((o) => o.locale === 'en' && o.format === 'pdf');
+    if (canPrintPdf()) expect(pdf && 'bytes' in pdf && pdfText(pdf.bytes)).toMatch(/Accounts counted: \d+/);
   });
 });
 
