@@ -41,3 +41,19 @@
     toggle.focus();
   });
 })();
+
+// A page showing work under way (a report build) reloads itself every few seconds while it lasts
+// (`data-refresh-seconds`, set by the server only while the work runs), unless the reader is
+// typing in a form on it.
+(() => {
+  const el = document.querySelector('[data-refresh-seconds]');
+  const seconds = Number(el?.getAttribute('data-refresh-seconds'));
+  if (!el || !(seconds > 0)) return;
+  let typing = false;
+  document.addEventListener('input', () => {
+    typing = true;
+  });
+  setTimeout(() => {
+    if (!typing) window.location.reload();
+  }, seconds * 1000);
+})();

@@ -38,7 +38,7 @@ program.hook('preAction', (_program, action) => {
 });
 
 registerCommands(program, { modules: MODULES, schema, buildApp });
-for (const module of MODULES) module.cli?.(program);
+for (const module of MODULES) module.cli?.(program, { modules: MODULES });
 
 program.parseAsync(process.argv).catch((error: Error) => {
   process.stderr.write(`wsis: ${error.message}\n`);

@@ -49,6 +49,9 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/roadmaps/tasks?late=true&stale=true',
   '/roadmaps/C2/tasks',
   '/roadmaps/tasks/1',
+  // Published reports (reports/build): the list filtered by year and language, last year's demonstration Stocktaking report (final).
+  `/reports?year=${new Date().getUTCFullYear() - 1}&lang=fr`,
+  `/reports/stocktaking/${new Date().getUTCFullYear() - 1}`,
 ];
 
 /**
@@ -107,6 +110,8 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/trust-fund',
   '/admin/trust-fund/rates',
   '/admin/trust-fund/allocations/new',
+  // The builds of the demonstration reports (reports/build): 1 is last year's final Stocktaking report, with a build.
+  '/admin/reports/1/builds',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

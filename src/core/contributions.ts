@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from './db/client.js';
 import type { ReportSectionArgs, ReportSectionResult } from './reports/document.js';
 import type { Locale } from './i18n/locales.js';
 import type { PlatformModule } from './module.js';
+import type { FileStore } from './storage/files.js';
 import type { NotificationParams } from './notifications/tables.js';
 import type { Actor, Role } from './permissions/index.js';
 
@@ -198,7 +199,11 @@ export type JobContribution = {
   name: string;
   everyMs?: number;
   maxAttempts?: number;
-  run: (db: Db, job: { payload: unknown; now: Date; attempt: number; id: number }) => Promise<unknown>;
+  /**
+   * `modules`: every module of the platform (for work that reads contributions); `files`: the
+   * platform's file store (null where the runner was started without one, e.g. some tests).
+   */
+  run: (db: Db, job: { payload: unknown; now: Date; attempt: number; id: number; modules: readonly PlatformModule[]; files: FileStore | null }) => Promise<unknown>;
 };
 
 /** Every kind of contribution, as a manifest declares them. */

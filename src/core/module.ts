@@ -34,10 +34,10 @@ export type PlatformModule = {
   adminNav?: NavEntry[];
   /** Reference data every installation needs; idempotent. */
   seed?: (db: Db) => Promise<void>;
-  /** Commands this module adds to the `wsis` program. */
-  cli?: (program: Command) => void;
+  /** Commands this module adds to the `wsis` program; `modules` is every module of the platform (for commands that read contributions). */
+  cli?: (program: Command, context: { modules: readonly PlatformModule[] }) => void;
   /** Demonstration content, clearly marked as such; only on a first start without --no-demo. */
-  demo?: (db: Db, context: { files: FileStore }) => Promise<void>;
+  demo?: (db: Db, context: { files: FileStore; modules: readonly PlatformModule[] }) => Promise<void>;
   /**
    * Fills the module's caches once the server listens, in the background, so the first reader does
    * not wait for them (a failure is logged; the cache is then filled by its first use).

@@ -79,6 +79,15 @@ it('answers odd input everywhere without a server error', async () => {
     '/en/roadmaps/tasks?page=abc&bureau=%FF&late=maybe&target=%00',
     '/en/roadmaps/tasks/99999999999999999999',
     '/en/roadmaps/%00/tasks',
+    '/en/reports?year=abc&lang=xx',
+    '/en/reports?year=99999999999999999999&lang=%00',
+    '/en/reports/%00/2026',
+    '/en/reports/cstd/20x6',
+    '/en/reports/cstd/2026/..%2F..%2Fetc%2Fpasswd',
+    '/en/reports/cstd/2026/cstd-2026-xx.exe',
+    '/en/admin/reports/abc/builds',
+    '/en/admin/reports/99999999999999999999/builds',
+    '/en/admin/reports/1/files/abc/%00.html',
     '/api/v1/tasks?late=maybe&page=-1&status=%FF',
     '/api/v1/roadmaps/%ZZ',
   ];
@@ -132,6 +141,8 @@ it('answers odd input everywhere without a server error', async () => {
     ['/en/admin/trust-fund/donors', { kind: 'member-state', countryCode: '%00' }],
     ['/en/admin/trust-fund/pledges', { donorId: '1', currency: 'JPY', amount: '1.5', pledgedOn: 'x', actionLine: 'x'.repeat(100000) }],
     ['/en/admin/trust-fund/rates', { currency: 'usd', month: '2026-00', rate: '0' }],
+    ['/en/admin/reports/abc/builds', { locales: 'xx' }],
+    ['/en/admin/reports/99999999999999999999/builds', { locales: ['%00', 'fr'], formats: ['odt'], version: 'final' }],
   ];
   for (const [url, form] of posts) {
     await c.get('/en/account');

@@ -13,6 +13,7 @@ import type { Database } from '../db/client.js';
 import { type Lending, lendDatabase } from '../db/lend.js';
 import { smtpTransport } from '../mail/outbox.js';
 import { platformJobs, startJobLoop } from '../jobs/background.js';
+import { LocalFileStore } from '../storage/files.js';
 import { type FirstStart, openConfiguredDatabase, prepareDatabase, SERVE_STATEMENT_TIMEOUT_MS } from './startup.js';
 
 type Log = { info: (fields: object, msg: string) => void; error: (fields: object, msg: string) => void };
@@ -57,7 +58,11 @@ type Composition = { modules: PlatformModule[]; buildApp: BuildApp };
  */
 export const startBackgroundWork = (database: Database, config: Config, log: Log, modules: readonly PlatformModule[] = []) => {
   const mail = config.smtpUrl ? { transport: smtpTransport(config.smtpUrl), from: config.mailFrom } : undefined;
-  return startJobLoop(database.db, { ...platformJobs({ modules, baseUrl: config.baseUrl, mail }), by: `${hostname()}:${process.pid}`, log });
+  return startJobLoop(database.db, {
+    ...platformJobs({ modules, baseUrl: config.baseUrl, mail, files: new LocalFileStore(config.filesDir) }),
+    by: `${hostname()}:${process.pid}`,
+    log,
+  });
 };
 
 const printFirstStart = (first: FirstStart, demo: boolean) => {

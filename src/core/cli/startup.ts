@@ -63,7 +63,7 @@ export const initializeIfEmpty = async (
       after: { email: adminEmail, roles: ['admin'], via: 'first start' },
     });
   });
-  if (demo) for (const m of modules) if (m.demo) await m.demo(database.db, { files });
+  if (demo) for (const m of modules) if (m.demo) await m.demo(database.db, { files, modules });
   return { adminEmail, adminPassword };
 };
 

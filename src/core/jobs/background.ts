@@ -9,6 +9,7 @@ import type { Db } from '../db/client.js';
 import { purgeExpiredRateLimits } from '../http/rate-limit.js';
 import { deliverDueMail, type MailTransport } from '../mail/outbox.js';
 import type { PlatformModule } from '../module.js';
+import type { FileStore } from '../storage/files.js';
 import { mailImmediateNotifications, sendNotificationDigests } from '../notifications/deliver.js';
 import { sendDueNotifications } from '../notifications/notify.js';
 import { JOB_BATCH, JOB_CONCURRENCY } from './pace.js';
@@ -26,7 +27,18 @@ export const moduleJobName = (module: string, name: string) => `${module}.${name
  * Every job this platform runs: handlers by name, and the periodic ones with their period.
  * E-mail delivery only with a mail transport (SMTP configured); without it mail stays in the outbox.
  */
-export const platformJobs = ({ modules, baseUrl, mail }: { modules: readonly PlatformModule[]; baseUrl: string; mail?: { transport: MailTransport; from: string } }) => {
+export const platformJobs = ({
+  modules,
+  baseUrl,
+  mail,
+  files = null,
+}: {
+  modules: readonly PlatformModule[];
+  baseUrl: string;
+  mail?: { transport: MailTransport; from: string };
+  /** The file store, handed to the modules' jobs (a report build keeps its files there). */
+  files?: FileStore | null;
+}) => {
   const handlers = new Map<string, JobHandler>();
   const periodic: PeriodicJob[] = [];
   const add = (name: string, run: JobHandler, everyMs?: number, maxAttempts?: number) => {
@@ -46,7 +58,7 @@ export const platformJobs = ({ modules, baseUrl, mail }: { modules: readonly Pla
   add('core.purge-rate-limits', (db) => purgeExpiredRateLimits(db), 600_000);
   add('core.purge-jobs', (db, { now }) => purgeDoneJobs(db, { now, olderThanDays: DONE_JOBS_KEPT_DAYS }), 3600_000);
   for (const { module, contribution: job } of contributions(modules, 'jobs')) {
-    add(moduleJobName(module, job.name), (db, context) => job.run(db, context), job.everyMs, job.maxAttempts);
+    add(moduleJobName(module, job.name), (db, context) => job.run(db, { ...context, modules, files }), job.everyMs, job.maxAttempts);
   }
   return { handlers, periodic };
 };

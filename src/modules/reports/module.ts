@@ -1,5 +1,6 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { registerReportsCli } from './build/cli.js';
 
 /**
  * The reports ITU owes under Resolution 1332 (to the CSTD/ECOSOC, the HLPF, the Council and the
@@ -29,5 +30,22 @@ export const reportsModule = defineModule({
   }),
   nav: [{ labelKey: 'reports.nav.title', href: '/reports' }],
   adminNav: [{ labelKey: 'reports.nav.manage', href: '/admin/reports', ability: 'reports.manage' }],
-  contributes: {},
+  cli: registerReportsCli,
+  // `wsis bench --only reports`: one and six languages, and a frozen report rebuilt (build/bench.ts).
+  bench: {
+    about: [
+      'Reports: a report of the latest year with published Stocktaking entries, with every contributed section and a narrative before each,',
+      'built from the corpora the other cases leave in the scratch database (the Stocktaking entries of --entries, the 2,000 tasks of',
+      '`tasks`, the 5,000-answer consultation of the consultations cases, the prizes edition of the stories case, year 2098),',
+      'as HTML + DOCX in one language and in six, and rebuilt from its snapshot once final.',
+    ],
+    cases: ['reports'],
+    measure: async (context) => (await import('./build/bench.js')).reportsBench.measure?.(context) ?? { lines: () => [] },
+  },
+  // Last year's Stocktaking report, final and published in six languages; this year's report to the Council, a draft.
+  demo: async (db, context) => (await import('./build/demo.js')).demoReports(db, context),
+  contributes: {
+    // `reports.build`: a build asked for from the build page (build/job.ts), loaded when it runs.
+    jobs: [{ name: 'build', maxAttempts: 1, run: async (db, context) => (await import('./build/job.js')).buildJob.run(db, context) }],
+  },
 });
