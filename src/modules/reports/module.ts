@@ -1,5 +1,8 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
+import { seedReportTemplates } from './templates/seed.js';
+import { reportCalendarDates } from './workflow/calendar.js';
+import { reportsNotificationEvents } from './workflow/notifications.js';
 
 /**
  * The reports ITU owes under Resolution 1332 (to the CSTD/ECOSOC, the HLPF, the Council and the
@@ -27,7 +30,13 @@ export const reportsModule = defineModule({
     const { templates, workflow, build } = await features();
     return combineRoutes(templates.templatesAdminRoutes, workflow.workflowAdminRoutes, build.buildAdminRoutes);
   }),
+  // templates/: the six templates (reference data; an edited template is kept).
+  seed: seedReportTemplates,
   nav: [{ labelKey: 'reports.nav.title', href: '/reports' }],
   adminNav: [{ labelKey: 'reports.nav.manage', href: '/admin/reports', ability: 'reports.manage' }],
-  contributes: {},
+  contributes: {
+    // workflow/: each report's deadline in the calendar; a reminder to its owner 14 and 3 days before.
+    calendar: [reportCalendarDates],
+    notificationEvents: [...reportsNotificationEvents],
+  },
 });

@@ -17,7 +17,7 @@ const RULES = ['paragraph', 'newline', 'emphasis', 'backticks', 'list', 'blockqu
 /** The longest narrative of one section in one language, in characters. */
 export const NARRATIVE_MAX = 20_000;
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 const parser = new MarkdownIt('zero', { html: false, linkify: true, breaks: true, typographer: false }).enable(RULES);
 // The checker sees raw HTML as html tokens, and escaped characters (`\*`) apart from the text (no text_join).
