@@ -2,6 +2,7 @@ import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { seedReportTemplates } from './templates/seed.js';
 import { reportCalendarDates } from './workflow/calendar.js';
+import { demoReports } from './workflow/demo.js';
 import { reportsNotificationEvents } from './workflow/notifications.js';
 
 /**
@@ -32,6 +33,8 @@ export const reportsModule = defineModule({
   }),
   // templates/: the six templates (reference data; an edited template is kept).
   seed: seedReportTemplates,
+  // workflow/: this year's CSTD report in review (two versions of its introduction, in six languages).
+  demo: demoReports,
   nav: [{ labelKey: 'reports.nav.title', href: '/reports' }],
   adminNav: [{ labelKey: 'reports.nav.manage', href: '/admin/reports', ability: 'reports.manage' }],
   contributes: {
