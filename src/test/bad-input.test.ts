@@ -148,7 +148,10 @@ it('answers odd input everywhere without a server error', async () => {
     ['/en/admin/reports/99999999999999999999/state', { to: 'final', confirm: 'yes' }],
     ['/en/admin/reports/1/settings', { cutoff: 'x', ownerId: 'abc' }],
     ['/en/reports/review/1/comments', { sectionId: '%00', paragraph: '-1', locale: 'xx', body: 'x'.repeat(100000), parentId: 'abc' }],
-    ['/en/admin/reports/templates/cstd', { section: ['Bad Id', 'introduction'], 's.introduction.position': 'x', 's.introduction.source': 'nope.nope', hlpfGoals: '1999: 99', 'new.id': '%00' }],
+    [
+      '/en/admin/reports/templates/cstd',
+      { section: ['Bad Id', 'introduction'], 's.introduction.position': 'x', 's.introduction.source': 'nope.nope', hlpfGoals: '1999: 99', 'new.id': '%00' },
+    ],
     ['/en/admin/reports/templates/nope', { 'title.en': 'x' }],
   ];
   for (const [url, form] of posts) {

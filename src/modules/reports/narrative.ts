@@ -50,7 +50,7 @@ const runsOf = (inline: Token | undefined): ReportText => {
 /** Index of the token closing the block opened at `start` (same level, `_close`), or `start` for a self-contained one. */
 const closing = (tokens: Token[], start: number) => {
   const open = tokens[start];
-  if (!open || open.nesting !== 1) return start;
+  if (open?.nesting !== 1) return start;
   for (let i = start + 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (t && t.level === open.level && t.nesting === -1) return i;

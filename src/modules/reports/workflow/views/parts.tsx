@@ -36,7 +36,7 @@ export const Text = ({ text }: { text: ReportText }) =>
   ) : (
     <>
       {text.map((r) => {
-        const inner = r.isolate ? <bdi>{r.text}</bdi> : <>{r.text}</>;
+        const inner = r.isolate ? <bdi>{r.text}</bdi> : r.text;
         const italic = r.italic ? <em>{inner}</em> : inner;
         return r.bold ? <strong>{italic}</strong> : italic;
       })}
