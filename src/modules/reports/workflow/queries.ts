@@ -1,5 +1,5 @@
 /** The read side of the reports' workflow: reports, their versions and comments. */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { userRoles, users } from '../../../core/auth/tables.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { reportComments, reports, reportTemplates, reportVersions } from '../tables.js';
@@ -58,11 +58,11 @@ export const findComments = async (db: DbOrTx, reportId: number): Promise<Report
   return rows.map((r) => ({ ...r.comment, authorName: r.authorName, versionNumber: numbers.get(r.comment.versionId) ?? 0 }));
 };
 
-/** People who may own a report (the secretariat), by name. */
+/** People who may own a report (the secretariat, and administrators, who hold every role), by name. */
 export const findSecretariat = async (db: DbOrTx) =>
   db
     .selectDistinct({ id: users.id, name: users.name })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(eq(userRoles.role, 'secretariat'))
+    .where(or(eq(userRoles.role, 'secretariat'), eq(userRoles.role, 'admin')))
     .orderBy(asc(users.name));
