@@ -10,7 +10,7 @@ import { auditLog } from '../../../core/audit/tables.js';
 import type { PlatformModule } from '../../../core/module.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestClient, type TestKit } from '../../../test/app.js';
-import { buildActor } from '../../roadmaps/test-helpers.js';
+import { buildActor } from '../workflow/test-helpers.js';
 import { reportTemplates } from '../tables.js';
 import { saveTemplate } from './commands/save-template.js';
 import { hlpfGoalsOf, templateFormValues, templateFromForm } from './inputs.js';

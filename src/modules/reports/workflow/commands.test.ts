@@ -12,7 +12,7 @@ import type { ReportSectionContribution } from '../../../core/contributions.js';
 import type { PlatformModule } from '../../../core/module.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
-import { buildActor, ok } from '../../roadmaps/test-helpers.js';
+import { buildActor, ok } from './test-helpers.js';
 import { type reportComments, reports, reportSnapshots, reportTemplates, reportVersions } from '../tables.js';
 import { SEED_TEMPLATES, seedReportTemplates } from '../templates/seed.js';
 import { reportCalendarDates } from './calendar.js';

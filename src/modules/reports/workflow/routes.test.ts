@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformModule } from '../../../core/module.js';
 import { createTestKit, type TestClient, type TestKit } from '../../../test/app.js';
 import { buildUser } from '../../../test/factories.js';
-import { buildActor, ok } from '../../roadmaps/test-helpers.js';
+import { buildActor, ok } from './test-helpers.js';
 import { reportComments, reports, reportVersions } from '../tables.js';
 import { createReport } from './commands/create-report.js';
 
