@@ -26,7 +26,14 @@ const ON_POSTGRESQL = process.env.DATABASE_URL
  * `--expose-gc`: a test that measures memory (core/exports/xlsx.test.ts) collects the garbage of
  * the files before it first, so what it measures is its own.
  */
-const unit = { include: ['src/**/*.test.{ts,tsx}'], globalSetup: ['src/test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000, isolate: false, execArgv: ['--expose-gc'] };
+const unit = {
+  include: ['src/**/*.test.{ts,tsx}'],
+  globalSetup: ['src/test/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  isolate: false,
+  execArgv: ['--expose-gc'],
+};
 
 /**
  * Test files running at once, all projects together (one pool: the browser files run beside the

@@ -110,8 +110,15 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/trust-fund',
   '/admin/trust-fund/rates',
   '/admin/trust-fund/allocations/new',
-  // The builds of the demonstration reports (reports/build): 1 is last year's final Stocktaking report, with a build.
-  '/admin/reports/1/builds',
+  // The builds of the demonstration reports (reports/build): 2 is last year's final Stocktaking report, with a build.
+  '/admin/reports/2/builds',
+  // Reports (workflow/, templates/): the list and its create form, the demonstration CSTD report (in review) with its
+  // narratives, the diff of its versions 1 and 2, its review page with the comment forms; a template's editor.
+  '/admin/reports',
+  '/admin/reports/1',
+  '/admin/reports/1/versions/1/diff/2',
+  '/reports/review/1',
+  '/admin/reports/templates/cstd',
 ];
 
 /** '/fr' + '/sdgs' → '/fr/sdgs'; the home page of a language is '/fr'. */

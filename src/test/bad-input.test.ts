@@ -90,6 +90,15 @@ it('answers odd input everywhere without a server error', async () => {
     '/en/admin/reports/1/files/abc/%00.html',
     '/api/v1/tasks?late=maybe&page=-1&status=%FF',
     '/api/v1/roadmaps/%ZZ',
+    '/en/admin/reports/abc',
+    '/en/admin/reports/99999999999999999999?lang=xx',
+    '/en/admin/reports/1?lang=%00',
+    '/en/admin/reports/1/versions/abc/diff/%00',
+    '/en/admin/reports/1/versions/1/diff/99999999999999999999',
+    '/en/admin/reports/templates/nope',
+    '/en/admin/reports/templates/cstd?lang=xx',
+    '/en/reports/review/abc?lang=%FF',
+    '/en/reports/review/99999999999999999999',
   ];
   const bad: string[] = [];
   for (const url of urls) {
@@ -143,6 +152,18 @@ it('answers odd input everywhere without a server error', async () => {
     ['/en/admin/trust-fund/rates', { currency: 'usd', month: '2026-00', rate: '0' }],
     ['/en/admin/reports/abc/builds', { locales: 'xx' }],
     ['/en/admin/reports/99999999999999999999/builds', { locales: ['%00', 'fr'], formats: ['odt'], version: 'final' }],
+    ['/en/admin/reports', { templateKey: 'nope', year: 'abc', cutoff: '2026-02-30', deadline: 'x', ownerId: '99999999999999999999', distribution: 'x', originalLanguage: 'xx' }],
+    ['/en/admin/reports', { templateKey: 'council', year: '1999', cutoff: '2999-01-01', distribution: 'general', originalLanguage: 'en' }],
+    ['/en/admin/reports', { templateKey: 'council', year: '2026', cutoff: '2026-01-01', distribution: 'general', originalLanguage: 'en', symbol: 'x'.repeat(100000) }],
+    ['/en/admin/reports/abc/narratives', { 'text.introduction': '<script>alert(1)</script>' }],
+    ['/en/admin/reports/99999999999999999999/state', { to: 'final', confirm: 'yes' }],
+    ['/en/admin/reports/1/settings', { cutoff: 'x', ownerId: 'abc' }],
+    ['/en/reports/review/1/comments', { sectionId: '%00', paragraph: '-1', locale: 'xx', body: 'x'.repeat(100000), parentId: 'abc' }],
+    [
+      '/en/admin/reports/templates/cstd',
+      { section: ['Bad Id', 'introduction'], 's.introduction.position': 'x', 's.introduction.source': 'nope.nope', hlpfGoals: '1999: 99', 'new.id': '%00' },
+    ],
+    ['/en/admin/reports/templates/nope', { 'title.en': 'x' }],
   ];
   for (const [url, form] of posts) {
     await c.get('/en/account');

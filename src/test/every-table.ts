@@ -67,6 +67,13 @@ import { createDonor } from '../modules/trust-fund/ledger/commands/save-donor.js
 import { addUpdate as addTaskUpdate } from '../modules/roadmaps/tasks/commands/add-update.js';
 import { createTask } from '../modules/roadmaps/tasks/commands/save-task.js';
 import * as roadmapTables from '../modules/roadmaps/tables.js';
+import * as reportTables from '../modules/reports/tables.js';
+import { addComment as addReportComment } from '../modules/reports/workflow/commands/add-comment.js';
+import { submitForReview } from '../modules/reports/workflow/commands/change-state.js';
+import { createReport } from '../modules/reports/workflow/commands/create-report.js';
+import { saveNarratives } from '../modules/reports/workflow/commands/save-narratives.js';
+import { contributions as moduleContributions } from '../core/contributions.js';
+import type { PlatformModule } from '../core/module.js';
 import { buildUser, TEST_PASSWORD } from './factories.js';
 
 const baseUrl = 'http://platform.test';
@@ -379,9 +386,117 @@ export const fillEveryTable = async (database: Database, { files = new LocalFile
   );
   ok('task update', await addTaskUpdate(db, { actor: owner, taskId: task.id, input: { reportedOn: '2026-06-30', status: 'at-risk', text: 'Procurement delayed' }, locale: 'en' }));
 
+  // Reports (workflow/): the seeded templates; a report of the Council with narratives in English and
+  // Arabic, in review, a CWG member's comment and the secretariat's answer. The sections the
+  // installed modules do not contribute yet are stood in for (their blocks are not read here).
+  const contributed = new Set(moduleContributions(MODULES, 'reportSections').map(({ contribution }) => contribution.id));
+  const standIn = ['stocktaking.figures', 'prizes.results', 'prizes.stories', 'roadmaps.progress', 'consultations.syntheses', 'trust-fund.statement']
+    .filter((id) => !contributed.has(id))
+    .map((id) => ({ id, title: { key: 'reports.nav.title' }, build: async () => ({ blocks: [] }) }));
+  const reportModules: PlatformModule[] = [...MODULES, { id: 'report-sections-stand-in', contributes: { reportSections: standIn } }];
+  const reportsSecretariat = await actor(database, (await buildUser(db, { email: 'reports@example.org', roles: ['secretariat'] })).id);
+  const cwgMember = await actor(database, (await buildUser(db, { email: 'cwg@example.org', roles: ['cwg-member'] })).id);
+  const report = ok(
+    'report',
+    await createReport(db, {
+      actor: reportsSecretariat,
+      input: {
+        templateKey: 'council',
+        year: 2026,
+        ownerId: reportsSecretariat.id,
+        deadline: '2027-01-15',
+        cutoff: '2026-01-31',
+        symbol: 'C27/25',
+        distribution: 'general',
+        originalLanguage: 'en',
+      },
+      modules: reportModules,
+    }),
+  );
+  ok(
+    'report narratives',
+    await saveNarratives(db, {
+      actor: reportsSecretariat,
+      reportId: report.id,
+      input: { locale: 'en', texts: { introduction: { text: 'ITU **led** — "quotes" \\ 中文.\n\nSecond.', kind: 'original' } } },
+    }),
+  );
+  ok(
+    'report narratives (ar)',
+    await saveNarratives(db, {
+      actor: reportsSecretariat,
+      reportId: report.id,
+      input: { locale: 'ar', texts: { introduction: { text: 'قاد الاتحاد العمل.', kind: 'unofficial' } } },
+    }),
+  );
+  ok('report review', await submitForReview(db, { actor: reportsSecretariat, reportId: report.id }));
+  const reportComment = ok(
+    'report comment',
+    await addReportComment(db, {
+      actor: cwgMember,
+      reportId: report.id,
+      input: { sectionId: 'introduction', paragraph: 1, locale: 'en', body: 'Précisez — 中文', parentId: null },
+    }),
+  );
+  ok(
+    'report answer',
+    await addReportComment(db, {
+      actor: reportsSecretariat,
+      reportId: report.id,
+      input: { sectionId: 'introduction', paragraph: 1, locale: 'en', body: 'Done.', parentId: reportComment.id },
+    }),
+  );
+  // A final version of another report with its snapshot, a build and (below, with the kept file) an output, written directly (build/ makes them).
+  const stories = ok(
+    'stories report',
+    await createReport(db, {
+      actor: reportsSecretariat,
+      input: { templateKey: 'stories', year: 2025, ownerId: null, deadline: null, cutoff: '2025-12-31', symbol: null, distribution: 'limited', originalLanguage: 'fr' },
+      modules: reportModules,
+    }),
+  );
+  const [finalVersion] = await db
+    .insert(reportTables.reportVersions)
+    .values({ reportId: stories.id, number: 2, state: 'final', final: true, narratives: {} })
+    .returning({ id: reportTables.reportVersions.id });
+  if (!finalVersion) throw new Error('no final version');
+  await db
+    .update(reportTables.reports)
+    .set({ state: 'final', finalizedAt: new Date('2026-01-10T10:00:00Z') })
+    .where(eq(reportTables.reports.id, stories.id));
+  await db.insert(reportTables.reportSnapshots).values({
+    versionId: finalVersion.id,
+    locale: 'fr',
+    front: {
+      organization: 'Union internationale des télécommunications',
+      title: 'Prix du SMSI',
+      symbol: null,
+      dateLine: 'Date : 10 janvier 2026',
+      originalLine: 'Original : français',
+      distributionLine: 'Distribution : limitée',
+      periodLine: 'Période : 2025',
+      contentsHeading: 'Table des matières',
+      draftMark: null,
+    },
+    sections: [{ id: 'results', title: 'Résultats', blocks: [{ type: 'paragraph', text: [{ text: 'Lauréats — 中文 "q" \\', bold: true }] }] }],
+  });
+  await db.insert(reportTables.reportBuilds).values({
+    reportId: stories.id,
+    versionId: finalVersion.id,
+    locales: ['fr', 'ar'],
+    formats: ['html', 'docx'],
+    state: 'failed',
+    done: 1,
+    total: 4,
+    error: { key: 'reports.nav.title', values: { section: 'prizes.results' } },
+    requestedBy: reportsSecretariat.id,
+  });
+
   // The core's file store: a file kept as a module keeps one (its bytes in the store, its core_files row).
   const keptBytes = Buffer.from(`%PDF-1.7\n% every-table ${database.kind} — Вклад — مساهمة\n%%EOF\n`);
   const kept = await db.transaction((tx) => keepFile(tx, files, keptBytes, 'application/pdf'));
+  // The final report's PDF in French is that file.
+  await db.insert(reportTables.reportOutputs).values({ versionId: finalVersion.id, locale: 'fr', format: 'pdf', fileSha256: kept.sha256 });
 
   return { apiToken: token.token, entryId: created.id, entryTitle, keptFile: { sha256: kept.sha256, bytes: keptBytes } };
 };

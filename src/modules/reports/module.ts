@@ -1,6 +1,10 @@
 import './permissions.js';
 import { combineRoutes, defineModule, lazyRoutes } from '../../core/module.js';
 import { registerReportsCli } from './build/cli.js';
+import { seedReportTemplates } from './templates/seed.js';
+import { reportCalendarDates } from './workflow/calendar.js';
+import { demoReports } from './workflow/demo.js';
+import { reportsNotificationEvents } from './workflow/notifications.js';
 
 /**
  * The reports ITU owes under Resolution 1332 (to the CSTD/ECOSOC, the HLPF, the Council and the
@@ -28,6 +32,8 @@ export const reportsModule = defineModule({
     const { templates, workflow, build } = await features();
     return combineRoutes(templates.templatesAdminRoutes, workflow.workflowAdminRoutes, build.buildAdminRoutes);
   }),
+  // templates/: the six templates (reference data; an edited template is kept).
+  seed: seedReportTemplates,
   nav: [{ labelKey: 'reports.nav.title', href: '/reports' }],
   adminNav: [{ labelKey: 'reports.nav.manage', href: '/admin/reports', ability: 'reports.manage' }],
   cli: registerReportsCli,
@@ -42,10 +48,17 @@ export const reportsModule = defineModule({
     cases: ['reports'],
     measure: async (context) => (await import('./build/bench.js')).reportsBench.measure?.(context) ?? { lines: () => [] },
   },
-  // Last year's Stocktaking report, final and published in six languages; this year's report to the Council, a draft.
-  demo: async (db, context) => (await import('./build/demo.js')).demoReports(db, context),
+  // workflow/: this year's CSTD report in review (report 1: two versions of its introduction, in six languages); then
+  // build/: last year's Stocktaking report, final and published in six languages, and this year's report to the Council, a draft.
+  demo: async (db, context) => {
+    await demoReports(db);
+    await (await import('./build/demo.js')).demoReports(db, context);
+  },
   contributes: {
     // `reports.build`: a build asked for from the build page (build/job.ts), loaded when it runs.
     jobs: [{ name: 'build', maxAttempts: 1, run: async (db, context) => (await import('./build/job.js')).buildJob.run(db, context) }],
+    // workflow/: each report's deadline in the calendar; a reminder to its owner 14 and 3 days before.
+    calendar: [reportCalendarDates],
+    notificationEvents: [...reportsNotificationEvents],
   },
 });
