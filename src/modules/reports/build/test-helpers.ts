@@ -55,7 +55,8 @@ export const insertReport = async (
   await db
     .insert(reportTemplates)
     .values({ key: templateKey, title: localized(`Template ${templateKey}`), sections, hlpfGoals })
-    .onConflictDoNothing();
+    // The seeded template is there already: the test's goals replace its own.
+    .onConflictDoUpdate({ target: reportTemplates.key, set: { hlpfGoals } });
   const [report] = await db
     .insert(reports)
     .values({ templateKey, year, title: localized(`Report ${templateKey} ${year}`), sections, cutoff, symbol: 'C26/99' })
