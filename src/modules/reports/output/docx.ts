@@ -208,10 +208,10 @@ const frontPage = (ctx: Context) => {
 
 /** docProps/core.xml with the title, the language and the fixed dates. */
 const coreProperties = (doc: ReportDocument) => {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const date = FIXED_TIME.toISOString().replace('.000Z', 'Z');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escape(doc.front.symbol ? `${doc.front.symbol} · ${doc.front.title}` : doc.front.title)}</dc:title><dc:creator>${escape(doc.front.organization)}</dc:creator><dc:language>${TAGS[doc.locale]}</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`;
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xml(doc.front.symbol ? `${doc.front.symbol} · ${doc.front.title}` : doc.front.title)}</dc:title><dc:creator>${xml(doc.front.organization)}</dc:creator><dc:language>${TAGS[doc.locale]}</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`;
 };
 
 /** The zip again with every entry dated FIXED_TIME (the library dates them with the time of writing). */
