@@ -25,7 +25,7 @@ const tags = (html: string): Tag[] => {
   }));
 };
 const opening = (html: string | Tag[], name: string) => (typeof html === 'string' ? tags(html) : html).filter((t) => t.name === name && !t.close);
-const unescape = (s: string) =>
+const decode = (s: string) =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -33,7 +33,7 @@ const unescape = (s: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 /** The text inside the first element matching `re` (tags removed). */
-const textOf = (html: string, re: RegExp) => unescape((html.match(re)?.[1] ?? '').replace(/<[^>]+>/g, ''));
+const textOf = (html: string, re: RegExp) => decode((html.match(re)?.[1] ?? '').replace(/<[^>]+>/g, ''));
 
 describe('report as HTML', () => {
   it.each(LOCALES)('%s: a standalone document with its language, direction, title and print stylesheet', (locale) => {
