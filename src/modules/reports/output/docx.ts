@@ -68,7 +68,8 @@ const textRun = (ctx: Context, run: ReportRun, paragraphLang?: Locale) => {
     text: run.text,
     bold: run.bold,
     italics: run.italic,
-    rightToLeft: rtl,
+    // Said in an Arabic document only (a Latin run there is explicitly left to right).
+    rightToLeft: rtl || (ctx.rtl ? false : undefined),
     language: { value: TAGS[lang], eastAsia: TAGS.zh, bidirectional: TAGS.ar },
     font: { ...FONTS, hint: rtl ? 'cs' : lang === 'zh' ? 'eastAsia' : undefined },
   });
@@ -127,7 +128,7 @@ const table = (
     paragraph(ctx, runs(ctx, caption), { style: 'Caption', keepNext: true }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      visuallyRightToLeft: ctx.rtl,
+      visuallyRightToLeft: ctx.rtl || undefined,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.label, { numeric: Boolean(c.numeric), header: true })) }),
         ...rows.map(
