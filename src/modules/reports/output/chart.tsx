@@ -23,7 +23,12 @@ import type { Locale } from '../../../core/i18n/locales.js';
 import { scaledLength } from '../../../core/views/charts.js';
 
 export type ChartBlock = Extract<ReportBlock, { type: 'chart' }>;
-export type ChartOptions = { dir: 'ltr' | 'rtl'; locale: Locale /** Prefix of the ids inside the SVG (unique in a page holding several charts). */; id?: string };
+export type ChartOptions = {
+  dir: 'ltr' | 'rtl';
+  locale: Locale;
+  /** Prefix of the ids inside the SVG (unique in a page holding several charts). */
+  id?: string;
+};
 
 // The house's colours (core/views/charts.tsx).
 const FILL = '#005a9c';
@@ -112,7 +117,7 @@ const Text = ({ x, y, anchor, rtl, children }: { x: number; y: number; anchor: '
  * that follows it in every format). Left to right: labels on the left, bars grow rightwards; right
  * to left: labels on the right, bars grow leftwards.
  */
-export const ChartSvg = ({ block, dir, id = 'chart' }: { block: ChartBlock } & Omit<ChartOptions, 'locale'>) => {
+export const ChartSvg = ({ block, dir, locale, id = 'chart' }: { block: ChartBlock } & ChartOptions) => {
   const rtl = dir === 'rtl';
   const { width, height, labelWidth, rows } = layout(block);
   const max = Math.max(0, ...block.data.map((d) => d.value));
@@ -126,6 +131,7 @@ export const ChartSvg = ({ block, dir, id = 'chart' }: { block: ChartBlock } & O
       width={width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}
+      lang={locale}
       direction="ltr"
       data-direction={dir}
     >
@@ -155,7 +161,7 @@ export const ChartSvg = ({ block, dir, id = 'chart' }: { block: ChartBlock } & O
 };
 
 /** The chart as a standalone SVG document (UTF-8 text). */
-export const chartSvg = (block: ChartBlock, { dir, id }: ChartOptions): string => render(<ChartSvg block={block} dir={dir} id={id} />);
+export const chartSvg = (block: ChartBlock, { dir, locale, id }: ChartOptions): string => render(<ChartSvg block={block} dir={dir} locale={locale} id={id} />);
 
 /** The width of the PNG, in pixels: 16 cm at about 190 dpi, sharp in print. */
 export const PNG_WIDTH = 1200;

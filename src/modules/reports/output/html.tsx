@@ -142,7 +142,7 @@ const Chart = ({ block, id, doc, charts }: { block: ChartBlock; id: string; doc:
       {charts === 'png' ? (
         <img src={`data:image/png;base64,${chartPng(block, { dir: doc.dir, locale: doc.locale, id }).toString('base64')}`} alt={block.title} />
       ) : (
-        <ChartSvg block={block} dir={doc.dir} id={id} />
+        <ChartSvg block={block} dir={doc.dir} locale={doc.locale} id={id} />
       )}
     </figure>
     <DataTable
