@@ -76,17 +76,17 @@ describe('report charts', () => {
     expect(fontFamilyFor('عربي Acme')).toMatch(/^'Noto Sans Arabic'/);
   });
 
-  it('draws no bar for zero and a chart with no data', () => {
+  it('draws no bar for zero and a chart with no data', async () => {
     const block: ChartBlock = { type: 'chart', title: 'Nothing', labelHeading: 'l', valueHeading: 'v', data: [] };
     expect(chartSvg(block, { dir: 'ltr', locale: 'en' })).toContain('<title id="chart-title">Nothing</title>');
-    expect(chartPng(block, { dir: 'ltr', locale: 'en' }).subarray(1, 4).toString()).toBe('PNG');
+    expect((await chartPng(block, { dir: 'ltr', locale: 'en' })).subarray(1, 4).toString()).toBe('PNG');
     const zero = rects(chartSvg(chartOf('en').block, { dir: 'ltr', locale: 'en' }))[2];
     expect(zero?.width).toBe(0);
   });
 
-  it.each(['en', 'ar', 'zh'] as const)('%s: a PNG 1200 px wide in the SVG’s proportions', (locale) => {
+  it.each(['en', 'ar', 'zh'] as const)('%s: a PNG 1200 px wide in the SVG’s proportions, the same bytes when drawn again', async (locale) => {
     const { doc, block } = chartOf(locale);
-    const png = chartPng(block, { dir: doc.dir, locale });
+    const png = await chartPng(block, { dir: doc.dir, locale });
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.subarray(12, 16).toString()).toBe('IHDR');
     const width = png.readUInt32BE(16);
@@ -98,5 +98,7 @@ describe('report charts', () => {
     expect(height).toBeLessThan(600);
     // Drawn, not blank: a PNG of a few kilobytes at least.
     expect(png.length).toBeGreaterThan(5_000);
+    // Drawn again (another id makes another SVG, so nothing kept is reused): the same picture, the same bytes.
+    expect(Buffer.compare(await chartPng(block, { dir: doc.dir, locale, id: 'again' }), await chartPng(block, { dir: doc.dir, locale, id: 'again2' }))).toBe(0);
   });
 });

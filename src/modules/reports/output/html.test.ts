@@ -127,9 +127,9 @@ describe('report as HTML', () => {
     expect(html).toContain(`<p lang="en" dir="ltr">${FIXTURE_QUOTE}</p>`);
   });
 
-  it('with charts as PNG (what Chromium prints): an image with the chart’s title as its text, still followed by the table', () => {
+  it('with charts as PNG (what Chromium prints): an image with the chart’s title as its text, still followed by the table', async () => {
     const doc = fixtureDocument('ar');
-    const html = renderReportHtml(doc, { charts: 'png' });
+    const html = await renderReportHtml(doc, { charts: 'png' });
     const [img] = opening(html, 'img');
     expect(img?.attrs.alt).toBe(fixtureWords('ar').chartTitle);
     const png = Buffer.from((img?.attrs.src ?? '').replace(/^data:image\/png;base64,/, ''), 'base64');

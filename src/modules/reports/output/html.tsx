@@ -10,7 +10,7 @@ import { render } from 'preact-render-to-string';
 import { dir as dirOf } from '../../../core/i18n/locales.js';
 import type { ReportBlock, ReportCell, ReportText } from '../../../core/reports/document.js';
 import type { ReportDocument, ReportSectionDocument } from '../document.js';
-import { type ChartBlock, ChartSvg, chartPng } from './chart.js';
+import { type ChartBlock, type ChartImages, ChartSvg, chartImages } from './chart.js';
 
 export type ChartFormat = 'svg' | 'png';
 
@@ -135,26 +135,26 @@ const DataTable = ({ caption, columns, rows, rowHeader }: { caption: string; col
 );
 
 /** A chart: the picture in a figure with its caption, then its data table. */
-const Chart = ({ block, id, doc, charts }: { block: ChartBlock; id: string; doc: ReportDocument; charts: ChartFormat }) => (
-  <>
-    <figure class="report-chart" id={id} aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`}>{block.title}</figcaption>
-      {charts === 'png' ? (
-        <img src={`data:image/png;base64,${chartPng(block, { dir: doc.dir, locale: doc.locale, id }).toString('base64')}`} alt={block.title} />
-      ) : (
-        <ChartSvg block={block} dir={doc.dir} locale={doc.locale} id={id} />
-      )}
-    </figure>
-    <DataTable
-      caption={block.title}
-      columns={[{ label: block.labelHeading }, { label: block.valueHeading, numeric: true }]}
-      rows={block.data.map((d) => [d.label, { text: d.display, value: d.value }])}
-      rowHeader
-    />
-  </>
-);
+const Chart = ({ block, id, doc, images }: { block: ChartBlock; id: string; doc: ReportDocument; images?: ChartImages }) => {
+  const png = images?.get(block);
+  if (images && !png) throw new Error(`no image drawn for the chart ${id}`);
+  return (
+    <>
+      <figure class="report-chart" id={id} aria-labelledby={`${id}-caption`}>
+        <figcaption id={`${id}-caption`}>{block.title}</figcaption>
+        {png ? <img src={`data:image/png;base64,${png.toString('base64')}`} alt={block.title} /> : <ChartSvg block={block} dir={doc.dir} locale={doc.locale} id={id} />}
+      </figure>
+      <DataTable
+        caption={block.title}
+        columns={[{ label: block.labelHeading }, { label: block.valueHeading, numeric: true }]}
+        rows={block.data.map((d) => [d.label, { text: d.display, value: d.value }])}
+        rowHeader
+      />
+    </>
+  );
+};
 
-const Block = ({ block, id, doc, charts }: { block: ReportBlock; id: string; doc: ReportDocument; charts: ChartFormat }) => {
+const Block = ({ block, id, doc, images }: { block: ReportBlock; id: string; doc: ReportDocument; images?: ChartImages }) => {
   switch (block.type) {
     case 'heading': {
       const H = `h${block.level}` as 'h2' | 'h3' | 'h4';
@@ -185,7 +185,7 @@ const Block = ({ block, id, doc, charts }: { block: ReportBlock; id: string; doc
     case 'table':
       return <DataTable caption={block.caption} columns={block.columns} rows={block.rows} rowHeader={block.rowHeader} />;
     case 'chart':
-      return <Chart block={block} id={id} doc={doc} charts={charts} />;
+      return <Chart block={block} id={id} doc={doc} images={images} />;
     case 'note':
       return (
         <p class="note">
@@ -198,9 +198,10 @@ const Block = ({ block, id, doc, charts }: { block: ReportBlock; id: string; doc
 /**
  * The report's body: the first page (organization and symbol, date, original language and
  * distribution, the draft mark, title, period, contents), then one `<section>` per section.
- * `charts`: SVG inline (pages, HTML file) or PNG images (what Chromium prints).
+ * Charts are SVG inline (pages, HTML file), or PNG images when `images` are given (what Chromium
+ * prints: `chartImages(doc)`).
  */
-export const ReportBody = ({ doc, charts = 'svg' }: { doc: ReportDocument; charts?: ChartFormat }) => {
+export const ReportBody = ({ doc, images }: { doc: ReportDocument; charts?: 'svg'; images?: ChartImages }) => {
   const { front } = doc;
   const ids = anchors(doc.sections);
   return (
@@ -233,7 +234,7 @@ export const ReportBody = ({ doc, charts = 'svg' }: { doc: ReportDocument; chart
         <section class="report-section" id={ids[i]} aria-labelledby={`${ids[i]}-title`}>
           <h1 id={`${ids[i]}-title`}>{s.title}</h1>
           {s.blocks.map((block, j) => (
-            <Block block={block} id={`${ids[i]}-block-${j + 1}`} doc={doc} charts={charts} />
+            <Block block={block} id={`${ids[i]}-block-${j + 1}`} doc={doc} images={images} />
           ))}
         </section>
       ))}
@@ -241,8 +242,7 @@ export const ReportBody = ({ doc, charts = 'svg' }: { doc: ReportDocument; chart
   );
 };
 
-/** The report as a standalone HTML document (UTF-8), its language and direction on `<html>`. */
-export const renderReportHtml = (doc: ReportDocument, { charts = 'svg' }: { charts?: ChartFormat } = {}): string =>
+const standalone = (doc: ReportDocument, images?: ChartImages) =>
   `<!doctype html>${render(
     <html lang={doc.locale} dir={doc.dir}>
       <head>
@@ -252,7 +252,18 @@ export const renderReportHtml = (doc: ReportDocument, { charts = 'svg' }: { char
         <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
       </head>
       <body>
-        <ReportBody doc={doc} charts={charts} />
+        <ReportBody doc={doc} images={images} />
       </body>
     </html>,
   )}\n`;
+
+/**
+ * The report as a standalone HTML document (UTF-8), its language and direction on `<html>`:
+ * with its charts as inline SVG (the HTML file), or as PNG images (what Chromium prints; then a
+ * promise, the images being drawn first).
+ */
+export function renderReportHtml(doc: ReportDocument, options?: { charts?: 'svg' }): string;
+export function renderReportHtml(doc: ReportDocument, options: { charts: 'png' }): Promise<string>;
+export function renderReportHtml(doc: ReportDocument, { charts = 'svg' }: { charts?: ChartFormat } = {}): string | Promise<string> {
+  return charts === 'png' ? chartImages(doc).then((images) => standalone(doc, images)) : standalone(doc);
+}

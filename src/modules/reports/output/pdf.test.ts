@@ -61,6 +61,19 @@ describe('report as PDF (Chromium)', () => {
       // The chart's figures: in its data table (the chart itself is an image).
       expect(text).toContain(normalized(w.numbers(1234)));
       expect(text).toContain(normalized(w.numbers(87)));
+      // The chart is embedded as its PNG (1200 px wide).
+      const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
+      try {
+        writeFileSync(join(dir, 'report.pdf'), pdf);
+        const images = execFileSync('pdfimages', ['-list', join(dir, 'report.pdf')], { encoding: 'utf8' })
+          .split('\n')
+          .slice(2)
+          .filter((l) => /\bimage\b/.test(l));
+        expect(images).toHaveLength(1);
+        expect(images[0]).toMatch(/^\s*\d+\s+\d+\s+image\s+1200\s+\d+/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
     60_000,
   );

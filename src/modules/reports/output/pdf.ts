@@ -24,5 +24,5 @@ export class PdfUnavailableError extends HttpError {
 /** The report as a PDF (Chromium prints one document at a time; the browser stays open a minute between prints). */
 export const renderReportPdf = async (doc: ReportDocument): Promise<Buffer> => {
   if (!canPrintPdf()) throw new PdfUnavailableError(chromiumPath());
-  return printPdf(renderReportHtml(doc, { charts: 'png' }));
+  return printPdf(await renderReportHtml(doc, { charts: 'png' }));
 };
