@@ -2,8 +2,8 @@
  * A report as a Word document (npm `docx`): the first page in UN/ITU conventions, section titles
  * as Heading 1 and the blocks' headings as Heading 2–4 (Word's own styles, so the navigation pane
  * lists them), tables as Word tables whose header row repeats on every page, charts as PNG images
- * each followed by its data table. Every run carries its language in the slot Word uses for its
- * script; Arabic paragraphs are right to left (`w:bidi`) with right-to-left runs (`w:rtl`) in
+ * each followed by its data table. The language is given in the three slots Word has (Latin, East
+ * Asian, complex script); Arabic paragraphs are right to left (`w:bidi`) with right-to-left runs (`w:rtl`) in
  * Noto Naskh Arabic, Chinese text in Noto Sans CJK SC (both fonts and the report's language are
  * the document's defaults; a run names only a language of its own).
  *
