@@ -31,6 +31,7 @@ import type { Locale } from '../../../core/i18n/locales.js';
 import type { ReportBlock, ReportCell, ReportRun, ReportText } from '../../../core/reports/document.js';
 import type { ReportDocument } from '../document.js';
 import { type ChartBlock, type ChartImages, chartImages, chartSize } from './chart.js';
+import { headingLevels } from './headings.js';
 
 const TAGS: Record<Locale, string> = { ar: 'ar-SA', en: 'en-GB', es: 'es-ES', fr: 'fr-FR', ru: 'ru-RU', zh: 'zh-CN' };
 const FONTS = { ascii: 'Noto Sans', hAnsi: 'Noto Sans', cs: 'Noto Naskh Arabic', eastAsia: 'Noto Sans CJK SC' };
@@ -177,10 +178,10 @@ const chart = (ctx: Context, block: ChartBlock) => {
 
 const HEADINGS: Record<2 | 3 | 4, HeadingValue> = { 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 };
 
-const block = (ctx: Context, b: ReportBlock): (Paragraph | Table)[] => {
+const block = (ctx: Context, b: ReportBlock, level?: 2 | 3 | 4): (Paragraph | Table)[] => {
   switch (b.type) {
     case 'heading':
-      return [paragraph(ctx, runs(ctx, b.text), { heading: HEADINGS[b.level], keepNext: true })];
+      return [paragraph(ctx, runs(ctx, b.text), { heading: HEADINGS[level ?? b.level], keepNext: true })];
     case 'paragraph':
       return [paragraph(ctx, runs(ctx, b.text, b.lang), { lang: b.lang })];
     case 'list': {
@@ -252,7 +253,10 @@ export const renderReportDocx = async (doc: ReportDocument): Promise<Buffer> => 
   const children: (Paragraph | Table)[] = frontPage(ctx);
   for (const section of doc.sections) {
     children.push(paragraph(ctx, runs(ctx, section.title), { heading: HeadingLevel.HEADING_1, pageBreakBefore: true, keepNext: true }));
-    for (const b of section.blocks) children.push(...block(ctx, b));
+    const levels = headingLevels(section.blocks);
+    section.blocks.forEach((b, i) => {
+      children.push(...block(ctx, b, levels.get(i)));
+    });
   }
   const language = languageOf(doc.locale);
   const font = { ...FONTS, hint: HINTS[doc.locale] };

@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { formatNuErrors, NuBatch, skipNuChecks } from '../../../../e2e/support/nu.js';
 import { LOCALES } from '../../../core/i18n/locales.js';
 import type { ReportDocument } from '../document.js';
 import { ReportBody, renderReportHtml } from './html.js';
@@ -82,11 +83,12 @@ describe('report as HTML', () => {
     const html = renderReportHtml(doc);
     const all = tags(html);
     const names = all.filter((t) => !t.close).map((t) => t.name);
-    // Each section opens with its h1; block headings h2 (level 2) and h3 (level 3).
+    // Each section opens with its h1; block headings at their level, never skipping one (the second section's level-3 heading comes first in it: an h2).
     for (const section of opening(all, 'section')) expect(all[all.indexOf(section) + 1]?.name).toBe('h1');
     expect(textOf(html, /<section[^>]*><h1[^>]*>(.*?)<\/h1>/)).toBe(w.overview);
     expect(html).toContain(`<h2>${w.subheading}</h2>`);
-    expect(html).toContain(`<h3>${w.tableCaption}</h3>`);
+    expect(html).toContain(`<h2>${w.tableCaption}</h2>`);
+    expect(names.filter((n) => n === 'h3')).toHaveLength(0);
     expect(names.filter((n) => n === 'ul')).toHaveLength(1);
     expect(names.filter((n) => n === 'ol')).toHaveLength(2); // contents + the ordered list
     expect(opening(html, 'li')).toHaveLength(2 + 3 + 2);
@@ -175,4 +177,18 @@ describe('report as HTML', () => {
     expect(body.startsWith('<article class="report" lang="fr" dir="ltr">')).toBe(true);
     expect(renderReportHtml(doc)).toContain(body);
   });
+
+  it.skipIf(skipNuChecks)(
+    'passes the Nu HTML Checker in six languages, with charts as SVG and as PNG',
+    async () => {
+      const nu = new NuBatch();
+      for (const locale of LOCALES) {
+        nu.add(`${locale}.html`, renderReportHtml(fixtureDocument(locale)));
+        nu.add(`${locale}-png.html`, await renderReportHtml(fixtureDocument(locale, { draft: false, symbol: null }), { charts: 'png' }));
+      }
+      const errors = await nu.check();
+      expect(errors.size, formatNuErrors(errors)).toBe(0);
+    },
+    60_000,
+  );
 });

@@ -11,6 +11,7 @@ import { dir as dirOf } from '../../../core/i18n/locales.js';
 import type { ReportBlock, ReportCell, ReportText } from '../../../core/reports/document.js';
 import type { ReportDocument, ReportSectionDocument } from '../document.js';
 import { type ChartBlock, type ChartImages, ChartSvg, chartImages } from './chart.js';
+import { headingLevels } from './headings.js';
 
 export type ChartFormat = 'svg' | 'png';
 
@@ -154,10 +155,10 @@ const Chart = ({ block, id, doc, images }: { block: ChartBlock; id: string; doc:
   );
 };
 
-const Block = ({ block, id, doc, images }: { block: ReportBlock; id: string; doc: ReportDocument; images?: ChartImages }) => {
+const Block = ({ block, id, doc, images, level }: { block: ReportBlock; id: string; doc: ReportDocument; images?: ChartImages; level?: 2 | 3 | 4 }) => {
   switch (block.type) {
     case 'heading': {
-      const H = `h${block.level}` as 'h2' | 'h3' | 'h4';
+      const H = `h${level ?? block.level}` as 'h2' | 'h3' | 'h4';
       return (
         <H>
           <Text text={block.text} />
@@ -195,6 +196,19 @@ const Block = ({ block, id, doc, images }: { block: ReportBlock; id: string; doc
   }
 };
 
+/** A section: its title (level 1), then its blocks, headings at their levels without a skipped one. */
+const Section = ({ section, id, doc, images }: { section: ReportSectionDocument; id: string; doc: ReportDocument; images?: ChartImages }) => {
+  const levels = headingLevels(section.blocks);
+  return (
+    <section class="report-section" id={id} aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>{section.title}</h1>
+      {section.blocks.map((block, j) => (
+        <Block block={block} id={`${id}-block-${j + 1}`} doc={doc} images={images} level={levels.get(j)} />
+      ))}
+    </section>
+  );
+};
+
 /**
  * The report's body: the first page (organization and symbol, date, original language and
  * distribution, the draft mark, title, period, contents), then one `<section>` per section.
@@ -230,13 +244,8 @@ export const ReportBody = ({ doc, images }: { doc: ReportDocument; charts?: 'svg
           </ol>
         </nav>
       </header>
-      {doc.sections.map((s, i) => (
-        <section class="report-section" id={ids[i]} aria-labelledby={`${ids[i]}-title`}>
-          <h1 id={`${ids[i]}-title`}>{s.title}</h1>
-          {s.blocks.map((block, j) => (
-            <Block block={block} id={`${ids[i]}-block-${j + 1}`} doc={doc} images={images} />
-          ))}
-        </section>
+      {doc.sections.map((section, i) => (
+        <Section section={section} id={ids[i] ?? section.id} doc={doc} images={images} />
       ))}
     </article>
   );
