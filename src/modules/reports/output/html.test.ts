@@ -1,6 +1,8 @@
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { checkAccessibility, formatViolations } from '../../../../e2e/support/axe.js';
+import { launchChromium, skipBrowserTests } from '../../../../e2e/support/chromium.js';
 import { formatNuErrors, NuBatch, skipNuChecks } from '../../../../e2e/support/nu.js';
 import { LOCALES } from '../../../core/i18n/locales.js';
 import type { ReportDocument } from '../document.js';
@@ -188,6 +190,29 @@ describe('report as HTML', () => {
       }
       const errors = await nu.check();
       expect(errors.size, formatNuErrors(errors)).toBe(0);
+    },
+    60_000,
+  );
+
+  it.skipIf(skipBrowserTests)(
+    'has no accessibility violations (axe, WCAG 2.2 AA) in Arabic, Chinese and English',
+    async () => {
+      const browser = await launchChromium();
+      try {
+        const page = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
+        for (const [name, html] of [
+          ['ar', renderReportHtml(fixtureDocument('ar'))],
+          ['zh', renderReportHtml(fixtureDocument('zh'))],
+          ['en', renderReportHtml(fixtureDocument('en', { draft: false }))],
+          ['ar-png', await renderReportHtml(fixtureDocument('ar'), { charts: 'png' })],
+        ] as const) {
+          await page.setContent(html);
+          const violations = await checkAccessibility(page);
+          expect(violations, formatViolations(name, violations)).toEqual([]);
+        }
+      } finally {
+        await browser.close();
+      }
     },
     60_000,
   );

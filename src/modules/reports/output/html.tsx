@@ -36,6 +36,7 @@ body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; font-family: 'Noto San
 .report-period { margin-block: 0 2rem; color: #3d3d3d; }
 .report-contents h2 { font-size: 1.2em; }
 .report-contents ol { padding-inline-start: 1.5rem; }
+.report-contents a { display: inline-block; padding-block: 0.2rem; }
 .report-section > h1 { font-size: 1.5em; border-block-end: 1px solid #6b6b6b; margin-block: 2.5rem 1rem; }
 h2 { font-size: 1.25em; } h3 { font-size: 1.1em; } h4 { font-size: 1em; }
 .report-section h2, .report-section h3, .report-section h4 { margin-block: 1.5rem 0.5rem; }
@@ -261,7 +262,9 @@ const standalone = (doc: ReportDocument, images?: ChartImages) =>
         <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
       </head>
       <body>
-        <ReportBody doc={doc} images={images} />
+        <main>
+          <ReportBody doc={doc} images={images} />
+        </main>
       </body>
     </html>,
   )}\n`;
