@@ -113,7 +113,13 @@ const Text = ({ x, y, anchor, rtl, children }: { x: number; y: number; anchor: '
  * that follows it in every format). Left to right: labels on the left, bars grow rightwards; right
  * to left: labels on the right, bars grow leftwards.
  */
-export const ChartSvg = ({ block, dir, locale, id = 'chart' }: { block: ChartBlock } & ChartOptions) => {
+export const ChartSvg = ({
+  block,
+  dir,
+  locale,
+  id = 'chart',
+  fluid,
+}: { block: ChartBlock /** Inline in a page: as wide as its container, its height following (a standalone SVG has its size in pixels). */; fluid?: boolean } & ChartOptions) => {
   const rtl = dir === 'rtl';
   const { width, height, labelWidth, rows } = layout(block);
   const max = Math.max(0, ...block.data.map((d) => d.value));
@@ -124,8 +130,8 @@ export const ChartSvg = ({ block, dir, locale, id = 'chart' }: { block: ChartBlo
       class="report-chart-svg"
       role="img"
       aria-labelledby={`${id}-title`}
-      width={width}
-      height={height}
+      width={fluid ? '100%' : width}
+      height={fluid ? undefined : height}
       viewBox={`0 0 ${width} ${height}`}
       lang={locale}
       direction="ltr"

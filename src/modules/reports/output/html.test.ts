@@ -6,7 +6,7 @@ import { launchChromium, skipBrowserTests } from '../../../../e2e/support/chromi
 import { formatNuErrors, NuBatch, skipNuChecks } from '../../../../e2e/support/nu.js';
 import { LOCALES } from '../../../core/i18n/locales.js';
 import type { ReportDocument } from '../document.js';
-import { ReportBody, renderReportHtml } from './html.js';
+import { REPORT_BODY_CSS, ReportBody, renderReportHtml } from './html.js';
 import { FIXTURE_PARTNER, FIXTURE_QUOTE, fixtureDocument, fixtureWords } from './test-fixture.js';
 
 type Tag = { name: string; close: boolean; attrs: Record<string, string>; at: number };
@@ -48,7 +48,14 @@ describe('report as HTML', () => {
     expect(root?.attrs).toMatchObject({ lang: locale, dir: doc.dir });
     expect(textOf(html, /<title>([^<]*)<\/title>/)).toBe(`C26/25 · ${w.title}`);
     expect(opening(html, 'meta')[0]?.attrs.charset).toBe('utf-8');
-    for (const rule of ['@media print', '@page', 'size: A4', '.report-section { break-before: page; }', 'thead { display: table-header-group; }', 'break-inside: avoid'])
+    for (const rule of [
+      '@media print',
+      '@page',
+      'size: A4',
+      '.report .report-section { break-before: page; }',
+      '.report thead { display: table-header-group; }',
+      'break-inside: avoid',
+    ])
       expect(html).toContain(rule);
     // The same document, the same bytes.
     expect(renderReportHtml(fixtureDocument(locale))).toBe(html);
@@ -173,7 +180,14 @@ describe('report as HTML', () => {
     expect(opening(html, 'section').map((s) => s.attrs.id)).toEqual(['narrative.overview', 'stocktaking.figures', 'stocktaking.figures-2']);
   });
 
-  it('gives the site’s pages the same body as the standalone document', () => {
+  it('gives the site’s pages the same body as the standalone document, with rules for the site’s stylesheet all under .report', () => {
+    const selectors = REPORT_BODY_CSS.replace(/@media print \{|^\s*\}\s*$/gm, '')
+      .split('\n')
+      .filter((line) => line.includes('{'))
+      .flatMap((line) => (line.split('{')[0] ?? '').split(','))
+      .map((selector) => selector.trim());
+    expect(selectors.length).toBeGreaterThan(20);
+    expect(selectors.filter((selector) => !selector.startsWith('.report '))).toEqual([]);
     const doc = fixtureDocument('fr');
     const body = render(h(ReportBody, { doc, charts: 'svg' }));
     expect(body.startsWith('<article class="report" lang="fr" dir="ltr">')).toBe(true);

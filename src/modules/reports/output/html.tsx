@@ -16,51 +16,59 @@ import { headingLevels } from './headings.js';
 export type ChartFormat = 'svg' | 'png';
 
 /**
- * The stylesheet of the standalone document. The site's pages, whose policy allows no inline
- * style, need the same rules (`.report-*` classes) in the site's stylesheet.
+ * The rules of the report's body, every one under `.report`: what the site's pages need in the
+ * site's stylesheet (its content security policy allows no inline style), where the platform's
+ * own rules already draw tables, captions and numeric cells.
  */
+export const REPORT_BODY_CSS = `
+.report .report-front { margin-block-end: 2rem; }
+.report .report-masthead { display: flex; justify-content: space-between; align-items: flex-start; gap: 1rem; border-block-end: 2px solid #1b1b1b; padding-block-end: 0.5rem; }
+.report .report-organization { font-weight: 700; margin: 0; }
+.report .report-symbol { font-weight: 700; font-size: 1.25em; margin: 0; text-align: end; }
+.report .report-lines { margin-block: 0.75rem 0; margin-inline-start: auto; inline-size: fit-content; }
+.report .report-lines p { margin: 0; }
+.report .report-draft { margin-block: 1.5rem; padding: 0.6rem 1rem; border: 3px solid #a4000f; color: #a4000f; font-weight: 700; font-size: 1.2em; text-align: center; }
+.report .report-title { font-size: 1.8em; line-height: 1.25; margin-block: 2.5rem 0.75rem; }
+.report .report-period { margin-block: 0 2rem; color: #3d3d3d; }
+.report .report-contents h2 { font-size: 1.2em; }
+.report .report-contents ol { padding-inline-start: 1.5rem; }
+.report .report-contents a { display: inline-block; padding-block: 0.2rem; }
+.report .report-section > h1 { font-size: 1.5em; border-block-end: 1px solid #6b6b6b; margin-block: 2.5rem 1rem; }
+.report .report-section h2 { font-size: 1.25em; margin-block: 1.5rem 0.5rem; }
+.report .report-section h3 { font-size: 1.1em; margin-block: 1.5rem 0.5rem; }
+.report .report-section h4 { font-size: 1em; margin-block: 1.5rem 0.5rem; }
+.report .note { font-size: 0.85em; color: #3d3d3d; }
+.report .report-chart { margin: 1.5rem 0 0.5rem; }
+.report .report-chart figcaption { font-weight: 700; margin-block-end: 0.5rem; }
+.report .report-chart svg, .report .report-chart img { display: block; max-inline-size: 100%; block-size: auto; }
+@media print {
+  .report .report-section { break-before: page; }
+  .report h1, .report h2, .report h3, .report h4, .report caption, .report figcaption { break-after: avoid; }
+  .report .table-wrap { overflow: visible; }
+  .report thead { display: table-header-group; }
+  .report tr, .report figure, .report .report-chart img, .report .report-chart svg { break-inside: avoid; }
+  .report .report-draft { border-color: #000; color: #000; }
+}
+`;
+
+/** The standalone document's stylesheet: the page (A4), fonts, tables, then the body's rules. */
 export const REPORT_CSS = `
 @page { size: A4; margin: 20mm 18mm 22mm; }
 html { color: #1b1b1b; background: #fff; }
 body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; font-family: 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans CJK SC', sans-serif; font-size: 11pt; line-height: 1.5; }
 :lang(ar) { font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'Noto Sans', sans-serif; }
 :lang(zh) { font-family: 'Noto Sans CJK SC', 'Noto Sans', sans-serif; }
-.report-front { margin-block-end: 2rem; }
-.report-masthead { display: flex; justify-content: space-between; align-items: flex-start; gap: 1rem; border-block-end: 2px solid #1b1b1b; padding-block-end: 0.5rem; }
-.report-organization { font-weight: 700; margin: 0; }
-.report-symbol { font-weight: 700; font-size: 1.25em; margin: 0; text-align: end; }
-.report-lines { margin-block: 0.75rem 0; margin-inline-start: auto; inline-size: fit-content; }
-.report-lines p { margin: 0; }
-.report-draft { margin-block: 1.5rem; padding: 0.6rem 1rem; border: 3px solid #a4000f; color: #a4000f; font-weight: 700; font-size: 1.2em; text-align: center; }
-.report-title { font-size: 1.8em; line-height: 1.25; margin-block: 2.5rem 0.75rem; }
-.report-period { margin-block: 0 2rem; color: #3d3d3d; }
-.report-contents h2 { font-size: 1.2em; }
-.report-contents ol { padding-inline-start: 1.5rem; }
-.report-contents a { display: inline-block; padding-block: 0.2rem; }
-.report-section > h1 { font-size: 1.5em; border-block-end: 1px solid #6b6b6b; margin-block: 2.5rem 1rem; }
-h2 { font-size: 1.25em; } h3 { font-size: 1.1em; } h4 { font-size: 1em; }
-.report-section h2, .report-section h3, .report-section h4 { margin-block: 1.5rem 0.5rem; }
-.note { font-size: 0.85em; color: #3d3d3d; }
 .table-wrap { max-inline-size: 100%; overflow-x: auto; margin-block: 1rem 1.5rem; }
 table { inline-size: 100%; border-collapse: collapse; }
 caption { text-align: start; font-weight: 700; padding-block-end: 0.4rem; }
 th, td { padding: 0.3rem 0.6rem; text-align: start; vertical-align: top; border-block-end: 1px solid #c8c8c8; }
 thead th { border-block-end: 2px solid #1b1b1b; }
 .numeric { text-align: end; font-variant-numeric: tabular-nums; }
-.report-chart { margin: 1.5rem 0 0.5rem; }
-.report-chart figcaption { font-weight: 700; margin-block-end: 0.5rem; }
-.report-chart svg, .report-chart img { display: block; max-inline-size: 100%; block-size: auto; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
-  .report-section { break-before: page; }
-  h1, h2, h3, h4, caption, figcaption { break-after: avoid; }
-  .table-wrap { overflow: visible; }
-  thead { display: table-header-group; }
-  tr, figure, .report-chart img, .report-chart svg { break-inside: avoid; }
-  .report-draft { border-color: #000; color: #000; }
 }
-`;
+${REPORT_BODY_CSS}`;
 
 /** Unique, readable anchors for the sections (a section's id, with -2, -3 when a template uses it twice). */
 const anchors = (sections: ReportSectionDocument[]) => {
@@ -144,7 +152,7 @@ const Chart = ({ block, id, doc, images }: { block: ChartBlock; id: string; doc:
     <>
       <figure class="report-chart" id={id} aria-labelledby={`${id}-caption`}>
         <figcaption id={`${id}-caption`}>{block.title}</figcaption>
-        {png ? <img src={`data:image/png;base64,${png.toString('base64')}`} alt={block.title} /> : <ChartSvg block={block} dir={doc.dir} locale={doc.locale} id={id} />}
+        {png ? <img src={`data:image/png;base64,${png.toString('base64')}`} alt={block.title} /> : <ChartSvg block={block} dir={doc.dir} locale={doc.locale} id={id} fluid />}
       </figure>
       <DataTable
         caption={block.title}
