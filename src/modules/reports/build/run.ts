@@ -93,13 +93,13 @@ export const buildSteps = (locales: number, formats: number) => locales * (1 + f
 const asBuffer = (value: string | Uint8Array): Buffer => (typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.isBuffer(value) ? value : Buffer.from(value));
 
 /** One format of a document; a PDF without Chromium is an output with its error (the other formats are kept). */
-export const renderFormat = async (doc: ReportDocument, format: OutputFormat): Promise<{ bytes: Buffer } | { error: { key: string } }> => {
+export const renderFormat = async (doc: ReportDocument, format: OutputFormat): Promise<{ bytes: Buffer } | { error: { key: string; values?: Record<string, string> } }> => {
   if (format === 'html') return { bytes: asBuffer(await renderReportHtml(doc, {})) };
   if (format === 'docx') return { bytes: asBuffer(await renderReportDocx(doc)) };
   try {
     return { bytes: asBuffer(await renderReportPdf(doc)) };
   } catch (error) {
-    if (error instanceof PdfUnavailableError) return { error: { key: error.key } };
+    if (error instanceof PdfUnavailableError) return { error: { key: error.key, values: { path: error.path } } };
     throw error;
   }
 };

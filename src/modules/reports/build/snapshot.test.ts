@@ -164,7 +164,7 @@ describe('the build job', () => {
     );
     await runBuild(database.db, files, modules, buildId);
     const [build] = await database.db.select().from(reportBuilds).where(eq(reportBuilds.id, buildId));
-    expect(build).toMatchObject({ state: 'done', done: 3, total: 3, error: { key: 'reports.build.pdf_unavailable' } });
+    expect(build).toMatchObject({ state: 'done', done: 3, total: 3, error: { key: 'reports.output.pdf_unavailable' } });
     const rows = await database.db.select().from(reportOutputs).where(eq(reportOutputs.versionId, version.id));
     expect(rows.map((r) => r.format)).toEqual(['html']);
   });
