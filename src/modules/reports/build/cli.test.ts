@@ -65,7 +65,8 @@ describe('wsis report build (child process)', () => {
     const run = await wsis(['report', 'build', '--out', out, '--template', 'cstd', '--year', '2026', '--lang', 'en', '--format', 'html,pdf'], {
       CHROMIUM_PATH: '/nonexistent/chromium',
     });
-    expect(run.stderr).toContain('wsis: The PDF could not be produced: Chromium is not installed on this server.');
+    expect(run.stderr).toContain('wsis: The PDF cannot be produced: Chromium was not found at /nonexistent/chromium.');
+    expect(run.stderr).toContain('apt-get install chromium');
     expect(run.code).toBe(1);
     expect(listed(out)).toEqual([]);
   });
