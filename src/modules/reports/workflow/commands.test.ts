@@ -13,7 +13,7 @@ import type { PlatformModule } from '../../../core/module.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { buildActor, ok } from './test-helpers.js';
-import { type reportComments, reports, reportSnapshots, reportTemplates, reportVersions } from '../tables.js';
+import { type reportComments, reports, reportBuilds, reportSnapshots, reportTemplates, reportVersions } from '../tables.js';
 import { SEED_TEMPLATES, seedReportTemplates } from '../templates/seed.js';
 import { reportCalendarDates } from './calendar.js';
 import { addComment } from './commands/add-comment.js';
@@ -231,29 +231,22 @@ describe('a report’s life', () => {
     const { db } = database;
     const before = await count(reportVersions);
     const first = await finalizeReport(db, { actor: secretariat, reportId, modules: ALL, now: NOW });
-    if (first.ok) {
-      const [report] = await db.select().from(reports).where(eq(reports.id, reportId));
-      expect(report?.state).toBe('final');
-      expect(report?.finalizedAt?.toISOString()).toBe(NOW.toISOString());
-      const [latest] = await findVersions(db, reportId);
-      expect([latest?.final, latest?.state, latest?.id]).toEqual([true, 'final', first.versionId]);
-      expect((await db.select().from(reportSnapshots).where(eq(reportSnapshots.versionId, first.versionId))).length).toBeGreaterThan(0);
-    } else {
-      // build/snapshot.ts is still a stand-in that throws: everything rolled back, the report still in review.
-      // Once the build helper's freezeSnapshot is merged, the branch above runs instead.
-      expect(first).toMatchObject({ ok: false, error: 'snapshot_failed' });
-      expect(await count(reportVersions)).toBe(before);
-      expect((await db.select().from(reports).where(eq(reports.id, reportId)))[0]?.state).toBe('review');
-      // Made final by hand (as the command would have) to check the refusals below.
-      const [latest] = await findVersions(db, reportId);
-      await db.insert(reportVersions).values({ reportId, number: (latest?.number ?? 0) + 1, state: 'final', final: true, narratives: latest?.narratives ?? {} });
-      await db.update(reports).set({ state: 'final', finalizedAt: NOW }).where(eq(reports.id, reportId));
-    }
-    const versions = await count(reportVersions);
+    if (!first.ok) throw new Error(`final refused: ${JSON.stringify(first)}`);
+    const [report] = await db.select().from(reports).where(eq(reports.id, reportId));
+    expect(report?.state).toBe('final');
+    expect(report?.finalizedAt?.toISOString()).toBe(NOW.toISOString());
+    const [latest] = await findVersions(db, reportId);
+    expect([latest?.final, latest?.state, latest?.id]).toEqual([true, 'final', first.versionId]);
+    expect(await count(reportVersions)).toBe(before + 1);
+    // Frozen in the six languages, and its publication queued: every language in every format.
+    const frozen = await db.select().from(reportSnapshots).where(eq(reportSnapshots.versionId, first.versionId));
+    expect(frozen.map((f) => f.locale).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+    const queued = await db.select().from(reportBuilds).where(eq(reportBuilds.versionId, first.versionId));
+    expect(queued.map((b) => [b.state, [...b.locales].sort().join(','), b.formats.join(',')])).toEqual([['waiting', 'ar,en,es,fr,ru,zh', 'html,docx,pdf']]);
     expect(await finalizeReport(db, { actor: secretariat, reportId, modules: ALL })).toMatchObject({ ok: false, error: 'already_final' });
     expect(await saveNarratives(db, { actor: secretariat, reportId, input: { locale: 'en', texts: {} } })).toMatchObject({ ok: false, error: 'already_final' });
     expect(await submitForReview(db, { actor: secretariat, reportId })).toMatchObject({ ok: false, error: 'already_final' });
-    expect(await count(reportVersions)).toBe(versions);
+    expect(await count(reportVersions)).toBe(before + 1);
     // The index: a second final version of the same report cannot be written, whatever the state says.
     await expect(db.insert(reportVersions).values({ reportId, number: 999, state: 'final', final: true })).rejects.toThrow();
   });

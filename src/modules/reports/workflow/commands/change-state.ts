@@ -5,10 +5,12 @@
 import { desc, eq } from 'drizzle-orm';
 import { recordAction } from '../../../../core/audit/record.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
+import { LOCALES } from '../../../../core/i18n/locales.js';
 import type { PlatformModule } from '../../../../core/module.js';
 import type { Actor } from '../../../../core/permissions/index.js';
+import { requestBuild } from '../../build/job.js';
 import { freezeSnapshot } from '../../build/snapshot.js';
-import { type ReportState, reports, reportVersions } from '../../tables.js';
+import { OUTPUT_FORMATS, type ReportState, reports, reportVersions } from '../../tables.js';
 import { absentSource } from './create-report.js';
 import { type CommandResult, isUniqueViolation, RefusedError, refuse } from './result.js';
 
@@ -66,6 +68,9 @@ export const finalizeReport = async (
         // Rolls the transaction back; answered as a refusal the secretariat can read.
         throw new RefusedError(refuse('snapshot_failed', '_form', { reason: error instanceof Error ? error.message : String(error) }));
       }
+      // Published without anyone asking: the six languages in every format, built on the job runner
+      // from the snapshot just stored (a missing Chromium leaves the PDF's message on the build).
+      await requestBuild(tx, { reportId, versionId: version.id, locales: [...LOCALES], formats: [...OUTPUT_FORMATS], requestedBy: actor.id });
       await recordAction(tx, {
         actor,
         action: 'reports.manage',
