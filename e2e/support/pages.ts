@@ -112,6 +112,8 @@ export const SIGNED_IN_PAGES: readonly string[] = [
   '/admin/trust-fund/allocations/new',
   // The builds of the demonstration reports (reports/build): 2 is last year's final Stocktaking report, with a build.
   '/admin/reports/2/builds',
+  // The demonstration CSTD report (in review) as it would be built now, every contributed section with its figures.
+  '/admin/reports/1/preview',
   // Reports (workflow/, templates/): the list and its create form, the demonstration CSTD report (in review) with its
   // narratives, the diff of its versions 1 and 2, its review page with the comment forms; a template's editor.
   '/admin/reports',

@@ -67,6 +67,20 @@ describe('the build page', () => {
   });
 });
 
+describe('the preview', () => {
+  it('shows the secretariat the whole report as a build would make it now, in the page language', async () => {
+    const { report } = await insertReport(kit.database.db, { year: 2025, sections, narratives });
+    const page = `/fr/admin/reports/${report.id}/preview`;
+    const shown = await (await kit.as(secretariat)).get(page);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('Introduction générale');
+    expect(shown.body).toContain('Une année de travail.');
+    expect(shown.body).toContain('Aperçu');
+    expect((await (await kit.as(member)).get(page)).statusCode).toBe(403);
+    expect((await (await kit.as(secretariat)).get('/fr/admin/reports/999999/preview')).statusCode).toBe(404);
+  });
+});
+
 describe('the published reports', () => {
   it('lists final reports with files by year and language, shows one from its snapshot, and hides the others', async () => {
     const { report, version } = await insertReport(kit.database.db, { templateKey: 'council', year: 2025, sections, narratives });

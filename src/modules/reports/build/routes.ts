@@ -13,12 +13,22 @@ import { isLocale, type Locale } from '../../../core/i18n/locales.js';
 import { type Actor, authorize } from '../../../core/permissions/index.js';
 import { emptyForm, type FormState } from '../../../core/views/components.js';
 import { TEMPLATE_KEYS, type TemplateKey } from '../tables.js';
-import { findBuilds, findOutputs, findPublishedReport, findPublishedReports, findPublishedYears, findReport, findVersionReport, type OutputFile } from './queries.js';
+import {
+  findBuildableVersions,
+  findBuilds,
+  findOutputs,
+  findPublishedReport,
+  findPublishedReports,
+  findPublishedYears,
+  findReport,
+  findVersionReport,
+  type OutputFile,
+} from './queries.js';
 import { requestBuildFromPage } from './request.js';
 import { isOutputFormat, outputFileName } from './run.js';
 import { reportDocument } from './snapshot.js';
 import { BuildsPage } from './views/BuildsPage.js';
-import { PublishedReportPage, PublishedReportsPage } from './views/PublishedPages.js';
+import { PreviewPage, PublishedReportPage, PublishedReportsPage } from './views/PublishedPages.js';
 
 const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
@@ -101,6 +111,18 @@ export const buildAdminRoutes: FastifyPluginAsync = async (app) => {
     }
     reply.flash('notice', req.t('reports.build.page.queued'));
     return reply.seeOther(`/${req.locale}/admin/reports/${report.id}/builds`);
+  });
+
+  // The report as it would be built now (the latest version, composed from the live data; a final
+  // report from its snapshot), in the reader's language, before asking for files.
+  app.get<{ Params: { id: string } }>('/reports/:id/preview', async (req, reply) => {
+    manager(req);
+    const report = await reportOf(req.params.id);
+    const { latest, final } = await findBuildableVersions(db, report.id);
+    const version = final ?? latest;
+    if (!version) throw notFound();
+    const doc = await reportDocument(db, app.platform.modules, version.id, req.locale);
+    return reply.page(PreviewPage({ view: req.view(reply), report, doc, versionNumber: version.number }));
   });
 
   app.get<{ Params: { id: string; versionId: string; file: string } }>('/reports/:id/files/:versionId/:file', async (req, reply) => {

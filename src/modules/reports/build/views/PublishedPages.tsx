@@ -110,3 +110,14 @@ export const PublishedReportPage = ({ view, report, doc, outputs }: { view: View
     </nav>
   </Layout>
 );
+
+/** `/admin/reports/:id/preview`: the report as a build would make it now, on the site, with the way to its files. */
+export const PreviewPage = ({ view, report, doc, versionNumber }: { view: ViewContext; report: ReportRow; doc: ReportDocument; versionNumber: number }) => (
+  <Layout view={view} title={view.t('reports.build.preview.title', { title: doc.front.title })} wide>
+    <p class="notice">{view.t('reports.build.preview.about', { version: String(versionNumber) })}</p>
+    <p>
+      <a href={view.href(`/admin/reports/${report.id}/builds`)}>{view.t('reports.build.preview.builds')}</a>
+    </p>
+    <ReportBody doc={doc} />
+  </Layout>
+);

@@ -248,6 +248,9 @@ export const ReportPage = ({
       <section aria-labelledby="builds-title">
         <h2 id="builds-title">{t('reports.workflow.builds_title')}</h2>
         <p>
+          <a href={view.href(`${path}/preview`)}>{t('reports.workflow.preview_link')}</a>
+        </p>
+        <p>
           <a href={view.href(`${path}/builds`)}>{t('reports.workflow.builds_link')}</a>
         </p>
       </section>
