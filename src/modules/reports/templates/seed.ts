@@ -7,7 +7,7 @@
  * the figures follow as a section of their own ('facilitator' then 'facilitator-stocktaking').
  */
 import type { Db, DbOrTx } from '../../../core/db/client.js';
-import type { Localized } from '../../../core/i18n/locales.js';
+import { LOCALES, type Locale, type Localized } from '../../../core/i18n/locales.js';
 import { reportTemplates, type TemplateKey, type TemplateSection } from '../tables.js';
 
 /** Section titles shared by the templates. */
@@ -137,11 +137,15 @@ const T = {
 const FIGURES_ALL = ['action-line', 'sdg', 'region', 'stakeholder', 'target-group'];
 const narrative = (id: string, title: Localized): TemplateSection => ({ id, title, narrative: true });
 /** A role of ITU: its narrative with the roadmaps of its lines, then the Stocktaking figures of those lines. */
+/** "<the role>: <entries of the Stocktaking>" in each language, so the contents tell the roles' figures apart. */
+const COLON: Record<Locale, string> = { ar: ': ', en: ': ', es: ': ', fr: '\u00a0: ', ru: ': ', zh: '：' };
+const figuresOf = (title: Localized): Localized =>
+  Object.fromEntries(LOCALES.flatMap((l) => (title[l] && T.stocktakingOf[l] ? [[l, `${title[l]}${COLON[l]}${T.stocktakingOf[l]}`]] : [])));
 const role = (id: string, title: Localized, lines: string[]): TemplateSection[] => [
   { id, title, source: 'roadmaps.progress', options: { actionLines: lines }, narrative: true },
   {
     id: `${id}-stocktaking`,
-    title: T.stocktakingOf,
+    title: figuresOf(title),
     source: 'stocktaking.figures',
     options: { figures: ['action-line', 'target-group'], actionLines: lines },
     narrative: false,
