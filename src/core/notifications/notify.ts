@@ -22,6 +22,8 @@ export type NotifyArgs = {
   except?: number | null;
   /** A reminder's key: one notification per recipient, event and key (a second call adds nothing). */
   key?: string | null;
+  /** The caller sends its own e-mail for it in the same transaction (a receipt with a copy): written as already mailed. */
+  mailed?: boolean;
 };
 
 /**
@@ -33,13 +35,13 @@ export type NotifyArgs = {
 export const notify = async (
   tx: DbOrTx,
   event: NotificationEventContribution,
-  { to = [], params = {}, link = null, except = null, key = null }: NotifyArgs = {},
+  { to = [], params = {}, link = null, except = null, key = null, mailed = false }: NotifyArgs = {},
 ): Promise<number> => {
   const roles = event.recipients === 'named' ? [] : event.recipients.roles;
   if (to.length === 0 && roles.length === 0) return 0;
   const { rows } = await tx.execute<{ id: string }>(sql`
-    insert into core_notifications (recipient_id, kind, params, link, key, email)
-    select u.id, ${event.event}, ${JSON.stringify(params)}::jsonb, ${link}, ${key}, u.notification_email
+    insert into core_notifications (recipient_id, kind, params, link, key, email, mailed_at)
+    select u.id, ${event.event}, ${JSON.stringify(params)}::jsonb, ${link}, ${key}, u.notification_email, case when ${mailed}::boolean then now() end
     from auth_users u
     where u.status = 'active'
       and u.id is distinct from ${except}::bigint

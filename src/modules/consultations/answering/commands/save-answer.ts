@@ -18,9 +18,10 @@ import { enqueueMail } from '../../../../core/mail/outbox.js';
 import { notify } from '../../../../core/notifications/notify.js';
 import type { Actor } from '../../../../core/permissions/index.js';
 import { findOrganizationsOfUser } from '../../../accounts/queries.js';
-import { findCountries, regionOfCountry } from '../../../reference/queries.js';
-import { type Consultation, currentQuestionnaire, findConsultation } from '../../queries.js';
-import { type AnswerValues, questionsOf, type ReferenceList } from '../../questionnaire.js';
+import { findCountry } from '../../../reference/queries.js';
+import { audienceNeedsOrganizations } from '../../audience.js';
+import { type Consultation, findConsultationAndQuestionnaire } from '../../queries.js';
+import { type AnswerValues, type Questionnaire, questionsOf, type ReferenceList } from '../../questionnaire.js';
 import { answers, attachments, type Gender } from '../../tables.js';
 import { answerCopy } from '../copy.js';
 import { answerReceived } from '../notifications.js';
@@ -82,16 +83,18 @@ export const saveAnswer = async (
 ): Promise<SaveAnswerResult> => {
   let textsWaiting = 0;
   const result = await db.transaction(async (tx): Promise<SaveAnswerResult> => {
-    const consultation = await findConsultation(tx, consultationId);
-    if (!answerable(consultation)) return { ok: false, error: 'not_found' };
+    // The consultation and its questionnaire in one statement (a save is a handful of statements: each counts).
+    const found = await findConsultationAndQuestionnaire(tx, consultationId);
+    if (!found || !answerable(found.consultation)) return { ok: false, error: 'not_found' };
+    const { consultation, questionnaire } = found;
     if (consultation.status !== 'open') return { ok: false, error: 'closed', consultation, kept: false };
-    const organizations = await findOrganizationsOfUser(tx, actor.id);
+    // A person answering for themselves where the audience rule ignores organizations needs none of them.
+    const organizations = input.respondent.kind === 'organization' || audienceNeedsOrganizations(consultation) ? await findOrganizationsOfUser(tx, actor.id) : [];
     const refusal = audienceRefusal(consultation, actor, organizations) ?? respondentRefusal(consultation, input.respondent, organizations);
     if (refusal) return { ok: false, error: 'forbidden', reason: refusal };
     const organization = input.respondent.kind === 'organization' ? organizations.find((o) => o.id === (input.respondent as { organizationId: number }).organizationId) : undefined;
     const respondent = organization ? respondentKey({ organizationId: organization.id }) : respondentKey({ userId: actor.id });
 
-    const questionnaire = await currentQuestionnaire(tx, consultation);
     const known = new Set(questionsOf(questionnaire).map((q) => q.id));
     const [existing] = await tx
       .select()
@@ -130,11 +133,13 @@ export const saveAnswer = async (
         if (!mine.some((a) => a.id === v.attachmentId && a.questionId === questionId)) problems.push({ questionId, error: 'attachment_unknown' });
     }
     const country = organization ? organization.country : (input.country ?? existing?.country ?? null);
-    if (!organization && input.country && !(await findCountries(tx)).some((c) => c.code === input.country)) problems.push({ questionId: '_country', error: 'country_unknown' });
+    // The country's row, read once: it says whether a given code exists and gives the region.
+    const place = country ? await findCountry(tx, country) : null;
+    if (!organization && input.country && (place === null || place.code !== input.country)) problems.push({ questionId: '_country', error: 'country_unknown' });
     if (problems.length > 0) return { ok: false, error: 'invalid', problems };
 
     const doSubmit = submit && !late;
-    const region = country ? await regionOfCountry(tx, country) : null;
+    const region = place?.region ?? null;
     const fields = {
       version: consultation.currentVersion,
       userId: actor.id,
@@ -167,7 +172,8 @@ export const saveAnswer = async (
     }
     // A submitted answer's free texts are searchable from this commit on (a change after submission
     // writes the changed ones again; a draft has none); their campaigns are found after the commit.
-    if (row.status === 'submitted') textsWaiting = await storeAnswerTexts(tx, row.id);
+    // An answer never submitted before (new, or a draft) has no texts stored yet: none to read.
+    if (row.status === 'submitted') textsWaiting = await storeAnswerTexts(tx, row.id, row, { none: existing?.status !== 'submitted' });
     await recordAction(tx, {
       actor,
       action: doSubmit ? 'consultations.answer.submit' : 'consultations.answer.write',
@@ -197,20 +203,15 @@ const reportPlacingError = (error: unknown) => {
  */
 const sendReceipt = async (
   tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  {
-    actor,
-    consultation,
-    questionnaire,
-    answer,
-    baseUrl,
-  }: { actor: Actor; consultation: Consultation; questionnaire: Awaited<ReturnType<typeof currentQuestionnaire>>; answer: Answer; baseUrl: string },
+  { actor, consultation, questionnaire, answer, baseUrl }: { actor: Actor; consultation: Consultation; questionnaire: Questionnaire; answer: Answer; baseUrl: string },
 ) => {
   const locale: Locale = isLocale(actor.locale) ? actor.locale : 'en';
   const localize = localizer(locale);
-  const files = await tx.select({ id: attachments.id, fileName: attachments.fileName }).from(attachments).where(eq(attachments.answerId, answer.id));
+  // The names of the attached files, read only when the answer has one.
+  const hasFiles = Object.values(answer.values).some((v) => typeof v === 'object' && v !== null && 'attachmentId' in v);
+  const files = hasFiles ? await tx.select({ id: attachments.id, fileName: attachments.fileName }).from(attachments).where(eq(attachments.answerId, answer.id)) : [];
   const link = `/consultations/${consultation.id}/answer/receipt`;
-  await notify(tx, answerReceived, { to: [actor.id], params: { title: consultation.title as Record<string, string> }, link });
-  await tx.execute(sql`update core_notifications set mailed_at = now() where recipient_id = ${actor.id} and kind = ${answerReceived.event} and mailed_at is null`);
+  await notify(tx, answerReceived, { to: [actor.id], params: { title: consultation.title as Record<string, string> }, link, mailed: true });
   const fmt = formatters(locale);
   await enqueueMail(tx, {
     to: actor.email,
