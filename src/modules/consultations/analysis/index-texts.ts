@@ -185,14 +185,9 @@ const placeText = async (
       .set({ campaignId })
       .where(and(inArray(texts.answerId, [best.answerId, answerId]), eq(texts.questionId, questionId)));
   } else {
-    await tx
-      .update(campaigns)
-      .set({ size: sql`${campaigns.size} + 1` })
-      .where(eq(campaigns.id, campaignId));
-    await tx
-      .update(texts)
-      .set({ campaignId })
-      .where(and(eq(texts.answerId, answerId), eq(texts.questionId, questionId)));
+    // The campaign grows by one and the text joins it, in one statement.
+    await tx.execute(sql`with grown as (update ${campaigns} set size = ${campaigns.size} + 1 where ${campaigns.id} = ${campaignId})
+      update ${texts} set campaign_id = ${campaignId} where ${texts.answerId} = ${answerId} and ${texts.questionId} = ${questionId}`);
   }
   return campaignId;
 };
@@ -202,14 +197,16 @@ const placeText = async (
  * stale campaigns again, then claims up to `limit` waiting texts (`for update skip locked`: a text
  * another runner holds is left to it) in answer order and places each, marking it placed in the same
  * transaction, so each text is placed exactly once whatever the runners. `answerId` limits the
- * claim to one answer's texts. Returns how many texts were placed and campaigns counted again.
+ * claim to one answer's texts; `stale: false` when the caller found no stale campaign of the question
+ * (one marked stale since is counted by the next run). Returns how many texts were placed and
+ * campaigns counted again.
  */
 export const placeQuestionTexts = async (
   tx: DbOrTx,
-  { consultationId, questionId, limit = 100, answerId }: { consultationId: number; questionId: string; limit?: number; answerId?: number },
+  { consultationId, questionId, limit = 100, answerId, stale = true }: { consultationId: number; questionId: string; limit?: number; answerId?: number; stale?: boolean },
 ): Promise<{ placed: number; tidied: number }> => {
   await lockQuestion(tx, consultationId, questionId);
-  const tidied = await tidyCampaigns(tx, { consultationId, questionId });
+  const tidied = stale ? await tidyCampaigns(tx, { consultationId, questionId }) : 0;
   const waiting = await tx
     .select({ answerId: texts.answerId, signature: texts.signature })
     .from(texts)
@@ -224,16 +221,19 @@ export const placeQuestionTexts = async (
   return { placed: waiting.length, tidied };
 };
 
-/** The questions with work for the placing job (texts waiting, campaigns stale), in the order their locks are taken. */
+/**
+ * The questions with work for the placing job (texts waiting, campaigns stale), in the order their
+ * locks are taken; `stale` when the question has stale campaigns to count again.
+ */
 export const findPlacingWork = async (db: DbOrTx, { consultationId }: { consultationId?: number } = {}) => {
   const only = (column: typeof texts.consultationId | typeof campaigns.consultationId) => (consultationId === undefined ? sql`true` : sql`${column} = ${consultationId}`);
-  const { rows } = await db.execute<{ consultationId: number; questionId: string }>(sql`
-    select "consultationId", "questionId" from (
-      select distinct ${texts.consultationId}::float8 as "consultationId", ${texts.questionId} as "questionId" from ${texts} where ${texts.placedAt} is null and ${only(texts.consultationId)}
+  const { rows } = await db.execute<{ consultationId: number; questionId: string; stale: boolean }>(sql`
+    select "consultationId", "questionId", bool_or(stale) as stale from (
+      select distinct ${texts.consultationId}::float8 as "consultationId", ${texts.questionId} as "questionId", false as stale from ${texts} where ${texts.placedAt} is null and ${only(texts.consultationId)}
       union
-      select distinct ${campaigns.consultationId}::float8, ${campaigns.questionId} from ${campaigns} where ${campaigns.isStale} and ${only(campaigns.consultationId)}
-    ) w order by "consultationId", hashtext("questionId"), "questionId"`);
-  return rows.map((r) => ({ consultationId: Number(r.consultationId), questionId: r.questionId }));
+      select distinct ${campaigns.consultationId}::float8, ${campaigns.questionId}, true from ${campaigns} where ${campaigns.isStale} and ${only(campaigns.consultationId)}
+    ) w group by "consultationId", "questionId" order by "consultationId", hashtext("questionId"), "questionId"`);
+  return rows.map((r) => ({ consultationId: Number(r.consultationId), questionId: r.questionId, stale: r.stale === true }));
 };
 
 /**

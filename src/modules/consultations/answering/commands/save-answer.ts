@@ -23,6 +23,7 @@ import { audienceNeedsOrganizations } from '../../audience.js';
 import { type Consultation, findConsultationAndQuestionnaire } from '../../queries.js';
 import { type AnswerValues, type Questionnaire, questionsOf, type ReferenceList } from '../../questionnaire.js';
 import { answers, attachments, type Gender } from '../../tables.js';
+import { ANSWER_FIELDS, answerOfRow } from '../answer-rows.js';
 import { answerCopy } from '../copy.js';
 import { answerReceived } from '../notifications.js';
 import { type Answer, findOwnAnswer, findReferenceCodes, respondentKey } from '../queries.js';
@@ -56,7 +57,7 @@ export const saveAnswer = async (
   {
     actor,
     consultationId,
-    input,
+    input: given,
     replaceAll,
     stepQuestionIds = [],
     hidden,
@@ -68,7 +69,8 @@ export const saveAnswer = async (
   }: {
     actor: Actor;
     consultationId: number;
-    input: SaveAnswerInput;
+    /** The answer, or 'saved': the caller's saved answer as it stands (a submission without a body; not_found when there is none). */
+    input: SaveAnswerInput | 'saved';
     /** The values replace the whole answer (the API), or only the questions of `stepQuestionIds` (a page of the form). */
     replaceAll: boolean;
     stepQuestionIds?: string[];
@@ -87,6 +89,10 @@ export const saveAnswer = async (
     const found = await findConsultationAndQuestionnaire(tx, consultationId);
     if (!found || !answerable(found.consultation)) return { ok: false, error: 'not_found' };
     const { consultation, questionnaire } = found;
+    // Submitting what was saved: the caller's answer, read locked; it is the respondent's row below.
+    const saved = given === 'saved' ? await findOwnAnswer(tx, { consultationId: consultation.id, userId: actor.id, lock: true }) : null;
+    if (given === 'saved' && !saved) return { ok: false, error: 'not_found' };
+    const input = saved ? savedInput(saved) : (given as SaveAnswerInput);
     if (consultation.status !== 'open') return { ok: false, error: 'closed', consultation, kept: false };
     // A person answering for themselves where the audience rule ignores organizations needs none of them.
     const organizations = input.respondent.kind === 'organization' || audienceNeedsOrganizations(consultation) ? await findOrganizationsOfUser(tx, actor.id) : [];
@@ -96,11 +102,12 @@ export const saveAnswer = async (
     const respondent = organization ? respondentKey({ organizationId: organization.id }) : respondentKey({ userId: actor.id });
 
     const known = new Set(questionsOf(questionnaire).map((q) => q.id));
-    const [existing] = await tx
-      .select()
-      .from(answers)
-      .where(and(eq(answers.consultationId, consultation.id), eq(answers.respondent, respondent)))
-      .for('update');
+    const [existing] =
+      saved?.respondent === respondent
+        ? [saved]
+        : (await tx.execute(sql`select ${ANSWER_FIELDS} from ${answers} where consultation_id = ${consultation.id} and respondent = ${respondent} for update`)).rows.map(
+            answerOfRow,
+          );
     // Changing who answers carries a draft over to the new respondent (when that one has no answer yet).
     const own = existing ? null : await findOwnAnswer(tx, { consultationId: consultation.id, userId: actor.id });
     const carried = own && own.status === 'draft' ? own : null;
@@ -153,18 +160,23 @@ export const saveAnswer = async (
       gender: organization ? null : (input.gender ?? existing?.gender ?? null),
       updatedAt: now,
     };
-    const [row] = await tx
-      .insert(answers)
-      .values({ consultationId: consultation.id, respondent, ...fields, status: doSubmit ? 'submitted' : 'draft', submittedAt: doSubmit ? now : null })
-      .onConflictDoUpdate({
-        target: [answers.consultationId, answers.respondent],
-        set: {
-          ...fields,
-          status: doSubmit ? 'submitted' : sql`${answers.status}`,
-          submittedAt: doSubmit ? now : sql`${answers.submittedAt}`,
-        },
-      })
-      .returning();
+    // One row per respondent (the unique index decides between two members at once); a draft
+    // saved over a submitted answer keeps it submitted. Written by hand: see answer-rows.ts.
+    const f = fields;
+    const at = now.toISOString();
+    const [row] = (
+      await tx.execute(sql`insert into ${answers} (consultation_id, respondent, version, user_id, organization_id, language, values, publish,
+          stakeholder_type, country, region, gender, updated_at, status, submitted_at)
+        values (${consultation.id}, ${respondent}, ${f.version}, ${f.userId}, ${f.organizationId}, ${f.language}, ${JSON.stringify(f.values)}::jsonb, ${f.publish},
+          ${f.stakeholderType}, ${f.country}, ${f.region}, ${f.gender}, ${at}::timestamptz, ${doSubmit ? 'submitted' : 'draft'}, ${doSubmit ? at : null}::timestamptz)
+        on conflict (consultation_id, respondent) do update set version = excluded.version, user_id = excluded.user_id,
+          organization_id = excluded.organization_id, language = excluded.language, values = excluded.values, publish = excluded.publish,
+          stakeholder_type = excluded.stakeholder_type, country = excluded.country, region = excluded.region, gender = excluded.gender,
+          updated_at = excluded.updated_at,
+          status = case when ${doSubmit}::boolean then excluded.status else ${answers}.status end,
+          submitted_at = case when ${doSubmit}::boolean then excluded.submitted_at else ${answers}.submitted_at end
+        returning ${ANSWER_FIELDS}`)
+    ).rows.map(answerOfRow);
     if (!row) throw new Error('answer not written');
     if (carried && carried.id !== row.id) {
       await tx.update(attachments).set({ answerId: row.id }).where(eq(attachments.answerId, carried.id));
@@ -191,6 +203,16 @@ export const saveAnswer = async (
   if (textsWaiting > 0) placeTextsSoon(db, onPlacingError);
   return result;
 };
+
+/** What a saved answer says, as an input to save it again (a submission of the saved draft). */
+export const savedInput = (own: Answer): SaveAnswerInput => ({
+  respondent: own.organizationId ? { kind: 'organization', organizationId: own.organizationId } : { kind: 'individual' },
+  language: own.language,
+  values: own.values,
+  gender: own.gender,
+  country: own.organizationId ? null : own.country,
+  publish: own.publish,
+});
 
 /** The default for a failed background placing: one JSON line on stderr, like the server's log; the periodic run retries. */
 const reportPlacingError = (error: unknown) => {
