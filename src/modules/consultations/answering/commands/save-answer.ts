@@ -9,13 +9,13 @@
  */
 import { storeAnswerTexts } from '../../analysis/index-texts.js';
 import { placeTextsSoon } from '../../analysis/place-texts.js';
-import { and, eq, sql } from 'drizzle-orm';
-import { recordAction } from '../../../../core/audit/record.js';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { type AuditEntry, recordAction, recordActionStatement } from '../../../../core/audit/record.js';
 import type { Db } from '../../../../core/db/client.js';
 import { isLocale, type Locale } from '../../../../core/i18n/locales.js';
 import { formatters, isolate, localizer, localizeWithLocale } from '../../../../core/i18n/translate.js';
-import { enqueueMail } from '../../../../core/mail/outbox.js';
-import { notify } from '../../../../core/notifications/notify.js';
+import { enqueueMailStatement } from '../../../../core/mail/outbox.js';
+import { notifyStatement } from '../../../../core/notifications/notify.js';
 import type { Actor } from '../../../../core/permissions/index.js';
 import { findOrganizationsOfUser } from '../../../accounts/queries.js';
 import { findCountry } from '../../../reference/queries.js';
@@ -26,7 +26,7 @@ import { answers, attachments, type Gender } from '../../tables.js';
 import { ANSWER_FIELDS, answerOfRow } from '../answer-rows.js';
 import { answerCopy } from '../copy.js';
 import { answerReceived } from '../notifications.js';
-import { type Answer, findOwnAnswer, findReferenceCodes, respondentKey } from '../queries.js';
+import { type Answer, findOwnAnswer, findReferenceCodes, PENDING_PREFIX, respondentKey } from '../queries.js';
 import { audienceRefusal, type RespondentChoice, respondentRefusal, submissionMoment } from '../rules.js';
 import { type AnswerProblem, validateValues } from '../validate.js';
 
@@ -102,14 +102,21 @@ export const saveAnswer = async (
     const respondent = organization ? respondentKey({ organizationId: organization.id }) : respondentKey({ userId: actor.id });
 
     const known = new Set(questionsOf(questionnaire).map((q) => q.id));
-    const [existing] =
+    // The respondent's answer, locked; when there is none, the caller's own latest answer (not
+    // locked: changing who answers carries a draft over to the new respondent), in one statement.
+    const rows =
       saved?.respondent === respondent
-        ? [saved]
-        : (await tx.execute(sql`select ${ANSWER_FIELDS} from ${answers} where consultation_id = ${consultation.id} and respondent = ${respondent} for update`)).rows.map(
-            answerOfRow,
-          );
-    // Changing who answers carries a draft over to the new respondent (when that one has no answer yet).
-    const own = existing ? null : await findOwnAnswer(tx, { consultationId: consultation.id, userId: actor.id });
+        ? null
+        : (
+            await tx.execute(sql`with mine as (select ${ANSWER_FIELDS} from ${answers} where consultation_id = ${consultation.id} and respondent = ${respondent} for update)
+              select *, true as mine from mine
+              union all
+              (select ${ANSWER_FIELDS}, false from ${answers}
+                where consultation_id = ${consultation.id} and user_id = ${actor.id} and respondent not like ${`${PENDING_PREFIX}%`} and not exists (select 1 from mine)
+                order by updated_at desc, id desc limit 1)`)
+          ).rows;
+    const existing = rows ? rows.filter((r) => r.mine === true).map(answerOfRow)[0] : (saved ?? undefined);
+    const own = existing || !rows ? null : (rows.filter((r) => r.mine === false).map(answerOfRow)[0] ?? null);
     const carried = own && own.status === 'draft' ? own : null;
     const base: AnswerValues = (existing ?? carried)?.values ?? {};
     const step = new Set(stepQuestionIds);
@@ -164,7 +171,7 @@ export const saveAnswer = async (
     // saved over a submitted answer keeps it submitted. Written by hand: see answer-rows.ts.
     const f = fields;
     const at = now.toISOString();
-    const [row] = (
+    const [written] = (
       await tx.execute(sql`insert into ${answers} (consultation_id, respondent, version, user_id, organization_id, language, values, publish,
           stakeholder_type, country, region, gender, updated_at, status, submitted_at)
         values (${consultation.id}, ${respondent}, ${f.version}, ${f.userId}, ${f.organizationId}, ${f.language}, ${JSON.stringify(f.values)}::jsonb, ${f.publish},
@@ -175,8 +182,10 @@ export const saveAnswer = async (
           updated_at = excluded.updated_at,
           status = case when ${doSubmit}::boolean then excluded.status else ${answers}.status end,
           submitted_at = case when ${doSubmit}::boolean then excluded.submitted_at else ${answers}.submitted_at end
-        returning ${ANSWER_FIELDS}`)
-    ).rows.map(answerOfRow);
+        returning ${ANSWER_FIELDS}, (xmax = 0) as inserted`)
+    ).rows;
+    const row = written ? answerOfRow(written) : undefined;
+    const inserted = written?.inserted === true;
     if (!row) throw new Error('answer not written');
     if (carried && carried.id !== row.id) {
       await tx.update(attachments).set({ answerId: row.id }).where(eq(attachments.answerId, carried.id));
@@ -184,18 +193,22 @@ export const saveAnswer = async (
     }
     // A submitted answer's free texts are searchable from this commit on (a change after submission
     // writes the changed ones again; a draft has none); their campaigns are found after the commit.
-    // An answer never submitted before (new, or a draft) has no texts stored yet: none to read.
-    if (row.status === 'submitted') textsWaiting = await storeAnswerTexts(tx, row.id, row, { none: existing?.status !== 'submitted' });
-    await recordAction(tx, {
+    // An answer never submitted before has no texts stored yet, none to read: a row this statement
+    // inserted, or a draft read locked above (not a row absent then: another request may have
+    // submitted it since, the upsert then updated it).
+    if (row.status === 'submitted') textsWaiting = await storeAnswerTexts(tx, row.id, row, { none: inserted || existing?.status === 'draft' });
+    const audit: AuditEntry = {
       actor,
       action: doSubmit ? 'consultations.answer.submit' : 'consultations.answer.write',
       subjectType: 'consultations.answer',
       subjectId: row.id,
       after: { consultationId: consultation.id, respondent, status: row.status, version: row.version },
       ip,
-    });
+    };
+    // A submission's audit row, notification and e-mail are written by one statement (one round trip).
+    if (doSubmit) await tx.execute(await receiptStatement(tx, { audit, actor, consultation, questionnaire, answer: row, baseUrl }));
+    else await recordAction(tx, audit);
     if (late) return { ok: false, error: moment as 'closed' | 'not_yet_open', consultation, kept: true };
-    if (doSubmit) await sendReceipt(tx, { actor, consultation, questionnaire, answer: row, baseUrl });
     return { ok: true, answer: row, submitted: doSubmit };
   });
   // Committed: the campaigns of the new texts are found in the background (placing takes a lock
@@ -220,22 +233,30 @@ const reportPlacingError = (error: unknown) => {
 };
 
 /**
- * The receipt: a notification in the platform, and an e-mail in the respondent's language with a
- * copy of the answer (that e-mail stands for the notification's, which is marked as mailed).
+ * The submission's audit row and its receipt, as one statement to run: a notification in the
+ * platform, and an e-mail in the respondent's language with a copy of the answer (that e-mail
+ * stands for the notification's, which is written as mailed).
  */
-const sendReceipt = async (
+const receiptStatement = async (
   tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  { actor, consultation, questionnaire, answer, baseUrl }: { actor: Actor; consultation: Consultation; questionnaire: Questionnaire; answer: Answer; baseUrl: string },
-) => {
+  {
+    audit,
+    actor,
+    consultation,
+    questionnaire,
+    answer,
+    baseUrl,
+  }: { audit: AuditEntry; actor: Actor; consultation: Consultation; questionnaire: Questionnaire; answer: Answer; baseUrl: string },
+): Promise<SQL> => {
   const locale: Locale = isLocale(actor.locale) ? actor.locale : 'en';
   const localize = localizer(locale);
   // The names of the attached files, read only when the answer has one.
   const hasFiles = Object.values(answer.values).some((v) => typeof v === 'object' && v !== null && 'attachmentId' in v);
   const files = hasFiles ? await tx.select({ id: attachments.id, fileName: attachments.fileName }).from(attachments).where(eq(attachments.answerId, answer.id)) : [];
   const link = `/consultations/${consultation.id}/answer/receipt`;
-  await notify(tx, answerReceived, { to: [actor.id], params: { title: consultation.title as Record<string, string> }, link, mailed: true });
+  const notification = notifyStatement(answerReceived, { to: [actor.id], params: { title: consultation.title as Record<string, string> }, link, mailed: true });
   const fmt = formatters(locale);
-  await enqueueMail(tx, {
+  const mail = enqueueMailStatement(tx, {
     to: actor.email,
     locale,
     compose: (t) => {
@@ -253,4 +274,5 @@ const sendReceipt = async (
       };
     },
   });
+  return sql`with audit as (${recordActionStatement(tx, audit)})${notification ? sql`, notified as (${notification})` : sql``} ${mail}`;
 };
