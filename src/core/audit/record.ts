@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import type { MaybeActor } from '../permissions/index.js';
 import { auditLog } from './tables.js';
@@ -18,14 +19,22 @@ export type AuditEntry = {
  * so the change and its trace commit or fail together.
  */
 export const recordAction = async (tx: DbOrTx, entry: AuditEntry) => {
-  await tx.insert(auditLog).values({
-    actorId: entry.actor?.id ?? null,
-    actorEmail: entry.actor?.email ?? null,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId === undefined || entry.subjectId === null ? null : String(entry.subjectId),
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    ip: entry.ip ?? null,
-  });
+  await tx.insert(auditLog).values(auditRow(entry));
 };
+
+const auditRow = (entry: AuditEntry) => ({
+  actorId: entry.actor?.id ?? null,
+  actorEmail: entry.actor?.email ?? null,
+  action: entry.action,
+  subjectType: entry.subjectType,
+  subjectId: entry.subjectId === undefined || entry.subjectId === null ? null : String(entry.subjectId),
+  before: entry.before ?? null,
+  after: entry.after ?? null,
+  ip: entry.ip ?? null,
+});
+
+/**
+ * recordAction's insert as a statement not yet run, for a caller that sends it with other writes
+ * of its transaction in one round trip (`with audit as (…) …`: a data-modifying WITH always runs).
+ */
+export const recordActionStatement = (tx: DbOrTx, entry: AuditEntry): SQL => tx.insert(auditLog).values(auditRow(entry)).getSQL();

@@ -3,7 +3,7 @@
  * no mail is sent for a change that rolled back, and none is lost for one that committed), then
  * the delivery loop sends it through SMTP, retrying with back-off.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { renderToString } from 'preact-render-to-string';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -37,22 +37,28 @@ export const renderMail = (locale: Locale, content: MailContent) => {
   return { text, html };
 };
 
-/** Queues an e-mail; `compose` receives the recipient's translate function. */
-export const enqueueMail = async (
-  tx: DbOrTx,
-  { to, locale, compose, notBefore }: { to: string; locale: string; compose: (t: Translate) => MailContent /** Held until then (a call that opens later). */; notBefore?: Date },
-) => {
+type MailArgs = { to: string; locale: string; compose: (t: Translate) => MailContent /** Held until then (a call that opens later). */; notBefore?: Date };
+
+const mailRow = ({ to, locale, compose, notBefore }: MailArgs) => {
   const lang: Locale = isLocale(locale) ? locale : 'en';
   const t = translator(lang);
   const content = compose(t);
   const footer = t('core.mail.footer');
   const { text, html } = renderMail(lang, { ...content, paragraphs: [...content.paragraphs, footer] });
-  const [row] = await tx
-    .insert(mailOutbox)
-    .values({ to, locale: lang, subject: content.subject, text, html, ...(notBefore ? { nextAttemptAt: notBefore } : {}) })
-    .returning({ id: mailOutbox.id });
+  return { to, locale: lang, subject: content.subject, text, html, ...(notBefore ? { nextAttemptAt: notBefore } : {}) };
+};
+
+/** Queues an e-mail; `compose` receives the recipient's translate function. */
+export const enqueueMail = async (tx: DbOrTx, args: MailArgs) => {
+  const [row] = await tx.insert(mailOutbox).values(mailRow(args)).returning({ id: mailOutbox.id });
   return row?.id;
 };
+
+/**
+ * enqueueMail's insert as a statement not yet run, for a caller that sends it with other writes of
+ * its transaction in one round trip (`with … as (…)`: a data-modifying WITH always runs).
+ */
+export const enqueueMailStatement = (tx: DbOrTx, args: MailArgs): SQL => tx.insert(mailOutbox).values(mailRow(args)).getSQL();
 
 const MAX_ATTEMPTS = 8;
 const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 6 * 3600_000);

@@ -3,7 +3,7 @@
  * core/contributions.ts) and calls `notify()` inside the transaction of the change that caused
  * them, so a change that rolls back leaves no notification and one that commits always has its own.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { contributions, type NotificationEventContribution } from '../contributions.js';
 import type { DbOrTx } from '../db/client.js';
 import type { PlatformModule } from '../module.js';
@@ -22,6 +22,8 @@ export type NotifyArgs = {
   except?: number | null;
   /** A reminder's key: one notification per recipient, event and key (a second call adds nothing). */
   key?: string | null;
+  /** The caller sends its own e-mail for it in the same transaction (a receipt with a copy): written as already mailed. */
+  mailed?: boolean;
 };
 
 /**
@@ -33,13 +35,27 @@ export type NotifyArgs = {
 export const notify = async (
   tx: DbOrTx,
   event: NotificationEventContribution,
-  { to = [], params = {}, link = null, except = null, key = null }: NotifyArgs = {},
+  { to = [], params = {}, link = null, except = null, key = null, mailed = false }: NotifyArgs = {},
 ): Promise<number> => {
+  const statement = notifyStatement(event, { to, params, link, except, key, mailed });
+  if (!statement) return 0;
+  const { rows } = await tx.execute<{ id: string }>(statement);
+  return rows.length;
+};
+
+/**
+ * notify's insert as a statement not yet run (null when nobody is to be notified), for a caller
+ * that sends it with other writes of its transaction in one round trip (`with … as (…)`).
+ */
+export const notifyStatement = (
+  event: NotificationEventContribution,
+  { to = [], params = {}, link = null, except = null, key = null, mailed = false }: NotifyArgs = {},
+): SQL | null => {
   const roles = event.recipients === 'named' ? [] : event.recipients.roles;
-  if (to.length === 0 && roles.length === 0) return 0;
-  const { rows } = await tx.execute<{ id: string }>(sql`
-    insert into core_notifications (recipient_id, kind, params, link, key, email)
-    select u.id, ${event.event}, ${JSON.stringify(params)}::jsonb, ${link}, ${key}, u.notification_email
+  if (to.length === 0 && roles.length === 0) return null;
+  return sql`
+    insert into core_notifications (recipient_id, kind, params, link, key, email, mailed_at)
+    select u.id, ${event.event}, ${JSON.stringify(params)}::jsonb, ${link}, ${key}, u.notification_email, case when ${mailed}::boolean then now() end
     from auth_users u
     where u.status = 'active'
       and u.id is distinct from ${except}::bigint
@@ -47,8 +63,7 @@ export const notify = async (
         or exists (select 1 from auth_user_roles r where r.user_id = u.id and r.role in (select jsonb_array_elements_text(${JSON.stringify(roles)}::jsonb))))
     order by u.id
     on conflict (recipient_id, kind, key) where key is not null do nothing
-    returning id`);
-  return rows.length;
+    returning id`;
 };
 
 /**

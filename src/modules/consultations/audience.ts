@@ -29,6 +29,10 @@ export const audienceRefusal = (consultation: Pick<Consultation, 'audience'>, pe
   }
 };
 
+/** Whether the audience rule looks at the person's organizations (a caller may skip reading them otherwise). */
+export const audienceNeedsOrganizations = (consultation: Pick<Consultation, 'audience'>): boolean =>
+  consultation.audience === 'stakeholders' || consultation.audience === 'member-states';
+
 export type AudienceAccount = { userId: number; email: string; locale: string };
 
 /** The active, verified accounts in the consultation's audience, in id order. */

@@ -17,6 +17,19 @@ export const findConsultation = async (db: DbOrTx, id: number): Promise<Consulta
   return row ?? null;
 };
 
+/**
+ * One consultation with the questionnaire answers are given on now (empty when none is written
+ * yet), in one statement: what a save of an answer reads first. Null for an unknown id.
+ */
+export const findConsultationAndQuestionnaire = async (db: DbOrTx, id: number): Promise<{ consultation: Consultation; questionnaire: Questionnaire } | null> => {
+  const [row] = await db
+    .select({ consultation: consultations, questionnaire: versions.questionnaire })
+    .from(consultations)
+    .leftJoin(versions, and(eq(versions.consultationId, consultations.id), eq(versions.version, consultations.currentVersion)))
+    .where(eq(consultations.id, id));
+  return row ? { consultation: row.consultation, questionnaire: row.questionnaire ?? { sections: [] } } : null;
+};
+
 /** One consultation; throws NotFound (a forged or unknown id). */
 export const getConsultation = async (db: DbOrTx, id: number): Promise<Consultation> => {
   const row = Number.isSafeInteger(id) && id > 0 ? await findConsultation(db, id) : null;

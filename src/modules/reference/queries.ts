@@ -146,6 +146,12 @@ export const findCountries = async (db: DbOrTx, { region, ituMembersOnly }: { re
     .orderBy(asc(countries.code));
 };
 
+/** One country by its code (any case), or null: its region too, in one statement. */
+export const findCountry = async (db: DbOrTx, code: string): Promise<Pick<Country, 'code' | 'region'> | null> => {
+  const [row] = await db.select({ code: countries.code, region: countries.region }).from(countries).where(eq(countries.code, code.toUpperCase()));
+  return row ?? null;
+};
+
 /** The ITU region code of a country (e.g. 'FR' → 'EUR'); null for an unknown code or a country outside every region. */
 export const regionOfCountry = async (db: DbOrTx, code: string): Promise<string | null> => {
   const [row] = await db.select({ region: countries.region }).from(countries).where(eq(countries.code, code.toUpperCase()));

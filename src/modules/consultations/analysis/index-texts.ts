@@ -21,6 +21,9 @@ const MAX_INDEXED_CHARS = 20_000;
 
 export type AnswerText = { questionId: string; body: string };
 
+/** What storeAnswerTexts reads of the answer. */
+type StoredAnswer = Pick<typeof answers.$inferSelect, 'id' | 'consultationId' | 'language' | 'values' | 'status'>;
+
 /** The free texts of an answer's values: `text` of short and long text questions, `other` of choices. */
 export const textsOfValues = (values: AnswerValues): AnswerText[] => {
   const out: AnswerText[] = [];
@@ -62,17 +65,21 @@ export const lockQuestion = async (tx: DbOrTx, consultationId: number, questionI
  * unchanged (same words, same language) keeps its row and its campaign; a new or changed text is
  * written waiting for the placing job (`placed_at` null, no campaign); a changed or removed text
  * that was in a campaign marks that campaign stale (the job counts it again). A draft has no texts.
- * Returns how many texts now wait for the job.
+ * Returns how many texts now wait for the job. `written`: the answer's row as the caller has just
+ * written it in this transaction (read again when not given); `none`: the caller knows the answer
+ * has no texts stored (it was never submitted before), so they are not read.
  */
-export const storeAnswerTexts = async (tx: DbOrTx, answerId: number): Promise<number> => {
-  const [answer] = await tx
-    .select({ id: answers.id, consultationId: answers.consultationId, language: answers.language, values: answers.values, status: answers.status })
-    .from(answers)
-    .where(eq(answers.id, answerId));
-  const old = await tx
-    .select({ questionId: texts.questionId, body: texts.body, language: texts.language, campaignId: texts.campaignId })
-    .from(texts)
-    .where(eq(texts.answerId, answerId));
+export const storeAnswerTexts = async (tx: DbOrTx, answerId: number, written?: StoredAnswer, { none = false }: { none?: boolean } = {}): Promise<number> => {
+  // The caller that has just written the answer passes its row (one statement less per submission).
+  const [answer] = written
+    ? [written]
+    : await tx
+        .select({ id: answers.id, consultationId: answers.consultationId, language: answers.language, values: answers.values, status: answers.status })
+        .from(answers)
+        .where(eq(answers.id, answerId));
+  const old = none
+    ? []
+    : await tx.select({ questionId: texts.questionId, body: texts.body, language: texts.language, campaignId: texts.campaignId }).from(texts).where(eq(texts.answerId, answerId));
   const current = answer?.status === 'submitted' ? textsOfValues(answer.values) : [];
   const before = new Map(old.map((t) => [t.questionId, t]));
   const now = new Map(current.map((t) => [t.questionId, t]));
@@ -131,7 +138,7 @@ const tidyCampaigns = async (tx: DbOrTx, { consultationId, questionId }: { consu
 };
 
 /**
- * Finds the campaign of one text: among the placed texts of its question sharing a band with it,
+ * Places one text (marks it placed) and finds its campaign: among the placed texts of its question sharing a band with it,
  * the nearest (estimated Jaccard ≥ NEAR_THRESHOLD; the earliest answer on a tie) gives its group,
  * or makes a new group of the two when it was alone. The caller holds the question's lock (texts
  * still waiting are not compared: they are placed after, in answer order, and compared then).
@@ -142,7 +149,13 @@ const placeText = async (
   { answerId, consultationId, questionId, signature }: { answerId: number; consultationId: number; questionId: string; signature: number[] },
 ): Promise<number | null> => {
   const keys = keysOf(signature);
-  if (keys.length === 0) return null;
+  // Marked placed in the statement that looks for its nearest (one round trip a text): a
+  // data-modifying WITH runs on the statement's snapshot, and the text itself is excluded below.
+  const mark = sql`update ${texts} set placed_at = now() where ${texts.answerId} = ${answerId} and ${texts.questionId} = ${questionId}`;
+  if (keys.length === 0) {
+    await tx.execute(mark);
+    return null;
+  }
   // Candidates: a whole band equal (one subscript per band, no index needed for one question's
   // texts); their estimated similarity computed in SQL, so only the nearest comes back.
   const sameBand = sql.join(
@@ -150,7 +163,7 @@ const placeText = async (
     sql` or `,
   );
   const hashes = signature.slice(BANDS);
-  const found = await tx.execute(sql`select c.answer_id::float8 as "answerId", c.campaign_id::float8 as "campaignId" from (
+  const found = await tx.execute(sql`with placed as (${mark}) select c.answer_id::float8 as "answerId", c.campaign_id::float8 as "campaignId" from (
       select ${texts.answerId} as answer_id, ${texts.campaignId} as campaign_id,
         (select count(*) from unnest(${texts.signature}[${sql.raw(String(BANDS + 1))}:${sql.raw(String(BANDS + SIGNATURE_HASHES))}], ${sql.param(hashes)}::integer[]) as u(a, b) where u.a = u.b) as same
       from ${texts}
@@ -172,14 +185,9 @@ const placeText = async (
       .set({ campaignId })
       .where(and(inArray(texts.answerId, [best.answerId, answerId]), eq(texts.questionId, questionId)));
   } else {
-    await tx
-      .update(campaigns)
-      .set({ size: sql`${campaigns.size} + 1` })
-      .where(eq(campaigns.id, campaignId));
-    await tx
-      .update(texts)
-      .set({ campaignId })
-      .where(and(eq(texts.answerId, answerId), eq(texts.questionId, questionId)));
+    // The campaign grows by one and the text joins it, in one statement.
+    await tx.execute(sql`with grown as (update ${campaigns} set size = ${campaigns.size} + 1 where ${campaigns.id} = ${campaignId})
+      update ${texts} set campaign_id = ${campaignId} where ${texts.answerId} = ${answerId} and ${texts.questionId} = ${questionId}`);
   }
   return campaignId;
 };
@@ -189,14 +197,16 @@ const placeText = async (
  * stale campaigns again, then claims up to `limit` waiting texts (`for update skip locked`: a text
  * another runner holds is left to it) in answer order and places each, marking it placed in the same
  * transaction, so each text is placed exactly once whatever the runners. `answerId` limits the
- * claim to one answer's texts. Returns how many texts were placed and campaigns counted again.
+ * claim to one answer's texts; `stale: false` when the caller found no stale campaign of the question
+ * (one marked stale since is counted by the next run). Returns how many texts were placed and
+ * campaigns counted again.
  */
 export const placeQuestionTexts = async (
   tx: DbOrTx,
-  { consultationId, questionId, limit = 100, answerId }: { consultationId: number; questionId: string; limit?: number; answerId?: number },
+  { consultationId, questionId, limit = 100, answerId, stale = true }: { consultationId: number; questionId: string; limit?: number; answerId?: number; stale?: boolean },
 ): Promise<{ placed: number; tidied: number }> => {
   await lockQuestion(tx, consultationId, questionId);
-  const tidied = await tidyCampaigns(tx, { consultationId, questionId });
+  const tidied = stale ? await tidyCampaigns(tx, { consultationId, questionId }) : 0;
   const waiting = await tx
     .select({ answerId: texts.answerId, signature: texts.signature })
     .from(texts)
@@ -206,26 +216,24 @@ export const placeQuestionTexts = async (
     .orderBy(asc(texts.answerId))
     .limit(limit)
     .for('update', { skipLocked: true });
-  for (const text of waiting) {
-    await placeText(tx, { answerId: text.answerId, consultationId, questionId, signature: text.signature });
-    await tx
-      .update(texts)
-      .set({ placedAt: sql`now()` })
-      .where(and(eq(texts.answerId, text.answerId), eq(texts.questionId, questionId)));
-  }
+  // placeText marks each text placed as it places it.
+  for (const text of waiting) await placeText(tx, { answerId: text.answerId, consultationId, questionId, signature: text.signature });
   return { placed: waiting.length, tidied };
 };
 
-/** The questions with work for the placing job (texts waiting, campaigns stale), in the order their locks are taken. */
+/**
+ * The questions with work for the placing job (texts waiting, campaigns stale), in the order their
+ * locks are taken; `stale` when the question has stale campaigns to count again.
+ */
 export const findPlacingWork = async (db: DbOrTx, { consultationId }: { consultationId?: number } = {}) => {
   const only = (column: typeof texts.consultationId | typeof campaigns.consultationId) => (consultationId === undefined ? sql`true` : sql`${column} = ${consultationId}`);
-  const { rows } = await db.execute<{ consultationId: number; questionId: string }>(sql`
-    select "consultationId", "questionId" from (
-      select distinct ${texts.consultationId}::float8 as "consultationId", ${texts.questionId} as "questionId" from ${texts} where ${texts.placedAt} is null and ${only(texts.consultationId)}
+  const { rows } = await db.execute<{ consultationId: number; questionId: string; stale: boolean }>(sql`
+    select "consultationId", "questionId", bool_or(stale) as stale from (
+      select distinct ${texts.consultationId}::float8 as "consultationId", ${texts.questionId} as "questionId", false as stale from ${texts} where ${texts.placedAt} is null and ${only(texts.consultationId)}
       union
-      select distinct ${campaigns.consultationId}::float8, ${campaigns.questionId} from ${campaigns} where ${campaigns.isStale} and ${only(campaigns.consultationId)}
-    ) w order by "consultationId", hashtext("questionId"), "questionId"`);
-  return rows.map((r) => ({ consultationId: Number(r.consultationId), questionId: r.questionId }));
+      select distinct ${campaigns.consultationId}::float8, ${campaigns.questionId}, true from ${campaigns} where ${campaigns.isStale} and ${only(campaigns.consultationId)}
+    ) w group by "consultationId", "questionId" order by "consultationId", hashtext("questionId"), "questionId"`);
+  return rows.map((r) => ({ consultationId: Number(r.consultationId), questionId: r.questionId, stale: r.stale === true }));
 };
 
 /**

@@ -24,8 +24,9 @@ export const placeWaitingTexts = async (db: Db, { consultationId }: { consultati
   for (;;) {
     let pass = 0;
     for (const work of await findPlacingWork(db, { consultationId })) {
-      for (;;) {
-        const done = await db.transaction((tx) => placeQuestionTexts(tx, { ...work, limit: BATCH }));
+      // Stale campaigns are counted again in the first batch only.
+      for (let stale = work.stale; ; stale = false) {
+        const done = await db.transaction((tx) => placeQuestionTexts(tx, { ...work, stale, limit: BATCH }));
         total.placed += done.placed;
         total.tidied += done.tidied;
         pass += done.placed + done.tidied;

@@ -21,13 +21,17 @@ export const PENDING_PREFIX = 'pending:';
  * The answer the user works on in this consultation: the one they last wrote (their own, or their
  * organization's, which its members share), or null.
  */
-export const findOwnAnswer = async (db: DbOrTx, { consultationId, userId }: { consultationId: number; userId: number }): Promise<Answer | null> => {
-  const [row] = await db
+export const findOwnAnswer = async (
+  db: DbOrTx,
+  { consultationId, userId, lock = false }: { consultationId: number; userId: number /** Locked for the caller's transaction (`for update`). */; lock?: boolean },
+): Promise<Answer | null> => {
+  const query = db
     .select()
     .from(answers)
     .where(and(eq(answers.consultationId, consultationId), eq(answers.userId, userId), not(like(answers.respondent, `${PENDING_PREFIX}%`))))
     .orderBy(desc(answers.updatedAt), desc(answers.id))
     .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 };
 

@@ -493,23 +493,11 @@ export const answeringApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       authorize(req.actor, 'consultations.answer.write');
       const actor = req.actor as Actor;
-      let input = req.body;
-      if (!input) {
-        const own = await findOwnAnswer(db, { consultationId: req.params.id, userId: actor.id });
-        if (!own) throw notFound();
-        input = {
-          respondent: own.organizationId ? { kind: 'organization', organizationId: own.organizationId } : { kind: 'individual' },
-          language: own.language,
-          values: own.values,
-          gender: own.gender,
-          country: own.organizationId ? null : own.country,
-          publish: own.publish,
-        };
-      }
       const result = await saveAnswer(db, {
         actor,
         consultationId: req.params.id,
-        input,
+        // Without a body, the saved answer is read (locked) in the submission's transaction.
+        input: req.body ?? 'saved',
         replaceAll: true,
         hidden: 'refuse',
         submit: true,

@@ -65,7 +65,8 @@ const checkValue = (
       if (!keysAre(raw, ['text']) || !isText(raw.text)) return wrong;
       const max = q.type === 'short-text' ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
       if (raw.text.length > max) return { error: 'text_too_long', params: { max } };
-      if (q.type === 'long-text' && q.maxWords) {
+      // A word takes one character at least: a text no longer than the limit is not segmented.
+      if (q.type === 'long-text' && q.maxWords && raw.text.length > q.maxWords) {
         const count = countWords(raw.text, language);
         if (count > q.maxWords) return { error: 'too_many_words', params: { count, max: q.maxWords } };
       }

@@ -9,22 +9,24 @@
  */
 import { storeAnswerTexts } from '../../analysis/index-texts.js';
 import { placeTextsSoon } from '../../analysis/place-texts.js';
-import { and, eq, sql } from 'drizzle-orm';
-import { recordAction } from '../../../../core/audit/record.js';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { type AuditEntry, recordAction, recordActionStatement } from '../../../../core/audit/record.js';
 import type { Db } from '../../../../core/db/client.js';
 import { isLocale, type Locale } from '../../../../core/i18n/locales.js';
 import { formatters, isolate, localizer, localizeWithLocale } from '../../../../core/i18n/translate.js';
-import { enqueueMail } from '../../../../core/mail/outbox.js';
-import { notify } from '../../../../core/notifications/notify.js';
+import { enqueueMailStatement } from '../../../../core/mail/outbox.js';
+import { notifyStatement } from '../../../../core/notifications/notify.js';
 import type { Actor } from '../../../../core/permissions/index.js';
 import { findOrganizationsOfUser } from '../../../accounts/queries.js';
-import { findCountries, regionOfCountry } from '../../../reference/queries.js';
-import { type Consultation, currentQuestionnaire, findConsultation } from '../../queries.js';
-import { type AnswerValues, questionsOf, type ReferenceList } from '../../questionnaire.js';
+import { findCountry } from '../../../reference/queries.js';
+import { audienceNeedsOrganizations } from '../../audience.js';
+import { type Consultation, findConsultationAndQuestionnaire } from '../../queries.js';
+import { type AnswerValues, type Questionnaire, questionsOf, type ReferenceList } from '../../questionnaire.js';
 import { answers, attachments, type Gender } from '../../tables.js';
+import { ANSWER_FIELDS, answerOfRow } from '../answer-rows.js';
 import { answerCopy } from '../copy.js';
 import { answerReceived } from '../notifications.js';
-import { type Answer, findOwnAnswer, findReferenceCodes, respondentKey } from '../queries.js';
+import { type Answer, findOwnAnswer, findReferenceCodes, PENDING_PREFIX, respondentKey } from '../queries.js';
 import { audienceRefusal, type RespondentChoice, respondentRefusal, submissionMoment } from '../rules.js';
 import { type AnswerProblem, validateValues } from '../validate.js';
 
@@ -55,7 +57,7 @@ export const saveAnswer = async (
   {
     actor,
     consultationId,
-    input,
+    input: given,
     replaceAll,
     stepQuestionIds = [],
     hidden,
@@ -67,7 +69,8 @@ export const saveAnswer = async (
   }: {
     actor: Actor;
     consultationId: number;
-    input: SaveAnswerInput;
+    /** The answer, or 'saved': the caller's saved answer as it stands (a submission without a body; not_found when there is none). */
+    input: SaveAnswerInput | 'saved';
     /** The values replace the whole answer (the API), or only the questions of `stepQuestionIds` (a page of the form). */
     replaceAll: boolean;
     stepQuestionIds?: string[];
@@ -82,24 +85,38 @@ export const saveAnswer = async (
 ): Promise<SaveAnswerResult> => {
   let textsWaiting = 0;
   const result = await db.transaction(async (tx): Promise<SaveAnswerResult> => {
-    const consultation = await findConsultation(tx, consultationId);
-    if (!answerable(consultation)) return { ok: false, error: 'not_found' };
+    // The consultation and its questionnaire in one statement (a save is a handful of statements: each counts).
+    const found = await findConsultationAndQuestionnaire(tx, consultationId);
+    if (!found || !answerable(found.consultation)) return { ok: false, error: 'not_found' };
+    const { consultation, questionnaire } = found;
+    // Submitting what was saved: the caller's answer, read locked; it is the respondent's row below.
+    const saved = given === 'saved' ? await findOwnAnswer(tx, { consultationId: consultation.id, userId: actor.id, lock: true }) : null;
+    if (given === 'saved' && !saved) return { ok: false, error: 'not_found' };
+    const input = saved ? savedInput(saved) : (given as SaveAnswerInput);
     if (consultation.status !== 'open') return { ok: false, error: 'closed', consultation, kept: false };
-    const organizations = await findOrganizationsOfUser(tx, actor.id);
+    // A person answering for themselves where the audience rule ignores organizations needs none of them.
+    const organizations = input.respondent.kind === 'organization' || audienceNeedsOrganizations(consultation) ? await findOrganizationsOfUser(tx, actor.id) : [];
     const refusal = audienceRefusal(consultation, actor, organizations) ?? respondentRefusal(consultation, input.respondent, organizations);
     if (refusal) return { ok: false, error: 'forbidden', reason: refusal };
     const organization = input.respondent.kind === 'organization' ? organizations.find((o) => o.id === (input.respondent as { organizationId: number }).organizationId) : undefined;
     const respondent = organization ? respondentKey({ organizationId: organization.id }) : respondentKey({ userId: actor.id });
 
-    const questionnaire = await currentQuestionnaire(tx, consultation);
     const known = new Set(questionsOf(questionnaire).map((q) => q.id));
-    const [existing] = await tx
-      .select()
-      .from(answers)
-      .where(and(eq(answers.consultationId, consultation.id), eq(answers.respondent, respondent)))
-      .for('update');
-    // Changing who answers carries a draft over to the new respondent (when that one has no answer yet).
-    const own = existing ? null : await findOwnAnswer(tx, { consultationId: consultation.id, userId: actor.id });
+    // The respondent's answer, locked; when there is none, the caller's own latest answer (not
+    // locked: changing who answers carries a draft over to the new respondent), in one statement.
+    const rows =
+      saved?.respondent === respondent
+        ? null
+        : (
+            await tx.execute(sql`with mine as (select ${ANSWER_FIELDS} from ${answers} where consultation_id = ${consultation.id} and respondent = ${respondent} for update)
+              select *, true as mine from mine
+              union all
+              (select ${ANSWER_FIELDS}, false from ${answers}
+                where consultation_id = ${consultation.id} and user_id = ${actor.id} and respondent not like ${`${PENDING_PREFIX}%`} and not exists (select 1 from mine)
+                order by updated_at desc, id desc limit 1)`)
+          ).rows;
+    const existing = rows ? rows.filter((r) => r.mine === true).map(answerOfRow)[0] : (saved ?? undefined);
+    const own = existing || !rows ? null : (rows.filter((r) => r.mine === false).map(answerOfRow)[0] ?? null);
     const carried = own && own.status === 'draft' ? own : null;
     const base: AnswerValues = (existing ?? carried)?.values ?? {};
     const step = new Set(stepQuestionIds);
@@ -130,11 +147,13 @@ export const saveAnswer = async (
         if (!mine.some((a) => a.id === v.attachmentId && a.questionId === questionId)) problems.push({ questionId, error: 'attachment_unknown' });
     }
     const country = organization ? organization.country : (input.country ?? existing?.country ?? null);
-    if (!organization && input.country && !(await findCountries(tx)).some((c) => c.code === input.country)) problems.push({ questionId: '_country', error: 'country_unknown' });
+    // The country's row, read once: it says whether a given code exists and gives the region.
+    const place = country ? await findCountry(tx, country) : null;
+    if (!organization && input.country && (place === null || place.code !== input.country)) problems.push({ questionId: '_country', error: 'country_unknown' });
     if (problems.length > 0) return { ok: false, error: 'invalid', problems };
 
     const doSubmit = submit && !late;
-    const region = country ? await regionOfCountry(tx, country) : null;
+    const region = place?.region ?? null;
     const fields = {
       version: consultation.currentVersion,
       userId: actor.id,
@@ -148,18 +167,25 @@ export const saveAnswer = async (
       gender: organization ? null : (input.gender ?? existing?.gender ?? null),
       updatedAt: now,
     };
-    const [row] = await tx
-      .insert(answers)
-      .values({ consultationId: consultation.id, respondent, ...fields, status: doSubmit ? 'submitted' : 'draft', submittedAt: doSubmit ? now : null })
-      .onConflictDoUpdate({
-        target: [answers.consultationId, answers.respondent],
-        set: {
-          ...fields,
-          status: doSubmit ? 'submitted' : sql`${answers.status}`,
-          submittedAt: doSubmit ? now : sql`${answers.submittedAt}`,
-        },
-      })
-      .returning();
+    // One row per respondent (the unique index decides between two members at once); a draft
+    // saved over a submitted answer keeps it submitted. Written by hand: see answer-rows.ts.
+    const f = fields;
+    const at = now.toISOString();
+    const [written] = (
+      await tx.execute(sql`insert into ${answers} (consultation_id, respondent, version, user_id, organization_id, language, values, publish,
+          stakeholder_type, country, region, gender, updated_at, status, submitted_at)
+        values (${consultation.id}, ${respondent}, ${f.version}, ${f.userId}, ${f.organizationId}, ${f.language}, ${JSON.stringify(f.values)}::jsonb, ${f.publish},
+          ${f.stakeholderType}, ${f.country}, ${f.region}, ${f.gender}, ${at}::timestamptz, ${doSubmit ? 'submitted' : 'draft'}, ${doSubmit ? at : null}::timestamptz)
+        on conflict (consultation_id, respondent) do update set version = excluded.version, user_id = excluded.user_id,
+          organization_id = excluded.organization_id, language = excluded.language, values = excluded.values, publish = excluded.publish,
+          stakeholder_type = excluded.stakeholder_type, country = excluded.country, region = excluded.region, gender = excluded.gender,
+          updated_at = excluded.updated_at,
+          status = case when ${doSubmit}::boolean then excluded.status else ${answers}.status end,
+          submitted_at = case when ${doSubmit}::boolean then excluded.submitted_at else ${answers}.submitted_at end
+        returning ${ANSWER_FIELDS}, (xmax = 0) as inserted`)
+    ).rows;
+    const row = written ? answerOfRow(written) : undefined;
+    const inserted = written?.inserted === true;
     if (!row) throw new Error('answer not written');
     if (carried && carried.id !== row.id) {
       await tx.update(attachments).set({ answerId: row.id }).where(eq(attachments.answerId, carried.id));
@@ -167,17 +193,22 @@ export const saveAnswer = async (
     }
     // A submitted answer's free texts are searchable from this commit on (a change after submission
     // writes the changed ones again; a draft has none); their campaigns are found after the commit.
-    if (row.status === 'submitted') textsWaiting = await storeAnswerTexts(tx, row.id);
-    await recordAction(tx, {
+    // An answer never submitted before has no texts stored yet, none to read: a row this statement
+    // inserted, or a draft read locked above (not a row absent then: another request may have
+    // submitted it since, the upsert then updated it).
+    if (row.status === 'submitted') textsWaiting = await storeAnswerTexts(tx, row.id, row, { none: inserted || existing?.status === 'draft' });
+    const audit: AuditEntry = {
       actor,
       action: doSubmit ? 'consultations.answer.submit' : 'consultations.answer.write',
       subjectType: 'consultations.answer',
       subjectId: row.id,
       after: { consultationId: consultation.id, respondent, status: row.status, version: row.version },
       ip,
-    });
+    };
+    // A submission's audit row, notification and e-mail are written by one statement (one round trip).
+    if (doSubmit) await tx.execute(await receiptStatement(tx, { audit, actor, consultation, questionnaire, answer: row, baseUrl }));
+    else await recordAction(tx, audit);
     if (late) return { ok: false, error: moment as 'closed' | 'not_yet_open', consultation, kept: true };
-    if (doSubmit) await sendReceipt(tx, { actor, consultation, questionnaire, answer: row, baseUrl });
     return { ok: true, answer: row, submitted: doSubmit };
   });
   // Committed: the campaigns of the new texts are found in the background (placing takes a lock
@@ -186,33 +217,46 @@ export const saveAnswer = async (
   return result;
 };
 
+/** What a saved answer says, as an input to save it again (a submission of the saved draft). */
+export const savedInput = (own: Answer): SaveAnswerInput => ({
+  respondent: own.organizationId ? { kind: 'organization', organizationId: own.organizationId } : { kind: 'individual' },
+  language: own.language,
+  values: own.values,
+  gender: own.gender,
+  country: own.organizationId ? null : own.country,
+  publish: own.publish,
+});
+
 /** The default for a failed background placing: one JSON line on stderr, like the server's log; the periodic run retries. */
 const reportPlacingError = (error: unknown) => {
   process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), pid: process.pid, msg: 'placing consultation texts in campaigns failed', err: String(error) })}\n`);
 };
 
 /**
- * The receipt: a notification in the platform, and an e-mail in the respondent's language with a
- * copy of the answer (that e-mail stands for the notification's, which is marked as mailed).
+ * The submission's audit row and its receipt, as one statement to run: a notification in the
+ * platform, and an e-mail in the respondent's language with a copy of the answer (that e-mail
+ * stands for the notification's, which is written as mailed).
  */
-const sendReceipt = async (
+const receiptStatement = async (
   tx: Parameters<Parameters<Db['transaction']>[0]>[0],
   {
+    audit,
     actor,
     consultation,
     questionnaire,
     answer,
     baseUrl,
-  }: { actor: Actor; consultation: Consultation; questionnaire: Awaited<ReturnType<typeof currentQuestionnaire>>; answer: Answer; baseUrl: string },
-) => {
+  }: { audit: AuditEntry; actor: Actor; consultation: Consultation; questionnaire: Questionnaire; answer: Answer; baseUrl: string },
+): Promise<SQL> => {
   const locale: Locale = isLocale(actor.locale) ? actor.locale : 'en';
   const localize = localizer(locale);
-  const files = await tx.select({ id: attachments.id, fileName: attachments.fileName }).from(attachments).where(eq(attachments.answerId, answer.id));
+  // The names of the attached files, read only when the answer has one.
+  const hasFiles = Object.values(answer.values).some((v) => typeof v === 'object' && v !== null && 'attachmentId' in v);
+  const files = hasFiles ? await tx.select({ id: attachments.id, fileName: attachments.fileName }).from(attachments).where(eq(attachments.answerId, answer.id)) : [];
   const link = `/consultations/${consultation.id}/answer/receipt`;
-  await notify(tx, answerReceived, { to: [actor.id], params: { title: consultation.title as Record<string, string> }, link });
-  await tx.execute(sql`update core_notifications set mailed_at = now() where recipient_id = ${actor.id} and kind = ${answerReceived.event} and mailed_at is null`);
+  const notification = notifyStatement(answerReceived, { to: [actor.id], params: { title: consultation.title as Record<string, string> }, link, mailed: true });
   const fmt = formatters(locale);
-  await enqueueMail(tx, {
+  const mail = enqueueMailStatement(tx, {
     to: actor.email,
     locale,
     compose: (t) => {
@@ -230,4 +274,5 @@ const sendReceipt = async (
       };
     },
   });
+  return sql`with audit as (${recordActionStatement(tx, audit)})${notification ? sql`, notified as (${notification})` : sql``} ${mail}`;
 };
