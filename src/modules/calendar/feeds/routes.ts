@@ -48,7 +48,10 @@ export const currentFeed = async (app: FastifyInstance, { filters, locale, now =
   if (version === null) return buildFeed(app, { filters, locale, now });
   const key = JSON.stringify([feedSearch({ ...filters, lang: locale }), feedRange(now).to.getUTCFullYear()]);
   let kept = keptFeeds.get(app);
-  if (!kept) keptFeeds.set(app, (kept = new Map()));
+  if (!kept) {
+    kept = new Map();
+    keptFeeds.set(app, kept);
+  }
   const found = kept.get(key);
   if (found?.version === version) return found.body;
   const body = await buildFeed(app, { filters, locale, now });

@@ -22,7 +22,10 @@ export const keptConsultationResults = async (
   options: { locale: Locale; campaignsOnce?: boolean; breakdown?: Breakdown | null },
 ): Promise<ConsultationResults> => {
   let kept = keptByDatabase.get(db);
-  if (!kept) keptByDatabase.set(db, (kept = new Map()));
+  if (!kept) {
+    kept = new Map();
+    keptByDatabase.set(db, kept);
+  }
   const version = await findResultsVersion(db, consultationId);
   const key = [consultationId, options.locale, options.campaignsOnce ? 1 : 0, options.breakdown ?? '', version].join('\u0000');
   const found = kept.get(key);

@@ -145,7 +145,8 @@ describe('the roadmaps’ progress section', () => {
       const light = trafficLight({ deadline: t.deadline, status, lastUpdateAt: before?.createdAt ?? t.createdAt }, asOf);
       const line = lineOf.get(t.roadmapId) as string;
       for (const key of [line, 'all']) {
-        const counts = (expected[key] ??= Object.fromEntries(LIGHTS.map((l) => [l, 0])));
+        expected[key] ??= Object.fromEntries(LIGHTS.map((l) => [l, 0]));
+        const counts = expected[key];
         counts[light] = (counts[light] ?? 0) + 1;
       }
     }
