@@ -22,9 +22,9 @@ export type ChartFormat = 'svg' | 'png';
  */
 export const REPORT_BODY_CSS = `
 .report .report-front { margin-block-end: 2rem; }
-.report .report-masthead { display: flex; justify-content: space-between; align-items: flex-start; gap: 1rem; border-block-end: 2px solid #1b1b1b; padding-block-end: 0.5rem; }
+.report .report-masthead { display: flex; justify-content: space-between; align-items: flex-start; flex-wrap: wrap; gap: 0.25rem 1rem; border-block-end: 2px solid #1b1b1b; padding-block-end: 0.5rem; }
 .report .report-organization { font-weight: 700; margin: 0; }
-.report .report-symbol { font-weight: 700; font-size: 1.25em; margin: 0; text-align: end; }
+.report .report-symbol { font-weight: 700; font-size: 1.25em; margin: 0; margin-inline-start: auto; text-align: end; min-inline-size: 0; overflow-wrap: anywhere; }
 .report .report-lines { margin-block: 0.75rem 0; margin-inline-start: auto; inline-size: fit-content; }
 .report .report-lines p { margin: 0; }
 .report .report-draft { margin-block: 1.5rem; padding: 0.6rem 1rem; border: 3px solid #a4000f; color: #a4000f; font-weight: 700; font-size: 1.2em; text-align: center; }
