@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canPrintPdf, closePrinter } from '../../../core/exports/pdf.js';
-import type { Locale } from '../../../core/i18n/locales.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { MODULES } from '../../../platform-modules.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
