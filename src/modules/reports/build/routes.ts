@@ -12,6 +12,7 @@ import { sendStoredFile } from '../../../core/http/send-file.js';
 import { isLocale, type Locale } from '../../../core/i18n/locales.js';
 import { type Actor, authorize } from '../../../core/permissions/index.js';
 import { emptyForm, type FormState } from '../../../core/views/components.js';
+import { findDocumentPathBySymbol } from '../../meetings/queries.js';
 import { TEMPLATE_KEYS, type TemplateKey } from '../tables.js';
 import {
   findBuildableVersions,
@@ -55,7 +56,9 @@ export const buildRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { template: string; year: string } }>('/reports/:template/:year', async (req, reply) => {
     const found = await published(req.params.template, req.params.year);
     const doc = await reportDocument(db, app.platform.modules, found.versionId, req.locale);
-    return reply.page(PublishedReportPage({ view: req.view(reply), report: found.report, doc, outputs: found.outputs }));
+    // The symbol of the frozen first page, linked to the register when it has that document.
+    const symbolPath = doc.front.symbol ? await findDocumentPathBySymbol(db, { symbol: doc.front.symbol, actor: req.actor }) : null;
+    return reply.page(PublishedReportPage({ view: req.view(reply), report: found.report, doc, outputs: found.outputs, symbolPath }));
   });
 
   app.get<{ Params: { template: string; year: string; file: string } }>('/reports/:template/:year/:file', async (req, reply) => {

@@ -222,9 +222,10 @@ const Section = ({ section, id, doc, images }: { section: ReportSectionDocument;
  * The report's body: the first page (organization and symbol, date, original language and
  * distribution, the draft mark, title, period, contents), then one `<section>` per section.
  * Charts are SVG inline (pages, HTML file), or PNG images when `images` are given (what Chromium
- * prints: `chartImages(doc)`).
+ * prints: `chartImages(doc)`). `symbolHref`: on the site's pages, the register's page of the
+ * document of that symbol, when it exists (the files link nothing).
  */
-export const ReportBody = ({ doc, images }: { doc: ReportDocument; charts?: 'svg'; images?: ChartImages }) => {
+export const ReportBody = ({ doc, images, symbolHref }: { doc: ReportDocument; charts?: 'svg'; images?: ChartImages; symbolHref?: string | null }) => {
   const { front } = doc;
   const ids = anchors(doc.sections);
   return (
@@ -232,7 +233,17 @@ export const ReportBody = ({ doc, images }: { doc: ReportDocument; charts?: 'svg
       <header class="report-front">
         <div class="report-masthead">
           <p class="report-organization">{front.organization}</p>
-          {front.symbol && <p class="report-symbol">{front.symbol}</p>}
+          {front.symbol && (
+            <p class="report-symbol">
+              {symbolHref ? (
+                <a href={symbolHref} dir="ltr">
+                  {front.symbol}
+                </a>
+              ) : (
+                front.symbol
+              )}
+            </p>
+          )}
         </div>
         <div class="report-lines">
           <p>{front.dateLine}</p>

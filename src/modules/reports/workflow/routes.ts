@@ -24,6 +24,7 @@ import { narrativeFormValues, ReportPage, ReportsPage, settingsFormValues } from
 import { DiffPage } from './views/DiffPage.js';
 import { adminReportPath, langOf, reviewPath } from './views/parts.js';
 import { ReviewPage } from './views/ReviewPage.js';
+import { findDocumentPathBySymbol } from '../../meetings/queries.js';
 
 type IdParams = { Params: { id: string }; Querystring: { lang?: string } };
 const idOf = (raw: string) => {
@@ -114,6 +115,7 @@ export const workflowAdminRoutes: FastifyPluginAsync = async (app) => {
   ) => {
     const lang: Locale = langOf(req.query?.lang, req.locale);
     const [versions, owners] = await Promise.all([findVersions(db, report.id), findSecretariat(db)]);
+    const symbolPath = report.symbol ? await findDocumentPathBySymbol(db, { symbol: report.symbol, actor: req.actor }) : null;
     return reply.page(
       ReportPage({
         view: req.view(reply),
@@ -124,6 +126,7 @@ export const workflowAdminRoutes: FastifyPluginAsync = async (app) => {
         settings: settings ?? emptyForm(settingsFormValues(report)),
         narratives: narratives ?? emptyForm(narrativeFormValues(report, versions[0], lang)),
         state,
+        symbolPath,
       }),
       code,
     );

@@ -101,9 +101,22 @@ export const PublishedReportsPage = ({
 };
 
 /** `/reports/:template/:year`: a published report read on the site, from its snapshot, with its files. */
-export const PublishedReportPage = ({ view, report, doc, outputs }: { view: ViewContext; report: ReportRow; doc: ReportDocument; outputs: OutputFile[] }) => (
+export const PublishedReportPage = ({
+  view,
+  report,
+  doc,
+  outputs,
+  symbolPath = null,
+}: {
+  view: ViewContext;
+  report: ReportRow;
+  doc: ReportDocument;
+  outputs: OutputFile[];
+  /** The register's page of the document of the report's symbol (without the locale), when it has one. */
+  symbolPath?: string | null;
+}) => (
   <Layout view={view} title={doc.front.title} wide>
-    <ReportBody doc={doc} />
+    <ReportBody doc={doc} symbolHref={symbolPath ? view.href(symbolPath) : null} />
     <nav aria-labelledby="report-downloads">
       <h2 id="report-downloads">{view.t('reports.build.public.downloads')}</h2>
       <Downloads view={view} report={report} outputs={outputs} />

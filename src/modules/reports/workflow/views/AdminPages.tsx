@@ -124,6 +124,7 @@ export const ReportPage = ({
   settings,
   narratives,
   state,
+  symbolPath = null,
 }: {
   view: ViewContext;
   report: Report;
@@ -133,6 +134,8 @@ export const ReportPage = ({
   settings: FormState;
   narratives: FormState;
   state?: FormState;
+  /** The register's page of the document of the report's symbol (without the locale), when the register has it. */
+  symbolPath?: string | null;
 }) => {
   const { t } = view;
   const title = `${view.localize(report.title)} (${report.year})`;
@@ -157,6 +160,19 @@ export const ReportPage = ({
           </>
         )}
       </p>
+      {report.symbol && (
+        <p class="report-symbol-line">
+          {t('reports.workflow.symbol')}
+          {t('core.text.colon')}
+          {symbolPath ? (
+            <a href={view.href(symbolPath)} dir="ltr">
+              {report.symbol}
+            </a>
+          ) : (
+            <bdi dir="ltr">{report.symbol}</bdi>
+          )}
+        </p>
+      )}
 
       <section aria-labelledby="state-title">
         <h2 id="state-title">{t('reports.workflow.state_title')}</h2>
