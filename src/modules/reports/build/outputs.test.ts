@@ -99,12 +99,12 @@ for path in sys.argv[1:]:
             runs = [{'text': ''.join(t.text or '' for t in r.iter(qn('w:t'))), 'rtl': on(r.find(qn('w:rPr')), 'w:rtl')} for r in el.iter(qn('w:r'))]
             body.append({'kind': 'p', 'style': p.style.name, 'text': p.text, 'bidi': on(el.find(qn('w:pPr')), 'w:bidi'), 'runs': runs})
         elif el.tag == qn('w:tbl'):
-            body.append({'kind': 'table', 'rows': [[c.text for c in row.cells] for row in Table(el, d).rows]})
+            body.append({'kind': 'table', 'rows': [[c.text for c in row.cells] for row in Table(el, d).rows], 'rtl': on(el.find(qn('w:tblPr')), 'w:bidiVisual')})
     out[path] = body
 print(json.dumps(out))
 `;
 type Paragraph = { kind: 'p'; style: string; text: string; bidi: boolean; runs: { text: string; rtl: boolean }[] };
-type Item = Paragraph | { kind: 'table'; rows: string[][] };
+type Item = Paragraph | { kind: 'table'; rows: string[][]; rtl: boolean };
 
 const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 /** PDFs where Chromium is installed; in CI always (a missing Chromium fails there). */
@@ -305,10 +305,13 @@ describe('a cstd report built as DOCX, read back by python-docx', () => {
       expect(p?.bidi, text).toBe(true);
       expect(p?.runs.filter((r) => /[\u0600-\u06ff]/.test(r.text)).every((r) => r.rtl)).toBe(true);
     }
+    expect(tablesOf(docxBody.ar).length).toBeGreaterThan(0);
+    expect(tablesOf(docxBody.ar).every((t) => t.rtl)).toBe(true);
     for (const locale of ['zh', 'fr'] as const) {
       const p = paragraphs(locale).find((x) => x.text === NARRATIVES[locale].plain[0]);
       expect(p?.bidi).toBe(false);
       expect(p?.runs.some((r) => r.rtl)).toBe(false);
+      expect(tablesOf(docxBody[locale]).some((t) => t.rtl)).toBe(false);
     }
   });
 
@@ -368,5 +371,11 @@ describe.skipIf(!WITH_PDF)('the same report as PDF (Chromium), read back by popp
     };
     expect(row(WORDS[locale].disabilities, disabilities), WORDS[locale].disabilities).toBe(true);
     expect(row(WORDS[locale].women, women), WORDS[locale].women).toBe(true);
+    // The regions' rows: Africa and Asia-Pacific with the entries counted here.
+    const { rows: regions } = await database.db.execute<{ code: string; name: Record<string, string> }>(sql`select code, name from reference_regions where code in ('AFR', 'ASP')`);
+    for (const { code, name } of regions) {
+      const n = await countFacilitatorEntries(sql`e.region = ${code}`);
+      expect(row(name[locale] ?? code, n), `${code} ${n}`).toBe(true);
+    }
   });
 });
