@@ -87,14 +87,16 @@ export const buildFiguresSection = async (db: DbOrTx, { from, to, asOf, locale, 
   const fmt = formatters(locale);
   const date = (d: Date) => fmt.date(d, { dateStyle: 'long' });
   const figures = chosenFigures(options.figures);
-  const [lines, goals, regions] = await Promise.all([findActionLines(db), findSdgs(db), findRegions(db)]);
+  // One statement after another: inside a transaction (a report made final) the client runs one at a time.
+  const lines = await findActionLines(db);
+  const goals = await findSdgs(db);
+  const regions = await findRegions(db);
   const filters = filtersOf(options, lines, goals);
   // The period ends at the cut-off (or at its end, were the cut-off later).
   const end = new Date(Math.min(asOf.getTime(), to.getTime()));
-  const [totals, ...counts] = await Promise.all([
-    countPublishedEntries(db, { from, until: end, asOf, filters }),
-    ...figures.map((figure) => countEntriesBy(db, figure, { from, asOf: end, filters })),
-  ]);
+  const totals = await countPublishedEntries(db, { from, until: end, asOf, filters });
+  const counts: Awaited<ReturnType<typeof countEntriesBy>>[] = [];
+  for (const figure of figures) counts.push(await countEntriesBy(db, figure, { from, asOf: end, filters }));
   const blocks: ReportBlock[] = [
     {
       type: 'paragraph',
