@@ -401,7 +401,7 @@ export const fillEveryTable = async (database: Database, { files = new LocalFile
     await createReport(db, {
       actor: reportsSecretariat,
       input: {
-        templateKey: 'council',
+        templateKey: 'pp',
         year: 2026,
         ownerId: reportsSecretariat.id,
         deadline: '2027-01-15',
