@@ -102,8 +102,9 @@ const paragraph = (
     children,
     heading: options.heading,
     style: options.style,
-    bidirectional: options.lang ? options.lang === 'ar' : ctx.rtl,
-    alignment: options.alignment,
+    // Said only when true, and the alignment only when not the default (start): a table of 2,000 rows has 10,000 paragraphs.
+    bidirectional: (options.lang ? options.lang === 'ar' : ctx.rtl) || undefined,
+    alignment: options.alignment === AlignmentType.START ? undefined : options.alignment,
     pageBreakBefore: options.pageBreakBefore,
     keepNext: options.keepNext,
     bullet: options.bullet ? { level: 0 } : undefined,
