@@ -191,6 +191,9 @@ export const measureReports = async (context: BenchContext): Promise<string[]> =
       say(`  reports: rebuilding the frozen report (en, HTML + DOCX), in this process: ${rebuild.seconds.toFixed(2)} s`);
       const rebuildChild = await buildInChild(corpus.env, cliArgs('en', 'final'));
       say(`  reports: \`wsis report build --version final\` en: ${rebuildChild.seconds.toFixed(2)} s, peak RSS ${rebuildChild.peakMb.toFixed(0)} MB`);
+      // The command's own start: Node, the platform's code and the command line, no build (`wsis report build --help`).
+      const start = await buildInChild(corpus.env, ['--help']);
+      say(`  reports: \`wsis report build --help\` (start and exit, no build): ${start.seconds.toFixed(2)} s, peak RSS ${start.peakMb.toFixed(0)} MB`);
       const bytesOf = (r: typeof one, format: string) => r.result.outputs.reduce((n, o) => n + (o.format === format && 'bytes' in o ? o.bytes.length : 0), 0);
       const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
       return [
@@ -204,7 +207,8 @@ export const measureReports = async (context: BenchContext): Promise<string[]> =
         `| one language (en), HTML (${kb(bytesOf(one, 'html'))}) + DOCX (${kb(bytesOf(one, 'docx'))}) | ${one.seconds.toFixed(2)} s | ${child.seconds.toFixed(2)} s | ${child.peakMb.toFixed(0)} MB | ≤ 10 s, ≤ 400 MB | ${yes(child.seconds <= 10 && child.peakMb <= 400)} |`,
         `| six languages, HTML + DOCX | ${six.seconds.toFixed(2)} s | ${sixChild.seconds.toFixed(2)} s | ${sixChild.peakMb.toFixed(0)} MB | ≤ 30 s | ${yes(sixChild.seconds <= 30)} |`,
         `| freezing the final version (six languages composed, snapshot stored) | ${freeze.seconds.toFixed(2)} s | | | — | |`,
-        `| rebuilding the frozen report (en, HTML + DOCX, from its snapshot) | ${rebuild.seconds.toFixed(2)} s | ${rebuildChild.seconds.toFixed(2)} s | ${rebuildChild.peakMb.toFixed(0)} MB | ≤ 2 s | ${yes(rebuild.seconds <= 2)} |`,
+        `| rebuilding the frozen report (en, HTML + DOCX, from its snapshot) | ${rebuild.seconds.toFixed(2)} s | ${rebuildChild.seconds.toFixed(2)} s | ${rebuildChild.peakMb.toFixed(0)} MB | ≤ 2 s | ${rebuild.seconds <= 2 && rebuildChild.seconds <= 2 ? 'yes' : rebuild.seconds <= 2 ? 'in the process (the command adds its start)' : '**no**'} |`,
+        `| \`wsis report build --help\`: the command's start and exit, no build (Node, the platform's code) | | ${start.seconds.toFixed(2)} s | ${start.peakMb.toFixed(0)} MB | | |`,
         '',
         `Where the time of one language goes: sections (in the bench process) ${[...oneSections].map(([id, s]) => `${id} ${s.toFixed(2)} s`).join(', ')}; steps of \`wsis report build\` (from spawn: Node's start and the code's load come first) ${stepLine(child.steps, 0)}.`,
       ];
