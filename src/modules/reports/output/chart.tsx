@@ -207,7 +207,6 @@ export type ChartImages = Map<ChartBlock, Buffer>;
 /** Draws the PNG of every chart of `doc`. */
 export const chartImages = async (doc: ReportDocument): Promise<ChartImages> => {
   const charts = doc.sections.flatMap((s) => s.blocks).filter((b): b is ChartBlock => b.type === 'chart');
-  const pngs: Buffer[] = [];
-  for (const block of charts) pngs.push(await chartPng(block, { dir: doc.dir, locale: doc.locale }));
+  const pngs = await Promise.all(charts.map((block) => chartPng(block, { dir: doc.dir, locale: doc.locale })));
   return new Map(charts.map((block, i) => [block, pngs[i] as Buffer]));
 };
