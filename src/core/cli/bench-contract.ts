@@ -29,7 +29,17 @@ export type BenchContext = {
   say: (line: string) => void;
   /** One of the module's `cases` when `wsis bench --only <case>` asked for it alone; undefined: every case. */
   only?: string;
+  /**
+   * A scratch database of the case's own (`wsis_bench_<name>_<year>_<size>` on PostgreSQL, a data
+   * folder on PGlite), kept between runs, holding every module's data dated in `year` (each
+   * module's `yearCorpus`, `size` items for the modules that scale): for a case that reads what
+   * every module holds for one year (the reports). The caller closes the database.
+   */
+  yearCorpus: (name: string, args: { year: number; size: number }) => Promise<YearCorpus>;
 };
+
+/** A case's own database of one year's data: how to reach it from a child process (`env`), what each module holds there, the seconds spent making it (null: all there already). */
+export type YearCorpus = { database: Database; env: NodeJS.ProcessEnv; holds: string[]; seededIn: number | null };
 
 /** A real `wsis serve` process measured on the module's load, after the in-process cases. */
 export type BenchServing = { readyMs: number; firstRequestMs: number; rssMb: number; rps: number; p50: number; p99: number };
@@ -58,8 +68,14 @@ export type ModuleBench = {
   measure?: (context: BenchContext) => Promise<BenchReport>;
   /** Names of parts of `measure` that `wsis bench --only <name>` runs alone (the core's page cases and the serving measure are then skipped). */
   cases?: string[];
+  /**
+   * Makes (or completes) the module's data dated in `year` in a case's own database
+   * (BenchContext.yearCorpus), `size` items where the module scales with it; kept between runs,
+   * so it checks what is there first. What the database holds of it ('100,000 published entries').
+   */
+  yearCorpus?: (database: Database, args: { year: number; size: number; say: (line: string) => void }) => Promise<string>;
   /** Once after every section, on the PostgreSQL server only, in a database of its own (the vote); markdown lines. */
-  final?: (context: Omit<BenchContext, 'kind' | 'database' | 'baseUrl' | 'rounds'> & { serverUrl: string }) => Promise<string[]>;
+  final?: (context: Omit<BenchContext, 'kind' | 'database' | 'baseUrl' | 'rounds' | 'yearCorpus'> & { serverUrl: string }) => Promise<string[]>;
 };
 
 /** A module's part of `wsis seed bench`: one option (its count) and what it loads. */

@@ -19,7 +19,7 @@ import pg from 'pg';
 import { loadConfig } from '../config.js';
 import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
 import type { BuildApp, PlatformModule } from '../module.js';
-import type { BenchContext, BenchKind, BenchReport, BenchServing } from './bench-contract.js';
+import type { BenchContext, BenchKind, BenchReport, BenchServing, YearCorpus } from './bench-contract.js';
 import { initializeIfEmpty, seedReference } from './startup.js';
 import { say } from './common.js';
 
@@ -100,36 +100,56 @@ const measureCliExit = async (env: NodeJS.ProcessEnv, runs = 5) => {
 /** Everything the entry gives the bench: the modules, how to build the app, the modules' option values. */
 type BenchSetup = { modules: PlatformModule[]; buildApp: BuildApp; options: Record<string, number | undefined> };
 
-/** A scratch database holding each module's corpus of `entries` items, kept between runs (seeding 100,000 takes minutes). */
-const openCorpus = async (kind: BenchKind, entries: number, modules: PlatformModule[]): Promise<{ database: Database; env: NodeJS.ProcessEnv; seededIn: number | null }> => {
+/** A scratch database (`wsis_bench_<name>` on the PostgreSQL server, a PGlite folder `wsis-bench-pglite-<name>`), kept between runs, migrated and with the reference data. */
+const openScratch = async (kind: BenchKind, name: string, modules: PlatformModule[]): Promise<{ database: Database; env: NodeJS.ProcessEnv }> => {
   let database: Database;
   let env: NodeJS.ProcessEnv;
   if (kind === 'postgresql') {
     const server = new URL(process.env.DATABASE_URL as string);
-    const name = `wsis_bench_${entries}`;
+    const dbName = `wsis_bench_${name}`;
     const admin = new pg.Client({ connectionString: server.toString(), user: decodeURIComponent(server.username) || 'postgres' });
     await admin.connect();
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-    if (exists.rowCount === 0) await admin.query(`create database ${name}`);
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [dbName]);
+    if (exists.rowCount === 0) await admin.query(`create database ${dbName}`);
     await admin.end();
     const url = new URL(server.toString());
-    url.pathname = `/${name}`;
+    url.pathname = `/${dbName}`;
     database = await openDatabase({ url: url.toString() });
     env = { DATABASE_URL: url.toString() };
   } else {
-    const dataDir = join(tmpdir(), `wsis-bench-pglite-${entries}`);
+    const dataDir = join(tmpdir(), `wsis-bench-pglite-${name}`);
     database = await openDatabase({ dataDir });
     env = { DATABASE_URL: '', WSIS_DATA_DIR: dataDir };
   }
   await migrateDatabase(database);
   await seedReference(database, modules);
   await initializeIfEmpty(database, modules, { demo: false });
+  return { database, env };
+};
+
+/** A scratch database holding each module's corpus of `entries` items, kept between runs (seeding 100,000 takes minutes). */
+const openCorpus = async (kind: BenchKind, entries: number, modules: PlatformModule[]): Promise<{ database: Database; env: NodeJS.ProcessEnv; seededIn: number | null }> => {
+  const { database, env } = await openScratch(kind, String(entries), modules);
   let seededIn: number | null = null;
   for (const m of modules) {
     const seconds = (await m.bench?.prepare?.(database, { size: entries, say })) ?? null;
     if (seconds !== null) seededIn = (seededIn ?? 0) + seconds;
   }
   return { database, env, seededIn };
+};
+
+/**
+ * A case's own scratch database of one year's data (BenchContext.yearCorpus): every module's
+ * `yearCorpus` made there (each checks what is there first), without naming the modules.
+ */
+const openYearCorpus = async (kind: BenchKind, modules: PlatformModule[], name: string, { year, size }: { year: number; size: number }): Promise<YearCorpus> => {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`bench: a year corpus name is lower-case letters, digits and _ ('${name}')`);
+  const { database, env } = await openScratch(kind, `${name}_${year}_${size}`, modules);
+  const started = performance.now();
+  const holds: string[] = [];
+  for (const m of modules) if (m.bench?.yearCorpus) holds.push(await m.bench.yearCorpus(database, { year, size, say }));
+  const seconds = (performance.now() - started) / 1000;
+  return { database, env, holds, seededIn: seconds >= 1 ? seconds : null };
 };
 
 /**
@@ -242,7 +262,19 @@ const measure = async (
   }
 
   // Each module's own cases against this server.
-  const context: BenchContext = { kind, database, baseUrl: base, connections, duration, rounds, options, modules, say, only: moduleCase };
+  const context: BenchContext = {
+    kind,
+    database,
+    baseUrl: base,
+    connections,
+    duration,
+    rounds,
+    options,
+    modules,
+    say,
+    only: moduleCase,
+    yearCorpus: (name, args) => openYearCorpus(kind, modules, name, args),
+  };
   const reports: BenchReport[] = [];
   for (const m of modules) if (m.bench?.measure && (!moduleCase || m.bench.cases?.includes(moduleCase))) reports.push(await m.bench.measure(context));
   await app.close();

@@ -40,11 +40,13 @@ export const reportsModule = defineModule({
   // `wsis bench --only reports`: one and six languages, and a frozen report rebuilt (build/bench.ts).
   bench: {
     about: [
-      'Reports: a report of the latest year with published Stocktaking entries, with every contributed section and a narrative before each,',
-      'built from the corpora the other cases leave in the scratch database (the Stocktaking entries of --entries, the 2,000 tasks of',
-      '`tasks`, the 5,000-answer consultation of the consultations cases, the prizes edition of the stories case, year 2098),',
-      'as HTML + DOCX in one language and in six, and rebuilt from its snapshot once final.',
+      'Reports: a report of this year with every contributed section and a narrative before each, in a database of the case’s own',
+      'where every module made its data of that year (`yearCorpus` in its bench: 100,000 Stocktaking entries published in the year,',
+      '2,000 roadmap tasks with 50,000 updates, the year’s announced WSIS Prizes edition, a consultation of 5,000 answers closed in',
+      'the year), as HTML + DOCX in one language and in six, and rebuilt from its snapshot once final; memory is the peak of',
+      '`wsis report build` run as its own process.',
     ],
+    options: [{ flags: '--report-entries <n>', description: 'published Stocktaking entries of the year in the reports case’s own database', defaultValue: 100_000 }],
     cases: ['reports'],
     measure: async (context) => (await import('./build/bench.js')).reportsBench.measure?.(context) ?? { lines: () => [] },
   },

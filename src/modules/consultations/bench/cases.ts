@@ -39,6 +39,30 @@ export const consultationsBench: ModuleBench = {
     { flags: '--consultation-answers <n>', description: 'answers of the generated consultation of the consultations cases (0 to skip)', defaultValue: 5000 },
     { flags: '--consultation-rate <n>', description: 'answers submitted per second over the API in the consultations submit case', defaultValue: 200 },
   ],
+  // A case's own database of one year (the reports): the generated consultation of --consultation-answers, closed on 1 March of that year, grouped and published (kept).
+  yearCorpus: async (database, { year, say }) => {
+    const db = database.db;
+    const { and, eq, gte, lt, sql } = await import('drizzle-orm');
+    const { consultations } = await import('../tables.js');
+    const kept = await db
+      .select({ id: consultations.id, n: sql<number>`(select count(*)::int from consultations_answers a where a.consultation_id = consultations.id)` })
+      .from(consultations)
+      .where(
+        and(eq(consultations.status, 'published'), gte(consultations.closesAt, new Date(Date.UTC(year, 0, 1))), lt(consultations.closesAt, new Date(Date.UTC(year + 1, 0, 1)))),
+      );
+    if (kept.length === 0) {
+      const count = 5000;
+      say(`  making a consultation of ${count} answers closed in ${year} (kept for the next runs)…`);
+      const { makeCorpus } = await import('../analysis/bench/corpus.js');
+      const { reindexConsultationTexts } = await import('../analysis/commands/group-campaigns.js');
+      const corpus = await makeCorpus(db, { answers: count, year });
+      await db.transaction((tx) => reindexConsultationTexts(tx, { consultationId: corpus.consultationId }));
+      await db.update(consultations).set({ status: 'published' }).where(eq(consultations.id, corpus.consultationId));
+      await db.execute(sql`analyze consultations_answers`);
+      return `1 published consultation of ${count.toLocaleString('en')} answers closed in ${year}`;
+    }
+    return kept.map((k) => `1 published consultation of ${k.n.toLocaleString('en')} answers closed in ${year}`).join('; ');
+  },
   cases: [...CASES],
   measure: async (context) => {
     const answers = context.options.consultationAnswers ?? 5000;

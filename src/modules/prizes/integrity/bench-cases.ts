@@ -26,6 +26,12 @@ export const prizesBench: ModuleBench = {
     });
     return { lines: () => storiesPdfLines(pdf) };
   },
+  // A case's own database of one year (the reports): the edition of that year, announced (18 categories, a winner and five champions each, from the year's published entries).
+  yearCorpus: async (database, { year }) => {
+    const { prepareStoriesEdition } = await import('../stories/bench.js');
+    const made = await prepareStoriesEdition(database.db, year, Math.min(Date.now(), Date.UTC(year, 10, 1)));
+    return made ? `the WSIS Prizes edition of ${year}, announced (18 categories, 108 results)` : `no WSIS Prizes edition of ${year} (fewer than 108 published entries)`;
+  },
   options: [{ flags: '--voters <n>', description: 'voter accounts of the WSIS Prizes vote benchmark on PostgreSQL (0 to skip)', defaultValue: 1_000_000 }],
   final: async ({ serverUrl, connections, duration, options, modules, say }) => {
     const voters = options.voters ?? 0;

@@ -20,16 +20,19 @@ import { canPrintPdf } from '../../../core/exports/pdf.js';
 
 export const STORIES_BENCH_YEAR = 2098;
 
-/** The announced bench edition with its results (made once, kept with the corpus). */
-const prepareStoriesEdition = async (db: Db) => {
-  const [found] = await db.select({ id: editions.id }).from(editions).where(eq(editions.year, STORIES_BENCH_YEAR));
+/**
+ * The announced bench edition of `year` with its results (made once, kept with the corpus): its
+ * announcement started five days before `announcedAround`.
+ */
+export const prepareStoriesEdition = async (db: Db, year = STORIES_BENCH_YEAR, announcedAround = Date.now()) => {
+  const [found] = await db.select({ id: editions.id }).from(editions).where(eq(editions.year, year));
   if (found) return true;
   const picked = await db.execute<{ id: string | number }>(sql`select id from stocktaking_entries where state = 'published' order by id limit ${18 * 6}`);
   if (picked.rows.length < 18 * 6) return false;
   await db.transaction(async (tx) => {
     const [edition] = await tx
       .insert(editions)
-      .values({ year: STORIES_BENCH_YEAR, ...phaseColumns(phaseDatesAround('announcement')) })
+      .values({ year, ...phaseColumns(phaseDatesAround('announcement', announcedAround)) })
       .returning({ id: editions.id });
     const editionId = edition?.id as number;
     await tx

@@ -102,8 +102,9 @@ const paragraph = (
     children,
     heading: options.heading,
     style: options.style,
-    bidirectional: options.lang ? options.lang === 'ar' : ctx.rtl,
-    alignment: options.alignment,
+    // Said only when true, and the alignment only when not the default (start): a table of 2,000 rows has 10,000 paragraphs.
+    bidirectional: (options.lang ? options.lang === 'ar' : ctx.rtl) || undefined,
+    alignment: options.alignment === AlignmentType.START ? undefined : options.alignment,
     pageBreakBefore: options.pageBreakBefore,
     keepNext: options.keepNext,
     bullet: options.bullet ? { level: 0 } : undefined,
@@ -121,12 +122,13 @@ const table = (
   ctx: Context,
   { caption, columns, rows, rowHeader }: { caption: string; columns: { label: string; numeric?: boolean }[]; rows: ReportCell[][]; rowHeader?: boolean },
 ) => {
-  const cell = (content: ReportCell, { numeric, header }: { numeric: boolean; header: boolean }) => {
+  // `header`: bold (the header row and a row's header cell); the heavy rule under the header row only.
+  const cell = (content: ReportCell, { numeric, header, headerRow = false }: { numeric: boolean; header: boolean; headerRow?: boolean }) => {
     const text: ReportText = isNumberCell(content) ? content.text : content;
     const children = (typeof text === 'string' ? [{ text }] : text).map((r) => textRun(ctx, header ? { ...r, bold: true } : r));
     return new TableCell({
       children: [paragraph(ctx, children, { alignment: numeric ? AlignmentType.END : AlignmentType.START, spacingAfter: 0 })],
-      borders: header ? { bottom: headerBorder } : undefined,
+      borders: headerRow ? { bottom: headerBorder } : undefined,
     });
   };
   return [
@@ -137,7 +139,7 @@ const table = (
       borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder, insideHorizontal: cellBorder, insideVertical: cellBorder },
       visuallyRightToLeft: ctx.rtl || undefined,
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.label, { numeric: Boolean(c.numeric), header: true })) }),
+        new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.label, { numeric: Boolean(c.numeric), header: true, headerRow: true })) }),
         ...rows.map(
           (row) =>
             new TableRow({

@@ -85,6 +85,23 @@ export const stocktakingBench: ModuleBench = {
     say(`  seeded in ${seconds.toFixed(0)} s`);
     return seconds;
   },
+  // A case's own database of one year (the reports): `size` published entries, all published in `year`.
+  yearCorpus: async (database, { year, size, say }) => {
+    const inYear = async () =>
+      Number(
+        (await database.db.execute<{ n: string | number }>(sql`select count(*) as n from ${entries} where ${entries.state} = 'published' and ${entries.publishedYear} = ${year}`))
+          .rows[0]?.n ?? 0,
+      );
+    const present = await inYear();
+    if (present < size) {
+      say(`  seeding ${size - present} Stocktaking entries published in ${year} (kept for the next runs)…`);
+      const { seedBenchEntries } = await import('./corpus.js');
+      const started = performance.now();
+      await seedBenchEntries(database.db, { entries: size - present, year, batchSize: 500 });
+      say(`  seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+    return `${(await inYear()).toLocaleString('en')} published Stocktaking entries of ${year}`;
+  },
   cases: ['exports'],
   measure: async ({ database, baseUrl, connections, duration, rounds, say, only }) => {
     const exports = await measureExports({ database, baseUrl, say });

@@ -194,7 +194,8 @@ const summaryIn = (l: Locale, s: Slots, sentences: number, wording: number): str
     .join(l === 'zh' ? '' : ' ');
 };
 
-export type CorpusContext = { countries: { code: string; region: string | null }[] };
+/** `year`: every entry published in that year (a corpus for one year's report), else 2005–2026 with recent years more frequent. */
+export type CorpusContext = { countries: { code: string; region: string | null }[]; year?: number };
 
 /** The nth entry of the corpus of `seed` (independent of batch boundaries). */
 export const corpusEntry = (context: CorpusContext, seed: number, index: number): NewEntry => {
@@ -207,9 +208,10 @@ export const corpusEntry = (context: CorpusContext, seed: number, index: number)
   const home = HOME_COUNTRIES[original].filter((c) => byCode.has(c));
   const leadCountry = rng() < 0.75 && home.length > 0 ? pick(rng, home) : pick(rng, context.countries).code;
   // More entries in recent years (the database grows every year).
-  const year = FIRST_YEAR + Math.floor((LAST_YEAR - FIRST_YEAR + 1) * Math.sqrt(rng()));
+  const drawn = FIRST_YEAR + Math.floor((LAST_YEAR - FIRST_YEAR + 1) * Math.sqrt(rng()));
+  const year = context.year ?? drawn;
   const publishedAt = new Date(Date.UTC(year, Math.floor(rng() * 12), 1 + Math.floor(rng() * 28), 8 + Math.floor(rng() * 10), Math.floor(rng() * 60)));
-  if (publishedAt > new Date()) publishedAt.setUTCFullYear(year - 1);
+  if (context.year === undefined && publishedAt > new Date()) publishedAt.setUTCFullYear(year - 1);
   const slots: Slots = {
     topic: topic.text,
     activity: pick(rng, ACTIVITIES),
@@ -288,16 +290,16 @@ export const corpusEntry = (context: CorpusContext, seed: number, index: number)
   };
 };
 
-export type SeedBenchOptions = { entries: number; seed?: number; batchSize?: number; onBatch?: (inserted: number) => void };
+export type SeedBenchOptions = { entries: number; seed?: number; batchSize?: number; onBatch?: (inserted: number) => void; year?: number };
 
 /**
  * Inserts `entries` published demo entries (isDemo: they are benchmark data), in batches of one
  * multi-row INSERT each; returns how many rows the table holds afterwards.
  */
-export const seedBenchEntries = async (db: DbOrTx, { entries: count, seed = 1, batchSize = 250, onBatch }: SeedBenchOptions): Promise<number> => {
+export const seedBenchEntries = async (db: DbOrTx, { entries: count, seed = 1, batchSize = 250, onBatch, year }: SeedBenchOptions): Promise<number> => {
   const countries = (await findCountries(db)).map((c) => ({ code: c.code, region: c.region }));
   if (countries.length === 0) throw new Error('no reference countries: load the reference data first (wsis seed reference)');
-  const context: CorpusContext = { countries };
+  const context: CorpusContext = { countries, year };
   const [offsetRow] = (await db.execute<{ n: string | number }>(sql`select count(*) as n from ${entries}`)).rows;
   const offset = Number(offsetRow?.n ?? 0);
   for (let from = 0; from < count; from += batchSize) {

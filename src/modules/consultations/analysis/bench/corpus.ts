@@ -179,12 +179,12 @@ const campaignOf = (i: number, rand: Rand): number | null => {
 };
 
 /**
- * Inserts the consultation and its submitted answers (texts not indexed: the caller indexes them,
+ * Inserts the consultation (open from 1 January to 1 March of `year`) and its submitted answers (texts not indexed: the caller indexes them,
  * answer by answer with indexAnswerTexts or all at once with reindexConsultationTexts).
  */
-export const makeCorpus = async (db: DbOrTx, { answers: count = 5000, seed = 14 }: { answers?: number; seed?: number } = {}): Promise<Corpus> => {
+export const makeCorpus = async (db: DbOrTx, { answers: count = 5000, seed = 14, year = 2026 }: { answers?: number; seed?: number; year?: number } = {}): Promise<Corpus> => {
   const rand = random(seed);
-  const opensAt = new Date(Date.UTC(2026, 0, 1));
+  const opensAt = new Date(Date.UTC(year, 0, 1));
   const [consultation] = await db
     .insert(consultations)
     .values({
@@ -193,7 +193,7 @@ export const makeCorpus = async (db: DbOrTx, { answers: count = 5000, seed = 14 
       originalLanguage: 'en',
       translations: { en: 'original', fr: 'unofficial' },
       opensAt,
-      closesAt: new Date(Date.UTC(2026, 2, 1)),
+      closesAt: new Date(Date.UTC(year, 2, 1)),
     })
     .returning({ id: consultations.id });
   if (!consultation) throw new Error('consultation not inserted');

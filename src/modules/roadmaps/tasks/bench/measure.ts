@@ -30,9 +30,14 @@ const stats = (times: number[]) => {
 };
 const ms = (v: number) => v.toFixed(1);
 
-/** Makes the corpus unless it is there: owners, focal points, roadmaps, tasks, updates. Returns the seconds it took, or null. */
-export const makeTasksCorpus = async (context: BenchContext): Promise<number | null> => {
+/**
+ * Makes the corpus unless it is there: owners, focal points, roadmaps, tasks, updates, dated
+ * around `today` (default: now; a day of the year of a year's corpus). Returns the seconds it took, or null.
+ */
+export const makeTasksCorpus = async (context: Pick<BenchContext, 'database' | 'say'>, { today = new Date() }: { today?: Date } = {}): Promise<number | null> => {
   const db = context.database.db;
+  const day = sql`${today.toISOString().slice(0, 10)}::date`;
+  const now = sql`${today.toISOString()}::timestamptz`;
   const have = Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from roadmaps_tasks where title->>'en' like 'Bench task %'`)).rows[0]?.n ?? 0);
   if (have >= BENCH_TASKS) return null;
   const t0 = Date.now();
@@ -40,7 +45,7 @@ export const makeTasksCorpus = async (context: BenchContext): Promise<number | n
   await db.transaction(async (tx) => {
     await tx.execute(sql`
       insert into auth_users (email, name, password_hash, locale, status, email_verified_at)
-      select 'bench-owner-' || i || '@example.org', 'Bench owner ' || i, 'x', (array['en','fr','es','ru','zh','ar'])[1 + i % 6], 'active', now()
+      select 'bench-owner-' || i || '@example.org', 'Bench owner ' || i, 'x', (array['en','fr','es','ru','zh','ar'])[1 + i % 6], 'active', ${now}
       from generate_series(1, ${OWNERS}) i
       on conflict do nothing`);
     for (const line of LINES) await tx.execute(sql`insert into roadmaps (action_line) values (${line}) on conflict do nothing`);
@@ -56,10 +61,10 @@ export const makeTasksCorpus = async (context: BenchContext): Promise<number | n
       select r.id, jsonb_build_object('en', 'Bench task ' || i, 'fr', 'Tâche de banc ' || i),
         (array['GS','BR','TSB','BDT'])[1 + i % 4],
         (select id from auth_users where email = 'bench-owner-' || (1 + i % ${OWNERS}) || '@example.org'),
-        current_date - 400 + (i % 300), greatest(current_date - 400 + (i % 300), current_date - 365 + (i * 7919 % 1095)),
+        ${day} - 400 + (i % 300), greatest(${day} - 400 + (i % 300), ${day} - 365 + (i * 7919 % 1095)),
         case when i % 10 = 0 then 'done' when i % 7 = 0 then 'at-risk' else 'on-track' end,
         array[(array['9.c','4.4','5.b','16.2','17.8'])[1 + i % 5]], array['1.1'],
-        now() - make_interval(days => (i * 31 % 200)), now() - interval '400 days'
+        ${now} - make_interval(days => (i * 31 % 200)), ${now} - interval '400 days'
       from generate_series(1, ${BENCH_TASKS}) i
       join roadmaps r on r.action_line = (array[${sql.raw(LINES.map((l) => `'${l}'`).join(','))}])[1 + i % ${LINES.length}]`);
     await tx.execute(sql`
