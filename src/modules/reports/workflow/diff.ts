@@ -1,14 +1,13 @@
 /**
  * The difference between two versions of a report's narratives, section by section and language
- * by language: word runs kept, inserted or deleted (npm `diff`, as the roadmaps' versions).
+ * by language: word runs kept, inserted or deleted (core's wordDiff, as the roadmaps' versions).
  */
-import { diffWords } from 'diff';
 import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
+import { type DiffRun, wordDiff } from '../../../core/i18n/words.js';
 import type { TemplateSection } from '../tables.js';
 import type { ReportVersion } from './queries.js';
 
-export type Run = { kind: 'same' | 'ins' | 'del'; text: string };
-export type NarrativeChange = { sectionId: string; locale: Locale; runs: Run[] };
+export type NarrativeChange = { sectionId: string; locale: Locale; runs: DiffRun[] };
 
 /** What changed from `from` to `to`, in the order of the report's sections; unchanged texts are left out. */
 export const diffNarratives = (sections: TemplateSection[], from: ReportVersion, to: ReportVersion): NarrativeChange[] => {
@@ -19,7 +18,7 @@ export const diffNarratives = (sections: TemplateSection[], from: ReportVersion,
       const a = from.narratives[sectionId]?.text[locale] ?? '';
       const b = to.narratives[sectionId]?.text[locale] ?? '';
       if (a === b) continue;
-      changes.push({ sectionId, locale, runs: diffWords(a, b).map((c): Run => ({ kind: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value })) });
+      changes.push({ sectionId, locale, runs: wordDiff(a, b, locale) });
     }
   return changes;
 };

@@ -1,15 +1,14 @@
 /**
  * The difference between two versions of a roadmap, field by field and, for texts, language by
- * language: word runs kept, inserted or deleted (npm `diff`); for lists of codes and partners,
+ * language: word runs kept, inserted or deleted (core's wordDiff, at the language's word boundaries); for lists of codes and partners,
  * what was added and removed.
  */
-import { diffWords } from 'diff';
 import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
+import { type DiffRun, wordDiff } from '../../../core/i18n/words.js';
 import type { RoadmapVersion } from '../queries.js';
 import { TEXT_FIELDS, type TextField } from './inputs.js';
 
-export type Run = { kind: 'same' | 'ins' | 'del'; text: string };
-export type TextChange = { field: TextField; locale: Locale; runs: Run[] };
+export type TextChange = { field: TextField; locale: Locale; runs: DiffRun[] };
 export type ListField = 'partnerOrganizationIds' | 'sdgTargets' | 'connectTargets';
 export type ListChange = { field: ListField; added: string[]; removed: string[] };
 export type VersionDiff = { texts: TextChange[]; lists: ListChange[] };
@@ -24,8 +23,7 @@ export const diffVersions = (from: RoadmapVersion, to: RoadmapVersion): VersionD
       const a = from[field][locale] ?? '';
       const b = to[field][locale] ?? '';
       if (a === b) continue;
-      const runs = diffWords(a, b).map((c): Run => ({ kind: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value }));
-      texts.push({ field, locale, runs });
+      texts.push({ field, locale, runs: wordDiff(a, b, locale) });
     }
   const lists: ListChange[] = [];
   for (const field of LIST_FIELDS) {

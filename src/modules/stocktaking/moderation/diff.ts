@@ -3,8 +3,8 @@
  * in their language (Intl.Segmenter, so Chinese and Thai-like scripts split into words too),
  * lists as added and removed values, other values as before/after.
  */
-import { diffWords } from 'diff';
 import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
+import { wordDiff } from '../../../core/i18n/words.js';
 import type { EntryContent } from '../commands/entry-content.js';
 
 export type TextPart = { value: string; change: 'same' | 'added' | 'removed' };
@@ -17,19 +17,10 @@ const TEXT_FIELDS = ['title', 'summary', 'description', 'impact', 'partners'] as
 const LIST_FIELDS = ['actionLines', 'sdgs', 'sdgTargets', 'countries', 'targetGroups', 'imageIds'] as const;
 const VALUE_FIELDS = ['stakeholderType', 'leadCountry', 'scope', 'projectStatus', 'startDate', 'endDate', 'website', 'organizationId', 'contactName', 'contactEmail'] as const;
 
-const segmenters = new Map<Locale, Intl.Segmenter>();
-const segmenter = (locale: Locale) => {
-  let s = segmenters.get(locale);
-  if (!s) {
-    s = new Intl.Segmenter(locale, { granularity: 'word' });
-    segmenters.set(locale, s);
-  }
-  return s;
-};
+const CHANGE = { same: 'same', ins: 'added', del: 'removed' } as const;
 
-/** A word diff of two texts in one language. */
-export const diffText = (before: string, after: string, locale: Locale): TextPart[] =>
-  diffWords(before, after, { intlSegmenter: segmenter(locale) }).map((c) => ({ value: c.value, change: c.added ? 'added' : c.removed ? 'removed' : 'same' }));
+/** A word diff of two texts in one language (the core's, at the language's word boundaries). */
+export const diffText = (before: string, after: string, locale: Locale): TextPart[] => wordDiff(before, after, locale).map((r) => ({ value: r.text, change: CHANGE[r.kind] }));
 
 /** Field-by-field changes from `before` to `after` (private contact included: owners and moderators only). */
 export const diffContent = (before: EntryContent, after: EntryContent): FieldChange[] => {

@@ -1,25 +1,10 @@
 import type { ViewContext } from '../../../../core/views/context.js';
+import { DiffRuns } from '../../../../core/views/DiffRuns.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { languageName } from '../../../../core/views/LocalizedText.js';
-import type { NarrativeChange, Run } from '../diff.js';
+import type { NarrativeChange } from '../diff.js';
 import type { Report } from '../queries.js';
 import { adminReportPath } from './parts.js';
-
-/** A run of words: inserted and deleted runs say so in words as well as in colour and lines. */
-const RunText = ({ view, run }: { view: ViewContext; run: Run }) => {
-  if (run.kind === 'same') return <>{run.text}</>;
-  const Tag = run.kind;
-  return (
-    <Tag>
-      <span class="visually-hidden">
-        [{view.t(run.kind === 'ins' ? 'reports.workflow.inserted' : 'reports.workflow.deleted')}
-        {view.t('core.text.colon')}
-      </span>
-      {run.text}
-      <span class="visually-hidden">]</span>
-    </Tag>
-  );
-};
 
 /** The difference of two versions' narratives, section by section and language by language. */
 export const DiffPage = ({ view, report, from, to, changes }: { view: ViewContext; report: Report; from: number; to: number; changes: NarrativeChange[] }) => {
@@ -60,9 +45,7 @@ export const DiffPage = ({ view, report, from, to, changes }: { view: ViewContex
                   </th>
                   <td>
                     <p lang={c.locale} dir="auto" class="diff">
-                      {c.runs.map((run) => (
-                        <RunText view={view} run={run} />
-                      ))}
+                      <DiffRuns view={view} runs={c.runs} />
                     </p>
                   </td>
                 </tr>

@@ -1,26 +1,10 @@
 import type { ViewContext } from '../../../../core/views/context.js';
+import { DiffRuns } from '../../../../core/views/DiffRuns.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { languageName } from '../../../../core/views/LocalizedText.js';
 import type { RoadmapVersion } from '../../queries.js';
-import type { Run, VersionDiff } from '../diff.js';
+import type { VersionDiff } from '../diff.js';
 import { fieldLabel, type Labels, roadmapPath, versionPath } from './parts.js';
-
-/** One run of words of a text's difference: inserted and deleted runs say so in words for those who do not see the colours or the lines. */
-const RunText = ({ view, run }: { view: ViewContext; run: Run }) => {
-  const { t } = view;
-  if (run.kind === 'same') return <>{run.text}</>;
-  const Tag = run.kind;
-  return (
-    <Tag>
-      <span class="visually-hidden">
-        [{t(run.kind === 'ins' ? 'roadmaps.versions.inserted' : 'roadmaps.versions.deleted')}
-        {t('core.text.colon')}
-      </span>
-      {run.text}
-      <span class="visually-hidden">]</span>
-    </Tag>
-  );
-};
 
 /** The difference between two versions of a roadmap, field by field and language by language. */
 export const DiffPage = ({
@@ -77,9 +61,7 @@ export const DiffPage = ({
                   </th>
                   <td>
                     <p lang={c.locale} dir="auto" class="diff">
-                      {c.runs.map((run) => (
-                        <RunText view={view} run={run} />
-                      ))}
+                      <DiffRuns view={view} runs={c.runs} />
                     </p>
                   </td>
                 </tr>
