@@ -5,6 +5,7 @@
  * print: A4, a page per section, table headers repeated), which is also what Chromium prints to
  * PDF. Reads nothing but the document: the same document gives the same bytes.
  */
+import { Table } from '../../../core/views/components.js';
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import { dir as dirOf } from '../../../core/i18n/locales.js';
@@ -108,40 +109,18 @@ const isNumberCell = (cell: ReportCell): cell is { text: string; value: number }
 
 const Cell = ({ cell }: { cell: ReportCell }) => (isNumberCell(cell) ? cell.text : <Text text={cell} />);
 
-/** A data table: caption, column headers, row headers when the first cell heads its row, numbers aligned to the end. */
+/**
+ * A data table, drawn by the core's Table (caption, focusable scroll region, row headers): the
+ * first cell heads its row with `rowHeader`, numeric columns are aligned to the end.
+ */
 const DataTable = ({ caption, columns, rows, rowHeader }: { caption: string; columns: { label: string; numeric?: boolean }[]; rows: ReportCell[][]; rowHeader?: boolean }) => (
-  <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col" class={c.numeric ? 'numeric' : undefined}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr>
-            {row.map((cell, i) => {
-              const numeric = columns[i]?.numeric || isNumberCell(cell);
-              return rowHeader && i === 0 ? (
-                <th scope="row" class={numeric ? 'numeric' : undefined}>
-                  <Cell cell={cell} />
-                </th>
-              ) : (
-                <td class={numeric ? 'numeric' : undefined}>
-                  <Cell cell={cell} />
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </div>
+  <Table
+    caption={caption}
+    columns={columns.map((c, i) => ({ header: c.label, numeric: c.numeric, rowHeader: rowHeader && i === 0, cell: (row: ReportCell[]) => <Cell cell={row[i] ?? ''} /> }))}
+    rows={rows}
+    empty=""
+    keepEmpty
+  />
 );
 
 /** A chart: the picture in a figure with its caption, then its data table. */
