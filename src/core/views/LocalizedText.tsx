@@ -3,15 +3,18 @@ import type { Localized, TranslationKind } from '../i18n/locales.js';
 import type { ViewContext } from './context.js';
 
 const languageNames = new Map<string, Intl.DisplayNames>();
-/** A language's name in the reader's language ("French", "français"…). */
-export const languageName = (view: ViewContext, locale: string) => {
-  let names = languageNames.get(view.locale);
+/** A language's name in another language (French in Arabic: « الفرنسية »), where there is no view (a report composed for a locale). */
+export const languageNameIn = (inLocale: string, locale: string) => {
+  let names = languageNames.get(inLocale);
   if (!names) {
-    names = new Intl.DisplayNames([view.locale], { type: 'language' });
-    languageNames.set(view.locale, names);
+    names = new Intl.DisplayNames([inLocale], { type: 'language' });
+    languageNames.set(inLocale, names);
   }
   return names.of(locale) ?? locale;
 };
+
+/** A language's name in the reader's language ("French", "français"…). */
+export const languageName = (view: ViewContext, locale: string) => languageNameIn(view.locale, locale);
 
 /**
  * A user's text (an entry's, a consultation's) in the reader's language, else in the language it

@@ -15,7 +15,7 @@ import type { ReportBlock, ReportSectionArgs, ReportText } from '../../../core/r
 import { findMatrixLinks, findSdgs } from '../../reference/queries.js';
 import type { ReportDocument, ReportFront, ReportSectionDocument } from '../document.js';
 import { narrativeBlocks } from '../narrative.js';
-import { languageName } from './language-name.js';
+import { languageNameIn } from '../../../core/views/LocalizedText.js';
 import { type Narrative, reports, reportTemplates, reportVersions, type TemplateSection } from '../tables.js';
 
 const DAY_MS = 86_400_000;
@@ -143,7 +143,7 @@ export const composeReport = async (db: DbOrTx, modules: readonly PlatformModule
       const shown = localizeWithLocale(narrative?.text, locale);
       const own = narrativeBlocks(shown.text);
       if (own.length && shown.locale !== locale) {
-        blocks.push(...withLang(own, shown.locale), { type: 'note', text: t('reports.build.narrative_in', { language: languageName(shown.locale, locale) }) });
+        blocks.push(...withLang(own, shown.locale), { type: 'note', text: t('reports.build.narrative_in', { language: languageNameIn(locale, shown.locale) }) });
       } else blocks.push(...own);
     }
     if (found) {
@@ -160,7 +160,7 @@ export const composeReport = async (db: DbOrTx, modules: readonly PlatformModule
     title: localize(report.title),
     symbol: report.symbol,
     dateLine: t('reports.build.front.date', { date: longDate(final ? (report.finalizedAt ?? version.createdAt) : now) }),
-    originalLine: t('reports.build.front.original', { language: languageName(report.originalLanguage, locale) }),
+    originalLine: t('reports.build.front.original', { language: languageNameIn(locale, report.originalLanguage) }),
     distributionLine: t(`reports.build.front.distribution_${report.distribution}`),
     periodLine: t('reports.build.front.period', { from: longDate(period.from), to: longDate(lastDay(period.to)), asOf: longDate(lastDay(period.asOf)) }),
     contentsHeading: t('reports.build.front.contents'),

@@ -3,7 +3,7 @@ import { Layout } from '../../../../core/views/Layout.js';
 import { Checkboxes, ErrorSummary, type FormState, PostForm, Select } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
 import { OUTPUT_FORMATS } from '../../tables.js';
-import { languageName } from '../language-name.js';
+import { languageName } from '../../../../core/views/LocalizedText.js';
 import type { BuildRow, OutputFile, ReportRow } from '../queries.js';
 import { downloadLabel } from './sizes.js';
 
@@ -30,7 +30,7 @@ export const BuildsPage = ({ view, report, form, builds, versions, outputs, busy
       <h1>{title}</h1>
       <ErrorSummary view={view} form={form} labels={labels} />
       <PostForm view={view} action={view.href(`/admin/reports/${report.id}/builds`)}>
-        <Checkboxes form={form} name="locales" legend={labels.locales} options={LOCALES.map((l) => ({ value: l, label: languageName(l, view.locale) }))} />
+        <Checkboxes form={form} name="locales" legend={labels.locales} options={LOCALES.map((l) => ({ value: l, label: languageName(view, l) }))} />
         <Checkboxes form={form} name="formats" legend={labels.formats} options={OUTPUT_FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))} />
         <Select
           form={form}

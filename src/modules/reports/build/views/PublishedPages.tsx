@@ -3,7 +3,7 @@ import { Layout } from '../../../../core/views/Layout.js';
 import type { ViewContext } from '../../../../core/views/context.js';
 import type { ReportDocument } from '../../document.js';
 import { ReportBody } from '../../output/html.js';
-import { languageName } from '../language-name.js';
+import { languageName } from '../../../../core/views/LocalizedText.js';
 import type { OutputFile, PublishedReport, ReportRow } from '../queries.js';
 import { downloadLabel } from './sizes.js';
 
@@ -67,7 +67,7 @@ export const PublishedReportsPage = ({
             <option value="">{t('reports.build.public.all_languages')}</option>
             {LOCALES.map((l) => (
               <option value={l} selected={l === language}>
-                {languageName(l, view.locale)}
+                {languageName(view, l)}
               </option>
             ))}
           </select>

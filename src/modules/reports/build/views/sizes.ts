@@ -1,5 +1,5 @@
 import type { ViewContext } from '../../../../core/views/context.js';
-import { languageName } from '../language-name.js';
+import { languageName } from '../../../../core/views/LocalizedText.js';
 
 /** A file's size in the reader's language: "35 kB", "1.2 MB" (Intl's units). */
 export const fileSize = (view: ViewContext, bytes: number) =>
@@ -9,4 +9,4 @@ export const fileSize = (view: ViewContext, bytes: number) =>
 
 /** "English, DOCX (35 kB)": a download link's text. */
 export const downloadLabel = (view: ViewContext, file: { locale: string; format: string; size: number }) =>
-  view.t('reports.build.page.download', { language: languageName(file.locale as never, view.locale), format: file.format.toUpperCase(), size: fileSize(view, file.size) });
+  view.t('reports.build.page.download', { language: languageName(view, file.locale), format: file.format.toUpperCase(), size: fileSize(view, file.size) });
