@@ -14,6 +14,12 @@ describe('database', () => {
     expect(rows[0]?.shared_buffers).toBe('64MB');
   });
 
+  it('runs without PostgreSQL’s JIT on a server (it cost a submission’s receipt 20–50 ms of compiling)', async () => {
+    if (kit.database.kind !== 'postgresql') return;
+    const { rows } = await kit.database.pool.query<{ jit: string }>('show jit');
+    expect(rows[0]?.jit).toBe('off');
+  });
+
   it('answers /healthz while a long query runs (the embedded database lives in a worker thread)', async () => {
     const slow = kit.database.pool.query('select pg_sleep(2)');
     const started = performance.now();

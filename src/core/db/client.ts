@@ -79,6 +79,11 @@ export const openDatabase = async ({ url, dataDir, poolSize, borrow = false, sta
       // A server that vanished without closing the connection (a cut network) is noticed.
       keepAlive: true,
       ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+      // PostgreSQL's JIT compiles any statement estimated above jit_above_cost (20–100 ms of LLVM
+      // work per run, never kept): on short statements whose estimate is high (a notification's
+      // recipients, a search over 100,000 entries) it cost more than the statement. Off for the
+      // platform's sessions unless the URL sets its own `options`.
+      ...(parsed.searchParams.has('options') ? {} : { options: '-c jit=off' }),
     });
     // An idle client's lost connection (a restarted server) is dropped by the pool and replaced on
     // demand; a client in use reports it to its query, which is answered 503.
