@@ -6,6 +6,7 @@
 import type { Database } from '../db/client.js';
 import type { PlatformModule } from '../module.js';
 import type { Progress } from './common.js';
+import type { ServeProcess } from './serve-process.js';
 
 export type BenchKind = 'pglite' | 'postgresql';
 
@@ -36,6 +37,12 @@ export type BenchContext = {
    * every module holds for one year (the reports). The caller closes the database.
    */
   yearCorpus: (name: string, args: { year: number; size: number }) => Promise<YearCorpus>;
+  /**
+   * Starts a real `wsis serve` on this section's database, in processes of its own (`workers`
+   * above 1: node:cluster), so the case's load generator does not share their processor; the
+   * caller stops it. PostgreSQL only (PGlite allows one process, the in-process server's).
+   */
+  serve?: (args?: { workers?: number; env?: NodeJS.ProcessEnv }) => Promise<ServeProcess>;
 };
 
 /** A case's own database of one year's data: how to reach it from a child process (`env`), what each module holds there, the seconds spent making it (null: all there already). */

@@ -22,6 +22,7 @@ import type { BuildApp, PlatformModule } from '../module.js';
 import type { BenchContext, BenchKind, BenchReport, BenchServing, YearCorpus } from './bench-contract.js';
 import { initializeIfEmpty, seedReference } from './startup.js';
 import { say } from './common.js';
+import { startServe } from './serve-process.js';
 
 type Row = { name: string; rps: number; p50: number; p99: number; ceiling: number; ratio: number };
 
@@ -161,45 +162,12 @@ const measureServing = async (
   paths: string[],
   { duration, connections, workers = 1 }: { duration: number; connections: number; workers?: number },
 ): Promise<BenchServing> => {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, process.argv[1] as string, 'serve', '--no-demo', '--port', '0', ...(workers > 1 ? ['--workers', String(workers)] : [])],
-    {
-      env: { ...process.env, ...env, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000', WSIS_WORKERS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const server = await startServe({ env, workers });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /ready at (http:\/\/\S+)/.exec(out);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.stderr.on('data', () => undefined);
-      child.once('exit', (code) => reject(new Error(`wsis serve exited (${code}) before it was ready`)));
-    });
-    const readyMs = performance.now() - started;
-    const rssOfPid = (pid: number | string) => {
-      try {
-        return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-      } catch {
-        return 0;
-      }
-    };
-    const childrenOf = (pid: number) => {
-      try {
-        return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
-      } catch {
-        return [];
-      }
-    };
-    const rssOf = () => rssOfPid(child.pid as number) + childrenOf(child.pid as number).reduce((sum, pid) => sum + rssOfPid(pid), 0);
-    let rssMb = existsSync(`/proc/${child.pid}/status`) ? rssOf() : 0;
+    const url = server.url;
+    let rssMb = server.rssMb();
     const sampler = setInterval(() => {
-      if (existsSync(`/proc/${child.pid}/status`)) rssMb = Math.max(rssMb, rssOf());
+      rssMb = Math.max(rssMb, server.rssMb());
     }, 100);
     const { default: autocannon } = await import('autocannon');
     // The first request may wait for the caches the process fills once it listens (the search
@@ -212,10 +180,9 @@ const measureServing = async (
     await autocannon({ url, connections, duration: Math.max(3, duration), requests: paths.map((path) => ({ method: 'GET', path })) });
     const result = await autocannon({ url, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
     clearInterval(sampler);
-    return { readyMs, firstRequestMs, rssMb, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+    return { readyMs: server.readyMs, firstRequestMs, rssMb, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
   }
 };
 
@@ -274,6 +241,7 @@ const measure = async (
     say,
     only: moduleCase,
     yearCorpus: (name, args) => openYearCorpus(kind, modules, name, args),
+    serve: kind === 'postgresql' ? (args) => startServe({ env: { ...env, ...args?.env }, workers: args?.workers }) : undefined,
   };
   const reports: BenchReport[] = [];
   for (const m of modules) if (m.bench?.measure && (!moduleCase || m.bench.cases?.includes(moduleCase))) reports.push(await m.bench.measure(context));

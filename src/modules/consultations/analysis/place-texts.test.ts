@@ -4,7 +4,7 @@
  * once; a changed text leaves its campaign; and the results' version moves with every change the
  * results show (a new answer, a campaign found, a coding), not with a draft.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getActorById } from '../../../core/auth/sessions.js';
 import type { Actor } from '../../../core/permissions/index.js';
@@ -103,6 +103,28 @@ describe('placing texts in campaigns after the submission', () => {
       .where(and(eq(texts.answerId, ids[0] as number), eq(texts.questionId, 'q1')));
     expect(mine?.campaignId).toBeNull();
     expect(mine?.placedAt).not.toBeNull();
+  });
+
+  it('finds the near copy among many texts of the question', async () => {
+    const { id: consultationId } = await insertConsultation(database.db);
+    const original = await submitted(consultationId, TEMPLATES[2] as string);
+    // Unrelated texts of the same question, placed first: the copy joins the original, none of them.
+    for (let i = 0; i < 60; i++) await submitted(consultationId, `Respuesta número ${i}: ${WORDS.slice(i % 5, (i % 5) + 4).join(' ')} ${i * 7919} propuesta ${i}`);
+    await placeWaitingTexts(database.db, { consultationId });
+    const copy = await submitted(consultationId, `${TEMPLATES[2]} ${WORDS[2]}`);
+    await placeWaitingTexts(database.db, { consultationId });
+    const rows = await database.db
+      .select({ answerId: texts.answerId, campaignId: texts.campaignId })
+      .from(texts)
+      .where(and(eq(texts.consultationId, consultationId), sql`${texts.answerId} in (${original}, ${copy})`));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.campaignId).not.toBeNull();
+    expect(rows[0]?.campaignId).toBe(rows[1]?.campaignId);
+    const alone = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(texts)
+      .where(and(eq(texts.consultationId, consultationId), isNotNull(texts.campaignId)));
+    expect(alone[0]?.n).toBe(2);
   });
 
   it('runs in the background of the process after a submission (placeTextsSoon)', async () => {

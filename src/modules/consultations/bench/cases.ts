@@ -32,8 +32,9 @@ export const consultationsBench: ModuleBench = {
     'MinHash signatures, then answers one by one; precision and recall counted over pairs of texts.',
     'On PostgreSQL, on the same consultation once grouped and published: the results page under',
     'concurrent readers against the bare-server ceiling, the XLSX export of every answer (time and',
-    'memory, against a consultation of a fifth of the answers), and answers submitted over the API',
-    '(PUT of the draft, then submit) by pre-created respondents with their own API tokens at a fixed rate.',
+    'memory, against a consultation of a fifth of the answers), and answers submitted over the API by',
+    'pre-created respondents with their own API tokens at a fixed rate, against `wsis serve` in its own',
+    'processes (one, then two): each answer with its submission, then a draft followed by its submission.',
   ],
   options: [
     { flags: '--consultation-answers <n>', description: 'answers of the generated consultation of the consultations cases (0 to skip)', defaultValue: 5000 },

@@ -7,15 +7,15 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eq, like, sql } from 'drizzle-orm';
+import { eq, inArray, like, sql } from 'drizzle-orm';
 import type { BenchContext } from '../../../core/cli/bench-contract.js';
+import { localPostgresCpuMs } from '../../../core/cli/serve-process.js';
 import type { Db } from '../../../core/db/client.js';
 import { apiTokens, users } from '../../../core/auth/tables.js';
 import { hashSecret, newSecret } from '../../../core/auth/tokens.js';
 import { campaignLines, measureCampaigns } from '../analysis/bench/bench.js';
 import { type Corpus, corpusAnswer, corpusQuestionnaire, makeCorpus, random } from '../analysis/bench/corpus.js';
 import { reindexConsultationTexts } from '../analysis/commands/group-campaigns.js';
-import { whenTextsPlaced } from '../analysis/place-texts.js';
 import { exportLabels, exportQuestions } from '../exports/columns.js';
 import { xlsxStream } from '../exports/formats.js';
 import { findQuestionnaires, streamAnswers } from '../exports/queries.js';
@@ -141,11 +141,19 @@ const exportCase = async (db: Db, { say }: BenchContext, corpus: Corpus): Promis
 const RESPONDENT_DOMAIN = 'respondents.bench.invalid';
 
 /** Verified respondents with API tokens (the tokens returned, stored hashed). */
+/**
+ * `count` verified respondents with new API tokens (the tokens returned, stored hashed). The
+ * accounts are kept between runs (deleting an account sets its name to null in every table that
+ * refers to it: minutes on the bench's corpora), their old tokens replaced.
+ */
 const addRespondents = async (db: Db, count: number) => {
-  await db.delete(users).where(like(users.email, `%@${RESPONDENT_DOMAIN}`));
-  const tokens: string[] = [];
-  const now = new Date();
-  for (let start = 0; start < count; start += 1000) {
+  const kept = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(like(users.email, `%@${RESPONDENT_DOMAIN}`))
+    .orderBy(users.id);
+  const ids = kept.map((u) => u.id).slice(0, count);
+  for (let start = ids.length; start < count; start += 1000) {
     const n = Math.min(1000, count - start);
     const rows = await db
       .insert(users)
@@ -154,21 +162,53 @@ const addRespondents = async (db: Db, count: number) => {
           email: `respondent${start + k}@${RESPONDENT_DOMAIN}`,
           name: `Bench respondent ${start + k}`,
           passwordHash: '!',
-          emailVerifiedAt: now,
+          emailVerifiedAt: new Date(),
         })),
       )
       .returning({ id: users.id });
-    const batch = rows.map(() => `wsis_cbench_${newSecret()}`);
-    await db.insert(apiTokens).values(rows.map((u, k) => ({ userId: u.id, label: 'bench', tokenHash: hashSecret(batch[k] as string), lastUsedAt: now })));
-    tokens.push(...batch);
+    ids.push(...rows.map((u) => u.id));
   }
+  await db.delete(apiTokens).where(inArray(apiTokens.userId, ids));
+  const tokens = ids.map(() => `wsis_cbench_${newSecret()}`);
+  for (let start = 0; start < ids.length; start += 1000)
+    await db
+      .insert(apiTokens)
+      .values(ids.slice(start, start + 1000).map((userId, k) => ({ userId, label: 'bench', tokenHash: hashSecret(tokens[start + k] as string), lastUsedAt: new Date() })));
   return tokens;
 };
 
 type Submission = { put: number; submit: number; total: number; ok: boolean; status: string };
+type Flow = 'one' | 'two';
 
-/** Answers submitted over the API at `rate` per second (open loop: each starts at its time whatever the others do), each a PUT of the draft then a submit. */
-const submitCase = async (db: Db, { baseUrl, duration, say }: BenchContext, rate: number): Promise<string[]> => {
+/** What one round of submissions gave, against one `wsis serve` (one process, or several). */
+type SubmitRound = {
+  workers: number;
+  /** 'one': POST …/answer/submit with the answer; 'two': PUT of the draft, then POST …/answer/submit without a body. */
+  flow: Flow;
+  results: Submission[];
+  seconds: number;
+  /** Processor time per answer (PUT + submit): of the serving processes, of the load generator (this process). */
+  serverCpu: number;
+  clientCpu: number;
+  /** The local PostgreSQL server's processor time per answer during the burst (null: not readable). */
+  databaseCpu: number | null;
+  /** Texts still waiting for their campaign after the last answer, and the seconds until all were placed. */
+  waiting: number;
+  placingSeconds: number;
+};
+
+const label = (r: { workers: number; flow: Flow }) =>
+  `${r.flow === 'one' ? 'submitted with the answer' : 'draft, then submitted'}, ${r.workers} process${r.workers > 1 ? 'es' : ''}`;
+
+/**
+ * Answers submitted over the API at `rate` per second (open loop: each starts at its time whatever
+ * the others do), against a real `wsis serve` (one process, then two) while this process only
+ * generates the load, as clients on other machines would: each answer sent with its submission
+ * (one request, as an API client submits), then each a PUT of the draft followed by a submission
+ * of the saved draft (two requests, as the form's last steps).
+ */
+const submitCase = async (db: Db, { duration, say, serve }: BenchContext, rate: number): Promise<string[]> => {
+  if (!serve) throw new Error('a separate server process is needed (PostgreSQL)');
   const now = Date.now();
   const [consultation] = await db
     .insert(consultations)
@@ -185,99 +225,134 @@ const submitCase = async (db: Db, { baseUrl, duration, say }: BenchContext, rate
   await db.insert(versions).values({ consultationId: consultation.id, version: 1, questionnaire: corpusQuestionnaire() });
   const warmup = Math.max(20, Math.round(rate / 2));
   const measured = Math.round(rate * duration);
-  const tokens = await addRespondents(db, warmup + measured);
+  const plan: { workers: number; flow: Flow }[] = [
+    { workers: 1, flow: 'one' },
+    { workers: 2, flow: 'one' },
+    { workers: 1, flow: 'two' },
+    { workers: 2, flow: 'two' },
+  ];
+  // Each round's respondents answer for the first time (a new row, the common case).
+  const tokens = await addRespondents(db, plan.length * (warmup + measured));
   const rand = random(7);
   const bodies = tokens.map((_, i) => {
     const { language, values } = corpusAnswer(rand, { campaign: i % 5 === 0 ? i % 3 : null });
     return JSON.stringify({ respondent: { kind: 'individual' }, language, values, country: 'KE' });
   });
-  // At most 64 connections, kept alive, as a pool of clients would.
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const call = (method: string, path: string, token: string, body?: string) =>
-    new Promise<number>((resolve, reject) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-      if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
-      const req = request(new URL(path, baseUrl), { method, agent, headers }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
   const path = `/api/v1/consultations/${consultation.id}/answer`;
-  const answer = async (i: number): Promise<Submission> => {
-    const token = tokens[i] as string;
-    const t0 = performance.now();
+  const unplaced = async () =>
+    Number((await db.execute<{ n: string }>(sql`select count(*) as n from consultations_texts where consultation_id = ${consultation.id} and placed_at is null`)).rows[0]?.n ?? 0);
+
+  const round = async ({ workers, flow }: { workers: number; flow: Flow }, first: number): Promise<SubmitRound> => {
+    const server = await serve({ workers });
+    // At most 64 connections, kept alive, as a pool of clients would.
+    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    const call = (method: string, url: URL, token: string, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+        if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+        const req = request(url, { method, agent, headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const putUrl = new URL(path, server.url);
+    const submitUrl = new URL(`${path}/submit`, server.url);
+    const answer = async (i: number): Promise<Submission> => {
+      const token = tokens[i] as string;
+      const t0 = performance.now();
+      try {
+        if (flow === 'one') {
+          const submit = await call('POST', submitUrl, token, bodies[i]);
+          const t1 = performance.now();
+          return { put: 0, submit: t1 - t0, total: t1 - t0, ok: submit === 200, status: `submit ${submit}` };
+        }
+        const put = await call('PUT', putUrl, token, bodies[i]);
+        const t1 = performance.now();
+        if (put !== 200) return { put: t1 - t0, submit: 0, total: t1 - t0, ok: false, status: `PUT ${put}` };
+        const submit = await call('POST', submitUrl, token);
+        const t2 = performance.now();
+        return { put: t1 - t0, submit: t2 - t1, total: t2 - t0, ok: submit === 200, status: `submit ${submit}` };
+      } catch (error) {
+        return { put: 0, submit: 0, total: performance.now() - t0, ok: false, status: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+      }
+    };
+    const burst = async (from: number, count: number) => {
+      const started = performance.now();
+      const pending: Promise<Submission>[] = [];
+      for (let k = 0; k < count; k++) {
+        const wait = started + (k * 1000) / rate - performance.now();
+        if (wait > 1) await sleep(wait);
+        pending.push(answer(from + k));
+      }
+      const results = await Promise.all(pending);
+      return { results, seconds: (performance.now() - started) / 1000 };
+    };
     try {
-      const put = await call('PUT', path, token, bodies[i]);
-      const t1 = performance.now();
-      if (put !== 200) return { put: t1 - t0, submit: 0, total: t1 - t0, ok: false, status: `PUT ${put}` };
-      const submit = await call('POST', `${path}/submit`, token);
-      const t2 = performance.now();
-      return { put: t1 - t0, submit: t2 - t1, total: t2 - t0, ok: submit === 200, status: `submit ${submit}` };
-    } catch (error) {
-      return { put: 0, submit: 0, total: performance.now() - t0, ok: false, status: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+      await burst(first + measured, warmup);
+      // The warm-up's texts placed first, so the measured burst starts from a quiet server.
+      while ((await unplaced()) > 0) await sleep(100);
+      const serverBefore = server.cpuMs();
+      const databaseBefore = localPostgresCpuMs();
+      const clientBefore = process.cpuUsage();
+      const { results, seconds } = await burst(first, measured);
+      const client = process.cpuUsage(clientBefore);
+      const databaseAfter = localPostgresCpuMs();
+      const databaseCpu = databaseBefore === null || databaseAfter === null ? null : (databaseAfter - databaseBefore) / Math.max(1, results.length);
+      const serverCpu = (server.cpuMs() - serverBefore) / Math.max(1, results.length);
+      const clientCpu = (client.user + client.system) / 1000 / Math.max(1, results.length);
+      // The campaigns of the submitted texts are found after the commits, in the background: how long after the last answer.
+      const waiting = await unplaced();
+      const placingStarted = performance.now();
+      while ((await unplaced()) > 0) await sleep(50);
+      return { workers, flow, results, seconds, serverCpu, clientCpu, databaseCpu, waiting, placingSeconds: (performance.now() - placingStarted) / 1000 };
+    } finally {
+      agent.destroy();
+      await server.stop();
     }
   };
-  const burst = async (from: number, count: number) => {
-    const started = performance.now();
-    const pending: Promise<Submission>[] = [];
-    for (let k = 0; k < count; k++) {
-      const wait = started + (k * 1000) / rate - performance.now();
-      if (wait > 1) await sleep(wait);
-      pending.push(answer(from + k));
-    }
-    const results = await Promise.all(pending);
-    return { results, seconds: (performance.now() - started) / 1000 };
-  };
+
   try {
-    await burst(measured, warmup);
-    const cpu = process.cpuUsage();
-    const { results, seconds } = await burst(0, measured);
-    const used = process.cpuUsage(cpu);
-    // Processor time of this process (server and client) per answer (PUT + submit): on a shared machine the figure to compare.
-    const cpuPerAnswer = (used.user + used.system) / 1000 / Math.max(1, results.length);
-    const ok = results.filter((r) => r.ok);
-    const failures = [...new Set(results.filter((r) => !r.ok).map((r) => r.status))];
-    const sorted = (pick: (r: Submission) => number) => ok.map(pick).sort((a, b) => a - b);
-    const put = sorted((r) => r.put);
-    const submit = sorted((r) => r.submit);
-    const total = sorted((r) => r.total);
-    const accepted = ok.length / seconds;
-    const p99 = Math.max(percentile(put, 99), percentile(submit, 99));
-    say(
-      `  consultations submit: ${ok.length}/${results.length} accepted in ${seconds.toFixed(1)} s (${accepted.toFixed(0)}/s offered ${rate}/s); p50/p99 PUT ${ms(percentile(put, 50))}/${ms(percentile(put, 99))} ms, submit ${ms(percentile(submit, 50))}/${ms(percentile(submit, 99))} ms${failures.length ? `; refused: ${failures.join(', ')}` : ''}`,
-    );
-    // The campaigns of the submitted texts are found after the commits, in the background: how long after the last answer.
-    const waiting = Number(
-      (await db.execute<{ n: string }>(sql`select count(*) as n from consultations_texts where consultation_id = ${consultation.id} and placed_at is null`)).rows[0]?.n ?? 0,
-    );
-    const placingStarted = performance.now();
-    await whenTextsPlaced(db);
-    const placingSeconds = (performance.now() - placingStarted) / 1000;
-    say(`  consultations submit: ${cpuPerAnswer.toFixed(1)} ms CPU per answer; ${waiting} texts still to place after the last answer, placed ${placingSeconds.toFixed(1)} s later`);
+    const rounds: SubmitRound[] = [];
+    for (const [k, step] of plan.entries()) rounds.push(await round(step, k * (warmup + measured)));
+    const summaries = rounds.map((r) => {
+      const ok = r.results.filter((x) => x.ok);
+      const failures = [...new Set(r.results.filter((x) => !x.ok).map((x) => x.status))];
+      const sorted = (pick: (x: Submission) => number) => ok.map(pick).sort((a, b) => a - b);
+      const put = sorted((x) => x.put);
+      const submit = sorted((x) => x.submit);
+      const total = sorted((x) => x.total);
+      const accepted = ok.length / r.seconds;
+      const p99 = Math.max(r.flow === 'two' ? percentile(put, 99) : 0, percentile(submit, 99));
+      say(
+        `  consultations submit (${label(r)}): ${ok.length}/${r.results.length} accepted in ${r.seconds.toFixed(1)} s (${accepted.toFixed(0)}/s offered ${rate}/s); p50/p99${r.flow === 'two' ? ` PUT ${ms(percentile(put, 50))}/${ms(percentile(put, 99))} ms,` : ''} submit ${ms(percentile(submit, 50))}/${ms(percentile(submit, 99))} ms; CPU per answer server ${ms(r.serverCpu)} ms, PostgreSQL ${r.databaseCpu === null ? '?' : ms(r.databaseCpu)} ms, load generator ${ms(r.clientCpu)} ms; ${r.waiting} texts to place after the last answer, placed ${r.placingSeconds.toFixed(1)} s later${failures.length ? `; refused: ${failures.join(', ')}` : ''}`,
+      );
+      return { r, ok, failures, put, submit, total, accepted, p99, met: p99 <= 100 && ok.length === r.results.length && accepted >= rate * 0.95 };
+    });
     const [{ stored } = { stored: 0 }] = (
       await db.execute<{ stored: string }>(sql`select count(*) as stored from consultations_answers where consultation_id = ${consultation.id} and status = 'submitted'`)
     ).rows.map((r) => ({ stored: Number(r.stored) }));
+    const cells = (f: (x: (typeof summaries)[number]) => string) => summaries.map(f).join(' | ');
+    const two = (x: (typeof summaries)[number], text: string) => (x.r.flow === 'two' ? text : '—');
     return [
       '',
-      `| answers submitted over the API, ${rate} per second offered for ${duration} s (PUT \`/api/v1/consultations/{id}/answer\`, then POST \`…/answer/submit\`, each respondent with its own token, at most 64 connections; ${warmup} answers of warm-up before) | value | goal |`,
-      '| --- | ---: | ---: |',
-      `| answers accepted (submitted and stored) | ${ok.length} of ${results.length} (${stored} in the database)${failures.length ? `; refused: ${failures.join(', ')}` : ''} | all |`,
-      `| accepted per second | ${accepted.toFixed(0)} | ${rate} |`,
-      `| PUT (draft saved) p50 / p99 ms | ${ms(percentile(put, 50))} / ${ms(percentile(put, 99))} | |`,
-      `| submit (validated, stored, texts indexed, receipt queued; campaigns found after the commit) p50 / p99 ms | ${ms(percentile(submit, 50))} / ${ms(percentile(submit, 99))} | |`,
-      `| processor time of the process per answer (PUT + submit, server and client) | ${ms(cpuPerAnswer)} ms | |`,
-      `| texts waiting for their campaign after the last answer; placed … later | ${waiting}; ${placingSeconds.toFixed(1)} s | |`,
-      `| p99 of the two requests / of a whole answer (PUT + submit) ms | ${ms(p99)} / ${ms(percentile(total, 99))} | ≤ 100 ms: ${goal(p99 <= 100 && accepted >= rate * 0.95)} |`,
+      `Answers submitted over the API, ${rate} per second offered for ${duration} s, each respondent answering for the first time with its own token, at most 64 connections kept alive, ${warmup} answers of warm-up before each round (their campaigns placed before the measured burst), against a real \`wsis serve\` (one process, or \`--workers 2\`), the load generated by the bench process as clients on other machines would. *Submitted with the answer*: one POST \`/api/v1/consultations/{id}/answer/submit\` carrying the answer (as an API client submits). *Draft, then submitted*: PUT \`…/answer\` (the draft), then POST \`…/answer/submit\` without a body (the form's last two steps). Processor times per answer are read from /proc (the serving processes summed) and from the bench process (the load generator); the campaigns of the texts are found after the commits, in the background of the serving process. ${stored.toLocaleString('en')} answers submitted in the database after the rounds.`,
+      '',
+      `| | ${cells((x) => label(x.r))} | goal |`,
+      `| --- | ${cells(() => '---:')} | ---: |`,
+      `| answers accepted (submitted and stored) | ${cells((x) => `${x.ok.length} of ${x.r.results.length}${x.failures.length ? `; refused: ${x.failures.join(', ')}` : ''}`)} | all |`,
+      `| accepted per second | ${cells((x) => x.accepted.toFixed(0))} | ${rate} |`,
+      `| PUT (draft saved) p50 / p99 ms | ${cells((x) => two(x, `${ms(percentile(x.put, 50))} / ${ms(percentile(x.put, 99))}`))} | |`,
+      `| submission (validated, stored, texts indexed, receipt queued) p50 / p99 ms | ${cells((x) => `${ms(percentile(x.submit, 50))} / ${ms(percentile(x.submit, 99))}`)} | |`,
+      `| processor time per answer during the burst: serving processes / PostgreSQL / load generator | ${cells((x) => `${ms(x.r.serverCpu)} / ${x.r.databaseCpu === null ? '?' : ms(x.r.databaseCpu)} / ${ms(x.r.clientCpu)} ms`)} | |`,
+      `| texts waiting for their campaign after the last answer; placed … later | ${cells((x) => `${x.r.waiting}; ${x.r.placingSeconds.toFixed(1)} s`)} | |`,
+      `| p99 of every request / of a whole answer ms | ${cells((x) => `${ms(x.p99)} / ${ms(percentile(x.total, 99))}`)} | ≤ 100 ms |`,
+      `| goal (${rate}/s accepted, every request's p99 ≤ 100 ms) | ${cells((x) => goal(x.met))} | |`,
     ];
   } finally {
-    agent.destroy();
-    // Placing still running on these texts would deadlock with the deletion of their consultation.
-    await whenTextsPlaced(db);
     await db.delete(consultations).where(eq(consultations.id, consultation.id));
-    await db.delete(users).where(like(users.email, `%@${RESPONDENT_DOMAIN}`));
   }
 };
 

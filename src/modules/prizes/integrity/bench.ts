@@ -528,34 +528,19 @@ export const runVotingBench = async ({
   /** How to start the `wsis` program (this one by default). */
   cli?: string[];
 }): Promise<{ result: VotingResult; surge: VotingResult | null; several: { result: VotingResult; surge: VotingResult | null } | null; lines: string[] }> => {
-  const { spawn } = await import('node:child_process');
   const { migrateDatabase, openDatabase } = await import('../../../core/db/client.js');
   const { seedReference } = await import('../../../core/cli/startup.js');
+  const { startServe } = await import('../../../core/cli/serve-process.js');
   const database = await openDatabase({ url: databaseUrl, poolSize: Math.max(connections, surgeConnections) });
   /** Starts `wsis serve` (with `--workers n` above 1), measures both concurrencies, stops it. */
   const measureWith = async (n: number) => {
-    const [program, ...args] = cli as [string, ...string[]];
-    const child = spawn(program, [...args, 'serve', '--no-demo', '--port', '0', ...(n > 1 ? ['--workers', String(n)] : [])], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000', WSIS_TRUST_PROXY: '1', WSIS_WORKERS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = await startServe({ env: { DATABASE_URL: databaseUrl, WSIS_TRUST_PROXY: '1' }, workers: n, cli });
     try {
-      const baseUrl = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout?.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const match = /ready at (http:\/\/\S+)/.exec(out);
-          if (match?.[1]) resolve(match[1]);
-        });
-        child.stderr?.on('data', () => undefined);
-        child.once('exit', (code) => reject(new Error(`wsis serve exited (${code}) before it was ready`)));
-      });
-      const result = await measureVoting(database, { baseUrl, voters, connections, seconds, rounds });
-      const surge = surgeConnections > 0 ? await measureVoting(database, { baseUrl, voters, connections: surgeConnections, seconds, rounds }) : null;
+      const result = await measureVoting(database, { baseUrl: server.url, voters, connections, seconds, rounds });
+      const surge = surgeConnections > 0 ? await measureVoting(database, { baseUrl: server.url, voters, connections: surgeConnections, seconds, rounds }) : null;
       return { result, surge };
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      await server.stop();
     }
   };
   try {
