@@ -4,7 +4,7 @@
  * optional breakdown. A function of the database only (no request), so the page, the API, the
  * synthesis and the periodic reports all read the same figures.
  */
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { readTogether } from '../../../core/db/reads.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale, Localized } from '../../../core/i18n/locales.js';
 import { hasMessage, localizeWithLocale, translator } from '../../../core/i18n/translate.js';
@@ -99,14 +99,6 @@ export const groupLabel = (dimension: string, key: string, locale: Locale): stri
   }
 };
 
-/** Reads at once on a pool; one after the other inside a transaction (one connection runs one statement at a time). */
-const all = async (db: DbOrTx, reads: readonly (() => Promise<unknown>)[]) => {
-  if (!(db instanceof PgTransaction)) return Promise.all(reads.map((read) => read()));
-  const out: unknown[] = [];
-  for (const read of reads) out.push(await read());
-  return out;
-};
-
 const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
@@ -194,7 +186,7 @@ export const consultationResults = async (
     () => findThemeTallies(db, consultationId),
     () => findCampaignGroups(db, consultationId),
   ] as const;
-  const [tallies, grouped, perVersion, participationRows, themeRows, campaignRows] = (await all(db, reads)) as [
+  const [tallies, grouped, perVersion, participationRows, themeRows, campaignRows] = (await readTogether<unknown>(db, reads)) as [
     TallyRow[],
     TallyRow[],
     Awaited<ReturnType<typeof findQuestionVersions>>,

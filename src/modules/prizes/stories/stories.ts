@@ -3,6 +3,7 @@
  * entry's title, summary, organization and country (public information only, no contact).
  */
 import type { DbOrTx } from '../../../core/db/client.js';
+import { readTogether } from '../../../core/db/reads.js';
 import type { Localized } from '../../../core/i18n/locales.js';
 import { getOrganization } from '../../accounts/queries.js';
 import type { Edition } from '../phases.js';
@@ -28,15 +29,18 @@ export type StoryCategory = { number: number; title: Localized; winner: Story | 
  * gives them all).
  */
 export const loadStories = async (db: DbOrTx, edition: Edition, { asOf }: { asOf?: Date } = {}): Promise<StoryCategory[]> => {
-  const [categories, confirmed] = await Promise.all([findCategories(db, edition.id), findResults(db, edition.id)]);
+  const categories = await findCategories(db, edition.id);
+  const confirmed = await findResults(db, edition.id);
   const results = asOf ? confirmed.filter((r) => r.confirmedAt.getTime() <= asOf.getTime()) : confirmed;
   const texts = await entryTexts(
     db,
     results.map((r) => r.entryId),
   );
   const organizations = new Map<number, string>();
-  await Promise.all(
-    [...new Set([...texts.values()].map((e) => e.organizationId).filter((i): i is number => i !== null))].map(async (id) => {
+  // Read together on the pool, one after the other in a report's transaction.
+  await readTogether(
+    db,
+    [...new Set([...texts.values()].map((e) => e.organizationId).filter((i): i is number => i !== null))].map((id) => async () => {
       try {
         const o = await getOrganization(db, id);
         organizations.set(id, o.acronym ? `${o.name} (${o.acronym})` : o.name);
