@@ -242,6 +242,15 @@ const submitCase = async (db: Db, { duration, say, serve }: BenchContext, rate: 
   const unplaced = async () =>
     Number((await db.execute<{ n: string }>(sql`select count(*) as n from consultations_texts where consultation_id = ${consultation.id} and placed_at is null`)).rows[0]?.n ?? 0);
 
+  /** Waits until the serving process has placed every text; an error after `limitMs` (a stopped or failing placing), never a wait without end. */
+  const allPlaced = async (limitMs: number) => {
+    const until = performance.now() + limitMs;
+    while ((await unplaced()) > 0) {
+      if (performance.now() > until) throw new Error(`texts still waiting for their campaign after ${limitMs / 1000} s`);
+      await sleep(50);
+    }
+  };
+
   const round = async ({ workers, flow }: { workers: number; flow: Flow }, first: number): Promise<SubmitRound> => {
     const server = await serve({ workers });
     // At most 64 connections, kept alive, as a pool of clients would.
@@ -293,7 +302,7 @@ const submitCase = async (db: Db, { duration, say, serve }: BenchContext, rate: 
     try {
       await burst(first + measured, warmup);
       // The warm-up's texts placed first, so the measured burst starts from a quiet server.
-      while ((await unplaced()) > 0) await sleep(100);
+      await allPlaced(180_000);
       const serverBefore = server.cpuMs();
       const databaseBefore = localPostgresCpuMs();
       const clientBefore = process.cpuUsage();
@@ -306,7 +315,7 @@ const submitCase = async (db: Db, { duration, say, serve }: BenchContext, rate: 
       // The campaigns of the submitted texts are found after the commits, in the background: how long after the last answer.
       const waiting = await unplaced();
       const placingStarted = performance.now();
-      while ((await unplaced()) > 0) await sleep(50);
+      await allPlaced(180_000);
       return { workers, flow, results, seconds, serverCpu, clientCpu, databaseCpu, waiting, placingSeconds: (performance.now() - placingStarted) / 1000 };
     } finally {
       agent.destroy();
