@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/core/exports/chromium-args.js';
 
 /** Debian's package puts it here; CHROMIUM_PATH may point elsewhere on a developer's machine. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -18,11 +19,8 @@ export const CHROMIUM_MISSING = `Chromium is missing (${CHROMIUM_PATH}): install
  */
 export const skipBrowserTests = !hasChromium && !isCI;
 
-// The flags keep Chromium from reaching out to the network at start (the CI machine's network is closed).
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 /** Launches a fresh Chromium (Playwright gives each launch its own empty user-data-dir). */
 export const launchChromium = async (): Promise<Browser> => {
   if (!hasChromium) throw new Error(CHROMIUM_MISSING);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 };

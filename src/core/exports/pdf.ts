@@ -7,13 +7,11 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium-args.js';
 
 /** Debian's package puts it here; CHROMIUM_PATH may point elsewhere. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const canPrintPdf = () => existsSync(chromiumPath());
-
-// No network, no GPU, no first-run work: the page is self-contained.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The print options, part of what a cached PDF depends on (with the HTML). */
 export const PRINT_OPTIONS = { format: 'A4', printBackground: true, tagged: true, outline: true } as const;
@@ -41,7 +39,7 @@ export const closePrinter = async () => {
 
 const openBrowser = () => {
   if (!browser) {
-    const launching = chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+    const launching = chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     browser = launching;
     launching.then(
       (b) =>
