@@ -54,7 +54,11 @@ export const startServe = async ({
   cli?: string[];
 }): Promise<ServeProcess> => {
   const started = performance.now();
-  const [program, ...args] = cli as [string, ...string[]];
+  const [program, ...rest] = cli as [string, ...string[]];
+  // WSIS_SERVE_CPU_PROF=<folder>: the serving processes write V8 processor profiles there when they
+  // stop (cluster workers too: they inherit the flags), to see where a case's server time goes.
+  const profile = process.env.WSIS_SERVE_CPU_PROF;
+  const args = profile && program === process.execPath ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, ...rest] : rest;
   const child = spawn(program, [...args, 'serve', '--no-demo', '--port', '0', ...(workers > 1 ? ['--workers', String(workers)] : [])], {
     env: { ...process.env, LOG_LEVEL: 'warn', WSIS_RATE_LIMIT_SCALE: '1000000', WSIS_WORKERS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

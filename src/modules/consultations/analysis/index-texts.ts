@@ -157,21 +157,20 @@ const placeText = async (
     return null;
   }
   // Candidates: a whole band equal (one subscript per band, no index needed for one question's
-  // texts); their estimated similarity computed in SQL, so only the nearest comes back.
+  // texts); their estimated similarity computed once each (lateral), in SQL, so only the nearest
+  // comes back.
   const sameBand = sql.join(
-    keys.map((key, band) => sql`${texts.signature}[${sql.raw(String(band + 1))}] = ${key}`),
+    keys.map((key, band) => sql`t.signature[${sql.raw(String(band + 1))}] = ${key}`),
     sql` or `,
   );
   const hashes = signature.slice(BANDS);
-  const found = await tx.execute(sql`with placed as (${mark}) select c.answer_id::float8 as "answerId", c.campaign_id::float8 as "campaignId" from (
-      select ${texts.answerId} as answer_id, ${texts.campaignId} as campaign_id,
-        (select count(*) from unnest(${texts.signature}[${sql.raw(String(BANDS + 1))}:${sql.raw(String(BANDS + SIGNATURE_HASHES))}], ${sql.param(hashes)}::integer[]) as u(a, b) where u.a = u.b) as same
-      from ${texts}
-      where ${texts.consultationId} = ${consultationId} and ${texts.questionId} = ${questionId} and ${texts.answerId} <> ${answerId}
-        and ${texts.placedAt} is not null and (${sameBand})
-    ) c
-    where c.same >= ${Math.ceil(NEAR_THRESHOLD * SIGNATURE_HASHES)}
-    order by c.same desc, c.answer_id
+  const found = await tx.execute(sql`with placed as (${mark}) select t.answer_id::float8 as "answerId", t.campaign_id::float8 as "campaignId"
+    from ${texts} t
+    cross join lateral (select count(*) as same from unnest(t.signature[${sql.raw(String(BANDS + 1))}:${sql.raw(String(BANDS + SIGNATURE_HASHES))}], ${sql.param(hashes)}::integer[]) as u(a, b) where u.a = u.b) s
+    where t.consultation_id = ${consultationId} and t.question_id = ${questionId} and t.answer_id <> ${answerId}
+      and t.placed_at is not null and (${sameBand})
+      and s.same >= ${Math.ceil(NEAR_THRESHOLD * SIGNATURE_HASHES)}
+    order by s.same desc, t.answer_id
     limit 1`);
   const best = (found.rows as { answerId: number; campaignId: number | null }[])[0];
   if (!best) return null;

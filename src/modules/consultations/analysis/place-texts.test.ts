@@ -15,7 +15,7 @@ import { answers, campaigns, texts } from '../tables.js';
 import { createTheme } from './commands/create-theme.js';
 import { tagText } from './commands/tag-text.js';
 import { storeAnswerTexts } from './index-texts.js';
-import { placeTextsSoon, placeWaitingTexts, whenTextsPlaced } from './place-texts.js';
+import { placeTextsSoon, placeWaitingTexts, whenTextsPlaced, yieldAfterBatch } from './place-texts.js';
 import { findCampaigns, searchTexts } from './queries.js';
 import { insertAnswer, insertConsultation } from './test-helpers.js';
 
@@ -137,6 +137,13 @@ describe('placing texts in campaigns after the submission', () => {
     await whenTextsPlaced(database.db);
     expect(errors).toEqual([]);
     expect((await textsOf(consultationId)).every((t) => t.placedAt !== null && t.campaignId !== null)).toBe(true);
+  });
+
+  it('yields to submissions that keep arriving (three times a batch’s time after it), and runs at full speed once they stop', () => {
+    expect(yieldAfterBatch(20, 5)).toBe(60);
+    expect(yieldAfterBatch(20, 999)).toBe(60);
+    expect(yieldAfterBatch(20, 1_000)).toBe(0);
+    expect(yieldAfterBatch(20, 60_000)).toBe(0);
   });
 });
 
