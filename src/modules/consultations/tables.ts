@@ -118,6 +118,11 @@ export const answers = pgTable(
     uniqueIndex('consultations_answers_respondent_idx').on(t.consultationId, t.respondent),
     index('consultations_answers_status_idx').on(t.consultationId, t.status),
     index('consultations_answers_user_idx').on(t.userId),
+    // The caller's own answer (findOwnAnswer, and the draft carried over by a submission): by
+    // consultation and account together, so the planner takes it even while the statistics still
+    // describe the table before a consultation's first answers (it read every answer of the
+    // consultation instead, about 1 ms each at 4,400 answers, in the bench's burst).
+    index('consultations_answers_own_idx').on(t.consultationId, t.userId),
   ],
 );
 

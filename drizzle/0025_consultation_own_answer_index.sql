@@ -1,0 +1,1 @@
+CREATE INDEX "consultations_answers_own_idx" ON "consultations_answers" USING btree ("consultation_id","user_id");
