@@ -303,6 +303,11 @@ const submitCase = async (db: Db, { duration, say, serve }: BenchContext, rate: 
       await burst(first + measured, warmup);
       // The warm-up's texts placed first, so the measured burst starts from a quiet server.
       await allPlaced(180_000);
+      // The statistics autovacuum gives the tables within a minute of a consultation's first
+      // answers: without them the planner takes "this consultation" for one row and may read all
+      // of its answers for one respondent's (about 1 ms each at 4,400 answers; see the note of
+      // docs/benchmarks.md). The bench's consultation is minutes old, not weeks.
+      await db.execute(sql`analyze consultations_answers, consultations_texts`);
       const serverBefore = server.cpuMs();
       const databaseBefore = localPostgresCpuMs();
       const clientBefore = process.cpuUsage();
