@@ -5,6 +5,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import { notFound } from '../../core/http/problems.js';
+import { type Country, countryColumn } from '../reference/queries.js';
 import type { Questionnaire } from './questionnaire.js';
 import { consultations, versions } from './tables.js';
 
@@ -21,13 +22,20 @@ export const findConsultation = async (db: DbOrTx, id: number): Promise<Consulta
  * One consultation with the questionnaire answers are given on now (empty when none is written
  * yet), in one statement: what a save of an answer reads first. Null for an unknown id.
  */
-export const findConsultationAndQuestionnaire = async (db: DbOrTx, id: number): Promise<{ consultation: Consultation; questionnaire: Questionnaire } | null> => {
+export const findConsultationAndQuestionnaire = async (
+  db: DbOrTx,
+  id: number,
+  /** A country code the answer names, read with them (reference's countryColumn): `place` is its row, or null. */
+  { country }: { country?: string | null } = {},
+): Promise<{ consultation: Consultation; questionnaire: Questionnaire; place?: Pick<Country, 'code' | 'region'> | null } | null> => {
   const [row] = await db
-    .select({ consultation: consultations, questionnaire: versions.questionnaire })
+    .select({ consultation: consultations, questionnaire: versions.questionnaire, ...(country ? { place: countryColumn(country) } : {}) })
     .from(consultations)
     .leftJoin(versions, and(eq(versions.consultationId, consultations.id), eq(versions.version, consultations.currentVersion)))
     .where(eq(consultations.id, id));
-  return row ? { consultation: row.consultation, questionnaire: row.questionnaire ?? { sections: [] } } : null;
+  if (!row) return null;
+  const found = { consultation: row.consultation, questionnaire: row.questionnaire ?? { sections: [] } };
+  return country ? { ...found, place: (row as { place?: Pick<Country, 'code' | 'region'> | null }).place ?? null } : found;
 };
 
 /** One consultation; throws NotFound (a forged or unknown id). */

@@ -3,7 +3,7 @@
  * this data is public; the only filter is that removed matrix links are never shown.
  */
 import { readFileSync } from 'node:fs';
-import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
@@ -151,6 +151,16 @@ export const findCountry = async (db: DbOrTx, code: string): Promise<Pick<Countr
   const [row] = await db.select({ code: countries.code, region: countries.region }).from(countries).where(eq(countries.code, code.toUpperCase()));
   return row ?? null;
 };
+
+/**
+ * findCountry as a column of another module's statement (a submission reads it with its
+ * consultation: one round trip less per answer): `{ code, region }`, or null for an unknown code.
+ */
+export const countryColumn = (code: string) =>
+  sql<Pick<
+    Country,
+    'code' | 'region'
+  > | null>`(select json_build_object('code', ${countries.code}, 'region', ${countries.region}) from ${countries} where ${countries.code} = ${code.toUpperCase()})`;
 
 /** The ITU region code of a country (e.g. 'FR' → 'EUR'); null for an unknown code or a country outside every region. */
 export const regionOfCountry = async (db: DbOrTx, code: string): Promise<string | null> => {

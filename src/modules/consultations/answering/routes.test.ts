@@ -247,6 +247,27 @@ describe('the answer API', () => {
     expect(required.json().errors).toEqual([{ pointer: '/values/views', detail: 'This question requires an answer.' }]);
   });
 
+  it('reads an individual’s country with the consultation: a known code gives its region, an unknown one a localized 422 and nothing written', async () => {
+    const c = await insertConsultation(db);
+    const unknown = await kit.app.inject({
+      method: 'POST',
+      url: `/api/v1/consultations/${c.id}/answer/submit`,
+      headers: { authorization: `Bearer ${token}`, 'accept-language': 'fr' },
+      payload: { respondent: { kind: 'individual' }, language: 'fr', values: { views: { text: 'Des écoles connectées.' } }, country: 'XX' },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors).toEqual([{ pointer: '/country', detail: 'Ce pays ne figure pas dans la liste.' }]);
+    expect(await answerOf(c.id, `user:${user.id}`)).toBeUndefined();
+    const known = await call('POST', `/consultations/${c.id}/answer/submit`, {
+      respondent: { kind: 'individual' },
+      language: 'en',
+      values: { views: { text: 'Schools online.' } },
+      country: 'BR',
+    });
+    expect(known.statusCode, known.body).toBe(200);
+    expect(await answerOf(c.id, `user:${user.id}`)).toMatchObject({ status: 'submitted', country: 'BR', region: 'AMS' });
+  });
+
   it('refuses an organization the caller is not a member of, and submissions outside the open period', async () => {
     const c = await insertConsultation(db);
     const [other] = await db.insert(organizations).values({ name: 'Someone else', stakeholderType: 'academia', country: 'FR' }).returning();

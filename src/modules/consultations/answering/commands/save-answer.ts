@@ -86,7 +86,9 @@ export const saveAnswer = async (
   let textsWaiting = 0;
   const result = await db.transaction(async (tx): Promise<SaveAnswerResult> => {
     // The consultation and its questionnaire in one statement (a save is a handful of statements: each counts).
-    const found = await findConsultationAndQuestionnaire(tx, consultationId);
+    // An individual's country, when the answer names it, read in the same statement.
+    const named = given !== 'saved' && given.respondent.kind === 'individual' && given.country ? given.country : null;
+    const found = await findConsultationAndQuestionnaire(tx, consultationId, { country: named });
     if (!found || !answerable(found.consultation)) return { ok: false, error: 'not_found' };
     const { consultation, questionnaire } = found;
     // Submitting what was saved: the caller's answer, read locked; it is the respondent's row below.
@@ -148,7 +150,7 @@ export const saveAnswer = async (
     }
     const country = organization ? organization.country : (input.country ?? existing?.country ?? null);
     // The country's row, read once: it says whether a given code exists and gives the region.
-    const place = country ? await findCountry(tx, country) : null;
+    const place = country ? (named !== null && country === named && found.place !== undefined ? found.place : await findCountry(tx, country)) : null;
     if (!organization && input.country && (place === null || place.code !== input.country)) problems.push({ questionId: '_country', error: 'country_unknown' });
     if (problems.length > 0) return { ok: false, error: 'invalid', problems };
 
