@@ -139,9 +139,9 @@ describe('placing texts in campaigns after the submission', () => {
     expect((await textsOf(consultationId)).every((t) => t.placedAt !== null && t.campaignId !== null)).toBe(true);
   });
 
-  it('yields to submissions that keep arriving (three times a batch’s time after it), and runs at full speed once they stop', () => {
-    expect(yieldAfterBatch(20, 5)).toBe(60);
-    expect(yieldAfterBatch(20, 999)).toBe(60);
+  it('yields to submissions that keep arriving (nine times a batch’s time after it), and runs at full speed once they stop', () => {
+    expect(yieldAfterBatch(20, 5)).toBe(180);
+    expect(yieldAfterBatch(20, 999)).toBe(180);
     expect(yieldAfterBatch(20, 1_000)).toBe(0);
     expect(yieldAfterBatch(20, 60_000)).toBe(0);
   });
