@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKit, type TestKit } from '../../test/app.js';
+import { openDatabase } from './client.js';
 
 let kit: TestKit;
 beforeAll(async () => {
@@ -18,6 +20,21 @@ describe('database', () => {
     if (kit.database.kind !== 'postgresql') return;
     const { rows } = await kit.database.pool.query<{ jit: string }>('show jit');
     expect(rows[0]?.jit).toBe('off');
+  });
+
+  it('reaches a server on the same machine through its Unix socket, as the README advises (`?host=/var/run/postgresql`)', async () => {
+    if (kit.database.kind !== 'postgresql') return;
+    const folder = '/var/run/postgresql';
+    // Debian's PostgreSQL (CI's) listens there; a developer's server elsewhere may not.
+    if (!existsSync(`${folder}/.s.PGSQL.5432`) && process.env.CI !== 'true') return;
+    const server = new URL(process.env.DATABASE_URL as string);
+    const database = await openDatabase({ url: `postgres://${server.username || 'postgres'}@localhost${server.pathname}?host=${folder}`, poolSize: 1 });
+    try {
+      const { rows } = await database.pool.query<{ socket: boolean; jit: string }>(`select inet_server_addr() is null as socket, current_setting('jit') as jit`);
+      expect(rows[0]).toEqual({ socket: true, jit: 'off' });
+    } finally {
+      await database.close();
+    }
   });
 
   it('answers /healthz while a long query runs (the embedded database lives in a worker thread)', async () => {
