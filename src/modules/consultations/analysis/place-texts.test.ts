@@ -15,7 +15,7 @@ import { answers, campaigns, texts } from '../tables.js';
 import { createTheme } from './commands/create-theme.js';
 import { tagText } from './commands/tag-text.js';
 import { storeAnswerTexts } from './index-texts.js';
-import { placeTextsSoon, placeWaitingTexts, whenTextsPlaced, yieldAfterBatch } from './place-texts.js';
+import { batchWhile, placeTextsSoon, placeWaitingTexts, whenTextsPlaced, yieldAfterBatch } from './place-texts.js';
 import { findCampaigns, searchTexts } from './queries.js';
 import { insertAnswer, insertConsultation } from './test-helpers.js';
 
@@ -144,6 +144,24 @@ describe('placing texts in campaigns after the submission', () => {
     expect(yieldAfterBatch(20, 999)).toBe(180);
     expect(yieldAfterBatch(20, 1_000)).toBe(0);
     expect(yieldAfterBatch(20, 60_000)).toBe(0);
+    // Small transactions while they arrive (none holds the database for long), large ones after.
+    expect(batchWhile(5)).toBe(2);
+    expect(batchWhile(60_000)).toBe(100);
+  });
+
+  it('places every text in batches of the size asked for, the same campaigns as in one batch', async () => {
+    const { id: consultationId } = await insertConsultation(database.db);
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await submitted(consultationId, `${TEMPLATES[1]} ${WORDS[i]}`));
+    const sizes: number[] = [];
+    const outcome = await placeWaitingTexts(database.db, { consultationId, batch: () => (sizes.push(2), 2) });
+    expect(outcome).toEqual({ placed: 5, tidied: 0 });
+    // 2 + 2 + 1: three transactions.
+    expect(sizes).toHaveLength(3);
+    const rows = await textsOf(consultationId);
+    expect(rows.every((t) => t.placedAt !== null && t.campaignId !== null && t.campaignId === rows[0]?.campaignId)).toBe(true);
+    const [group] = await findCampaigns(database.db, { consultationId });
+    expect(group).toMatchObject({ size: 5, representativeAnswerId: ids[0] });
   });
 });
 

@@ -19,26 +19,31 @@ const BATCH = 100;
 export type PlacingOutcome = { placed: number; tidied: number };
 
 /**
- * The background placing's manners while submissions arrive (one in the last BUSY_MS): after each
- * batch it waits FACTOR times as long as the batch took, so it takes at most a tenth of the time
- * the submissions could use, and the texts that arrive meanwhile are placed together, in fewer
- * transactions; they are placed within seconds once the submissions pause (the bench's submit case:
- * round 1's p99 81–155 ms with a quarter, 67–136 ms with a tenth). Without submissions it runs at
- * full speed.
+ * The background placing's manners while submissions arrive (one in the last BUSY_MS): it places
+ * BUSY_BATCH texts per transaction (a few milliseconds of the database's time each, where a batch
+ * of BATCH held a core for half a second, and every submission meanwhile queued behind it: round 1's
+ * p99 rose to 150–550 ms in the bench's submit case while its median stayed near 10 ms), and after
+ * each batch it waits FACTOR times as long as the batch took, so it takes at most a tenth of the
+ * time the submissions could use. The texts are placed within seconds once the submissions pause.
+ * Without submissions it runs at full speed, BATCH texts per transaction.
  */
-const YIELD = { BUSY_MS: 1_000, FACTOR: 9 };
+const YIELD = { BUSY_MS: 1_000, FACTOR: 9, BUSY_BATCH: 2 };
 
 /** How long the background placing waits after a batch of `batchMs`, the last submission `sinceCallMs` ago. */
 export const yieldAfterBatch = (batchMs: number, sinceCallMs: number): number => (sinceCallMs < YIELD.BUSY_MS ? batchMs * YIELD.FACTOR : 0);
 
+/** How many texts the background placing takes in its next transaction, the last submission `sinceCallMs` ago. */
+export const batchWhile = (sinceCallMs: number): number => (sinceCallMs < YIELD.BUSY_MS ? YIELD.BUSY_BATCH : BATCH);
+
 /**
  * Places every text waiting and counts every stale campaign again, until none is left that this
  * runner can take (texts claimed by another runner are left to it). `pause`, after each batch with
- * the milliseconds it took, lets a background runner yield. Returns what it did.
+ * the milliseconds it took, and `batch`, the size of the next one, let a background runner yield.
+ * Returns what it did.
  */
 export const placeWaitingTexts = async (
   db: Db,
-  { consultationId, pause }: { consultationId?: number; pause?: (batchMs: number) => Promise<void> } = {},
+  { consultationId, pause, batch = () => BATCH }: { consultationId?: number; pause?: (batchMs: number) => Promise<void>; batch?: () => number } = {},
 ): Promise<PlacingOutcome> => {
   const total = { placed: 0, tidied: 0 };
   for (;;) {
@@ -47,12 +52,13 @@ export const placeWaitingTexts = async (
       // Stale campaigns are counted again in the first batch only.
       for (let stale = work.stale; ; stale = false) {
         const started = performance.now();
-        const done = await db.transaction((tx) => placeQuestionTexts(tx, { ...work, stale, limit: BATCH }));
+        const limit = batch();
+        const done = await db.transaction((tx) => placeQuestionTexts(tx, { ...work, stale, limit }));
         await pause?.(performance.now() - started);
         total.placed += done.placed;
         total.tidied += done.tidied;
         pass += done.placed + done.tidied;
-        if (done.placed < BATCH) break;
+        if (done.placed < limit) break;
       }
     }
     // Nothing this pass: what is left (if anything) is held by another runner.
@@ -86,11 +92,12 @@ export const placeTextsSoon = (db: Db, onError: (error: unknown) => void): void 
     const wait = yieldAfterBatch(batchMs, performance.now() - state.lastCall);
     if (wait > 0) await sleep(wait);
   };
+  const batch = () => batchWhile(performance.now() - state.lastCall);
   const loop = async () => {
     do {
       state.again = false;
       try {
-        await placeWaitingTexts(db, { pause });
+        await placeWaitingTexts(db, { pause, batch });
       } catch (error) {
         onError(error);
       }
