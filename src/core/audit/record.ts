@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { is, SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import type { MaybeActor } from '../permissions/index.js';
 import { auditLog } from './tables.js';
@@ -8,7 +8,8 @@ export type AuditEntry = {
   /** The ability string that allowed the action, e.g. "accounts.user.grant_role". */
   action: string;
   subjectType: string;
-  subjectId?: string | number | null;
+  /** An expression of the statement that writes the subject too (recordActionStatement in a `with`), such as the id its insert returns. */
+  subjectId?: string | number | SQL | null;
   before?: unknown;
   after?: unknown;
   ip?: string;
@@ -27,7 +28,7 @@ const auditRow = (entry: AuditEntry) => ({
   actorEmail: entry.actor?.email ?? null,
   action: entry.action,
   subjectType: entry.subjectType,
-  subjectId: entry.subjectId === undefined || entry.subjectId === null ? null : String(entry.subjectId),
+  subjectId: entry.subjectId === undefined || entry.subjectId === null ? null : is(entry.subjectId, SQL) ? entry.subjectId : String(entry.subjectId),
   before: entry.before ?? null,
   after: entry.after ?? null,
   ip: entry.ip ?? null,

@@ -2,10 +2,9 @@
  * Read side shared by the consultation's feature folders: a consultation, its versions and the
  * questionnaire answers are given on. Each folder has its own queries.ts for the rest.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import { notFound } from '../../core/http/problems.js';
-import { type Country, countryColumn } from '../reference/queries.js';
 import type { Questionnaire } from './questionnaire.js';
 import { consultations, versions } from './tables.js';
 
@@ -20,22 +19,24 @@ export const findConsultation = async (db: DbOrTx, id: number): Promise<Consulta
 
 /**
  * One consultation with the questionnaire answers are given on now (empty when none is written
- * yet), in one statement: what a save of an answer reads first. Null for an unknown id.
+ * yet), in one statement: what a save of an answer reads first. Null for an unknown id. `also`:
+ * more columns the caller reads in the same statement (scalar subqueries, such as the country the
+ * answer names or the caller's own answer), each under its name in `also` (a save is a handful of
+ * statements: each round trip counts).
  */
-export const findConsultationAndQuestionnaire = async (
+export const findConsultationAndQuestionnaire = async <Also extends Record<string, SQL<unknown>> = Record<never, SQL<unknown>>>(
   db: DbOrTx,
   id: number,
-  /** A country code the answer names, read with them (reference's countryColumn): `place` is its row, or null. */
-  { country }: { country?: string | null } = {},
-): Promise<{ consultation: Consultation; questionnaire: Questionnaire; place?: Pick<Country, 'code' | 'region'> | null } | null> => {
+  also: Also = {} as Also,
+): Promise<{ consultation: Consultation; questionnaire: Questionnaire; also: { [K in keyof Also]: Also[K] extends SQL<infer T> ? T : never } } | null> => {
   const [row] = await db
-    .select({ consultation: consultations, questionnaire: versions.questionnaire, ...(country ? { place: countryColumn(country) } : {}) })
+    .select({ consultation: consultations, questionnaire: versions.questionnaire, ...also })
     .from(consultations)
     .leftJoin(versions, and(eq(versions.consultationId, consultations.id), eq(versions.version, consultations.currentVersion)))
     .where(eq(consultations.id, id));
   if (!row) return null;
-  const found = { consultation: row.consultation, questionnaire: row.questionnaire ?? { sections: [] } };
-  return country ? { ...found, place: (row as { place?: Pick<Country, 'code' | 'region'> | null }).place ?? null } : found;
+  const { consultation, questionnaire, ...rest } = row as unknown as { consultation: Consultation; questionnaire: Questionnaire | null } & Record<string, unknown>;
+  return { consultation, questionnaire: questionnaire ?? { sections: [] }, also: rest as { [K in keyof Also]: Also[K] extends SQL<infer T> ? T : never } };
 };
 
 /** One consultation; throws NotFound (a forged or unknown id). */

@@ -8,7 +8,7 @@
  * are read (`signature && band keys`), the nearest joins it to its group or makes a group with it;
  * nothing else is regrouped.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { textVector } from '../../../core/search/index.js';
@@ -48,6 +48,24 @@ export const textRow = ({ answerId, consultationId, language, text }: { answerId
     search: sql`${textVector(language, body)}` as unknown as string,
     signature: textSignature(body),
   };
+};
+
+/**
+ * The texts of an answer never submitted before, as an insert not yet run, for the submission that
+ * writes them with the answer in one statement (`answerId` an expression of that statement, such as
+ * the id its upsert returns): every text of `values` is new, waiting for the placing job. A text
+ * already there (another member's submission of the same answer, met by the upsert) is left as it
+ * is: the caller then runs storeAnswerTexts, which compares them. Null when the answer has no text.
+ */
+export const newTextsStatement = (
+  tx: DbOrTx,
+  { answerId, consultationId, language, values }: { answerId: SQL; consultationId: number; language: Locale; values: AnswerValues },
+): { statement: SQL; count: number } | null => {
+  const rows = textsOfValues(values)
+    .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0))
+    .map((text) => ({ ...textRow({ answerId: 0, consultationId, language, text }), answerId: answerId as unknown as number }));
+  if (rows.length === 0) return null;
+  return { statement: tx.insert(texts).values(rows).onConflictDoNothing().returning({ questionId: texts.questionId }).getSQL(), count: rows.length };
 };
 
 /**

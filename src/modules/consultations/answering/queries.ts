@@ -2,11 +2,12 @@
  * Read side of answering: the caller's own answer, its attachments, the reference codes a
  * `reference` question accepts, an answer typed while signed out.
  */
-import { and, desc, eq, inArray, isNotNull, like, not } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, like, not, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { findActionLines, findCountries, findSdgTargets, findSdgs } from '../../reference/queries.js';
 import type { ReferenceList } from '../questionnaire.js';
 import { answers, attachments } from '../tables.js';
+import { ANSWER_FIELDS, answerOfRow } from './answer-rows.js';
 
 export type Answer = typeof answers.$inferSelect;
 export type AttachmentInfo = Pick<typeof attachments.$inferSelect, 'id' | 'answerId' | 'questionId' | 'fileName' | 'mediaType' | 'byteSize' | 'sha256' | 'createdAt'>;
@@ -33,6 +34,59 @@ export const findOwnAnswer = async (
     .limit(1);
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
+};
+
+/**
+ * The caller's answers a save reads, as columns of its first statement (the consultation's, see
+ * findConsultationAndQuestionnaire's `also`), each an answer as one JSON object or null (read it
+ * with answerOfJson): `mine`, the respondent's answer, locked (the save writes it), when the
+ * respondent is known; `own`, the caller's latest answer of the consultation (findOwnAnswer),
+ * locked only when asked (a submission of the saved draft writes it; a save for a new respondent
+ * carries it over without writing it).
+ */
+export const ownAnswerColumns = ({
+  consultationId,
+  userId,
+  respondent,
+  lockOwn,
+}: {
+  consultationId: number;
+  userId: number;
+  respondent: string | null;
+  lockOwn: boolean;
+}): { mine: SQL<unknown>; own: SQL<unknown> } => ({
+  mine:
+    respondent === null
+      ? sql`null`
+      : sql`(select row_to_json(a) from (select ${ANSWER_FIELDS} from ${answers} where consultation_id = ${consultationId} and respondent = ${respondent} for update) a)`,
+  own: sql`(select row_to_json(a) from (select ${ANSWER_FIELDS} from ${answers}
+    where consultation_id = ${consultationId} and user_id = ${userId} and respondent not like ${`${PENDING_PREFIX}%`}
+    order by updated_at desc, id desc limit 1 ${lockOwn ? sql`for update` : sql``}) a)`,
+});
+
+/**
+ * The respondent's answer, locked (`existing`), and when there is none the caller's own latest
+ * answer of the consultation, not locked (`own`), in one statement: what a save reads when the
+ * first statement could not (a saved draft submitted for another respondent).
+ */
+export const findRespondentAnswers = async (
+  tx: DbOrTx,
+  { consultationId, respondent, userId }: { consultationId: number; respondent: string; userId: number },
+): Promise<{ existing: Answer | undefined; own: Answer | null }> => {
+  const { rows } = await tx.execute(sql`with mine as (select ${ANSWER_FIELDS} from ${answers} where consultation_id = ${consultationId} and respondent = ${respondent} for update)
+    select *, true as mine from mine
+    union all
+    (select ${ANSWER_FIELDS}, false from ${answers}
+      where consultation_id = ${consultationId} and user_id = ${userId} and respondent not like ${`${PENDING_PREFIX}%`} and not exists (select 1 from mine)
+      order by updated_at desc, id desc limit 1)`);
+  const existing = rows.filter((r) => r.mine === true).map(answerOfRow)[0];
+  return { existing, own: existing ? null : (rows.filter((r) => r.mine === false).map(answerOfRow)[0] ?? null) };
+};
+
+/** An answer read by ownAnswerColumns (JSON, or its text) as the query builder maps it; null stays null. */
+export const answerOfJson = (value: unknown): Answer | null => {
+  if (value === null || value === undefined) return null;
+  return answerOfRow((typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>);
 };
 
 /** The answer of one respondent in a consultation, or null. */

@@ -194,6 +194,20 @@ describe('the answer form, without JavaScript', () => {
         .from(attachments)
         .where(eq(attachments.answerId, row?.id ?? 0)),
     ).toHaveLength(1);
+
+    // Submitted with the file, the receipt's copy names it.
+    const actor = { id: user.id, email: user.email, name: user.name, roles: [], locale: 'en', emailVerified: true, status: 'active' } as Actor;
+    const done = await saveAnswer(kit.database.db, {
+      actor,
+      consultationId: c.id,
+      input: { respondent: { kind: 'individual' }, language: 'en', values: { views: { text: 'With the paper.' }, paper: { attachmentId: file?.id } } },
+      replaceAll: true,
+      hidden: 'refuse',
+      submit: true,
+    });
+    expect(done.ok).toBe(true);
+    const [receipt] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.to, user.email), sql`${mailOutbox.text} like '%With the paper.%'`));
+    expect(receipt?.text).toContain('paper.pdf');
   });
 });
 
@@ -306,5 +320,13 @@ describe('the answer API', () => {
     const rows = await db.select().from(answers).where(eq(answers.consultationId, c.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ respondent: `org:${org?.id}`, status: 'submitted', stakeholderType: 'civil-society', region: 'AMS' });
+    // The searchable text is the answer's as it stands (the last submission's), once.
+    const stored = await db.select({ body: texts.body }).from(texts).where(eq(texts.answerId, rows[0]?.id ?? 0));
+    expect(stored).toEqual([{ body: (rows[0]?.values.views as { text: string }).text }]);
+    // One receipt and one audit row per submission.
+    const receipts = await db.select().from(mailOutbox).where(sql`${mailOutbox.to} like 'race-%'`);
+    expect(receipts).toHaveLength(4);
+    const audited = await db.execute<{ n: number }>(sql`select count(*)::int as n from core_audit_log where action = 'consultations.answer.submit' and subject_id = ${String(rows[0]?.id)}`);
+    expect(audited.rows[0]?.n).toBe(4);
   });
 });

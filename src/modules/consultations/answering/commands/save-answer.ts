@@ -7,10 +7,10 @@
  * analysis' job, started in the background once the transaction committed), and on submission the
  * receipt (a notification and an e-mail with a copy of the answer).
  */
-import { storeAnswerTexts } from '../../analysis/index-texts.js';
+import { newTextsStatement, storeAnswerTexts } from '../../analysis/index-texts.js';
 import { placeTextsSoon } from '../../analysis/place-texts.js';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { type AuditEntry, recordAction, recordActionStatement } from '../../../../core/audit/record.js';
+import { type AuditEntry, recordActionStatement } from '../../../../core/audit/record.js';
 import type { Db } from '../../../../core/db/client.js';
 import { isLocale, type Locale } from '../../../../core/i18n/locales.js';
 import { formatters, isolate, localizer, localizeWithLocale } from '../../../../core/i18n/translate.js';
@@ -18,7 +18,7 @@ import { enqueueMailStatement } from '../../../../core/mail/outbox.js';
 import { notifyStatement } from '../../../../core/notifications/notify.js';
 import type { Actor } from '../../../../core/permissions/index.js';
 import { findOrganizationsOfUser } from '../../../accounts/queries.js';
-import { findCountry } from '../../../reference/queries.js';
+import { countryColumn, findCountry } from '../../../reference/queries.js';
 import { audienceNeedsOrganizations } from '../../audience.js';
 import { type Consultation, findConsultationAndQuestionnaire } from '../../queries.js';
 import { type AnswerValues, type Questionnaire, questionsOf, type ReferenceList } from '../../questionnaire.js';
@@ -26,7 +26,7 @@ import { answers, attachments, type Gender } from '../../tables.js';
 import { ANSWER_FIELDS, answerOfRow } from '../answer-rows.js';
 import { answerCopy } from '../copy.js';
 import { answerReceived } from '../notifications.js';
-import { type Answer, findOwnAnswer, findReferenceCodes, PENDING_PREFIX, respondentKey } from '../queries.js';
+import { type Answer, answerOfJson, findReferenceCodes, findRespondentAnswers, ownAnswerColumns, respondentKey } from '../queries.js';
 import { audienceRefusal, type RespondentChoice, respondentRefusal, submissionMoment } from '../rules.js';
 import { type AnswerProblem, validateValues } from '../validate.js';
 
@@ -85,14 +85,27 @@ export const saveAnswer = async (
 ): Promise<SaveAnswerResult> => {
   let textsWaiting = 0;
   const result = await db.transaction(async (tx): Promise<SaveAnswerResult> => {
-    // The consultation and its questionnaire in one statement (a save is a handful of statements: each counts).
-    // An individual's country, when the answer names it, read in the same statement.
+    // The consultation, its questionnaire and the caller's answers in one statement (a save is a
+    // handful of statements: each round trip counts). An individual's country, when the answer
+    // names it, is read in it too. The respondent a given answer names is known before the
+    // organization's membership is checked: its row is locked, and used only once the check passed.
     const named = given !== 'saved' && given.respondent.kind === 'individual' && given.country ? given.country : null;
-    const found = await findConsultationAndQuestionnaire(tx, consultationId, { country: named });
+    const asked =
+      given === 'saved'
+        ? null
+        : given.respondent.kind === 'organization'
+          ? respondentKey({ organizationId: given.respondent.organizationId })
+          : respondentKey({ userId: actor.id });
+    const found = await findConsultationAndQuestionnaire(tx, consultationId, {
+      place: named ? countryColumn(named) : sql<ReturnType<typeof countryColumn> extends SQL<infer T> ? T : never>`null`,
+      ...ownAnswerColumns({ consultationId, userId: actor.id, respondent: asked, lockOwn: given === 'saved' }),
+    });
     if (!found || !answerable(found.consultation)) return { ok: false, error: 'not_found' };
     const { consultation, questionnaire } = found;
+    const mineRead = answerOfJson(found.also.mine);
+    const ownRead = answerOfJson(found.also.own);
     // Submitting what was saved: the caller's answer, read locked; it is the respondent's row below.
-    const saved = given === 'saved' ? await findOwnAnswer(tx, { consultationId: consultation.id, userId: actor.id, lock: true }) : null;
+    const saved = given === 'saved' ? ownRead : null;
     if (given === 'saved' && !saved) return { ok: false, error: 'not_found' };
     const input = saved ? savedInput(saved) : (given as SaveAnswerInput);
     if (consultation.status !== 'open') return { ok: false, error: 'closed', consultation, kept: false };
@@ -105,20 +118,14 @@ export const saveAnswer = async (
 
     const known = new Set(questionsOf(questionnaire).map((q) => q.id));
     // The respondent's answer, locked; when there is none, the caller's own latest answer (not
-    // locked: changing who answers carries a draft over to the new respondent), in one statement.
-    const rows =
+    // locked: changing who answers carries a draft over to the new respondent). Read by the first
+    // statement, or here when the saved draft's respondent is not the one it is submitted for.
+    const { existing, own } =
       saved?.respondent === respondent
-        ? null
-        : (
-            await tx.execute(sql`with mine as (select ${ANSWER_FIELDS} from ${answers} where consultation_id = ${consultation.id} and respondent = ${respondent} for update)
-              select *, true as mine from mine
-              union all
-              (select ${ANSWER_FIELDS}, false from ${answers}
-                where consultation_id = ${consultation.id} and user_id = ${actor.id} and respondent not like ${`${PENDING_PREFIX}%`} and not exists (select 1 from mine)
-                order by updated_at desc, id desc limit 1)`)
-          ).rows;
-    const existing = rows ? rows.filter((r) => r.mine === true).map(answerOfRow)[0] : (saved ?? undefined);
-    const own = existing || !rows ? null : (rows.filter((r) => r.mine === false).map(answerOfRow)[0] ?? null);
+        ? { existing: saved, own: null }
+        : asked === respondent
+          ? { existing: mineRead ?? undefined, own: mineRead ? null : ownRead }
+          : await findRespondentAnswers(tx, { consultationId: consultation.id, respondent, userId: actor.id });
     const carried = own && own.status === 'draft' ? own : null;
     const base: AnswerValues = (existing ?? carried)?.values ?? {};
     const step = new Set(stepQuestionIds);
@@ -142,15 +149,19 @@ export const saveAnswer = async (
     });
     // A file answer names a file attached to this answer, for this question.
     const files = Object.entries(values).filter(([, v]) => 'attachmentId' in v) as [string, { attachmentId: number }][];
-    if (files.length > 0) {
-      const holder = existing ?? carried;
-      const mine = holder ? await tx.select({ id: attachments.id, questionId: attachments.questionId }).from(attachments).where(eq(attachments.answerId, holder.id)) : [];
-      for (const [questionId, v] of files)
-        if (!mine.some((a) => a.id === v.attachmentId && a.questionId === questionId)) problems.push({ questionId, error: 'attachment_unknown' });
-    }
+    // The answer's files (their names go into the receipt), read only when the answer names one.
+    const attached =
+      files.length > 0 && (existing ?? carried)
+        ? await tx
+            .select({ id: attachments.id, questionId: attachments.questionId, fileName: attachments.fileName })
+            .from(attachments)
+            .where(eq(attachments.answerId, (existing ?? carried)?.id as number))
+        : [];
+    for (const [questionId, v] of files)
+      if (!attached.some((a) => a.id === v.attachmentId && a.questionId === questionId)) problems.push({ questionId, error: 'attachment_unknown' });
     const country = organization ? organization.country : (input.country ?? existing?.country ?? null);
     // The country's row, read once: it says whether a given code exists and gives the region.
-    const place = country ? (named !== null && country === named && found.place !== undefined ? found.place : await findCountry(tx, country)) : null;
+    const place = country ? (named !== null && country === named ? found.also.place : await findCountry(tx, country)) : null;
     if (!organization && input.country && (place === null || place.code !== input.country)) problems.push({ questionId: '_country', error: 'country_unknown' });
     if (problems.length > 0) return { ok: false, error: 'invalid', problems };
 
@@ -169,12 +180,14 @@ export const saveAnswer = async (
       gender: organization ? null : (input.gender ?? existing?.gender ?? null),
       updatedAt: now,
     };
-    // One row per respondent (the unique index decides between two members at once); a draft
-    // saved over a submitted answer keeps it submitted. Written by hand: see answer-rows.ts.
+    // One statement writes the answer and what goes with it (one round trip): the row, one per
+    // respondent (the unique index decides between two members at once; a draft saved over a
+    // submitted answer keeps it submitted; written by hand, see answer-rows.ts), the audit row, on
+    // submission the receipt (a notification, and an e-mail with a copy of the answer), and the
+    // texts of an answer never submitted before (a row absent or a draft, read locked above).
     const f = fields;
     const at = now.toISOString();
-    const [written] = (
-      await tx.execute(sql`insert into ${answers} (consultation_id, respondent, version, user_id, organization_id, language, values, publish,
+    const upsert = sql`insert into ${answers} (consultation_id, respondent, version, user_id, organization_id, language, values, publish,
           stakeholder_type, country, region, gender, updated_at, status, submitted_at)
         values (${consultation.id}, ${respondent}, ${f.version}, ${f.userId}, ${f.organizationId}, ${f.language}, ${JSON.stringify(f.values)}::jsonb, ${f.publish},
           ${f.stakeholderType}, ${f.country}, ${f.region}, ${f.gender}, ${at}::timestamptz, ${doSubmit ? 'submitted' : 'draft'}, ${doSubmit ? at : null}::timestamptz)
@@ -184,32 +197,47 @@ export const saveAnswer = async (
           updated_at = excluded.updated_at,
           status = case when ${doSubmit}::boolean then excluded.status else ${answers}.status end,
           submitted_at = case when ${doSubmit}::boolean then excluded.submitted_at else ${answers}.submitted_at end
-        returning ${ANSWER_FIELDS}, (xmax = 0) as inserted`)
+        returning ${ANSWER_FIELDS}, (xmax = 0) as inserted`;
+    const writtenId = sql`(select "id" from written)`;
+    const audit: AuditEntry = {
+      actor,
+      action: doSubmit ? 'consultations.answer.submit' : 'consultations.answer.write',
+      subjectType: 'consultations.answer',
+      subjectId: sql`(select "id"::text from written)`,
+      after: sql`(select jsonb_build_object('consultationId', "consultationId", 'respondent', "respondent", 'status', "status", 'version', "version") from written)`,
+      ip,
+    };
+    // An answer submitted for the first time: its texts are all new (unless another request's
+    // submission of the same respondent came first, which the upsert then meets: compared below).
+    const firstSubmission = doSubmit && (existing === undefined || existing.status === 'draft');
+    const newTexts = firstSubmission ? newTextsStatement(tx, { answerId: writtenId, consultationId: consultation.id, language: input.language, values }) : null;
+    const parts = [sql`written as (${upsert})`, sql`audit as (${recordActionStatement(tx, audit)})`];
+    if (newTexts) parts.push(sql`stored as (${newTexts.statement})`);
+    if (doSubmit) {
+      const receipt = receiptStatements(tx, { actor, consultation, questionnaire, values, submittedAt: now, fileNames: new Map(attached.map((a) => [a.id, a.fileName])), baseUrl });
+      if (receipt.notification) parts.push(sql`notified as (${receipt.notification})`);
+      parts.push(sql`mailed as (${receipt.mail})`);
+    }
+    const [written] = (
+      await tx.execute(sql`with ${sql.join(parts, sql`, `)} select *, ${newTexts ? sql`(select count(*) from stored)::int` : sql`0`} as "storedTexts" from written`)
     ).rows;
     const row = written ? answerOfRow(written) : undefined;
     const inserted = written?.inserted === true;
     if (!row) throw new Error('answer not written');
+    textsWaiting = Number(written?.storedTexts ?? 0);
     if (carried && carried.id !== row.id) {
       await tx.update(attachments).set({ answerId: row.id }).where(eq(attachments.answerId, carried.id));
       await tx.delete(answers).where(eq(answers.id, carried.id));
     }
     // A submitted answer's free texts are searchable from this commit on (a change after submission
     // writes the changed ones again; a draft has none); their campaigns are found after the commit.
-    // An answer never submitted before has no texts stored yet, none to read: a row this statement
-    // inserted, or a draft read locked above (not a row absent then: another request may have
-    // submitted it since, the upsert then updated it).
-    if (row.status === 'submitted') textsWaiting = await storeAnswerTexts(tx, row.id, row, { none: inserted || existing?.status === 'draft' });
-    const audit: AuditEntry = {
-      actor,
-      action: doSubmit ? 'consultations.answer.submit' : 'consultations.answer.write',
-      subjectType: 'consultations.answer',
-      subjectId: row.id,
-      after: { consultationId: consultation.id, respondent, status: row.status, version: row.version },
-      ip,
-    };
-    // A submission's audit row, notification and e-mail are written by one statement (one round trip).
-    if (doSubmit) await tx.execute(await receiptStatement(tx, { audit, actor, consultation, questionnaire, answer: row, baseUrl }));
-    else await recordAction(tx, audit);
+    // The texts were written with the row when it was never submitted before; otherwise (a
+    // submitted answer changed, or another request's submission met by the upsert) the stored ones
+    // are compared with the values.
+    // An answer with no texts stored before this statement: a row it inserted, or a draft read
+    // locked above (not a row absent then: another request may have submitted it since).
+    const fresh = inserted || existing?.status === 'draft';
+    if (row.status === 'submitted' && !(firstSubmission && fresh)) textsWaiting += await storeAnswerTexts(tx, row.id, row, { none: fresh });
     if (late) return { ok: false, error: moment as 'closed' | 'not_yet_open', consultation, kept: true };
     return { ok: true, answer: row, submitted: doSubmit };
   });
@@ -235,26 +263,33 @@ const reportPlacingError = (error: unknown) => {
 };
 
 /**
- * The submission's audit row and its receipt, as one statement to run: a notification in the
- * platform, and an e-mail in the respondent's language with a copy of the answer (that e-mail
- * stands for the notification's, which is written as mailed).
+ * A submission's receipt, as statements not yet run (written with the answer, in its statement): a
+ * notification in the platform, and an e-mail in the respondent's language with a copy of the
+ * answer (that e-mail stands for the notification's, which is written as mailed).
  */
-const receiptStatement = async (
+const receiptStatements = (
   tx: Parameters<Parameters<Db['transaction']>[0]>[0],
   {
-    audit,
     actor,
     consultation,
     questionnaire,
-    answer,
+    values,
+    submittedAt,
+    fileNames,
     baseUrl,
-  }: { audit: AuditEntry; actor: Actor; consultation: Consultation; questionnaire: Questionnaire; answer: Answer; baseUrl: string },
-): Promise<SQL> => {
+  }: {
+    actor: Actor;
+    consultation: Consultation;
+    questionnaire: Questionnaire;
+    values: AnswerValues;
+    submittedAt: Date;
+    /** The names of the answer's files, by attachment id. */
+    fileNames: Map<number, string>;
+    baseUrl: string;
+  },
+): { notification: SQL | null; mail: SQL } => {
   const locale: Locale = isLocale(actor.locale) ? actor.locale : 'en';
   const localize = localizer(locale);
-  // The names of the attached files, read only when the answer has one.
-  const hasFiles = Object.values(answer.values).some((v) => typeof v === 'object' && v !== null && 'attachmentId' in v);
-  const files = hasFiles ? await tx.select({ id: attachments.id, fileName: attachments.fileName }).from(attachments).where(eq(attachments.answerId, answer.id)) : [];
   const link = `/consultations/${consultation.id}/answer/receipt`;
   const notification = notifyStatement(answerReceived, { to: [actor.id], params: { title: consultation.title as Record<string, string> }, link, mailed: true });
   const fmt = formatters(locale);
@@ -262,13 +297,13 @@ const receiptStatement = async (
     to: actor.email,
     locale,
     compose: (t) => {
-      const copy = answerCopy(questionnaire, answer.values, { t, localize, locale, fileNames: new Map(files.map((f) => [f.id, f.fileName])) });
+      const copy = answerCopy(questionnaire, values, { t, localize, locale, fileNames });
       const title = isolate(localizeWithLocale(consultation.title, locale).text);
       return {
         subject: t('consultations.answering.receipt.subject', { title }),
         paragraphs: [
           t('consultations.answering.receipt.greeting', { name: actor.name }),
-          t('consultations.answering.receipt.received', { title, at: fmt.dateTime(answer.submittedAt ?? new Date()), closes: fmt.dateTime(consultation.closesAt) }),
+          t('consultations.answering.receipt.received', { title, at: fmt.dateTime(submittedAt), closes: fmt.dateTime(consultation.closesAt) }),
           t('consultations.answering.receipt.copy_heading'),
           ...copy.map(({ question, answer: text }) => `${question}${t('core.text.colon')}${text}`),
         ],
@@ -276,5 +311,5 @@ const receiptStatement = async (
       };
     },
   });
-  return sql`with audit as (${recordActionStatement(tx, audit)})${notification ? sql`, notified as (${notification})` : sql``} ${mail}`;
+  return { notification, mail };
 };
