@@ -11,6 +11,7 @@ export type AuditEntry = {
   /** An expression of the statement that writes the subject too (recordActionStatement in a `with`), such as the id its insert returns. */
   subjectId?: string | number | SQL | null;
   before?: unknown;
+  /** A value stored as JSON, or (recordActionStatement) an expression of the same statement giving it. */
   after?: unknown;
   ip?: string;
 };

@@ -60,8 +60,7 @@ export const notifyStatement = (
   // The holders of the roles joined to the named by a union, then their accounts by primary key
   // (an OR of the two made PostgreSQL read every account, with hundreds of thousands of voters).
   const holders = sql`select r.user_id from auth_user_roles r where r.role in (select jsonb_array_elements_text(${JSON.stringify(roles)}::jsonb))`;
-  const chosen =
-    roles.length === 0 ? sql`u.id = any(${named})` : to.length === 0 ? sql`u.id in (${holders})` : sql`u.id in (select unnest(${named}) union ${holders})`;
+  const chosen = roles.length === 0 ? sql`u.id = any(${named})` : to.length === 0 ? sql`u.id in (${holders})` : sql`u.id in (select unnest(${named}) union ${holders})`;
   return sql`
     insert into core_notifications (recipient_id, kind, params, link, key, email, mailed_at)
     select u.id, ${event.event}, ${JSON.stringify(params)}::jsonb, ${link}, ${key}, u.notification_email, case when ${mailed}::boolean then now() end

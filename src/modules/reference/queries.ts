@@ -154,13 +154,16 @@ export const findCountry = async (db: DbOrTx, code: string): Promise<Pick<Countr
 
 /**
  * findCountry as a column of another module's statement (a submission reads it with its
- * consultation: one round trip less per answer): `{ code, region }`, or null for an unknown code.
+ * consultation: one round trip less per answer): `{ code, region }`, or null for an unknown code
+ * (and for no code at all).
  */
-export const countryColumn = (code: string) =>
-  sql<Pick<
-    Country,
-    'code' | 'region'
-  > | null>`(select json_build_object('code', ${countries.code}, 'region', ${countries.region}) from ${countries} where ${countries.code} = ${code.toUpperCase()})`;
+export const countryColumn = (code: string | null) =>
+  code === null
+    ? sql<Pick<Country, 'code' | 'region'> | null>`null`
+    : sql<Pick<
+        Country,
+        'code' | 'region'
+      > | null>`(select json_build_object('code', ${countries.code}, 'region', ${countries.region}) from ${countries} where ${countries.code} = ${code.toUpperCase()})`;
 
 /** The ITU region code of a country (e.g. 'FR' → 'EUR'); null for an unknown code or a country outside every region. */
 export const regionOfCountry = async (db: DbOrTx, code: string): Promise<string | null> => {

@@ -37,7 +37,7 @@ export const textsOfValues = (values: AnswerValues): AnswerText[] => {
 };
 
 /** The row of consultations_texts of one text (its campaign still to find). */
-export const textRow = ({ answerId, consultationId, language, text }: { answerId: number; consultationId: number; language: Locale; text: AnswerText }) => {
+export const textRow = <Id extends number | SQL>({ answerId, consultationId, language, text }: { answerId: Id; consultationId: number; language: Locale; text: AnswerText }) => {
   const body = text.body.slice(0, MAX_INDEXED_CHARS);
   return {
     answerId,
@@ -60,12 +60,13 @@ export const textRow = ({ answerId, consultationId, language, text }: { answerId
 export const newTextsStatement = (
   tx: DbOrTx,
   { answerId, consultationId, language, values }: { answerId: SQL; consultationId: number; language: Locale; values: AnswerValues },
-): { statement: SQL; count: number } | null => {
+): SQL | null => {
+  // Question by question in one order, as every writer of these rows does.
   const rows = textsOfValues(values)
     .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0))
-    .map((text) => ({ ...textRow({ answerId: 0, consultationId, language, text }), answerId: answerId as unknown as number }));
+    .map((text) => textRow({ answerId, consultationId, language, text }));
   if (rows.length === 0) return null;
-  return { statement: tx.insert(texts).values(rows).onConflictDoNothing().returning({ questionId: texts.questionId }).getSQL(), count: rows.length };
+  return tx.insert(texts).values(rows).onConflictDoNothing().returning({ questionId: texts.questionId }).getSQL();
 };
 
 /**

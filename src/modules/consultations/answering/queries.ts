@@ -22,17 +22,13 @@ export const PENDING_PREFIX = 'pending:';
  * The answer the user works on in this consultation: the one they last wrote (their own, or their
  * organization's, which its members share), or null.
  */
-export const findOwnAnswer = async (
-  db: DbOrTx,
-  { consultationId, userId, lock = false }: { consultationId: number; userId: number /** Locked for the caller's transaction (`for update`). */; lock?: boolean },
-): Promise<Answer | null> => {
-  const query = db
+export const findOwnAnswer = async (db: DbOrTx, { consultationId, userId }: { consultationId: number; userId: number }): Promise<Answer | null> => {
+  const [row] = await db
     .select()
     .from(answers)
     .where(and(eq(answers.consultationId, consultationId), eq(answers.userId, userId), not(like(answers.respondent, `${PENDING_PREFIX}%`))))
     .orderBy(desc(answers.updatedAt), desc(answers.id))
     .limit(1);
-  const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 };
 
@@ -65,22 +61,22 @@ export const ownAnswerColumns = ({
 });
 
 /**
- * The respondent's answer, locked (`existing`), and when there is none the caller's own latest
- * answer of the consultation, not locked (`own`), in one statement: what a save reads when the
- * first statement could not (a saved draft submitted for another respondent).
+ * What ownAnswerColumns read, as a save uses it: the respondent's answer (`existing`), and when
+ * there is none the caller's own latest answer (`own`, which a save carries over when it is a draft).
  */
+export const respondentAnswersOf = (columns: { mine: unknown; own: unknown }): { existing: Answer | undefined; own: Answer | null } => {
+  const existing = answerOfJson(columns.mine) ?? undefined;
+  return { existing, own: existing ? null : answerOfJson(columns.own) };
+};
+
+/** The same as a statement of its own: what a save reads when its first statement could not (a saved draft submitted for another respondent). */
 export const findRespondentAnswers = async (
   tx: DbOrTx,
   { consultationId, respondent, userId }: { consultationId: number; respondent: string; userId: number },
 ): Promise<{ existing: Answer | undefined; own: Answer | null }> => {
-  const { rows } = await tx.execute(sql`with mine as (select ${ANSWER_FIELDS} from ${answers} where consultation_id = ${consultationId} and respondent = ${respondent} for update)
-    select *, true as mine from mine
-    union all
-    (select ${ANSWER_FIELDS}, false from ${answers}
-      where consultation_id = ${consultationId} and user_id = ${userId} and respondent not like ${`${PENDING_PREFIX}%`} and not exists (select 1 from mine)
-      order by updated_at desc, id desc limit 1)`);
-  const existing = rows.filter((r) => r.mine === true).map(answerOfRow)[0];
-  return { existing, own: existing ? null : (rows.filter((r) => r.mine === false).map(answerOfRow)[0] ?? null) };
+  const { mine, own } = ownAnswerColumns({ consultationId, userId, respondent, lockOwn: false });
+  const { rows } = await tx.execute<{ mine: unknown; own: unknown }>(sql`select ${mine} as mine, ${own} as own`);
+  return respondentAnswersOf(rows[0] ?? { mine: null, own: null });
 };
 
 /** An answer read by ownAnswerColumns (JSON, or its text) as the query builder maps it; null stays null. */

@@ -206,7 +206,10 @@ describe('the answer form, without JavaScript', () => {
       submit: true,
     });
     expect(done.ok).toBe(true);
-    const [receipt] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.to, user.email), sql`${mailOutbox.text} like '%With the paper.%'`));
+    const [receipt] = await db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, user.email), sql`${mailOutbox.text} like '%With the paper.%'`));
     expect(receipt?.text).toContain('paper.pdf');
   });
 });
@@ -321,12 +324,17 @@ describe('the answer API', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ respondent: `org:${org?.id}`, status: 'submitted', stakeholderType: 'civil-society', region: 'AMS' });
     // The searchable text is the answer's as it stands (the last submission's), once.
-    const stored = await db.select({ body: texts.body }).from(texts).where(eq(texts.answerId, rows[0]?.id ?? 0));
-    expect(stored).toEqual([{ body: (rows[0]?.values.views as { text: string }).text }]);
+    const stored = await db
+      .select({ body: texts.body })
+      .from(texts)
+      .where(eq(texts.answerId, rows[0]?.id ?? 0));
+    expect(stored).toEqual([{ body: (rows[0]?.values.views as { text: string } | undefined)?.text }]);
     // One receipt and one audit row per submission.
     const receipts = await db.select().from(mailOutbox).where(sql`${mailOutbox.to} like 'race-%'`);
     expect(receipts).toHaveLength(4);
-    const audited = await db.execute<{ n: number }>(sql`select count(*)::int as n from core_audit_log where action = 'consultations.answer.submit' and subject_id = ${String(rows[0]?.id)}`);
+    const audited = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from core_audit_log where action = 'consultations.answer.submit' and subject_id = ${String(rows[0]?.id)}`,
+    );
     expect(audited.rows[0]?.n).toBe(4);
   });
 });

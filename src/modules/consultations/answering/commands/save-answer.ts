@@ -26,7 +26,7 @@ import { answers, attachments, type Gender } from '../../tables.js';
 import { ANSWER_FIELDS, answerOfRow } from '../answer-rows.js';
 import { answerCopy } from '../copy.js';
 import { answerReceived } from '../notifications.js';
-import { type Answer, answerOfJson, findReferenceCodes, findRespondentAnswers, ownAnswerColumns, respondentKey } from '../queries.js';
+import { type Answer, answerOfJson, findReferenceCodes, findRespondentAnswers, ownAnswerColumns, respondentAnswersOf, respondentKey } from '../queries.js';
 import { audienceRefusal, type RespondentChoice, respondentRefusal, submissionMoment } from '../rules.js';
 import { type AnswerProblem, validateValues } from '../validate.js';
 
@@ -97,15 +97,14 @@ export const saveAnswer = async (
           ? respondentKey({ organizationId: given.respondent.organizationId })
           : respondentKey({ userId: actor.id });
     const found = await findConsultationAndQuestionnaire(tx, consultationId, {
-      place: named ? countryColumn(named) : sql<ReturnType<typeof countryColumn> extends SQL<infer T> ? T : never>`null`,
+      place: countryColumn(named),
       ...ownAnswerColumns({ consultationId, userId: actor.id, respondent: asked, lockOwn: given === 'saved' }),
     });
     if (!found || !answerable(found.consultation)) return { ok: false, error: 'not_found' };
     const { consultation, questionnaire } = found;
-    const mineRead = answerOfJson(found.also.mine);
-    const ownRead = answerOfJson(found.also.own);
+    const read = respondentAnswersOf(found.also);
     // Submitting what was saved: the caller's answer, read locked; it is the respondent's row below.
-    const saved = given === 'saved' ? ownRead : null;
+    const saved = given === 'saved' ? answerOfJson(found.also.own) : null;
     if (given === 'saved' && !saved) return { ok: false, error: 'not_found' };
     const input = saved ? savedInput(saved) : (given as SaveAnswerInput);
     if (consultation.status !== 'open') return { ok: false, error: 'closed', consultation, kept: false };
@@ -124,7 +123,7 @@ export const saveAnswer = async (
       saved?.respondent === respondent
         ? { existing: saved, own: null }
         : asked === respondent
-          ? { existing: mineRead ?? undefined, own: mineRead ? null : ownRead }
+          ? read
           : await findRespondentAnswers(tx, { consultationId: consultation.id, respondent, userId: actor.id });
     const carried = own && own.status === 'draft' ? own : null;
     const base: AnswerValues = (existing ?? carried)?.values ?? {};
@@ -212,7 +211,7 @@ export const saveAnswer = async (
     const firstSubmission = doSubmit && (existing === undefined || existing.status === 'draft');
     const newTexts = firstSubmission ? newTextsStatement(tx, { answerId: writtenId, consultationId: consultation.id, language: input.language, values }) : null;
     const parts = [sql`written as (${upsert})`, sql`audit as (${recordActionStatement(tx, audit)})`];
-    if (newTexts) parts.push(sql`stored as (${newTexts.statement})`);
+    if (newTexts) parts.push(sql`stored as (${newTexts})`);
     if (doSubmit) {
       const receipt = receiptStatements(tx, { actor, consultation, questionnaire, values, submittedAt: now, fileNames: new Map(attached.map((a) => [a.id, a.fileName])), baseUrl });
       if (receipt.notification) parts.push(sql`notified as (${receipt.notification})`);
@@ -231,11 +230,9 @@ export const saveAnswer = async (
     }
     // A submitted answer's free texts are searchable from this commit on (a change after submission
     // writes the changed ones again; a draft has none); their campaigns are found after the commit.
-    // The texts were written with the row when it was never submitted before; otherwise (a
-    // submitted answer changed, or another request's submission met by the upsert) the stored ones
-    // are compared with the values.
-    // An answer with no texts stored before this statement: a row it inserted, or a draft read
-    // locked above (not a row absent then: another request may have submitted it since).
+    // The texts were written with the row when it had none stored before (a row the statement
+    // inserted, or a draft read locked above); otherwise (a submitted answer changed, or another
+    // request's submission met by the upsert) the stored ones are compared with the values.
     const fresh = inserted || existing?.status === 'draft';
     if (row.status === 'submitted' && !(firstSubmission && fresh)) textsWaiting += await storeAnswerTexts(tx, row.id, row, { none: fresh });
     if (late) return { ok: false, error: moment as 'closed' | 'not_yet_open', consultation, kept: true };
