@@ -20,6 +20,7 @@ import { postgresRateLimitStore } from './core/http/rate-limit.js';
 import { notificationRoutes } from './core/notifications/routes.js';
 import { preloadRoutes } from './core/module.js';
 import { MODULES } from './platform-modules.js';
+import { warmingOf } from './core/warming.js';
 
 export { MODULES };
 
@@ -68,6 +69,7 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
     migration: await currentMigration(database),
     startedAt: new Date(),
     files: new LocalFileStore(config.filesDir),
+    warming: warmingOf(MODULES, database.db, (error, module) => app.log.error({ err: error, module }, 'warming the caches failed')),
   };
 
   await app.register(swagger, {
@@ -113,6 +115,17 @@ export const buildApp = async ({ config, database, logger }: BuildAppOptions) =>
       return { status: 'unavailable', database: database.kind, databaseUp: false, migration: platform.migration, databaseLatencyMs: null };
     }
     return { status: 'ok', database: database.kind, databaseUp: true, migration: platform.migration, databaseLatencyMs: answer === 'busy' ? null : answer };
+  });
+  // Readiness, for a load balancer that should send a new process its traffic only once it can
+  // answer at its usual speed: 503 while the database is down or the modules' caches are still
+  // being filled (`warm` contributions, started by `wsis serve` when it listens), then 200.
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    const answer = await pingDatabase();
+    const caches = platform.warming.state();
+    reply.header('cache-control', 'no-store');
+    const status = answer === 'down' ? 'unavailable' : caches === 'warming' ? 'warming' : 'ready';
+    if (status !== 'ready') reply.code(503).header('retry-after', status === 'warming' ? '1' : String(RETRY_AFTER_SECONDS));
+    return { status, databaseUp: answer !== 'down', caches };
   });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

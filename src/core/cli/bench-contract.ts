@@ -40,7 +40,8 @@ export type BenchContext = {
   /**
    * Starts a real `wsis serve` on this section's database, in processes of its own (`workers`
    * above 1: node:cluster), so the case's load generator does not share their processor; the
-   * caller stops it. PostgreSQL only (PGlite allows one process, the in-process server's).
+   * caller stops it. Resolves once `/readyz` says each process is ready (caches warm), as a load
+   * balancer sends traffic. PostgreSQL only (PGlite allows one process, the in-process server's).
    */
   serve?: (args?: { workers?: number; env?: NodeJS.ProcessEnv }) => Promise<ServeProcess>;
 };

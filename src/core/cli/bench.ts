@@ -241,7 +241,7 @@ const measure = async (
     say,
     only: moduleCase,
     yearCorpus: (name, args) => openYearCorpus(kind, modules, name, args),
-    serve: kind === 'postgresql' ? (args) => startServe({ env: { ...env, ...args?.env }, workers: args?.workers }) : undefined,
+    serve: kind === 'postgresql' ? (args) => startServe({ env: { ...env, ...args?.env }, workers: args?.workers, until: 'warm' }) : undefined,
   };
   const reports: BenchReport[] = [];
   for (const m of modules) if (m.bench?.measure && (!moduleCase || m.bench.cases?.includes(moduleCase))) reports.push(await m.bench.measure(context));

@@ -6,12 +6,16 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type ServeProcess = {
   /** `http://127.0.0.1:PORT` */
   url: string;
   /** Milliseconds from spawn until it listened. */
   readyMs: number;
+  /** Milliseconds from spawn until `/readyz` answered 200 (its caches warm), when it was asked to wait for that. */
+  warmMs: number | null;
   /** Resident memory now, MB, the primary's and the workers' summed. */
   rssMb: () => number;
   /** Processor time used so far (user + system), ms, the primary's and the workers' summed. */
@@ -38,13 +42,38 @@ const cpuOfPid = (pid: number) => {
   return ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / TICKS;
 };
 
+/** GET /readyz on a new connection (a cluster hands each connection to the next worker): its status code. */
+const readyStatus = (url: string) =>
+  new Promise<number>((resolve) => {
+    const req = get(new URL('/readyz', url), { agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(0));
+  });
+
+/** Polls `/readyz` until it answered 200 `consecutive` times in a row; an error after `limitMs`. */
+const untilReady = async (url: string, { consecutive, limitMs }: { consecutive: number; limitMs: number }) => {
+  const until = performance.now() + limitMs;
+  let inARow = 0;
+  while (inARow < consecutive) {
+    if (performance.now() > until) throw new Error(`${url}/readyz did not answer 200 within ${limitMs / 1000} s`);
+    if ((await readyStatus(url)) === 200) inARow++;
+    else {
+      inARow = 0;
+      await sleep(100);
+    }
+  }
+};
+
 /**
  * Starts `wsis serve --no-demo --port 0` on the database `env` names (rate limits scaled out of the
- * way, warnings only in its log) and resolves once it listens.
+ * way, warnings only in its log) and resolves once it listens, or once it is ready (`until`).
  */
 export const startServe = async ({
   env,
   workers = 1,
+  until = 'listening',
   cli = [process.execPath, ...process.execArgv, process.argv[1] as string],
 }: {
   /** What the process needs beyond this one's environment (DATABASE_URL, WSIS_TRUST_PROXY, …). */
@@ -52,6 +81,11 @@ export const startServe = async ({
   workers?: number;
   /** How to start the `wsis` program (this one by default). */
   cli?: string[];
+  /**
+   * 'warm': resolves once `/readyz` has answered 200 on `2 × workers` new connections in a row (each
+   * process's caches filled), as a load balancer sends traffic; 'listening' (default): once it listens.
+   */
+  until?: 'listening' | 'warm';
 }): Promise<ServeProcess> => {
   const started = performance.now();
   const [program, ...rest] = cli as [string, ...string[]];
@@ -82,11 +116,14 @@ export const startServe = async ({
       });
       child.once('exit', (code) => reject(new Error(`wsis serve exited (${code}) before it was ready${err ? `: ${err.trim().split('\n').at(-1)}` : ''}`)));
     });
+    const readyMs = performance.now() - started;
+    if (until === 'warm') await untilReady(url, { consecutive: 2 * workers, limitMs: 120_000 });
     const pid = child.pid as number;
     const pids = () => [pid, ...childrenOf(pid)];
     return {
       url,
-      readyMs: performance.now() - started,
+      readyMs,
+      warmMs: until === 'warm' ? performance.now() - started : null,
       rssMb: () => pids().reduce((sum, p) => sum + rssOfPid(p), 0),
       cpuMs: () => pids().reduce((sum, p) => sum + cpuOfPid(p), 0),
       stop,

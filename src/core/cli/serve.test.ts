@@ -43,6 +43,15 @@ describe('wsis serve', () => {
     expect(first.output()).toMatch(/password: +\S{12,}/);
     const health = await fetch(`${url}/healthz`);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
+    // It fills the modules' caches once it listens, then says it is ready for a load balancer.
+    let ready = await fetch(`${url}/readyz`);
+    for (let tries = 0; ready.status === 503 && tries < 100; tries++) {
+      expect(await ready.json()).toMatchObject({ status: 'warming' });
+      await new Promise((r) => setTimeout(r, 100));
+      ready = await fetch(`${url}/readyz`);
+    }
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', caches: 'warm' });
 
     // A request still arriving when SIGTERM comes is answered before the process exits.
     const port = Number(new URL(url).port);

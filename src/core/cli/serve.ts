@@ -82,7 +82,7 @@ const printFirstStart = (first: FirstStart, demo: boolean) => {
 const databaseLabel = (config: Config, database: Database) => (database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL');
 
 /** Builds the web application on an open database and listens; SIGTERM/SIGINT close it gracefully. */
-const listen = async (config: Config, database: Database, { modules: MODULES, buildApp }: Composition, onStop: () => void | Promise<void> = () => undefined) => {
+const listen = async (config: Config, database: Database, { buildApp }: Composition, onStop: () => void | Promise<void> = () => undefined) => {
   const app = await buildApp({ config, database });
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -97,10 +97,9 @@ const listen = async (config: Config, database: Database, { modules: MODULES, bu
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  // Caches filled in the background (the search indexes of the Stocktaking, at 100,000 entries 1–3 s).
-  for (const module of MODULES) {
-    module.warm?.(database.db).catch((error: unknown) => app.log.error({ err: error, module: module.id }, 'warming the caches failed'));
-  }
+  // Caches filled in the background (the search indexes of the Stocktaking, at 100,000 entries 1–3 s);
+  // /readyz answers 503 until they are.
+  void app.platform.warming.start();
   const address = app.server.address();
   const url = config.port === 0 && address && typeof address === 'object' ? `http://${config.host}:${address.port}` : config.baseUrl;
   return { app, url };

@@ -3,6 +3,8 @@ import { buildApp } from '../../app.js';
 import { createTestKit, type TestKit } from '../../test/app.js';
 import { createTestDatabase } from '../../test/db.js';
 import { loadConfig } from '../config.js';
+import { defineModule } from '../module.js';
+import { warmingOf } from '../warming.js';
 
 let kit: TestKit;
 beforeAll(async () => {
@@ -52,6 +54,47 @@ describe('platform shell', () => {
   it('reports health with the database kind and the migration', async () => {
     const res = await kit.app.inject({ url: '/healthz' });
     expect(res.json()).toMatchObject({ status: 'ok', database: kit.database.kind, migration: expect.stringMatching(/^\d{4}_/) });
+  });
+
+  it('is ready (/readyz 200) unless its caches are being filled (503 with Retry-After, then 200) or the database is down', async () => {
+    const idle = await kit.app.inject({ url: '/readyz' });
+    expect(idle.statusCode).toBe(200);
+    expect(idle.json()).toMatchObject({ status: 'ready', databaseUp: true, caches: 'idle' });
+    expect(idle.headers['cache-control']).toBe('no-store');
+    const database = await createTestDatabase({ seed: false });
+    const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://' }, {});
+    const app = await buildApp({ config, database, logger: false });
+    try {
+      // A module whose warm-up is still running holds readiness back.
+      let finish: () => void = () => undefined;
+      const slow = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      app.platform.warming = warmingOf([defineModule({ id: 'slow', warm: () => slow })], database.db, () => undefined);
+      const warming = app.platform.warming.start();
+      const waiting = await app.inject({ url: '/readyz' });
+      expect(waiting.statusCode).toBe(503);
+      expect(waiting.headers['retry-after']).toBe('1');
+      expect(waiting.json()).toMatchObject({ status: 'warming', databaseUp: true, caches: 'warming' });
+      // Liveness is not readiness: the process is healthy meanwhile.
+      expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+      finish();
+      await warming;
+      const ready = await app.inject({ url: '/readyz' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toMatchObject({ status: 'ready', caches: 'warm' });
+      await database.close();
+      let down = await app.inject({ url: '/readyz' });
+      for (let tries = 0; down.statusCode === 200 && tries < 20; tries++) {
+        await new Promise((r) => setTimeout(r, 200));
+        down = await app.inject({ url: '/readyz' });
+      }
+      expect(down.statusCode).toBe(503);
+      expect(down.json()).toMatchObject({ status: 'unavailable', databaseUp: false });
+    } finally {
+      await app.close();
+      await database.drop().catch(() => undefined);
+    }
   });
 
   it('reports a database that went down within a second or two (503), sharing one ping between requests meanwhile', async () => {

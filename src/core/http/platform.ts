@@ -20,6 +20,7 @@ import { ZodError, z } from 'zod';
 import { actorsFromApiTokens, actorFromSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { grouped } from '../db/grouped.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable.js';
+import type { Warming } from '../warming.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { DEFAULT_LOCALE, dir, isLocale, type Locale, LOCALES } from '../i18n/locales.js';
@@ -48,6 +49,8 @@ export type Platform = {
   startedAt: Date;
   /** Where files are kept (core/storage/files.ts). */
   files: FileStore;
+  /** The modules' cache warm-ups of this process, and whether they are done (`/readyz`). */
+  warming: Warming;
 };
 
 declare module 'fastify' {

@@ -534,7 +534,7 @@ export const runVotingBench = async ({
   const database = await openDatabase({ url: databaseUrl, poolSize: Math.max(connections, surgeConnections) });
   /** Starts `wsis serve` (with `--workers n` above 1), measures both concurrencies, stops it. */
   const measureWith = async (n: number) => {
-    const server = await startServe({ env: { DATABASE_URL: databaseUrl, WSIS_TRUST_PROXY: '1' }, workers: n, cli });
+    const server = await startServe({ env: { DATABASE_URL: databaseUrl, WSIS_TRUST_PROXY: '1' }, workers: n, cli, until: 'warm' });
     try {
       const result = await measureVoting(database, { baseUrl: server.url, voters, connections, seconds, rounds });
       const surge = surgeConnections > 0 ? await measureVoting(database, { baseUrl: server.url, voters, connections: surgeConnections, seconds, rounds }) : null;
