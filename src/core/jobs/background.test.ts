@@ -30,7 +30,7 @@ describe('the platform jobs on the runner', () => {
     const { handlers, periodic } = platformJobs({ modules: [roadmaps], baseUrl: 'http://localhost' });
     // Without SMTP no delivery job: mail stays in the outbox.
     expect(handlers.has('core.mail-delivery')).toBe(false);
-    expect(periodic.map((p) => p.name)).toEqual(expect.arrayContaining(['core.notification-reminders', 'core.purge-sessions', 'roadmaps.sweep']));
+    expect(periodic.map((p) => p.name)).toEqual(expect.arrayContaining(['core.notification-reminders', 'core.purge-sessions', 'core.maintenance', 'roadmaps.sweep']));
     expect(periodic.map((p) => p.name)).not.toContain('roadmaps.remind');
 
     // An expired session, for the purge.

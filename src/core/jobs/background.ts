@@ -6,6 +6,7 @@
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import { contributions } from '../contributions.js';
 import type { Db } from '../db/client.js';
+import { maintainTables } from '../db/maintenance.js';
 import { purgeExpiredRateLimits } from '../http/rate-limit.js';
 import { deliverDueMail, type MailTransport } from '../mail/outbox.js';
 import type { PlatformModule } from '../module.js';
@@ -14,6 +15,12 @@ import { mailImmediateNotifications, sendNotificationDigests } from '../notifica
 import { sendDueNotifications } from '../notifications/notify.js';
 import { JOB_BATCH, JOB_CONCURRENCY } from './pace.js';
 import { type JobHandler, type PeriodicJob, purgeDoneJobs, runDueJobs, schedulePeriodicJobs } from './runner.js';
+
+/**
+ * How often the tables are looked at for autovacuum's work (core/db/maintenance.ts): autovacuum
+ * looks every minute, but on PGlite a VACUUM holds the only backend while it runs, so less often.
+ */
+export const MAINTENANCE_EVERY_MS = 600_000;
 
 /** Done jobs are kept this long (the admin page's counts), then purged; failed ones for 30 days. */
 export const DONE_JOBS_KEPT_DAYS = 2;
@@ -57,6 +64,9 @@ export const platformJobs = ({
   // Expired counters (two per voter in a campaign: address and account).
   add('core.purge-rate-limits', (db) => purgeExpiredRateLimits(db), 600_000);
   add('core.purge-jobs', (db, { now }) => purgeDoneJobs(db, { now, olderThanDays: DONE_JOBS_KEPT_DAYS }), 3600_000);
+  // Autovacuum's work where none runs (PGlite; a server with autovacuum off): statistics for the
+  // planner, the space of rewritten rows reused. Nothing where an autovacuum launcher runs.
+  add('core.maintenance', (db) => maintainTables(db), MAINTENANCE_EVERY_MS);
   for (const { module, contribution: job } of contributions(modules, 'jobs')) {
     add(moduleJobName(module, job.name), (db, context) => job.run(db, { ...context, modules, files }), job.everyMs, job.maxAttempts);
   }
