@@ -67,6 +67,25 @@ describe("autovacuum's work where none runs", () => {
     expect((await maintainTables(database.db, { always: true })).analyzed).not.toContain('core_jobs');
   });
 
+  it('vacuums a table that holds rows but was never vacuumed, its activity counted before a restart (PGlite keeps no counters across one)', async () => {
+    const fresh = await createTestDatabase({ seed: false });
+    try {
+      await fresh.db.execute(
+        sql`insert into core_jobs (name, key, run_at, state) select 'core.notification-mailing', 'before-restart@' || g, now(), 'waiting' from generate_series(1, 30) g`,
+      );
+      // What a restart does to the counters: thirty rows, below every threshold, and none counted.
+      await fresh.db.execute(sql`select pg_stat_reset()`);
+      await until(async () => (await tablesDue(fresh.db)).some((t) => t.table === 'core_jobs'));
+      expect(await tablesDue(fresh.db)).toContainEqual({ schema: 'public', table: 'core_jobs', vacuum: true });
+      expect((await maintainTables(fresh.db, { always: true })).vacuumed).toContain('core_jobs');
+      const { rows } = await fresh.db.execute<{ reltuples: number }>(sql`select reltuples from pg_class where relname = 'core_jobs'`);
+      expect(Number(rows[0]?.reltuples)).toBe(30);
+      expect((await tablesDue(fresh.db)).map((t) => t.table)).not.toContain('core_jobs');
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('does nothing where autovacuum runs, unless asked to', async () => {
     const done = await maintainTables(database.db);
     if (await autovacuumRuns(database.db)) expect(done).toEqual({ autovacuum: true, vacuumed: [], analyzed: [] });

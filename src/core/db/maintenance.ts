@@ -28,18 +28,25 @@ export const autovacuumRuns = async (db: DbOrTx): Promise<boolean> => {
 
 export type TableDue = { schema: string; table: string; vacuum: boolean };
 
-/** The tables autovacuum would vacuum (and analyse) or only analyse now, by the activity counted since it last did. */
+/**
+ * The tables autovacuum would vacuum (and analyse) or only analyse now, by the activity counted
+ * since it last did; and the tables that hold rows but were never vacuumed nor analysed
+ * (`reltuples` -1): PGlite does not keep its activity counters across restarts, so the rows
+ * written before the last start are counted nowhere else.
+ */
 export const tablesDue = async (db: DbOrTx): Promise<TableDue[]> => {
   const { vacuum, vacuumInsert, analyze } = THRESHOLDS;
   const { rows } = await db.execute<{ schema: string; table: string; vacuum: boolean }>(sql`
-    select s.schemaname as schema, s.relname as "table",
-      (s.n_dead_tup > ${vacuum.base} + ${vacuum.scale} * greatest(c.reltuples, 0)
-        or s.n_ins_since_vacuum > ${vacuumInsert.base} + ${vacuumInsert.scale} * greatest(c.reltuples, 0)) as vacuum
-    from pg_stat_user_tables s join pg_class c on c.oid = s.relid
-    where s.n_dead_tup > ${vacuum.base} + ${vacuum.scale} * greatest(c.reltuples, 0)
-      or s.n_ins_since_vacuum > ${vacuumInsert.base} + ${vacuumInsert.scale} * greatest(c.reltuples, 0)
-      or s.n_mod_since_analyze > ${analyze.base} + ${analyze.scale} * greatest(c.reltuples, 0)
-    order by s.schemaname, s.relname`);
+    select schema, "table", never or dead as vacuum from (
+      select s.schemaname as schema, s.relname as "table",
+        (c.reltuples < 0 and pg_relation_size(c.oid) > 0) as never,
+        s.n_dead_tup > ${vacuum.base} + ${vacuum.scale} * greatest(c.reltuples, 0)
+          or s.n_ins_since_vacuum > ${vacuumInsert.base} + ${vacuumInsert.scale} * greatest(c.reltuples, 0) as dead,
+        s.n_mod_since_analyze > ${analyze.base} + ${analyze.scale} * greatest(c.reltuples, 0) as changed
+      from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+    ) t
+    where never or dead or changed
+    order by schema, "table"`);
   return rows.map((r) => ({ schema: r.schema, table: r.table, vacuum: r.vacuum === true }));
 };
 
