@@ -6,7 +6,7 @@
  * print), then is closed, so nothing stays in memory between editions' downloads.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium-args.js';
 
 /** Debian's package puts it here; CHROMIUM_PATH may point elsewhere. */
@@ -39,7 +39,9 @@ export const closePrinter = async () => {
 
 const openBrowser = () => {
   if (!browser) {
-    const launching = chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    // playwright-core is loaded at the first print, not with the server: its source took 13 MB of
+    // the heap of every process, most of which never print.
+    const launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }));
     browser = launching;
     launching.then(
       (b) =>
