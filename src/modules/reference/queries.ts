@@ -155,15 +155,16 @@ export const findCountry = async (db: DbOrTx, code: string): Promise<Pick<Countr
 /**
  * findCountry as a column of another module's statement (a submission reads it with its
  * consultation: one round trip less per answer): `{ code, region }`, or null for an unknown code
- * (and for no code at all).
+ * (and for no code at all). The code is a value, or an expression of the statement (a code stored
+ * in a row it reads).
  */
-export const countryColumn = (code: string | null) =>
+export const countryColumn = (code: string | SQL | null) =>
   code === null
     ? sql<Pick<Country, 'code' | 'region'> | null>`null`
     : sql<Pick<
         Country,
         'code' | 'region'
-      > | null>`(select json_build_object('code', ${countries.code}, 'region', ${countries.region}) from ${countries} where ${countries.code} = ${code.toUpperCase()})`;
+      > | null>`(select json_build_object('code', ${countries.code}, 'region', ${countries.region}) from ${countries} where ${countries.code} = ${typeof code === 'string' ? code.toUpperCase() : sql`upper(${code})`})`;
 
 /** The ITU region code of a country (e.g. 'FR' → 'EUR'); null for an unknown code or a country outside every region. */
 export const regionOfCountry = async (db: DbOrTx, code: string): Promise<string | null> => {

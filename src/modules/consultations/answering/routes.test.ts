@@ -283,6 +283,26 @@ describe('the answer API', () => {
     });
     expect(known.statusCode, known.body).toBe(200);
     expect(await answerOf(c.id, `user:${user.id}`)).toMatchObject({ status: 'submitted', country: 'BR', region: 'AMS' });
+
+    // The saved draft submitted without a body: its country is read with the consultation too.
+    const later = await insertConsultation(db);
+    const draft = await call('PUT', `/consultations/${later.id}/answer`, {
+      respondent: { kind: 'individual' },
+      language: 'en',
+      values: { views: { text: 'Schools online.' } },
+      country: 'JP',
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    expect(await answerOf(later.id, `user:${user.id}`)).toMatchObject({ status: 'draft', country: 'JP', region: 'ASP' });
+    const saved = await call('POST', `/consultations/${later.id}/answer/submit`);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await answerOf(later.id, `user:${user.id}`)).toMatchObject({ status: 'submitted', country: 'JP', region: 'ASP' });
+    // A country gone from the list since the draft (here, its code changed by hand) is refused at submission, the draft kept.
+    await db.execute(sql`update consultations_answers set country = 'XX' where consultation_id = ${later.id}`);
+    await db.execute(sql`update consultations_answers set status = 'draft', submitted_at = null where consultation_id = ${later.id}`);
+    const gone = await call('POST', `/consultations/${later.id}/answer/submit`);
+    expect(gone.statusCode).toBe(422);
+    expect(await answerOf(later.id, `user:${user.id}`)).toMatchObject({ status: 'draft', country: 'XX' });
   });
 
   it('refuses an organization the caller is not a member of, and submissions outside the open period', async () => {

@@ -96,9 +96,11 @@ export const saveAnswer = async (
         : given.respondent.kind === 'organization'
           ? respondentKey({ organizationId: given.respondent.organizationId })
           : respondentKey({ userId: actor.id });
+    const answerColumns = ownAnswerColumns({ consultationId, userId: actor.id, respondent: asked, lockOwn: given === 'saved' });
     const found = await findConsultationAndQuestionnaire(tx, consultationId, {
-      place: countryColumn(named),
-      ...ownAnswerColumns({ consultationId, userId: actor.id, respondent: asked, lockOwn: given === 'saved' }),
+      // A submission of the saved answer reads the country that answer names.
+      place: countryColumn(given === 'saved' ? sql`(${answerColumns.own})->>'country'` : named),
+      ...answerColumns,
     });
     if (!found || !answerable(found.consultation)) return { ok: false, error: 'not_found' };
     const { consultation, questionnaire } = found;
@@ -159,8 +161,10 @@ export const saveAnswer = async (
     for (const [questionId, v] of files)
       if (!attached.some((a) => a.id === v.attachmentId && a.questionId === questionId)) problems.push({ questionId, error: 'attachment_unknown' });
     const country = organization ? organization.country : (input.country ?? existing?.country ?? null);
-    // The country's row, read once: it says whether a given code exists and gives the region.
-    const place = country ? (named !== null && country === named ? found.also.place : await findCountry(tx, country)) : null;
+    // The country's row, read once (by the first statement when it is the one the answer, given or
+    // saved, names): it says whether a given code exists and gives the region.
+    const countryRead = saved ? saved.country : named;
+    const place = country ? (countryRead !== null && country === countryRead ? found.also.place : await findCountry(tx, country)) : null;
     if (!organization && input.country && (place === null || place.code !== input.country)) problems.push({ questionId: '_country', error: 'country_unknown' });
     if (problems.length > 0) return { ok: false, error: 'invalid', problems };
 
