@@ -290,7 +290,8 @@ describe('the answer API', () => {
       respondent: { kind: 'individual' },
       language: 'en',
       values: { views: { text: 'Schools online.' } },
-      country: 'JP',
+      // An API client may send the code in lower case.
+      country: 'jp',
     });
     expect(draft.statusCode, draft.body).toBe(200);
     expect(await answerOf(later.id, `user:${user.id}`)).toMatchObject({ status: 'draft', country: 'JP', region: 'ASP' });

@@ -345,7 +345,7 @@ const answerIn = z
       )
       .meta({ example: { q1: { text: 'Affordable broadband in rural areas.' }, q2: { choice: 'b' }, q3: { number: 4 } } }),
     gender: z.enum(GENDERS).nullable().optional().describe('An individual respondent’s gender, only as given'),
-    country: z.string().max(3).nullable().optional().describe('An individual respondent’s country (ISO 3166 code)'),
+    country: z.string().max(3).toUpperCase().nullable().optional().describe('An individual respondent’s country (ISO 3166 code; lower case is read as upper case)'),
     publish: z.boolean().optional().describe('The respondent allows publication (when the consultation allows it)'),
   })
   .strict();
