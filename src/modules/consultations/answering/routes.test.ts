@@ -86,7 +86,11 @@ describe('the answer form, without JavaScript', () => {
       .from(texts)
       .where(eq(texts.answerId, row?.id ?? 0));
     expect(indexed).toEqual([{ body: 'Le haut débit pour chaque village.', language: 'fr', placed: true }]);
-    expect((await client.get(`${base}/receipt`)).body).toContain('Votre réponse a été reçue');
+    const receiptPage = (await client.get(`${base}/receipt`)).body;
+    expect(receiptPage).toContain('Votre réponse a été reçue');
+    // Each answer of the copy isolated in its own direction, placed as the page reads (a number on an Arabic page sits under its question).
+    expect(receiptPage).toContain('<dd><bdi>4</bdi></dd>');
+    expect(receiptPage).toContain('<dd><bdi>Le haut débit pour chaque village.</bdi></dd>');
 
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email));
     expect(mail?.locale).toBe('fr');

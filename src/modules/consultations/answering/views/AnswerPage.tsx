@@ -10,6 +10,7 @@ import { GENDERS } from '../../tables.js';
 import type { AttachmentInfo } from '../queries.js';
 import type { Membership } from '../rules.js';
 import { fieldName } from '../validate.js';
+import { AnswerCopy, type CopyItem } from './AnswerCopy.js';
 
 export type AnswerStepProps = {
   view: ViewContext;
@@ -27,7 +28,7 @@ export type AnswerStepProps = {
   status: 'none' | 'draft' | 'submitted';
   submittedAt: Date | null;
   /** The answer's copy on the review step. */
-  copy: { question: string; answer: string }[];
+  copy: CopyItem[];
   /** A sentence shown above the form (a refusal, the form kept while signed out). */
   message?: { kind: 'error' | 'notice'; text: string; closesAt?: Date };
 };
@@ -324,14 +325,7 @@ export const AnswerPage = (props: AnswerStepProps) => {
         {props.copy.length === 0 ? (
           <p>{t('consultations.answering.form.review_empty')}</p>
         ) : (
-          <dl class="answer-copy">
-            {props.copy.map((c) => (
-              <>
-                <dt>{c.question}</dt>
-                <dd dir="auto">{c.answer}</dd>
-              </>
-            ))}
-          </dl>
+          <AnswerCopy copy={props.copy} />
         )}
       </>
     );

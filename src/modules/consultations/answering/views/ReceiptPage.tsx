@@ -2,6 +2,7 @@ import { ErrorSummary, type FormState, LocalTime } from '../../../../core/views/
 import type { ViewContext } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { Consultation } from '../../queries.js';
+import { AnswerCopy, type CopyItem } from './AnswerCopy.js';
 
 /** After submission: what was received, when, and until when it may be changed. */
 export const ReceiptPage = ({
@@ -13,7 +14,7 @@ export const ReceiptPage = ({
   view: ViewContext;
   consultation: Consultation;
   submittedAt: Date;
-  copy: { question: string; answer: string }[];
+  copy: CopyItem[];
 }) => {
   const { t } = view;
   const title = view.localizeWithLocale(consultation.title);
@@ -33,14 +34,7 @@ export const ReceiptPage = ({
         <a href={view.href(`/consultations/${consultation.id}/answer`)}>{t('consultations.answering.receipt.change')}</a>
       </p>
       <h2>{t('consultations.answering.receipt.copy_heading')}</h2>
-      <dl class="answer-copy">
-        {copy.map((c) => (
-          <>
-            <dt>{c.question}</dt>
-            <dd dir="auto">{c.answer}</dd>
-          </>
-        ))}
-      </dl>
+      <AnswerCopy copy={copy} />
     </Layout>
   );
 };
