@@ -322,11 +322,7 @@ export const AnswerPage = (props: AnswerStepProps) => {
     body = (
       <>
         <h2>{t('consultations.answering.form.review_heading')}</h2>
-        {props.copy.length === 0 ? (
-          <p>{t('consultations.answering.form.review_empty')}</p>
-        ) : (
-          <AnswerCopy copy={props.copy} />
-        )}
+        {props.copy.length === 0 ? <p>{t('consultations.answering.form.review_empty')}</p> : <AnswerCopy copy={props.copy} />}
       </>
     );
   return (

@@ -5,17 +5,7 @@ import type { Consultation } from '../../queries.js';
 import { AnswerCopy, type CopyItem } from './AnswerCopy.js';
 
 /** After submission: what was received, when, and until when it may be changed. */
-export const ReceiptPage = ({
-  view,
-  consultation,
-  submittedAt,
-  copy,
-}: {
-  view: ViewContext;
-  consultation: Consultation;
-  submittedAt: Date;
-  copy: CopyItem[];
-}) => {
+export const ReceiptPage = ({ view, consultation, submittedAt, copy }: { view: ViewContext; consultation: Consultation; submittedAt: Date; copy: CopyItem[] }) => {
   const { t } = view;
   const title = view.localizeWithLocale(consultation.title);
   return (
