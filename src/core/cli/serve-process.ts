@@ -14,8 +14,6 @@ export type ServeProcess = {
   url: string;
   /** Milliseconds from spawn until it listened. */
   readyMs: number;
-  /** Milliseconds from spawn until `/readyz` answered 200 (its caches warm), when it was asked to wait for that. */
-  warmMs: number | null;
   /** Resident memory now, MB, the primary's and the workers' summed. */
   rssMb: () => number;
   /** Processor time used so far (user + system), ms, the primary's and the workers' summed. */
@@ -123,7 +121,6 @@ export const startServe = async ({
     return {
       url,
       readyMs,
-      warmMs: until === 'warm' ? performance.now() - started : null,
       rssMb: () => pids().reduce((sum, p) => sum + rssOfPid(p), 0),
       cpuMs: () => pids().reduce((sum, p) => sum + cpuOfPid(p), 0),
       stop,

@@ -11,7 +11,7 @@
  * analysed when a server with autovacuum would have done it.
  */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from './client.js';
+import type { Db, DbOrTx } from './client.js';
 
 /** PostgreSQL's defaults: autovacuum_vacuum_threshold / _scale_factor, the insert variants, autovacuum_analyze_threshold / _scale_factor. */
 export const THRESHOLDS = {
@@ -54,11 +54,12 @@ export type Maintenance = { autovacuum: boolean; vacuumed: string[]; analyzed: s
 
 /**
  * Vacuums (and analyses) or analyses the tables that are due, one at a time, unless an autovacuum
- * launcher runs (`always`: whatever runs, for the tests). A table another session holds in a way
+ * launcher runs (`always`: whatever runs, for the tests). On the database itself, never in a
+ * transaction (VACUUM cannot run in one). A table another session holds in a way
  * VACUUM waits for (a schema change) is taken on the next run: VACUUM's own lock does not stop
  * reads and writes.
  */
-export const maintainTables = async (db: DbOrTx, { always = false }: { always?: boolean } = {}): Promise<Maintenance> => {
+export const maintainTables = async (db: Db, { always = false }: { always?: boolean } = {}): Promise<Maintenance> => {
   const autovacuum = await autovacuumRuns(db);
   const done: Maintenance = { autovacuum, vacuumed: [], analyzed: [] };
   if (autovacuum && !always) return done;

@@ -1,12 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { createTestKit, type TestKit } from '../../test/app.js';
-import { createTestDatabase } from '../../test/db.js';
+import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { loadConfig } from '../config.js';
 import { defineModule } from '../module.js';
 import { warmingOf } from '../warming.js';
 
 let kit: TestKit;
+
+/** An app on a database of its own (the test may close it), dropped afterwards. */
+const withOwnApp = async (run: (app: Awaited<ReturnType<typeof buildApp>>, database: TestDatabase) => Promise<void>) => {
+  const database = await createTestDatabase({ seed: false });
+  const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://' }, {});
+  const app = await buildApp({ config, database, logger: false });
+  try {
+    await run(app, database);
+  } finally {
+    await app.close();
+    await database.drop().catch(() => undefined);
+  }
+};
+
+/** `url`'s answer once the app has seen its closed database (it pings at most once a second): within four seconds. */
+const answerOnceDown = async (app: Awaited<ReturnType<typeof buildApp>>, url: string) => {
+  let down = await app.inject({ url });
+  for (let tries = 0; down.statusCode === 200 && tries < 20; tries++) {
+    await new Promise((r) => setTimeout(r, 200));
+    down = await app.inject({ url });
+  }
+  return down;
+};
 beforeAll(async () => {
   kit = await createTestKit();
 });
@@ -61,10 +84,7 @@ describe('platform shell', () => {
     expect(idle.statusCode).toBe(200);
     expect(idle.json()).toMatchObject({ status: 'ready', databaseUp: true, caches: 'idle' });
     expect(idle.headers['cache-control']).toBe('no-store');
-    const database = await createTestDatabase({ seed: false });
-    const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://' }, {});
-    const app = await buildApp({ config, database, logger: false });
-    try {
+    await withOwnApp(async (app, database) => {
       // A module whose warm-up is still running holds readiness back.
       let finish: () => void = () => undefined;
       const slow = new Promise<void>((resolve) => {
@@ -84,40 +104,23 @@ describe('platform shell', () => {
       expect(ready.statusCode).toBe(200);
       expect(ready.json()).toMatchObject({ status: 'ready', caches: 'warm' });
       await database.close();
-      let down = await app.inject({ url: '/readyz' });
-      for (let tries = 0; down.statusCode === 200 && tries < 20; tries++) {
-        await new Promise((r) => setTimeout(r, 200));
-        down = await app.inject({ url: '/readyz' });
-      }
+      const down = await answerOnceDown(app, '/readyz');
       expect(down.statusCode).toBe(503);
       expect(down.json()).toMatchObject({ status: 'unavailable', databaseUp: false });
-    } finally {
-      await app.close();
-      await database.drop().catch(() => undefined);
-    }
+    });
   });
 
   it('reports a database that went down within a second or two (503), sharing one ping between requests meanwhile', async () => {
-    const database = await createTestDatabase({ seed: false });
-    const config = loadConfig({ port: 0, baseUrl: 'http://platform.test', smtpUrl: undefined, dataDir: 'memory://' }, {});
-    const app = await buildApp({ config, database, logger: false });
-    try {
+    await withOwnApp(async (app, database) => {
       const up = await Promise.all(Array.from({ length: 20 }, () => app.inject({ url: '/healthz' })));
       expect(up.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
       // One ping answered all twenty: they report the same latency.
       expect(new Set(up.map((r) => r.json().databaseLatencyMs)).size).toBe(1);
       await database.close();
-      let down = await app.inject({ url: '/healthz' });
-      for (let tries = 0; down.statusCode === 200 && tries < 20; tries++) {
-        await new Promise((r) => setTimeout(r, 200));
-        down = await app.inject({ url: '/healthz' });
-      }
+      const down = await answerOnceDown(app, '/healthz');
       expect(down.statusCode).toBe(503);
       expect(down.json()).toMatchObject({ status: 'unavailable', database: database.kind, databaseLatencyMs: null });
-    } finally {
-      await app.close();
-      await database.drop().catch(() => undefined);
-    }
+    });
   });
 
   it('serves the home page to anonymous readers with a strong ETag and 304, and their own page to a signed-in reader', async () => {

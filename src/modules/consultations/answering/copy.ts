@@ -29,12 +29,15 @@ export const valueText = (
   return fileNames.get(value.attachmentId) ?? '';
 };
 
+/** One answered question of a copy, as its respondent reads it. */
+export type CopyItem = { question: string; answer: string };
+
 /** Each answered question with its answer, in questionnaire order. */
 export const answerCopy = (
   questionnaire: Questionnaire,
   values: AnswerValues,
   options: { t: Translate; localize: Localize; locale: Locale; fileNames: Map<number, string> },
-): { question: string; answer: string }[] =>
+): CopyItem[] =>
   questionsOf(questionnaire)
     .filter((q) => values[q.id] !== undefined)
     .map((q) => ({ question: options.localize(q.label), answer: valueText(q, values[q.id] as AnswerValue, options) }));

@@ -1,5 +1,4 @@
-/** One copy of an answer, as its respondent reads it: question by question. */
-export type CopyItem = { question: string; answer: string };
+import type { CopyItem } from '../copy.js';
 
 /**
  * The copy of an answer on the form's last step and on the receipt. Each answer is isolated in its

@@ -10,7 +10,8 @@ import { GENDERS } from '../../tables.js';
 import type { AttachmentInfo } from '../queries.js';
 import type { Membership } from '../rules.js';
 import { fieldName } from '../validate.js';
-import { AnswerCopy, type CopyItem } from './AnswerCopy.js';
+import type { CopyItem } from '../copy.js';
+import { AnswerCopy } from './AnswerCopy.js';
 
 export type AnswerStepProps = {
   view: ViewContext;

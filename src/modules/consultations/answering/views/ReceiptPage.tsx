@@ -2,7 +2,8 @@ import { ErrorSummary, type FormState, LocalTime } from '../../../../core/views/
 import type { ViewContext } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { Consultation } from '../../queries.js';
-import { AnswerCopy, type CopyItem } from './AnswerCopy.js';
+import type { CopyItem } from '../copy.js';
+import { AnswerCopy } from './AnswerCopy.js';
 
 /** After submission: what was received, when, and until when it may be changed. */
 export const ReceiptPage = ({ view, consultation, submittedAt, copy }: { view: ViewContext; consultation: Consultation; submittedAt: Date; copy: CopyItem[] }) => {
