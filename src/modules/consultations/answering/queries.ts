@@ -44,21 +44,34 @@ export const ownAnswerColumns = ({
   consultationId,
   userId,
   respondent,
+  lockMine = true,
   lockOwn,
 }: {
   consultationId: number;
   userId: number;
   respondent: string | null;
+  /** Lock the respondent's answer (false: an optimistic save, whose write checks the row's version instead). */
+  lockMine?: boolean;
   lockOwn: boolean;
 }): { mine: SQL<unknown>; own: SQL<unknown> } => ({
   mine:
     respondent === null
       ? sql`null`
-      : sql`(select row_to_json(a) from (select ${ANSWER_FIELDS} from ${answers} where consultation_id = ${consultationId} and respondent = ${respondent} for update) a)`,
-  own: sql`(select row_to_json(a) from (select ${ANSWER_FIELDS} from ${answers}
+      : sql`(select row_to_json(a) from (select ${ANSWER_FIELDS}, xmin::text as "rowVersion" from ${answers} where consultation_id = ${consultationId} and respondent = ${respondent} ${lockMine ? sql`for update` : sql``}) a)`,
+  own: sql`(select row_to_json(a) from (select ${ANSWER_FIELDS}, xmin::text as "rowVersion" from ${answers}
     where consultation_id = ${consultationId} and user_id = ${userId} and respondent not like ${`${PENDING_PREFIX}%`}
     order by updated_at desc, id desc limit 1 ${lockOwn ? sql`for update` : sql``}) a)`,
 });
+
+/**
+ * The version of an answer read by ownAnswerColumns (its row's `xmin`): an optimistic save writes
+ * the row only if it is still this version (core/db/optimistic.ts). Null when there is no answer.
+ */
+export const rowVersionOf = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  const row = (typeof value === 'string' ? JSON.parse(value) : value) as { rowVersion?: unknown };
+  return typeof row.rowVersion === 'string' ? row.rowVersion : null;
+};
 
 /**
  * What ownAnswerColumns read, as a save uses it: the respondent's answer (`existing`), and when

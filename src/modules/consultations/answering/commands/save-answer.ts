@@ -1,17 +1,20 @@
 /**
- * Saves the caller's answer (a draft, or a submission), in one transaction: who answers (the
+ * Saves the caller's answer (a draft, or a submission), all or nothing: who answers (the
  * audience, the organization's membership), the values (validate.ts), the time (a submission
  * only between the open and the close; a late one keeps the draft), one row per respondent by
  * the unique index (INSERT … ON CONFLICT, so two members of one organization write one answer),
  * the free texts stored for search and campaigns (no lock: placing them in campaigns is the
  * analysis' job, started in the background once the transaction committed), and on submission the
- * receipt (a notification and an e-mail with a copy of the answer).
+ * receipt (a notification and an e-mail with a copy of the answer). Most saves take two round
+ * trips, a read and one statement that writes everything if the answer is still as read
+ * (core/db/optimistic.ts); the others run in a transaction that locks the answer first.
  */
 import { newTextsStatement, storeAnswerTexts } from '../../analysis/index-texts.js';
 import { placeTextsSoon } from '../../analysis/place-texts.js';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type AuditEntry, recordActionStatement } from '../../../../core/audit/record.js';
-import type { Db } from '../../../../core/db/client.js';
+import type { Db, DbOrTx } from '../../../../core/db/client.js';
+import { expectRows, NeedsLock, withOptimism } from '../../../../core/db/optimistic.js';
 import { isLocale, type Locale } from '../../../../core/i18n/locales.js';
 import { formatters, isolate, localizer, localizeWithLocale } from '../../../../core/i18n/translate.js';
 import { enqueueMailStatement } from '../../../../core/mail/outbox.js';
@@ -26,7 +29,7 @@ import { answers, attachments, type Gender } from '../../tables.js';
 import { ANSWER_FIELDS, answerOfRow } from '../answer-rows.js';
 import { answerCopy } from '../copy.js';
 import { answerReceived } from '../notifications.js';
-import { type Answer, answerOfJson, findReferenceCodes, findRespondentAnswers, ownAnswerColumns, respondentAnswersOf, respondentKey } from '../queries.js';
+import { type Answer, answerOfJson, findReferenceCodes, findRespondentAnswers, ownAnswerColumns, respondentAnswersOf, respondentKey, rowVersionOf } from '../queries.js';
 import { audienceRefusal, type RespondentChoice, respondentRefusal, submissionMoment } from '../rules.js';
 import { type AnswerProblem, validateValues } from '../validate.js';
 
@@ -84,11 +87,21 @@ export const saveAnswer = async (
   },
 ): Promise<SaveAnswerResult> => {
   let textsWaiting = 0;
-  const result = await db.transaction(async (tx): Promise<SaveAnswerResult> => {
+  /**
+   * The save, optimistic (`tx` the database: reads without locks, then one statement whose write
+   * checks that the respondent's answer is still the version read, see core/db/optimistic.ts) or
+   * locked (`tx` a transaction: the respondent's answer read `for update`). The optimistic save
+   * covers an answer written for the first time, a draft saved again and a draft submitted; the
+   * rest (a submitted answer changed, a draft carried over to another respondent) and a save that
+   * met another writer of the same answer run locked.
+   */
+  const save = async (tx: DbOrTx, optimistic: boolean): Promise<SaveAnswerResult> => {
+    textsWaiting = 0;
     // The consultation, its questionnaire and the caller's answers in one statement (a save is a
     // handful of statements: each round trip counts). An individual's country, when the answer
     // names it, is read in it too. The respondent a given answer names is known before the
-    // organization's membership is checked: its row is locked, and used only once the check passed.
+    // organization's membership is checked: its row is read (locked on the locked path), and used
+    // only once the check passed.
     const named = given !== 'saved' && given.respondent.kind === 'individual' && given.country ? given.country : null;
     const asked =
       given === 'saved'
@@ -96,7 +109,7 @@ export const saveAnswer = async (
         : given.respondent.kind === 'organization'
           ? respondentKey({ organizationId: given.respondent.organizationId })
           : respondentKey({ userId: actor.id });
-    const answerColumns = ownAnswerColumns({ consultationId, userId: actor.id, respondent: asked, lockOwn: given === 'saved' });
+    const answerColumns = ownAnswerColumns({ consultationId, userId: actor.id, respondent: asked, lockMine: !optimistic, lockOwn: given === 'saved' && !optimistic });
     const found = await findConsultationAndQuestionnaire(tx, consultationId, {
       // A submission of the saved answer reads the country that answer names.
       place: countryColumn(given === 'saved' ? sql`(${answerColumns.own})->>'country'` : named),
@@ -121,12 +134,15 @@ export const saveAnswer = async (
     // The respondent's answer, locked; when there is none, the caller's own latest answer (not
     // locked: changing who answers carries a draft over to the new respondent). Read by the first
     // statement, or here when the saved draft's respondent is not the one it is submitted for.
+    if (optimistic && saved?.respondent !== respondent && asked !== respondent) throw new NeedsLock();
     const { existing, own } =
       saved?.respondent === respondent
         ? { existing: saved, own: null }
         : asked === respondent
           ? read
           : await findRespondentAnswers(tx, { consultationId: consultation.id, respondent, userId: actor.id });
+    // The version of the answer read, which an optimistic write expects to find.
+    const existingVersion = existing ? rowVersionOf(saved ? found.also.own : found.also.mine) : null;
     const carried = own && own.status === 'draft' ? own : null;
     const base: AnswerValues = (existing ?? carried)?.values ?? {};
     const step = new Set(stepQuestionIds);
@@ -167,6 +183,9 @@ export const saveAnswer = async (
     const place = country ? (countryRead !== null && country === countryRead ? found.also.place : await findCountry(tx, country)) : null;
     if (!organization && input.country && (place === null || place.code !== input.country)) problems.push({ questionId: '_country', error: 'country_unknown' });
     if (problems.length > 0) return { ok: false, error: 'invalid', problems };
+    // Past this point the save writes. Optimistically only in one statement: not a submitted answer
+    // changed (its stored texts are compared), nor a draft carried over (moved, then deleted).
+    if (optimistic && (carried || existing?.status === 'submitted' || (existing && existingVersion === null))) throw new NeedsLock();
 
     const doSubmit = submit && !late;
     const region = place?.region ?? null;
@@ -200,6 +219,7 @@ export const saveAnswer = async (
           updated_at = excluded.updated_at,
           status = case when ${doSubmit}::boolean then excluded.status else ${answers}.status end,
           submitted_at = case when ${doSubmit}::boolean then excluded.submitted_at else ${answers}.submitted_at end
+        ${optimistic ? sql`where ${existingVersion === null ? sql`false` : sql`${answers}.xmin = ${existingVersion}::xid`}` : sql``}
         returning ${ANSWER_FIELDS}, (xmax = 0) as inserted`;
     const writtenId = sql`(select "id" from written)`;
     const audit: AuditEntry = {
@@ -214,7 +234,11 @@ export const saveAnswer = async (
     // submission of the same respondent came first, which the upsert then meets: compared below).
     const firstSubmission = doSubmit && (existing === undefined || existing.status === 'draft');
     const newTexts = firstSubmission ? newTextsStatement(tx, { answerId: writtenId, consultationId: consultation.id, language: input.language, values }) : null;
-    const parts = [sql`written as (${upsert})`, sql`audit as (${recordActionStatement(tx, audit)})`];
+    // Optimistic: what the upsert wrote, read through its guard (a row from a one-row relation
+    // whatever was written, so the guard is computed): every part that reads the answer's row fails
+    // the statement when the upsert met another version of the answer, before writing anything.
+    const guarded = sql`upserted as (${upsert}), written as (select u.*, ${expectRows(sql`(select count(*) from upserted)`)} as "guard" from (select 1) one left join upserted u on true)`;
+    const parts = [optimistic ? guarded : sql`written as (${upsert})`, sql`audit as (${recordActionStatement(tx, audit)})`];
     if (newTexts) parts.push(sql`stored as (${newTexts})`);
     if (doSubmit) {
       const receipt = receiptStatements(tx, { actor, consultation, questionnaire, values, submittedAt: now, fileNames: new Map(attached.map((a) => [a.id, a.fileName])), baseUrl });
@@ -241,7 +265,11 @@ export const saveAnswer = async (
     if (row.status === 'submitted' && !(firstSubmission && fresh)) textsWaiting += await storeAnswerTexts(tx, row.id, row, { none: fresh });
     if (late) return { ok: false, error: moment as 'closed' | 'not_yet_open', consultation, kept: true };
     return { ok: true, answer: row, submitted: doSubmit };
-  });
+  };
+  const result = await withOptimism(
+    () => save(db, true),
+    () => db.transaction((tx) => save(tx, false)),
+  );
   // Committed: the campaigns of the new texts are found in the background (placing takes a lock
   // per question, which would queue every submission of the consultation if taken here).
   if (textsWaiting > 0) placeTextsSoon(db, onPlacingError);
@@ -269,7 +297,7 @@ const reportPlacingError = (error: unknown) => {
  * answer (that e-mail stands for the notification's, which is written as mailed).
  */
 const receiptStatements = (
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  tx: DbOrTx,
   {
     actor,
     consultation,
