@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { expectRows, NeedsLock, sqlState, WRITE_CONFLICT, withOptimism } from './optimistic.js';
+import { sqlState } from './errors.js';
+import { expectRows, NeedsLock, WRITE_CONFLICT, withOptimism } from './optimistic.js';
 
 let database: TestDatabase;
 beforeAll(async () => {

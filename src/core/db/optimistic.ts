@@ -7,19 +7,13 @@
  * 40001, nothing of it kept), and the command runs again on its locking path (`withOptimism`).
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { sqlState } from './errors.js';
 
 /** SQLSTATE of a write whose rows changed since they were read (serialization_failure). */
 export const WRITE_CONFLICT = '40001';
 
 /** The statement's guard: `count` (an SQL count of the rows its guarded part wrote) must be > 0 (the function of migration 0026). */
 export const expectRows = (count: SQL): SQL => sql`core_expect_rows(${count})`;
-
-/** The SQLSTATE of a database error, as pg gives it or as drizzle wraps it (its `cause`). */
-export const sqlState = (error: unknown): string | undefined => {
-  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
-  const code = e?.code ?? e?.cause?.code;
-  return typeof code === 'string' ? code : undefined;
-};
 
 /** A command that cannot finish optimistically (a case its single statement does not cover) throws this to run its locking path. */
 export class NeedsLock extends Error {

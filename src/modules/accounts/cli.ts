@@ -4,6 +4,7 @@
  * and recovering lost admin access. Every change writes an audit row (actor null: the operator
  * of the machine). Roles and tokens go through the same commands as the web pages.
  */
+import { isUniqueViolation } from '../../core/db/errors.js';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Command } from 'commander';
@@ -73,7 +74,7 @@ export const addUser = async (db: Db, input: AddUserInput): Promise<AddUserResul
     });
   } catch (error) {
     // Another process created the same address between the check and the insert.
-    if ((error as { code?: string }).code === '23505') return { ok: false, error: `a user with the e-mail address ${email} already exists` };
+    if (isUniqueViolation(error)) return { ok: false, error: `a user with the e-mail address ${email} already exists` };
     throw error;
   }
 };

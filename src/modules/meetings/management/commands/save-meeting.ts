@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../../../core/db/errors.js';
 import { and, eq, max, ne } from 'drizzle-orm';
 import { recordAction } from '../../../../core/audit/record.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
@@ -71,10 +72,7 @@ const prepare = async (
 };
 
 /** A unique violation of (group, number) by a concurrent save: the same answer as the check's. */
-const isNumberTaken = (error: unknown) => {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  return [e, e.cause].some((x) => x?.code === '23505' && (x.constraint === undefined || x.constraint === 'meetings_group_number_idx'));
-};
+const isNumberTaken = (error: unknown) => isUniqueViolation(error, 'meetings_group_number_idx');
 
 /**
  * Creates a meeting (status planned, sequence 0). Its number is unique within its group; the

@@ -12,7 +12,8 @@ import { requestBuild } from '../../build/job.js';
 import { freezeSnapshot } from '../../build/snapshot.js';
 import { OUTPUT_FORMATS, type ReportState, reports, reportVersions } from '../../tables.js';
 import { absentSource } from './create-report.js';
-import { type CommandResult, isUniqueViolation, RefusedError, refuse } from './result.js';
+import { isUniqueViolation } from '../../../../core/db/errors.js';
+import { type CommandResult, RefusedError, refuse } from './result.js';
 
 type Args = { actor: Actor; reportId: number; now?: Date; ip?: string };
 

@@ -6,7 +6,8 @@ import type { PlatformModule } from '../../../../core/module.js';
 import type { Actor } from '../../../../core/permissions/index.js';
 import { reports, reportTemplates, reportVersions, type TemplateSection } from '../../tables.js';
 import { type CreateInput, isTemplateKey } from '../inputs.js';
-import { type CommandResult, dayOf, isUniqueViolation, type Refusal, refuse } from './result.js';
+import { isUniqueViolation } from '../../../../core/db/errors.js';
+import { type CommandResult, dayOf, type Refusal, refuse } from './result.js';
 
 /** The first report section whose source no installed module contributes, if any. */
 export const absentSource = (sections: TemplateSection[], modules: readonly PlatformModule[]): Refusal | null => {

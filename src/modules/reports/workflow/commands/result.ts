@@ -12,11 +12,5 @@ export class RefusedError extends Error {
   }
 }
 
-/** A unique violation (PostgreSQL 23505) of `constraint`, as the driver or drizzle's wrapper gives it. */
-export const isUniqueViolation = (error: unknown, constraint: string) => {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  return [e, e?.cause].some((x) => x?.code === '23505' && (x.constraint === undefined || x.constraint === constraint));
-};
-
 /** The UTC day of an instant ('2026-12-05'). */
 export const dayOf = (now: Date) => now.toISOString().slice(0, 10);

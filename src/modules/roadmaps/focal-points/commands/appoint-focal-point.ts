@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../../../core/db/errors.js';
 import { recordAction } from '../../../../core/audit/record.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
 import type { Actor } from '../../../../core/permissions/index.js';
@@ -41,8 +42,7 @@ export const appointFocalPoint = async (db: DbOrTx, { actor, input, ip }: { acto
       return { ok: true, id: row.id, hasRole: await holdsFocalPointRole(tx, person.id) };
     });
   } catch (error) {
-    const e = error as { code?: string; cause?: { code?: string } };
-    if (e.code === '23505' || e.cause?.code === '23505') return refuse('already_serving');
+    if (isUniqueViolation(error)) return refuse('already_serving');
     throw error;
   }
 };

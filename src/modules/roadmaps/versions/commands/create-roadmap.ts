@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../../../core/db/errors.js';
 import { recordAction } from '../../../../core/audit/record.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
 import type { Actor } from '../../../../core/permissions/index.js';
@@ -8,10 +9,7 @@ import { roadmaps, roadmapVersions } from '../../tables.js';
 export type CreateRoadmapResult = { ok: true; id: number; versionId: number } | { ok: false; error: 'unknown_action_line' | 'roadmap_exists'; field: 'actionLine' };
 
 /** A unique violation of the action line by a concurrent creation: the same answer as the check's. */
-const isTaken = (error: unknown) => {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
-};
+const isTaken = (error: unknown) => isUniqueViolation(error);
 
 /**
  * Creates the roadmap of an action line of the reference data (C7 sub-lines allowed) with its
