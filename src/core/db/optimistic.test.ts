@@ -61,7 +61,7 @@ describe('optimistic writes', () => {
         async () => 'asked',
       ),
     ).toBe('asked');
-    const other = await withOptimism(
+    const other = await withOptimism<unknown>(
       () => database.db.execute(sql`select 1 / 0`),
       async () => 'not this',
     ).catch((e: unknown) => e);
