@@ -178,6 +178,16 @@ export const texts = pgTable(
     index('consultations_texts_campaign_idx').on(t.consultationId, t.questionId, t.campaignId),
     // The placing job's work list: small, only the texts waiting.
     index('consultations_texts_unplaced_idx').on(t.consultationId, t.questionId, t.answerId).where(sql`${t.placedAt} is null`),
+    // The placing job's candidates: the placed texts of the same question sharing a band key with a
+    // new one, found without reading the question's other texts. The keys are the 32 band keys of
+    // analysis/minhash.ts mixed with the consultation and question (consultations_band_keys,
+    // migration 0027), so the index alone finds one question's texts. Only placed texts: a text
+    // enters it when the placing job marks it, not when a submission writes it (the submission
+    // stays as cheap as without it). Written through (no pending list, which every lookup would scan).
+    index('consultations_texts_bands_idx')
+      .using('gin', sql`consultations_band_keys(${t.consultationId}, ${t.questionId}, ${t.signature})`)
+      .where(sql`${t.placedAt} is not null`)
+      .with({ fastupdate: false }),
   ],
 );
 

@@ -4,8 +4,8 @@
  * answer's language's configuration, Arabic stemmed and Chinese segmented in Node) and its MinHash
  * signature (minhash.ts), written by the submission's transaction without any lock
  * (storeAnswerTexts). Each new text then finds its campaign incrementally, in the placing job
- * (place-texts.ts, placeQuestionTexts here): the texts of the same question sharing a band with it
- * are read (`signature && band keys`), the nearest joins it to its group or makes a group with it;
+ * (place-texts.ts, placeQuestionTexts here): the placed texts of the same question sharing a band
+ * key with it are read (the GIN index of `consultations_band_keys`), the nearest joins it to its group or makes a group with it;
  * nothing else is regrouped.
  */
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
@@ -175,19 +175,24 @@ const placeText = async (
     await tx.execute(mark);
     return null;
   }
-  // Candidates: a whole band equal (one subscript per band, no index needed for one question's
-  // texts); their estimated similarity computed once each (lateral), in SQL, so only the nearest
-  // comes back.
-  const sameBand = sql.join(
-    keys.map((key, band) => sql`t.signature[${sql.raw(String(band + 1))}] = ${key}`),
-    sql` or `,
-  );
+  // Candidates: the placed texts of the question sharing a band key with this one, through the GIN index
+  // of the mixed band keys (consultations_texts_bands_idx; a band key mixes its band number in, so a
+  // key of one band equals one of another only by a 2⁻³² chance). Found first, in a CTE of their
+  // own (materialized, with no other condition the planner could prefer: an index scan of the
+  // question's texts, chosen on stale statistics, read them all); their estimated similarity is then
+  // computed once each (lateral), in SQL, so only the nearest comes back.
   const hashes = signature.slice(BANDS);
-  const found = await tx.execute(sql`with placed as (${mark}) select t.answer_id::float8 as "answerId", t.campaign_id::float8 as "campaignId"
-    from ${texts} t
+  const found = await tx.execute(sql`with placed as (${mark}),
+    near as materialized (
+      select t.answer_id, t.consultation_id, t.question_id, t.campaign_id, t.placed_at, t.signature from ${texts} t
+      where consultations_band_keys(t.consultation_id, t.question_id, t.signature) && consultations_band_keys(${consultationId}::bigint, ${questionId}::text, ${sql.param(keys)}::integer[])
+        and t.placed_at is not null
+    )
+    select t.answer_id::float8 as "answerId", t.campaign_id::float8 as "campaignId"
+    from near t
     cross join lateral (select count(*) as same from unnest(t.signature[${sql.raw(String(BANDS + 1))}:${sql.raw(String(BANDS + SIGNATURE_HASHES))}], ${sql.param(hashes)}::integer[]) as u(a, b) where u.a = u.b) s
     where t.consultation_id = ${consultationId} and t.question_id = ${questionId} and t.answer_id <> ${answerId}
-      and t.placed_at is not null and (${sameBand})
+      and t.placed_at is not null
       and s.same >= ${Math.ceil(NEAR_THRESHOLD * SIGNATURE_HASHES)}
     order by s.same desc, t.answer_id
     limit 1`);

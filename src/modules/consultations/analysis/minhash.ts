@@ -8,8 +8,9 @@
  * Locality-sensitive hashing: the hashes are cut into BANDS bands of ROWS; two texts that share a
  * whole band are candidates. With 32 bands of 4, texts at Jaccard 0.5 are candidates with
  * probability 0.87, at 0.6 0.99, at 0.1 0.003. The stored signature is the 32 band keys followed by
- * the 128 hashes, so that `signature && band keys` finds the candidates in SQL (a band key mixes
- * its band number in, so it never equals a hash of another position but by a 2⁻³² chance).
+ * the 128 hashes; the database indexes the band keys (mixed with the consultation and question,
+ * `consultations_band_keys`, migration 0027), so that a new text's candidates are found in SQL (a
+ * band key mixes its band number in, so it never equals a key of another band but by a 2⁻³² chance).
  */
 import { similarityTokens } from '../../../core/search/index.js';
 
