@@ -60,6 +60,20 @@ const ChartFigure = <T,>({ id, title, svg, table, empty }: { id: string; title: 
   </figure>
 );
 
+/** What a chart is given: its figures, the table that shows them, and how a value is written. */
+type ChartProps<T, V extends number | bigint> = {
+  view: ViewContext;
+  id: string;
+  title: string;
+  /** A sentence saying what the chart shows (its <desc>); the figures themselves are in the table. */
+  description: string;
+  data: ChartDatum<V>[];
+  table: ChartTable<T>;
+  /** Said instead of the chart when there is no datum. */
+  empty: string;
+  format?: (n: V) => string;
+};
+
 /**
  * Horizontal bars, one per datum (choices, codes, themes): the label, the bar, the formatted value.
  * Left to right: labels on the left, bars grow rightwards from x = 220; right to left: labels on
@@ -74,17 +88,7 @@ export const BarChart = <T, V extends number | bigint = number>({
   table,
   empty,
   format = (n: V) => view.fmt.number(n as number),
-}: {
-  view: ViewContext;
-  id: string;
-  title: string;
-  /** A sentence saying what the chart shows (its <desc>); the figures themselves are in the table. */
-  description: string;
-  data: ChartDatum<V>[];
-  table: ChartTable<T>;
-  empty: string;
-  format?: (n: V) => string;
-}) => {
+}: ChartProps<T, V>) => {
   const rtl = view.dir === 'rtl';
   const max = maxOf(data);
   const span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
@@ -139,16 +143,7 @@ export const ColumnChart = <T, V extends number | bigint = number>({
   table,
   empty,
   format = (n: V) => view.fmt.number(n as number),
-}: {
-  view: ViewContext;
-  id: string;
-  title: string;
-  description: string;
-  data: ChartDatum<V>[];
-  table: ChartTable<T>;
-  empty: string;
-  format?: (n: V) => string;
-}) => {
+}: ChartProps<T, V>) => {
   const rtl = view.dir === 'rtl';
   const max = maxOf(data);
   const height = 220;
