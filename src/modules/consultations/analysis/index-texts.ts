@@ -192,7 +192,6 @@ const placeText = async (
     from near t
     cross join lateral (select count(*) as same from unnest(t.signature[${sql.raw(String(BANDS + 1))}:${sql.raw(String(BANDS + SIGNATURE_HASHES))}], ${sql.param(hashes)}::integer[]) as u(a, b) where u.a = u.b) s
     where t.consultation_id = ${consultationId} and t.question_id = ${questionId} and t.answer_id <> ${answerId}
-      and t.placed_at is not null
       and s.same >= ${Math.ceil(NEAR_THRESHOLD * SIGNATURE_HASHES)}
     order by s.same desc, t.answer_id
     limit 1`);

@@ -15,6 +15,7 @@ import { answers, campaigns, texts } from '../tables.js';
 import { createTheme } from './commands/create-theme.js';
 import { tagText } from './commands/tag-text.js';
 import { storeAnswerTexts } from './index-texts.js';
+import { BANDS, textSignature } from './minhash.js';
 import { batchWhile, placeTextsSoon, placeWaitingTexts, whenTextsPlaced, yieldAfterBatch } from './place-texts.js';
 import { findCampaigns, searchTexts } from './queries.js';
 import { insertAnswer, insertConsultation } from './test-helpers.js';
@@ -46,6 +47,18 @@ const textsOf = (consultationId: number) =>
   database.db.select({ answerId: texts.answerId, campaignId: texts.campaignId, placedAt: texts.placedAt }).from(texts).where(eq(texts.consultationId, consultationId));
 
 describe('placing texts in campaigns after the submission', () => {
+  it('finds candidates by every band key the signature has, and none of another question', async () => {
+    // consultations_band_keys (migration 0027) reads the first 32 values of a signature: as many as
+    // minhash.ts makes band keys, or the index would hold hashes, or miss bands.
+    const signature = textSignature(TEMPLATES[0] as string);
+    const keys = async (question: string) =>
+      (await database.db.execute<{ k: number[] }>(sql`select consultations_band_keys(1, ${question}, ${sql.param(signature)}::integer[]) as k`)).rows[0]?.k ?? [];
+    const mine = await keys('q1');
+    expect(mine).toHaveLength(BANDS);
+    const other = await keys('q2');
+    expect(other.filter((k) => mine.includes(k))).toEqual([]);
+  });
+
   it('a stored text is searchable at once, counts as its own until the job places it, then joins its near copy', async () => {
     const { id: consultationId } = await insertConsultation(database.db);
     const first = await submitted(consultationId, TEMPLATES[0] as string);

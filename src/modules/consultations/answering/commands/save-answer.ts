@@ -131,9 +131,10 @@ export const saveAnswer = async (
     const respondent = organization ? respondentKey({ organizationId: organization.id }) : respondentKey({ userId: actor.id });
 
     const known = new Set(questionsOf(questionnaire).map((q) => q.id));
-    // The respondent's answer, locked; when there is none, the caller's own latest answer (not
-    // locked: changing who answers carries a draft over to the new respondent). Read by the first
-    // statement, or here when the saved draft's respondent is not the one it is submitted for.
+    // The respondent's answer (locked on the locked path; the optimistic write checks its version
+    // instead); when there is none, the caller's own latest answer (not locked: changing who answers
+    // carries a draft over to the new respondent). Read by the first statement, or here when the
+    // saved draft's respondent is not the one it is submitted for (the locked path only).
     if (optimistic && saved?.respondent !== respondent && asked !== respondent) throw new NeedsLock();
     const { existing, own } =
       saved?.respondent === respondent
