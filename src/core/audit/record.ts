@@ -1,5 +1,5 @@
-import { is, SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { type Fragment, insertFragment, runStatement } from '../db/statement.js';
 import type { MaybeActor } from '../permissions/index.js';
 import { auditLog } from './tables.js';
 
@@ -8,10 +8,10 @@ export type AuditEntry = {
   /** The ability string that allowed the action, e.g. "accounts.user.grant_role". */
   action: string;
   subjectType: string;
-  /** An expression of the statement that writes the subject too (recordActionStatement in a `with`), such as the id its insert returns. */
-  subjectId?: string | number | SQL | null;
+  /** Or (recordActionFragment in a `with`) an expression of the statement that writes the subject too, such as the id its insert returns. */
+  subjectId?: string | number | Fragment | null;
   before?: unknown;
-  /** A value stored as JSON, or (recordActionStatement) an expression of the same statement giving it. */
+  /** A value stored as JSON, or (recordActionFragment) an expression of the same statement giving it. */
   after?: unknown;
   ip?: string;
 };
@@ -21,7 +21,7 @@ export type AuditEntry = {
  * so the change and its trace commit or fail together.
  */
 export const recordAction = async (tx: DbOrTx, entry: AuditEntry) => {
-  await tx.insert(auditLog).values(auditRow(entry));
+  await runStatement(tx, recordActionFragment(entry));
 };
 
 const auditRow = (entry: AuditEntry) => ({
@@ -29,7 +29,7 @@ const auditRow = (entry: AuditEntry) => ({
   actorEmail: entry.actor?.email ?? null,
   action: entry.action,
   subjectType: entry.subjectType,
-  subjectId: entry.subjectId === undefined || entry.subjectId === null ? null : is(entry.subjectId, SQL) ? entry.subjectId : String(entry.subjectId),
+  subjectId: entry.subjectId === undefined || entry.subjectId === null ? null : typeof entry.subjectId === 'function' ? entry.subjectId : String(entry.subjectId),
   before: entry.before ?? null,
   after: entry.after ?? null,
   ip: entry.ip ?? null,
@@ -37,6 +37,7 @@ const auditRow = (entry: AuditEntry) => ({
 
 /**
  * recordAction's insert as a statement not yet run, for a caller that sends it with other writes
- * of its transaction in one round trip (`with audit as (…) …`: a data-modifying WITH always runs).
+ * of its transaction in one statement (`with audit as (…) …`: a data-modifying WITH always runs;
+ * core/db/statement.ts).
  */
-export const recordActionStatement = (tx: DbOrTx, entry: AuditEntry): SQL => tx.insert(auditLog).values(auditRow(entry)).getSQL();
+export const recordActionFragment = (entry: AuditEntry): Fragment => insertFragment(auditLog, [auditRow(entry)]);

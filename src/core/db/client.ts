@@ -11,6 +11,7 @@ import { type DataFolderLock, DataFolderInUseError, type LockHolder, lockDataFol
 import { borrowDatabase } from './lend.js';
 import { checkDataFolder } from './data-folder.js';
 import { createPglitePool, PgliteWorkerHandle } from './pglite-pool.js';
+import { keepsNamedStatements } from './statement.js';
 
 // No schema is given to Drizzle: queries name their tables (no relational `db.query.*` API), so the
 // client needs no module's tables; the whole schema is composed in src/platform-schema.ts.
@@ -92,6 +93,8 @@ export const openDatabase = async ({ url, dataDir, poolSize, borrow = false, sta
     // 'error' with no listener of the pool's: without this one, the process would crash. Its next
     // query fails instead ("not queryable", answered 503) and the pool drops it on release.
     pool.on('connect', (client) => client.on('error', () => undefined));
+    // Each connection keeps its own named statements (core/db/statement.ts).
+    keepsNamedStatements(pool);
     try {
       await pool.query('select 1');
     } catch (error) {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { sqlState } from './errors.js';
 import { expectRows, NeedsLock, WRITE_CONFLICT, withOptimism } from './optimistic.js';
+import { raw, runStatement } from './statement.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -14,11 +15,15 @@ beforeAll(async () => {
 afterAll(async () => database.drop());
 
 /** The probe's row if it is still at `version` (its xmin), with a log line written in the same statement. */
-const writeIfUnchanged = (version: string, value: string) =>
-  database.db.execute<{ v: string }>(sql`
-    with written as (update optimistic_probe set v = ${value} where k = 1 and xmin = ${version}::xid returning k, v),
-         logged as (insert into optimistic_log select k, ${value} from written)
-    select w.v, ${expectRows(sql`(select count(*) from written)`)} as guard from (select 1) one left join written w on true`);
+const writeIfUnchanged = async (version: string, value: string) => ({
+  rows: await runStatement<{ v: string }>(
+    database.db,
+    (p) => `
+    with written as (update optimistic_probe set v = ${p.param(value)} where k = 1 and xmin = ${p.param(version)}::xid returning k, v),
+         logged as (insert into optimistic_log select k, ${p.param(value)} from written)
+    select w.v, ${expectRows(raw('(select count(*) from written)'))(p)} as guard from (select 1) one left join written w on true`,
+  ),
+});
 
 const versionOfProbe = async () => (await database.db.execute<{ version: string }>(sql`select xmin::text as version from optimistic_probe where k = 1`)).rows[0]?.version ?? '';
 const logged = async () => (await database.db.execute<{ note: string }>(sql`select note from optimistic_log order by note`)).rows.map((r) => r.note);

@@ -6,14 +6,17 @@
  * first its guarded part writes nothing, `expectRows` makes the whole statement fail (SQLSTATE
  * 40001, nothing of it kept), and the command runs again on its locking path (`withOptimism`).
  */
-import { type SQL, sql } from 'drizzle-orm';
 import { sqlState } from './errors.js';
+import type { Fragment } from './statement.js';
 
 /** SQLSTATE of a write whose rows changed since they were read (serialization_failure). */
 export const WRITE_CONFLICT = '40001';
 
 /** The statement's guard: `count` (an SQL count of the rows its guarded part wrote) must be > 0 (the function of migration 0026). */
-export const expectRows = (count: SQL): SQL => sql`core_expect_rows(${count})`;
+export const expectRows =
+  (count: Fragment): Fragment =>
+  (p) =>
+    `core_expect_rows(${count(p)})`;
 
 /** A command that cannot finish optimistically (a case its single statement does not cover) throws this to run its locking path. */
 export class NeedsLock extends Error {

@@ -3,10 +3,11 @@
  * no mail is sent for a change that rolled back, and none is lost for one that committed), then
  * the delivery loop sends it through SMTP, retrying with back-off.
  */
-import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { renderToString } from 'preact-render-to-string';
 import type { Db, DbOrTx } from '../db/client.js';
+import { type Fragment, insertFragment, runStatement } from '../db/statement.js';
 import { dir, isLocale, type Locale } from '../i18n/locales.js';
 import { type Translate, translator } from '../i18n/translate.js';
 import { mailOutbox } from './tables.js';
@@ -50,15 +51,16 @@ const mailRow = ({ to, locale, compose, notBefore }: MailArgs) => {
 
 /** Queues an e-mail; `compose` receives the recipient's translate function. */
 export const enqueueMail = async (tx: DbOrTx, args: MailArgs) => {
-  const [row] = await tx.insert(mailOutbox).values(mailRow(args)).returning({ id: mailOutbox.id });
-  return row?.id;
+  const [row] = await runStatement<{ id: number }>(tx, insertFragment(mailOutbox, [mailRow(args)], { returning: 'id' }));
+  return row === undefined ? undefined : Number(row.id);
 };
 
 /**
  * enqueueMail's insert as a statement not yet run, for a caller that sends it with other writes of
- * its transaction in one round trip (`with … as (…)`: a data-modifying WITH always runs).
+ * its transaction in one statement (`with … as (…)`: a data-modifying WITH always runs;
+ * core/db/statement.ts).
  */
-export const enqueueMailStatement = (tx: DbOrTx, args: MailArgs): SQL => tx.insert(mailOutbox).values(mailRow(args)).getSQL();
+export const enqueueMailFragment = (args: MailArgs): Fragment => insertFragment(mailOutbox, [mailRow(args)]);
 
 const MAX_ATTEMPTS = 8;
 const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 6 * 3600_000);

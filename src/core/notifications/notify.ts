@@ -3,9 +3,9 @@
  * core/contributions.ts) and calls `notify()` inside the transaction of the change that caused
  * them, so a change that rolls back leaves no notification and one that commits always has its own.
  */
-import { type SQL, sql } from 'drizzle-orm';
 import { contributions, type NotificationEventContribution } from '../contributions.js';
 import type { DbOrTx } from '../db/client.js';
+import { type Fragment, runStatement } from '../db/statement.js';
 import type { PlatformModule } from '../module.js';
 import type { NotificationParams } from './tables.js';
 
@@ -37,40 +37,42 @@ export const notify = async (
   event: NotificationEventContribution,
   { to = [], params = {}, link = null, except = null, key = null, mailed = false }: NotifyArgs = {},
 ): Promise<number> => {
-  const statement = notifyStatement(event, { to, params, link, except, key, mailed });
+  const statement = notifyFragment(event, { to, params, link, except, key, mailed });
   if (!statement) return 0;
-  const { rows } = await tx.execute<{ id: string }>(statement);
-  return rows.length;
+  return (await runStatement(tx, statement)).length;
 };
 
 /**
  * notify's insert as a statement not yet run (null when nobody is to be notified), for a caller
- * that sends it with other writes of its transaction in one round trip (`with … as (…)`).
+ * that sends it with other writes of its transaction in one statement (`with … as (…)`,
+ * core/db/statement.ts).
  */
-export const notifyStatement = (
+export const notifyFragment = (
   event: NotificationEventContribution,
   { to = [], params = {}, link = null, except = null, key = null, mailed = false }: NotifyArgs = {},
-): SQL | null => {
+): Fragment | null => {
   const roles = event.recipients === 'named' ? [] : event.recipients.roles;
   if (to.length === 0 && roles.length === 0) return null;
-  // The named people by primary key, as an array whose length the planner reads (a set returned
-  // by a function is 100 rows to it: with stale statistics it then read every account to hash
-  // them, 1.7 ms a receipt at 4,400 accounts). Account ids are integers, written as an array literal.
-  const named = sql`${`{${to.map((id) => Math.trunc(Number(id))).join(',')}}`}::bigint[]`;
-  // The holders of the roles joined to the named by a union, then their accounts by primary key
-  // (an OR of the two made PostgreSQL read every account, with hundreds of thousands of voters).
-  const holders = sql`select r.user_id from auth_user_roles r where r.role in (select jsonb_array_elements_text(${JSON.stringify(roles)}::jsonb))`;
-  const chosen = roles.length === 0 ? sql`u.id = any(${named})` : to.length === 0 ? sql`u.id in (${holders})` : sql`u.id in (select unnest(${named}) union ${holders})`;
-  return sql`
+  return (p) => {
+    // The named people by primary key, as an array whose length the planner reads (a set returned
+    // by a function is 100 rows to it: with stale statistics it then read every account to hash
+    // them, 1.7 ms a receipt at 4,400 accounts). Account ids are integers, written as an array literal.
+    const named = () => `${p.param(`{${to.map((id) => Math.trunc(Number(id))).join(',')}}`)}::bigint[]`;
+    // The holders of the roles joined to the named by a union, then their accounts by primary key
+    // (an OR of the two made PostgreSQL read every account, with hundreds of thousands of voters).
+    const holders = () => `select r.user_id from auth_user_roles r where r.role in (select jsonb_array_elements_text(${p.param(JSON.stringify(roles))}::jsonb))`;
+    const chosen = () => (roles.length === 0 ? `u.id = any(${named()})` : to.length === 0 ? `u.id in (${holders()})` : `u.id in (select unnest(${named()}) union ${holders()})`);
+    return `
     insert into core_notifications (recipient_id, kind, params, link, key, email, mailed_at)
-    select u.id, ${event.event}, ${JSON.stringify(params)}::jsonb, ${link}, ${key}, u.notification_email, case when ${mailed}::boolean then now() end
+    select u.id, ${p.param(event.event)}, ${p.param(JSON.stringify(params))}::jsonb, ${p.param(link)}, ${p.param(key)}, u.notification_email, case when ${p.param(mailed)}::boolean then now() end
     from auth_users u
     where u.status = 'active'
-      and u.id is distinct from ${except}::bigint
-      and ${chosen}
+      and u.id is distinct from ${p.param(except)}::bigint
+      and ${chosen()}
     order by u.id
     on conflict (recipient_id, kind, key) where key is not null do nothing
     returning id`;
+  };
 };
 
 /**

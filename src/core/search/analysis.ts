@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Locale } from '../i18n/locales.js';
+import { type Fragment, fragmentSql } from '../db/statement.js';
 
 /** PostgreSQL text-search configuration of each language (Arabic and Chinese are prepared in Node). */
 export const SEARCH_CONFIGS: Record<Locale, string> = {
@@ -142,13 +143,19 @@ export const prepareText = (locale: Locale, text: string): string => (locale ===
 export type TsWeight = 'A' | 'B' | 'C' | 'D';
 
 /**
- * SQL computing the tsvector of a text written in `locale` (its language's configuration), with a
- * weight. The configuration and weight come from fixed maps, never from input.
+ * The tsvector of a text written in `locale` (its language's configuration), with a weight, as a
+ * fragment of a statement (core/db/statement.ts). The configuration and weight come from fixed
+ * maps, never from input.
  */
-export const textVector = (locale: Locale, text: string, weight: TsWeight = 'D'): SQL => {
-  const vector = sql`to_tsvector(${sql.raw(`'${SEARCH_CONFIGS[locale]}'`)}::regconfig, ${prepareText(locale, text)}::text)`;
-  return weight === 'D' ? vector : sql`setweight(${vector}, ${sql.raw(`'${weight}'`)})`;
-};
+export const textVectorFragment =
+  (locale: Locale, text: string, weight: TsWeight = 'D'): Fragment =>
+  (p) => {
+    const vector = `to_tsvector('${SEARCH_CONFIGS[locale]}'::regconfig, ${p.param(prepareText(locale, text))}::text)`;
+    return weight === 'D' ? vector : `setweight(${vector}, '${weight}')`;
+  };
+
+/** The same as the query builder's SQL. */
+export const textVector = (locale: Locale, text: string, weight: TsWeight = 'D'): SQL => fragmentSql(textVectorFragment(locale, text, weight));
 
 /**
  * SQL computing the vector of a text read both in its language and as typed (`simple`): the

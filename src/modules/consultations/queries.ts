@@ -2,8 +2,9 @@
  * Read side shared by the consultation's feature folders: a consultation, its versions and the
  * questionnaire answers are given on. Each folder has its own queries.ts for the rest.
  */
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
+import { type Fragment, fieldsText, rowOf, runStatement } from '../../core/db/statement.js';
 import { notFound } from '../../core/http/problems.js';
 import type { Questionnaire } from './questionnaire.js';
 import { consultations, versions } from './tables.js';
@@ -24,20 +25,28 @@ export const findConsultation = async (db: DbOrTx, id: number): Promise<Consulta
  * answer names or the caller's own answer), each under its name in `also` (a save is a handful of
  * statements: each round trip counts).
  */
-export const findConsultationAndQuestionnaire = async <Also extends Record<string, SQL<unknown>> = Record<never, SQL<unknown>>>(
+export const findConsultationAndQuestionnaire = async <Also extends Record<string, Fragment> = Record<never, Fragment>>(
   db: DbOrTx,
   id: number,
   also: Also = {} as Also,
-): Promise<{ consultation: Consultation; questionnaire: Questionnaire; also: { [K in keyof Also]: Also[K] extends SQL<infer T> ? T : never } } | null> => {
-  const [row] = await db
-    .select({ consultation: consultations, questionnaire: versions.questionnaire, ...also })
-    .from(consultations)
-    .leftJoin(versions, and(eq(versions.consultationId, consultations.id), eq(versions.version, consultations.currentVersion)))
-    .where(eq(consultations.id, id));
+): Promise<{ consultation: Consultation; questionnaire: Questionnaire; also: { [K in keyof Also]: unknown } } | null> => {
+  // Written as text (core/db/statement.ts): every save of an answer reads it.
+  const names = Object.keys(also);
+  const [row] = await runStatement(
+    db,
+    (p) => `select ${CONSULTATION_FIELDS}, v.questionnaire as "_questionnaire"${names.map((name, i) => `, ${(also[name] as Fragment)(p)} as "_also${i}"`).join('')}
+      from consultations c left join consultations_versions v on v.consultation_id = c.id and v.version = c.current_version
+      where c.id = ${p.param(id)}`,
+  );
   if (!row) return null;
-  const { consultation, questionnaire, ...rest } = row as unknown as { consultation: Consultation; questionnaire: Questionnaire | null } & Record<string, unknown>;
-  return { consultation, questionnaire: questionnaire ?? { sections: [] }, also: rest as { [K in keyof Also]: Also[K] extends SQL<infer T> ? T : never } };
+  return {
+    consultation: rowOf<Consultation>(consultations, row),
+    questionnaire: (row._questionnaire as Questionnaire | null) ?? { sections: [] },
+    also: Object.fromEntries(names.map((name, i) => [name, row[`_also${i}`] ?? null])) as { [K in keyof Also]: unknown },
+  };
 };
+
+const CONSULTATION_FIELDS = fieldsText(consultations, 'c');
 
 /** One consultation; throws NotFound (a forged or unknown id). */
 export const getConsultation = async (db: DbOrTx, id: number): Promise<Consultation> => {

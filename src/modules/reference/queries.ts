@@ -3,8 +3,9 @@
  * this data is public; the only filter is that removed matrix links are never shown.
  */
 import { readFileSync } from 'node:fs';
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
+import type { Fragment } from '../../core/db/statement.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
 import { compareTargetCodes } from './rules.js';
@@ -152,19 +153,21 @@ export const findCountry = async (db: DbOrTx, code: string): Promise<Pick<Countr
   return row ?? null;
 };
 
+/** What countryColumn reads: the country's code and region, or null. */
+export type CountryRead = Pick<Country, 'code' | 'region'> | null;
+
 /**
  * findCountry as a column of another module's statement (a submission reads it with its
  * consultation: one round trip less per answer): `{ code, region }`, or null for an unknown code
- * (and for no code at all). The code is a value, or an expression of the statement (a code stored
- * in a row it reads).
+ * (and for no code at all), as a fragment of a statement written as text (core/db/statement.ts). The
+ * code is a value, or an expression of the statement (a code stored in a row it reads).
  */
-export const countryColumn = (code: string | SQL | null) =>
-  code === null
-    ? sql<Pick<Country, 'code' | 'region'> | null>`null`
-    : sql<Pick<
-        Country,
-        'code' | 'region'
-      > | null>`(select json_build_object('code', ${countries.code}, 'region', ${countries.region}) from ${countries} where ${countries.code} = ${typeof code === 'string' ? code.toUpperCase() : sql`upper(${code})`})`;
+export const countryColumn =
+  (code: string | Fragment | null): Fragment =>
+  (p) =>
+    code === null
+      ? 'null'
+      : `(select json_build_object('code', code, 'region', region) from reference_countries where code = ${typeof code === 'string' ? p.param(code.toUpperCase()) : `upper(${code(p)})`})`;
 
 /** The ITU region code of a country (e.g. 'FR' → 'EUR'); null for an unknown code or a country outside every region. */
 export const regionOfCountry = async (db: DbOrTx, code: string): Promise<string | null> => {

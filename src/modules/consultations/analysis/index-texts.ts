@@ -8,10 +8,11 @@
  * key with it are read (the GIN index of `consultations_band_keys`), the nearest joins it to its group or makes a group with it;
  * nothing else is regrouped.
  */
-import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale } from '../../../core/i18n/locales.js';
-import { textVector } from '../../../core/search/index.js';
+import { textVectorFragment } from '../../../core/search/index.js';
+import { type Fragment, fragmentSql, insertFragment, runStatement } from '../../../core/db/statement.js';
 import type { AnswerValues } from '../questionnaire.js';
 import { answers, campaigns, texts } from '../tables.js';
 import { BANDS, keysOf, NEAR_THRESHOLD, SIGNATURE_HASHES, textSignature } from './minhash.js';
@@ -36,8 +37,18 @@ export const textsOfValues = (values: AnswerValues): AnswerText[] => {
   return out;
 };
 
-/** The row of consultations_texts of one text (its campaign still to find). */
-export const textRow = <Id extends number | SQL>({ answerId, consultationId, language, text }: { answerId: Id; consultationId: number; language: Locale; text: AnswerText }) => {
+/** The row of consultations_texts of one text (its campaign still to find), `search` an expression (core/db/statement.ts). */
+export const textRow = <Id extends number | Fragment>({
+  answerId,
+  consultationId,
+  language,
+  text,
+}: {
+  answerId: Id;
+  consultationId: number;
+  language: Locale;
+  text: AnswerText;
+}) => {
   const body = text.body.slice(0, MAX_INDEXED_CHARS);
   return {
     answerId,
@@ -45,7 +56,7 @@ export const textRow = <Id extends number | SQL>({ answerId, consultationId, lan
     questionId: text.questionId,
     language,
     body: text.body,
-    search: sql`${textVector(language, body)}` as unknown as string,
+    search: textVectorFragment(language, body),
     signature: textSignature(body),
   };
 };
@@ -57,16 +68,23 @@ export const textRow = <Id extends number | SQL>({ answerId, consultationId, lan
  * already there (another member's submission of the same answer, met by the upsert) is left as it
  * is: the caller then runs storeAnswerTexts, which compares them. Null when the answer has no text.
  */
-export const newTextsStatement = (
-  tx: DbOrTx,
-  { answerId, consultationId, language, values }: { answerId: SQL; consultationId: number; language: Locale; values: AnswerValues },
-): SQL | null => {
+export const newTextsFragment = ({
+  answerId,
+  consultationId,
+  language,
+  values,
+}: {
+  answerId: Fragment;
+  consultationId: number;
+  language: Locale;
+  values: AnswerValues;
+}): Fragment | null => {
   // Question by question in one order, as every writer of these rows does.
   const rows = textsOfValues(values)
     .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0))
     .map((text) => textRow({ answerId, consultationId, language, text }));
   if (rows.length === 0) return null;
-  return tx.insert(texts).values(rows).onConflictDoNothing().returning({ questionId: texts.questionId }).getSQL();
+  return insertFragment(texts, rows, { onConflictDoNothing: true, returning: 'question_id' });
 };
 
 /**
@@ -104,8 +122,8 @@ export const storeAnswerTexts = async (tx: DbOrTx, answerId: number, written?: S
   const now = new Map(current.map((t) => [t.questionId, t]));
   const stale: number[] = [];
   const removed: string[] = [];
-  const added: ReturnType<typeof textRow>[] = [];
-  const changed: ReturnType<typeof textRow>[] = [];
+  const added: ReturnType<typeof textRow<number>>[] = [];
+  const changed: ReturnType<typeof textRow<number>>[] = [];
   // Question by question in one order, as every writer of these rows does.
   for (const questionId of [...new Set([...before.keys(), ...now.keys()])].sort()) {
     const was = before.get(questionId);
@@ -119,9 +137,9 @@ export const storeAnswerTexts = async (tx: DbOrTx, answerId: number, written?: S
   for (const row of changed)
     await tx
       .update(texts)
-      .set({ language: row.language, body: row.body, search: row.search, signature: row.signature, campaignId: null, placedAt: null })
+      .set({ language: row.language, body: row.body, search: fragmentSql(row.search) as unknown as string, signature: row.signature, campaignId: null, placedAt: null })
       .where(and(eq(texts.answerId, answerId), eq(texts.questionId, row.questionId)));
-  if (added.length > 0) await tx.insert(texts).values(added);
+  if (added.length > 0) await runStatement(tx, insertFragment(texts, added));
   if (stale.length > 0)
     await tx
       .update(campaigns)

@@ -2,12 +2,13 @@
  * Read side of answering: the caller's own answer, its attachments, the reference codes a
  * `reference` question accepts, an answer typed while signed out.
  */
-import { and, desc, eq, inArray, isNotNull, like, not, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, like, not, } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
+import { type Fragment, runStatement } from '../../../core/db/statement.js';
 import { findActionLines, findCountries, findSdgTargets, findSdgs } from '../../reference/queries.js';
 import type { ReferenceList } from '../questionnaire.js';
 import { answers, attachments } from '../tables.js';
-import { ANSWER_FIELDS, answerOfRow } from './answer-rows.js';
+import { ANSWER_FIELDS_TEXT, answerOfRow } from './answer-rows.js';
 
 export type Answer = typeof answers.$inferSelect;
 export type AttachmentInfo = Pick<typeof attachments.$inferSelect, 'id' | 'answerId' | 'questionId' | 'fileName' | 'mediaType' | 'byteSize' | 'sha256' | 'createdAt'>;
@@ -53,14 +54,14 @@ export const ownAnswerColumns = ({
   /** Lock the respondent's answer (false: an optimistic save, whose write checks the row's version instead). */
   lockMine?: boolean;
   lockOwn: boolean;
-}): { mine: SQL<unknown>; own: SQL<unknown> } => ({
-  mine:
+}): { mine: Fragment; own: Fragment } => ({
+  mine: (p) =>
     respondent === null
-      ? sql`null`
-      : sql`(select row_to_json(a) from (select ${ANSWER_FIELDS}, xmin::text as "rowVersion" from ${answers} where consultation_id = ${consultationId} and respondent = ${respondent} ${lockMine ? sql`for update` : sql``}) a)`,
-  own: sql`(select row_to_json(a) from (select ${ANSWER_FIELDS}, xmin::text as "rowVersion" from ${answers}
-    where consultation_id = ${consultationId} and user_id = ${userId} and respondent not like ${`${PENDING_PREFIX}%`}
-    order by updated_at desc, id desc limit 1 ${lockOwn ? sql`for update` : sql``}) a)`,
+      ? 'null'
+      : `(select row_to_json(a) from (select ${ANSWER_FIELDS_TEXT}, xmin::text as "rowVersion" from consultations_answers where consultation_id = ${p.param(consultationId)} and respondent = ${p.param(respondent)} ${lockMine ? 'for update' : ''}) a)`,
+  own: (p) => `(select row_to_json(a) from (select ${ANSWER_FIELDS_TEXT}, xmin::text as "rowVersion" from consultations_answers
+    where consultation_id = ${p.param(consultationId)} and user_id = ${p.param(userId)} and respondent not like ${p.param(`${PENDING_PREFIX}%`)}
+    order by updated_at desc, id desc limit 1 ${lockOwn ? 'for update' : ''}) a)`,
 });
 
 /**
@@ -88,8 +89,8 @@ export const findRespondentAnswers = async (
   { consultationId, respondent, userId }: { consultationId: number; respondent: string; userId: number },
 ): Promise<{ existing: Answer | undefined; own: Answer | null }> => {
   const { mine, own } = ownAnswerColumns({ consultationId, userId, respondent, lockOwn: false });
-  const { rows } = await tx.execute<{ mine: unknown; own: unknown }>(sql`select ${mine} as mine, ${own} as own`);
-  return respondentAnswersOf(rows[0] ?? { mine: null, own: null });
+  const [row] = await runStatement<{ mine: unknown; own: unknown }>(tx, (p) => `select ${mine(p)} as mine, ${own(p)} as own`);
+  return respondentAnswersOf(row ?? { mine: null, own: null });
 };
 
 /** An answer read by ownAnswerColumns (JSON, or its text) as the query builder maps it; null stays null. */

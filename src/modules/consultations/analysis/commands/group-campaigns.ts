@@ -6,6 +6,7 @@
  * consultation indexed before the analysis existed, or after the threshold changed;
  * reindexConsultationTexts also writes the texts themselves again.
  */
+import { insertFragment, runStatement } from '../../../../core/db/statement.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAction } from '../../../../core/audit/record.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
@@ -113,9 +114,9 @@ export const reindexConsultationTexts = async (tx: DbOrTx, { consultationId, act
     .from(answers)
     .where(and(eq(answers.consultationId, consultationId), eq(answers.status, 'submitted')))
     .orderBy(asc(answers.id));
-  let pending: ReturnType<typeof textRow>[] = [];
+  let pending: ReturnType<typeof textRow<number>>[] = [];
   const flush = async () => {
-    if (pending.length > 0) await tx.insert(texts).values(pending);
+    if (pending.length > 0) await runStatement(tx, insertFragment(texts, pending));
     pending = [];
   };
   for (const answer of submitted) {

@@ -1,0 +1,149 @@
+/**
+ * Hot statements written as SQL text with positional parameters, for the few writes where
+ * composing the statement costs more than running it (a consultation's save: see
+ * docs/benchmarks.md). The query builder walks an object graph to compose each statement (about
+ * 0.4 ms of the server's processor time for a save's fifty parameters), and a composed statement
+ * is parsed and planned by PostgreSQL every time (0.5–0.9 ms for the same statement). A
+ * `Fragment` is a function of the code (never of input) that writes its text and hands every
+ * value to `p.param`; `runStatement` sends it as a named prepared statement on a PostgreSQL
+ * server (parsed and planned once per connection) and as a plain one on PGlite, whose single
+ * backend is shared by its clients. Fragments compose (`${auditFragment(entry)(p)}`), and
+ * `fragmentSql` gives one to the query builder, so each piece of SQL has one writer.
+ */
+import { createHash } from 'node:crypto';
+import { getTableColumns, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import pg from 'pg';
+import type { DbOrTx } from './client.js';
+
+/** Hands a value to the statement: returns its placeholder (`$3`). */
+export type Params = { param: (value: unknown) => string };
+
+/** A piece of SQL text written by the code (never from input), its values passed through `p.param`. */
+export type Fragment = (p: Params) => string;
+
+/** A fragment of fixed text. */
+export const raw =
+  (text: string): Fragment =>
+  () =>
+    text;
+
+/** The text of a fragment with `$1…$n` and its values in order. */
+export const statementText = (fragment: Fragment): { text: string; values: unknown[] } => {
+  const values: unknown[] = [];
+  const text = fragment({
+    param: (value) => {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  });
+  return { text, values };
+};
+
+const MARK = '\u0000';
+
+/** A fragment as the query builder's SQL, for a statement composed with it. */
+export const fragmentSql = (fragment: Fragment): SQL => {
+  const values: unknown[] = [];
+  const parts = fragment({
+    param: (value) => {
+      values.push(value);
+      return MARK;
+    },
+  }).split(MARK);
+  return sql.join(parts.flatMap((part, i) => (i < values.length ? [sql.raw(part), sql.param(values[i])] : [sql.raw(part)])));
+};
+
+type ColumnInfo = { name: string; column: ReturnType<typeof getTableColumns>[string] };
+const tableColumns = new WeakMap<Table, { name: string; columns: Map<string, ColumnInfo> }>();
+
+const describe = (table: Table) => {
+  let found = tableColumns.get(table);
+  if (!found) {
+    const columns = new Map(
+      Object.entries(getTableColumns(table)).map(([field, column]) => [field, { name: column.keyAsName ? toSnakeCase(column.name) : column.name, column }] as const),
+    );
+    found = { name: getTableName(table), columns };
+    tableColumns.set(table, found);
+  }
+  return found;
+};
+
+/**
+ * `"column" as "field", …` of every column of a table (each prefixed with `alias.` when given), for
+ * a statement written as text; `rowOf` reads the row back.
+ */
+export const fieldsText = (table: Table, alias?: string): string =>
+  [...describe(table).columns].map(([field, { name }]) => `${alias ? `${alias}.` : ''}"${name}" as "${field}"`).join(', ');
+
+/** A row read through fieldsText (or its row_to_json) as the query builder maps it: each column through its own mapping; other keys are left out. */
+export const rowOf = <Row>(table: Table, row: Record<string, unknown>): Row => {
+  const out: Record<string, unknown> = {};
+  for (const [field, { column }] of describe(table).columns) {
+    const value = row[field];
+    out[field] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as Row;
+};
+
+/**
+ * An insert of rows given by field name, as the query builder's `insert(table).values(rows)` would
+ * write them (each value through its column's mapping; a field the rows leave out takes the
+ * column's default). A value may be a Fragment: an expression of the same statement, such as the
+ * id a `with` part returns. Every row names the same fields.
+ */
+export const insertFragment =
+  (table: Table, rows: Record<string, unknown>[], { onConflictDoNothing = false, returning }: { onConflictDoNothing?: boolean; returning?: string } = {}): Fragment =>
+  (p) => {
+    const { name, columns } = describe(table);
+    const fields = Object.keys(rows[0] ?? {}).filter((field) => columns.has(field));
+    const values = rows.map(
+      (row) =>
+        `(${fields
+          .map((field) => {
+            const value = row[field];
+            if (typeof value === 'function') return (value as Fragment)(p);
+            if (value === null || value === undefined) return p.param(null);
+            return p.param((columns.get(field) as ColumnInfo).column.mapToDriverValue(value));
+          })
+          .join(', ')})`,
+    );
+    return `insert into "${name}" (${fields.map((field) => `"${(columns.get(field) as ColumnInfo).name}"`).join(', ')}) values ${values.join(', ')}${onConflictDoNothing ? ' on conflict do nothing' : ''}${returning ? ` returning ${returning}` : ''}`;
+  };
+
+/** Connections that keep named prepared statements: a PostgreSQL server's pool and its clients (core/db/client.ts registers them). */
+const namedStatements = new WeakSet<object>();
+
+/** Marks a PostgreSQL server's pool as one whose connections keep named statements (each its own). */
+export const keepsNamedStatements = (pool: pg.Pool) => {
+  namedStatements.add(pool);
+  pool.on('connect', (client) => namedStatements.add(client));
+};
+
+/** Timestamps and intervals as text, as the query builder reads them (its columns map them), the rest as pg does. */
+const RAW_TYPES = new Set([pg.types.builtins.TIMESTAMPTZ, pg.types.builtins.TIMESTAMP, pg.types.builtins.DATE, pg.types.builtins.INTERVAL, 1231, 1115, 1185, 1187, 1182]);
+const types = { getTypeParser: (id: number, format?: string) => (RAW_TYPES.has(id) ? (value: string) => value : pg.types.getTypeParser(id, format as 'text')) };
+
+const names = new Map<string, string>();
+const nameOf = (text: string) => {
+  let name = names.get(text);
+  if (!name) {
+    name = `wsis_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    if (names.size < 10_000) names.set(text, name);
+  }
+  return name;
+};
+
+/**
+ * Runs a fragment on the database or in the transaction `db` (its connection), and returns its
+ * rows (timestamps as text, as `db.execute` gives them). On a PostgreSQL server it is a named
+ * statement, named after its text, so each connection parses and plans it once.
+ */
+export const runStatement = async <Row extends Record<string, unknown>>(db: DbOrTx, fragment: Fragment): Promise<Row[]> => {
+  const { text, values } = statementText(fragment);
+  // The connection under the query builder: the pool of a database, the client of a transaction.
+  const client = (db as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session.client;
+  const config: pg.QueryConfig = namedStatements.has(client) ? { name: nameOf(text), text, values, types } : { text, values, types };
+  const { rows } = await client.query<Row>(config);
+  return rows;
+};
