@@ -104,7 +104,10 @@ export const insertFragment =
             const value = row[field];
             if (typeof value === 'function') return (value as Fragment)(p);
             if (value === null || value === undefined) return p.param(null);
-            return p.param((columns.get(field) as ColumnInfo).column.mapToDriverValue(value));
+            const { column } = columns.get(field) as ColumnInfo;
+            // An array goes to the driver as it is (pg writes array literals itself): the column's
+            // mapping checks every element's type, 160 checks for a text's signature.
+            return p.param(Array.isArray(value) && column.columnType === 'PgArray' ? value : column.mapToDriverValue(value));
           })
           .join(', ')})`,
     );

@@ -311,6 +311,13 @@ const submitCase = async (db: Db, { duration, say, serve }: BenchContext, rate: 
       // texts, which a server with autovacuum off, like CI's, keeps). The bench's consultation is
       // minutes old, not weeks.
       await db.execute(sql`vacuum (analyze) consultations_answers, consultations_texts, auth_api_tokens`);
+      // The bench's own set-up (respondents created, earlier rounds deleted, the vacuum above)
+      // writes hundreds of megabytes of WAL: on a server with the default max_wal_size, a checkpoint
+      // it forces then ran during the measured burst, and its file syncs held the answers' commits
+      // (PostgreSQL's log: "checkpoint starting: wal", syncs of up to 0.5 s; p50 from 19 to 143 ms
+      // between two runs of the same build). A checkpoint here pays that debt before the burst; a
+      // server's own timed checkpoints are spread over minutes. Skipped where the bench's role may not.
+      await db.execute(sql`checkpoint`).catch(() => undefined);
       const serverBefore = server.cpuMs();
       const databaseBefore = localPostgresCpuMs();
       const clientBefore = process.cpuUsage();
