@@ -188,9 +188,10 @@ const placeText = async (
   const keys = keysOf(signature);
   // Marked placed in the statement that looks for its nearest (one round trip a text): a
   // data-modifying WITH runs on the statement's snapshot, and the text itself is excluded below.
-  const mark = sql`update ${texts} set placed_at = now() where ${texts.answerId} = ${answerId} and ${texts.questionId} = ${questionId}`;
+  // Written as text (core/db/statement.ts): a named statement, parsed once per connection.
+  const mark: Fragment = (p) => `update consultations_texts set placed_at = now() where answer_id = ${p.param(answerId)} and question_id = ${p.param(questionId)}`;
   if (keys.length === 0) {
-    await tx.execute(mark);
+    await runStatement(tx, mark);
     return null;
   }
   // Candidates: the placed texts of the question sharing a band key with this one, through the GIN index
@@ -200,20 +201,22 @@ const placeText = async (
   // question's texts, chosen on stale statistics, read them all); their estimated similarity is then
   // computed once each (lateral), in SQL, so only the nearest comes back.
   const hashes = signature.slice(BANDS);
-  const found = await tx.execute(sql`with placed as (${mark}),
+  const [best] = await runStatement<{ answerId: number; campaignId: number | null }>(
+    tx,
+    (p) => `with placed as (${mark(p)}),
     near as materialized (
-      select t.answer_id, t.consultation_id, t.question_id, t.campaign_id, t.placed_at, t.signature from ${texts} t
-      where consultations_band_keys(t.consultation_id, t.question_id, t.signature) && consultations_band_keys(${consultationId}::bigint, ${questionId}::text, ${sql.param(keys)}::integer[])
+      select t.answer_id, t.consultation_id, t.question_id, t.campaign_id, t.placed_at, t.signature from consultations_texts t
+      where consultations_band_keys(t.consultation_id, t.question_id, t.signature) && consultations_band_keys(${p.param(consultationId)}::bigint, ${p.param(questionId)}::text, ${p.param(keys)}::integer[])
         and t.placed_at is not null
     )
     select t.answer_id::float8 as "answerId", t.campaign_id::float8 as "campaignId"
     from near t
-    cross join lateral (select count(*) as same from unnest(t.signature[${sql.raw(String(BANDS + 1))}:${sql.raw(String(BANDS + SIGNATURE_HASHES))}], ${sql.param(hashes)}::integer[]) as u(a, b) where u.a = u.b) s
-    where t.consultation_id = ${consultationId} and t.question_id = ${questionId} and t.answer_id <> ${answerId}
+    cross join lateral (select count(*) as same from unnest(t.signature[${BANDS + 1}:${BANDS + SIGNATURE_HASHES}], ${p.param(hashes)}::integer[]) as u(a, b) where u.a = u.b) s
+    where t.consultation_id = ${p.param(consultationId)} and t.question_id = ${p.param(questionId)} and t.answer_id <> ${p.param(answerId)}
       and s.same >= ${Math.ceil(NEAR_THRESHOLD * SIGNATURE_HASHES)}
     order by s.same desc, t.answer_id
-    limit 1`);
-  const best = (found.rows as { answerId: number; campaignId: number | null }[])[0];
+    limit 1`,
+  );
   if (!best) return null;
   let campaignId = best.campaignId;
   if (campaignId === null) {
@@ -226,8 +229,11 @@ const placeText = async (
       .where(and(inArray(texts.answerId, [best.answerId, answerId]), eq(texts.questionId, questionId)));
   } else {
     // The campaign grows by one and the text joins it, in one statement.
-    await tx.execute(sql`with grown as (update ${campaigns} set size = ${campaigns.size} + 1 where ${campaigns.id} = ${campaignId})
-      update ${texts} set campaign_id = ${campaignId} where ${texts.answerId} = ${answerId} and ${texts.questionId} = ${questionId}`);
+    await runStatement(
+      tx,
+      (p) => `with grown as (update consultations_campaigns set size = size + 1 where id = ${p.param(campaignId)})
+      update consultations_texts set campaign_id = ${p.param(campaignId)} where answer_id = ${p.param(answerId)} and question_id = ${p.param(questionId)}`,
+    );
   }
   return campaignId;
 };
