@@ -2,7 +2,7 @@
  * Read side shared by the consultation's feature folders: a consultation, its versions and the
  * questionnaire answers are given on. Each folder has its own queries.ts for the rest.
  */
-import { and, desc, eq, } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import { type Fragment, fieldsText, rowOf, runStatement } from '../../core/db/statement.js';
 import { notFound } from '../../core/http/problems.js';

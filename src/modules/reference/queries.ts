@@ -3,7 +3,7 @@
  * this data is public; the only filter is that removed matrix links are never shown.
  */
 import { readFileSync } from 'node:fs';
-import { and, asc, eq, inArray, isNull, or, type SQL, } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import type { Fragment } from '../../core/db/statement.js';
 import type { Locale } from '../../core/i18n/locales.js';

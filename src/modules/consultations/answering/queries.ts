@@ -2,7 +2,7 @@
  * Read side of answering: the caller's own answer, its attachments, the reference codes a
  * `reference` question accepts, an answer typed while signed out.
  */
-import { and, desc, eq, inArray, isNotNull, like, not, } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, like, not } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { type Fragment, runStatement } from '../../../core/db/statement.js';
 import { findActionLines, findCountries, findSdgTargets, findSdgs } from '../../reference/queries.js';

@@ -11,7 +11,7 @@
  */
 import { newTextsFragment, storeAnswerTexts } from '../../analysis/index-texts.js';
 import { placeTextsSoon } from '../../analysis/place-texts.js';
-import { eq, } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type AuditEntry, recordActionFragment } from '../../../../core/audit/record.js';
 import type { Db, DbOrTx } from '../../../../core/db/client.js';
 import { expectRows, NeedsLock, withOptimism } from '../../../../core/db/optimistic.js';
