@@ -78,6 +78,18 @@ describe('statements written as text', () => {
       for (const title of ['a', 'b', 'c']) await runStatement(tx, (p) => `select ${p.param(title)}::text as title`);
       return runStatement<{ name: string; statement: string }>(tx, raw(`select name, statement from pg_prepared_statements where statement like 'select $1::text as title'`));
     });
+    // A bulk write (more values than a named statement takes) is sent without a name.
+    const bulk = await database.db.transaction(async (tx) => {
+      await runStatement(
+        tx,
+        insertFragment(
+          probe,
+          Array.from({ length: 300 }, (_, i) => ({ title: `bulk ${i}`, note: 'bulk' })),
+        ),
+      );
+      return runStatement<{ n: number }>(tx, raw(`select count(*)::int as n from pg_prepared_statements where cardinality(parameter_types) = 600`));
+    });
+    expect(bulk).toEqual([{ n: 0 }]);
     if (database.kind === 'postgresql') {
       expect(names).toHaveLength(1);
       expect(names[0]?.name).toMatch(/^wsis_[0-9a-f]{24}$/);

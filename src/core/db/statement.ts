@@ -1,13 +1,13 @@
 /**
  * Hot statements written as SQL text with positional parameters, for the few writes where
  * composing the statement costs more than running it (a consultation's save: see
- * docs/benchmarks.md). The query builder walks an object graph to compose each statement (about
- * 0.4 ms of the server's processor time for a save's fifty parameters), and a composed statement
- * is parsed and planned by PostgreSQL every time (0.5–0.9 ms for the same statement). A
+ * docs/benchmarks.md). The query builder walks an object graph to compose each statement (1.5 s
+ * of the server's processor time per 1,000 saves of fifty values), and a composed statement is
+ * parsed and planned by PostgreSQL every time (0.5 ms of planning for a save's write). A
  * `Fragment` is a function of the code (never of input) that writes its text and hands every
  * value to `p.param`; `runStatement` sends it as a named prepared statement on a PostgreSQL
  * server (parsed and planned once per connection) and as a plain one on PGlite, whose single
- * backend is shared by its clients. Fragments compose (`${auditFragment(entry)(p)}`), and
+ * backend is shared by its clients. Fragments compose (`${recordActionFragment(entry)(p)}`), and
  * `fragmentSql` gives one to the query builder, so each piece of SQL has one writer.
  */
 import { createHash } from 'node:crypto';
@@ -127,6 +127,13 @@ export const keepsNamedStatements = (pool: pg.Pool) => {
 const RAW_TYPES = new Set([pg.types.builtins.TIMESTAMPTZ, pg.types.builtins.TIMESTAMP, pg.types.builtins.DATE, pg.types.builtins.INTERVAL, 1231, 1115, 1185, 1187, 1182]);
 const types = { getTypeParser: (id: number, format?: string) => (RAW_TYPES.has(id) ? (value: string) => value : pg.types.getTypeParser(id, format as 'text')) };
 
+/**
+ * A statement with more values than this is a bulk write (an insert of hundreds of rows): it is
+ * sent without a name. Its text changes with its number of rows, and each size prepared would stay
+ * in every connection for its life; parsing is a small part of such a write.
+ */
+const MAX_NAMED_VALUES = 500;
+
 const names = new Map<string, string>();
 const nameOf = (text: string) => {
   let name = names.get(text);
@@ -140,13 +147,15 @@ const nameOf = (text: string) => {
 /**
  * Runs a fragment on the database or in the transaction `db` (its connection), and returns its
  * rows (timestamps as text, as `db.execute` gives them). On a PostgreSQL server it is a named
- * statement, named after its text, so each connection parses and plans it once.
+ * statement, named after its text, so each connection parses it once (a bulk write excepted,
+ * MAX_NAMED_VALUES).
  */
 export const runStatement = async <Row extends Record<string, unknown>>(db: DbOrTx, fragment: Fragment): Promise<Row[]> => {
   const { text, values } = statementText(fragment);
   // The connection under the query builder: the pool of a database, the client of a transaction.
   const client = (db as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session.client;
-  const config: pg.QueryConfig = namedStatements.has(client) ? { name: nameOf(text), text, values, types } : { text, values, types };
+  const named = namedStatements.has(client) && values.length <= MAX_NAMED_VALUES;
+  const config: pg.QueryConfig = named ? { name: nameOf(text), text, values, types } : { text, values, types };
   const { rows } = await client.query<Row>(config);
   return rows;
 };
