@@ -147,12 +147,15 @@ export type TsWeight = 'A' | 'B' | 'C' | 'D';
  * fragment of a statement (core/db/statement.ts). The configuration and weight come from fixed
  * maps, never from input.
  */
-export const textVectorFragment =
-  (locale: Locale, text: string, weight: TsWeight = 'D'): Fragment =>
-  (p) => {
-    const vector = `to_tsvector('${SEARCH_CONFIGS[locale]}'::regconfig, ${p.param(prepareText(locale, text))}::text)`;
+export const textVectorFragment = (locale: Locale, text: string, weight: TsWeight = 'D'): Fragment => {
+  // Analysed now, not when the statement is written: a caller writing rows in batches prepares the
+  // next batch while the database writes the last.
+  const prepared = prepareText(locale, text);
+  return (p) => {
+    const vector = `to_tsvector('${SEARCH_CONFIGS[locale]}'::regconfig, ${p.param(prepared)}::text)`;
     return weight === 'D' ? vector : `setweight(${vector}, '${weight}')`;
   };
+};
 
 /** The same as the query builder's SQL. */
 export const textVector = (locale: Locale, text: string, weight: TsWeight = 'D'): SQL => fragmentSql(textVectorFragment(locale, text, weight));

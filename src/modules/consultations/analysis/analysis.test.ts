@@ -3,20 +3,20 @@
  * search in six languages, campaigns on the generated corpus (precision and recall), an answer
  * added later joining its campaign without regrouping, and coding counts.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getActorById } from '../../../core/auth/sessions.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { buildUser } from '../../../test/factories.js';
-import { answers, campaigns } from '../tables.js';
+import { answers, campaigns, texts } from '../tables.js';
 import { CAMPAIGN_QUESTIONS, corpusAnswer, makeCorpus, pairScores, random, truthKey } from './bench/corpus.js';
 import { bulkTag } from './commands/bulk-tag.js';
 import { createTheme } from './commands/create-theme.js';
-import { reindexConsultationTexts } from './commands/group-campaigns.js';
+import { groupCampaigns, reindexConsultationTexts } from './commands/group-campaigns.js';
 import { tagText } from './commands/tag-text.js';
-import { indexAnswerTexts } from './index-texts.js';
-import { findCampaigns, findCampaignTexts, findTextCampaigns, findThemes, searchTexts } from './queries.js';
+import { findPlacingWork, indexAnswerTexts } from './index-texts.js';
+import { type CampaignRow, findCampaigns, findCampaignTexts, findTextCampaigns, findThemes, searchTexts } from './queries.js';
 import { insertAnswer, insertConsultation } from './test-helpers.js';
 
 let database: TestDatabase;
@@ -103,6 +103,47 @@ describe('campaigns on the generated corpus (500 answers)', () => {
     expect(new Set(largest.map((c) => c.questionId))).toEqual(new Set(CAMPAIGN_QUESTIONS));
     expect(largest.reduce((sum, c) => sum + c.size, 0)).toBeGreaterThanOrEqual(2 * 100 * 0.9);
     expect(largest[0]?.representativeText.length).toBeGreaterThan(50);
+  });
+
+  it('grouping again from the signatures finds the same campaigns at the same addresses, and repairs a damaged grouping', async () => {
+    const db = database.db;
+    const { consultationId } = corpus;
+    const byText = (rows: Awaited<ReturnType<typeof findTextCampaigns>>) => [...rows].sort((a, b) => a.answerId - b.answerId || a.questionId.localeCompare(b.questionId));
+    const byRepresentative = <T extends { questionId: string; representativeAnswerId: number }>(rows: T[]) =>
+      [...rows].sort((a, b) => a.questionId.localeCompare(b.questionId) || a.representativeAnswerId - b.representativeAnswerId);
+    // Indexed already grouped: no text waits for the placing job.
+    expect(await findPlacingWork(db, { consultationId })).toEqual([]);
+    const before = await findCampaigns(db, { consultationId });
+    const textsBefore = byText(await findTextCampaigns(db, consultationId));
+    expect(await db.transaction((tx) => groupCampaigns(tx, { consultationId }))).toMatchObject({ campaigns: before.length });
+    expect(await findCampaigns(db, { consultationId })).toEqual(before);
+    expect(byText(await findTextCampaigns(db, consultationId))).toEqual(textsBefore);
+
+    // Damaged: a member of the largest campaign taken out of it, its size wrong and marked stale; the second campaign deleted.
+    const [largest, second] = before as [CampaignRow, CampaignRow];
+    const member = textsBefore.find((t) => t.campaignId === largest.id && t.answerId !== largest.representativeAnswerId) as (typeof textsBefore)[number];
+    await db
+      .update(texts)
+      .set({ campaignId: null })
+      .where(and(eq(texts.answerId, member.answerId), eq(texts.questionId, member.questionId)));
+    await db.update(campaigns).set({ size: 1, isStale: true }).where(eq(campaigns.id, largest.id));
+    await db.delete(campaigns).where(eq(campaigns.id, second.id));
+    await db.transaction((tx) => groupCampaigns(tx, { consultationId }));
+    const after = await findCampaigns(db, { consultationId });
+    const remade = after.find((c) => c.questionId === second.questionId && c.representativeAnswerId === second.representativeAnswerId) as CampaignRow;
+    expect(remade).toMatchObject({ size: second.size, representativeText: second.representativeText });
+    expect(remade.id).not.toBe(second.id);
+    // Every other campaign is back as it was, under its own id; the texts with it.
+    expect(byRepresentative(after.map((c) => (c.id === remade.id ? { ...c, id: second.id } : c)))).toEqual(byRepresentative(before));
+    expect(byText(await findTextCampaigns(db, consultationId))).toEqual(textsBefore.map((t) => (t.campaignId === second.id ? { ...t, campaignId: remade.id } : t)));
+    expect(
+      (
+        await db
+          .select({ id: campaigns.id })
+          .from(campaigns)
+          .where(and(eq(campaigns.consultationId, consultationId), eq(campaigns.isStale, true)))
+      ).length,
+    ).toBe(0);
   });
 
   it('an answer submitted later joins its campaign, and nothing else is regrouped', async () => {

@@ -37,29 +37,35 @@ export const textsOfValues = (values: AnswerValues): AnswerText[] => {
   return out;
 };
 
-/** The row of consultations_texts of one text (its campaign still to find), `search` an expression (core/db/statement.ts). */
+/** The MinHash signature stored for a text (minhash.ts textSignature of its indexed beginning). */
+export const indexedSignature = (body: string): number[] => textSignature(body.slice(0, MAX_INDEXED_CHARS));
+
+/**
+ * The row of consultations_texts of one text (its campaign still to find), `search` an expression
+ * (core/db/statement.ts), analysed when the row is made. `signature`: when the caller has already
+ * computed it (indexedSignature).
+ */
 export const textRow = <Id extends number | Fragment>({
   answerId,
   consultationId,
   language,
   text,
+  signature,
 }: {
   answerId: Id;
   consultationId: number;
   language: Locale;
   text: AnswerText;
-}) => {
-  const body = text.body.slice(0, MAX_INDEXED_CHARS);
-  return {
-    answerId,
-    consultationId,
-    questionId: text.questionId,
-    language,
-    body: text.body,
-    search: textVectorFragment(language, body),
-    signature: textSignature(body),
-  };
-};
+  signature?: number[];
+}) => ({
+  answerId,
+  consultationId,
+  questionId: text.questionId,
+  language,
+  body: text.body,
+  search: textVectorFragment(language, text.body.slice(0, MAX_INDEXED_CHARS)),
+  signature: signature ?? indexedSignature(text.body),
+});
 
 /**
  * The texts of an answer never submitted before, as an insert not yet run, for the submission that

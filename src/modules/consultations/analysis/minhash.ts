@@ -22,29 +22,34 @@ export const MIN_CAMPAIGN_WORDS = 8;
 /** Estimated Jaccard similarity from which a text joins a near text's group. */
 export const NEAR_THRESHOLD = 0.5;
 
-/** FNV-1a, 32 bits, over UTF-16 code units. */
-const fnv1a = (text: string, seed = 0x811c9dc5): number => {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+// Every hash below is computed on 32-bit integers (Math.imul, xor, shifts) and kept as a signed
+// int32, which the engine holds unboxed; a value above 2³¹ as an unsigned number would be a
+// heap double. Minimums are compared as unsigned through the sign-flipped value (FLIP).
+
+const FLIP = -0x80000000;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a, 32 bits, over the UTF-16 code units of `text`, continuing from `h` (an int32). */
+const fnv1a = (text: string, h: number = FNV_OFFSET): number => {
+  let out = h;
+  for (let i = 0; i < text.length; i++) out = Math.imul(out ^ text.charCodeAt(i), FNV_PRIME);
+  return out;
 };
 
-/** MurmurHash3's finalizer: a 32-bit value well mixed. */
+/** MurmurHash3's finalizer: a 32-bit value well mixed (int32 in, int32 out). */
 const fmix = (value: number): number => {
-  let h = value >>> 0;
+  let h = value;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h;
 };
 
 /** One seed per hash function (fixed: signatures stored in the database must stay comparable). */
-const SEEDS = Array.from({ length: SIGNATURE_HASHES }, (_, i) => fmix(0x9e3779b9 + Math.imul(i + 1, 0x7f4a7c15)));
+const SEEDS = Int32Array.from({ length: SIGNATURE_HASHES }, (_, i) => fmix(0x9e3779b9 + Math.imul(i + 1, 0x7f4a7c15)));
 
 /** The shingles of a text's words: consecutive word pairs (the single word when there is one). */
 export const shingles = (tokens: readonly string[]): string[] => {
@@ -54,17 +59,32 @@ export const shingles = (tokens: readonly string[]): string[] => {
   return out;
 };
 
+/** Lowers each hash function's minimum (sign-flipped) by the values of one shingle, `base` its FNV-1a. */
+const mixInto = (mins: Int32Array, base: number) => {
+  for (let i = 0; i < SIGNATURE_HASHES; i++) {
+    const v = fmix(base ^ (SEEDS[i] as number)) ^ FLIP;
+    if (v < (mins[i] as number)) mins[i] = v;
+  }
+};
+
+/** The hashes as PostgreSQL stores them (signed 32-bit integers, the unsigned minimum's bits). */
+const unflip = (mins: Int32Array): number[] => Array.from(mins, (v) => v ^ FLIP);
+
 /** The MinHash of a set of shingles: SIGNATURE_HASHES values (as signed 32-bit integers, as PostgreSQL stores them). */
 export const minHash = (items: readonly string[]): number[] => {
-  const mins = new Uint32Array(SIGNATURE_HASHES).fill(0xffffffff);
-  for (const item of new Set(items)) {
-    const base = fnv1a(item);
-    for (let i = 0; i < SIGNATURE_HASHES; i++) {
-      const v = fmix(base ^ (SEEDS[i] as number));
-      if (v < (mins[i] as number)) mins[i] = v;
-    }
-  }
-  return Array.from(mins, (v) => v | 0);
+  // The minimum over a list with repeats is the minimum over its set.
+  const mins = new Int32Array(SIGNATURE_HASHES).fill(0x7fffffff);
+  for (const item of items) mixInto(mins, fnv1a(item));
+  return unflip(mins);
+};
+
+/** minHash(shingles(tokens)) without making the shingles' strings: FNV-1a runs over "a b" in place. */
+const minHashOfPairs = (tokens: readonly string[]): number[] => {
+  if (tokens.length < 2) return minHash(tokens);
+  const mins = new Int32Array(SIGNATURE_HASHES).fill(0x7fffffff);
+  const space = ' '.charCodeAt(0);
+  for (let i = 0; i + 1 < tokens.length; i++) mixInto(mins, fnv1a(tokens[i + 1] as string, Math.imul(fnv1a(tokens[i] as string) ^ space, FNV_PRIME)));
+  return unflip(mins);
 };
 
 /** The key of each band of a MinHash (band number mixed in). */
@@ -85,7 +105,7 @@ export const bandKeys = (hashes: readonly number[]): number[] => {
 export const textSignature = (text: string): number[] => {
   const tokens = similarityTokens(text);
   if (tokens.length < MIN_CAMPAIGN_WORDS) return [];
-  const hashes = minHash(shingles(tokens));
+  const hashes = minHashOfPairs(tokens);
   return [...bandKeys(hashes), ...hashes];
 };
 
@@ -110,17 +130,20 @@ export const estimateJaccard = (a: readonly number[], b: readonly number[]): num
 export const groupSignatures = (signatures: readonly (readonly number[])[]): number[] => {
   const group = new Array<number>(signatures.length).fill(-1);
   const buckets = new Map<number, number[]>();
+  const seenBy = new Int32Array(signatures.length).fill(-1);
   for (let i = 0; i < signatures.length; i++) {
     const signature = signatures[i] as readonly number[];
     const keys = keysOf(signature);
     if (keys.length === 0) continue;
     let best = -1;
     let bestScore = NEAR_THRESHOLD;
-    const seen = new Set<number>();
     for (const key of keys) {
-      for (const j of buckets.get(key) ?? []) {
-        if (seen.has(j)) continue;
-        seen.add(j);
+      const bucket = buckets.get(key);
+      if (!bucket) continue;
+      for (const j of bucket) {
+        // Compared once, though it may share several bands with this text.
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
         const score = estimateJaccard(signature, signatures[j] as readonly number[]);
         if (score >= bestScore && (score > bestScore || best < 0 || j < best)) {
           best = j;
