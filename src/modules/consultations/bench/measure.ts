@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, inArray, like, sql } from 'drizzle-orm';
 import type { BenchContext } from '../../../core/cli/bench-contract.js';
+import { collectGarbage, liveHeap } from '../../../core/cli/bench-memory.js';
 import { localPostgresCpuMs } from '../../../core/cli/serve-process.js';
 import type { Db } from '../../../core/db/client.js';
 import { apiTokens, users } from '../../../core/auth/tables.js';
@@ -73,11 +74,34 @@ const resultsCase = async (db: Db, { baseUrl, connections, duration, say }: Benc
   ];
 };
 
-type ExportRun = { answers: number; seconds: number; megabytes: number; rssMb: number; heapMb: number };
+type ExportRun = { answers: number; seconds: number; megabytes: number; rssMb: number; heapMb: number; liveMb: number };
 
-/** The XLSX export of every submitted answer, as the API route writes it, into a counting sink; peak memory added meanwhile. */
+/** Bytes written between two samples of the live heap (a full collection each). */
+const LIVE_SAMPLE_BYTES = 128 * 1024;
+
+/**
+ * The XLSX export of every submitted answer, as the API route writes it, into a counting sink,
+ * twice: timed, with the peak resident memory and heap added meanwhile (garbage included); then
+ * again with a full collection every LIVE_SAMPLE_BYTES written, for the memory the export keeps
+ * alive (the most live heap seen above the live heap before it).
+ */
 const exportOnce = async (db: Db, consultationId: number, answers: number): Promise<ExportRun> => {
   const labels = exportLabels('en', exportQuestions(await findQuestionnaires(db, consultationId)));
+  const run = async (onChunk: (bytes: number) => void) => {
+    let bytes = 0;
+    await pipeline(
+      xlsxStream(streamAnswers(db, { consultationId }), labels),
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          onChunk(chunk.length);
+          done();
+        },
+      }),
+    );
+    return bytes;
+  };
+  collectGarbage();
   const before = process.memoryUsage();
   let peakRss = before.rss;
   let peakHeap = before.heapUsed;
@@ -90,25 +114,27 @@ const exportOnce = async (db: Db, consultationId: number, answers: number): Prom
   let bytes = 0;
   const started = performance.now();
   try {
-    await pipeline(
-      xlsxStream(streamAnswers(db, { consultationId }), labels),
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          bytes += chunk.length;
-          sample();
-          done();
-        },
-      }),
-    );
+    bytes = await run(sample);
   } finally {
     clearInterval(timer);
   }
+  const seconds = (performance.now() - started) / 1000;
+  const base = liveHeap();
+  let live = base;
+  let since = 0;
+  await run((n) => {
+    since += n;
+    if (since < LIVE_SAMPLE_BYTES) return;
+    since = 0;
+    live = Math.max(live, liveHeap());
+  });
   return {
     answers,
-    seconds: (performance.now() - started) / 1000,
+    seconds,
     megabytes: bytes / 2 ** 20,
     rssMb: (peakRss - before.rss) / 2 ** 20,
     heapMb: (peakHeap - before.heapUsed) / 2 ** 20,
+    liveMb: (live - base) / 2 ** 20,
   };
 };
 
@@ -124,17 +150,18 @@ const exportCase = async (db: Db, { say }: BenchContext, corpus: Corpus): Promis
   runs.push(await exportOnce(db, corpus.consultationId, corpus.answerIds.length));
   for (const r of runs)
     say(
-      `  consultations XLSX export of ${r.answers} answers: ${r.seconds.toFixed(2)} s, ${r.megabytes.toFixed(1)} MB, memory added: RSS ${r.rssMb.toFixed(0)} MB, heap ${r.heapMb.toFixed(0)} MB`,
+      `  consultations XLSX export of ${r.answers} answers: ${r.seconds.toFixed(2)} s, ${r.megabytes.toFixed(1)} MB, memory added: RSS ${r.rssMb.toFixed(0)} MB, heap ${r.heapMb.toFixed(0)} MB (kept alive ${r.liveMb.toFixed(1)} MB)`,
     );
   const [a, b] = runs as [ExportRun, ExportRun];
   return [
     '',
-    '| XLSX export of every submitted answer (the API route’s stream, in-process) | time | size | memory added (peak RSS / heap) |',
-    '| --- | ---: | ---: | ---: |',
+    '| XLSX export of every submitted answer (the API route’s stream, in-process) | time | size | memory added, peak RSS / heap (garbage included) | memory kept alive (heap after a full collection every 128 KB written) |',
+    '| --- | ---: | ---: | ---: | ---: |',
     ...runs.map(
-      (r) => `| ${r.answers.toLocaleString('en')} answers | ${r.seconds.toFixed(2)} s | ${r.megabytes.toFixed(1)} MB | ${r.rssMb.toFixed(0)} / ${r.heapMb.toFixed(0)} MB |`,
+      (r) =>
+        `| ${r.answers.toLocaleString('en')} answers | ${r.seconds.toFixed(2)} s | ${r.megabytes.toFixed(1)} MB | ${r.rssMb.toFixed(0)} / ${r.heapMb.toFixed(0)} MB | ${r.liveMb.toFixed(1)} MB |`,
     ),
-    `| goal | ≤ 5 s: ${goal(b.seconds <= 5)} | | not growing with the answers: ${goal(b.heapMb <= Math.max(2 * a.heapMb, a.heapMb + 20))} (heap ${a.heapMb.toFixed(0)} → ${b.heapMb.toFixed(0)} MB) |`,
+    `| goal | ≤ 5 s: ${goal(b.seconds <= 5)} | | | not growing with the answers: ${goal(b.liveMb <= Math.max(2 * a.liveMb, a.liveMb + 4))} (${a.liveMb.toFixed(1)} → ${b.liveMb.toFixed(1)} MB for ${(b.answers / a.answers).toFixed(0)} times the answers) |`,
   ];
 };
 
