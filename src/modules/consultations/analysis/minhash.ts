@@ -129,18 +129,32 @@ export const estimateJaccard = (a: readonly number[], b: readonly number[]): num
  */
 export const groupSignatures = (signatures: readonly (readonly number[])[]): number[] => {
   const group = new Array<number>(signatures.length).fill(-1);
-  const buckets = new Map<number, number[]>();
+  // The texts of each band key, in a hash table of typed arrays (a Map of arrays allocated one
+  // array per key, most keys being a single text's, and took most of the time): `slotKey` and
+  // `head` by slot (open addressing, linear probing), then a chain of entries (`text`, `next`).
+  let capacity = 1024;
+  while (capacity < signatures.length * BANDS * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slotKey = new Int32Array(capacity);
+  const head = new Int32Array(capacity).fill(-1);
+  const text = new Int32Array(signatures.length * BANDS);
+  const next = new Int32Array(signatures.length * BANDS);
+  let entries = 0;
+  /** The slot of a key: where it is, or the empty one where it goes. */
+  const slotOf = (key: number) => {
+    let slot = fmix(key) & mask;
+    while (head[slot] !== -1 && slotKey[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  };
   const seenBy = new Int32Array(signatures.length).fill(-1);
   for (let i = 0; i < signatures.length; i++) {
     const signature = signatures[i] as readonly number[];
-    const keys = keysOf(signature);
-    if (keys.length === 0) continue;
+    if (signature.length !== BANDS + SIGNATURE_HASHES) continue;
     let best = -1;
     let bestScore = NEAR_THRESHOLD;
-    for (const key of keys) {
-      const bucket = buckets.get(key);
-      if (!bucket) continue;
-      for (const j of bucket) {
+    for (let b = 0; b < BANDS; b++) {
+      for (let e = head[slotOf(signature[b] as number)] as number; e !== -1; e = next[e] as number) {
+        const j = text[e] as number;
         // Compared once, though it may share several bands with this text.
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
@@ -159,10 +173,13 @@ export const groupSignatures = (signatures: readonly (readonly number[])[]): num
         group[i] = best;
       }
     }
-    for (const key of keys) {
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(i);
-      else buckets.set(key, [i]);
+    for (let b = 0; b < BANDS; b++) {
+      const key = signature[b] as number;
+      const slot = slotOf(key);
+      slotKey[slot] = key;
+      text[entries] = i;
+      next[entries] = head[slot] as number;
+      head[slot] = entries++;
     }
   }
   return group;
