@@ -13,6 +13,7 @@ import { buildUser } from '../../../test/factories.js';
 import { findResultsVersion } from '../results/queries.js';
 import { answers, campaigns, texts } from '../tables.js';
 import { createTheme } from './commands/create-theme.js';
+import { groupCampaigns } from './commands/group-campaigns.js';
 import { tagText } from './commands/tag-text.js';
 import { storeAnswerTexts } from './index-texts.js';
 import { BANDS, textSignature } from './minhash.js';
@@ -116,6 +117,52 @@ describe('placing texts in campaigns after the submission', () => {
       .where(and(eq(texts.answerId, ids[0] as number), eq(texts.questionId, 'q1')));
     expect(mine?.campaignId).toBeNull();
     expect(mine?.placedAt).not.toBeNull();
+  });
+
+  it('a text changed while the campaigns are regrouped waits for the regrouping, then leaves its campaign', async () => {
+    const { id: consultationId } = await insertConsultation(database.db);
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await submitted(consultationId, `${TEMPLATES[0]} ${WORDS[i]}.`));
+    await placeWaitingTexts(database.db, { consultationId });
+    const [before] = await findCampaigns(database.db, { consultationId });
+    expect(before?.size).toBe(3);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let grouped = () => {};
+    const done = new Promise<void>((resolve) => {
+      grouped = resolve;
+    });
+    // The regrouping finds the campaign as it is (it writes nothing) and holds its transaction open.
+    const regrouping = database.db.transaction(async (tx) => {
+      await groupCampaigns(tx, { consultationId });
+      grouped();
+      await held;
+    });
+    await done;
+    const changing = (async () => {
+      await database.db.transaction(async (tx) => {
+        await tx
+          .update(answers)
+          .set({ values: { q1: { text: 'Une réponse toute différente, écrite sans modèle, sur les données ouvertes des administrations.' } } })
+          .where(eq(answers.id, ids[2] as number));
+        await storeAnswerTexts(tx, ids[2] as number);
+      });
+      return 'changed';
+    })();
+    expect(await Promise.race([changing, new Promise((resolve) => setTimeout(() => resolve('waiting'), 500))])).toBe('waiting');
+    release();
+    await regrouping;
+    expect(await changing).toBe('changed');
+    expect(await placeWaitingTexts(database.db, { consultationId })).toEqual({ placed: 1, tidied: 1 });
+    const [after] = await findCampaigns(database.db, { consultationId });
+    expect(after).toMatchObject({ id: before?.id, size: 2 });
+    const [changed] = await database.db
+      .select()
+      .from(texts)
+      .where(and(eq(texts.answerId, ids[2] as number), eq(texts.questionId, 'q1')));
+    expect(changed?.campaignId).toBeNull();
   });
 
   it('finds the near copy among many texts of the question', async () => {

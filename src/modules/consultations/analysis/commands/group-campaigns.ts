@@ -4,7 +4,7 @@
  * the submissions one by one gave. A group keeps the campaign most of its texts are in already, so
  * a regrouping that finds the groups as they are changes no row and no campaign's address; only
  * texts that move, and campaigns made, counted again or left empty, are written. Holds the placing
- * job's question locks meanwhile, and leaves every text it grouped placed. For a consultation
+ * job's question locks and the texts' rows meanwhile, and leaves every text it grouped placed. For a consultation
  * indexed before the analysis existed, or after the threshold changed. reindexConsultationTexts
  * writes the texts themselves again, already grouped.
  */
@@ -109,7 +109,11 @@ export const groupCampaigns = async (tx: DbOrTx, { consultationId, actor, ip }: 
     })
     .from(texts)
     .where(eq(texts.consultationId, consultationId))
-    .orderBy(asc(texts.questionId), asc(texts.answerId));
+    .orderBy(asc(texts.questionId), asc(texts.answerId))
+    // Locked to the commit: a submission that changes one of these texts meanwhile waits, rather
+    // than its new words getting the campaign found for the old ones (or its old campaign, marked
+    // stale by it, being counted again from what was read before).
+    .for('update');
   // Every text read is placed by this grouping (one of a question that came meanwhile is left to the job).
   const seen = read.filter((r) => locked.has(r.questionId));
   const waiting = seen.filter((r) => !r.placed);
