@@ -88,7 +88,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('wsis backup stopped by SIGTERM', () => {
-  it('writes no file, not even a partial one, and says so', { timeout: 120_000 }, async () => {
+  it('writes no file, not even a partial one, and says so', { timeout: 300_000 }, async () => {
     const file = join(dir, 'stopped.jsonl.gz');
     const run = startWsis(['backup', file, '--data', data]);
     // Killed while it writes (the file being written has a temporary name).
@@ -101,7 +101,7 @@ describe('wsis backup stopped by SIGTERM', () => {
 });
 
 describe('wsis restore', () => {
-  it('stopped by SIGTERM half way leaves the database as it was', { timeout: 120_000 }, async () => {
+  it('stopped by SIGTERM half way leaves the database as it was', { timeout: 300_000 }, async () => {
     const run = startWsis(['restore', full, '--yes', '--data', data]);
     await waitFor('restoring', () => run.stderr().includes('Restoring'), run);
     run.child.kill('SIGTERM');
@@ -110,7 +110,7 @@ describe('wsis restore', () => {
     expect(await contentsOf()).toEqual(before);
   });
 
-  it('of a damaged file says which line of which table and changes nothing', { timeout: 120_000 }, async () => {
+  it('of a damaged file says which line of which table and changes nothing', { timeout: 300_000 }, async () => {
     const lines = gunzipSync(readFileSync(full)).toString('utf8').split('\n');
     const header = JSON.parse(lines[0] ?? '') as { tables: string[]; rows: Record<string, number> };
     const at = 1 + header.tables.slice(0, header.tables.indexOf('stocktaking_entries')).reduce((n, t) => n + (header.rows[t] ?? 0), 0) + 1;
@@ -127,7 +127,7 @@ describe('wsis restore', () => {
     expect(await contentsOf()).toEqual(before);
   });
 
-  it('of a backup made at another migration is refused before anything is touched', { timeout: 120_000 }, async () => {
+  it('of a backup made at another migration is refused before anything is touched', { timeout: 300_000 }, async () => {
     const lines = gunzipSync(readFileSync(full)).toString('utf8').split('\n');
     lines[0] = JSON.stringify({ ...JSON.parse(lines[0] ?? ''), migration: '0010_drop_unused_entry_columns' });
     const older = join(dir, 'older.jsonl.gz');
@@ -140,7 +140,7 @@ describe('wsis restore', () => {
     expect(await contentsOf()).toEqual(before);
   });
 
-  it('of the whole backup gives the same rows back, and the files into an empty files folder', { timeout: 120_000 }, async () => {
+  it('of the whole backup gives the same rows back, and the files into an empty files folder', { timeout: 300_000 }, async () => {
     rmSync(filesDir, { recursive: true, force: true });
     const run = startWsis(['restore', full, '--yes', '--data', data]);
     expect(await run.done, run.stderr()).toEqual({ code: 0, signal: null });

@@ -141,7 +141,7 @@ describe('an embedded data folder admits one process at a time', () => {
     }
   });
 
-  it('refuses commands and the server while a command holds the folder, naming it', { timeout: 180_000 }, async () => {
+  it('refuses commands and the server while a command holds the folder, naming it', { timeout: 420_000 }, async () => {
     const data = join(dir, 'held');
     const lock = lockDataFolder(data, { command: 'wsis import entries' });
     try {
@@ -161,7 +161,7 @@ describe('an embedded data folder admits one process at a time', () => {
     }
   });
 
-  it('refuses a second `wsis serve` on the same folder with the first one’s name; after SIGINT the folder is free', { timeout: 180_000 }, async () => {
+  it('refuses a second `wsis serve` on the same folder with the first one’s name; after SIGINT the folder is free', { timeout: 420_000 }, async () => {
     const data = join(dir, 'twice');
     const first = startServer(data);
     const url = await first.ready;
@@ -180,7 +180,7 @@ describe('an embedded data folder admits one process at a time', () => {
     expect(migrated.code).toBe(0);
   });
 
-  it('after a SIGKILL of the server, a command takes the folder over, and its writes are there when the server is back', { timeout: 240_000 }, async () => {
+  it('after a SIGKILL of the server, a command takes the folder over, and its writes are there when the server is back', { timeout: 600_000 }, async () => {
     const data = join(dir, 'killed');
     const killed = startServer(data);
     await killed.ready;

@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 describe(`votes survive a killed server (${testDatabaseKind() === 'postgresql' ? 'PostgreSQL' : 'PGlite in a data folder'})`, () => {
-  it('keeps every vote answered 2xx, none twice, with tallies equal to a recount, after SIGKILL mid-surge and a restart', { timeout: 120_000 }, async () => {
+  it('keeps every vote answered 2xx, none twice, with tallies equal to a recount, after SIGKILL mid-surge and a restart', { timeout: 420_000 }, async () => {
     let target: Target;
     if (testDatabaseKind() === 'postgresql') {
       name = `wsis_durability_${randomBytes(5).toString('hex')}`;
