@@ -2,11 +2,20 @@
  * Validation with Zod, one error message per field in the reader's language. The same mapping
  * serves HTML forms (errors beside fields) and the API (RFC 9457 `errors` with JSON pointers).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Translate } from '../i18n/translate.js';
 import type { FormState } from '../views/components.js';
 
 type Issue = z.core.$ZodIssue;
+
+/**
+ * The message of a value of the wrong type that was not given at all. Zod leaves the value out
+ * of its issues (unless each parse asks for `reportInput`), so without this every value of the
+ * wrong type (a text where an object is expected) read "This field is required". Zod's error map
+ * sees the value: it marks the missing ones, for the whole process (every schema is Zod's).
+ */
+const MISSING = 'core.errors.required';
+z.config({ customError: (issue) => (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '') ? MISSING : undefined) });
 
 /** A message that is a catalog key ("stocktaking.errors.country_format"), not Zod's English. */
 const I18N_KEY = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
@@ -15,7 +24,7 @@ const I18N_KEY = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
 export const issueMessage = (issue: Issue, t: Translate): string => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null || issue.input === '' ? t('core.errors.required') : t('core.errors.invalid_type');
+      return issue.message === MISSING ? t('core.errors.required') : t('core.errors.invalid_type');
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('core.errors.required') : t('core.errors.too_short', { min: Number(issue.minimum) });
       if (issue.origin === 'array' || issue.origin === 'set') return t('core.errors.too_few', { min: Number(issue.minimum) });
