@@ -7,6 +7,7 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getActorById } from '../../../core/auth/sessions.js';
+import type { DbOrTx } from '../../../core/db/client.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { buildUser } from '../../../test/factories.js';
@@ -42,6 +43,35 @@ const submitted = async (consultationId: number, text: string) => {
   const { id } = await insertAnswer(database.db, { consultationId, language: 'fr', values: { q1: { text } } });
   await database.db.transaction((tx) => storeAnswerTexts(tx, id));
   return id;
+};
+
+/** A consultation whose three answers copy one template, placed: one campaign of three. */
+const campaignOfThree = async (template: string) => {
+  const { id: consultationId } = await insertConsultation(database.db);
+  const ids: number[] = [];
+  for (let i = 0; i < 3; i++) ids.push(await submitted(consultationId, `${template} ${WORDS[i]}.`));
+  await placeWaitingTexts(database.db, { consultationId });
+  const [campaign] = await findCampaigns(database.db, { consultationId });
+  expect(campaign?.size).toBe(3);
+  return { consultationId, ids, campaign };
+};
+
+/** The answer now says something else, its texts stored as the submission stores them (in `db`, a transaction or not). */
+const rewrite = async (db: DbOrTx, answerId: number) => {
+  await db
+    .update(answers)
+    .set({ values: { q1: { text: 'Une réponse toute différente, écrite sans modèle, sur les données ouvertes des administrations.' } } })
+    .where(eq(answers.id, answerId));
+  await storeAnswerTexts(db, answerId);
+};
+
+/** The text of answer `answerId` to q1. */
+const textOf = async (answerId: number) => {
+  const [row] = await database.db
+    .select()
+    .from(texts)
+    .where(and(eq(texts.answerId, answerId), eq(texts.questionId, 'q1')));
+  return row;
 };
 
 const textsOf = (consultationId: number) =>
@@ -91,18 +121,9 @@ describe('placing texts in campaigns after the submission', () => {
   }, 120_000);
 
   it('a changed text leaves its campaign (counted again by the job) and is placed again', async () => {
-    const { id: consultationId } = await insertConsultation(database.db);
-    const ids: number[] = [];
-    for (let i = 0; i < 3; i++) ids.push(await submitted(consultationId, `${TEMPLATES[1]} ${WORDS[i]}.`));
-    await placeWaitingTexts(database.db, { consultationId });
-    const [before] = await findCampaigns(database.db, { consultationId });
-    expect(before?.size).toBe(3);
+    const { consultationId, ids, campaign: before } = await campaignOfThree(TEMPLATES[1] as string);
     // The first answer (the representative) now says something else.
-    await database.db
-      .update(answers)
-      .set({ values: { q1: { text: 'Une réponse toute différente, écrite sans modèle, sur les données ouvertes des administrations.' } } })
-      .where(eq(answers.id, ids[0] as number));
-    await database.db.transaction((tx) => storeAnswerTexts(tx, ids[0] as number));
+    await database.db.transaction((tx) => rewrite(tx, ids[0] as number));
     const [stale] = await database.db
       .select()
       .from(campaigns)
@@ -111,21 +132,13 @@ describe('placing texts in campaigns after the submission', () => {
     expect(await placeWaitingTexts(database.db, { consultationId })).toEqual({ placed: 1, tidied: 1 });
     const [after] = await findCampaigns(database.db, { consultationId });
     expect(after).toMatchObject({ id: before?.id, size: 2, representativeAnswerId: ids[1] });
-    const [mine] = await database.db
-      .select()
-      .from(texts)
-      .where(and(eq(texts.answerId, ids[0] as number), eq(texts.questionId, 'q1')));
+    const mine = await textOf(ids[0] as number);
     expect(mine?.campaignId).toBeNull();
     expect(mine?.placedAt).not.toBeNull();
   });
 
   it('a text changed while the campaigns are regrouped waits for the regrouping, then leaves its campaign', async () => {
-    const { id: consultationId } = await insertConsultation(database.db);
-    const ids: number[] = [];
-    for (let i = 0; i < 3; i++) ids.push(await submitted(consultationId, `${TEMPLATES[0]} ${WORDS[i]}.`));
-    await placeWaitingTexts(database.db, { consultationId });
-    const [before] = await findCampaigns(database.db, { consultationId });
-    expect(before?.size).toBe(3);
+    const { consultationId, ids, campaign: before } = await campaignOfThree(TEMPLATES[0] as string);
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -142,13 +155,7 @@ describe('placing texts in campaigns after the submission', () => {
     });
     await done;
     const changing = (async () => {
-      await database.db.transaction(async (tx) => {
-        await tx
-          .update(answers)
-          .set({ values: { q1: { text: 'Une réponse toute différente, écrite sans modèle, sur les données ouvertes des administrations.' } } })
-          .where(eq(answers.id, ids[2] as number));
-        await storeAnswerTexts(tx, ids[2] as number);
-      });
+      await database.db.transaction((tx) => rewrite(tx, ids[2] as number));
       return 'changed';
     })();
     expect(await Promise.race([changing, new Promise((resolve) => setTimeout(() => resolve('waiting'), 500))])).toBe('waiting');
@@ -158,11 +165,7 @@ describe('placing texts in campaigns after the submission', () => {
     expect(await placeWaitingTexts(database.db, { consultationId })).toEqual({ placed: 1, tidied: 1 });
     const [after] = await findCampaigns(database.db, { consultationId });
     expect(after).toMatchObject({ id: before?.id, size: 2 });
-    const [changed] = await database.db
-      .select()
-      .from(texts)
-      .where(and(eq(texts.answerId, ids[2] as number), eq(texts.questionId, 'q1')));
-    expect(changed?.campaignId).toBeNull();
+    expect((await textOf(ids[2] as number))?.campaignId).toBeNull();
   });
 
   it('finds the near copy among many texts of the question', async () => {

@@ -6,6 +6,7 @@
  * memory just before. The ceiling is the same rows read through the bare driver, in batches of
  * the export's size, keyset by id, nothing written.
  */
+import { collectGarbage } from '../../../core/cli/bench-memory.js';
 import { get } from 'node:http';
 import type { Database } from '../../../core/db/client.js';
 import { EXPORT_BATCH_SIZE } from './queries.js';
@@ -51,8 +52,8 @@ const recordCounter = () => {
 
 /** One full export over HTTP: seconds, bytes, CSV records, and the resident memory it added. */
 export const measureExport = async ({ baseUrl, path }: { baseUrl: string; path: string }): Promise<ExportMeasure> => {
-  // What is garbage already is not the export's (with --expose-gc; otherwise as it comes).
-  (globalThis as { gc?: () => void }).gc?.();
+  // What is garbage already is not the export's.
+  collectGarbage();
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => {

@@ -93,10 +93,13 @@ const lockQuestions = async (tx: DbOrTx, consultationId: number, questionIds: re
   for (const { q } of rows) await lockQuestion(tx, consultationId, q);
 };
 
+/** The questions that have texts stored in a consultation. */
+const storedQuestions = async (tx: DbOrTx, consultationId: number) =>
+  (await tx.execute<{ q: string }>(sql`select distinct ${texts.questionId} as q from ${texts} where ${texts.consultationId} = ${consultationId}`)).rows.map((r) => r.q);
+
 /** Regroups the texts of a consultation from their stored signatures (in the caller's transaction). */
 export const groupCampaigns = async (tx: DbOrTx, { consultationId, actor, ip }: { consultationId: number; actor?: MaybeActor; ip?: string }): Promise<GroupCampaignsResult> => {
-  const { rows: questions } = await tx.execute<{ q: string }>(sql`select distinct ${texts.questionId} as q from ${texts} where ${texts.consultationId} = ${consultationId}`);
-  const locked = new Set(questions.map((r) => r.q));
+  const locked = new Set(await storedQuestions(tx, consultationId));
   await lockQuestions(tx, consultationId, [...locked]);
   // Signatures read as text and parsed here: the driver's array parser took most of the time.
   const read = await tx
@@ -213,8 +216,7 @@ export const reindexConsultationTexts = async (tx: DbOrTx, { consultationId, act
       items.push({ answerId: answer.id, questionId: text.questionId, language: answer.language, text, signature: indexedSignature(text.body) });
   const { groups, groupOf } = planGroups(items);
 
-  const { rows: stored } = await tx.execute<{ q: string }>(sql`select distinct ${texts.questionId} as q from ${texts} where ${texts.consultationId} = ${consultationId}`);
-  await lockQuestions(tx, consultationId, [...new Set([...stored.map((r) => r.q), ...items.map((i) => i.questionId)])]);
+  await lockQuestions(tx, consultationId, [...new Set([...(await storedQuestions(tx, consultationId)), ...items.map((i) => i.questionId)])]);
   await tx.delete(texts).where(eq(texts.consultationId, consultationId));
   await tx.delete(campaigns).where(eq(campaigns.consultationId, consultationId));
   const ids = await insertCampaigns(tx, consultationId, groups);
