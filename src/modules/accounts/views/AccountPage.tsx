@@ -5,6 +5,7 @@ import { NewPasswordField } from '../components/NewPasswordField.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { countryName } from '../../reference/queries.js';
 import { localeOptions } from '../components/options.js';
+import { organizationLabel } from '../queries.js';
 
 export type AccountForms = { profile: FormState; email: FormState; password: FormState; token: FormState };
 
@@ -99,7 +100,7 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms, notific
               header: t('accounts.organizations.fields.name'),
               cell: (o) => (
                 <a href={view.href(`/organizations/${o.id}`)}>
-                  <bdi>{o.acronym ? `${o.name} (${o.acronym})` : o.name}</bdi>
+                  <bdi>{organizationLabel(o)}</bdi>
                 </a>
               ),
             },

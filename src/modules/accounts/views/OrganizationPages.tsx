@@ -4,6 +4,7 @@ import { Layout } from '../../../core/views/Layout.js';
 import { countryName } from '../../reference/queries.js';
 import { stakeholderOptions } from '../components/options.js';
 import type { organizations } from '../tables.js';
+import { organizationLabel } from '../queries.js';
 
 type Organization = typeof organizations.$inferSelect;
 
@@ -43,7 +44,7 @@ export const OrganizationsPage = ({
             header: t('accounts.organizations.fields.name'),
             cell: (o) => (
               <a href={view.href(`/organizations/${o.id}`)}>
-                <bdi>{o.acronym ? `${o.name} (${o.acronym})` : o.name}</bdi>
+                <bdi>{organizationLabel(o)}</bdi>
               </a>
             ),
           },
@@ -110,7 +111,7 @@ export const OrganizationPage = ({
   return (
     <Layout view={view} title={organization.name}>
       <h1>
-        <bdi>{organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name}</bdi>
+        <bdi>{organizationLabel(organization)}</bdi>
       </h1>
       {organization.isDemo && <p class="demo-badge">{t('accounts.organizations.demo')}</p>}
       <dl class="facts">

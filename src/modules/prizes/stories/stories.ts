@@ -5,7 +5,7 @@
 import type { DbOrTx } from '../../../core/db/client.js';
 import { readTogether } from '../../../core/db/reads.js';
 import type { Localized } from '../../../core/i18n/locales.js';
-import { getOrganization } from '../../accounts/queries.js';
+import { getOrganization, organizationLabel } from '../../accounts/queries.js';
 import type { Edition } from '../phases.js';
 import { findCategories } from '../queries.js';
 import { entryTexts } from '../selection/entry-texts.js';
@@ -43,7 +43,7 @@ export const loadStories = async (db: DbOrTx, edition: Edition, { asOf }: { asOf
     [...new Set([...texts.values()].map((e) => e.organizationId).filter((i): i is number => i !== null))].map((id) => async () => {
       try {
         const o = await getOrganization(db, id);
-        organizations.set(id, o.acronym ? `${o.name} (${o.acronym})` : o.name);
+        organizations.set(id, organizationLabel(o));
       } catch {
         // a deleted organization: the story stays without it
       }

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Localized } from '../../../core/i18n/locales.js';
-import { findOrganizations, getOrganization } from '../../accounts/queries.js';
+import { findOrganizations, getOrganization, organizationLabel } from '../../accounts/queries.js';
 import { findConnectGoals, findSdgTargets } from '../../reference/queries.js';
 import { findCurrentFocalPoints } from '../focal-points/queries.js';
 import type { RoadmapVersion } from '../queries.js';
@@ -68,7 +68,7 @@ export const loadVersionLabels = async (db: DbOrTx, versions: RoadmapVersion[]) 
     findConnectGoals(db),
   ]);
   return {
-    partners: new Map(organizations.filter((o) => o !== null).map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name])),
+    partners: new Map(organizations.filter((o) => o !== null).map((o) => [o.id, organizationLabel(o)])),
     sdgTargets: new Map<string, Localized>(sdg.map((x) => [x.code, x.text])),
     connectTargets: new Map<string, Localized>(goals.flatMap((g) => g.targets.map((x) => [x.code, x.text] as const))),
   };
@@ -79,7 +79,7 @@ export const findAllOrganizations = async (db: DbOrTx) => {
   const all: { id: number; name: string }[] = [];
   for (let page = 1; ; page++) {
     const { items, total } = await findOrganizations(db, { page });
-    all.push(...items.map((o) => ({ id: o.id, name: o.acronym ? `${o.name} (${o.acronym})` : o.name })));
+    all.push(...items.map((o) => ({ id: o.id, name: organizationLabel(o) })));
     if (items.length === 0 || all.length >= total) return all;
   }
 };

@@ -3,6 +3,7 @@
  * CSV, Excel, JSON Lines, an Atom feed and IATI XML. Public; what each caller gets is limited by
  * visibleEntriesFor (inside entryFilterCondition). Files are streamed batch by batch.
  */
+import type { SQL } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,15 +11,15 @@ import type { Readable } from 'node:stream';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { localizer, translator } from '../../../core/i18n/translate.js';
-import { countryName } from '../../reference/queries.js';
+import { countryName, findCountries } from '../../reference/queries.js';
 import { entriesQuery } from '../api-read.js';
 import { type EntryFilters, type EntrySort, entryFilterCondition, FACETS } from '../queries.js';
 import { atomFeed, atomFeedId } from './atom.js';
-import type { ExportLabels } from './columns.js';
+import { type ExportLabels, entryUrl, exportNames } from './columns.js';
 import { csvStream } from './csv.js';
 import { iatiStream } from './iati.js';
 import { jsonlStream } from './jsonl.js';
-import { addOrganizationNames, type ExportEntry, findExportNames, findNewEntries, streamExportEntries } from './queries.js';
+import { addOrganizationNames, type ExportEntry, findExportNames, findNewEntries, streamExportCsv, streamExportEntries } from './queries.js';
 import { xlsxStream } from './xlsx.js';
 
 /** The export query: the search filters and sort of GET /api/v1/entries, without paging, and `lang` for the names. */
@@ -65,8 +66,10 @@ export const labelsFor = async ({ locale, baseUrl, iatiReportingOrg, db }: { loc
   };
 };
 
+type BatchSource = { req: FastifyRequest; query: ExportQuery; db: DbOrTx; labels: ExportLabels };
+
 /** The rows of the request's filter, batch by batch, with the names of their organizations. */
-const batchesFor = ({ req, query, db, labels }: { req: FastifyRequest; query: ExportQuery; db: DbOrTx; labels: ExportLabels }) => {
+const batchesFor = ({ req, query, db, labels }: BatchSource) => {
   const { q, filters, sort } = filtersOf(query);
   const condition = entryFilterCondition({ actor: req.actor, locale: req.locale, q, filters });
   const missing = new Set<number>();
@@ -76,6 +79,28 @@ const batchesFor = ({ req, query, db, labels }: { req: FastifyRequest; query: Ex
       yield rows;
     }
   })();
+};
+
+/**
+ * The CSV records of the entries matching `condition`, batch by batch, as the database writes them
+ * (the names of the codes in `labels`' language passed to it once).
+ */
+export const csvBatches = async (db: DbOrTx, { condition, sort, labels, batchSize }: { condition: SQL; sort?: EntrySort; labels: ExportLabels; batchSize?: number }) => {
+  const names = JSON.stringify(
+    exportNames(
+      labels,
+      (await findCountries(db)).map((c) => c.code),
+    ),
+  );
+  // Everything before the id in entryUrl (the id is a number: no character of it is in the prefix).
+  const urlPrefix = entryUrl(labels, 0).slice(0, -1);
+  return streamExportCsv(db, { condition, sort, locale: labels.locale, names, urlPrefix, batchSize });
+};
+
+/** The CSV records of the request's filter (csvBatches). */
+const csvBatchesFor = async ({ req, query, db, labels }: BatchSource) => {
+  const { q, filters, sort } = filtersOf(query);
+  return csvBatches(db, { condition: entryFilterCondition({ actor: req.actor, locale: req.locale, q, filters }), sort, labels });
 };
 
 const fileName = (extension: string) => `wsis-stocktaking-${new Date().toISOString().slice(0, 10)}.${extension}`;
@@ -104,7 +129,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       type: 'text/csv; charset=utf-8',
       mediaType: 'text/csv',
       extension: 'csv',
-      write: csvStream,
+      write: async (source: BatchSource) => csvStream(await csvBatchesFor(source)),
       summary: 'The entries of a search as CSV (UTF-8 with BOM; codes and their names)',
     },
     {
@@ -112,7 +137,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       extension: 'xlsx',
-      write: xlsxStream,
+      write: async (source: BatchSource) => xlsxStream(batchesFor(source), source.labels),
       summary: 'The entries of a search as an Excel workbook (same columns as the CSV)',
     },
     {
@@ -120,7 +145,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       type: 'application/x-ndjson; charset=utf-8',
       mediaType: 'application/x-ndjson',
       extension: 'jsonl',
-      write: jsonlStream,
+      write: async (source: BatchSource) => jsonlStream(batchesFor(source), source.labels),
       summary: 'The entries of a search as JSON Lines (every language, codes)',
     },
     {
@@ -128,7 +153,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       type: 'application/xml; charset=utf-8',
       mediaType: 'application/xml',
       extension: 'iati.xml',
-      write: iatiStream,
+      write: async (source: BatchSource) => iatiStream(batchesFor(source), source.labels),
       summary: 'The entries of a search as IATI activities (IATI Activity Standard 2.03)',
     },
   ] as const;
@@ -148,7 +173,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req, reply) => {
         const labels = await labelsFor({ locale: req.locale, baseUrl: app.platform.config.baseUrl, iatiReportingOrg: app.platform.config.iatiReportingOrg, db });
-        return sendFile(reply, { type: file.type, extension: file.extension, stream: file.write(batchesFor({ req, query: req.query, db, labels }), labels) });
+        return sendFile(reply, { type: file.type, extension: file.extension, stream: await file.write({ req, query: req.query, db, labels }) });
       },
     );
   }

@@ -4,9 +4,12 @@
  * column followed by a `_label` column in the language the reader chose (ignored on import).
  * The data page documents every column from COLUMN_GROUPS.
  */
+import { type SQL, sql } from 'drizzle-orm';
 import { FORMULA_START } from '../../../core/exports/csv.js';
 import { type Locale, LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import type { Translate } from '../../../core/i18n/translate.js';
+import { STAKEHOLDER_TYPES } from '../inputs.js';
+import { entries, PROJECT_STATUSES, SCOPES, TARGET_GROUPS } from '../tables.js';
 import type { ExportEntry } from './queries.js';
 
 /** Texts kept per language, one column per language each (`title_ar` … `title_zh`). */
@@ -36,18 +39,85 @@ export type ExportLabels = {
 };
 
 export type Cell = string | number | null;
+
+/**
+ * What a column's SQL reads besides the entry: `names`, the JSON object of exportNames() (the
+ * names of the codes in the reader's language), the entry's organization's name (joined by the
+ * statement), and the entries' address prefix.
+ */
+export type SqlNames = { names: SQL; organization: SQL; urlPrefix: string };
+
 export type Column = {
   name: string;
   /** Read back by the import (the others are informational: labels, links, derived values). */
   imported: boolean;
   value: (entry: ExportEntry, labels: ExportLabels) => Cell;
+  /**
+   * The same cell as text computed by the database (null when empty), for the CSV written by the
+   * database (csv.ts). queries.test.ts checks that both give the same file.
+   */
+  sql: (n: SqlNames) => SQL;
   /** A date column: its value as a date (UTC) for a spreadsheet's date cell, and how a spreadsheet shows it. */
   date?: { value: (entry: ExportEntry) => Date | null; format: string };
 };
 
 const list = (values: readonly (string | number)[]) => values.join(LIST_SEPARATOR);
-const code = (name: string, value: (e: ExportEntry) => Cell): Column => ({ name, imported: true, value });
-const label = (name: string, value: (e: ExportEntry, l: ExportLabels) => Cell): Column => ({ name: `${name}_label`, imported: false, value });
+const code = (name: string, value: (e: ExportEntry) => Cell, cell: (n: SqlNames) => SQL): Column => ({ name, imported: true, value, sql: cell });
+const label = (name: string, value: (e: ExportEntry, l: ExportLabels) => Cell, cell: (n: SqlNames) => SQL): Column => ({
+  name: `${name}_label`,
+  imported: false,
+  value,
+  sql: cell,
+});
+
+/** The kinds of names exportNames() gives, each a map from a code to its name in the reader's language. */
+type NameKind = 'language' | 'country' | 'region' | 'stakeholder' | 'scope' | 'actionLine' | 'sdg' | 'sdgTarget' | 'targetGroup' | 'status';
+
+/**
+ * The name of `code` (text) from the names of its kind, or `fallback` where it has none (what the
+ * JS column shows then). The names are one flat object keyed `kind:code`: one lookup, where a
+ * nested object made the database copy the kind's whole object for each code it named.
+ */
+const nameSql = (n: SqlNames, kind: NameKind, code: SQL, fallback: SQL = code) => sql`coalesce(${n.names}->>(${`${kind}:`} || ${code}), ${fallback})`;
+
+/** A list of codes as one cell: the codes, or their names, separated by LIST_SEPARATOR in the list's order. */
+const listSql = (column: SQL | unknown) => sql`array_to_string(${column}, ${LIST_SEPARATOR})`;
+const namesSql = (n: SqlNames, kind: NameKind, column: unknown, fallback: (code: SQL) => SQL = (c) => c) =>
+  sql`array_to_string(array(select ${nameSql(n, kind, sql`c::text`, fallback(sql`c::text`))} from unnest(${column}) as c), ${LIST_SEPARATOR})`;
+
+/**
+ * The names the SQL columns read, in the reader's language: every code of each reference list,
+ * named as the JS column names it (a code without a name is left out, and the SQL shows the JS
+ * column's fallback for it).
+ */
+export const exportNames = (labels: ExportLabels, countryCodes: readonly string[]): Record<string, string> => {
+  const out: Record<string, string> = {};
+  const named =
+    <K extends string | number>(codes: Iterable<K>, name: (code: K) => string | null | undefined) =>
+    (kind: NameKind) => {
+      for (const c of codes) {
+        const value = name(c);
+        if (value) out[`${kind}:${c}`] = value;
+      }
+    };
+  const kinds: Record<NameKind, (kind: NameKind) => void> = {
+    language: named(LOCALES, (c) => labels.language(c)),
+    country: named(countryCodes, (c) => labels.country(c)),
+    region: named(labels.regions.keys(), (c) => labels.localize(labels.regions.get(c))),
+    stakeholder: named(STAKEHOLDER_TYPES, (c) => labels.t(`accounts.stakeholder_types.${c}`)),
+    scope: named(SCOPES, (c) => labels.t(`stocktaking.scopes.${c}`)),
+    actionLine: named(labels.actionLines.keys(), (c) => labels.localize(labels.actionLines.get(c))),
+    sdg: named(labels.sdgs.keys(), (c) => labels.localize(labels.sdgs.get(c))),
+    sdgTarget: named(labels.sdgTargets.keys(), (c) => labels.localize(labels.sdgTargets.get(c))),
+    targetGroup: named(TARGET_GROUPS, (c) => labels.t(`stocktaking.target_groups.${c}`)),
+    status: named(PROJECT_STATUSES, (c) => labels.t(`stocktaking.project_statuses.${c}`)),
+  };
+  for (const [kind, add] of Object.entries(kinds)) add(kind as NameKind);
+  return out;
+};
+
+/** A message key's fallback as the translator gives it for a code without a message: the key. */
+const keyOf = (prefix: string) => (c: SQL) => sql`${`${prefix}.`} || ${c}`;
 
 /** "en=original; fr=reviewed": how each language version came to be. */
 export const formatTranslations = (translations: ExportEntry['translations']) => list(LOCALES.filter((l) => translations[l]).map((l) => `${l}=${translations[l]}`));
@@ -61,41 +131,168 @@ const day = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : 
 
 /** Every column, in file order. */
 export const COLUMNS: readonly Column[] = [
-  { name: 'id', imported: false, value: (e) => e.id },
-  { name: 'url', imported: false, value: (e, l) => entryUrl(l, e.id) },
-  code('original_language', (e) => e.originalLanguage),
-  label('original_language', (e, l) => l.language(e.originalLanguage)),
-  ...TEXT_FIELDS.flatMap((field) => LOCALES.map((locale) => code(`${field}_${locale}`, (e) => e[field][locale] ?? null))),
-  code('translations', (e) => formatTranslations(e.translations)),
-  { name: 'organization', imported: false, value: (e, l) => (e.organizationId ? (l.organizations.get(e.organizationId) ?? null) : null) },
-  code('stakeholder_type', (e) => e.stakeholderType),
-  label('stakeholder_type', (e, l) => l.t(`accounts.stakeholder_types.${e.stakeholderType}`)),
-  code('lead_country', (e) => e.leadCountry),
-  label('lead_country', (e, l) => l.country(e.leadCountry)),
-  code('countries', (e) => list(e.countries)),
-  label('countries', (e, l) => list(e.countries.map((c) => l.country(c)))),
-  { name: 'region', imported: false, value: (e) => e.region },
-  label('region', (e, l) => (e.region ? l.localize(l.regions.get(e.region)) || e.region : null)),
-  code('scope', (e) => e.scope),
-  label('scope', (e, l) => l.t(`stocktaking.scopes.${e.scope}`)),
-  code('action_lines', (e) => list(e.actionLines)),
-  label('action_lines', (e, l) => list(e.actionLines.map((c) => l.localize(l.actionLines.get(c)) || c))),
-  code('sdgs', (e) => list(e.sdgs)),
-  label('sdgs', (e, l) => list(e.sdgs.map((n) => l.localize(l.sdgs.get(n)) || String(n)))),
-  code('sdg_targets', (e) => list(e.sdgTargets)),
-  label('sdg_targets', (e, l) => list(e.sdgTargets.map((c) => l.localize(l.sdgTargets.get(c)) || c))),
-  code('target_groups', (e) => list(e.targetGroups)),
-  label('target_groups', (e, l) => list(e.targetGroups.map((g) => l.t(`stocktaking.target_groups.${g}`)))),
-  code('status', (e) => e.projectStatus),
-  label('status', (e, l) => l.t(`stocktaking.project_statuses.${e.projectStatus}`)),
-  { ...code('start_date', (e) => e.startDate), date: { value: (e) => day(e.startDate), format: DAY_FORMAT } },
-  { ...code('end_date', (e) => e.endDate), date: { value: (e) => day(e.endDate), format: DAY_FORMAT } },
-  code('website', (e) => e.website),
+  { name: 'id', imported: false, value: (e) => e.id, sql: () => sql`${entries.id}::text` },
+  { name: 'url', imported: false, value: (e, l) => entryUrl(l, e.id), sql: (n) => sql`${n.urlPrefix} || ${entries.id}::text` },
+  code(
+    'original_language',
+    (e) => e.originalLanguage,
+    () => sql`${entries.originalLanguage}`,
+  ),
+  label(
+    'original_language',
+    (e, l) => l.language(e.originalLanguage),
+    (n) => nameSql(n, 'language', sql`${entries.originalLanguage}`),
+  ),
+  ...TEXT_FIELDS.flatMap((field) =>
+    LOCALES.map((locale) =>
+      code(
+        `${field}_${locale}`,
+        (e) => e[field][locale] ?? null,
+        () => sql`${entries[field]}->>${locale}`,
+      ),
+    ),
+  ),
+  code(
+    'translations',
+    (e) => formatTranslations(e.translations),
+    () =>
+      sql`concat_ws(${LIST_SEPARATOR}, ${sql.join(
+        LOCALES.map((l) => sql`case when coalesce(${entries.translations}->>${l}, '') <> '' then ${`${l}=`} || (${entries.translations}->>${l}) end`),
+        sql`, `,
+      )})`,
+  ),
   {
-    ...code('published_at', (e) => (e.publishedAt ? e.publishedAt.toISOString() : null)),
+    name: 'organization',
+    imported: false,
+    value: (e, l) => (e.organizationId ? (l.organizations.get(e.organizationId) ?? null) : null),
+    sql: (n) => n.organization,
+  },
+  code(
+    'stakeholder_type',
+    (e) => e.stakeholderType,
+    () => sql`${entries.stakeholderType}`,
+  ),
+  label(
+    'stakeholder_type',
+    (e, l) => l.t(`accounts.stakeholder_types.${e.stakeholderType}`),
+    (n) => nameSql(n, 'stakeholder', sql`${entries.stakeholderType}`, keyOf('accounts.stakeholder_types')(sql`${entries.stakeholderType}`)),
+  ),
+  code(
+    'lead_country',
+    (e) => e.leadCountry,
+    () => sql`${entries.leadCountry}`,
+  ),
+  label(
+    'lead_country',
+    (e, l) => l.country(e.leadCountry),
+    (n) => nameSql(n, 'country', sql`${entries.leadCountry}`),
+  ),
+  code(
+    'countries',
+    (e) => list(e.countries),
+    () => listSql(entries.countries),
+  ),
+  label(
+    'countries',
+    (e, l) => list(e.countries.map((c) => l.country(c))),
+    (n) => namesSql(n, 'country', entries.countries),
+  ),
+  { name: 'region', imported: false, value: (e) => e.region, sql: () => sql`${entries.region}` },
+  label(
+    'region',
+    (e, l) => (e.region ? l.localize(l.regions.get(e.region)) || e.region : null),
+    (n) => nameSql(n, 'region', sql`${entries.region}`),
+  ),
+  code(
+    'scope',
+    (e) => e.scope,
+    () => sql`${entries.scope}`,
+  ),
+  label(
+    'scope',
+    (e, l) => l.t(`stocktaking.scopes.${e.scope}`),
+    (n) => nameSql(n, 'scope', sql`${entries.scope}`, keyOf('stocktaking.scopes')(sql`${entries.scope}`)),
+  ),
+  code(
+    'action_lines',
+    (e) => list(e.actionLines),
+    () => listSql(entries.actionLines),
+  ),
+  label(
+    'action_lines',
+    (e, l) => list(e.actionLines.map((c) => l.localize(l.actionLines.get(c)) || c)),
+    (n) => namesSql(n, 'actionLine', entries.actionLines),
+  ),
+  code(
+    'sdgs',
+    (e) => list(e.sdgs),
+    () => listSql(entries.sdgs),
+  ),
+  label(
+    'sdgs',
+    (e, l) => list(e.sdgs.map((n) => l.localize(l.sdgs.get(n)) || String(n))),
+    (n) => namesSql(n, 'sdg', entries.sdgs),
+  ),
+  code(
+    'sdg_targets',
+    (e) => list(e.sdgTargets),
+    () => listSql(entries.sdgTargets),
+  ),
+  label(
+    'sdg_targets',
+    (e, l) => list(e.sdgTargets.map((c) => l.localize(l.sdgTargets.get(c)) || c)),
+    (n) => namesSql(n, 'sdgTarget', entries.sdgTargets),
+  ),
+  code(
+    'target_groups',
+    (e) => list(e.targetGroups),
+    () => listSql(entries.targetGroups),
+  ),
+  label(
+    'target_groups',
+    (e, l) => list(e.targetGroups.map((g) => l.t(`stocktaking.target_groups.${g}`))),
+    (n) => namesSql(n, 'targetGroup', entries.targetGroups, keyOf('stocktaking.target_groups')),
+  ),
+  code(
+    'status',
+    (e) => e.projectStatus,
+    () => sql`${entries.projectStatus}`,
+  ),
+  label(
+    'status',
+    (e, l) => l.t(`stocktaking.project_statuses.${e.projectStatus}`),
+    (n) => nameSql(n, 'status', sql`${entries.projectStatus}`, keyOf('stocktaking.project_statuses')(sql`${entries.projectStatus}`)),
+  ),
+  {
+    ...code(
+      'start_date',
+      (e) => e.startDate,
+      () => sql`to_char(${entries.startDate}, 'YYYY-MM-DD')`,
+    ),
+    date: { value: (e) => day(e.startDate), format: DAY_FORMAT },
+  },
+  {
+    ...code(
+      'end_date',
+      (e) => e.endDate,
+      () => sql`to_char(${entries.endDate}, 'YYYY-MM-DD')`,
+    ),
+    date: { value: (e) => day(e.endDate), format: DAY_FORMAT },
+  },
+  code(
+    'website',
+    (e) => e.website,
+    () => sql`${entries.website}`,
+  ),
+  {
+    ...code(
+      'published_at',
+      (e) => (e.publishedAt ? e.publishedAt.toISOString() : null),
+      () => sql`to_char(${entries.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    ),
     date: { value: (e) => e.publishedAt, format: 'yyyy-mm-dd hh:mm:ss' },
   },
-  { name: 'year', imported: false, value: (e) => e.publishedYear },
+  { name: 'year', imported: false, value: (e) => e.publishedYear, sql: () => sql`${entries.publishedYear}::text` },
 ];
 
 export const COLUMN_NAMES = COLUMNS.map((c) => c.name);

@@ -13,7 +13,7 @@ import { createTestKit, type TestClient, type TestKit } from '../../../test/app.
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { buildUser } from '../../../test/factories.js';
 import { COLUMN_NAMES } from '../exports/columns.js';
-import { csvLine } from '../exports/csv.js';
+import { csvLine } from '../../../core/exports/csv.js';
 import { entries, events } from '../tables.js';
 import { insertPublishedEntry } from '../test-helpers.js';
 import { formatRowError, importEntriesFromFile } from './cli.js';

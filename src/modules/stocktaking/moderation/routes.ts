@@ -12,7 +12,7 @@ import { LOCALES } from '../../../core/i18n/locales.js';
 import { type Actor, authorize, can, Forbidden, isSignedIn } from '../../../core/permissions/index.js';
 import type { FormState } from '../../../core/views/components.js';
 import type { DbOrTx } from '../../../core/db/client.js';
-import { getOrganization } from '../../accounts/queries.js';
+import { getOrganization, organizationLabel } from '../../accounts/queries.js';
 import { findActionLines } from '../../reference/queries.js';
 import { decideEntry } from '../commands/decide-entry.js';
 import { DECISIONS } from '../inputs.js';
@@ -62,7 +62,7 @@ const organizationName = async (db: DbOrTx, id: number | null) => {
   if (id === null) return null;
   try {
     const o = await getOrganization(db, id);
-    return o.acronym ? `${o.name} (${o.acronym})` : o.name;
+    return organizationLabel(o);
   } catch {
     return null;
   }

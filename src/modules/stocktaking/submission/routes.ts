@@ -13,7 +13,7 @@ import { collectFormHints } from '../../../core/contributions.js';
 import { type Actor, authorize, can, Forbidden, isSignedIn } from '../../../core/permissions/index.js';
 import type { FormState } from '../../../core/views/components.js';
 import type { DbOrTx } from '../../../core/db/client.js';
-import { findOrganizationsOfUser } from '../../accounts/queries.js';
+import { findOrganizationsOfUser, organizationLabel } from '../../accounts/queries.js';
 import { countryName, findActionLines, findCountries, findSdgs, findSuggestedSdgsForActionLines } from '../../reference/queries.js';
 import { createEntry } from '../commands/create-entry.js';
 import { type ContentError, type ImageChanges, inputOf } from '../commands/entry-content.js';
@@ -51,7 +51,7 @@ const formChoices = async (db: DbOrTx, { actor, locale, form }: { actor: Actor; 
     actionLines: lines.map((l) => ({ code: l.code, parent: l.parent, short: l.short })),
     sdgs: goals.map((g) => ({ number: g.number, short: g.short })),
     countries: countries.map((c) => ({ code: c.code, name: countryName(c.code, locale) })).sort((a, b) => collator.compare(a.name, b.name)),
-    organizations: organizations.map((o) => ({ id: o.id, name: o.acronym ? `${o.name} (${o.acronym})` : o.name })),
+    organizations: organizations.map((o) => ({ id: o.id, name: organizationLabel(o) })),
     suggestions,
   };
 };

@@ -7,6 +7,7 @@ import { facetLabel, type ReferenceNames } from '../../components/labels.js';
 import { EntryText } from '../../components/LocalizedEntryText.js';
 import type { EntryBadge } from '../../queries.js';
 import { ORGANIZATION_PAGE_SIZE, type findOrganizationEntries } from '../queries.js';
+import { organizationLabel } from '../../../accounts/queries.js';
 
 export type OrganizationEntriesPageProps = {
   view: ViewContext;
@@ -22,7 +23,7 @@ export type OrganizationEntriesPageProps = {
 /** Public: an organization and the activities it has in the Stocktaking database. */
 export const OrganizationEntriesPage = ({ view, organization, result, names, page }: OrganizationEntriesPageProps) => {
   const { t } = view;
-  const name = organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;
+  const name = organizationLabel(organization);
   return (
     <Layout view={view} title={name}>
       <p class="breadcrumb">
