@@ -31,10 +31,11 @@ export type ExportEntry = { [K in keyof typeof exportColumns]: (typeof entries.$
 export const EXPORT_BATCH_SIZE = 200;
 
 /**
- * Entries per batch of the CSV written by the database: a batch is one text (about 2.5 MB for
- * 2,000 entries in six languages), not rows of objects, and PostgreSQL plans each statement again
- * (9 ms) whatever its size. For the CSV of 100,000 entries (2026-12-06): 200 a batch took 7.4 s,
- * 1,000 3.1 s, 2,000 2.6–3.0 s.
+ * Entries per batch of the CSV written by the database: a batch is its records' texts (about
+ * 2.5 MB for 2,000 entries in six languages), not rows of objects, and PostgreSQL plans each
+ * statement again (9 ms) whatever its size. The CSV of 100,000 entries (2026-12-06), `wsis serve`
+ * and curl: 200 a batch took 7.4 s, 1,000 2.9–3.2 s (the process grew by 6 MB), 2,000 2.5–3.1 s
+ * (35–39 MB); three statements at once instead of two (IN_FLIGHT) grew it by 200 MB, no faster.
  */
 export const CSV_BATCH_SIZE = 2000;
 
@@ -53,8 +54,9 @@ const jsonColumns = sql.join(
 );
 
 /**
- * What a batch is made of, as one text the database builds from the rows matching `where`, in the
- * order of `ids` when given (a sorted export), else by id: rows as JSON, or records as CSV.
+ * What a batch is made of: a statement whose rows (column `batch`, texts joined in their order)
+ * the database builds from the rows matching `where`, in the order of `ids` when given (a sorted
+ * export), else by id: the rows as one JSON document, or one CSV record per row.
  */
 type Payload = (where: SQL, ids?: SQL) => SQL;
 
@@ -63,7 +65,7 @@ type Payload = (where: SQL, ids?: SQL) => SQL;
  * driver (measured on PGlite: 33 ms against 76 ms per 1,000 entries).
  */
 const jsonPayload: Payload = (where, ids) =>
-  sql`(select json_agg(t order by ${ids ? sql`array_position(${ids}, t."id")` : sql`t."id"`})::text from (select ${jsonColumns} from ${entries} where ${where}) t)`;
+  sql`select json_agg(t order by ${ids ? sql`array_position(${ids}, t."id")` : sql`t."id"`})::text as batch from (select ${jsonColumns} from ${entries} where ${where}) t`;
 
 /**
  * The rows as CSV records (columns.ts, each column's `sql`; csvFieldSql quotes as csvField does),
@@ -89,10 +91,11 @@ const csvPayload =
       COLUMNS.map((_, i) => csvFieldSql(sql`${sql.identifier(`c${i}`)}`)),
       sql`, `,
     );
-    // The records are joined in the subquery's order: an order inside string_agg sorted the records
-    // themselves (0.9 s of the 4.5 s for 100,000 entries), where the subquery's order is the primary key's.
+    // One row per record, in the subquery's order (no second sort): one text of the whole batch
+    // (string_agg) made the web process decode a string of megabytes per batch, and the export
+    // grew it by 68 MB at 1,000 entries a batch, 212 MB at 2,000.
     const order = ids ? sql`array_position(${ids}, ${entries.id})` : sql`${entries.id}`;
-    return sql`(with export_names as materialized (select ${names}::jsonb as names) select string_agg(concat_ws(',', ${fields}) || E'\r\n', '') from (select ${values} from ${entries} left join ${organizationLabels()} export_organization on export_organization.id = ${entries.organizationId} where ${where} order by ${order} offset 0) s)`;
+    return sql`with export_names as materialized (select ${names}::jsonb as names) select concat_ws(',', ${fields}) || E'\r\n' as batch from (select ${order} as position, ${values} from ${entries} left join ${organizationLabels()} export_organization on export_organization.id = ${entries.organizationId} where ${where} order by 1 offset 0) s order by s.position`;
   };
 
 type BatchArgs = { condition: SQL; sort?: EntrySort; locale: Locale; batchSize?: number };
@@ -101,8 +104,8 @@ type BatchArgs = { condition: SQL; sort?: EntrySort; locale: Locale; batchSize?:
 const IN_FLIGHT = 2;
 
 /** The results of `count` statements in order, `IN_FLIGHT` running at once (a statement that fails ends the export with its error). */
-async function* inOrder(count: number, run: (i: number) => Promise<string | null>): AsyncGenerator<string> {
-  const pending: Promise<string | null>[] = [];
+async function* inOrder(count: number, run: (i: number) => Promise<string[] | null>): AsyncGenerator<string[]> {
+  const pending: Promise<string[] | null>[] = [];
   const start = (i: number) => {
     const p = run(i);
     // Awaited in turn below; a client gone meanwhile must not crash the process.
@@ -112,7 +115,7 @@ async function* inOrder(count: number, run: (i: number) => Promise<string | null
   let next = 0;
   while (next < Math.min(count, IN_FLIGHT)) start(next++);
   while (pending.length > 0) {
-    const batch = await (pending.shift() as Promise<string | null>);
+    const batch = await (pending.shift() as Promise<string[] | null>);
     if (next < count) start(next++);
     if (batch) yield batch;
   }
@@ -134,17 +137,16 @@ const IDS = sql`${sql.placeholder('ids')}::bigint[]`;
  * `relevance` has no meaning for a whole file and exports as `newest`. A batch that matches no
  * row is left out. Memory stays flat whatever the size.
  */
-async function* exportBatches(db: DbOrTx, { condition, sort, locale, batchSize = EXPORT_BATCH_SIZE }: BatchArgs, payload: Payload): AsyncGenerator<string> {
+async function* exportBatches(db: DbOrTx, { condition, sort, locale, batchSize = EXPORT_BATCH_SIZE }: BatchArgs, payload: Payload): AsyncGenerator<string[]> {
   if (!sort) {
     const ends = (
       await db.execute<{ id: string | number }>(
         sql`select t.id from (select ${entries.id} as id, row_number() over (order by ${entries.id}) as n from ${entries}) t where t.n % ${batchSize} = 0 order by t.id`,
       )
     ).rows.map((r) => Number(r.id));
-    const window = composedOnce(db, sql`select ${payload(and(condition, sql`${entries.id} > ${LOW}`, sql`${entries.id} <= ${HIGH}`) as SQL)} as batch`);
+    const window = composedOnce(db, payload(and(condition, sql`${entries.id} > ${LOW}`, sql`${entries.id} <= ${HIGH}`) as SQL));
     yield* inOrder(ends.length + 1, async (i) => {
-      const [row] = await runStatement<{ batch: string | null }>(db, window({ low: i === 0 ? 0 : ends[i - 1], high: ends[i] ?? MAX_ID }));
-      return row?.batch ?? null;
+      return texts(await runStatement<{ batch: string | null }>(db, window({ low: i === 0 ? 0 : ends[i - 1], high: ends[i] ?? MAX_ID })));
     });
     return;
   }
@@ -158,27 +160,33 @@ async function* exportBatches(db: DbOrTx, { condition, sort, locale, batchSize =
       .orderBy(...order)
   ).map((r) => r.id);
   // The condition again: an entry unpublished meanwhile is left out.
-  const chunk = composedOnce(db, sql`select ${payload(and(condition, sql`${entries.id} = any(${IDS})`) as SQL, IDS)} as batch`);
+  const chunk = composedOnce(db, payload(and(condition, sql`${entries.id} = any(${IDS})`) as SQL, IDS));
   yield* inOrder(Math.ceil(ids.length / batchSize), async (i) => {
-    const [row] = await runStatement<{ batch: string | null }>(db, chunk({ ids: ids.slice(i * batchSize, (i + 1) * batchSize) }));
-    return row?.batch ?? null;
+    return texts(await runStatement<{ batch: string | null }>(db, chunk({ ids: ids.slice(i * batchSize, (i + 1) * batchSize) })));
   });
 }
+
+/** A batch's texts (one per row of its statement), null when it has none. */
+const texts = (rows: { batch: string | null }[]) => {
+  const out: string[] = [];
+  for (const row of rows) if (row.batch) out.push(row.batch);
+  return out.length > 0 ? out : null;
+};
 
 /** Above every id: the last window's end. */
 const MAX_ID = '9223372036854775807';
 
 /** The entries matching `condition` as rows, batch after batch (exportBatches), in id order or in the order of `sort`. */
 export async function* streamExportEntries(db: DbOrTx, args: BatchArgs): AsyncGenerator<ExportEntry[]> {
-  for await (const json of exportBatches(db, args, jsonPayload)) yield parseRows(json);
+  for await (const [json] of exportBatches(db, args, jsonPayload)) yield parseRows(json);
 }
 
 /**
- * The entries matching `condition` as CSV records written by the database (csvPayload), one text
- * per batch, in id order or in the order of `sort`. `names`: exportNames() as JSON; `urlPrefix`:
+ * The entries matching `condition` as CSV records written by the database (csvPayload), the
+ * records of each batch, in id order or in the order of `sort`. `names`: exportNames() as JSON; `urlPrefix`:
  * what comes before an entry's id in its address.
  */
-export const streamExportCsv = (db: DbOrTx, args: BatchArgs & { names: string; urlPrefix: string }): AsyncGenerator<string> =>
+export const streamExportCsv = (db: DbOrTx, args: BatchArgs & { names: string; urlPrefix: string }): AsyncGenerator<string[]> =>
   exportBatches(db, { ...args, batchSize: args.batchSize ?? CSV_BATCH_SIZE }, csvPayload(args));
 
 /** Names of the reference codes (action lines, SDGs and their targets, regions), in every language. */

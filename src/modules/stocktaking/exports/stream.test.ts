@@ -98,7 +98,7 @@ describe('a client that goes away', () => {
       (batches: AsyncIterable<ExportEntry[]>) =>
         csvStream(
           (async function* () {
-            for await (const b of batches) yield b.map((e) => `${e.id},x\r\n`).join('');
+            for await (const b of batches) yield b.map((e) => `${e.id},x\r\n`);
           })(),
         ),
     ],
