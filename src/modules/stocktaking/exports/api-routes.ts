@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Readable } from 'node:stream';
-import type { DbOrTx } from '../../../core/db/client.js';
+import type { Database, DbOrTx } from '../../../core/db/client.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { localizer, translator } from '../../../core/i18n/translate.js';
 import { countryName, findCountries } from '../../reference/queries.js';
@@ -16,7 +16,7 @@ import { entriesQuery } from '../api-read.js';
 import { type EntryFilters, type EntrySort, entryFilterCondition, FACETS } from '../queries.js';
 import { atomFeed, atomFeedId } from './atom.js';
 import { type ExportLabels, entryUrl, exportNames } from './columns.js';
-import { csvStream } from './csv.js';
+import { csvStream, recordBytes, writtenHere } from './csv.js';
 import { iatiStream } from './iati.js';
 import { jsonlStream } from './jsonl.js';
 import { addOrganizationNames, type ExportEntry, findExportNames, findNewEntries, streamExportCsv, streamExportEntries } from './queries.js';
@@ -66,7 +66,7 @@ export const labelsFor = async ({ locale, baseUrl, iatiReportingOrg, db }: { loc
   };
 };
 
-type BatchSource = { req: FastifyRequest; query: ExportQuery; db: DbOrTx; labels: ExportLabels };
+type BatchSource = { req: FastifyRequest; query: ExportQuery; db: DbOrTx; kind: Database['kind']; labels: ExportLabels };
 
 /** The rows of the request's filter, batch by batch, with the names of their organizations. */
 const batchesFor = ({ req, query, db, labels }: BatchSource) => {
@@ -83,9 +83,9 @@ const batchesFor = ({ req, query, db, labels }: BatchSource) => {
 
 /**
  * The CSV records of the entries matching `condition`, batch by batch, as the database writes them
- * (the names of the codes in `labels`' language passed to it once).
+ * (the names of the codes in `labels`' language passed to it once), as bytes.
  */
-export const csvBatches = async (db: DbOrTx, { condition, sort, labels, batchSize }: { condition: SQL; sort?: EntrySort; labels: ExportLabels; batchSize?: number }) => {
+export async function* csvBatches(db: DbOrTx, { condition, sort, labels, batchSize }: { condition: SQL; sort?: EntrySort; labels: ExportLabels; batchSize?: number }) {
   const names = JSON.stringify(
     exportNames(
       labels,
@@ -94,13 +94,20 @@ export const csvBatches = async (db: DbOrTx, { condition, sort, labels, batchSiz
   );
   // Everything before the id in entryUrl (the id is a number: no character of it is in the prefix).
   const urlPrefix = entryUrl(labels, 0).slice(0, -1);
-  return streamExportCsv(db, { condition, sort, locale: labels.locale, names, urlPrefix, batchSize });
-};
+  for await (const records of streamExportCsv(db, { condition, sort, locale: labels.locale, names, urlPrefix, batchSize })) yield recordBytes(records);
+}
 
-/** The CSV records of the request's filter (csvBatches). */
-const csvBatchesFor = async ({ req, query, db, labels }: BatchSource) => {
-  const { q, filters, sort } = filtersOf(query);
-  return csvBatches(db, { condition: entryFilterCondition({ actor: req.actor, locale: req.locale, q, filters }), sort, labels });
+/**
+ * The CSV records of the request's filter, written where a processor is free: by PostgreSQL, a
+ * process of its own (csvBatches: 100,000 entries in 2.5–3.1 s against 5.5–6.2 s here); by this
+ * process next to PGlite, whose database runs in a thread of this process (the same statement
+ * in its WebAssembly build took 9.7–10 s, against 6.4–6.8 s for csvRecord).
+ */
+const csvBatchesFor = (source: BatchSource): AsyncIterable<Buffer> => {
+  if (source.kind === 'pglite') return writtenHere(batchesFor(source), source.labels);
+  const { q, filters, sort } = filtersOf(source.query);
+  const { req } = source;
+  return csvBatches(source.db, { condition: entryFilterCondition({ actor: req.actor, locale: req.locale, q, filters }), sort, labels: source.labels });
 };
 
 const fileName = (extension: string) => `wsis-stocktaking-${new Date().toISOString().slice(0, 10)}.${extension}`;
@@ -129,7 +136,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       type: 'text/csv; charset=utf-8',
       mediaType: 'text/csv',
       extension: 'csv',
-      write: async (source: BatchSource) => csvStream(await csvBatchesFor(source)),
+      write: async (source: BatchSource) => csvStream(csvBatchesFor(source)),
       summary: 'The entries of a search as CSV (UTF-8 with BOM; codes and their names)',
     },
     {
@@ -173,7 +180,7 @@ export const exportApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req, reply) => {
         const labels = await labelsFor({ locale: req.locale, baseUrl: app.platform.config.baseUrl, iatiReportingOrg: app.platform.config.iatiReportingOrg, db });
-        return sendFile(reply, { type: file.type, extension: file.extension, stream: await file.write({ req, query: req.query, db, labels }) });
+        return sendFile(reply, { type: file.type, extension: file.extension, stream: await file.write({ req, query: req.query, db, kind: app.platform.database.kind, labels }) });
       },
     );
   }

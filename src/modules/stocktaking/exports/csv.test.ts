@@ -1,6 +1,7 @@
 /**
- * The CSV export is written by the database (each column's `sql`, csvFieldSql): it must be the
- * file the columns' JS values give (rowOf, csvLine), byte for byte, for values that test every
+ * The CSV export is written by PostgreSQL (each column's `sql`, csvFieldSql) or, next to PGlite,
+ * by the web process (csvRecord): both must be the file the columns' JS values give (rowOf,
+ * csvLine), byte for byte, on both databases, for values that test every
  * rule: formulas, quotes, commas, line breaks, edge spaces of every kind, empty texts, lists,
  * names of codes in each language, organizations with and without acronym, dates and instants.
  */
@@ -18,7 +19,7 @@ import { entries } from '../tables.js';
 import { insertPublishedEntry } from '../test-helpers.js';
 import { csvBatches, labelsFor } from './api-routes.js';
 import { COLUMN_NAMES, rowOf } from './columns.js';
-import { csvStream } from './csv.js';
+import { csvStream, writtenHere } from './csv.js';
 import { streamExportEntries } from './queries.js';
 
 let database: TestDatabase;
@@ -70,24 +71,26 @@ const bytesOf = async (stream: Readable) => {
 const both = async (locale: Locale, sort: EntrySort | undefined, batchSize: number) => {
   const labels = await labelsFor({ locale, baseUrl: 'https://wsis.example', db: database.db });
   const condition = entryFilterCondition({ actor: null, locale });
-  const written = await bytesOf(csvStream(await csvBatches(database.db, { condition, sort, labels, batchSize })));
-  const rows = [];
-  for await (const batch of streamExportEntries(database.db, { condition, sort, locale, batchSize })) rows.push(...batch);
+  const written = await bytesOf(csvStream(csvBatches(database.db, { condition, sort, labels, batchSize })));
   // The organizations' names, as the JS export collects them.
   for (const o of await database.db.select().from(organizations)) labels.organizations.set(o.id, organizationLabel(o));
+  const here = await bytesOf(csvStream(writtenHere(streamExportEntries(database.db, { condition, sort, locale, batchSize }), labels)));
+  const rows = [];
+  for await (const batch of streamExportEntries(database.db, { condition, sort, locale, batchSize })) rows.push(...batch);
   const expected = `${CSV_BOM}${csvLine(COLUMN_NAMES)}${rows.map((e) => csvLine(rowOf(e, labels))).join('')}`;
-  return { written, expected };
+  return { written, here, expected };
 };
 
-describe('the CSV export written by the database', () => {
+describe('the CSV export, written by the database or by the web process', () => {
   it.each([
     ['fr', undefined, 200],
     ['ar', 'title', 2],
     ['zh', 'newest', 1],
     ['en', undefined, 2],
   ] as const)('is the file of the JS columns, byte for byte (%s, sort %s, batches of %i)', async (locale, sort, batchSize) => {
-    const { written, expected } = await both(locale, sort, batchSize);
+    const { written, here, expected } = await both(locale, sort, batchSize);
     expect(written).toBe(expected);
+    expect(here).toBe(expected);
   });
 
   it('reads back with an independent parser, every rule applied', async () => {

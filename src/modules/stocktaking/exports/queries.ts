@@ -35,7 +35,7 @@ export const EXPORT_BATCH_SIZE = 200;
  * 2.5 MB for 2,000 entries in six languages), not rows of objects, and PostgreSQL plans each
  * statement again (9 ms) whatever its size. The CSV of 100,000 entries (2026-12-06), `wsis serve`
  * and curl: 200 a batch took 7.4 s, 1,000 2.9–3.2 s (the process grew by 6 MB), 2,000 2.5–3.1 s
- * (35–39 MB); three statements at once instead of two (IN_FLIGHT) grew it by 200 MB, no faster.
+ * (35–39 MB); three statements at once instead of two (CSV_IN_FLIGHT) grew it by 200 MB, no faster.
  */
 export const CSV_BATCH_SIZE = 2000;
 
@@ -71,7 +71,7 @@ const jsonPayload: Payload = (where, ids) =>
  * The rows as CSV records (columns.ts, each column's `sql`; csvFieldSql quotes as csvField does),
  * so that the web process only passes the text on: for the CSV of 100,000 entries it had spent
  * 4.7 s of its thread decoding, parsing and writing the rows (2026-12-06), for 5.5–6.2 s in all;
- * the database now writes them in 3.5–4.1 s of processor time on two connections (IN_FLIGHT), the
+ * the database now writes them in 3.5–4.1 s of processor time on two connections (CSV_IN_FLIGHT), the
  * web process spends 1 s, and the file takes 2.6–3.0 s. The names of the codes are one JSON
  * parameter.
  */
@@ -99,12 +99,17 @@ const csvPayload =
   };
 
 type BatchArgs = { condition: SQL; sort?: EntrySort; locale: Locale; batchSize?: number };
+type Reading = { payload: Payload; inFlight: number };
 
-/** Statements of an export running at once: on PostgreSQL the database writes the next batches on the other processor while the web process sends one. */
-const IN_FLIGHT = 2;
+/**
+ * Statements of a CSV export running at once: PostgreSQL writes the next batches on the other
+ * processor while the web process sends one. Three grew the process by 200 MB, no faster. The
+ * rows of the other exports are read one batch ahead (their parsing is the web process's work).
+ */
+const CSV_IN_FLIGHT = 2;
 
-/** The results of `count` statements in order, `IN_FLIGHT` running at once (a statement that fails ends the export with its error). */
-async function* inOrder(count: number, run: (i: number) => Promise<string[] | null>): AsyncGenerator<string[]> {
+/** The results of `count` statements in order, `inFlight` running at once (a statement that fails ends the export with its error). */
+async function* inOrder(count: number, inFlight: number, run: (i: number) => Promise<string[] | null>): AsyncGenerator<string[]> {
   const pending: Promise<string[] | null>[] = [];
   const start = (i: number) => {
     const p = run(i);
@@ -113,7 +118,7 @@ async function* inOrder(count: number, run: (i: number) => Promise<string[] | nu
     pending.push(p);
   };
   let next = 0;
-  while (next < Math.min(count, IN_FLIGHT)) start(next++);
+  while (next < Math.min(count, inFlight)) start(next++);
   while (pending.length > 0) {
     const batch = await (pending.shift() as Promise<string[] | null>);
     if (next < count) start(next++);
@@ -128,7 +133,7 @@ const IDS = sql`${sql.placeholder('ids')}::bigint[]`;
 /**
  * The payloads of the entries matching `condition` (built with entryFilterCondition, which applies
  * visibleEntriesFor: the caller decides nothing about visibility here), batch after batch, each
- * batch one statement composed once for the whole export (composedOnce), IN_FLIGHT at once.
+ * batch one statement composed once for the whole export (composedOnce), CSV_IN_FLIGHT at once for the CSV.
  * Without `sort`: by id, in windows of the primary key: the ids of the whole table that end each
  * window of `batchSize` are read first (one walk of the primary key), then each window's rows
  * (keyset, never OFFSET over the result): bounded windows keep every batch cheap whatever the
@@ -137,7 +142,7 @@ const IDS = sql`${sql.placeholder('ids')}::bigint[]`;
  * `relevance` has no meaning for a whole file and exports as `newest`. A batch that matches no
  * row is left out. Memory stays flat whatever the size.
  */
-async function* exportBatches(db: DbOrTx, { condition, sort, locale, batchSize = EXPORT_BATCH_SIZE }: BatchArgs, payload: Payload): AsyncGenerator<string[]> {
+async function* exportBatches(db: DbOrTx, { condition, sort, locale, batchSize = EXPORT_BATCH_SIZE }: BatchArgs, { payload, inFlight }: Reading): AsyncGenerator<string[]> {
   if (!sort) {
     const ends = (
       await db.execute<{ id: string | number }>(
@@ -145,7 +150,7 @@ async function* exportBatches(db: DbOrTx, { condition, sort, locale, batchSize =
       )
     ).rows.map((r) => Number(r.id));
     const window = composedOnce(db, payload(and(condition, sql`${entries.id} > ${LOW}`, sql`${entries.id} <= ${HIGH}`) as SQL));
-    yield* inOrder(ends.length + 1, async (i) => {
+    yield* inOrder(ends.length + 1, inFlight, async (i) => {
       return texts(await runStatement<{ batch: string | null }>(db, window({ low: i === 0 ? 0 : ends[i - 1], high: ends[i] ?? MAX_ID })));
     });
     return;
@@ -161,7 +166,7 @@ async function* exportBatches(db: DbOrTx, { condition, sort, locale, batchSize =
   ).map((r) => r.id);
   // The condition again: an entry unpublished meanwhile is left out.
   const chunk = composedOnce(db, payload(and(condition, sql`${entries.id} = any(${IDS})`) as SQL, IDS));
-  yield* inOrder(Math.ceil(ids.length / batchSize), async (i) => {
+  yield* inOrder(Math.ceil(ids.length / batchSize), inFlight, async (i) => {
     return texts(await runStatement<{ batch: string | null }>(db, chunk({ ids: ids.slice(i * batchSize, (i + 1) * batchSize) })));
   });
 }
@@ -178,7 +183,7 @@ const MAX_ID = '9223372036854775807';
 
 /** The entries matching `condition` as rows, batch after batch (exportBatches), in id order or in the order of `sort`. */
 export async function* streamExportEntries(db: DbOrTx, args: BatchArgs): AsyncGenerator<ExportEntry[]> {
-  for await (const [json] of exportBatches(db, args, jsonPayload)) yield parseRows(json);
+  for await (const [json] of exportBatches(db, args, { payload: jsonPayload, inFlight: 1 })) yield parseRows(json);
 }
 
 /**
@@ -187,7 +192,7 @@ export async function* streamExportEntries(db: DbOrTx, args: BatchArgs): AsyncGe
  * what comes before an entry's id in its address.
  */
 export const streamExportCsv = (db: DbOrTx, args: BatchArgs & { names: string; urlPrefix: string }): AsyncGenerator<string[]> =>
-  exportBatches(db, { ...args, batchSize: args.batchSize ?? CSV_BATCH_SIZE }, csvPayload(args));
+  exportBatches(db, { ...args, batchSize: args.batchSize ?? CSV_BATCH_SIZE }, { payload: csvPayload(args), inFlight: CSV_IN_FLIGHT });
 
 /** Names of the reference codes (action lines, SDGs and their targets, regions), in every language. */
 export const findExportNames = async (db: DbOrTx) => {
