@@ -99,7 +99,7 @@ export async function* csvBatches(db: DbOrTx, { condition, sort, labels, batchSi
 
 /**
  * The CSV records of the request's filter, written where a processor is free: by PostgreSQL, a
- * process of its own (csvBatches: 100,000 entries in 2.5–3.1 s against 5.5–6.2 s here); by this
+ * process of its own (csvBatches: 100,000 entries in 2.5–3.2 s against 5.5–6.2 s here); by this
  * process next to PGlite, whose database runs in a thread of this process (the same statement
  * in its WebAssembly build took 9.7–10 s, against 6.4–6.8 s for csvRecord).
  */

@@ -32,12 +32,14 @@ export const EXPORT_BATCH_SIZE = 200;
 
 /**
  * Entries per batch of the CSV written by the database: a batch is its records' texts (about
- * 2.5 MB for 2,000 entries in six languages), not rows of objects, and PostgreSQL plans each
+ * 1.2 MB for 1,000 entries in six languages), not rows of objects, and PostgreSQL plans each
  * statement again (9 ms) whatever its size. The CSV of 100,000 entries (2026-12-06), `wsis serve`
- * and curl: 200 a batch took 7.4 s, 1,000 2.9–3.2 s (the process grew by 6 MB), 2,000 2.5–3.1 s
- * (35–39 MB); three statements at once instead of two (CSV_IN_FLIGHT) grew it by 200 MB, no faster.
+ * and curl: 200 a batch took 7.4 s; 1,000 2.9–3.2 s, the process growing by 6 MB; 2,000 2.5–3.1 s,
+ * growing by 35–39 MB (in the bench, where the client shares the process: 1,000 2.5–2.9 s and
+ * +46–50 MB, 2,000 2.6–2.9 s and +37–84 MB). Three statements at once instead of two
+ * (CSV_IN_FLIGHT) grew it by 200 MB, no faster.
  */
-export const CSV_BATCH_SIZE = 2000;
+export const CSV_BATCH_SIZE = 1000;
 
 const TIMESTAMPS = ['createdAt', 'updatedAt', 'publishedAt'] as const;
 
@@ -93,7 +95,7 @@ const csvPayload =
     );
     // One row per record, in the subquery's order (no second sort): one text of the whole batch
     // (string_agg) made the web process decode a string of megabytes per batch, and the export
-    // grew it by 68 MB at 1,000 entries a batch, 212 MB at 2,000.
+    // grew it by 68 MB at 1,000 entries a batch, 212 MB at 2,000 (6 MB and 35–39 MB now).
     const order = ids ? sql`array_position(${ids}, ${entries.id})` : sql`${entries.id}`;
     return sql`with export_names as materialized (select ${names}::jsonb as names) select concat_ws(',', ${fields}) || E'\r\n' as batch from (select ${order} as position, ${values} from ${entries} left join ${organizationLabels()} export_organization on export_organization.id = ${entries.organizationId} where ${where} order by 1 offset 0) s order by s.position`;
   };
