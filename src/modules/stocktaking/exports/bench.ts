@@ -9,7 +9,7 @@
 import { collectGarbage } from '../../../core/cli/bench-memory.js';
 import { get } from 'node:http';
 import type { Database } from '../../../core/db/client.js';
-import { EXPORT_BATCH_SIZE } from './queries.js';
+import { CSV_BATCH_SIZE, EXPORT_BATCH_SIZE } from './queries.js';
 
 export type ExportMeasure = { path: string; seconds: number; rows: number | null; bytes: number; growthMb: number; peakRssMb: number };
 
@@ -114,7 +114,7 @@ export type DriverRead = { seconds: number; rows: number };
 /** The exports' lines in docs/benchmarks.md: each export with the driver's read measured right before it. */
 export const exportLines = (measures: { measure: ExportMeasure; driver: DriverRead }[]) => [
   '',
-  `| full export of the published entries (batches of ${EXPORT_BATCH_SIZE}; client in the bench process) | rows | MiB | seconds | memory added, MB (peak RSS) | same rows through the bare driver, s | **ratio driver / export** |`,
+  `| full export of the published entries (batches of ${EXPORT_BATCH_SIZE} rows; the CSV on PostgreSQL: ${CSV_BATCH_SIZE} records written by the database; client in the bench process) | rows | MiB | seconds | memory added, MB (peak RSS) | same rows through the bare driver, s | **ratio driver / export** |`,
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...measures.map(
     ({ measure: e, driver }) =>
