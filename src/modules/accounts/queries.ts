@@ -79,7 +79,7 @@ export const getOrganization = async (db: DbOrTx, id: number) => {
   return organization;
 };
 
-/** An organization's public name with its acronym, "Name (ACR)", as the exports show it. */
+/** An organization's public name with its acronym, "Name (ACR)", as pages and exports show it. */
 export const organizationLabel = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
 
 /**

@@ -72,9 +72,9 @@ const jsonPayload: Payload = (where, ids) =>
 /**
  * The rows as CSV records (columns.ts, each column's `sql`; csvFieldSql quotes as csvField does),
  * so that the web process only passes the text on: for the CSV of 100,000 entries it had spent
- * 4.7 s of its thread decoding, parsing and writing the rows (2026-12-06), for 5.5–6.2 s in all;
- * the database now writes them in 3.5–4.1 s of processor time on two connections (CSV_IN_FLIGHT), the
- * web process spends 1 s, and the file takes 2.6–3.0 s. The names of the codes are one JSON
+ * 4.7 s of its thread decoding, parsing and writing the rows (2026-12-06), for 6.1–7.7 s in all;
+ * the database now writes them in 3.5–4.4 s of processor time on two connections (CSV_IN_FLIGHT),
+ * the web process spends 1 s, and the file takes 2.5–3.2 s. The names of the codes are one JSON
  * parameter.
  */
 const csvPayload =
@@ -136,10 +136,12 @@ const IDS = sql`${sql.placeholder('ids')}::bigint[]`;
  * The payloads of the entries matching `condition` (built with entryFilterCondition, which applies
  * visibleEntriesFor: the caller decides nothing about visibility here), batch after batch, each
  * batch one statement composed once for the whole export (composedOnce), CSV_IN_FLIGHT at once for the CSV.
- * Without `sort`: by id, in windows of the primary key: the ids of the whole table that end each
- * window of `batchSize` are read first (one walk of the primary key), then each window's rows
- * (keyset, never OFFSET over the result): bounded windows keep every batch cheap whatever the
- * planner knows (PGlite has no autovacuum), and an entry added meanwhile is in the last window.
+ * Without `sort`: by id, in windows of ids: the ids of the matching entries that end each window
+ * of `batchSize` are read first (one statement), then each window's rows (keyset, never OFFSET
+ * over the result): bounded windows keep every batch cheap whatever the planner knows (PGlite has
+ * no autovacuum), a filter that matches few entries makes few statements (the windows of the
+ * whole table made 100 for a country's dozen entries), and an entry added meanwhile is in the
+ * last window.
  * With `sort`: the ordered ids first (a number each), then the rows by batches of ids.
  * `relevance` has no meaning for a whole file and exports as `newest`. A batch that matches no
  * row is left out. Memory stays flat whatever the size.
@@ -148,7 +150,7 @@ async function* exportBatches(db: DbOrTx, { condition, sort, locale, batchSize =
   if (!sort) {
     const ends = (
       await db.execute<{ id: string | number }>(
-        sql`select t.id from (select ${entries.id} as id, row_number() over (order by ${entries.id}) as n from ${entries}) t where t.n % ${batchSize} = 0 order by t.id`,
+        sql`select t.id from (select ${entries.id} as id, row_number() over (order by ${entries.id}) as n from ${entries} where ${condition}) t where t.n % ${batchSize} = 0 order by t.id`,
       )
     ).rows.map((r) => Number(r.id));
     const window = composedOnce(db, payload(and(condition, sql`${entries.id} > ${LOW}`, sql`${entries.id} <= ${HIGH}`) as SQL));
