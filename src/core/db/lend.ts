@@ -85,7 +85,7 @@ const serveSession = (socket: Socket, { pool, pglite }: Lender) => {
     held = undefined;
     try {
       // Ends an unfinished extended-protocol exchange, then whatever transaction it left open.
-      if (rollback) await pglite.enqueueRaw(Buffer.concat([serialize.sync(), serialize.query('rollback')]));
+      if (rollback) await pglite.enqueue(Buffer.concat([serialize.sync(), serialize.query('rollback')]));
     } finally {
       client.release();
     }
@@ -125,7 +125,7 @@ const serveSession = (socket: Socket, { pool, pglite }: Lender) => {
     if (frames.length > 0) {
       socket.setTimeout(0);
       held ??= await pool.connect();
-      const reply = await pglite.enqueueRaw(frames);
+      const reply = await pglite.enqueue(frames);
       if (!socket.destroyed) socket.write(reply);
       if (lastReadyStatus(reply) === 'I' && pending.length === 0) await giveBack({ rollback: false });
       // Holding the database while the command thinks: a minute of silence ends its session.

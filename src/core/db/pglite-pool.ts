@@ -1,29 +1,23 @@
 /**
  * A `pg` Pool whose single connection is the PGlite database living in a worker thread.
- * PGlite ships an adapter (`@electric-sql/pglite/node-postgres`) that lets node-postgres talk to
- * any object with `waitReady` and `execProtocolStream`; here that object forwards the protocol
- * bytes to the worker. One connection means transactions are naturally exclusive.
+ * The connection sends the driver's protocol bytes to the worker and parses the bytes of the
+ * backend's reply with pg's own parser (pg-protocol), as pg's socket connection does: the worker
+ * makes no message objects, and the reply moves between the threads without a copy. One
+ * connection means transactions are naturally exclusive.
  */
 import { Worker } from 'node:worker_threads';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { serialize } from 'pg-protocol';
+import { Parser } from 'pg-protocol/dist/parser.js';
 
 type Pending = { resolve: (value: WorkerReply) => void; reject: (error: Error) => void };
 type WorkerReply = {
   id?: number;
   ready?: boolean;
-  messages?: Record<string, unknown>[];
   dump?: Uint8Array;
   raw?: Uint8Array;
   error?: string;
-};
-
-/** Rebuilds an error message as a real Error carrying the PostgreSQL fields (code, detail, …). */
-const revive = (message: Record<string, unknown>) => {
-  if (message.name !== 'error') return message;
-  const error = new pg.DatabaseError(String(message.message), Number(message.length ?? 0), 'error');
-  return Object.assign(error, message, { name: 'error' });
 };
 
 export class PgliteWorkerHandle {
@@ -69,18 +63,11 @@ export class PgliteWorkerHandle {
 
   #queue: Promise<unknown> = Promise.resolve();
 
-  /** Sends protocol bytes in call order; resolves with the backend's messages for them. */
-  enqueue(bytes: Uint8Array): Promise<Record<string, unknown>[]> {
-    const result = this.#queue
-      .then(() => this.waitReady)
-      .then(() => this.#call({ kind: 'protocol', bytes }))
-      .then((reply) => (reply.messages ?? []).map(revive));
-    this.#queue = result.catch(() => undefined);
-    return result;
-  }
-
-  /** Sends protocol bytes in call order; resolves with the backend's reply as bytes (for a lent session). */
-  enqueueRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  /**
+   * Sends protocol bytes in call order; resolves with the backend's reply as bytes (moved from the
+   * worker without a copy), for a connection's parser or a lent session.
+   */
+  enqueue(bytes: Uint8Array): Promise<Uint8Array> {
     const result = this.#queue
       .then(() => this.waitReady)
       .then(() => this.#call({ kind: 'raw', bytes }))
@@ -118,6 +105,7 @@ class WorkerPgConnection extends EventEmitter {
   submittedNamedStatements = {};
   #ended = false;
   #outgoing: Uint8Array[] = [];
+  #parser = new Parser();
 
   constructor(private readonly handle: PgliteWorkerHandle) {
     super();
@@ -135,12 +123,12 @@ class WorkerPgConnection extends EventEmitter {
       this.#outgoing = [];
       this.handle
         .enqueue(batch)
-        .then((messages) => {
-          for (const message of messages) {
-            const name = String(message.name);
+        .then((reply) => {
+          // The messages as pg's own socket connection gives them (errors as pg.DatabaseError).
+          this.#parser.parse(Buffer.from(reply.buffer, reply.byteOffset, reply.byteLength), (message) => {
             this.emit('message', message);
-            this.emit(name === 'error' ? 'errorMessage' : name, message);
-          }
+            this.emit(message.name === 'error' ? 'errorMessage' : message.name, message);
+          });
         })
         .catch((error) => this.emit('error', error));
     });
