@@ -10,10 +10,10 @@ beforeAll(async () => {
 afterAll(async () => kit.close());
 
 describe('database', () => {
-  it('keeps the embedded database’s page cache to 64 MB (PGlite’s own default, 128 MB, stays resident on a large corpus)', async () => {
+  it('keeps the embedded database’s page cache to 16 MB (PGlite’s own default, 128 MB, stays resident on a large corpus)', async () => {
     if (kit.database.kind !== 'pglite') return;
     const { rows } = await kit.database.pool.query<{ shared_buffers: string }>('show shared_buffers');
-    expect(rows[0]?.shared_buffers).toBe('64MB');
+    expect(rows[0]?.shared_buffers).toBe('16MB');
   });
 
   it('runs without PostgreSQL’s JIT on a server (it cost a submission’s receipt 20–50 ms of compiling)', async () => {
