@@ -120,4 +120,22 @@ describe('word index', () => {
     expect(memoryMatches(merged, "'digit'").title).not.toContain(changedId);
     expect(Array.from(merged.universe)).toEqual(Array.from(full.universe));
   });
+
+  it('keeps ids in 32 bits while they fit, and every id exactly beyond (an identity restarted past 4,294,967,295)', async () => {
+    const { db } = database;
+    const small = await readWordIndex(db);
+    expect(small.all.ids).toBeInstanceOf(Uint32Array);
+    await db.execute(sql`alter table stocktaking_entries alter column id restart with 4294967301`);
+    const big = await insertPublishedEntry(db, { title: { en: 'Pangolins online' }, summary: { en: 'A digital census of pangolins.' } });
+    expect(big.id).toBe(4_294_967_301);
+    const merged = await readWordIndex(db, small);
+    const full = await readWordIndex(db);
+    for (const index of [merged, full]) {
+      expect(memoryMatches(index, "'pangolin'")).toEqual({ title: [big.id], other: [] });
+      expect(memoryMatches(index, "'digit' & 'pangolin'").other).toEqual([big.id]);
+      expect(memoryMatches(index, "!'pangolin'").title).not.toContain(big.id);
+      expect(Array.from(index.universe).at(-1)).toBe(big.id);
+    }
+    expect(full.all.ids).toBeInstanceOf(Float64Array);
+  });
 });

@@ -18,8 +18,23 @@ import type { DbOrTx } from '../../core/db/client.js';
 import { readAtVersion, versionedCache } from './entry-caches.js';
 import { searchRows } from './tables.js';
 
+/**
+ * Ids kept in the index: 32-bit while every id fits (half the memory: 18 MB fewer at 100,000
+ * entries), 64-bit floats beyond (an identity past 4,294,967,295).
+ */
+type Ids = Uint32Array | Float64Array;
+
+/** An array for `length` ids up to `maxId`. */
+const idArray = (length: number, maxId: number): Ids => (maxId <= 0xffffffff ? new Uint32Array(length) : new Float64Array(length));
+
+/** The largest of ascending ids (0 for none). */
+const last = (ids: Ids): number => (ids.length ? (ids[ids.length - 1] as number) : 0);
+
+/** The same ids in 32 bits when the largest fits. */
+const compact = (ids: Float64Array): Ids => (last(ids) <= 0xffffffff ? Uint32Array.from(ids) : ids);
+
 /** Posting lists in one array (CSR): the ids of slot s are ids[offsets[s] .. offsets[s + 1]), ascending. */
-type Postings = { offsets: Int32Array; ids: Float64Array };
+type Postings = { offsets: Int32Array; ids: Ids };
 
 export type WordIndex = {
   version: number;
@@ -30,7 +45,7 @@ export type WordIndex = {
   /** Lexemes of the titles only (title_vector). */
   title: Postings;
   /** Every entry id, ascending (what a negation is taken from). */
-  universe: Float64Array;
+  universe: Ids;
   built: 'read' | 'merged';
 };
 
@@ -92,13 +107,13 @@ const buildPostings = (rows: LoadRow[], column: 'a' | 't', slotOf: (lexeme: stri
   pairSlots.forEach((s, k) => {
     freshIds[(cursor[s] as number)++] = Number((rows[pairRows[k] as number] as LoadRow).id);
   });
-  if (!base) return { offsets: freshOffsets, ids: freshIds };
+  if (!base) return { offsets: freshOffsets, ids: compact(freshIds) };
 
   // Merge: each slot's kept old ids and fresh ids, both ascending.
   const old = base.postings;
   const oldSlots = old.offsets.length - 1;
   const offsets = new Int32Array(slotCount + 1);
-  const ids = new Float64Array(old.ids.length + freshIds.length);
+  const ids = idArray(old.ids.length + freshIds.length, rows.reduce((max, r) => Math.max(max, Number(r.id)), last(old.ids)));
   let n = 0;
   for (let s = 0; s < slotCount; s++) {
     let i = s < oldSlots ? (old.offsets[s] as number) : 0;
@@ -127,15 +142,15 @@ const build = (version: number, rows: LoadRow[], base: { index: WordIndex; chang
   const slotOf = slotMaker(slots);
   const rowIds = Float64Array.from(rows, (r) => Number(r.id));
   const old = base.index;
-  const maxId = Math.max(old.universe.length ? (old.universe[old.universe.length - 1] as number) : 0, ...base.changed);
+  const maxId = Math.max(last(old.universe), ...base.changed);
   const changed = membership(base.changed, maxId);
-  const kept = old.universe.filter((id) => !changed(id));
+  const unchanged = Float64Array.from(old.universe).filter((id) => !changed(id));
   return {
     version,
     slots,
     all: buildPostings(rows, 'a', slotOf, { postings: old.all, changed }),
     title: buildPostings(rows, 't', slotOf, { postings: old.title, changed }),
-    universe: union(kept, rowIds),
+    universe: compact(union(unchanged, rowIds)),
     built: 'merged',
   };
 };
@@ -176,9 +191,13 @@ const readPostings = async (tx: DbOrTx, column: typeof searchRows.searchVector |
     total += list.ids.length;
   }
   const bySlot: (Float64Array | undefined)[] = new Array(slotCount);
-  for (const list of lists) bySlot[list.slot] = list.ids;
+  let maxId = 0;
+  for (const list of lists) {
+    bySlot[list.slot] = list.ids;
+    maxId = Math.max(maxId, last(list.ids));
+  }
   const offsets = new Int32Array(slotCount + 1);
-  const ids = new Float64Array(total);
+  const ids = idArray(total, maxId);
   for (let s = 0; s < slotCount; s++) {
     const list = bySlot[s];
     if (list) ids.set(list, offsets[s]);
@@ -203,7 +222,7 @@ export const readWordIndex = (db: DbOrTx, base?: WordIndex): Promise<WordIndex> 
       const title = await readPostings(tx, searchRows.titleVector, slotOf);
       const [every] = (await tx.execute<{ ids: string | null }>(sql`select string_agg(${searchRows.entryId}::text, ',' order by ${searchRows.entryId}) as ids from ${searchRows}`))
         .rows;
-      return { version, slots, all, title, universe: parseIds(every?.ids ?? null), built: 'read' as const };
+      return { version, slots, all, title, universe: compact(parseIds(every?.ids ?? null)), built: 'read' as const };
     },
   });
 
@@ -289,7 +308,7 @@ export const parseTsQuery = (text: string): QueryNode | null | undefined => {
 };
 
 /** The ids in both sorted lists. */
-const intersect = (a: Float64Array, b: Float64Array): Float64Array => {
+const intersect = (a: Ids, b: Ids): Float64Array => {
   if (a.length > b.length) return intersect(b, a);
   const out = new Float64Array(a.length);
   let n = 0;
@@ -303,7 +322,7 @@ const intersect = (a: Float64Array, b: Float64Array): Float64Array => {
 };
 
 /** The ids in either sorted list. */
-export const union = (a: Float64Array, b: Float64Array): Float64Array => {
+export const union = (a: Ids, b: Ids): Float64Array => {
   const out = new Float64Array(a.length + b.length);
   let n = 0;
   let i = 0;
@@ -324,7 +343,7 @@ export const union = (a: Float64Array, b: Float64Array): Float64Array => {
 };
 
 /** The ids of sorted list a that are not in b. */
-const difference = (a: Float64Array, b: Float64Array): Float64Array => {
+const difference = (a: Ids, b: Ids): Float64Array => {
   const out = new Float64Array(a.length);
   let n = 0;
   let j = 0;
@@ -337,7 +356,7 @@ const difference = (a: Float64Array, b: Float64Array): Float64Array => {
 };
 
 /** A set of ids, or its complement (a negation is kept as such until it meets a positive set). */
-type Matches = { ids: Float64Array; negated: boolean };
+type Matches = { ids: Ids; negated: boolean };
 
 const evaluate = (node: QueryNode, index: WordIndex, postings: Postings): Matches => {
   switch (node.op) {
@@ -378,7 +397,7 @@ const resolve = (m: Matches, index: WordIndex) => (m.negated ? difference(index.
  * and the others: what `search_vector @@ q` and `title_vector @@ q` answer, for every entry
  * (visibility is the caller's business). Ascending ids.
  */
-export const evaluateQuery = (index: WordIndex, query: QueryNode): { title: Float64Array; other: Float64Array } => {
+export const evaluateQuery = (index: WordIndex, query: QueryNode): { title: Ids; other: Ids } => {
   const all = resolve(evaluate(query, index, index.all), index);
   // A title's lexemes are in its search vector too, so without a negation a title match is a match.
   const titleMatches = resolve(evaluate(query, index, index.title), index);
