@@ -7,7 +7,9 @@
  * ('الصحة' → 'الصح', 'الفتيات' → 'الفت') and may differ between the PostgreSQL and PGlite builds.
  * The other four languages use PostgreSQL's snowball configurations. Knows no table.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Jieba } from '@node-rs/jieba';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Locale } from '../i18n/locales.js';
@@ -25,14 +27,15 @@ export const SEARCH_CONFIGS: Record<Locale, string> = {
 
 let jieba: Jieba | undefined;
 /**
- * jieba is loaded at the first Chinese text, not with the module: its dictionary module reads 11 MB
- * of files when imported, which every `wsis` command paid at start and every process kept.
+ * jieba is loaded at the first Chinese text, not with the module. Its dictionary is read from the
+ * package's `dict.txt` for the time of building the segmenter: the package's `dict.js` reads it
+ * and the 6 MB keyword-weight file (`idf.txt`, not used here) into buffers that its module kept for
+ * the life of every process.
  */
 const loadJieba = (): Jieba => {
   const require = createRequire(import.meta.url);
   const { Jieba: Segmenter } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
-  return Segmenter.withDict(dict);
+  return Segmenter.withDict(readFileSync(join(dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt')));
 };
 
 /** Chinese text cut into words (jieba, without HMM). */
