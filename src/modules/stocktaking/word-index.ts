@@ -113,7 +113,10 @@ const buildPostings = (rows: LoadRow[], column: 'a' | 't', slotOf: (lexeme: stri
   const old = base.postings;
   const oldSlots = old.offsets.length - 1;
   const offsets = new Int32Array(slotCount + 1);
-  const ids = idArray(old.ids.length + freshIds.length, rows.reduce((max, r) => Math.max(max, Number(r.id)), last(old.ids)));
+  const ids = idArray(
+    old.ids.length + freshIds.length,
+    rows.reduce((max, r) => Math.max(max, Number(r.id)), last(old.ids)),
+  );
   let n = 0;
   for (let s = 0; s < slotCount; s++) {
     let i = s < oldSlots ? (old.offsets[s] as number) : 0;
