@@ -431,18 +431,3 @@ const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, fil
   });
   return { total, tiers, idsAt, facets: result };
 };
-
-/**
- * `ids` (newest first) with higher ranks first; equal ranks keep their order. Bucketing: a few
- * distinct ranks for thousands of rows need no comparison sort.
- */
-export const orderByRank = (ids: number[], ranks: Map<number, number>): number[] => {
-  const buckets = new Map<number, number[]>();
-  for (const id of ids) {
-    const rank = ranks.get(id) ?? 0;
-    const bucket = buckets.get(rank);
-    if (bucket) bucket.push(id);
-    else buckets.set(rank, [id]);
-  }
-  return [...buckets.keys()].sort((a, b) => b - a).flatMap((rank) => buckets.get(rank) ?? []);
-};

@@ -101,6 +101,21 @@ describe('findEntries: full-text search', () => {
     const newest = await findEntries(database.db, { actor: null, locale: 'en', q: 'okapi mapping', sort: 'newest' });
     expect(newest.items.map((i) => i.id)).toEqual([apart.id, together.id]);
   });
+
+  it('cuts pages from the ranked title matches: higher ranks first, equal ranks newest first, no entry twice or left out', async () => {
+    const day = (d: number) => new Date(Date.UTC(2012, 0, d));
+    const apart = [1, 2, 3].map((d) => insertPublishedEntry(database.db, { title: { en: `Numbat counts along the coast and ${d} wetland surveys` }, publishedAt: day(d) }));
+    const together = [4, 5].map((d) => insertPublishedEntry(database.db, { title: { en: `Numbat wetland ${d}` }, publishedAt: day(d) }));
+    const ids = async (list: Promise<{ id: number }>[]) => (await Promise.all(list)).map((e) => e.id);
+    const [apartIds, togetherIds] = [await ids(apart), await ids(together)];
+    const expected = [...togetherIds.reverse(), ...apartIds.reverse()];
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push(...(await findEntries(database.db, { actor: null, locale: 'en', q: 'numbat wetland', page, pageSize: 2 })).items.map((i) => i.id));
+    expect(pages).toEqual(expected);
+    const whole = await findEntries(database.db, { actor: null, locale: 'en', q: 'numbat wetland', pageSize: 10 });
+    expect(whole.items.map((i) => i.id)).toEqual(expected);
+    expect(whole.items[0]?.rank).toBeGreaterThan(whole.items[4]?.rank ?? Number.POSITIVE_INFINITY);
+  });
 });
 
 describe('findEntries: facets, sort and pages', () => {

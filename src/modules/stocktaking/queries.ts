@@ -10,7 +10,7 @@ import { notFound } from '../../core/http/problems.js';
 import type { PlatformModule } from '../../core/module.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
 import { anyLanguageQuery, prepareSearchText, readerQuery, SEARCH_CONFIGS as SEARCH_CONFIG, stemArabic } from '../../core/search/index.js';
-import { anyVisible, type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, orderByRank, tally } from './facet-index.js';
+import { anyVisible, type EntryFilters, entriesVersionOf, FACETS, type FacetName, type Facets, facetIndexOf, tally } from './facet-index.js';
 import { entries, entriesVersion, searchRows, searchWords } from './tables.js';
 import { evaluateQuery, parseTsQuery, union, wordIndexOf } from './word-index.js';
 
@@ -216,13 +216,21 @@ const matchWords = async (db: DbOrTx, { actor, query, reader }: { actor: MaybeAc
   };
 };
 
-/** ts_rank_cd of each title among `ids` (a few thousand at most, read through the primary key). */
-const titleRanks = async (db: DbOrTx, { ids, query }: { ids: number[]; query: SQL }): Promise<Map<number, number>> => {
+/**
+ * The page `offset .. offset + limit` of `ids` (newest first) ordered by the ts_rank_cd of their
+ * titles, higher first, equal ranks in their order, each with its rank as a fraction below 1 (it
+ * orders the matches within their group, never above a better group). PostgreSQL ranks and orders
+ * the whole group (a few thousand at most, read through the primary key) and returns the page
+ * alone: the group's every rank, read and ordered here, was thousands of rows to parse per search.
+ */
+const rankedPage = async (db: DbOrTx, { ids, query, offset, limit }: { ids: number[]; query: SQL; offset: number; limit: number }): Promise<{ id: number; rank: number }[]> => {
   const { rows } = await db.execute<{ id: string | number; r: number }>(
-    sql`select ${searchRows.entryId} as id, ts_rank_cd(${searchRows.titleVector}, ${query}) as r from ${searchRows} where ${searchRows.entryId} = any(${sql.param(ids)}::bigint[])`,
+    sql`select m.id, coalesce(ts_rank_cd(s.title_vector, ${query}), 0) as r
+      from unnest(${sql.param(ids)}::bigint[]) with ordinality as m(id, n)
+      left join ${searchRows} s on s.entry_id = m.id
+      order by r desc, m.n limit ${limit} offset ${offset}`,
   );
-  // A fraction below 1: the rank orders the matches within their group, never above a better group.
-  return new Map(rows.map((r) => [Number(r.id), Number(r.r) / (1 + Number(r.r))]));
+  return rows.map((r) => ({ id: Number(r.id), rank: Number(r.r) / (1 + Number(r.r)) }));
 };
 
 /** Closest published title words tried for each misspelt word. */
@@ -353,10 +361,9 @@ export const findEntries = async (
         const base = found.tiers.length - 1 - g;
         let part: number[];
         if (query && tier.title && tier.size > 1 && tier.size <= RANK_LIMIT) {
-          const members = found.idsAt(start, end);
-          const exact = await titleRanks(db, { ids: members, query });
-          part = orderByRank(members, exact).slice(from - start, to - start);
-          for (const id of part) ranks.set(id, base + (exact.get(id) ?? 0));
+          const ranked = await rankedPage(db, { ids: found.idsAt(start, end), query, offset: from - start, limit: to - from });
+          part = ranked.map((r) => r.id);
+          for (const r of ranked) ranks.set(r.id, base + r.rank);
         } else {
           part = found.idsAt(from, to);
           for (const id of part) ranks.set(id, base);
