@@ -365,7 +365,11 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   // Sent as bytes: the weak ETag hashes them and the socket writes them, where a string was encoded
   // to UTF-8 for each (80 KB twice per search page).
   const sendPage = (reply: FastifyReply, element: VNode, status = 200) =>
-    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(Buffer.from(html(element)));
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(Buffer.from(html(element)));
   app.decorateReply('page', function (this: FastifyReply, element: VNode, status = 200) {
     return sendPage(this, element, status);
   });
