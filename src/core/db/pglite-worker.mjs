@@ -102,7 +102,7 @@ port.on('message', (req) => {
     try {
       if (stopped && req.kind !== 'close') {
         port.postMessage({ id: req.id, error: stopped });
-      } else if (req.kind === 'protocol' || req.kind === 'raw') {
+      } else if (req.kind === 'raw') {
         // Protocol bytes in, the backend's reply as bytes out, moved to the main thread without a
         // copy: no message objects are made here and cloned there (they were most of this
         // thread's garbage and a third of its time on the search page).
