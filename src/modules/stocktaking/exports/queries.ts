@@ -90,8 +90,7 @@ const entryOf = (row: Record<string, unknown>): ExportEntry => {
 type Payload = (where: SQL, ids?: SQL) => SQL;
 
 /** The rows themselves (rowColumns), in the order of `ids` when given, else by id. */
-const rowsPayload: Payload = (where, ids) =>
-  sql`select ${rowColumns} from ${entries} where ${where} order by ${ids ? sql`array_position(${ids}, ${entries.id})` : entries.id}`;
+const rowsPayload: Payload = (where, ids) => sql`select ${rowColumns} from ${entries} where ${where} order by ${ids ? sql`array_position(${ids}, ${entries.id})` : entries.id}`;
 
 /**
  * The rows as CSV records (columns.ts, each column's `sql`; csvFieldSql quotes as csvField does),
@@ -221,7 +220,8 @@ const entriesOf = (rows: Record<string, unknown>[]) => (rows.length > 0 ? rows.m
 const MAX_ID = '9223372036854775807';
 
 /** The entries matching `condition` as rows, batch after batch (exportBatches), in id order or in the order of `sort`. */
-export const streamExportEntries = (db: DbOrTx, args: BatchArgs): AsyncGenerator<ExportEntry[]> => exportBatches(db, args, { payload: rowsPayload, inFlight: ROWS_IN_FLIGHT, read: entriesOf });
+export const streamExportEntries = (db: DbOrTx, args: BatchArgs): AsyncGenerator<ExportEntry[]> =>
+  exportBatches(db, args, { payload: rowsPayload, inFlight: ROWS_IN_FLIGHT, read: entriesOf });
 
 /**
  * The entries matching `condition` as CSV records written by the database (csvPayload), the
