@@ -78,7 +78,12 @@ who as (
     r.voter is not null or (u.status = 'active' and u.email_verified_at is not null) as may_vote,
     coalesce(u.status = 'active', true) as active
   from req r
-  left join auth_api_tokens t on r.voter is null and t.token_hash = r.token_hash and t.revoked_at is null
+  -- One lookup of the unique index per vote (limit 1: the subquery is not flattened into a join).
+  -- As a join, the planner, told a hundred votes by json_to_recordset, hashed them and read the
+  -- whole token table for each batch below some 50,000 tokens (20,000: 53 ms a batch).
+  left join lateral (
+    select t.user_id from auth_api_tokens t where r.voter is null and t.token_hash = r.token_hash and t.revoked_at is null limit 1
+  ) t on true
   left join auth_users u on u.id = t.user_id
 ),
 touched as (
