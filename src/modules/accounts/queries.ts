@@ -82,6 +82,19 @@ export const getOrganization = async (db: DbOrTx, id: number) => {
 /** An organization's public name with its acronym, "Name (ACR)", as pages and exports show it. */
 export const organizationLabel = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
 
+/** The organizations of `ids` in one read (null and repeated ids ignored); a deleted one is left out. */
+export const findOrganizationsByIds = async (db: DbOrTx, ids: Iterable<number | null>) => {
+  const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
+  return wanted.length === 0 ? [] : db.select().from(organizations).where(inArray(organizations.id, wanted));
+};
+
+/**
+ * The public name (organizationLabel) of each organization of `ids`, by id, in one read; a deleted
+ * organization has none (what names it is shown without it). A page of twenty entries read them
+ * one query each.
+ */
+export const findOrganizationLabels = async (db: DbOrTx, ids: Iterable<number | null>) => new Map((await findOrganizationsByIds(db, ids)).map((o) => [o.id, organizationLabel(o)]));
+
 /**
  * Every organization's id and organizationLabel as the database writes it (`id`, `label`), a table
  * to join where many rows name their organization (an export): one hash join, where a lookup

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKit, type TestKit } from '../../test/app.js';
 import { buildUser } from '../../test/factories.js';
+import { inArray } from 'drizzle-orm';
+import { organizations } from '../accounts/tables.js';
+import { entries } from './tables.js';
 import { insertPublishedEntry } from './test-helpers.js';
 
 let kit: TestKit;
@@ -50,6 +53,32 @@ describe('GET /:locale/stocktaking', () => {
     const fr = await kit.app.inject({ url: '/fr/stocktaking?q=pelican' });
     expect(fr.body).toMatch(/<span lang="en" dir="auto"><mark>Pelican<\/mark> survey/);
     expect(fr.body).toContain('class="translation-note"');
+  });
+
+  it('names the organization of each entry shown, with its acronym', async () => {
+    const { db } = kit.database;
+    const [gannet] = await db.insert(organizations).values({ name: 'Gannet Institute', acronym: 'GI', stakeholderType: 'academia', country: 'FR' }).returning();
+    const [puffin] = await db.insert(organizations).values({ name: 'Puffin Trust', stakeholderType: 'civil-society', country: 'IS' }).returning();
+    const added = [
+      await insertPublishedEntry(db, { title: { en: 'Seabird census online' }, organizationId: gannet?.id }),
+      await insertPublishedEntry(db, { title: { en: 'Seabird nesting cameras' }, organizationId: puffin?.id }),
+      await insertPublishedEntry(db, { title: { en: 'Seabird ringing app' }, organizationId: gannet?.id }),
+    ];
+    try {
+      const res = await kit.app.inject({ url: '/en/stocktaking?q=seabird' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('3 entries found');
+      expect(count(res.body, /Gannet Institute \(GI\)/g)).toBe(2);
+      expect(count(res.body, /Puffin Trust/g)).toBe(1);
+    } finally {
+      // The other tests count the entries of this file.
+      await db.delete(entries).where(
+        inArray(
+          entries.id,
+          added.map((e) => e.id),
+        ),
+      );
+    }
   });
 
   it('is right to left in Arabic', async () => {

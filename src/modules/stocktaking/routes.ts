@@ -1,7 +1,7 @@
 import { pathId } from '../../core/http/params.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { DbOrTx } from '../../core/db/client.js';
-import { getOrganization, organizationLabel } from '../accounts/queries.js';
+import { findOrganizationLabels } from '../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs } from '../reference/queries.js';
 import { collectItemActions } from '../../core/contributions.js';
 import { can, isSignedIn } from '../../core/permissions/index.js';
@@ -39,20 +39,6 @@ const referenceNames = (db: DbOrTx): Promise<ReferenceNames> => {
   return names;
 };
 
-/** Names of the organizations of the entries shown (public information); a removed one is left out. */
-const organizationNames = async (db: DbOrTx, ids: (number | null)[]) => {
-  const names = new Map<number, string>();
-  for (const id of new Set(ids.filter((i): i is number => i !== null))) {
-    try {
-      const o = await getOrganization(db, id);
-      names.set(id, organizationLabel(o));
-    } catch {
-      // deleted organization: the entry stays, in the submitter's name
-    }
-  }
-  return names;
-};
-
 /** The facets a reader asked to see in full (`?more=country`, repeated or comma-separated); anything else is ignored. */
 const expandedFacets = (query: unknown): FacetName[] => {
   const raw = query && typeof query === 'object' ? (query as Record<string, unknown>).more : undefined;
@@ -75,7 +61,7 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
     const result = { ...found, items: found.items.map((i) => ({ ...i, badges: badges.get(i.id) ?? [] })) };
     const [names, organizations] = await Promise.all([
       referenceNames(db),
-      organizationNames(
+      findOrganizationLabels(
         db,
         result.items.map((i) => i.organizationId),
       ),
@@ -95,7 +81,7 @@ export const stocktakingRoutes: FastifyPluginAsync = async (app) => {
     const found = await getEntry(db, { actor: req.actor, id: pathId(req.params.id) });
     const [names, organizations, images, badges] = await Promise.all([
       referenceNames(db),
-      organizationNames(db, [found.organizationId]),
+      findOrganizationLabels(db, [found.organizationId]),
       findEntryImages(db, found.id),
       findEntryBadges(req.server.platform.modules, db, [found.id]),
     ]);

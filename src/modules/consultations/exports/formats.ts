@@ -10,7 +10,7 @@ import { setImmediate as turn } from 'node:timers/promises';
 import { Zip, ZipPassThrough } from 'fflate';
 import { type SheetCell, xlsxSheetStream } from '../../../core/exports/xlsx.js';
 import { CSV_BOM, csvLine } from '../../../core/exports/csv.js';
-import { type Cell, type ExportLabels, headerRow, metaOf, rowOf, valueText } from './columns.js';
+import { type ExportLabels, headerRow, metaOf, rowOf, valueText } from './columns.js';
 import type { AnswerBatch } from './queries.js';
 
 const BOM = CSV_BOM;

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
-import { getOrganization } from '../../accounts/queries.js';
+import { findOrganizationsByIds } from '../../accounts/queries.js';
 import { type AudienceAccount, findAudience } from '../audience.js';
 import type { Consultation } from '../queries.js';
 import type { Questionnaire } from '../questionnaire.js';
@@ -133,17 +133,9 @@ export const countPublishedAnswers = async (db: DbOrTx, consultationId: number):
 };
 
 /** The names of organizations (published answers name the organization, never a person). */
-export const findOrganizationNames = async (db: DbOrTx, ids: number[]): Promise<Map<number, string>> => {
-  const names = new Map<number, string>();
-  for (const id of new Set(ids)) {
-    try {
-      names.set(id, (await getOrganization(db, id)).name);
-    } catch {
-      // an organization deleted since: the answer is shown without a name
-    }
-  }
-  return names;
-};
+export const findOrganizationNames = async (db: DbOrTx, ids: number[]): Promise<Map<number, string>> =>
+  // An organization deleted since is left out: the answer is shown without a name.
+  new Map((await findOrganizationsByIds(db, ids)).map((o) => [o.id, o.name]));
 
 /**
  * An attachment of a published answer with its bytes: only when the consultation publishes, the

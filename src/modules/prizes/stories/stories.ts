@@ -3,9 +3,8 @@
  * entry's title, summary, organization and country (public information only, no contact).
  */
 import type { DbOrTx } from '../../../core/db/client.js';
-import { readTogether } from '../../../core/db/reads.js';
 import type { Localized } from '../../../core/i18n/locales.js';
-import { getOrganization, organizationLabel } from '../../accounts/queries.js';
+import { findOrganizationLabels } from '../../accounts/queries.js';
 import type { Edition } from '../phases.js';
 import { findCategories } from '../queries.js';
 import { entryTexts } from '../selection/entry-texts.js';
@@ -36,18 +35,10 @@ export const loadStories = async (db: DbOrTx, edition: Edition, { asOf }: { asOf
     db,
     results.map((r) => r.entryId),
   );
-  const organizations = new Map<number, string>();
-  // Read together on the pool, one after the other in a report's transaction.
-  await readTogether(
+  // A deleted organization is left out: the story stays without it.
+  const organizations = await findOrganizationLabels(
     db,
-    [...new Set([...texts.values()].map((e) => e.organizationId).filter((i): i is number => i !== null))].map((id) => async () => {
-      try {
-        const o = await getOrganization(db, id);
-        organizations.set(id, organizationLabel(o));
-      } catch {
-        // a deleted organization: the story stays without it
-      }
-    }),
+    [...texts.values()].map((e) => e.organizationId),
   );
   const stories = results.flatMap((r): (Story & { categoryNumber: number })[] => {
     const entry = texts.get(r.entryId);

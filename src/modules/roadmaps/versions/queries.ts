@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Localized } from '../../../core/i18n/locales.js';
-import { findOrganizations, getOrganization, organizationLabel } from '../../accounts/queries.js';
+import { findOrganizationLabels, findOrganizations, organizationLabel } from '../../accounts/queries.js';
 import { findConnectGoals, findSdgTargets } from '../../reference/queries.js';
 import { findCurrentFocalPoints } from '../focal-points/queries.js';
 import type { RoadmapVersion } from '../queries.js';
@@ -63,12 +63,12 @@ export const loadVersionLabels = async (db: DbOrTx, versions: RoadmapVersion[]) 
   const ids = [...new Set(versions.flatMap((v) => v.partnerOrganizationIds))];
   const codes = [...new Set(versions.flatMap((v) => v.sdgTargets))];
   const [organizations, sdg, goals] = await Promise.all([
-    Promise.all(ids.map((id) => getOrganization(db, id).catch(() => null))),
+    findOrganizationLabels(db, ids),
     codes.length ? findSdgTargets(db, { codes }) : Promise.resolve([]),
     findConnectGoals(db),
   ]);
   return {
-    partners: new Map(organizations.filter((o) => o !== null).map((o) => [o.id, organizationLabel(o)])),
+    partners: organizations,
     sdgTargets: new Map<string, Localized>(sdg.map((x) => [x.code, x.text])),
     connectTargets: new Map<string, Localized>(goals.flatMap((g) => g.targets.map((x) => [x.code, x.text] as const))),
   };

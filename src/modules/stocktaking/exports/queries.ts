@@ -7,7 +7,7 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { composedOnce, runStatement } from '../../../core/db/statement.js';
 import { type Locale, LOCALES, type Localized } from '../../../core/i18n/locales.js';
-import { getOrganization, organizationLabels, organizationLabel } from '../../accounts/queries.js';
+import { findOrganizationLabels, organizationLabels } from '../../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs, findSdgTargets } from '../../reference/queries.js';
 import { csvFieldSql } from '../../../core/exports/csv.js';
 import { type EntrySort, publicColumns } from '../queries.js';
@@ -246,18 +246,18 @@ export const findExportNames = async (db: DbOrTx) => {
 };
 
 /**
- * Adds to `names` the public names of the organizations of `rows` not yet in it (one query per
- * organization over the whole export; a deleted organization is left out).
+ * Adds to `names` the public names of the organizations of `rows` not yet in it, in one read per
+ * batch that names new ones (a deleted organization is left out, and not asked for again).
  */
 export const addOrganizationNames = async (db: DbOrTx, { rows, names, missing }: { rows: ExportEntry[]; names: Map<number, string>; missing: Set<number> }) => {
-  for (const id of new Set(rows.map((r) => r.organizationId))) {
-    if (id === null || names.has(id) || missing.has(id)) continue;
-    try {
-      const o = await getOrganization(db, id);
-      names.set(id, organizationLabel(o));
-    } catch {
-      missing.add(id);
-    }
+  const wanted = new Set<number>();
+  for (const { organizationId: id } of rows) if (id !== null && !names.has(id) && !missing.has(id)) wanted.add(id);
+  if (wanted.size === 0) return;
+  const found = await findOrganizationLabels(db, wanted);
+  for (const id of wanted) {
+    const label = found.get(id);
+    if (label === undefined) missing.add(id);
+    else names.set(id, label);
   }
 };
 

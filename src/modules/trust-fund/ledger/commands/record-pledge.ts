@@ -3,7 +3,6 @@ import { recordAction } from '../../../../core/audit/record.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
 import type { Localized } from '../../../../core/i18n/locales.js';
 import type { Actor } from '../../../../core/permissions/index.js';
-import { findActionLines } from '../../../reference/queries.js';
 import { donors, pledges } from '../../tables.js';
 import { type Refusal, refuse } from '../rules.js';
 
