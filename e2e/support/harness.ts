@@ -19,12 +19,18 @@ export type BrowserHarness = {
    * concurrently (`it.concurrent`), whose contexts the closing after each test must not touch.
    */
   withPage: <T>(options: BrowserContextOptions, use: (page: Page) => Promise<T>) => Promise<T>;
+  /**
+   * A context kept open until the file ends (not closed after each test), for pages reused from
+   * test to test (support/accessibility.ts); closing it earlier is the caller's choice.
+   */
+  keptContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
 };
 
 export const useBrowserHarness = (): BrowserHarness => {
   let platform: RunningPlatform | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const kept: BrowserContext[] = [];
 
   beforeAll(async () => {
     // Chromium first: when it is missing (in CI) the error says so before any other work.
@@ -35,6 +41,7 @@ export const useBrowserHarness = (): BrowserHarness => {
     await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
   });
   afterAll(async () => {
+    await Promise.all(kept.splice(0).map((c) => c.close().catch(() => undefined)));
     await browser?.close();
     await platform?.close();
   });
@@ -62,6 +69,12 @@ export const useBrowserHarness = (): BrowserHarness => {
       return context;
     },
     newPage: async (options) => (await harness.newContext(options)).newPage(),
+    keptContext: async (options = {}) => {
+      const context = await harness.browser.newContext(contextOptions(options));
+      context.setDefaultTimeout(45_000);
+      kept.push(context);
+      return context;
+    },
     withPage: async (options, use) => {
       const context = await harness.browser.newContext(contextOptions(options));
       context.setDefaultTimeout(45_000);
