@@ -85,7 +85,13 @@ export const organizationLabel = (o: { name: string; acronym: string | null }) =
 /** The organizations of `ids` in one read (null and repeated ids ignored); a deleted one is left out. */
 export const findOrganizationsByIds = async (db: DbOrTx, ids: Iterable<number | null>) => {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
-  return wanted.length === 0 ? [] : db.select().from(organizations).where(inArray(organizations.id, wanted));
+  // One array parameter: the same statement whatever the number of ids.
+  return wanted.length === 0
+    ? []
+    : db
+        .select()
+        .from(organizations)
+        .where(sql`${organizations.id} = any(${sql.param(wanted)}::bigint[])`);
 };
 
 /**

@@ -11,7 +11,7 @@ import { findOrganizationLabels, organizationLabels } from '../../accounts/queri
 import { findActionLines, findRegions, findSdgs, findSdgTargets } from '../../reference/queries.js';
 import { csvFieldSql } from '../../../core/exports/csv.js';
 import { type EntrySort, publicColumns } from '../queries.js';
-import { COLUMNS, type SqlNames } from './columns.js';
+import { COLUMNS, type SqlNames, TEXT_FIELDS } from './columns.js';
 import { entries } from '../tables.js';
 
 /**
@@ -41,8 +41,8 @@ export const EXPORT_BATCH_SIZE = 200;
  */
 export const CSV_BATCH_SIZE = 1000;
 
-/** The export columns kept in every language (one text column each in the statement). */
-const LOCALIZED = new Set<string>(['title', 'summary', 'description', 'impact', 'partners']);
+/** The export columns kept in every language (one text column each in the statement): the texts of columns.ts. */
+const LOCALIZED = new Set<string>(TEXT_FIELDS);
 const exportEntries = Object.entries(exportColumns);
 
 /**

@@ -12,7 +12,7 @@ import { LOCALES } from '../../../core/i18n/locales.js';
 import { type Actor, authorize, can, Forbidden, isSignedIn } from '../../../core/permissions/index.js';
 import type { FormState } from '../../../core/views/components.js';
 import type { DbOrTx } from '../../../core/db/client.js';
-import { getOrganization, organizationLabel } from '../../accounts/queries.js';
+import { findOrganizationLabels } from '../../accounts/queries.js';
 import { findActionLines } from '../../reference/queries.js';
 import { decideEntry } from '../commands/decide-entry.js';
 import { DECISIONS } from '../inputs.js';
@@ -58,15 +58,8 @@ const moderator = (req: FastifyRequest): Actor => {
   return req.actor as Actor;
 };
 
-const organizationName = async (db: DbOrTx, id: number | null) => {
-  if (id === null) return null;
-  try {
-    const o = await getOrganization(db, id);
-    return organizationLabel(o);
-  } catch {
-    return null;
-  }
-};
+/** The organization's public name, null for none or a deleted one. */
+const organizationName = async (db: DbOrTx, id: number | null) => (id === null ? null : ((await findOrganizationLabels(db, [id])).get(id) ?? null));
 
 const today = () => new Date().toISOString().slice(0, 10);
 
