@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { type FacetIndex, FACETS, readFacetIndex, rowLookup, tally } from './facet-index.js';
-import { entries } from './tables.js';
+import { type EntryFilters, type FacetIndex, FACETS, type FacetName, readFacetIndex, rowLookup, tally } from './facet-index.js';
+import { ENTRY_STATES, entries } from './tables.js';
 import { insertPublishedEntry } from './test-helpers.js';
 
 let database: TestDatabase;
@@ -91,6 +91,61 @@ describe('facet index', () => {
     const after = tally(next, { actor: null });
     expect(after.total).toBe(first.total + 1);
     expect(after.facets.region.find((r) => r.value === 'ARB')?.count).toBe((first.facets.region.find((r) => r.value === 'ARB')?.count ?? 0) + 1);
+  });
+
+  it('counts and orders as counting the visible rows one by one would', async () => {
+    const { db } = database;
+    const regions = ['AFR', 'ARB', 'EUR', null] as const;
+    const countries = [['KE'], ['FR', 'DE'], ['EG', 'JO', 'KE'], ['DE']];
+    const made: number[] = [];
+    for (let k = 0; k < 19; k++) {
+      const entry = await insertPublishedEntry(db, {
+        title: { en: `Tapir ${k}` },
+        state: k % 7 === 3 ? 'submitted' : 'published',
+        region: regions[k % 4] as string | null,
+        countries: countries[k % 3] as string[],
+        actionLines: k % 2 ? ['C2', 'C7.e-health'] : ['C3'],
+        publishedAt: new Date(Date.UTC(2021, 0, 1 + (k % 5))),
+      });
+      made.push(entry.id);
+    }
+    const index = await readFacetIndex(db);
+    const rows = rowsOf(index);
+    /** The same answer, row by row: each facet counts the rows that pass every other filter. */
+    const expected = (matched: Set<number> | undefined, filters: EntryFilters) => {
+      const passes = (r: (typeof rows)[number], skip?: FacetName) =>
+        FACETS.every((f) => f === skip || !filters[f]?.length || (r.facets[f] as string[]).some((v) => filters[f]?.includes(v)));
+      const seen = rows.filter((r) => r.state === ENTRY_STATES.indexOf('published') && (!matched || matched.has(r.id as number)));
+      const facets = Object.fromEntries(
+        FACETS.map((f) => {
+          const counts = new Map<string, number>();
+          for (const r of seen) if (passes(r, f)) for (const v of r.facets[f] as string[]) counts.set(v, (counts.get(v) ?? 0) + 1);
+          return [f, [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))];
+        }),
+      );
+      const shown = seen.filter((r) => passes(r)).map((r) => r.id);
+      return { total: shown.length, ids: shown, facets };
+    };
+    const actual = (found: ReturnType<typeof tally>) => ({ total: found.total, ids: found.idsAt(0, found.total), facets: found.facets });
+    // Matches spread over the rows in patterns around the walk's steps of four rows (gaps of whole
+    // steps, a step's first or last row), at both ends of the index.
+    const ids = rows.map((r) => r.id as number);
+    const patterns: ((position: number) => boolean)[] = [
+      (p) => p % 5 === 0,
+      (p) => p % 9 === 4,
+      (p) => p % 8 === 7 || p % 12 === 8,
+      (p) => p === 0,
+      (p) => p >= ids.length - 3,
+      (p) => p < 4 || p >= 12,
+    ];
+    for (const pattern of patterns) {
+      const matched = ids.filter((_, p) => pattern(p));
+      for (const filters of [{}, { region: ['AFR', 'EUR'] }, { country: ['KE'], actionLine: ['C2'] }] as EntryFilters[]) {
+        const found = tally(index, { actor: null, matched: { title: [], other: matched }, filters });
+        expect(actual(found)).toEqual(expected(new Set(matched), filters));
+      }
+    }
+    expect(actual(tally(index, { actor: null, filters: { country: ['DE'] } }))).toEqual(expected(undefined, { country: ['DE'] }));
   });
 
   it('finds the row of an id whether ids are dense or sparse', () => {

@@ -28,7 +28,35 @@ export type EntryFilters = Partial<Record<FacetName, string[]>>;
 const PUBLISHED = ENTRY_STATES.indexOf('published');
 
 /** One facet's values for every row, as indexes into its dictionary (rows with several values: CSR layout). */
-type FacetColumn = { dictionary: string[]; offsets: Int32Array; values: Uint16Array };
+type FacetColumn = {
+  dictionary: string[];
+  offsets: Int32Array;
+  values: Uint16Array;
+  /** When no row has more than one value: each row's code, NO_VALUE for none (one read instead of three when counting). */
+  single?: Uint16Array;
+  /** The codes in the order of their values (the counts' tie-break), and each code's place in it. */
+  byValue: Uint16Array;
+  rankOf: Uint16Array;
+};
+
+/** The order of a facet's values when their counts are equal. */
+const compareValues = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A row without a value in a single-valued column. */
+const NO_VALUE = 0xffff;
+
+/** The column's `single` codes, when no row has more than one value (and the dictionary leaves room for NO_VALUE). */
+const singleCodes = (offsets: Int32Array, values: Uint16Array, size: number, dictionarySize: number): Uint16Array | undefined => {
+  if (dictionarySize >= NO_VALUE) return undefined;
+  const single = new Uint16Array(size).fill(NO_VALUE);
+  for (let row = 0; row < size; row++) {
+    const from = offsets[row] as number;
+    const to = offsets[row + 1] as number;
+    if (to - from > 1) return undefined;
+    if (to > from) single[row] = values[from] as number;
+  }
+  return single;
+};
 
 export type FacetIndex = {
   version: number;
@@ -45,23 +73,27 @@ export type FacetIndex = {
   facets: Record<FacetName, FacetColumn>;
   /** How it was made: every entry read, or the changed ones merged into an older index. */
   built: 'read' | 'merged';
-  /** One byte per row for tally's marks (zero between searches). */
+  /** One byte per row for tally's marks (zero between searches), padded to whole 32-bit words. */
   scratch: Uint8Array;
   /** The public's tallies without words or filters (the search page as first opened, the statistics), by facets asked. */
   publicTallies: Map<string, Tally>;
 };
 
 /**
- * Which rows an actor may see, by state and submitter.
+ * Which rows an actor may see, by state and submitter: every row (a moderator), or the published
+ * ones and the actor's own (`own`: NaN for none, which no submitter equals).
  * NOTE: security-critical — the same rule as visibleEntriesFor in queries.ts (tested together).
  */
+type RowVisibility = { everything: boolean; own: number };
+const rowVisibility = (actor: MaybeActor): RowVisibility => {
+  if (hasRole(actor, 'moderator')) return { everything: true, own: Number.NaN };
+  return { everything: false, own: isSignedIn(actor) ? actor.id : Number.NaN };
+};
+
+/** Whether an actor may see a row (rowVisibility's rule). */
 export const mayViewRow = (actor: MaybeActor): ((state: number, submitter: number) => boolean) => {
-  if (hasRole(actor, 'moderator')) return () => true;
-  if (isSignedIn(actor)) {
-    const me = actor.id;
-    return (state, submitter) => state === PUBLISHED || submitter === me;
-  }
-  return (state) => state === PUBLISHED;
+  const { everything, own } = rowVisibility(actor);
+  return (state, submitter) => everything || state === PUBLISHED || submitter === own;
 };
 
 /** How each facet's values are read from a row of the load query (arrays arrive joined by commas). */
@@ -148,7 +180,16 @@ const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; cha
     }
   }
   const facets = {} as Record<FacetName, FacetColumn>;
-  for (const b of builders) facets[b.facet] = { dictionary: b.dictionary, offsets: b.offsets, values: Uint16Array.from(b.values) };
+  for (const b of builders) {
+    const values = Uint16Array.from(b.values);
+    const single = singleCodes(b.offsets, values, size, b.dictionary.length);
+    const byValue = Uint16Array.from(b.dictionary.keys()).sort((x, y) => compareValues(b.dictionary[x] as string, b.dictionary[y] as string));
+    const rankOf = new Uint16Array(byValue.length);
+    byValue.forEach((code, rank) => {
+      rankOf[code] = rank;
+    });
+    facets[b.facet] = { dictionary: b.dictionary, offsets: b.offsets, values, byValue, rankOf, ...(single ? { single } : {}) };
+  }
   return {
     version,
     size,
@@ -159,7 +200,7 @@ const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; cha
     submitter,
     facets,
     built: base ? 'merged' : 'read',
-    scratch: new Uint8Array(size),
+    scratch: new Uint8Array(Math.ceil(size / 4) * 4),
     publicTallies: new Map(),
   };
 };
@@ -302,7 +343,7 @@ const TIERS = [
 ] as const;
 
 const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, filters = {}, facets = FACETS }: TallyArgs): Tally => {
-  const visible = mayViewRow(actor);
+  const { everything, own } = rowVisibility(actor);
   // Parallel arrays and index loops: this runs for up to 100,000 rows per search.
   const filterFacets: FacetName[] = [];
   const filterOffsets: Int32Array[] = [];
@@ -365,10 +406,16 @@ const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, fil
   let passing: Int32Array<ArrayBufferLike> = new Int32Array(grouped ? 0 : matchCount);
   if (grouped) for (const g of grouped) g.rows = new Int32Array(matchCount);
   let total = 0;
+  // The marks four at a time: most rows of a search are not matched.
+  const markWords = new Uint32Array(mark.buffer, mark.byteOffset, mark.length >> 2);
   for (let row = 0; row < size; row++) {
+    if (matched && (row & 3) === 0 && markWords[row >> 2] === 0) {
+      row += 3;
+      continue;
+    }
     const marked = mark[row] as number;
     if (matched && marked === 0) continue;
-    if (!visible(state[row] as number, submitter[row] as number)) continue;
+    if (!everything && state[row] !== PUBLISHED && submitter[row] !== own) continue;
     let failures = 0;
     let failed = -1;
     for (let f = 0; f < filterWanted.length && failures < 2; f++) {
@@ -413,21 +460,43 @@ const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, fil
   } else passing = passing.subarray(0, total);
   // One facet at a time over the rows (one tight loop each): counting all eight per row in the walk
   // above cost 3 ms for 23,000 matches.
-  facets.forEach((_, c) => {
+  facets.forEach((facet, c) => {
+    const tallyOf = counts[c] as Int32Array;
+    const single = index.facets[facet].single;
+    if (single) {
+      for (let r = 0; r < passing.length; r++) {
+        const code = single[passing[r] as number] as number;
+        if (code !== NO_VALUE) (tallyOf[code] as number)++;
+      }
+      return;
+    }
     const offsets = countedOffsets[c] as Int32Array;
     const values = countedValues[c] as Uint16Array;
-    const tallyOf = counts[c] as Int32Array;
     for (let r = 0; r < passing.length; r++) countRow(tallyOf, offsets, values, passing[r] as number);
   });
   const idsAt = (start: number, end: number) => Array.from(passing.subarray(start, end), (row) => index.ids[row] as number);
   const result = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as unknown as Facets;
   facets.forEach((facet, c) => {
-    const dictionary = index.facets[facet].dictionary;
-    const list: FacetCount[] = [];
-    (counts[c] as Int32Array).forEach((n, code) => {
-      if (n > 0) list.push({ value: dictionary[code] as string, count: n });
-    });
-    result[facet] = list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    // Most counted first, then by value: sorted as numbers (count, then the value's rank) in a typed
+    // array, without a comparator (sorting the objects cost a tenth of a search).
+    const { dictionary, byValue, rankOf } = index.facets[facet];
+    const tallyOf = counts[c] as Int32Array;
+    let n = 0;
+    for (let code = 0; code < tallyOf.length; code++) if ((tallyOf[code] as number) > 0) n++;
+    const keys = new Float64Array(n);
+    n = 0;
+    for (let code = 0; code < tallyOf.length; code++) {
+      const count = tallyOf[code] as number;
+      if (count > 0) keys[n++] = count * 65536 + (65535 - (rankOf[code] as number));
+    }
+    keys.sort();
+    const list: FacetCount[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const key = keys[n - 1 - k] as number;
+      const code = byValue[65535 - (key % 65536)] as number;
+      list[k] = { value: dictionary[code] as string, count: Math.floor(key / 65536) };
+    }
+    result[facet] = list;
   });
   return { total, tiers, idsAt, facets: result };
 };
