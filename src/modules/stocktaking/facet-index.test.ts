@@ -143,6 +143,8 @@ describe('facet index', () => {
       for (const filters of [{}, { region: ['AFR', 'EUR'] }, { country: ['KE'], actionLine: ['C2'] }] as EntryFilters[]) {
         const found = tally(index, { actor: null, matched: { title: [], other: matched }, filters });
         expect(actual(found)).toEqual(expected(new Set(matched), filters));
+        // Counted one facet at a time too (when the facets' codes together pass 16 bits).
+        expect(actual(tally({ ...index, combined: undefined }, { actor: null, matched: { title: [], other: matched }, filters }))).toEqual(actual(found));
       }
     }
     expect(actual(tally(index, { actor: null, filters: { country: ['DE'] } }))).toEqual(expected(undefined, { country: ['DE'] }));

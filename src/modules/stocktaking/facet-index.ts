@@ -32,31 +32,43 @@ type FacetColumn = {
   dictionary: string[];
   offsets: Int32Array;
   values: Uint16Array;
-  /** When no row has more than one value: each row's code, NO_VALUE for none (one read instead of three when counting). */
-  single?: Uint16Array;
   /** The codes in the order of their values (the counts' tie-break), and each code's place in it. */
   byValue: Uint16Array;
   rankOf: Uint16Array;
 };
 
+/**
+ * The eight facets' values of each row in one CSR list, each facet's codes shifted by `base` (its
+ * place in one array of counts): counting a row is one loop instead of eight. Absent when the codes
+ * of all facets together do not fit in 16 bits.
+ */
+type CombinedColumns = { base: Int32Array; offsets: Int32Array; values: Uint16Array };
+
+const combinedValues = (facets: Record<FacetName, FacetColumn>, size: number): CombinedColumns | undefined => {
+  const base = new Int32Array(FACETS.length + 1);
+  FACETS.forEach((f, i) => {
+    base[i + 1] = (base[i] as number) + facets[f].dictionary.length;
+  });
+  if ((base[FACETS.length] as number) > 0xffff) return undefined;
+  const columns = FACETS.map((f) => facets[f]);
+  const offsets = new Int32Array(size + 1);
+  for (let row = 0; row < size; row++) {
+    let n = 0;
+    for (const c of columns) n += (c.offsets[row + 1] as number) - (c.offsets[row] as number);
+    offsets[row + 1] = (offsets[row] as number) + n;
+  }
+  const values = new Uint16Array(offsets[size] as number);
+  let at = 0;
+  for (let row = 0; row < size; row++) {
+    columns.forEach((c, i) => {
+      for (let k = c.offsets[row] as number; k < (c.offsets[row + 1] as number); k++) values[at++] = (base[i] as number) + (c.values[k] as number);
+    });
+  }
+  return { base, offsets, values };
+};
+
 /** The order of a facet's values when their counts are equal. */
 const compareValues = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** A row without a value in a single-valued column. */
-const NO_VALUE = 0xffff;
-
-/** The column's `single` codes, when no row has more than one value (and the dictionary leaves room for NO_VALUE). */
-const singleCodes = (offsets: Int32Array, values: Uint16Array, size: number, dictionarySize: number): Uint16Array | undefined => {
-  if (dictionarySize >= NO_VALUE) return undefined;
-  const single = new Uint16Array(size).fill(NO_VALUE);
-  for (let row = 0; row < size; row++) {
-    const from = offsets[row] as number;
-    const to = offsets[row + 1] as number;
-    if (to - from > 1) return undefined;
-    if (to > from) single[row] = values[from] as number;
-  }
-  return single;
-};
 
 export type FacetIndex = {
   version: number;
@@ -71,6 +83,8 @@ export type FacetIndex = {
   /** First publication, in microseconds since 1970 (NaN when never published). */
   publishedAt: Float64Array;
   facets: Record<FacetName, FacetColumn>;
+  /** Every facet's values of each row in one list (combinedValues), for counting all eight in one pass. */
+  combined?: CombinedColumns;
   /** How it was made: every entry read, or the changed ones merged into an older index. */
   built: 'read' | 'merged';
   /** One byte per row for tally's marks (zero between searches), padded to whole 32-bit words. */
@@ -182,13 +196,12 @@ const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; cha
   const facets = {} as Record<FacetName, FacetColumn>;
   for (const b of builders) {
     const values = Uint16Array.from(b.values);
-    const single = singleCodes(b.offsets, values, size, b.dictionary.length);
     const byValue = Uint16Array.from(b.dictionary.keys()).sort((x, y) => compareValues(b.dictionary[x] as string, b.dictionary[y] as string));
     const rankOf = new Uint16Array(byValue.length);
     byValue.forEach((code, rank) => {
       rankOf[code] = rank;
     });
-    facets[b.facet] = { dictionary: b.dictionary, offsets: b.offsets, values, byValue, rankOf, ...(single ? { single } : {}) };
+    facets[b.facet] = { dictionary: b.dictionary, offsets: b.offsets, values, byValue, rankOf };
   }
   return {
     version,
@@ -199,6 +212,7 @@ const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; cha
     state,
     submitter,
     facets,
+    combined: combinedValues(facets, size),
     built: base ? 'merged' : 'read',
     scratch: new Uint8Array(Math.ceil(size / 4) * 4),
     publicTallies: new Map(),
@@ -458,22 +472,31 @@ const tallyRows = (index: FacetIndex, { actor, matched, byRelevance = false, fil
       tiers.push({ size: g.n, title: (TIERS[i] as (typeof TIERS)[number]).title });
     });
   } else passing = passing.subarray(0, total);
-  // One facet at a time over the rows (one tight loop each): counting all eight per row in the walk
-  // above cost 3 ms for 23,000 matches.
-  facets.forEach((facet, c) => {
-    const tallyOf = counts[c] as Int32Array;
-    const single = index.facets[facet].single;
-    if (single) {
-      for (let r = 0; r < passing.length; r++) {
-        const code = single[passing[r] as number] as number;
-        if (code !== NO_VALUE) (tallyOf[code] as number)++;
-      }
-      return;
+  const combined = index.combined;
+  if (combined) {
+    // Every facet in one pass over each row's values (a fifth faster than one facet at a time), then
+    // the part of each facet counted added to its counts.
+    const all = new Int32Array(combined.base[FACETS.length] as number);
+    const { offsets, values } = combined;
+    for (let r = 0; r < passing.length; r++) {
+      const row = passing[r] as number;
+      for (let k = offsets[row] as number, end = offsets[row + 1] as number; k < end; k++) (all[values[k] as number] as number)++;
     }
-    const offsets = countedOffsets[c] as Int32Array;
-    const values = countedValues[c] as Uint16Array;
-    for (let r = 0; r < passing.length; r++) countRow(tallyOf, offsets, values, passing[r] as number);
-  });
+    facets.forEach((facet, c) => {
+      const tallyOf = counts[c] as Int32Array;
+      const from = combined.base[FACETS.indexOf(facet)] as number;
+      for (let code = 0; code < tallyOf.length; code++) (tallyOf[code] as number) += all[from + code] as number;
+    });
+  } else {
+    // One facet at a time over the rows (one tight loop each): counting all eight per row in the walk
+    // above cost 3 ms for 23,000 matches.
+    facets.forEach((_, c) => {
+      const tallyOf = counts[c] as Int32Array;
+      const offsets = countedOffsets[c] as Int32Array;
+      const values = countedValues[c] as Uint16Array;
+      for (let r = 0; r < passing.length; r++) countRow(tallyOf, offsets, values, passing[r] as number);
+    });
+  }
   const idsAt = (start: number, end: number) => Array.from(passing.subarray(start, end), (row) => index.ids[row] as number);
   const result = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as unknown as Facets;
   facets.forEach((facet, c) => {
