@@ -4,6 +4,7 @@
  */
 import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { preparedPerHandle } from '../db/prepared.js';
 import { type Actor, isRole } from '../permissions/index.js';
 import { hashSecret, newSecret } from './tokens.js';
 import { apiTokens, sessions, userRoles, users } from './tables.js';
@@ -131,22 +132,14 @@ export const actorsFromApiTokens = async (db: DbOrTx, tokens: string[]): Promise
 };
 
 /** The token lookup as a prepared statement (planned once per connection). */
-const tokenActorsQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareTokenActors>>();
-const prepareTokenActors = (db: DbOrTx) =>
+const tokenActorsQuery = preparedPerHandle((db) =>
   db
     .select({ ...actorColumns, tokenId: apiTokens.id, tokenHash: apiTokens.tokenHash, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(sql`${apiTokens.tokenHash} = any(${sql.placeholder('hashes')}::text[])`, isNull(apiTokens.revokedAt)))
-    .prepare('auth_token_actors');
-const tokenActorsQuery = (db: DbOrTx) => {
-  let query = tokenActorsQueries.get(db);
-  if (!query) {
-    query = prepareTokenActors(db);
-    tokenActorsQueries.set(db, query);
-  }
-  return query;
-};
+    .prepare('auth_token_actors'),
+);
 
 /** Removes expired sessions (run now and then by the housekeeping job). */
 export const purgeExpiredSessions = async (db: DbOrTx) => {

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type 
 import { apiTokens, sessions, userRoles, users } from '../../core/auth/tables.js';
 import { auditLog } from '../../core/audit/tables.js';
 import type { DbOrTx } from '../../core/db/client.js';
+import { preparedPerHandle } from '../../core/db/prepared.js';
 import { mailOutbox } from '../../core/mail/tables.js';
 import { notFound } from '../../core/http/problems.js';
 import type { Role } from '../../core/permissions/index.js';
@@ -86,13 +87,15 @@ export const organizationLabel = (o: { name: string; acronym: string | null }) =
 export const findOrganizationsByIds = async (db: DbOrTx, ids: Iterable<number | null>) => {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
   // One array parameter: the same statement whatever the number of ids.
-  return wanted.length === 0
-    ? []
-    : db
-        .select()
-        .from(organizations)
-        .where(sql`${organizations.id} = any(${sql.param(wanted)}::bigint[])`);
+  return wanted.length === 0 ? [] : organizationsById(db).execute({ ids: wanted });
 };
+const organizationsById = preparedPerHandle((db) =>
+  db
+    .select()
+    .from(organizations)
+    .where(sql`${organizations.id} = any(${sql.placeholder('ids')}::bigint[])`)
+    .prepare('accounts_organizations_by_id'),
+);
 
 /**
  * The public name (organizationLabel) of each organization of `ids`, by id, in one read; a deleted

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
+import { preparedPerHandle } from '../../core/db/prepared.js';
 import type { Fragment } from '../../core/db/statement.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
@@ -25,17 +26,11 @@ export type ConnectGoal = typeof connectGoals.$inferSelect & { targets: (typeof 
  * reference table (seed, admin pages; triggers of migration 0012). One primary-key read.
  */
 export const getReferenceVersion = async (db: DbOrTx): Promise<number> => {
-  // Read on every request for a reference page: a named prepared statement, built once per handle
-  // (the server parses and plans it once per connection).
-  let read = preparedVersionReads.get(db);
-  if (!read) {
-    read = db.select({ version: referenceVersion.version }).from(referenceVersion).prepare('reference_data_version');
-    preparedVersionReads.set(db, read);
-  }
-  const [row] = await read.execute();
+  // Read on every request for a reference page: prepared once per handle.
+  const [row] = await versionRead(db).execute();
   return row?.version ?? 0;
 };
-const preparedVersionReads = new WeakMap<DbOrTx, { execute: () => Promise<{ version: number }[]> }>();
+const versionRead = preparedPerHandle((db) => db.select({ version: referenceVersion.version }).from(referenceVersion).prepare('reference_data_version'));
 
 /** Matrix links that exist: a removed link keeps its row (so the seed does not restore it). */
 export const activeLinks = () => isNull(matrixLinks.deletedAt);

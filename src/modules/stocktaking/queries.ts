@@ -5,6 +5,7 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Badge, collectBadges } from '../../core/contributions.js';
 import type { DbOrTx } from '../../core/db/client.js';
+import { preparedPerHandle } from '../../core/db/prepared.js';
 import { type Locale, LOCALES } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
 import type { PlatformModule } from '../../core/module.js';
@@ -375,14 +376,15 @@ export const findEntries = async (
   }
   const rankOf = (id: number) => ranks.get(id) ?? 0;
 
-  const visible = visibleEntriesFor(actor);
   const fetched =
     ids.length === 0
       ? []
-      : await db
-          .select(publicColumns)
-          .from(entries)
-          .where(and(visible, sql`${entries.id} = any(${sql.param(ids)}::bigint[])`));
+      : isSignedIn(actor)
+        ? await db
+            .select(publicColumns)
+            .from(entries)
+            .where(and(visibleEntriesFor(actor), sql`${entries.id} = any(${sql.param(ids)}::bigint[])`))
+        : await publicEntriesById(db).execute({ ids });
   const byId = new Map(fetched.map((r) => [r.id, r]));
   const rows = ids.flatMap((id) => {
     const row = byId.get(id);
@@ -396,6 +398,15 @@ export const findEntries = async (
     typoTolerant,
   };
 };
+
+/** The public's entries of a page by id (visibleEntriesFor a visitor), prepared once per handle: most pages are the public's. */
+const publicEntriesById = preparedPerHandle((db) =>
+  db
+    .select(publicColumns)
+    .from(entries)
+    .where(and(visibleEntriesFor(null), sql`${entries.id} = any(${sql.placeholder('ids')}::bigint[])`))
+    .prepare('stocktaking_public_entries_by_id'),
+);
 
 /** The markers ts_headline puts around matched words (control characters no title contains). */
 export const MARK_START = String.fromCharCode(1);
