@@ -5,6 +5,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { users } from '../../core/auth/tables.js';
 import type { DbOrTx } from '../../core/db/client.js';
+import { preparedPerHandle } from '../../core/db/prepared.js';
 import { notFound } from '../../core/http/problems.js';
 import { type Edition, type EditionMoment, momentOf } from './phases.js';
 import { categories, editions, nominations, results, type ValidVoteRule, votes } from './tables.js';
@@ -166,16 +167,19 @@ export const findPastWinnerEntries = async (db: DbOrTx, { year, entryIds }: { ye
 };
 
 /** Winner and champion badges of stocktaking entries (for the entry pages), once their edition's announcement has started. */
-export const findBadges = async (db: DbOrTx, entryIds: number[]) => {
-  if (entryIds.length === 0) return [];
-  return db
+export const findBadges = async (db: DbOrTx, entryIds: number[]) => (entryIds.length === 0 ? [] : badgesOf(db).execute({ ids: entryIds }));
+
+/** On every search page (the entries' badges): prepared once per handle, the ids one array parameter. */
+const badgesOf = preparedPerHandle((db) =>
+  db
     .select({ entryId: nominations.entryId, kind: results.rank, year: editions.year, category: results.categoryNumber })
     .from(results)
     .innerJoin(nominations, eq(nominations.id, results.nominationId))
     .innerJoin(editions, eq(editions.id, results.editionId))
-    .where(and(inArray(nominations.entryId, entryIds), sql`${editions.announcementStart} <= now()`))
-    .orderBy(desc(editions.year), asc(results.categoryNumber));
-};
+    .where(and(sql`${nominations.entryId} = any(${sql.placeholder('ids')}::bigint[])`, sql`${editions.announcementStart} <= now()`))
+    .orderBy(desc(editions.year), asc(results.categoryNumber))
+    .prepare('prizes_badges_by_entry'),
+);
 
 /** Editions with a phase in [from, to): the first starts before `to` and the last ends after `from` (public dates). */
 export const findEditionsOverlapping = async (db: DbOrTx, { from, to }: { from: Date; to: Date }): Promise<Edition[]> =>
