@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
-import { composedOnce, runStatement } from '../../../core/db/statement.js';
+import { composedOnce, runStatementArrays } from '../../../core/db/statement.js';
 import { type Locale, LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import { findOrganizationLabels, organizationLabels } from '../../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs, findSdgTargets } from '../../reference/queries.js';
@@ -60,25 +60,28 @@ const rowColumns = sql.join(
   sql`, `,
 );
 
-/** How each export column is read back from a row of the batch statement. */
+/** How each export column is read back from a row of the batch statement (its fields in rowColumns' order). */
 const readers = exportEntries.map(([key, column]) =>
-  LOCALIZED.has(key)
-    ? { key, languages: LOCALES.map((l) => [l, `${key}.${l}`] as const) }
-    : { key, map: (value: unknown) => (value === null || value === undefined ? null : column.mapFromDriverValue(value)) },
+  LOCALIZED.has(key) ? { key, languages: LOCALES } : { key, map: (value: unknown) => (value === null || value === undefined ? null : column.mapFromDriverValue(value)) },
 );
 
-/** A row of the batch statement as an entry: the languages gathered again, each other column mapped as the query builder maps it. */
-const entryOf = (row: Record<string, unknown>): ExportEntry => {
+/**
+ * A row of the batch statement (an array of its fields) as an entry: the languages gathered again,
+ * each other column mapped as the query builder maps it. Rows as objects of sixty keys made the
+ * CSV on PGlite a tenth slower (4.6 s against 4.0–4.1 s, `wsis serve` and curl, in turns).
+ */
+const entryOf = (row: unknown[]): ExportEntry => {
   const entry: Record<string, unknown> = {};
+  let at = 0;
   for (const reader of readers) {
     if (reader.languages) {
       const texts: Localized = {};
-      for (const [l, name] of reader.languages) {
-        const text = row[name];
+      for (const l of reader.languages) {
+        const text = row[at++];
         if (typeof text === 'string') texts[l] = text;
       }
       entry[reader.key] = texts;
-    } else entry[reader.key] = reader.map(row[reader.key]);
+    } else entry[reader.key] = reader.map(row[at++]);
   }
   return entry as ExportEntry;
 };
@@ -125,7 +128,7 @@ const csvPayload =
 
 type BatchArgs = { condition: SQL; sort?: EntrySort; locale: Locale; batchSize?: number };
 /** A batch's statement, how many run at once, and what is kept of its rows (null: a batch left out). */
-type Reading<T> = { payload: Payload; inFlight: number; read: (rows: Record<string, unknown>[]) => T | null };
+type Reading<T> = { payload: Payload; inFlight: number; read: (rows: unknown[][]) => T | null };
 
 /**
  * Statements of a CSV export running at once: PostgreSQL writes the next batches on the other
@@ -186,7 +189,7 @@ async function* exportBatches<T>(db: DbOrTx, { condition, sort, locale, batchSiz
     ).rows.map((r) => Number(r.id));
     const window = composedOnce(db, payload(and(condition, sql`${entries.id} > ${LOW}`, sql`${entries.id} <= ${HIGH}`) as SQL));
     yield* inOrder(ends.length + 1, inFlight, async (i) => {
-      return read(await runStatement(db, window({ low: i === 0 ? 0 : ends[i - 1], high: ends[i] ?? MAX_ID })));
+      return read(await runStatementArrays(db, window({ low: i === 0 ? 0 : ends[i - 1], high: ends[i] ?? MAX_ID })));
     });
     return;
   }
@@ -202,19 +205,19 @@ async function* exportBatches<T>(db: DbOrTx, { condition, sort, locale, batchSiz
   // The condition again: an entry unpublished meanwhile is left out.
   const chunk = composedOnce(db, payload(and(condition, sql`${entries.id} = any(${IDS})`) as SQL, IDS));
   yield* inOrder(Math.ceil(ids.length / batchSize), inFlight, async (i) => {
-    return read(await runStatement(db, chunk({ ids: ids.slice(i * batchSize, (i + 1) * batchSize) })));
+    return read(await runStatementArrays(db, chunk({ ids: ids.slice(i * batchSize, (i + 1) * batchSize) })));
   });
 }
 
 /** A batch's CSV records (one per row of its statement), null when it has none. */
-const texts = (rows: Record<string, unknown>[]) => {
+const texts = (rows: unknown[][]) => {
   const out: string[] = [];
-  for (const row of rows) if (typeof row.batch === 'string' && row.batch) out.push(row.batch);
+  for (const [batch] of rows) if (typeof batch === 'string' && batch) out.push(batch);
   return out.length > 0 ? out : null;
 };
 
 /** A batch's entries, null when it has none. */
-const entriesOf = (rows: Record<string, unknown>[]) => (rows.length > 0 ? rows.map(entryOf) : null);
+const entriesOf = (rows: unknown[][]) => (rows.length > 0 ? rows.map(entryOf) : null);
 
 /** Above every id: the last window's end. */
 const MAX_ID = '9223372036854775807';
