@@ -132,13 +132,13 @@ export const actorsFromApiTokens = async (db: DbOrTx, tokens: string[]): Promise
 };
 
 /** The token lookup as a prepared statement (planned once per connection). */
-const tokenActorsQuery = preparedPerHandle((db) =>
+const tokenActorsQuery = preparedPerHandle('auth_token_actors', (db, name) =>
   db
     .select({ ...actorColumns, tokenId: apiTokens.id, tokenHash: apiTokens.tokenHash, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(sql`${apiTokens.tokenHash} = any(${sql.placeholder('hashes')}::text[])`, isNull(apiTokens.revokedAt)))
-    .prepare('auth_token_actors'),
+    .prepare(name),
 );
 
 /** Removes expired sessions (run now and then by the housekeeping job). */

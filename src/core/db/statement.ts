@@ -134,6 +134,17 @@ export const insertFragment =
 /** Connections that keep named prepared statements: a PostgreSQL server's pool and its clients (core/db/client.ts registers them). */
 const namedStatements = new WeakSet<object>();
 
+/**
+ * Whether a statement on this handle may have a name: on a PostgreSQL server's connection (each
+ * keeps its own). PGlite has one session, shared by the server's connection and every command it
+ * lends its database to (lend.ts): a name one of them prepared is there for the others, who would
+ * prepare it again and fail (42P05).
+ */
+export const keepsNames = (db: DbOrTx) => namedStatements.has(clientOf(db));
+
+/** The connection under the query builder: the pool of a database, the client of a transaction. */
+const clientOf = (db: DbOrTx) => (db as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session.client;
+
 /** Marks a PostgreSQL server's pool as one whose connections keep named statements (each its own). */
 export const keepsNamedStatements = (pool: pg.Pool) => {
   namedStatements.add(pool);
@@ -186,8 +197,7 @@ export const runStatementArrays = async (db: DbOrTx, fragment: Fragment): Promis
 
 const statementQuery = (db: DbOrTx, fragment: Fragment): { client: pg.Pool | pg.PoolClient; config: pg.QueryConfig } => {
   const { text, values } = statementText(fragment);
-  // The connection under the query builder: the pool of a database, the client of a transaction.
-  const client = (db as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session.client;
+  const client = clientOf(db);
   const named = namedStatements.has(client) && values.length <= MAX_NAMED_VALUES;
   return { client, config: named ? { name: nameOf(text), text, values, types } : { text, values, types } };
 };

@@ -89,12 +89,12 @@ export const findOrganizationsByIds = async (db: DbOrTx, ids: Iterable<number | 
   // One array parameter: the same statement whatever the number of ids.
   return wanted.length === 0 ? [] : organizationsById(db).execute({ ids: wanted });
 };
-const organizationsById = preparedPerHandle((db) =>
+const organizationsById = preparedPerHandle('accounts_organizations_by_id', (db, name) =>
   db
     .select()
     .from(organizations)
     .where(sql`${organizations.id} = any(${sql.placeholder('ids')}::bigint[])`)
-    .prepare('accounts_organizations_by_id'),
+    .prepare(name),
 );
 
 /**

@@ -170,7 +170,7 @@ export const findPastWinnerEntries = async (db: DbOrTx, { year, entryIds }: { ye
 export const findBadges = async (db: DbOrTx, entryIds: number[]) => (entryIds.length === 0 ? [] : badgesOf(db).execute({ ids: entryIds }));
 
 /** On every search page (the entries' badges): prepared once per handle, the ids one array parameter. */
-const badgesOf = preparedPerHandle((db) =>
+const badgesOf = preparedPerHandle('prizes_badges_by_entry', (db, name) =>
   db
     .select({ entryId: nominations.entryId, kind: results.rank, year: editions.year, category: results.categoryNumber })
     .from(results)
@@ -178,7 +178,7 @@ const badgesOf = preparedPerHandle((db) =>
     .innerJoin(editions, eq(editions.id, results.editionId))
     .where(and(sql`${nominations.entryId} = any(${sql.placeholder('ids')}::bigint[])`, sql`${editions.announcementStart} <= now()`))
     .orderBy(desc(editions.year), asc(results.categoryNumber))
-    .prepare('prizes_badges_by_entry'),
+    .prepare(name),
 );
 
 /** Editions with a phase in [from, to): the first starts before `to` and the last ends after `from` (public dates). */

@@ -30,7 +30,7 @@ export const getReferenceVersion = async (db: DbOrTx): Promise<number> => {
   const [row] = await versionRead(db).execute();
   return row?.version ?? 0;
 };
-const versionRead = preparedPerHandle((db) => db.select({ version: referenceVersion.version }).from(referenceVersion).prepare('reference_data_version'));
+const versionRead = preparedPerHandle('reference_data_version', (db, name) => db.select({ version: referenceVersion.version }).from(referenceVersion).prepare(name));
 
 /** Matrix links that exist: a removed link keeps its row (so the seed does not restore it). */
 export const activeLinks = () => isNull(matrixLinks.deletedAt);

@@ -400,12 +400,12 @@ export const findEntries = async (
 };
 
 /** The public's entries of a page by id (visibleEntriesFor a visitor), prepared once per handle: most pages are the public's. */
-const publicEntriesById = preparedPerHandle((db) =>
+const publicEntriesById = preparedPerHandle('stocktaking_public_entries_by_id', (db, name) =>
   db
     .select(publicColumns)
     .from(entries)
     .where(and(visibleEntriesFor(null), sql`${entries.id} = any(${sql.placeholder('ids')}::bigint[])`))
-    .prepare('stocktaking_public_entries_by_id'),
+    .prepare(name),
 );
 
 /** The markers ts_headline puts around matched words (control characters no title contains). */
