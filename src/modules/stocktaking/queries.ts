@@ -376,15 +376,7 @@ export const findEntries = async (
   }
   const rankOf = (id: number) => ranks.get(id) ?? 0;
 
-  const fetched =
-    ids.length === 0
-      ? []
-      : isSignedIn(actor)
-        ? await db
-            .select(publicColumns)
-            .from(entries)
-            .where(and(visibleEntriesFor(actor), sql`${entries.id} = any(${sql.param(ids)}::bigint[])`))
-        : await publicEntriesById(db).execute({ ids });
+  const fetched = ids.length === 0 ? [] : await (isSignedIn(actor) ? entriesById(db, visibleEntriesFor(actor), '') : publicEntriesById(db)).execute({ ids });
   const byId = new Map(fetched.map((r) => [r.id, r]));
   const rows = ids.flatMap((id) => {
     const row = byId.get(id);
@@ -399,14 +391,19 @@ export const findEntries = async (
   };
 };
 
-/** The public's entries of a page by id (visibleEntriesFor a visitor), prepared once per handle: most pages are the public's. */
-const publicEntriesById = preparedPerHandle('stocktaking_public_entries_by_id', (db, name) =>
+/** The entries of a page by id (`ids`, one array parameter) that `visible` lets through; `name` '' for an unnamed statement. */
+const entriesById = (db: DbOrTx, visible: SQL, name: string) =>
   db
     .select(publicColumns)
     .from(entries)
-    .where(and(visibleEntriesFor(null), sql`${entries.id} = any(${sql.placeholder('ids')}::bigint[])`))
-    .prepare(name),
-);
+    .where(and(visible, sql`${entries.id} = any(${sql.placeholder('ids')}::bigint[])`))
+    .prepare(name);
+
+/**
+ * The public's (visibleEntriesFor a visitor), built once per handle: most pages are the public's.
+ * A signed-in reader's visibility names them, so theirs is built for each page.
+ */
+const publicEntriesById = preparedPerHandle('stocktaking_public_entries_by_id', (db, name) => entriesById(db, visibleEntriesFor(null), name));
 
 /** The markers ts_headline puts around matched words (control characters no title contains). */
 export const MARK_START = String.fromCharCode(1);
