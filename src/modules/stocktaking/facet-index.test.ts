@@ -150,6 +150,31 @@ describe('facet index', () => {
     expect(actual(tally(index, { actor: null, filters: { country: ['DE'] } }))).toEqual(expected(undefined, { country: ['DE'] }));
   });
 
+  it('holds every entry as the table does, read a few rows at a time or all at once', async () => {
+    const { db } = database;
+    // Rows with what a row may lack: no submitter, never published (no date, no year), no region,
+    // no target group; and rows with several values in the facets that take several.
+    const unpublished = await insertPublishedEntry(db, { state: 'submitted', region: null, title: { en: 'Lemur unpublished' } });
+    await db.update(entries).set({ publishedAt: null, publishedYear: null }).where(eq(entries.id, unpublished.id));
+    await insertPublishedEntry(db, { actionLines: ['C1', 'C7.e-health'], sdgs: [3, 17], countries: ['KE', 'TZ', 'UG'], targetGroups: ['youth', 'women-and-girls'], region: 'AFR' });
+    const { rows } = await db.execute<{ id: string; st: string; sub: string | null; pa: string | null } & Record<FacetName, string[] | null>>(sql`
+      select id::text as id, state as st, submitter_id::text as sub, (extract(epoch from published_at) * 1000000)::bigint::text as pa,
+        action_lines as "actionLine", array(select s::text from unnest(sdgs) s) as sdg, array_remove(array[region], null) as region, countries as country,
+        array_remove(array[stakeholder_type], null) as "stakeholderType", target_groups as "targetGroup",
+        array_remove(array[project_status], null) as status, array_remove(array[published_year::text], null) as year
+      from stocktaking_entries e order by e.published_at desc nulls last, e.id desc`);
+    const table = rows.map((r) => ({
+      id: Number(r.id),
+      state: ENTRY_STATES.indexOf(r.st as (typeof ENTRY_STATES)[number]),
+      submitter: r.sub === null ? Number.NaN : Number(r.sub),
+      publishedAt: r.pa === null ? Number.NaN : Number(r.pa),
+      facets: Object.fromEntries(FACETS.map((f) => [f, r[f] ?? []])),
+    }));
+    expect(table.some((r) => Number.isNaN(r.publishedAt) && Number.isNaN(r.submitter))).toBe(true);
+    const withDates = (index: FacetIndex) => rowsOf(index).map((r, row) => ({ ...r, publishedAt: index.publishedAt[row] }));
+    for (const batch of [1, 3, 1000]) expect(withDates(await readFacetIndex(db, undefined, { batch }))).toEqual(table);
+  });
+
   it('finds the row of an id whether ids are dense or sparse', () => {
     for (const ids of [
       [7, 3, 5],

@@ -15,6 +15,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
+import { raw, runStatementArrays } from '../../core/db/statement.js';
 import { readAtVersion, versionedCache } from './entry-caches.js';
 import { ENTRY_STATES, entries, entriesVersion } from './tables.js';
 
@@ -110,20 +111,6 @@ export const mayViewRow = (actor: MaybeActor): ((state: number, submitter: numbe
   return (state, submitter) => everything || state === PUBLISHED || submitter === own;
 };
 
-/** How each facet's values are read from a row of the load query (arrays arrive joined by commas). */
-const FACET_SOURCES: Record<FacetName, string> = {
-  actionLine: 'a',
-  sdg: 's',
-  region: 'r',
-  country: 'c',
-  stakeholderType: 'k',
-  targetGroup: 't',
-  status: 'p',
-  year: 'y',
-};
-
-type LoadRow = { id: string; st: string; sub: string | null; pa: string | null } & Record<string, string | null>;
-
 /** Whether row A (published at `pa`, µs, NaN when never) comes before row B: newest first, never-published last, then by id. */
 const before = (paA: number, idA: number, paB: number, idB: number) => {
   const nanA = Number.isNaN(paA);
@@ -132,32 +119,161 @@ const before = (paA: number, idA: number, paB: number, idB: number) => {
   return idA > idB;
 };
 
+/** One facet's dictionary: its values in the order first seen (the codes), and the code of each value. */
+type Dictionary = { values: string[]; codes: Map<string, number> };
+
+/** A typed array that grows as values are pushed (doubling), read through `view()`. */
+class Growing<A extends Float64Array | Int32Array | Uint16Array | Uint8Array> {
+  length = 0;
+  constructor(
+    private data: A,
+    private readonly make: (length: number) => A,
+  ) {}
+  push(value: number) {
+    if (this.length === this.data.length) {
+      const grown = this.make(Math.max(16, this.data.length * 2));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  at(i: number): number {
+    return this.data[i] as number;
+  }
+  /** The values pushed, as a view of the current storage. */
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
+  }
+}
+const float64s = () => new Growing(new Float64Array(0), (m) => new Float64Array(m));
+
 /**
- * Builds an index from `rows` (in the order of the load query), or merges them into `base`: the
- * rows of `base` whose id is in `changed` are dropped (changed or deleted), `rows` (the changed
- * entries still there) go in at their place. Dictionaries only grow, so the codes of `base` stay valid.
+ * Rows of the load query, kept in typed arrays as they arrive (a batch at a time): the whole read
+ * never holds 100,000 row objects, their strings or arrays of boxed numbers (the live heap rose by
+ * 55 MB while 100,000 entries were read into arrays of numbers).
  */
-const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; changed: Set<number> }): FacetIndex => {
+type FreshRows = {
+  ids: Growing<Float64Array>;
+  publishedAt: Growing<Float64Array>;
+  state: Growing<Uint8Array>;
+  submitter: Growing<Float64Array>;
+  /** Per facet: every row's codes in one list, and where each row's codes end (CSR without the leading 0). */
+  values: Growing<Uint16Array>[];
+  ends: Growing<Int32Array>[];
+};
+
+const freshRows = (): FreshRows => ({
+  ids: float64s(),
+  publishedAt: float64s(),
+  state: new Growing(new Uint8Array(0), (m) => new Uint8Array(m)),
+  submitter: float64s(),
+  values: FACETS.map(() => new Growing(new Uint16Array(0), (m) => new Uint16Array(m))),
+  ends: FACETS.map(() => new Growing(new Int32Array(0), (m) => new Int32Array(m))),
+});
+
+/** The dictionaries of `base` (copied: the codes of base stay valid, new values get the next codes), or empty ones. */
+const dictionariesOf = (base?: FacetIndex): Dictionary[] =>
+  FACETS.map((facet) => {
+    const values = base ? [...base.facets[facet].dictionary] : [];
+    return { values, codes: new Map(values.map((v, i) => [v, i])) };
+  });
+
+/** Between the fields of a row of the load query (no value holds this control character). */
+const FIELD = 1;
+/** Between the values of a field with several. */
+const VALUE = 44;
+
+/**
+ * Adds rows of the load query (in its order) to `fresh`, their facet values coded with
+ * `dictionaries`. A row is one text (loadRow): id, state, submitter, first publication (µs), then
+ * the eight facets, each's values joined by commas; read character by character, the only strings
+ * made are the values looked up in the dictionaries.
+ */
+const takeRows = (fresh: FreshRows, dictionaries: Dictionary[], rows: string[]) => {
+  for (const text of rows) {
+    let at = 0;
+    /** The number up to the next field (NaN for an empty one). */
+    const number = () => {
+      let value = 0;
+      let sign = 1;
+      const start = at;
+      for (; at < text.length && text.charCodeAt(at) !== FIELD; at++) {
+        const c = text.charCodeAt(at);
+        if (c === 45) sign = -1;
+        else value = value * 10 + (c - 48);
+      }
+      const empty = at === start;
+      at++;
+      return empty ? Number.NaN : sign * value;
+    };
+    fresh.ids.push(number());
+    const stateEnd = text.indexOf('\u0001', at);
+    fresh.state.push(ENTRY_STATES.indexOf(text.slice(at, stateEnd) as (typeof ENTRY_STATES)[number]));
+    at = stateEnd + 1;
+    fresh.submitter.push(number());
+    fresh.publishedAt.push(number());
+    for (let i = 0; i < FACETS.length; i++) {
+      const dictionary = dictionaries[i] as Dictionary;
+      const values = fresh.values[i] as Growing<Uint16Array>;
+      let start = at;
+      for (; ; at++) {
+        const c = at < text.length ? text.charCodeAt(at) : FIELD;
+        if (c !== VALUE && c !== FIELD) continue;
+        if (at > start) {
+          const value = text.slice(start, at);
+          let code = dictionary.codes.get(value);
+          if (code === undefined) {
+            code = dictionary.values.length;
+            dictionary.values.push(value);
+            dictionary.codes.set(value, code);
+          }
+          values.push(code);
+        }
+        start = at + 1;
+        if (c === FIELD) break;
+      }
+      at++;
+      (fresh.ends[i] as Growing<Int32Array>).push(values.length);
+    }
+  }
+};
+
+/**
+ * Builds an index from `fresh` (rows in the order of the load query, coded with `dictionaries`),
+ * or merges them into `base`: the rows of `base` whose id is in `changed` are dropped (changed or
+ * deleted), the fresh rows (the changed entries still there) go in at their place. Dictionaries
+ * only grow, so the codes of `base` stay valid.
+ */
+const build = (version: number, fresh: FreshRows, dictionaries: Dictionary[], base?: { index: FacetIndex; changed: Set<number> }): FacetIndex => {
   const kept: number[] = [];
   if (base) for (let row = 0; row < base.index.size; row++) if (!base.changed.has(base.index.ids[row] as number)) kept.push(row);
-  const size = kept.length + rows.length;
+  const freshCount = fresh.ids.length;
+  const size = kept.length + freshCount;
   const ids = new Float64Array(size);
   const publishedAt = new Float64Array(size);
   const state = new Uint8Array(size);
   const submitter = new Float64Array(size);
-  const builders = FACETS.map((facet) => {
+  const builders = FACETS.map((facet, i) => {
     const old = base?.index.facets[facet];
-    const dictionary = old ? [...old.dictionary] : [];
-    return { facet, key: FACET_SOURCES[facet], old, dictionary, codes: new Map(dictionary.map((v, i) => [v, i])), offsets: new Int32Array(size + 1), values: [] as number[] };
+    const freshValues = (fresh.values[i] as Growing<Uint16Array>).view();
+    // At most every value of base and every fresh one: cut to what was written at the end.
+    return {
+      old,
+      freshValues,
+      freshEnds: (fresh.ends[i] as Growing<Int32Array>).view(),
+      offsets: new Int32Array(size + 1),
+      values: new Uint16Array((old?.values.length ?? 0) + freshValues.length),
+      n: 0,
+    };
   });
-  const fresh = rows.map((row) => ({ row, id: Number(row.id), pa: row.pa === null ? Number.NaN : Number(row.pa) }));
   let k = 0;
   let f = 0;
   for (let i = 0; i < size; i++) {
     const oldRow = kept[k];
-    const next = fresh[f];
     const takeOld =
-      oldRow !== undefined && base !== undefined && (next === undefined || before(base.index.publishedAt[oldRow] as number, base.index.ids[oldRow] as number, next.pa, next.id));
+      oldRow !== undefined &&
+      base !== undefined &&
+      (f >= freshCount || before(base.index.publishedAt[oldRow] as number, base.index.ids[oldRow] as number, fresh.publishedAt.at(f), fresh.ids.at(f)));
     if (takeOld && base) {
       const source = base.index;
       ids[i] = source.ids[oldRow as number] as number;
@@ -166,43 +282,34 @@ const build = (version: number, rows: LoadRow[], base?: { index: FacetIndex; cha
       submitter[i] = source.submitter[oldRow as number] as number;
       for (const b of builders) {
         const old = b.old as FacetColumn;
-        for (let j = old.offsets[oldRow as number] as number; j < (old.offsets[(oldRow as number) + 1] as number); j++) b.values.push(old.values[j] as number);
-        b.offsets[i + 1] = b.values.length;
+        for (let j = old.offsets[oldRow as number] as number; j < (old.offsets[(oldRow as number) + 1] as number); j++) b.values[b.n++] = old.values[j] as number;
+        b.offsets[i + 1] = b.n;
       }
       k++;
-    } else if (next) {
-      ids[i] = next.id;
-      publishedAt[i] = next.pa;
-      state[i] = ENTRY_STATES.indexOf(next.row.st as (typeof ENTRY_STATES)[number]);
-      submitter[i] = next.row.sub === null ? Number.NaN : Number(next.row.sub);
+    } else if (f < freshCount) {
+      ids[i] = fresh.ids.at(f);
+      publishedAt[i] = fresh.publishedAt.at(f);
+      state[i] = fresh.state.at(f);
+      submitter[i] = fresh.submitter.at(f);
       for (const b of builders) {
-        const raw = next.row[b.key];
-        if (raw) {
-          for (const value of raw.split(',')) {
-            let code = b.codes.get(value);
-            if (code === undefined) {
-              code = b.dictionary.length;
-              b.dictionary.push(value);
-              b.codes.set(value, code);
-            }
-            b.values.push(code);
-          }
-        }
-        b.offsets[i + 1] = b.values.length;
+        for (let j = f === 0 ? 0 : (b.freshEnds[f - 1] as number); j < (b.freshEnds[f] as number); j++) b.values[b.n++] = b.freshValues[j] as number;
+        b.offsets[i + 1] = b.n;
       }
       f++;
     }
   }
   const facets = {} as Record<FacetName, FacetColumn>;
-  for (const b of builders) {
-    const values = Uint16Array.from(b.values);
-    const byValue = Uint16Array.from(b.dictionary.keys()).sort((x, y) => compareValues(b.dictionary[x] as string, b.dictionary[y] as string));
+  FACETS.forEach((facet, i) => {
+    const b = builders[i] as (typeof builders)[number];
+    const dictionary = (dictionaries[i] as Dictionary).values;
+    const values = b.values.slice(0, b.n);
+    const byValue = Uint16Array.from(dictionary.keys()).sort((x, y) => compareValues(dictionary[x] as string, dictionary[y] as string));
     const rankOf = new Uint16Array(byValue.length);
     byValue.forEach((code, rank) => {
       rankOf[code] = rank;
     });
-    facets[b.facet] = { dictionary: b.dictionary, offsets: b.offsets, values, byValue, rankOf };
-  }
+    facets[facet] = { dictionary, offsets: b.offsets, values, byValue, rankOf };
+  });
   return {
     version,
     size,
@@ -241,25 +348,52 @@ export const rowLookup = (ids: Float64Array): ((id: number) => number) => {
   return (id) => byId.get(id) ?? -1;
 };
 
-/** The facet columns of entries, arrays joined by commas (splitting strings is much cheaper than parsing array literals). */
-const loadColumns = sql`${entries.id}::text as id, ${entries.state} as st, ${entries.submitterId}::text as sub,
-  (extract(epoch from ${entries.publishedAt}) * 1000000)::bigint::text as pa,
-  array_to_string(${entries.actionLines}, ',') as a, array_to_string(${entries.sdgs}, ',') as s, ${entries.region} as r,
-  array_to_string(${entries.countries}, ',') as c, ${entries.stakeholderType} as k, array_to_string(${entries.targetGroups}, ',') as t,
-  ${entries.projectStatus} as p, ${entries.publishedYear}::text as y`;
+/**
+ * A row of the load query as one text (takeRows reads it): id, state, submitter, first publication
+ * in microseconds since 1970, then the facets in the order of FACETS, each's values joined by
+ * commas, the fields separated by chr(1) (every one coalesced: concat_ws leaves out nulls). One string a row instead of twelve: reading 100,000
+ * entries made 1.2 million strings and row objects at once, 80–110 MB of heap at the peak.
+ */
+const loadRow = sql`concat_ws(chr(1), ${entries.id}, ${entries.state}, coalesce(${entries.submitterId}::text, ''),
+  coalesce((extract(epoch from ${entries.publishedAt}) * 1000000)::bigint::text, ''),
+  coalesce(array_to_string(${entries.actionLines}, ','), ''), coalesce(array_to_string(${entries.sdgs}, ','), ''), coalesce(${entries.region}, ''),
+  coalesce(array_to_string(${entries.countries}, ','), ''), coalesce(${entries.stakeholderType}, ''), coalesce(array_to_string(${entries.targetGroups}, ','), ''),
+  coalesce(${entries.projectStatus}, ''), coalesce(${entries.publishedYear}::text, '')) as r`;
 const loadOrder = sql`order by ${entries.publishedAt} desc nulls last, ${entries.id} desc`;
+
+/** Rows of a full read fetched at a time (a cursor): the reply and its row objects stay small. */
+export const LOAD_BATCH = 10_000;
 
 /**
  * Reads the counter and, in the same snapshot (repeatable read), either only the entries changed
- * since `base` was built (the change log), merged into it, or every entry (readAtVersion).
+ * since `base` was built (the change log), merged into it, or every entry (readAtVersion), through
+ * a cursor, `batch` rows at a time.
  */
-export const readFacetIndex = (db: DbOrTx, base?: FacetIndex): Promise<FacetIndex> =>
+export const readFacetIndex = (db: DbOrTx, base?: FacetIndex, { batch = LOAD_BATCH }: { batch?: number } = {}): Promise<FacetIndex> =>
   readAtVersion(db, base, {
     merge: async (tx, version, old, changed) => {
-      const { rows } = await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} where ${entries.id} = any(${sql.param(changed)}::bigint[]) ${loadOrder}`);
-      return build(version, rows, { index: old, changed: new Set(changed) });
+      const { rows } = await tx.execute<{ r: string }>(sql`select ${loadRow} from ${entries} where ${entries.id} = any(${sql.param(changed)}::bigint[]) ${loadOrder}`);
+      const dictionaries = dictionariesOf(old);
+      const fresh = freshRows();
+      takeRows(
+        fresh,
+        dictionaries,
+        rows.map((row) => row.r),
+      );
+      return build(version, fresh, dictionaries, { index: old, changed: new Set(changed) });
     },
-    full: async (tx, version) => build(version, (await tx.execute<LoadRow>(sql`select ${loadColumns} from ${entries} ${loadOrder}`)).rows),
+    full: async (tx, version) => {
+      const dictionaries = dictionariesOf();
+      const fresh = freshRows();
+      await tx.execute(sql`declare stocktaking_facet_load no scroll cursor for select ${loadRow} from ${entries} ${loadOrder}`);
+      for (;;) {
+        const rows = (await runStatementArrays(tx, raw(`fetch forward ${batch} from stocktaking_facet_load`))).map((row) => row[0] as string);
+        takeRows(fresh, dictionaries, rows);
+        if (rows.length < batch) break;
+      }
+      await tx.execute(sql`close stocktaking_facet_load`);
+      return build(version, fresh, dictionaries);
+    },
   });
 
 /** The current version of the entries (one tiny query). */

@@ -80,6 +80,24 @@ describe('word index', () => {
     expect(found).toBeGreaterThan(30);
   });
 
+  it('reads the same posting lists a few entries a statement as in one', async () => {
+    const lists = (index: WordIndex) =>
+      Object.fromEntries(
+        [...index.slots].map(([lexeme, slot]) => [
+          lexeme,
+          [index.all, index.title].map((p) => (slot + 1 < p.offsets.length ? Array.from(p.ids.subarray(p.offsets[slot], p.offsets[slot + 1])) : [])),
+        ]),
+      );
+    const whole = await readWordIndex(database.db);
+    expect(Object.keys(lists(whole)).length).toBeGreaterThan(20);
+    for (const span of [1, 3, 7]) {
+      const spans = await readWordIndex(database.db, undefined, { span });
+      expect(lists(spans)).toEqual(lists(whole));
+      expect(Array.from(spans.universe)).toEqual(Array.from(whole.universe));
+      expect(memoryMatches(spans, (await tsQueryText('en', 'digital or schools')).text)).toEqual(await databaseMatches('en', 'digital or schools'));
+    }
+  });
+
   it('parses what PostgreSQL prints, and leaves phrases, prefixes and weights to PostgreSQL', async () => {
     expect(parseTsQuery("'digit' & !'africa' | 'o''brien' & 'c\\\\d'")).toEqual({
       op: 'or',

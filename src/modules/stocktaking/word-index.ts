@@ -158,12 +158,12 @@ const build = (version: number, rows: LoadRow[], base: { index: WordIndex; chang
   };
 };
 
-/** Comma-separated ids ("3,17,20") as a sorted array, read digit by digit (split and Number cost more). */
-const parseIds = (text: string | null): Float64Array => {
+/** Comma-separated ids ("3,17,20") as a sorted array of ids up to `maxId`, read digit by digit (split and Number cost more). */
+const parseIds = (text: string | null, maxId: number): Ids => {
   if (!text) return EMPTY;
   let count = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) count++;
-  const ids = new Float64Array(count);
+  const ids = idArray(count, maxId);
   let n = 0;
   let value = 0;
   let sorted = true;
@@ -179,38 +179,57 @@ const parseIds = (text: string | null): Float64Array => {
 };
 
 /**
- * Every posting list of one vector column, aggregated by PostgreSQL (one row per lexeme): reading
- * the lexemes of each entry and grouping them here cost 2 s at 100,000 entries, this 1.5 s.
+ * Entries aggregated by one statement of a full read. PostgreSQL gathers each lexeme's ids of a
+ * statement in memory (string_agg) and the reply carries them as text: over 100,000 entries in one
+ * statement that was 27 MB of aggregate in PGlite's WebAssembly memory, which never shrinks, and a
+ * reply of as much; 10,000 entries a statement keep both a tenth of it, at the same speed.
  */
-const readPostings = async (tx: DbOrTx, column: typeof searchRows.searchVector | typeof searchRows.titleVector, slotOf: (lexeme: string) => number): Promise<Postings> => {
-  const { rows } = await tx.execute<{ w: string; ids: string }>(
-    sql`select w, string_agg(entry_id::text, ',') as ids from (select ${searchRows.entryId} as entry_id, ${column} as v from ${searchRows} order by ${searchRows.entryId}) s, unnest(tsvector_to_array(s.v)) w group by w`,
-  );
-  const lists = rows.map((r) => ({ slot: slotOf(r.w), ids: parseIds(r.ids) }));
-  let slotCount = 0;
+export const POSTINGS_SPAN = 10_000;
+
+/**
+ * Every posting list of one vector column, aggregated by PostgreSQL (one row per lexeme and span of
+ * entries; reading the lexemes of each entry and grouping them here cost 2 s at 100,000 entries,
+ * this 1.5 s). `bounds` are the first ids of the spans, ascending, so the lists of a lexeme are
+ * appended in the order of its ids.
+ */
+const readPostings = async (
+  tx: DbOrTx,
+  column: typeof searchRows.searchVector | typeof searchRows.titleVector,
+  slotOf: (lexeme: string) => number,
+  bounds: number[],
+  maxId: number,
+): Promise<Postings> => {
+  const bySlot: Ids[][] = [];
   let total = 0;
-  for (const list of lists) {
-    slotCount = Math.max(slotCount, list.slot + 1);
-    total += list.ids.length;
+  for (let b = 0; b < bounds.length; b++) {
+    const from = bounds[b] as number;
+    const to = bounds[b + 1];
+    const { rows } = await tx.execute<{ w: string; ids: string }>(
+      sql`select w, string_agg(entry_id::text, ',') as ids from (select ${searchRows.entryId} as entry_id, ${column} as v from ${searchRows} where ${searchRows.entryId} >= ${from} ${to === undefined ? sql`` : sql`and ${searchRows.entryId} < ${to}`} order by ${searchRows.entryId}) s, unnest(tsvector_to_array(s.v)) w group by w`,
+    );
+    for (const row of rows) {
+      const ids = parseIds(row.ids, maxId);
+      const slot = slotOf(row.w);
+      for (let s = bySlot.length; s <= slot; s++) bySlot.push([]);
+      (bySlot[slot] as Ids[]).push(ids);
+      total += ids.length;
+    }
   }
-  const bySlot: (Float64Array | undefined)[] = new Array(slotCount);
-  let maxId = 0;
-  for (const list of lists) {
-    bySlot[list.slot] = list.ids;
-    maxId = Math.max(maxId, last(list.ids));
-  }
-  const offsets = new Int32Array(slotCount + 1);
+  const offsets = new Int32Array(bySlot.length + 1);
   const ids = idArray(total, maxId);
-  for (let s = 0; s < slotCount; s++) {
-    const list = bySlot[s];
-    if (list) ids.set(list, offsets[s]);
-    offsets[s + 1] = (offsets[s] as number) + (list?.length ?? 0);
-  }
+  bySlot.forEach((lists, s) => {
+    let at = offsets[s] as number;
+    for (const list of lists) {
+      ids.set(list, at);
+      at += list.length;
+    }
+    offsets[s + 1] = at;
+  });
   return { offsets, ids };
 };
 
-/** Reads the word index (every posting list, or the changed entries merged into `base`) at the counter's version, in one snapshot. */
-export const readWordIndex = (db: DbOrTx, base?: WordIndex): Promise<WordIndex> =>
+/** Reads the word index (every posting list, `span` entries a statement, or the changed entries merged into `base`) at the counter's version, in one snapshot. */
+export const readWordIndex = (db: DbOrTx, base?: WordIndex, { span = POSTINGS_SPAN }: { span?: number } = {}): Promise<WordIndex> =>
   readAtVersion(db, base, {
     merge: async (tx, version, old, changed) => {
       const { rows } = await tx.execute<LoadRow>(
@@ -219,13 +238,17 @@ export const readWordIndex = (db: DbOrTx, base?: WordIndex): Promise<WordIndex> 
       return build(version, rows, { index: old, changed });
     },
     full: async (tx, version) => {
-      const slots = new Map<string, number>();
-      const slotOf = slotMaker(slots);
-      const all = await readPostings(tx, searchRows.searchVector, slotOf);
-      const title = await readPostings(tx, searchRows.titleVector, slotOf);
       const [every] = (await tx.execute<{ ids: string | null }>(sql`select string_agg(${searchRows.entryId}::text, ',' order by ${searchRows.entryId}) as ids from ${searchRows}`))
         .rows;
-      return { version, slots, all, title, universe: compact(parseIds(every?.ids ?? null)), built: 'read' as const };
+      const universe = compact(parseIds(every?.ids ?? null, Number.POSITIVE_INFINITY) as Float64Array);
+      const maxId = last(universe);
+      const bounds: number[] = [];
+      for (let i = 0; i < universe.length; i += span) bounds.push(universe[i] as number);
+      const slots = new Map<string, number>();
+      const slotOf = slotMaker(slots);
+      const all = await readPostings(tx, searchRows.searchVector, slotOf, bounds, maxId);
+      const title = await readPostings(tx, searchRows.titleVector, slotOf, bounds, maxId);
+      return { version, slots, all, title, universe, built: 'read' as const };
     },
   });
 
