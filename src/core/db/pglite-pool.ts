@@ -26,8 +26,7 @@ type WorkerReply = {
  * database is opened: PGlite's WebAssembly (9 MB) is compiled by V8's optimizing compiler alone,
  * without the baseline code (Liftoff) V8 makes first for every function and keeps. The process then
  * holds 30–40 MB less (at 100,000 entries under the search load, 479–497 MB at the peak instead of
- * 518–530), answers a third more searches a second (the baseline code is slower until V8 replaces
- * it) and listens about 0.6 s later (3.4–3.6 s instead of 2.8). Commands, whose time to exit
+ * 518–530) and starts 1.3 s later (4.2 s instead of 2.9 to listening). Commands, whose time to exit
  * counts (`wsis user add`), and tests keep V8's default. A V8 flag is the process's, so this is
  * set once and concerns the WebAssembly compiled afterwards, which in such a process is PGlite's.
  */
