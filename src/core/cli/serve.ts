@@ -11,7 +11,6 @@ import { type Config, MAX_WORKERS, openDataIdProblem } from '../config.js';
 import type { BuildApp, PlatformModule } from '../module.js';
 import type { Database } from '../db/client.js';
 import { type Lending, lendDatabase } from '../db/lend.js';
-import { compileEmbeddedDatabaseForServing } from '../db/pglite-pool.js';
 import { smtpTransport } from '../mail/outbox.js';
 import { platformJobs, startJobLoop } from '../jobs/background.js';
 import { LocalFileStore } from '../storage/files.js';
@@ -108,7 +107,6 @@ const listen = async (config: Config, database: Database, { buildApp }: Composit
 
 /** One process: database, web server and background work. */
 const serveOne = async (config: Config, { demo, ...composition }: { demo: boolean } & Composition) => {
-  if (!config.databaseUrl) compileEmbeddedDatabaseForServing();
   const { database, first } = await prepareDatabase(config, composition.modules, { demo });
   let stopWork: () => void = () => undefined;
   let lending: Lending | undefined;

@@ -5,7 +5,6 @@
  * makes no message objects, and the reply moves between the threads without a copy. One
  * connection means transactions are naturally exclusive.
  */
-import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
@@ -19,19 +18,6 @@ type WorkerReply = {
   dump?: Uint8Array;
   raw?: Uint8Array;
   error?: string;
-};
-
-/**
- * For a process that serves for hours (`wsis serve` on the embedded database), called before the
- * database is opened: PGlite's WebAssembly (9 MB) is compiled by V8's optimizing compiler alone,
- * without the baseline code (Liftoff) V8 makes first for every function and keeps. The process then
- * holds 30–40 MB less (at 100,000 entries under the search load, 479–497 MB at the peak instead of
- * 518–530) and starts 1.3 s later (4.2 s instead of 2.9 to listening). Commands, whose time to exit
- * counts (`wsis user add`), and tests keep V8's default. A V8 flag is the process's, so this is
- * set once and concerns the WebAssembly compiled afterwards, which in such a process is PGlite's.
- */
-export const compileEmbeddedDatabaseForServing = () => {
-  v8.setFlagsFromString('--no-liftoff');
 };
 
 export class PgliteWorkerHandle {
