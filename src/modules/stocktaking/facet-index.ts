@@ -15,7 +15,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/client.js';
 import { hasRole, isSignedIn, type MaybeActor } from '../../core/permissions/index.js';
-import { raw, runStatementArrays } from '../../core/db/statement.js';
 import { readAtVersion, versionedCache } from './entry-caches.js';
 import { ENTRY_STATES, entries, entriesVersion } from './tables.js';
 
@@ -189,8 +188,8 @@ const VALUE = 44;
  * the eight facets, each's values joined by commas; read character by character, the only strings
  * made are the values looked up in the dictionaries.
  */
-const takeRows = (fresh: FreshRows, dictionaries: Dictionary[], rows: string[]) => {
-  for (const text of rows) {
+const takeRows = (fresh: FreshRows, dictionaries: Dictionary[], rows: LoadRow[]) => {
+  for (const { r: text } of rows) {
     let at = 0;
     /** The number up to the next field (NaN for an empty one). */
     const number = () => {
@@ -348,6 +347,9 @@ export const rowLookup = (ids: Float64Array): ((id: number) => number) => {
   return (id) => byId.get(id) ?? -1;
 };
 
+/** A row of the load query (loadRow). */
+type LoadRow = { r: string };
+
 /**
  * A row of the load query as one text (takeRows reads it): id, state, submitter, first publication
  * in microseconds since 1970, then the facets in the order of FACETS, each's values joined by
@@ -372,24 +374,21 @@ export const LOAD_BATCH = 10_000;
 export const readFacetIndex = (db: DbOrTx, base?: FacetIndex, { batch = LOAD_BATCH }: { batch?: number } = {}): Promise<FacetIndex> =>
   readAtVersion(db, base, {
     merge: async (tx, version, old, changed) => {
-      const { rows } = await tx.execute<{ r: string }>(sql`select ${loadRow} from ${entries} where ${entries.id} = any(${sql.param(changed)}::bigint[]) ${loadOrder}`);
+      const { rows } = await tx.execute<LoadRow>(sql`select ${loadRow} from ${entries} where ${entries.id} = any(${sql.param(changed)}::bigint[]) ${loadOrder}`);
       const dictionaries = dictionariesOf(old);
       const fresh = freshRows();
-      takeRows(
-        fresh,
-        dictionaries,
-        rows.map((row) => row.r),
-      );
+      takeRows(fresh, dictionaries, rows);
       return build(version, fresh, dictionaries, { index: old, changed: new Set(changed) });
     },
     full: async (tx, version) => {
       const dictionaries = dictionariesOf();
       const fresh = freshRows();
+      const size = Math.max(1, Math.floor(batch));
       await tx.execute(sql`declare stocktaking_facet_load no scroll cursor for select ${loadRow} from ${entries} ${loadOrder}`);
       for (;;) {
-        const rows = (await runStatementArrays(tx, raw(`fetch forward ${batch} from stocktaking_facet_load`))).map((row) => row[0] as string);
+        const { rows } = await tx.execute<LoadRow>(sql.raw(`fetch forward ${size} from stocktaking_facet_load`));
         takeRows(fresh, dictionaries, rows);
-        if (rows.length < batch) break;
+        if (rows.length < size) break;
       }
       await tx.execute(sql`close stocktaking_facet_load`);
       return build(version, fresh, dictionaries);
