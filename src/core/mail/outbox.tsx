@@ -4,7 +4,7 @@
  * the delivery loop sends it through SMTP, retrying with back-off.
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { renderToString } from 'preact-render-to-string';
 import type { Db, DbOrTx } from '../db/client.js';
 import { type Fragment, insertFragment, runStatement } from '../db/statement.js';
@@ -68,8 +68,14 @@ const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 6 * 360
 export type MailTransport = { send: (message: { from: string; to: string; subject: string; text: string; html: string }) => Promise<unknown> };
 
 export const smtpTransport = (smtpUrl: string): MailTransport => {
-  const transporter = nodemailer.createTransport(smtpUrl);
-  return { send: (message) => transporter.sendMail(message) };
+  // nodemailer is loaded at the first message sent, not when the server starts.
+  let transporter: Promise<Transporter> | undefined;
+  return {
+    send: async (message) => {
+      transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+      return (await transporter).sendMail(message);
+    },
+  };
 };
 
 /**

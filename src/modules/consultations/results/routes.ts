@@ -8,7 +8,6 @@ import { type Actor, authorize, can } from '../../../core/permissions/index.js';
 import '../permissions.js';
 import { type Consultation, getConsultation } from '../queries.js';
 import { freezeSynthesis } from './commands/freeze-synthesis.js';
-import { synthesisDocx } from './docx.js';
 import { type VersionedCache, versionedCache } from '../../../core/http/versioned-cache.js';
 import { BREAKDOWNS, type Breakdown, findResultsVersion } from './queries.js';
 import { keptConsultationResults } from './cache.js';
@@ -66,6 +65,8 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     if (!mayRead(req, consultation)) throw notFound();
     const { synthesis, frozen } = await currentSynthesis(db, consultation.id, { locale: req.locale });
     const view = req.view(reply);
+    // Loaded at the first download, not with the routes: serving pages needs no DOCX writer.
+    const { synthesisDocx } = await import('./docx.js');
     const body = await synthesisDocx(synthesis, { frozenNote: frozen ? frozenSentence(view, frozen) : undefined });
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -9,7 +9,6 @@ import { getEditionByYear } from '../queries.js';
 import '../selection/permissions.js';
 import { resultsArePublic } from '../selection/queries.js';
 import { keptDocx, keptPdf, versionOf } from './cache.js';
-import { storiesDocx } from './docx.js';
 import { canPrintPdf, closePrinter, PRINT_OPTIONS, printPdf, printQueueIsFull } from '../../../core/exports/pdf.js';
 import { loadStories } from './stories.js';
 import { StoriesDocument } from './views/StoriesDocument.js';
@@ -70,6 +69,8 @@ export const storiesRoutes: FastifyPluginAsync = async (app) => {
     if (sameTag(req, etag)) return reply.code(304).send();
     const body = await keptDocx(`${edition.year}-${req.locale}-${version}`, async () => {
       const { view, categories } = document ?? (await printable(req, reply, edition));
+      // Loaded at the first DOCX built, not with the routes: serving pages needs no DOCX writer.
+      const { storiesDocx } = await import('./docx.js');
       return storiesDocx({ view, edition, categories });
     });
     return reply

@@ -11,7 +11,6 @@ import type { PlatformModule } from '../../../core/module.js';
 import type { FileStore } from '../../../core/storage/files.js';
 import { keepFile } from '../../../core/storage/keep.js';
 import type { ReportDocument } from '../document.js';
-import { renderReportDocx } from '../output/docx.js';
 import { renderReportHtml } from '../output/html.js';
 import { PdfUnavailableError, renderReportPdf } from '../output/pdf.js';
 import { OUTPUT_FORMATS, type OutputFormat, reportOutputs, reports, reportTemplates, reportVersions, TEMPLATE_KEYS } from '../tables.js';
@@ -95,7 +94,8 @@ const asBuffer = (value: string | Uint8Array): Buffer => (typeof value === 'stri
 /** One format of a document; a PDF without Chromium is an output with its error (the other formats are kept). */
 export const renderFormat = async (doc: ReportDocument, format: OutputFormat): Promise<{ bytes: Buffer } | { error: { key: string; values?: Record<string, string> } }> => {
   if (format === 'html') return { bytes: asBuffer(await renderReportHtml(doc, {})) };
-  if (format === 'docx') return { bytes: asBuffer(await renderReportDocx(doc)) };
+  // The DOCX writer is loaded at the first DOCX built, not with the web application.
+  if (format === 'docx') return { bytes: asBuffer(await (await import('../output/docx.js')).renderReportDocx(doc)) };
   try {
     return { bytes: asBuffer(await renderReportPdf(doc)) };
   } catch (error) {

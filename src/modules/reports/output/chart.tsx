@@ -12,7 +12,6 @@
  * (RLE…PDF), and each text's font list starting with the Noto family of its script.
  */
 import { render } from 'preact-render-to-string';
-import sharp from 'sharp';
 import type { ReportBlock } from '../../../core/reports/document.js';
 import type { ReportDocument } from '../document.js';
 import type { Locale } from '../../../core/i18n/locales.js';
@@ -191,6 +190,8 @@ export const chartPng = async (block: ChartBlock, options: ChartOptions): Promis
   const kept = drawn.get(svg);
   if (kept) return kept;
   const { width } = layout(block);
+  // libvips is loaded at the first chart drawn, not with the reports' pages.
+  const { default: sharp } = await import('sharp');
   const png = await sharp(Buffer.from(svg), { density: (72 * PNG_WIDTH) / width })
     .flatten({ background: '#ffffff' })
     .resize({ width: PNG_WIDTH })

@@ -24,7 +24,6 @@ import { presentVersion } from './commands/present-version.js';
 import { saveDraft } from './commands/save-draft.js';
 import { startDraft } from './commands/start-draft.js';
 import { diffVersions } from './diff.js';
-import { roadmapDocx } from './docx.js';
 import { draftFormValues, draftFromForm, isActionLineCode, one, presentFromForm } from './inputs.js';
 import { findAllOrganizations, findRoadmapSummaries, findRoadmapTasks, findVersionByNumber, loadVersionLabels } from './queries.js';
 import { DraftFormPage, ManageRoadmapsPage, RoadmapAdminPage } from './views/AdminPages.js';
@@ -111,6 +110,8 @@ export const versionsRoutes: FastifyPluginAsync = async (app) => {
     if (!version) throw notFound();
     const [labels, lines] = await Promise.all([loadVersionLabels(db, [version]), findActionLines(db)]);
     const line = lines.find((l) => l.code === roadmap.actionLine);
+    // Loaded at the first download, not with the routes: serving pages needs no DOCX writer.
+    const { roadmapDocx } = await import('./docx.js');
     const bytes = await roadmapDocx({
       locale: req.locale,
       actionLine: roadmap.actionLine,

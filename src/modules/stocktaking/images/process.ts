@@ -4,7 +4,6 @@
  * block (EXIF with GPS position and camera serial, XMP, IPTC, comments) after applying the EXIF
  * orientation, and large pictures are scaled down. A file that does not decode is refused.
  */
-import sharp from 'sharp';
 import type { UploadedFile } from '../../../core/http/body-parsers.js';
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
@@ -34,6 +33,8 @@ export const processImage = async (file: UploadedFile): Promise<{ ok: true; imag
   const bytes = await file.read();
   const type = sniffImageType(bytes);
   if (!type) return { ok: false, error: 'image_type' };
+  // libvips is loaded at the first picture, not with the routes that accept one.
+  const { default: sharp } = await import('sharp');
   try {
     let pipeline = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', animated: false })
       .rotate()

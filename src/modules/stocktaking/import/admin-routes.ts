@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { isUploadedFile } from '../../../core/http/body-parsers.js';
 import { type Actor, authorize } from '../../../core/permissions/index.js';
 import { importEntries } from './commands/import-entries.js';
-import { readEntryFile } from './read-file.js';
 import { ImportPage } from './views/ImportPage.js';
 
 /** Largest file the import page accepts. */
@@ -26,6 +25,8 @@ export const importAdminRoutes: FastifyPluginAsync = async (app) => {
     const refuse = (formError: string) => reply.page(ImportPage({ view: req.view(reply), allOrNothing, formError }), 400);
     if (!isUploadedFile(file) || file.size === 0) return refuse(req.t('stocktaking.import.errors.no_file'));
     if (file.truncated) return refuse(req.t('stocktaking.import.errors.too_large', { max: Math.round(IMPORT_MAX_BYTES / 1024 / 1024) }));
+    // Loaded at the first file sent, not with the routes: the spreadsheet reader (exceljs) is large.
+    const { readEntryFile } = await import('./read-file.js');
     const read = await readEntryFile({ data: await file.read(), t: req.t });
     if (!read.ok) {
       const report = { fileName: file.filename, total: 0, created: [], errors: read.errors, written: false };

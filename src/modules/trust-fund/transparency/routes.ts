@@ -13,7 +13,6 @@ import { badRequest, notFound } from '../../../core/http/problems.js';
 import { DEFAULT_LOCALE } from '../../../core/i18n/locales.js';
 import { translator } from '../../../core/i18n/translate.js';
 import { emptyForm, type FormState } from '../../../core/views/components.js';
-import { statementDocx } from './docx.js';
 import { buildIatiOrganisation } from './iati.js';
 import { langQuery, MAX_PERIOD_YEARS, parsePeriod, statementAnswer, statementQuery } from './inputs.js';
 import { decimalOf } from './money.js';
@@ -66,6 +65,8 @@ export const transparencyRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: Record<string, unknown> }>('/trust-fund/statement.docx', async (req, reply) => {
     const result = parsePeriod(req.query ?? {});
     if ('errors' in result) throw badRequest(Object.values(result.errors)[0] as string, { years: MAX_PERIOD_YEARS });
+    // Loaded at the first download, not with the routes: serving pages needs no DOCX writer.
+    const { statementDocx } = await import('./docx.js');
     const body = await statementDocx(await loadStatement(db, result.period, req.locale), req.locale);
     return reply
       .type(DOCX_TYPE)
