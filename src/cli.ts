@@ -3,6 +3,8 @@
  * The one command of the platform: `wsis <command>` (also `npm run -s wsis -- <command>`). One of
  * the entry files (with src/app.ts): it hands the modules, the schema and the app to the core's commands.
  */
+// First, before the modules load: the heap's sizing for `wsis serve`.
+import './core/cli/heap-at-start.js';
 import { Command, Option } from 'commander';
 import { loadConfig, parseWorkers } from './core/config.js';
 import { registerCommands } from './core/cli/commands.js';

@@ -41,6 +41,11 @@ export type Config = {
    * RFC 4151): the same whatever the reader's language or the host name the platform is reached by.
    */
   atomIdPrefix: string;
+  /**
+   * How `wsis serve` sizes its JavaScript heap (WSIS_HEAP, cli/heap.ts): `lean` or `fast`; unset,
+   * lean on the embedded database and fast on PostgreSQL. Null when the value is not one of them.
+   */
+  heap?: 'lean' | 'fast' | null;
 };
 
 /** The Atom ids' default prefix: a tag: URI of ITU's domain and the year the platform began. */
@@ -80,6 +85,13 @@ export const openDataIdProblem = (config: Pick<Config, 'iatiReportingOrg' | 'ato
   return null;
 };
 
+/** WSIS_HEAP: `lean`, `fast`, or unset (undefined); null for anything else, which `wsis serve` refuses. */
+const parseHeap = (value: string | undefined): Config['heap'] => {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (!text) return undefined;
+  return text === 'lean' || text === 'fast' ? text : null;
+};
+
 export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config => {
   const port = overrides.port ?? Number(env.PORT ?? 3000);
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
@@ -103,5 +115,6 @@ export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     workers: overrides.workers ?? parseWorkers(env.WSIS_WORKERS),
     iatiReportingOrg: overrides.iatiReportingOrg ?? (env.WSIS_IATI_REPORTING_ORG?.trim() || DEFAULT_IATI_REPORTING_ORG),
     atomIdPrefix: overrides.atomIdPrefix ?? (env.WSIS_ATOM_ID_PREFIX?.trim() || DEFAULT_ATOM_ID_PREFIX),
+    heap: overrides.heap ?? parseHeap(env.WSIS_HEAP),
   };
 };

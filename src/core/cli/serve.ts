@@ -29,6 +29,7 @@ export const checkWorkers = (config: Config) => {
   const idProblem = openDataIdProblem(config);
   if (idProblem) throw new Error(idProblem);
   if (!Number.isInteger(config.workers)) throw new Error(`--workers (WSIS_WORKERS) must be a whole number from 1 to ${MAX_WORKERS}, or auto`);
+  if (config.heap === null) throw new Error("WSIS_HEAP must be lean (less memory) or fast (V8's own heap sizing), or unset");
   if (config.workers > 1 && !config.databaseUrl) {
     throw new Error(
       `--workers ${config.workers} needs PostgreSQL: the embedded database (PGlite) is opened by one process only. Set DATABASE_URL to a PostgreSQL database to run several workers, or start without --workers.`,
