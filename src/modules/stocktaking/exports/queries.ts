@@ -51,7 +51,8 @@ const exportEntries = Object.entries(exportColumns);
  * the database, then decoded and parsed here: the 100,000 entries of the bench corpus (PGlite,
  * 2026-12-06) took 4.4 s to read that way, 3.6 s as columns, and 3.1 s with two statements at once
  * (ROWS_IN_FLIGHT); over HTTP, the CSV went from 7.0 to 4.2–5.0 s, the JSON Lines from 6.3 to
- * 4.0 s, byte for byte the same files.
+ * 4.0 s, byte for byte the same files. Lists as JSON (`array_to_json`, parsed natively by the
+ * driver) instead of PostgreSQL's array text saved no time: PGlite's thread spent what this one did not.
  */
 const rowColumns = sql.join(
   exportEntries.flatMap(([key, column]) =>
@@ -60,31 +61,33 @@ const rowColumns = sql.join(
   sql`, `,
 );
 
-/** How each export column is read back from a row of the batch statement (its fields in rowColumns' order). */
-const readers = exportEntries.map(([key, column]) =>
-  LOCALIZED.has(key) ? { key, languages: LOCALES } : { key, map: (value: unknown) => (value === null || value === undefined ? null : column.mapFromDriverValue(value)) },
-);
-
 /**
- * A row of the batch statement (an array of its fields) as an entry: the languages gathered again,
- * each other column mapped as the query builder maps it. Rows as objects of sixty keys made the
- * CSV on PGlite a tenth slower (4.6 s against 4.0–4.1 s, `wsis serve` and curl, in turns).
+ * A row of the batch statement (an array of its fields, in rowColumns' order) as an entry: the
+ * languages gathered again (a language without text left out), each other column mapped as the
+ * query builder maps it. The function is written once for the columns, one object literal of a
+ * fixed shape: assigning sixty keys by name in a loop cost 2.5 µs an entry, 255 ms of the CSV of
+ * 100,000 entries on PGlite (3.3 s). Rows as objects of sixty keys made that CSV a tenth slower
+ * (4.6 s against 4.0–4.1 s, `wsis serve` and curl, in turns). The keys and languages are the
+ * schema's and LOCALES' (JSON-quoted here), never data.
  */
-const entryOf = (row: unknown[]): ExportEntry => {
-  const entry: Record<string, unknown> = {};
+const entryOf = ((): ((row: unknown[]) => ExportEntry) => {
+  const maps: ((value: unknown) => unknown)[] = [];
+  const lines: string[] = [];
+  const fields: string[] = [];
   let at = 0;
-  for (const reader of readers) {
-    if (reader.languages) {
-      const texts: Localized = {};
-      for (const l of reader.languages) {
-        const text = row[at++];
-        if (typeof text === 'string') texts[l] = text;
-      }
-      entry[reader.key] = texts;
-    } else entry[reader.key] = reader.map(row[at++]);
-  }
-  return entry as ExportEntry;
-};
+  exportEntries.forEach(([key, column], i) => {
+    if (LOCALIZED.has(key)) {
+      lines.push(`const t${i} = {};`);
+      for (const l of LOCALES) lines.push(`v = row[${at++}]; if (typeof v === 'string') t${i}[${JSON.stringify(l)}] = v;`);
+      fields.push(`${JSON.stringify(key)}: t${i}`);
+    } else {
+      maps.push((value) => (value === null || value === undefined ? null : column.mapFromDriverValue(value)));
+      fields.push(`${JSON.stringify(key)}: maps[${maps.length - 1}](row[${at++}])`);
+    }
+  });
+  const body = `return function entryOf(row) { let v; ${lines.join(' ')} return { ${fields.join(', ')} }; };`;
+  return new Function('maps', body)(maps);
+})();
 
 /**
  * What a batch is made of: a statement over the rows matching `where`, in the order of `ids` when
