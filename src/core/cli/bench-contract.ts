@@ -50,11 +50,28 @@ export type BenchContext = {
 export type YearCorpus = { database: Database; env: NodeJS.ProcessEnv; holds: string[]; seededIn: number | null };
 
 /** A real `wsis serve` process measured on the module's load, after the in-process cases. */
-export type BenchServing = { readyMs: number; firstRequestMs: number; rssMb: number; rps: number; p50: number; p99: number };
+export type BenchServing = {
+  readyMs: number;
+  firstRequestMs: number;
+  rssMb: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Each of the report's `serveDownloads`, fetched once from that process after its load. */
+  downloads: ServedDownload[];
+};
+
+/** One file downloaded whole from a `wsis serve` process by a client in the bench process: the first time, and again. */
+export type ServedDownload = { path: string; seconds: number; again: number; bytes: number };
 
 export type BenchReport = {
   /** Request paths for the `wsis serve` process (its heaviest page, with a realistic mix). */
   serveLoad?: string[];
+  /**
+   * Paths of large files to download once from that `wsis serve` process after its load (an
+   * export as a client elsewhere gets it: the server's threads do not read the file too).
+   */
+  serveDownloads?: string[];
   /** The module's markdown lines in the section, given that measure when it ran on its load. */
   lines: (serving: BenchServing | null) => string[];
 };

@@ -9,7 +9,7 @@
  * cases in a database of their own after the sections (PostgreSQL).
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +19,7 @@ import pg from 'pg';
 import { loadConfig } from '../config.js';
 import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
 import type { BuildApp, PlatformModule } from '../module.js';
-import type { BenchContext, BenchKind, BenchReport, BenchServing, YearCorpus } from './bench-contract.js';
+import type { BenchContext, BenchKind, BenchReport, BenchServing, ServedDownload, YearCorpus } from './bench-contract.js';
 import { initializeIfEmpty, seedReference } from './startup.js';
 import { say } from './common.js';
 import { startServe } from './serve-process.js';
@@ -154,13 +154,42 @@ const openYearCorpus = async (kind: BenchKind, modules: PlatformModule[], name: 
 };
 
 /**
+ * Seconds from the request to the last byte of a file fetched whole, its bytes counted and dropped
+ * (node:http: fetch's streams took 4.5–5.3 s to read the 119 MB CSV that curl read in 2.6 s).
+ */
+const fetchWhole = (url: URL) =>
+  new Promise<{ seconds: number; bytes: number }>((resolve, reject) => {
+    const started = performance.now();
+    get(url, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        reject(new Error(`${url.pathname}: HTTP ${res.statusCode}`));
+        return;
+      }
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.byteLength;
+      });
+      res.on('end', () => resolve({ seconds: (performance.now() - started) / 1000, bytes }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+
+/** A file downloaded twice: the first time after start (its code not yet compiled), and again. */
+const download = async (url: URL): Promise<ServedDownload> => {
+  const first = await fetchWhole(url);
+  const again = await fetchWhole(url);
+  return { path: url.pathname, seconds: first.seconds, again: again.seconds, bytes: first.bytes };
+};
+
+/**
  * Starts `wsis serve` as its own process on the corpus (`--workers n` above 1): time until it
  * listens, then its peak RSS under a module's load (with workers, the primary's and the workers' summed).
  */
 const measureServing = async (
   env: NodeJS.ProcessEnv,
   paths: string[],
-  { duration, connections, workers = 1 }: { duration: number; connections: number; workers?: number },
+  { duration, connections, workers = 1, downloads = [] }: { duration: number; connections: number; workers?: number; downloads?: string[] },
 ): Promise<BenchServing> => {
   const server = await startServe({ env, workers });
   try {
@@ -180,7 +209,9 @@ const measureServing = async (
     await autocannon({ url, connections, duration: Math.max(3, duration), requests: paths.map((path) => ({ method: 'GET', path })) });
     const result = await autocannon({ url, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
     clearInterval(sampler);
-    return { readyMs: server.readyMs, firstRequestMs, rssMb, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+    const served: ServedDownload[] = [];
+    for (const path of downloads) served.push(await download(new URL(path, url)));
+    return { readyMs: server.readyMs, firstRequestMs, rssMb, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, downloads: served };
   } finally {
     await server.stop();
   }
@@ -255,10 +286,12 @@ const measure = async (
   let serving: BenchServing | null = null;
   if (loaded?.serveLoad) {
     try {
-      serving = await measureServing(env, loaded.serveLoad, { duration, connections });
+      serving = await measureServing(env, loaded.serveLoad, { duration, connections, downloads: loaded.serveDownloads });
       say(
         `  wsis serve: ready in ${(serving.readyMs / 1000).toFixed(1)} s, first request ${(serving.firstRequestMs / 1000).toFixed(1)} s later, peak RSS ${serving.rssMb.toFixed(0)} MB, ${serving.rps.toFixed(1)} req/s`,
       );
+      for (const d of serving.downloads)
+        say(`  wsis serve: ${d.path} downloaded in ${d.seconds.toFixed(1)} s, again in ${d.again.toFixed(1)} s (${(d.bytes / 2 ** 20).toFixed(0)} MiB)`);
     } catch (error) {
       say(`  wsis serve could not be measured: ${(error as Error).message}`);
     }

@@ -161,8 +161,12 @@ export const stocktakingBench: ModuleBench = {
       serving ? `| first search answered after ready (it waits for the search indexes read in the background) | ${(serving.firstRequestMs / 1000).toFixed(2)} s |` : '',
       serving ? `| peak resident memory under the search load | ${serving.rssMb.toFixed(0)} MB |` : '| peak resident memory | not measured |',
       serving ? `| search page req/s in that process | ${serving.rps.toFixed(1)} |` : '',
+      ...(serving?.downloads ?? []).map(
+        (d) =>
+          `| ${d.path}, the full export downloaded from that process after the load (the client in the bench process), first / again | ${d.seconds.toFixed(1)} s / ${d.again.toFixed(1)} s, ${(d.bytes / 2 ** 20).toFixed(0)} MiB |`,
+      ),
       ...exports,
     ];
-    return { serveLoad: paths, lines };
+    return { serveLoad: paths, serveDownloads: ['/api/v1/entries.csv'], lines };
   },
 };
