@@ -42,7 +42,7 @@ export type Config = {
    */
   atomIdPrefix: string;
   /**
-   * How `wsis serve` sizes its JavaScript heap (WSIS_HEAP, cli/heap.ts): `lean` or `fast`; unset,
+   * How `wsis serve` sizes its JavaScript heap (WSIS_HEAP, core/heap.ts): `lean` or `fast`; unset,
    * lean on the embedded database and fast on PostgreSQL. Null when the value is not one of them.
    */
   heap?: 'lean' | 'fast' | null;

@@ -57,7 +57,7 @@ export type BenchServing = {
   rps: number;
   p50: number;
   p99: number;
-  /** Each of the report's `serveDownloads`, fetched once from that process after its load. */
+  /** Each of the report's `serveDownloads`, fetched from that process after its load. */
   downloads: ServedDownload[];
 };
 
@@ -68,7 +68,7 @@ export type BenchReport = {
   /** Request paths for the `wsis serve` process (its heaviest page, with a realistic mix). */
   serveLoad?: string[];
   /**
-   * Paths of large files to download once from that `wsis serve` process after its load (an
+   * Paths of large files to download twice from that `wsis serve` process after its load (an
    * export as a client elsewhere gets it: the server's threads do not read the file too).
    */
   serveDownloads?: string[];
