@@ -1,5 +1,6 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { HEAP_MODES, type HeapMode } from './heap.js';
 
 /** Configuration from the environment (and CLI flags, which override it). Every variable is in the README. */
 export type Config = {
@@ -45,7 +46,7 @@ export type Config = {
    * How `wsis serve` sizes its JavaScript heap (WSIS_HEAP, core/heap.ts): `lean` or `fast`; unset,
    * lean on the embedded database and fast on PostgreSQL. Null when the value is not one of them.
    */
-  heap?: 'lean' | 'fast' | null;
+  heap?: HeapMode | null;
 };
 
 /** The Atom ids' default prefix: a tag: URI of ITU's domain and the year the platform began. */
@@ -89,7 +90,7 @@ export const openDataIdProblem = (config: Pick<Config, 'iatiReportingOrg' | 'ato
 const parseHeap = (value: string | undefined): Config['heap'] => {
   const text = value?.trim().toLowerCase() ?? '';
   if (!text) return undefined;
-  return text === 'lean' || text === 'fast' ? text : null;
+  return HEAP_MODES.find((mode) => mode === text) ?? null;
 };
 
 export const loadConfig = (overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config => {
