@@ -86,4 +86,27 @@ describe('database', () => {
     await kit.database.pool.query('insert into uniq_probe values (1)');
     await expect(kit.database.pool.query('insert into uniq_probe values (1)')).rejects.toMatchObject({ code: '23505' });
   });
+
+  it("writes an API token's last use on its own page even when the tokens around it were written together (no new index entries)", async () => {
+    const client = await kit.database.pool.connect();
+    try {
+      await client.query('begin');
+      const user = await client.query<{ id: string }>(`insert into auth_users (email, name, password_hash) values ('fill@example.org', 'Fill', 'x') returning id`);
+      // Two hundred tokens in a row: without room left on each page, the first one's new version
+      // would go to another page, with a new entry in each of the table's three indexes.
+      const ids = await client.query<{ id: string }>(
+        `insert into auth_api_tokens (user_id, label, token_hash) select $1, 'fill', md5(g::text) || md5((g * 7)::text) from generate_series(1, 200) g returning id`,
+        [user.rows[0]?.id],
+      );
+      const first = ids.rows[0]?.id;
+      await client.query('update auth_api_tokens set last_used_at = now() where id = $1', [first]);
+      const { rows } = await client.query<{ hot: string; updated: string }>(
+        `select pg_stat_get_xact_tuples_hot_updated('auth_api_tokens'::regclass) as hot, pg_stat_get_xact_tuples_updated('auth_api_tokens'::regclass) as updated`,
+      );
+      expect(rows[0]).toEqual({ hot: '1', updated: '1' });
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  });
 });

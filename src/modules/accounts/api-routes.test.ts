@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiTokens } from '../../core/auth/tables.js';
 import { createApiToken } from './commands/create-api-token.js';
 import { createTestKit, type TestKit } from '../../test/app.js';
 import { buildUser } from '../../test/factories.js';
@@ -6,10 +8,12 @@ import { buildUser } from '../../test/factories.js';
 let kit: TestKit;
 let token: string;
 let userEmail: string;
+let userId: number;
 beforeAll(async () => {
   kit = await createTestKit();
   const user = await buildUser(kit.database.db, { name: 'API User' });
   userEmail = user.email;
+  userId = user.id;
   token = (await createApiToken(kit.database.db, { userId: user.id, label: 'test', actor: null })).token;
 });
 afterAll(async () => kit.close());
@@ -22,6 +26,20 @@ describe('GET/PATCH /api/v1/me', () => {
     const res = await call('GET');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(expect.objectContaining({ email: userEmail, name: 'API User', roles: ['contributor'], emailVerified: true }));
+  });
+
+  it("writes the token's last use alongside the request, once for requests that come together", async () => {
+    const lastUse = async () => (await kit.database.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.userId, userId)))[0]?.at ?? null;
+    await kit.database.db.update(apiTokens).set({ lastUsedAt: null }).where(eq(apiTokens.userId, userId));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => call('GET')));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    await vi.waitFor(async () => expect(await lastUse()).not.toBeNull());
+    const first = (await lastUse()) as Date;
+    expect(Math.abs(first.getTime() - Date.now())).toBeLessThan(60_000);
+    // Within five minutes, a request does not write it again.
+    expect((await call('GET')).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await lastUse()).toEqual(first);
   });
 
   it('changes the name with a token and no CSRF token', async () => {

@@ -228,13 +228,15 @@ const queues = new WeakMap<Database, (vote: VoteRequest) => Promise<PromiseSettl
 
 /**
  * Casts one public vote (assumes 'prizes.vote.cast') through the database's group commit (core/db/
- * grouped.ts): votes that arrive while earlier batches are being committed leave together in the
+ * grouped.ts): votes that arrive while the batch before is being committed leave together in the
  * next statement; this vote is committed, with the others of its batch, before this returns.
+ * One statement at a time: with ten voters, a second one in flight split the votes into smaller
+ * batches, and each vote cost the database a third more (docs/benchmarks.md, 2026-12-07).
  */
 export const castVote = async (database: Database, vote: VoteRequest): Promise<CastVoteResult> => {
   let queue = queues.get(database);
   if (!queue) {
-    queue = grouped((votes: VoteRequest[]) => castVotes(database, votes), { maxBatch: 200, maxInFlight: 2 });
+    queue = grouped((votes: VoteRequest[]) => castVotes(database, votes), { maxBatch: 200, maxInFlight: 1 });
     queues.set(database, queue);
   }
   const outcome = await queue(vote);
