@@ -18,6 +18,8 @@ type WorkerReply = {
   ready?: boolean;
   dump?: Uint8Array;
   raw?: Uint8Array;
+  /** The channels of the notifications the statement committed (NOTIFY), in order. */
+  notified?: string[];
   error?: string;
 };
 
@@ -31,6 +33,12 @@ const WORKER_YOUNG_GENERATION_MB = 4;
 export class PgliteWorkerHandle {
   readonly worker: Worker;
   readonly waitReady: Promise<void>;
+  /**
+   * The database's notifications (NOTIFY, once the session LISTENs), one event per channel, emitted
+   * before the reply of the statement that committed them is handed back: whoever waits for that
+   * commit runs after the listeners.
+   */
+  readonly notifications = new EventEmitter();
   #nextId = 1;
   #pending = new Map<number, Pending>();
 
@@ -53,6 +61,7 @@ export class PgliteWorkerHandle {
     });
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.id === undefined) return;
+      if (reply.notified) for (const channel of reply.notified) this.notifications.emit(channel);
       const pending = this.#pending.get(reply.id);
       if (!pending) return;
       this.#pending.delete(reply.id);

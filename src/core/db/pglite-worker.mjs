@@ -83,18 +83,32 @@ const errorFields = (bytes, from, to) => {
   return fields;
 };
 /**
- * The first error of a reply that stops the database, or null. The reply stays bytes (the main
- * thread's driver parses it, as it parses a socket's); only its ErrorResponse messages ('E') are read here.
+ * What this thread reads of a reply, which otherwise stays bytes (the main thread's driver parses
+ * it, as it parses a socket's): the first error that stops the database (ErrorResponse, 'E'), or
+ * null, and the channels of the notifications a committed statement sent (NotificationResponse,
+ * 'A': PGlite is one session, so every NOTIFY comes back in the reply of the statement that
+ * committed it, before the reply itself).
  */
-const stoppingError = (bytes) => {
+const readReply = (bytes) => {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let fatal = null;
+  let channels = null;
   for (let at = 0; at + 5 <= bytes.length; at += 1 + view.getUint32(at + 1)) {
-    if (bytes[at] !== 0x45) continue;
+    if (bytes[at] === 0x41) {
+      // Int32 sender, then the channel's name, NUL-terminated.
+      const end = bytes.indexOf(0, at + 9);
+      if (end > 0) {
+        channels ??= [];
+        channels.push(utf8.decode(bytes.subarray(at + 9, end)));
+      }
+      continue;
+    }
+    if (bytes[at] !== 0x45 || fatal) continue;
     const fields = errorFields(bytes, at + 5, at + 1 + view.getUint32(at + 1));
     const severity = fields.V ?? fields.S;
-    if (severity === 'PANIC' || severity === 'FATAL' || (fields.C === '53100' && String(fields.M).includes('pg_wal'))) return fields;
+    if (severity === 'PANIC' || severity === 'FATAL' || (fields.C === '53100' && String(fields.M).includes('pg_wal'))) fatal = fields;
   }
-  return null;
+  return { fatal, channels };
 };
 
 port.on('message', (req) => {
@@ -107,12 +121,12 @@ port.on('message', (req) => {
         // copy: no message objects are made here and cloned there (they were most of this
         // thread's garbage and a third of its time on the search page).
         const bytes = await reply(req.bytes);
-        const fatal = stopped ? null : stoppingError(bytes);
-        if (fatal) {
+        const { fatal, channels } = readReply(bytes);
+        if (fatal && !stopped) {
           stopped = `The embedded database stopped: ${fatal.M} (${fatal.C}); make room or fix the folder ${dataDir}, then restart the platform`;
           process.stderr.write(`${stopped}\n`);
         }
-        port.postMessage({ id: req.id, raw: bytes }, [bytes.buffer]);
+        port.postMessage(channels ? { id: req.id, raw: bytes, notified: channels } : { id: req.id, raw: bytes }, [bytes.buffer]);
       } else if (req.kind === 'dump') {
         const file = await db.dumpDataDir('gzip');
         port.postMessage({ id: req.id, dump: new Uint8Array(await file.arrayBuffer()) });

@@ -5,7 +5,7 @@ import { type Locale, type Localized, LOCALES } from '../../core/i18n/locales.js
 import { localizeWithLocale } from '../../core/i18n/translate.js';
 import { versionedCache } from '../../core/http/versioned-cache.js';
 import { countriesQuery, langQuery } from './inputs.js';
-import { countryName, findActionLines, findConnectGoals, findCountries, findMatrixLinks, findPrizeCategories, findRegions, findSdgs, getReferenceVersion } from './queries.js';
+import { countryName, findActionLines, findConnectGoals, findCountries, findMatrixLinks, findPrizeCategories, findRegions, findSdgs, referenceVersionReader } from './queries.js';
 
 /** Text in the six languages; a language the data lacks falls back like the HTML pages do. */
 const sixLanguages = z.object({ ar: z.string(), en: z.string(), es: z.string(), fr: z.string(), ru: z.string(), zh: z.string() });
@@ -47,8 +47,9 @@ const schema = <R extends z.ZodType, Q extends z.ZodObject = typeof langQuery>(s
  * data (and language, for country names), then served from memory with an ETag.
  */
 export const referenceApiRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.platform.database;
-  const lists = versionedCache({ readVersion: () => getReferenceVersion(db) });
+  const { database } = app.platform;
+  const { db } = database;
+  const lists = versionedCache({ readVersion: referenceVersionReader(database) });
   /** Sends the list `key`, built by `build` (through the route's response schema) when the version moved. */
   const shared = (req: FastifyRequest, reply: FastifyReply, key: string, build: () => Promise<unknown>, vary?: string) =>
     lists.send(req, reply, { key, type: 'application/json; charset=utf-8', cacheControl: 'public, no-cache', vary, render: async () => String(reply.serialize(await build())) });

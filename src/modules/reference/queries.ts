@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../core/db/client.js';
+import type { Database, DbOrTx } from '../../core/db/client.js';
 import { preparedPerHandle } from '../../core/db/prepared.js';
+import { versionReader } from '../../core/db/versions.js';
 import type { Fragment } from '../../core/db/statement.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import { notFound } from '../../core/http/problems.js';
@@ -30,6 +31,8 @@ export const getReferenceVersion = async (db: DbOrTx): Promise<number> => {
   const [row] = await versionRead(db).execute();
   return row?.version ?? 0;
 };
+/** The version as the reference pages' caches read it: on the embedded database, kept until a change's notification (core/db/versions.ts). */
+export const referenceVersionReader = (database: Database) => versionReader(database, { channel: 'reference_data_version', read: () => getReferenceVersion(database.db) });
 const versionRead = preparedPerHandle('reference_data_version', (db, name) => db.select({ version: referenceVersion.version }).from(referenceVersion).prepare(name));
 
 /** Matrix links that exist: a removed link keeps its row (so the seed does not restore it). */

@@ -10,7 +10,7 @@ import {
   findSdgTargets,
   getActionLine,
   getMatrixLink,
-  getReferenceVersion,
+  referenceVersionReader,
   getSdg,
   type SdgTarget,
 } from './queries.js';
@@ -33,8 +33,9 @@ const sdgFromParam = (raw: string) => {
  * get them rendered once per version of the reference data and language (reply.sharedPage).
  */
 export const referenceRoutes: FastifyPluginAsync = async (app) => {
-  const { db } = app.platform.database;
-  const pages = versionedCache({ readVersion: () => getReferenceVersion(db) });
+  const { database } = app.platform;
+  const { db } = database;
+  const pages = versionedCache({ readVersion: referenceVersionReader(database) });
 
   app.get('/action-lines', async (_req, reply) =>
     reply.sharedPage(pages, async (view) => {
