@@ -69,6 +69,15 @@ describe('data versions read by the caches', () => {
     expect(await version()).toBe(before + 1);
   });
 
+  it('listens once per database and channel, however many readers and apps there are', async () => {
+    const readers = Array.from({ length: 20 }, () => counted());
+    await Promise.all(readers.map((r) => r.version()));
+    if (kit.database.pglite) expect(kit.database.pglite.notifications.listenerCount('versions_probe')).toBe(1);
+    await kit.database.pool.query('insert into versions_probe_data values (5)');
+    const after = await Promise.all(readers.map((r) => r.version()));
+    expect(new Set(after).size).toBe(1);
+  });
+
   it('refuses a channel name that LISTEN would need quoted', () => {
     expect(() => versionReader(kit.database, { channel: 'no; drop', read: async () => 0 })).toThrow(/channel/);
   });

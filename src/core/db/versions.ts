@@ -16,43 +16,57 @@ import type { Database } from './client.js';
 /** A name PostgreSQL takes for LISTEN without quoting. */
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
-export const versionReader = (database: Database, { channel, read }: { channel: string; read: () => Promise<number> }): (() => Promise<number>) => {
-  if (!CHANNEL.test(channel)) throw new Error(`versionReader: '${channel}' is not a channel name`);
+/** How many notifications a channel has had, once the session listens to it (null until then, or if it cannot). */
+type Channel = { changes: number; listens: boolean; listening: Promise<void> };
+
+/** One LISTEN and one listener per database and channel, however many readers (and apps, in tests) use it. */
+const channels = new WeakMap<Database, Map<string, Channel>>();
+
+const channelOf = (database: Database, name: string, pglite: NonNullable<Database['pglite']>): Channel => {
+  let byName = channels.get(database);
+  if (!byName) {
+    byName = new Map();
+    channels.set(database, byName);
+  }
+  let channel = byName.get(name);
+  if (!channel) {
+    const made: Channel = { changes: 0, listens: false, listening: Promise.resolve() };
+    pglite.notifications.on(name, () => {
+      made.changes++;
+    });
+    // Notifications sent before the session listens are not delivered: nothing is kept until it
+    // does, and nothing ever if it cannot (every call then reads, as on a server).
+    made.listening = database.pool.query(`listen ${name}`).then(
+      () => {
+        made.listens = true;
+      },
+      () => undefined,
+    );
+    byName.set(name, made);
+    channel = made;
+  }
+  return channel;
+};
+
+export const versionReader = (database: Database, { channel: name, read }: { channel: string; read: () => Promise<number> }): (() => Promise<number>) => {
+  if (!CHANNEL.test(name)) throw new Error(`versionReader: '${name}' is not a channel name`);
   const pglite = database.pglite;
   if (database.kind !== 'pglite' || !pglite) return read;
-  let kept: Promise<number> | null = null;
-  /** Moves at each notification: a read that began before one is not kept. */
-  let changes = 0;
-  pglite.notifications.on(channel, () => {
-    changes++;
-    kept = null;
-  });
-  // Notifications sent before the session listens are not delivered: nothing is kept until it
-  // does, and nothing ever if it cannot (every call then reads, as on a server).
-  let listens = false;
-  const listening = database.pool.query(`listen ${channel}`).then(
-    () => {
-      listens = true;
-    },
-    () => undefined,
-  );
+  const channel = channelOf(database, name, pglite);
+  /** The last read, and the channel's count of notifications when it began: kept while no other came. */
+  let kept: { version: Promise<number>; at: number } | null = null;
   return async () => {
-    if (!listens) {
-      await listening;
-      if (!listens) return read();
+    if (!channel.listens) {
+      await channel.listening;
+      if (!channel.listens) return read();
     }
-    if (kept) return kept;
-    const since = changes;
-    const reading = read();
+    if (kept && kept.at === channel.changes) return kept.version;
+    const reading = { version: read(), at: channel.changes };
     kept = reading;
-    reading.then(
-      () => {
-        if (changes !== since && kept === reading) kept = null;
-      },
-      () => {
-        if (kept === reading) kept = null;
-      },
-    );
-    return reading;
+    // A failed read is not kept.
+    reading.version.catch(() => {
+      if (kept === reading) kept = null;
+    });
+    return reading.version;
   };
 };

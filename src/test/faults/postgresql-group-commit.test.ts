@@ -1,7 +1,7 @@
 /**
  * The group commit of votes (core/db/grouped.ts) when the connection of a batch dies: every vote of
  * that batch is answered with the error (none left waiting, none acknowledged without its commit),
- * the votes queued behind it are cast on a new connection, and a refused vote sent again counts
+ * the votes queued behind it are cast on another connection, and a refused vote sent again counts
  * once. PostgreSQL only: the connections are ended with pg_terminate_backend, as a server restart
  * or an administrator would end them.
  */
@@ -42,19 +42,18 @@ describe('group commit of votes when its connection dies', () => {
       );
     };
     const waitForWaiting = async (n: number) => {
-      for (;;) {
+      for (const until = Date.now() + 20_000; Date.now() < until; ) {
         const pids = await waitingPids();
         if (pids.length >= n) return pids;
       }
+      throw new Error(`fewer than ${n} sessions waiting on the lock after 20 s`);
     };
     const send = (from: number) => Array.from({ length: 20 }, (_, i) => vote(from + i));
-    // Batch A (voters 0-19) waits on the lock; batch B (20-39) too (two batches in flight at most);
-    // batch C (40-59) queues behind them.
+    // Batch A (voters 0-19) waits on the lock; the votes sent after it (20-59) queue behind it (one
+    // vote statement in flight), and leave together once it is answered.
     const outcomes = send(0);
     const [batchA] = await waitForWaiting(1);
-    outcomes.push(...send(20));
-    await waitForWaiting(2);
-    outcomes.push(...send(40));
+    outcomes.push(...send(20), ...send(40));
     const settled = Promise.allSettled(outcomes);
     // The connection of batch A dies (as in a restart), then the lock is released.
     await admin.query('select pg_terminate_backend($1)', [batchA]);
@@ -64,7 +63,7 @@ describe('group commit of votes when its connection dies', () => {
     const results = await settled;
     const refused = results.flatMap((r, voter) => (r.status === 'rejected' ? [{ voter, reason: r.reason as unknown }] : []));
     const cast = results.flatMap((r, voter) => (r.status === 'fulfilled' ? [{ voter, value: r.value as CastVoteResult }] : []));
-    // Every vote of batch A, and only those, is refused; batches B and C are cast.
+    // Every vote of batch A, and only those, is refused; the votes queued behind it are cast.
     expect(refused.map((r) => r.voter)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(cast.map((c) => c.voter)).toEqual(Array.from({ length: 40 }, (_, i) => 20 + i));
     for (const r of refused) expect(isDatabaseUnavailable(r.reason), String(r.reason)).toBe(true);
