@@ -16,7 +16,7 @@ import type { Database } from './client.js';
 /** A name PostgreSQL takes for LISTEN without quoting. */
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** How many notifications a channel has had, once the session listens to it (null until then, or if it cannot). */
+/** A channel: its count of notifications, whether the session listens to it yet (never, if LISTEN failed), and that LISTEN. */
 type Channel = { changes: number; listens: boolean; listening: Promise<void> };
 
 /** One LISTEN and one listener per database and channel, however many readers (and apps, in tests) use it. */

@@ -28,7 +28,7 @@ describe('GET/PATCH /api/v1/me', () => {
     expect(res.json()).toEqual(expect.objectContaining({ email: userEmail, name: 'API User', roles: ['contributor'], emailVerified: true }));
   });
 
-  it("writes the token's last use alongside the request, once for requests that come together", async () => {
+  it("writes the token's last use alongside requests that come together, and not again within five minutes", async () => {
     const lastUse = async () => (await kit.database.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.userId, userId)))[0]?.at ?? null;
     await kit.database.db.update(apiTokens).set({ lastUsedAt: null }).where(eq(apiTokens.userId, userId));
     const answers = await Promise.all(Array.from({ length: 5 }, () => call('GET')));
