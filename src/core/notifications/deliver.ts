@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { users } from '../auth/tables.js';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { isLocale, type Locale } from '../i18n/locales.js';
 import { enqueueMail } from '../mail/outbox.js';
 import type { PlatformModule } from '../module.js';
@@ -19,18 +19,26 @@ type Options = { modules: readonly PlatformModule[]; baseUrl: string };
 const localeOf = (value: string): Locale => (isLocale(value) ? value : 'en');
 const urlOf = (baseUrl: string, locale: Locale, link: string | null) => `${baseUrl}/${locale}${link ?? '/notifications'}`;
 
+/**
+ * The oldest "immediate" notifications not mailed yet, with their recipient's address, claimed (rows
+ * another process holds are skipped). Read through core_notifications_immediate_idx: the rows
+ * already mailed are not read, however many there are.
+ */
+export const waitingImmediate = (tx: DbOrTx, limit: number) =>
+  tx
+    .select({ n: notifications, to: users.email, name: users.name, locale: users.locale })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.recipientId))
+    .where(and(eq(notifications.email, 'immediate'), isNull(notifications.mailedAt)))
+    .orderBy(asc(notifications.id))
+    .limit(limit)
+    .for('update', { of: notifications, skipLocked: true });
+
 /** Mails the waiting "immediate" notifications (at most `limit`), one message each; returns how many. */
 export const mailImmediateNotifications = async (db: Db, { modules, baseUrl, limit = 100 }: Options & { limit?: number }) => {
   const events = notificationEventsOf(modules);
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ n: notifications, to: users.email, name: users.name, locale: users.locale })
-      .from(notifications)
-      .innerJoin(users, eq(users.id, notifications.recipientId))
-      .where(and(eq(notifications.email, 'immediate'), isNull(notifications.mailedAt)))
-      .orderBy(asc(notifications.id))
-      .limit(limit)
-      .for('update', { of: notifications, skipLocked: true });
+    const rows = await waitingImmediate(tx, limit);
     for (const { n, to, name, locale: chosen } of rows) {
       const locale = localeOf(chosen);
       const text = notificationText(events, n, locale);

@@ -19,7 +19,7 @@ import { insertPublishedEntry } from '../../modules/stocktaking/test-helpers.js'
 import { createTestKit, type TestClient, type TestKit } from '../../test/app.js';
 import { buildUser } from '../../test/factories.js';
 import { mailOutbox } from '../mail/tables.js';
-import { mailImmediateNotifications, sendNotificationDigests } from './deliver.js';
+import { mailImmediateNotifications, sendNotificationDigests, waitingImmediate } from './deliver.js';
 import { notify, sendDueNotifications } from './notify.js';
 import { notifications } from './tables.js';
 
@@ -231,6 +231,48 @@ describe('notifications by e-mail', () => {
     await sendNotificationDigests(db, { modules: MODULES, baseUrl, now: new Date(Date.now() + 2 * DAY) });
     expect(await mailsTo(quiet.email)).toEqual([]);
     expect(listItems((await client.get('/en/notifications')).body).map((i) => i.text)).toEqual(['UnreadNew entry to moderate: Centres communautaires']);
+  });
+
+  it('finds the next waiting notifications without reading those already mailed, however many a campaign left', async () => {
+    const db = kit.database.db;
+    const voter = await buildUser(db, { name: 'Li Wei', locale: 'zh' });
+    // A campaign's receipts: 3,000 mailed, then 1,000 waiting.
+    const receipts = (n: number, mailedAt: Date | null) =>
+      Array.from({ length: n }, (_, i) => ({
+        recipientId: voter.id,
+        kind: entrySubmitted.event,
+        params: { title: `${mailedAt ? 'Envoyé' : 'Attente'} ${i}` },
+        email: 'immediate' as const,
+        mailedAt,
+      }));
+    for (const [n, mailedAt] of [
+      [3000, new Date()],
+      [1000, null],
+    ] as const)
+      for (let i = 0; i < n; i += 1000) await db.insert(notifications).values(receipts(Math.min(1000, n - i), mailedAt));
+    await kit.database.pool.query('analyze core_notifications');
+
+    const query = waitingImmediate(db, 100).toSQL();
+    const { rows } = await kit.database.pool.query<{ 'QUERY PLAN': unknown }>(`explain (analyze, format json) ${query.sql}`, query.params as unknown[]);
+    const plan = rows[0]?.['QUERY PLAN'];
+    type PlanNode = { 'Relation Name'?: string; 'Index Name'?: string; 'Actual Rows': number; 'Actual Loops': number; 'Rows Removed by Filter'?: number; Plans?: PlanNode[] };
+    const scans: PlanNode[] = [];
+    const walk = (node: PlanNode) => {
+      if (node['Relation Name'] === 'core_notifications') scans.push(node);
+      for (const child of node.Plans ?? []) walk(child);
+    };
+    walk((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan);
+    // The mailer's hundred, read in order: none of the mailed rows, and no more waiting ones than it takes.
+    expect(scans.map((n) => ({ index: n['Index Name'], read: n['Actual Rows'] * n['Actual Loops'] + (n['Rows Removed by Filter'] ?? 0) }))).toEqual([
+      { index: 'core_notifications_immediate_idx', read: 100 },
+    ]);
+
+    expect(await mailImmediateNotifications(db, { modules: MODULES, baseUrl })).toBe(100);
+    const mails = await mailsTo(voter.email);
+    expect(mails).toHaveLength(100);
+    expect(mails[0]?.locale).toBe('zh');
+    expect(mails[0]?.subject).toContain('Attente 0');
+    expect(mails[99]?.subject).toContain('Attente 99');
   });
 });
 

@@ -41,8 +41,12 @@ export const notifications = pgTable(
     uniqueIndex('core_notifications_key_idx').on(t.recipientId, t.kind, t.key).where(sql`key is not null`),
     // The unread count in every signed-in page's header.
     index('core_notifications_unread_idx').on(t.recipientId).where(sql`read_at is null`),
-    // What the mailers still have to send.
-    index('core_notifications_unmailed_idx').on(t.email, t.recipientId).where(sql`mailed_at is null and email <> 'none'`),
+    // What the mailers still have to send, one index each, so that neither reads the rows already
+    // mailed: the immediate mailer takes the oldest waiting (order by id), the digests each person.
+    // One index of (email, recipient) made the immediate mailer walk the primary key past every
+    // mailed row once many were waiting (14 ms at 9,300 mailed, growing with each receipt sent).
+    index('core_notifications_immediate_idx').on(t.id).where(sql`mailed_at is null and email = 'immediate'`),
+    index('core_notifications_daily_idx').on(t.recipientId).where(sql`mailed_at is null and email = 'daily'`),
   ],
 );
 

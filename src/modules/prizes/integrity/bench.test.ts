@@ -38,6 +38,11 @@ describe('the vote benchmark', () => {
     expect(result.page.non2xx).toBe(0);
     expect(result.ceilingPerSecond).toBeGreaterThan(0);
     expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
+    // Each vote's receipt went with its vote: the bench leaves no notification behind.
+    const left = await kit.database.pool.query<{ n: string }>(
+      `select count(*) as n from core_notifications n join auth_users u on u.id = n.recipient_id where u.email like '%@voters.bench.invalid'`,
+    );
+    expect(Number(left.rows[0]?.n)).toBe(0);
     await expect(measureVoting(kit.database, { baseUrl: base, voters: 51 })).rejects.toThrow('wsis seed bench --voters 51');
   });
 });

@@ -16,6 +16,7 @@ import { hashSecret, newSecret } from '../../../core/auth/tokens.js';
 import type { Database, Db } from '../../../core/db/client.js';
 import type { PlatformModule } from '../../../core/module.js';
 import { networkOf } from '../commands/cast-vote.js';
+import { voteRecorded } from '../notifications.js';
 import { phaseColumns, phaseDatesAround } from '../phases.js';
 import { categories, editions, nominations, votes } from '../tables.js';
 
@@ -95,6 +96,17 @@ const vacuumVotes = async (db: Db) => {
 };
 
 /**
+ * Deletes the bench edition's votes and their receipts (each accepted vote notifies its voter),
+ * then vacuums both tables: without the receipts, every run left a million notifications behind.
+ */
+const deleteBenchVotes = async (db: Db, editionId: number) => {
+  await db.delete(votes).where(eq(votes.editionId, editionId));
+  await db.execute(sql`delete from core_notifications where kind = ${voteRecorded.event} and params->>'year' = ${String(BENCH_YEAR)}`);
+  await vacuumVotes(db);
+  await db.execute(sql`vacuum (analyze) core_notifications`);
+};
+
+/**
  * The bench edition (2099) in its voting phase, with 18 categories of 5 accepted nominees each;
  * its previous votes are deleted so each run starts from zero. Returns the nominees per category.
  */
@@ -138,8 +150,7 @@ export const prepareBenchEdition = async (db: Db) => {
   } else {
     await db.update(editions).set(phaseDates).where(eq(editions.id, editionId));
   }
-  await db.delete(votes).where(eq(votes.editionId, editionId));
-  await vacuumVotes(db);
+  await deleteBenchVotes(db, editionId);
   const rows = await db.select({ id: nominations.id, category: nominations.categoryNumber }).from(nominations).where(eq(nominations.editionId, editionId));
   return { editionId, nominees: rows.map((r) => ({ id: Number(r.id), category: r.category })) };
 };
@@ -285,11 +296,8 @@ export const measureVoting = async (
     const body = `{"nominationId":${nominee.id}}`;
     return `POST ${path} HTTP/1.1\r\nhost: ${host}\r\nauthorization: Bearer ${benchVoterToken(secret, index)}\r\nx-forwarded-for: ${addressOf(index)}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
   };
-  /** Deletes the bench edition's votes (and their dead rows): after the warm-up and after each round. */
-  const emptyEdition = async () => {
-    await database.pool.query('delete from prizes_votes where edition_id = $1', [editionId]);
-    await vacuumVotes(db);
-  };
+  /** Deletes the bench edition's votes and receipts (and their dead rows): after the warm-up and after each round. */
+  const emptyEdition = () => deleteBenchVotes(db, editionId);
   const sockets = Array.from({ length: connections }, () => new RawConnection(base));
   /** Each connection sends the vote of the next voter until `more` says stop. */
   const surge = (nextVoter: () => number | null, onAnswer: (answer: Answer) => void) =>
