@@ -59,11 +59,16 @@ type Composition = { modules: PlatformModule[]; buildApp: BuildApp };
  */
 export const startBackgroundWork = (database: Database, config: Config, log: Log, modules: readonly PlatformModule[] = []) => {
   const mail = config.smtpUrl ? { transport: smtpTransport(config.smtpUrl), from: config.mailFrom } : undefined;
-  return startJobLoop(database.db, {
+  const stop = startJobLoop(database.db, {
     ...platformJobs({ modules, baseUrl: config.baseUrl, mail, files: new LocalFileStore(config.filesDir) }),
     by: `${hostname()}:${process.pid}`,
     log,
   });
+  return () => {
+    stop();
+    // The mail server's pooled connections: a message cut off is kept and tried again (outbox.tsx).
+    void mail?.transport.close?.();
+  };
 };
 
 const printFirstStart = (first: FirstStart, demo: boolean) => {

@@ -53,7 +53,7 @@ export const platformJobs = ({
     handlers.set(name, run);
     if (everyMs) periodic.push({ name, everyMs, maxAttempts });
   };
-  // Each message is claimed with SKIP LOCKED by deliverDueMail: runs of two periods side by side send nothing twice.
+  // Each message is claimed (SKIP LOCKED, then leased) by deliverDueMail: runs side by side send nothing twice.
   if (mail) add('core.mail-delivery', (db) => deliverDueMail(db, mail), 5000);
   add('core.notification-mailing', (db) => mailImmediateNotifications(db, { modules, baseUrl }), 5000);
   // The digests: the hourly run sends each person's first digest of the (UTC) day.

@@ -3,7 +3,7 @@
  * no mail is sent for a change that rolled back, and none is lost for one that committed), then
  * the delivery loop sends it through SMTP, retrying with back-off.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { renderToString } from 'preact-render-to-string';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -65,58 +65,84 @@ export const enqueueMailFragment = (args: MailArgs): Fragment => insertFragment(
 const MAX_ATTEMPTS = 8;
 const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 6 * 3600_000);
 
-export type MailTransport = { send: (message: { from: string; to: string; subject: string; text: string; html: string }) => Promise<unknown> };
+export type MailTransport = {
+  send: (message: { from: string; to: string; subject: string; text: string; html: string }) => Promise<unknown>;
+  /** Closes the connections kept open to the mail server. */
+  close?: () => Promise<void>;
+};
 
+/**
+ * Mail through the SMTP server of `smtpUrl`, over pooled connections (nodemailer's pool: up to 5,
+ * a hundred messages each): a campaign's receipts do not open a connection, and a TLS session,
+ * for every message.
+ */
 export const smtpTransport = (smtpUrl: string): MailTransport => {
   // nodemailer is loaded at the first message sent, not when the server starts.
   let transporter: Promise<Transporter> | undefined;
   return {
     send: async (message) => {
-      transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+      transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport({ url: smtpUrl, pool: true }));
       return (await transporter).sendMail(message);
+    },
+    close: async () => {
+      if (transporter) (await transporter).close();
+      transporter = undefined;
     },
   };
 };
 
 /**
- * Sends the messages that are due, one at a time, each claimed with SKIP LOCKED so several
- * processes can deliver in parallel without sending anything twice. Returns how many were sent.
+ * How long a claimed message is kept from the other senders while it is being sent: a process
+ * that stops in the middle leaves it to be sent again after this (mail is sent at least once).
  */
-export const deliverDueMail = async (db: Db, { transport, from, limit = 20 }: { transport: MailTransport; from: string; limit?: number }) => {
+const SENDING_LEASE_MS = 10 * 60_000;
+
+/** Failures in a row after which a run stops (a mail server that does not answer): the next run tries again. */
+const FAILURES_TO_STOP = 3;
+
+/**
+ * Sends the messages that are due, oldest first, until none is due, `limit` are sent or `budgetMs`
+ * has passed: the job runs every 5 s, so a campaign's receipts leave as fast as the mail server
+ * takes them (20 a run before, 4 a second). Each message is claimed in one statement (SKIP LOCKED,
+ * its next attempt moved past the lease), sent with no transaction or lock held, then marked sent,
+ * or on failure kept with its back-off; several processes deliver in parallel and nothing is sent
+ * twice unless a process stops between sending and marking. Returns how many were sent.
+ */
+export const deliverDueMail = async (
+  db: Db,
+  { transport, from, limit = 10_000, budgetMs = 4_000 }: { transport: MailTransport; from: string; limit?: number; budgetMs?: number },
+) => {
+  const until = performance.now() + budgetMs;
   let sent = 0;
-  for (let i = 0; i < limit; i++) {
-    const outcome = await db.transaction(async (tx) => {
-      const [message] = await tx
-        .select()
-        .from(mailOutbox)
-        .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, new Date())))
-        .orderBy(asc(mailOutbox.nextAttemptAt))
-        .limit(1)
-        .for('update', { skipLocked: true });
-      if (!message) return 'empty';
-      try {
-        await transport.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
-        await tx
-          .update(mailOutbox)
-          .set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
-          .where(eq(mailOutbox.id, message.id));
-        return 'sent';
-      } catch (error) {
-        const attempts = message.attempts + 1;
-        await tx
-          .update(mailOutbox)
-          .set({
-            attempts,
-            lastError: String((error as Error).message ?? error).slice(0, 500),
-            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-            nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
-          })
-          .where(eq(mailOutbox.id, message.id));
-        return 'failed';
-      }
-    });
-    if (outcome === 'empty') break;
-    if (outcome === 'sent') sent++;
+  let failedInARow = 0;
+  while (sent < limit && performance.now() < until) {
+    const [message] = await db
+      .update(mailOutbox)
+      .set({ nextAttemptAt: sql`now() + make_interval(secs => ${SENDING_LEASE_MS / 1000})` })
+      .where(eq(mailOutbox.id, sql`(select id from ${mailOutbox} where status = 'pending' and next_attempt_at <= now() order by next_attempt_at limit 1 for update skip locked)`))
+      .returning();
+    if (!message) break;
+    try {
+      await transport.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await db
+        .update(mailOutbox)
+        .set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
+        .where(eq(mailOutbox.id, message.id));
+      sent++;
+      failedInARow = 0;
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      await db
+        .update(mailOutbox)
+        .set({
+          attempts,
+          lastError: String((error as Error).message ?? error).slice(0, 500),
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+        })
+        .where(eq(mailOutbox.id, message.id));
+      if (++failedInARow >= FAILURES_TO_STOP) break;
+    }
   }
   return sent;
 };

@@ -233,7 +233,7 @@ describe('notifications by e-mail', () => {
     expect(listItems((await client.get('/en/notifications')).body).map((i) => i.text)).toEqual(['UnreadNew entry to moderate: Centres communautaires']);
   });
 
-  it('finds the next waiting notifications without reading those already mailed, however many a campaign left', async () => {
+  it('mails a campaign’s receipts in one run, reading none of those already mailed to find the next', async () => {
     const db = kit.database.db;
     const voter = await buildUser(db, { name: 'Li Wei', locale: 'zh' });
     // A campaign's receipts: 3,000 mailed, then 1,000 waiting.
@@ -267,12 +267,17 @@ describe('notifications by e-mail', () => {
       { index: 'core_notifications_immediate_idx', read: 100 },
     ]);
 
-    expect(await mailImmediateNotifications(db, { modules: MODULES, baseUrl })).toBe(100);
+    // One run mails them all, a hundred a transaction, oldest first, in the voter's language.
+    expect(await mailImmediateNotifications(db, { modules: MODULES, baseUrl, budgetMs: 60_000 })).toBe(1000);
     const mails = await mailsTo(voter.email);
-    expect(mails).toHaveLength(100);
-    expect(mails[0]?.locale).toBe('zh');
+    expect(mails).toHaveLength(1000);
+    expect(new Set(mails.map((m) => m.locale))).toEqual(new Set(['zh']));
     expect(mails[0]?.subject).toContain('Attente 0');
-    expect(mails[99]?.subject).toContain('Attente 99');
+    expect(mails[999]?.subject).toContain('Attente 999');
+    // A run whose time is up stops after the batch under way: the rest waits for the next run.
+    await db.insert(notifications).values(receipts(250, null));
+    expect(await mailImmediateNotifications(db, { modules: MODULES, baseUrl, budgetMs: 0 })).toBe(100);
+    expect(await mailImmediateNotifications(db, { modules: MODULES, baseUrl, budgetMs: 60_000 })).toBe(150);
   });
 });
 
