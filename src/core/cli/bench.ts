@@ -32,7 +32,8 @@ const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
 const runAutocannon = async (url: string, { connections, duration }: { connections: number; duration: number }) => {
   const { default: autocannon } = await import('autocannon');
   const result = await autocannon({ url, connections, duration, headers: BROWSER_HEADERS });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors (statuses ${JSON.stringify(result.statusCodeStats)})`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 };
 

@@ -1,7 +1,7 @@
 /**
  * The calendar in `wsis bench`: the full feed (`/calendar.ics`: every module's dates from 2006 to
  * five years ahead, in a language) under load against the bare-server ceiling, timed one request
- * at a time (goal: p95 ≤ 100 ms): the first request builds it, the others find it kept (currentFeed:
+ * at a time (goal: p95 ≤ 100 ms): the first request builds it, the others find it kept (the feeds' versionedCache:
  * one fingerprint read per module); the first build is reported apart. The timed requests send no
  * ETag, so each gets the whole body.
  */

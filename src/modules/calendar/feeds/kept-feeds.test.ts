@@ -1,5 +1,5 @@
 /**
- * The feed kept in memory (currentFeed): a calendar program polling /calendar.ics gets the same
+ * The feed kept in memory (the feeds' versionedCache, feeds/routes.ts): a calendar program polling /calendar.ics gets the same
  * feed while nothing changed, and sees every change at its next poll, whichever module's dates
  * changed and however (a command, or SQL typed by hand in the database).
  */

@@ -4,11 +4,12 @@
  * `/api/v1/calendar.ics`, where the OpenAPI document describes it. `/{locale}/calendar/events/{key}.ics`
  * is one date alone; `/api/v1/events` the dates of a range as JSON.
  */
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarDatesVersion } from '../../../core/contributions.js';
 import { notFound } from '../../../core/http/problems.js';
+import { type VersionedCache, versionedCache } from '../../../core/http/versioned-cache.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../core/i18n/locales.js';
 import { translator } from '../../../core/i18n/translate.js';
 import { type CalendarFilters, type CalendarItem, parseItemKey } from '../dates.js';
@@ -35,30 +36,35 @@ export const buildFeed = async (app: FastifyInstance, { filters, locale, now = n
 
 /** Feeds kept per process: at most this many (filters × languages × year), the oldest dropped first. */
 const KEPT_FEEDS = 64;
-const keptFeeds = new WeakMap<FastifyInstance, Map<string, { version: string; body: string }>>();
+const feedCaches = new WeakMap<FastifyInstance, VersionedCache>();
 
 /**
- * The feed as buildFeed makes it, kept in memory while every module's dates keep the same
- * fingerprint (`calendarDatesVersion`: each contribution's `version`, one small read per module),
- * so a calendar program polling the feed costs a few reads instead of every module's dates and
- * the iCalendar writing. Built each time when a contribution gives no version.
+ * The feeds as buildFeed makes them, kept in memory with their compressed copies and a strong ETag
+ * while every module's dates keep the same fingerprint (`calendarDatesVersion`: each contribution's
+ * `version`, one small read per module, shared by the requests that arrive together), so a
+ * calendar program polling the feed costs a few reads instead of every module's dates, the
+ * iCalendar writing and its compression. Built for each request when a contribution gives no version.
  */
-export const currentFeed = async (app: FastifyInstance, { filters, locale, now = new Date() }: { filters: CalendarFilters; locale: Locale; now?: Date }) => {
-  const version = await calendarDatesVersion(app.platform.modules, app.platform.database.db);
-  if (version === null) return buildFeed(app, { filters, locale, now });
-  const key = JSON.stringify([feedSearch({ ...filters, lang: locale }), feedRange(now).to.getUTCFullYear()]);
-  let kept = keptFeeds.get(app);
-  if (!kept) {
-    kept = new Map();
-    keptFeeds.set(app, kept);
+const feedCacheOf = (app: FastifyInstance) => {
+  let cache = feedCaches.get(app);
+  if (!cache) {
+    cache = versionedCache({ readVersion: () => calendarDatesVersion(app.platform.modules, app.platform.database.db), maxEntries: KEPT_FEEDS });
+    feedCaches.set(app, cache);
   }
-  const found = kept.get(key);
-  if (found?.version === version) return found.body;
-  const body = await buildFeed(app, { filters, locale, now });
-  kept.delete(key);
-  kept.set(key, { version, body });
-  if (kept.size > KEPT_FEEDS) kept.delete(kept.keys().next().value as string);
-  return body;
+  return cache;
+};
+
+/** The feed of the query's filters in its language (`lang`, English by default), from the kept feeds. */
+const sendFeed = (app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, { lang, ...filters }: CalendarFilters & { lang?: Locale }) => {
+  const locale = lang ?? DEFAULT_LOCALE;
+  const now = new Date();
+  return feedCacheOf(app).send(req, reply, {
+    key: JSON.stringify([feedSearch({ ...filters, lang: locale }), feedRange(now).to.getUTCFullYear()]),
+    type: CALENDAR_TYPE,
+    // Shared caches may keep it but must ask again (the ETag makes that cheap); calendar programs poll.
+    cacheControl: 'public, no-cache',
+    render: () => buildFeed(app, { filters, locale, now }),
+  });
 };
 
 const sendCalendar = (reply: FastifyReply, body: string, fileName?: string) => {
@@ -88,8 +94,7 @@ export const feedsRootRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { lang, ...filters } = req.query;
-      return sendCalendar(reply, await currentFeed(app, { filters, locale: lang ?? DEFAULT_LOCALE }));
+      return sendFeed(app, req, reply, req.query);
     },
   );
 };
@@ -137,8 +142,7 @@ const answerOf = (item: CalendarItem, { baseUrl, host }: { baseUrl: string; host
 
 export const feedsApiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/calendar.ics', { schema: feedSchema }, async (req, reply) => {
-    const { lang, ...filters } = req.query;
-    return sendCalendar(reply, await currentFeed(app, { filters, locale: lang ?? DEFAULT_LOCALE }));
+    return sendFeed(app, req, reply, req.query);
   });
 
   app.get(

@@ -32,7 +32,7 @@ const goal = (met: boolean) => (met ? 'met' : '**missed**');
 const autocannonRun = async (url: string, { connections, duration }: { connections: number; duration: number }) => {
   const { default: autocannon } = await import('autocannon');
   const r = await autocannon({ url, connections, duration, headers: { 'accept-encoding': 'gzip, deflate, br' } });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors (statuses ${JSON.stringify(r.statusCodeStats)})`);
   return { rps: r.requests.average, p50: r.latency.p50, p97: r.latency.p97_5, p99: r.latency.p99 };
 };
 
