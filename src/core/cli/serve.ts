@@ -67,7 +67,7 @@ export const startBackgroundWork = (database: Database, config: Config, log: Log
   return () => {
     stop();
     // The mail server's pooled connections: a message cut off is kept and tried again (outbox.tsx).
-    void mail?.transport.close?.();
+    void mail?.transport.close?.().catch(() => undefined);
   };
 };
 

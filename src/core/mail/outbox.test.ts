@@ -61,7 +61,7 @@ const compose = (t: (k: string) => string) => ({
 describe('e-mail outbox', () => {
   it('delivers through SMTP in the recipient language', async () => {
     const id = await enqueueMail(database.db, { to: 'ana@example.org', locale: 'es', compose });
-    const sent = await deliverDueMail(database.db, { transport: transport, from: 'WSIS <no-reply@wsis.test>' });
+    const sent = await deliverDueMail(database.db, { transport, from: 'WSIS <no-reply@wsis.test>' });
     expect(sent).toBe(1);
     const message = smtp.received.find((m) => m.to === 'ana@example.org');
     expect(message?.raw).toContain('http://platform.test/x');
@@ -77,7 +77,7 @@ describe('e-mail outbox', () => {
   it('keeps a message that the server refuses, and delivers it on a later attempt', async () => {
     const id = Number(await enqueueMail(database.db, { to: 'retry@example.org', locale: 'ar', compose }));
     smtp.setRefuse(true);
-    expect(await deliverDueMail(database.db, { transport: transport, from: 'wsis@wsis.test' })).toBe(0);
+    expect(await deliverDueMail(database.db, { transport, from: 'wsis@wsis.test' })).toBe(0);
     let [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row?.lastError).toContain('mailbox unavailable');
@@ -89,7 +89,7 @@ describe('e-mail outbox', () => {
       .set({ nextAttemptAt: new Date(Date.now() - 1000) })
       .where(eq(mailOutbox.id, id));
     smtp.setRefuse(false);
-    expect(await deliverDueMail(database.db, { transport: transport, from: 'wsis@wsis.test' })).toBe(1);
+    expect(await deliverDueMail(database.db, { transport, from: 'wsis@wsis.test' })).toBe(1);
     [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
     expect(smtp.received.some((m) => m.to === 'retry@example.org')).toBe(true);
@@ -99,7 +99,7 @@ describe('e-mail outbox', () => {
     const many = Array.from({ length: 60 }, (_, i) => `voter${i}@example.org`);
     for (const to of many) await enqueueMail(database.db, { to, locale: 'fr', compose });
     // Twenty a run before: sixty in one run now.
-    expect(await deliverDueMail(database.db, { transport: transport, from: 'wsis@wsis.test' })).toBe(60);
+    expect(await deliverDueMail(database.db, { transport, from: 'wsis@wsis.test' })).toBe(60);
     expect(many.filter((to) => smtp.received.some((m) => m.to === to))).toEqual(many);
     const sent = await database.db.select().from(mailOutbox).where(eq(mailOutbox.status, 'sent'));
     expect(sent.filter((m) => many.includes(m.to)).map((m) => m.attempts)).toEqual(many.map(() => 1));
@@ -109,14 +109,14 @@ describe('e-mail outbox', () => {
     for (const to of refused) await enqueueMail(database.db, { to, locale: 'en', compose });
     smtp.setRefuse(true);
     try {
-      expect(await deliverDueMail(database.db, { transport: transport, from: 'wsis@wsis.test' })).toBe(0);
+      expect(await deliverDueMail(database.db, { transport, from: 'wsis@wsis.test' })).toBe(0);
     } finally {
       smtp.setRefuse(false);
     }
     const rows = (await database.db.select().from(mailOutbox)).filter((m) => refused.includes(m.to));
     expect(rows.map((m) => m.attempts).sort()).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
     expect(rows.every((m) => m.status === 'pending')).toBe(true);
-    expect(await deliverDueMail(database.db, { transport: transport, from: 'wsis@wsis.test' })).toBe(7);
+    expect(await deliverDueMail(database.db, { transport, from: 'wsis@wsis.test' })).toBe(7);
   });
 
   it('sends each message once when two processes deliver at the same time', async () => {

@@ -92,57 +92,58 @@ export const smtpTransport = (smtpUrl: string): MailTransport => {
 };
 
 /**
- * How long a claimed message is kept from the other senders while it is being sent: a process
- * that stops in the middle leaves it to be sent again after this (mail is sent at least once).
+ * How long a claimed message is kept from the other senders while it is being sent: longer than
+ * nodemailer's longest wait on a silent server (its socket timeout, 10 minutes), so a slow send is
+ * never claimed twice; a process that stops in the middle leaves it to be sent again after this.
  */
-const SENDING_LEASE_MS = 10 * 60_000;
+const SENDING_LEASE_MS = 15 * 60_000;
 
 /** Failures in a row after which a run stops (a mail server that does not answer): the next run tries again. */
 const FAILURES_TO_STOP = 3;
 
 /**
- * Sends the messages that are due, oldest first, until none is due, `limit` are sent or `budgetMs`
- * has passed: the job runs every 5 s, so a campaign's receipts leave as fast as the mail server
- * takes them (20 a run before, 4 a second). Each message is claimed in one statement (SKIP LOCKED,
- * its next attempt moved past the lease), sent with no transaction or lock held, then marked sent,
- * or on failure kept with its back-off; several processes deliver in parallel and nothing is sent
- * twice unless a process stops between sending and marking. Returns how many were sent.
+ * Sends the messages that are due, oldest first, until none is due or `budgetMs` has passed: the
+ * job runs every 5 s, so a campaign's receipts leave as fast as the mail server takes them (20 a
+ * run before, 4 a second). Each message is claimed in one statement (SKIP LOCKED, its next attempt
+ * moved past the lease), sent with no transaction or lock held, then marked sent; a message the
+ * server refuses keeps its back-off. Several processes deliver in parallel and nothing is sent
+ * twice, unless a process stops (or its database fails) after the mail server accepted a message
+ * and before it is marked: it is sent again when the lease ends (at least once). Returns how many
+ * were sent.
  */
-export const deliverDueMail = async (
-  db: Db,
-  { transport, from, limit = 10_000, budgetMs = 4_000 }: { transport: MailTransport; from: string; limit?: number; budgetMs?: number },
-) => {
+export const deliverDueMail = async (db: Db, { transport, from, budgetMs = 4_000 }: { transport: MailTransport; from: string; budgetMs?: number }) => {
   const until = performance.now() + budgetMs;
   let sent = 0;
   let failedInARow = 0;
-  while (sent < limit && performance.now() < until) {
+  while (performance.now() < until) {
     const [message] = await db
       .update(mailOutbox)
       .set({ nextAttemptAt: sql`now() + make_interval(secs => ${SENDING_LEASE_MS / 1000})` })
       .where(eq(mailOutbox.id, sql`(select id from ${mailOutbox} where status = 'pending' and next_attempt_at <= now() order by next_attempt_at limit 1 for update skip locked)`))
       .returning();
     if (!message) break;
-    try {
-      await transport.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
-      await db
-        .update(mailOutbox)
-        .set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
-        .where(eq(mailOutbox.id, message.id));
+    const refusal = await transport.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const attempts = message.attempts + 1;
+    if (refusal === null) {
+      // A failure here is the database's: thrown, the message is sent again after its lease.
+      await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts, lastError: null }).where(eq(mailOutbox.id, message.id));
       sent++;
       failedInARow = 0;
-    } catch (error) {
-      const attempts = message.attempts + 1;
-      await db
-        .update(mailOutbox)
-        .set({
-          attempts,
-          lastError: String((error as Error).message ?? error).slice(0, 500),
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
-        })
-        .where(eq(mailOutbox.id, message.id));
-      if (++failedInARow >= FAILURES_TO_STOP) break;
+      continue;
     }
+    await db
+      .update(mailOutbox)
+      .set({
+        attempts,
+        lastError: String((refusal as Error).message ?? refusal).slice(0, 500),
+        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+        nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+      })
+      .where(eq(mailOutbox.id, message.id));
+    if (++failedInARow >= FAILURES_TO_STOP) break;
   }
   return sent;
 };
