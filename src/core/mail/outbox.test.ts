@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { deliverDueMail, enqueueMail, type MailTransport, smtpTransport } from './outbox.js';
+import { deliverDueMail, enqueueMail, enqueueMails, type MailTransport, smtpTransport } from './outbox.js';
 import { mailOutbox } from './tables.js';
 
 type Received = { to: string; raw: string };
@@ -133,6 +133,26 @@ describe('e-mail outbox', () => {
       await other.close?.();
     }
     expect(both.map((to) => smtp.received.filter((m) => m.to === to).length)).toEqual(both.map(() => 1));
+  });
+
+  it('queues several messages in one statement, each in its language, a held one kept until its time', async () => {
+    const later = new Date(Date.now() + 3600_000);
+    const queued = await enqueueMails(database.db, [
+      { to: 'one@example.org', locale: 'zh', compose },
+      { to: 'held@example.org', locale: 'ar', compose, notBefore: later },
+      { to: 'two@example.org', locale: 'xx', compose },
+    ]);
+    expect(queued).toBe(3);
+    expect(await enqueueMails(database.db, [])).toBe(0);
+    expect(await deliverDueMail(database.db, { transport, from: 'wsis@wsis.test' })).toBe(2);
+    expect(['one@example.org', 'two@example.org'].map((to) => smtp.received.filter((m) => m.to === to).length)).toEqual([1, 1]);
+    const rows = await database.db.select().from(mailOutbox);
+    const row = (to: string) => rows.find((m) => m.to === to);
+    expect(row('one@example.org')?.html).toContain('lang="zh"');
+    // An unknown language falls back to English, as for one message.
+    expect(row('two@example.org')?.locale).toBe('en');
+    expect(row('held@example.org')).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: later });
+    expect(smtp.received.some((m) => m.to === 'held@example.org')).toBe(false);
   });
 
   it('sends nothing for a change that rolled back', async () => {

@@ -56,6 +56,16 @@ export const enqueueMail = async (tx: DbOrTx, args: MailArgs) => {
 };
 
 /**
+ * Queues several e-mails in one statement (a run of notifications): one round trip instead of one
+ * per message. A message without `notBefore` is due at once, as enqueueMail's. Returns how many.
+ */
+export const enqueueMails = async (tx: DbOrTx, list: MailArgs[]) => {
+  if (list.length === 0) return 0;
+  const rows = list.map((args) => ({ nextAttemptAt: () => 'now()', ...mailRow(args) }));
+  return (await runStatement<{ id: number }>(tx, insertFragment(mailOutbox, rows, { returning: 'id' }))).length;
+};
+
+/**
  * enqueueMail's insert as a statement not yet run, for a caller that sends it with other writes of
  * its transaction in one statement (`with … as (…)`: a data-modifying WITH always runs;
  * core/db/statement.ts).
