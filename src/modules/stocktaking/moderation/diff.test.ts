@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryContent } from '../commands/entry-content.js';
-import { diffContent, diffText } from './diff.js';
+import { diffContent } from './diff.js';
 
 const content = (over: Partial<EntryContent> = {}): EntryContent => ({
   organizationId: null,
@@ -45,21 +45,11 @@ describe('diffContent', () => {
     );
     const summary = changes.find((c) => c.kind === 'text' && c.field === 'summary');
     expect(summary).toMatchObject({ locale: 'en' });
-    expect(summary?.kind === 'text' && summary.parts.filter((p) => p.change !== 'same').map((p) => `${p.change}:${p.value}`)).toEqual(['removed:12', 'added:30']);
-    expect(changes).toContainEqual({ kind: 'text', field: 'title', locale: 'fr', parts: [{ value: 'Télécentres ruraux', change: 'added' }] });
+    expect(summary?.kind === 'text' && summary.runs.filter((r) => r.kind !== 'same').map((r) => `${r.kind}:${r.text}`)).toEqual(['del:12', 'ins:30']);
+    expect(changes).toContainEqual({ kind: 'text', field: 'title', locale: 'fr', runs: [{ text: 'Télécentres ruraux', kind: 'ins' }] });
     expect(changes).toContainEqual({ kind: 'list', field: 'actionLines', added: ['C4'], removed: [] });
     expect(changes).toContainEqual({ kind: 'list', field: 'sdgs', added: [], removed: ['9'] });
     expect(changes).toContainEqual({ kind: 'value', field: 'projectStatus', before: 'ongoing', after: 'completed' });
     expect(diffContent(content(), content())).toEqual([]);
-  });
-
-  it('splits Chinese into words, not whole sentences', () => {
-    const parts = diffText('农村地区的数字扫盲', '城市地区的数字扫盲', 'zh');
-    expect(
-      parts
-        .filter((p) => p.change === 'same')
-        .map((p) => p.value)
-        .join(''),
-    ).toContain('数字');
   });
 });

@@ -4,23 +4,17 @@
  * lists as added and removed values, other values as before/after.
  */
 import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
-import { wordDiff } from '../../../core/i18n/words.js';
+import { type DiffRun, wordDiff } from '../../../core/i18n/words.js';
 import type { EntryContent } from '../commands/entry-content.js';
 
-export type TextPart = { value: string; change: 'same' | 'added' | 'removed' };
 export type FieldChange =
-  | { kind: 'text'; field: 'title' | 'summary' | 'description' | 'impact' | 'partners'; locale: Locale; parts: TextPart[] }
+  | { kind: 'text'; field: 'title' | 'summary' | 'description' | 'impact' | 'partners'; locale: Locale; runs: DiffRun[] }
   | { kind: 'list'; field: string; added: string[]; removed: string[] }
   | { kind: 'value'; field: string; before: string | null; after: string | null };
 
 const TEXT_FIELDS = ['title', 'summary', 'description', 'impact', 'partners'] as const;
 const LIST_FIELDS = ['actionLines', 'sdgs', 'sdgTargets', 'countries', 'targetGroups', 'imageIds'] as const;
 const VALUE_FIELDS = ['stakeholderType', 'leadCountry', 'scope', 'projectStatus', 'startDate', 'endDate', 'website', 'organizationId', 'contactName', 'contactEmail'] as const;
-
-const CHANGE = { same: 'same', ins: 'added', del: 'removed' } as const;
-
-/** A word diff of two texts in one language (the core's, at the language's word boundaries). */
-export const diffText = (before: string, after: string, locale: Locale): TextPart[] => wordDiff(before, after, locale).map((r) => ({ value: r.text, change: CHANGE[r.kind] }));
 
 /** Field-by-field changes from `before` to `after` (private contact included: owners and moderators only). */
 export const diffContent = (before: EntryContent, after: EntryContent): FieldChange[] => {
@@ -29,7 +23,7 @@ export const diffContent = (before: EntryContent, after: EntryContent): FieldCha
     for (const locale of LOCALES) {
       const a = before[field][locale] ?? '';
       const b = after[field][locale] ?? '';
-      if (a !== b) changes.push({ kind: 'text', field, locale, parts: diffText(a, b, locale) });
+      if (a !== b) changes.push({ kind: 'text', field, locale, runs: wordDiff(a, b, locale) });
     }
   }
   for (const field of LIST_FIELDS) {

@@ -166,9 +166,9 @@ describe('proposed changes of a published entry', () => {
     expect(queue.body).toContain('Proposed changes');
     expect(queue.body).toContain('Rural telecentres');
     const review = await moderator.get(`/en/admin/stocktaking/${id}`);
-    expect(review.body).toMatch(/<del><span class="visually-hidden">\[removed: <\/span>12<span/);
-    expect(review.body).toMatch(/<ins><span class="visually-hidden">\[added: <\/span>30<span/);
-    expect(review.body).toContain('added: C4');
+    expect(review.body).toMatch(/<del><span class="visually-hidden">\[deleted: <\/span>12<span/);
+    expect(review.body).toMatch(/<ins><span class="visually-hidden">\[inserted: <\/span>30<span/);
+    expect(review.body).toContain('<ins>Added: <bdi>C4</bdi></ins>');
     await moderator.post(`/en/admin/stocktaking/${id}/decision`, { decision: 'publish' });
     expect((await kit.client().get(`/en/stocktaking/${id}`)).body).toContain('Telecentres in 30 villages.');
     const history = await owner.get(`/en/stocktaking/${id}/history`);

@@ -1,7 +1,6 @@
 import type { ViewContext } from '../../../../core/views/context.js';
-import { DiffRuns } from '../../../../core/views/DiffRuns.js';
+import { ChangesTable } from '../../../../core/views/ChangesTable.js';
 import { Layout } from '../../../../core/views/Layout.js';
-import { languageName } from '../../../../core/views/LocalizedText.js';
 import type { NarrativeChange } from '../diff.js';
 import type { Report } from '../queries.js';
 import { adminReportPath } from './parts.js';
@@ -23,37 +22,13 @@ export const DiffPage = ({ view, report, from, to, changes }: { view: ViewContex
       </p>
       <h1>{title}</h1>
       <p class="hint">{t('reports.workflow.diff_legend')}</p>
-      {changes.length === 0 ? (
-        <p class="empty">{t('reports.workflow.diff_none')}</p>
-      ) : (
-        <div class="table-wrap" role="region" aria-label={title} tabindex={0}>
-          <table>
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.workflow.section')}</th>
-                <th scope="col">{t('reports.workflow.diff_change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((c) => (
-                <tr>
-                  <th scope="row">
-                    <bdi>{sectionTitle(c.sectionId)}</bdi>
-                    <br />
-                    <small>{languageName(view, c.locale)}</small>
-                  </th>
-                  <td>
-                    <p lang={c.locale} dir="auto" class="diff">
-                      <DiffRuns view={view} runs={c.runs} />
-                    </p>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ChangesTable
+        view={view}
+        caption={title}
+        columns={[t('reports.workflow.section'), t('reports.workflow.diff_change')]}
+        rows={changes.map((c) => ({ label: <bdi>{sectionTitle(c.sectionId)}</bdi>, change: { kind: 'text', locale: c.locale, runs: c.runs } }))}
+        empty={t('reports.workflow.diff_none')}
+      />
     </Layout>
   );
 };

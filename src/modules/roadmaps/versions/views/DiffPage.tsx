@@ -1,7 +1,6 @@
 import type { ViewContext } from '../../../../core/views/context.js';
-import { DiffRuns } from '../../../../core/views/DiffRuns.js';
+import { type ChangeRow, ChangesTable } from '../../../../core/views/ChangesTable.js';
 import { Layout } from '../../../../core/views/Layout.js';
-import { languageName } from '../../../../core/views/LocalizedText.js';
 import type { RoadmapVersion } from '../../queries.js';
 import type { VersionDiff } from '../diff.js';
 import { fieldLabel, type Labels, roadmapPath, versionPath } from './parts.js';
@@ -39,64 +38,21 @@ export const DiffPage = ({
         <a href={view.href(versionPath(actionLine, to.number))}>{t('roadmaps.versions.version_link', { number: to.number })}</a>
       </p>
       <p class="hint">{t('roadmaps.versions.diff_legend')}</p>
-      {diff.texts.length === 0 && diff.lists.length === 0 ? (
-        <p class="empty">{t('roadmaps.versions.diff_none')}</p>
-      ) : (
-        <div class="table-wrap" role="region" aria-label={title} tabindex={0}>
-          <table>
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('roadmaps.versions.diff_field')}</th>
-                <th scope="col">{t('roadmaps.versions.diff_change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {diff.texts.map((c) => (
-                <tr>
-                  <th scope="row">
-                    {fieldLabel(view, c.field)}
-                    <br />
-                    <small>{languageName(view, c.locale)}</small>
-                  </th>
-                  <td>
-                    <p lang={c.locale} dir="auto" class="diff">
-                      <DiffRuns view={view} runs={c.runs} />
-                    </p>
-                  </td>
-                </tr>
-              ))}
-              {diff.lists.map((c) => (
-                <tr>
-                  <th scope="row">{fieldLabel(view, c.field)}</th>
-                  <td>
-                    <ul class="plain">
-                      {c.added.map((v) => (
-                        <li>
-                          <ins>
-                            {t('roadmaps.versions.added')}
-                            {t('core.text.colon')}
-                            <bdi>{listValue(c.field, v)}</bdi>
-                          </ins>
-                        </li>
-                      ))}
-                      {c.removed.map((v) => (
-                        <li>
-                          <del>
-                            {t('roadmaps.versions.removed')}
-                            {t('core.text.colon')}
-                            <bdi>{listValue(c.field, v)}</bdi>
-                          </del>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ChangesTable
+        view={view}
+        caption={title}
+        columns={[t('roadmaps.versions.diff_field'), t('roadmaps.versions.diff_change')]}
+        rows={[
+          ...diff.texts.map((c): ChangeRow => ({ label: fieldLabel(view, c.field), change: { kind: 'text', locale: c.locale, runs: c.runs } })),
+          ...diff.lists.map(
+            (c): ChangeRow => ({
+              label: fieldLabel(view, c.field),
+              change: { kind: 'list', added: c.added.map((v) => listValue(c.field, v)), removed: c.removed.map((v) => listValue(c.field, v)) },
+            }),
+          ),
+        ]}
+        empty={t('roadmaps.versions.diff_none')}
+      />
     </Layout>
   );
 };

@@ -1,5 +1,5 @@
 import type { ViewContext } from '../../../../core/views/context.js';
-import { languageName } from '../../components/labels.js';
+import { type Change, ChangesTable } from '../../../../core/views/ChangesTable.js';
 import type { FieldChange } from '../diff.js';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -36,109 +36,25 @@ const valueLabel = (view: ViewContext, field: string, value: string | null) => {
   return value;
 };
 
-/**
- * The changes between two versions, as a table. Removed words are struck through and added ones
- * underlined, each also announced in words for screen readers.
- */
-export const Changes = ({ view, changes, caption }: { view: ViewContext; changes: FieldChange[]; caption: string }) => {
-  const { t } = view;
-  if (changes.length === 0) return <p class="empty">{t('stocktaking.moderation.no_changes')}</p>;
-  return (
-    <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
-      <table class="changes">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('stocktaking.moderation.field')}</th>
-            <th scope="col">{t('stocktaking.moderation.change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr>
-              <th scope="row">
-                {t(FIELD_LABELS[c.field] ?? 'stocktaking.moderation.field')}
-                {c.kind === 'text' && (
-                  <>
-                    <br />
-                    <small>{languageName(view, c.locale)}</small>
-                  </>
-                )}
-              </th>
-              <td>
-                {c.kind === 'text' && (
-                  <p lang={c.locale} dir="auto" class="diff">
-                    {c.parts.map((p) =>
-                      p.change === 'same' ? (
-                        p.value
-                      ) : p.change === 'added' ? (
-                        <ins>
-                          <span class="visually-hidden">
-                            [{t('stocktaking.moderation.added')}
-                            {t('core.text.colon')}
-                          </span>
-                          {p.value}
-                          <span class="visually-hidden">]</span>
-                        </ins>
-                      ) : (
-                        <del>
-                          <span class="visually-hidden">
-                            [{t('stocktaking.moderation.removed')}
-                            {t('core.text.colon')}
-                          </span>
-                          {p.value}
-                          <span class="visually-hidden">]</span>
-                        </del>
-                      ),
-                    )}
-                  </p>
-                )}
-                {c.kind === 'list' && (
-                  <ul class="plain">
-                    {c.added.map((v) => (
-                      <li>
-                        <ins>
-                          {t('stocktaking.moderation.added')}
-                          {t('core.text.colon')}
-                          {valueLabel(view, c.field, v)}
-                        </ins>
-                      </li>
-                    ))}
-                    {c.removed.map((v) => (
-                      <li>
-                        <del>
-                          {t('stocktaking.moderation.removed')}
-                          {t('core.text.colon')}
-                          {valueLabel(view, c.field, v)}
-                        </del>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {c.kind === 'value' && (
-                  <p>
-                    <del>
-                      <span class="visually-hidden">
-                        {t('stocktaking.moderation.removed')}
-                        {t('core.text.colon')}
-                      </span>
-                      {valueLabel(view, c.field, c.before)}
-                    </del>{' '}
-                    →{' '}
-                    <ins>
-                      <span class="visually-hidden">
-                        {t('stocktaking.moderation.added')}
-                        {t('core.text.colon')}
-                      </span>
-                      {valueLabel(view, c.field, c.after)}
-                    </ins>
-                  </p>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+/** What changed in a field, for the core's table of changes. */
+const changeOf = (view: ViewContext, c: FieldChange): Change => {
+  switch (c.kind) {
+    case 'text':
+      return { kind: 'text', locale: c.locale, runs: c.runs };
+    case 'list':
+      return { kind: 'list', added: c.added.map((v) => valueLabel(view, c.field, v)), removed: c.removed.map((v) => valueLabel(view, c.field, v)) };
+    case 'value':
+      return { kind: 'value', before: valueLabel(view, c.field, c.before), after: valueLabel(view, c.field, c.after) };
+  }
 };
+
+/** The changes between two versions of an entry, field by field (the core's ChangesTable). */
+export const Changes = ({ view, changes, caption }: { view: ViewContext; changes: FieldChange[]; caption: string }) => (
+  <ChangesTable
+    view={view}
+    caption={caption}
+    columns={[view.t('stocktaking.moderation.field'), view.t('stocktaking.moderation.change')]}
+    rows={changes.map((c) => ({ label: view.t(FIELD_LABELS[c.field] ?? 'stocktaking.moderation.field'), change: changeOf(view, c) }))}
+    empty={view.t('stocktaking.moderation.no_changes')}
+  />
+);
