@@ -3,9 +3,8 @@ import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { NewPasswordField } from '../components/NewPasswordField.js';
 import type { Actor } from '../../../core/permissions/index.js';
-import { countryName } from '../../reference/queries.js';
 import { localeOptions } from '../components/options.js';
-import { organizationLabel } from '../queries.js';
+import { organizationColumns } from '../components/organization-columns.js';
 
 export type AccountForms = { profile: FormState; email: FormState; password: FormState; token: FormState };
 
@@ -95,19 +94,7 @@ export const AccountPage = ({ view, actor, organizations, tokens, forms, notific
           caption={t('accounts.organizations.mine')}
           empty={t('accounts.organizations.none')}
           rows={organizations}
-          columns={[
-            {
-              header: t('accounts.organizations.fields.name'),
-              cell: (o) => (
-                <a href={view.href(`/organizations/${o.id}`)}>
-                  <bdi>{organizationLabel(o)}</bdi>
-                </a>
-              ),
-            },
-            { header: t('accounts.organizations.fields.stakeholder_type'), cell: (o) => t(`accounts.stakeholder_types.${o.stakeholderType}`) },
-            { header: t('accounts.organizations.fields.country'), cell: (o) => countryName(o.country, view.locale) },
-            { header: t('accounts.members.role'), cell: (o) => t(`accounts.members.roles.${o.role}`) },
-          ]}
+          columns={[...organizationColumns(view), { header: t('accounts.members.role'), cell: (o) => t(`accounts.members.roles.${o.role}`) }]}
         />
         <p>
           <a href={view.href('/organizations/new')}>{t('accounts.organizations.new')}</a>

@@ -4,6 +4,7 @@ import { Layout } from '../../../core/views/Layout.js';
 import { countryName } from '../../reference/queries.js';
 import { stakeholderOptions } from '../components/options.js';
 import type { organizations } from '../tables.js';
+import { organizationColumns } from '../components/organization-columns.js';
 import { organizationLabel } from '../queries.js';
 
 type Organization = typeof organizations.$inferSelect;
@@ -35,23 +36,7 @@ export const OrganizationsPage = ({
         </button>
       </form>
       <p>{t('accounts.organizations.count', { count: total })}</p>
-      <Table
-        caption={t('accounts.organizations.title')}
-        empty={t('accounts.organizations.none_found')}
-        rows={items}
-        columns={[
-          {
-            header: t('accounts.organizations.fields.name'),
-            cell: (o) => (
-              <a href={view.href(`/organizations/${o.id}`)}>
-                <bdi>{organizationLabel(o)}</bdi>
-              </a>
-            ),
-          },
-          { header: t('accounts.organizations.fields.stakeholder_type'), cell: (o) => t(`accounts.stakeholder_types.${o.stakeholderType}`) },
-          { header: t('accounts.organizations.fields.country'), cell: (o) => countryName(o.country, view.locale) },
-        ]}
-      />
+      <Table caption={t('accounts.organizations.title')} empty={t('accounts.organizations.none_found')} rows={items} columns={organizationColumns(view)} />
       <Pagination view={view} page={page} pageSize={25} total={total} baseHref={view.href('/organizations')} query={{ q }} />
       {canCreate && (
         <p>

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { composedOnce, runStatementArrays } from '../../../core/db/statement.js';
-import { type Locale, LOCALES, type Localized } from '../../../core/i18n/locales.js';
+import { type Locale, LOCALES } from '../../../core/i18n/locales.js';
 import { findOrganizationLabels, organizationLabels } from '../../accounts/queries.js';
 import { findActionLines, findRegions, findSdgs, findSdgTargets } from '../../reference/queries.js';
 import { csvFieldSql } from '../../../core/exports/csv.js';
