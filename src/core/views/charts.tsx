@@ -51,6 +51,23 @@ const shortLabel = (label: string) => {
   return chars.length > MAX_LABEL_CHARS ? `${chars.slice(0, MAX_LABEL_CHARS - 1).join('')}…` : label;
 };
 
+/** A chart's picture: an image named by its title and described by its description, `height` units tall. */
+const ChartSvg = (props: { class: string; id: string; title: string; description: string; height: number; rtl: boolean; children: ComponentChildren }) => (
+  <svg
+    class={props.class}
+    role="img"
+    aria-labelledby={`${props.id}-title ${props.id}-desc`}
+    viewBox={`0 0 ${CHART_WIDTH} ${props.height}`}
+    width="100%"
+    preserveAspectRatio="xMinYMin meet"
+    data-direction={props.rtl ? 'rtl' : 'ltr'}
+  >
+    <title id={`${props.id}-title`}>{props.title}</title>
+    <desc id={`${props.id}-desc`}>{props.description}</desc>
+    {props.children}
+  </svg>
+);
+
 /** The picture and its table in one figure; `title` names both. */
 const ChartFigure = <T,>({ id, title, svg, table, empty }: { id: string; title: string; svg: ComponentChildren; table: ChartTable<T>; empty: string }) => (
   <figure class="chart" aria-labelledby={`${id}-caption`}>
@@ -95,17 +112,7 @@ export const BarChart = <T, V extends number | bigint = number>({
   const height = Math.max(1, data.length) * ROW_HEIGHT + 8;
   const svg =
     data.length === 0 ? null : (
-      <svg
-        class="chart-bars"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-        width="100%"
-        preserveAspectRatio="xMinYMin meet"
-        data-direction={rtl ? 'rtl' : 'ltr'}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <ChartSvg class="chart-bars" id={id} title={title} description={description} height={height} rtl={rtl}>
         {/* The texts inherit the page's direction, so `start` is their right edge in Arabic: labels grow leftwards from the right margin, values leftwards from the bar's end. */}
         <line x1={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} x2={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} y1="0" y2={height - 4} stroke={AXIS} stroke-width="1" />
         {data.map((d, i) => {
@@ -125,7 +132,7 @@ export const BarChart = <T, V extends number | bigint = number>({
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
     );
   return <ChartFigure id={id} title={title} svg={svg} table={table} empty={empty} />;
 };
@@ -154,17 +161,7 @@ export const ColumnChart = <T, V extends number | bigint = number>({
   const width = Math.min(64, slot * 0.7);
   const svg =
     data.length === 0 ? null : (
-      <svg
-        class="chart-columns"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-        width="100%"
-        preserveAspectRatio="xMinYMin meet"
-        data-direction={rtl ? 'rtl' : 'ltr'}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <ChartSvg class="chart-columns" id={id} title={title} description={description} height={height} rtl={rtl}>
         <line x1={margin} x2={CHART_WIDTH - margin} y1={base} y2={base} stroke={AXIS} stroke-width="1" />
         {data.map((d, i) => {
           const h = scaledLength(d.value, max, base - top);
@@ -182,7 +179,7 @@ export const ColumnChart = <T, V extends number | bigint = number>({
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
     );
   return <ChartFigure id={id} title={title} svg={svg} table={table} empty={empty} />;
 };
