@@ -4,47 +4,11 @@
  * paragraphs and tables for Arabic, Chinese fonts named for East Asian text; quotes keep the
  * language they were written in.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { isLocale, type Locale } from '../../../core/i18n/locales.js';
+import { Document, HeadingLevel, Packer } from 'docx';
+import { docxParagraph as paragraph, docxTable as table } from '../../../core/exports/docx.js';
+import { isLocale } from '../../../core/i18n/locales.js';
 import { formatters, translator } from '../../../core/i18n/translate.js';
 import type { Synthesis } from './synthesis.js';
-
-const TAGS: Record<Locale, string> = { ar: 'ar-SA', en: 'en-GB', es: 'es-ES', fr: 'fr-FR', ru: 'ru-RU', zh: 'zh-CN' };
-
-const run = (text: string, locale: Locale, options: { bold?: boolean; italics?: boolean } = {}) =>
-  new TextRun({
-    text,
-    ...options,
-    rightToLeft: locale === 'ar',
-    language: { value: TAGS[locale], eastAsia: locale === 'zh' ? TAGS.zh : undefined, bidirectional: locale === 'ar' ? TAGS.ar : undefined },
-    font: { ascii: 'Noto Sans', hAnsi: 'Noto Sans', cs: 'Noto Naskh Arabic', eastAsia: 'Noto Sans CJK SC' },
-  });
-
-const paragraph = (
-  locale: Locale,
-  text: string,
-  { heading, bold, italics }: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bold?: boolean; italics?: boolean } = {},
-) =>
-  new Paragraph({
-    children: [run(text, locale, { bold, italics })],
-    heading,
-    bidirectional: locale === 'ar',
-    alignment: locale === 'ar' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    spacing: { after: 120 },
-  });
-
-const table = (locale: Locale, header: string[], rows: string[][]) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    visuallyRightToLeft: locale === 'ar',
-    rows: [header, ...rows].map(
-      (cells, i) =>
-        new TableRow({
-          tableHeader: i === 0,
-          children: cells.map((text) => new TableCell({ children: [paragraph(locale, text, { bold: i === 0 })] })),
-        }),
-    ),
-  });
 
 /** The synthesis in its language as a DOCX file. */
 export const synthesisDocx = async (synthesis: Synthesis, { frozenNote }: { frozenNote?: string } = {}): Promise<Buffer> => {

@@ -3,27 +3,15 @@
  * run (Latin, East Asian and complex-script slots) and right-to-left paragraphs for Arabic, so
  * Word shapes and orders the text itself.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, Packer } from 'docx';
+import { type DocxHeading, docxParagraph, docxRun as run } from '../../../core/exports/docx.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { countryName } from '../../reference/queries.js';
 import type { Edition } from '../phases.js';
 import type { Story, StoryCategory } from './stories.js';
 
-const TAGS: Record<Locale, string> = { ar: 'ar-SA', en: 'en-GB', es: 'es-ES', fr: 'fr-FR', ru: 'ru-RU', zh: 'zh-CN' };
-
-/** A run of text in a language: RTL for Arabic, the language in the slot Word uses for its script. */
-const run = (text: string, locale: Locale, options: { bold?: boolean; italics?: boolean } = {}) =>
-  new TextRun({
-    text,
-    ...options,
-    rightToLeft: locale === 'ar',
-    language: { value: TAGS[locale], eastAsia: locale === 'zh' ? TAGS.zh : undefined, bidirectional: locale === 'ar' ? TAGS.ar : undefined },
-    font: { ascii: 'Noto Sans', hAnsi: 'Noto Sans', cs: 'Noto Naskh Arabic', eastAsia: 'Noto Sans CJK SC' },
-  });
-
-const paragraph = (locale: Locale, children: TextRun[], heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-  new Paragraph({ children, heading, bidirectional: locale === 'ar', alignment: locale === 'ar' ? AlignmentType.RIGHT : AlignmentType.LEFT, spacing: { after: 120 } });
+const paragraph = (locale: Locale, children: ReturnType<typeof run>[], heading?: DocxHeading) => docxParagraph(locale, children, { heading });
 
 const storyParagraphs = (view: ViewContext, story: Story) => {
   const title = view.localizeWithLocale(story.title);

@@ -27,14 +27,13 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { DOCX_FONTS as FONTS, DOCX_LANGUAGE_TAGS as TAGS } from '../../../core/exports/docx.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import type { ReportBlock, ReportCell, ReportRun, ReportText } from '../../../core/reports/document.js';
 import type { ReportDocument } from '../document.js';
 import { type ChartBlock, type ChartImages, chartImages, chartSize } from './chart.js';
 import { headingLevels } from './headings.js';
 
-const TAGS: Record<Locale, string> = { ar: 'ar-SA', en: 'en-GB', es: 'es-ES', fr: 'fr-FR', ru: 'ru-RU', zh: 'zh-CN' };
-const FONTS = { ascii: 'Noto Sans', hAnsi: 'Noto Sans', cs: 'Noto Naskh Arabic', eastAsia: 'Noto Sans CJK SC' };
 /** Which slot's font Word uses for characters several scripts share (quotes, punctuation). */
 const HINTS: Partial<Record<Locale, string>> = { ar: 'cs', zh: 'eastAsia' };
 /** The language of a run in Word's three slots: Latin text, East Asian text, complex-script text. */

@@ -4,31 +4,12 @@
  * paragraphs for Arabic, Chinese fonts named for East Asian text. A text missing in the language
  * is given in the one it exists in, with that run's own language and direction.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, Packer, type Paragraph } from 'docx';
+import { docxRun as run, docxParagraph as paragraph } from '../../../core/exports/docx.js';
 import type { Locale, Localized } from '../../../core/i18n/locales.js';
 import { formatters, localizeWithLocale, translator } from '../../../core/i18n/translate.js';
 import type { RoadmapVersion } from '../queries.js';
 import { TEXT_FIELDS } from './inputs.js';
-
-const TAGS: Record<Locale, string> = { ar: 'ar-SA', en: 'en-GB', es: 'es-ES', fr: 'fr-FR', ru: 'ru-RU', zh: 'zh-CN' };
-
-const run = (text: string, locale: Locale, options: { bold?: boolean } = {}) =>
-  new TextRun({
-    text,
-    ...options,
-    rightToLeft: locale === 'ar',
-    language: { value: TAGS[locale], eastAsia: locale === 'zh' ? TAGS.zh : undefined, bidirectional: locale === 'ar' ? TAGS.ar : undefined },
-    font: { ascii: 'Noto Sans', hAnsi: 'Noto Sans', cs: 'Noto Naskh Arabic', eastAsia: 'Noto Sans CJK SC' },
-  });
-
-const paragraph = (locale: Locale, text: string, { heading, bold }: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bold?: boolean } = {}) =>
-  new Paragraph({
-    children: [run(text, locale, { bold })],
-    heading,
-    bidirectional: locale === 'ar',
-    alignment: locale === 'ar' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    spacing: { after: 120 },
-  });
 
 export type DocxLabels = { lineTitle: string; partners: string[]; sdgTargets: { code: string; text: Localized }[]; connectTargets: { code: string; text: Localized }[] };
 
@@ -71,14 +52,7 @@ export const roadmapDocx = async ({
     if (labels[field].length === 0) children.push(paragraph(locale, t('roadmaps.versions.none')));
     for (const target of labels[field]) {
       const { text, locale: shown } = localized(target.text);
-      children.push(
-        new Paragraph({
-          children: [run(`${target.code} `, locale, { bold: true }), run(text, shown)],
-          bidirectional: locale === 'ar',
-          alignment: locale === 'ar' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          spacing: { after: 120 },
-        }),
-      );
+      children.push(paragraph(locale, [run(`${target.code} `, locale, { bold: true }), run(text, shown)]));
     }
   }
   const document = new Document({

@@ -3,46 +3,15 @@
  * carries its language (Latin, East Asian and complex-script slots); Arabic paragraphs and tables
  * are right to left (bidi), as the consultations' synthesis does.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Document, HeadingLevel, Packer } from 'docx';
+import { docxParagraph as paragraph, docxTable } from '../../../core/exports/docx.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { translator } from '../../../core/i18n/translate.js';
 import { formatChf } from './money.js';
 import { periodLabel, type StatementView } from './views/StatementTables.js';
 
-const TAGS: Record<Locale, string> = { ar: 'ar-SA', en: 'en-GB', es: 'es-ES', fr: 'fr-FR', ru: 'ru-RU', zh: 'zh-CN' };
-
-const run = (text: string, locale: Locale, bold = false) =>
-  new TextRun({
-    text,
-    bold,
-    rightToLeft: locale === 'ar',
-    language: { value: TAGS[locale], eastAsia: locale === 'zh' ? TAGS.zh : undefined, bidirectional: locale === 'ar' ? TAGS.ar : undefined },
-    font: { ascii: 'Noto Sans', hAnsi: 'Noto Sans', cs: 'Noto Naskh Arabic', eastAsia: 'Noto Sans CJK SC' },
-  });
-
-const paragraph = (locale: Locale, text: string, { heading, bold, end }: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bold?: boolean; end?: boolean } = {}) =>
-  new Paragraph({
-    children: [run(text, locale, bold)],
-    heading,
-    bidirectional: locale === 'ar',
-    // Amounts line up at the end of their cell (the left in Arabic), text at its start.
-    alignment: end ? (locale === 'ar' ? AlignmentType.LEFT : AlignmentType.RIGHT) : locale === 'ar' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    spacing: { after: 120 },
-  });
-
-/** A table whose first column is text and the others amounts. */
-const table = (locale: Locale, header: string[], rows: string[][]) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    visuallyRightToLeft: locale === 'ar',
-    rows: [header, ...rows].map(
-      (cells, i) =>
-        new TableRow({
-          tableHeader: i === 0,
-          children: cells.map((text, c) => new TableCell({ children: [paragraph(locale, text, { bold: i === 0, end: c > 0 })] })),
-        }),
-    ),
-  });
+/** A table whose first column is text and the others amounts (at the end of their cells). */
+const table = (locale: Locale, header: string[], rows: string[][]) => docxTable(locale, header, rows, { endFrom: 1 });
 
 export const statementDocx = async (s: StatementView, locale: Locale): Promise<Buffer> => {
   const t = translator(locale);
