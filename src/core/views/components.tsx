@@ -57,6 +57,32 @@ type ControlAttributes = {
   'aria-describedby'?: string;
 };
 
+/** The mark of a required field (the requirement itself is said by aria-required or the legend's text). */
+const RequiredMark = () => (
+  <span class="required-mark" aria-hidden="true">
+    {' '}
+    *
+  </span>
+);
+
+/** A field's hint and error message, with the ids its control is described by. */
+const HintAndError = ({ id, hint, error }: { id: string; hint?: string; error?: string }) => (
+  <>
+    {hint && (
+      <p class="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    )}
+    {error && (
+      <p class="error-message" id={`${id}-error`}>
+        {error}
+      </p>
+    )}
+  </>
+);
+
+const describedByOf = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
 /**
  * What every form control shares: the label (with the required mark), the hint and the error
  * message, wired to the control with aria-describedby. `control` draws the control itself.
@@ -78,28 +104,14 @@ const FieldFrame = ({
 }) => {
   const id = fieldId(name, form);
   const error = form.errors[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
     <div class={error ? 'field field-error' : 'field'}>
       <label for={id}>
         {label}
-        {required && (
-          <span class="required-mark" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
+        {required && <RequiredMark />}
       </label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error} />
       {control({
         id,
         name,
@@ -171,30 +183,36 @@ export const Select = ({ form, name, label, hint, options, required, placeholder
   );
 };
 
-/** A group of checkboxes in a fieldset with a legend. */
-export const Checkboxes = ({ form, name, legend, hint, options }: { form: FormState; name: string; legend: string; hint?: string; options: Option[] }) => {
+type ChoicesProps = { form: FormState; name: string; legend: string; hint?: string; options: Option[]; required?: boolean };
+
+/** Choices in a fieldset: the legend (with the required mark), the hint and the error message, which describe the group. */
+const Choices = ({ form, name, legend, hint, options, required, type }: ChoicesProps & { type: 'checkbox' | 'radio' }) => {
   const id = fieldId(name, form);
   const error = form.errors[name];
   const raw = form.values[name];
   const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
   return (
-    <fieldset class={error ? 'field field-error' : 'field'} id={id} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
-      {hint && <p class="hint">{hint}</p>}
-      {error && (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+    <fieldset class={error ? 'field field-error' : 'field'} id={id} aria-describedby={describedByOf(id, hint, error)}>
+      <legend>
+        {legend}
+        {required && <RequiredMark />}
+      </legend>
+      <HintAndError id={id} hint={hint} error={error} />
       {options.map((o, i) => (
         <div class="checkbox">
-          <input type="checkbox" id={`${id}-${i}`} name={name} value={o.value} checked={selected.has(o.value)} />
+          <input type={type} id={`${id}-${i}`} name={name} value={o.value} checked={selected.has(o.value)} />
           <label for={`${id}-${i}`}>{o.label}</label>
         </div>
       ))}
     </fieldset>
   );
 };
+
+/** A group of checkboxes in a fieldset with a legend. */
+export const Checkboxes = (props: ChoicesProps) => <Choices {...props} type="checkbox" />;
+
+/** A group of radio buttons in a fieldset with a legend: one choice. */
+export const Radios = (props: ChoicesProps) => <Choices {...props} type="radio" />;
 
 /** A POST form with the CSRF token; every state-changing action is one of these. */
 export const PostForm = ({ view, action, children, class: className }: { view: ViewContext; action: string; children: ComponentChildren; class?: string }) => (

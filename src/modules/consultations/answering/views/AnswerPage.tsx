@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { LOCALES, type Locale } from '../../../../core/i18n/locales.js';
 import { countWords } from '../../../../core/i18n/words.js';
-import { Checkboxes, ErrorSummary, Field, type FormState, LocalTime, type Option, PostForm, Select, TextArea } from '../../../../core/views/components.js';
+import { Checkboxes, ErrorSummary, Field, type FormState, LocalTime, type Option, PostForm, Radios, Select, TextArea } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import type { Consultation } from '../../queries.js';
@@ -32,42 +32,6 @@ export type AnswerStepProps = {
   copy: CopyItem[];
   /** A sentence shown above the form (a refusal, the form kept while signed out). */
   message?: { kind: 'error' | 'notice'; text: string; closesAt?: Date };
-};
-
-const Radios = ({ form, name, legend, hint, options, required }: { form: FormState; name: string; legend: string; hint?: string; options: Option[]; required?: boolean }) => {
-  const id = `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-  const error = form.errors[name];
-  const current = form.values[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <fieldset class={error ? 'field field-error' : 'field'} id={id} aria-describedby={describedBy}>
-      <legend>
-        {legend}
-        {required && (
-          <span class="required-mark" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </legend>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      {options.map((o, i) => (
-        <div class="checkbox">
-          <input type="radio" id={`${id}-${i}`} name={name} value={o.value} checked={current === o.value} />
-          <label for={`${id}-${i}`}>{o.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
 };
 
 const sectionOfQuestion = (questionnaire: Questionnaire, id: string) => questionnaire.sections.findIndex((s) => s.questions.some((q) => q.id === id));
