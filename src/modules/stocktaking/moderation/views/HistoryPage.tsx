@@ -4,6 +4,7 @@ import { Layout } from '../../../../core/views/Layout.js';
 import type { FieldChange } from '../diff.js';
 import type { HistoryStep } from '../queries.js';
 import { Changes } from './Changes.js';
+import { Steps } from './Steps.js';
 
 export type VersionView = { number: number; state: string; createdAt: Date; decidedAt: Date | null; comment: string | null; changes: FieldChange[] | null };
 
@@ -19,25 +20,7 @@ export const HistoryPage = ({ view, entryId, title, steps, versions }: { view: V
         </a>
       </p>
       <h1>{heading}</h1>
-      <h2>{t('stocktaking.moderation.steps')}</h2>
-      <ol class="timeline">
-        {steps.map((s) => (
-          <li>
-            <time datetime={s.at.toISOString()}>{view.fmt.dateTime(s.at)}</time> — {t(`stocktaking.moderation.event_${s.kind.replace(/-/g, '_')}`)}
-            {s.actorName && (
-              <>
-                {' '}
-                (<bdi>{s.actorName}</bdi>)
-              </>
-            )}
-            {s.comment && (
-              <blockquote dir="auto">
-                <p>{s.comment}</p>
-              </blockquote>
-            )}
-          </li>
-        ))}
-      </ol>
+      <Steps view={view} steps={steps} />
       {versions.length > 0 && (
         <>
           <h2>{t('stocktaking.moderation.versions')}</h2>

@@ -13,6 +13,7 @@ import type { FieldChange } from '../diff.js';
 import type { ImageInfo } from '../../images/queries.js';
 import type { Duplicate, HistoryStep } from '../queries.js';
 import { Changes } from './Changes.js';
+import { Steps } from './Steps.js';
 import { HintList } from './HintList.js';
 
 export type ReviewPageProps = {
@@ -171,21 +172,7 @@ export const ReviewPage = ({
       <h3>{t('stocktaking.submission.section_images')}</h3>
       {images.length === 0 ? <p>{t('stocktaking.moderation.empty_value')}</p> : <EntryImages view={view} images={images} />}
 
-      <h2>{t('stocktaking.moderation.steps')}</h2>
-      <ol class="timeline">
-        {steps.map((s) => (
-          <li>
-            <time datetime={s.at.toISOString()}>{view.fmt.dateTime(s.at)}</time> — {t(`stocktaking.moderation.event_${s.kind.replace(/-/g, '_')}`)}
-            {s.actorName && (
-              <>
-                {' '}
-                (<bdi>{s.actorName}</bdi>)
-              </>
-            )}
-            {s.comment && <q dir="auto"> {s.comment}</q>}
-          </li>
-        ))}
-      </ol>
+      <Steps view={view} steps={steps} />
 
       {decidable ? (
         <form method="post" action={view.href(`/admin/stocktaking/${id}/decision`)} novalidate>
