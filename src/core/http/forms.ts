@@ -3,6 +3,7 @@
  * serves HTML forms (errors beside fields) and the API (RFC 9457 `errors` with JSON pointers).
  */
 import { z } from 'zod';
+import { LOCALES, type Localized } from '../i18n/locales.js';
 import type { Translate } from '../i18n/translate.js';
 import type { FormState } from '../views/components.js';
 
@@ -78,6 +79,30 @@ export const formValues = (body: unknown): FormState['values'] => {
   }
   return values;
 };
+
+type Values = FormState['values'];
+
+/** The first value a form sent for `name` ('' when none). */
+export const formValue = (values: Values, name: string): string => {
+  const v = values[name];
+  return String((Array.isArray(v) ? v[0] : v) ?? '');
+};
+
+/** Every value a form sent for `name` (checkboxes, a multiple select). */
+export const formList = (values: Values, name: string): string[] => {
+  const v = values[name];
+  return Array.isArray(v) ? v : v ? [v] : [];
+};
+
+/**
+ * A text in the six languages from the fields `prefix.ar` … `prefix.zh`, each trimmed and cut to
+ * `max` characters; a language left empty is absent.
+ */
+export const formLocalized = (values: Values, prefix: string, max = Number.POSITIVE_INFINITY): Localized =>
+  Object.fromEntries(LOCALES.map((l) => [l, formValue(values, `${prefix}.${l}`).trim().slice(0, max)]).filter(([, v]) => v));
+
+/** The fields `prefix.ar` … `prefix.zh` of a text in the six languages, to fill its form again. */
+export const localizedFormValues = (prefix: string, value: Localized) => Object.fromEntries(LOCALES.map((l) => [`${prefix}.${l}`, value[l] ?? '']));
 
 export type FormResult<T> = { ok: true; data: T; form: FormState } | { ok: false; form: FormState };
 

@@ -3,6 +3,7 @@
  * day or the date-time in a named time zone, an optional end, place, link, group, action lines.
  * Pure: form values in, a checked event or localized-key errors out.
  */
+import { formValue, formList } from '../../../core/http/forms.js';
 import { CALENDAR_KINDS, type CalendarKind } from '../../../core/contributions.js';
 import { LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
@@ -22,14 +23,11 @@ export type EventInput = {
   actionLines: string[];
 };
 
-const one = (values: FormState['values'], name: string) => {
-  const v = values[name];
-  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-};
-const many = (values: FormState['values'], name: string) => {
-  const v = values[name];
-  return (Array.isArray(v) ? v : v ? [v] : []).map((x) => x.trim()).filter(Boolean);
-};
+const one = (values: FormState['values'], name: string) => formValue(values, name).trim();
+const many = (values: FormState['values'], name: string) =>
+  formList(values, name)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 const localized = (values: FormState['values'], prefix: string, max: number): Localized =>
   Object.fromEntries(LOCALES.map((l) => [l, one(values, `${prefix}.${l}`).slice(0, max)]).filter(([, v]) => v));

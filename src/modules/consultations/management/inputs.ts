@@ -2,6 +2,7 @@
  * What a consultation is made of, as the API and the forms give it (Zod schemas), and the form
  * readers that turn the secretariat's plain HTML forms into those inputs.
  */
+import { formValue as one, formList as many, formLocalized as localizedFrom } from '../../../core/http/forms.js';
 import { z } from 'zod';
 import { LOCALES, type Locale, type Localized, TRANSLATION_KINDS } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
@@ -40,16 +41,6 @@ export const consultationFilters = z.object({
 export type ConsultationFilters = z.output<typeof consultationFilters>;
 
 type Values = FormState['values'];
-export const one = (values: Values, name: string) => {
-  const v = values[name];
-  return String((Array.isArray(v) ? v[0] : v) ?? '');
-};
-export const many = (values: Values, name: string) => {
-  const v = values[name];
-  return Array.isArray(v) ? v : v ? [v] : [];
-};
-const localizedFrom = (values: Values, prefix: string, max: number): Localized =>
-  Object.fromEntries(LOCALES.map((l) => [l, one(values, `${prefix}.${l}`).trim().slice(0, max)]).filter(([, v]) => v));
 
 /** The secretariat's time zone when the form names none (ITU headquarters, Geneva). */
 export const DEFAULT_TIME_ZONE = 'Europe/Zurich';
@@ -254,3 +245,6 @@ export const questionFormValues = (q: Question): Values => {
     ...(q.type === 'file' ? { maxMegabytes: q.maxBytes ? String(Math.round(q.maxBytes / 1024 / 1024)) : '', kinds: q.kinds ?? [] } : {}),
   };
 };
+
+export { one };
+export { many };

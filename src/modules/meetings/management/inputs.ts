@@ -3,6 +3,7 @@
  * filters, and the readers of the secretariat's plain HTML forms (dates typed in the meeting's
  * time zone). Errors are message keys per field.
  */
+import { formValue as one, formList as many, formLocalized as localizedFrom, localizedFormValues as localizedValues } from '../../../core/http/forms.js';
 import { z } from 'zod';
 import { LOCALES, type Locale, type Localized } from '../../../core/i18n/locales.js';
 import { isTimeZone, wallClock, zonedToUtc } from '../../../core/i18n/time-zones.js';
@@ -10,17 +11,6 @@ import type { FormState } from '../../../core/views/components.js';
 import { MEETING_ACCESS, MEETING_STATUSES } from '../tables.js';
 
 type Values = FormState['values'];
-export const one = (values: Values, name: string) => {
-  const v = values[name];
-  return String((Array.isArray(v) ? v[0] : v) ?? '');
-};
-export const many = (values: Values, name: string) => {
-  const v = values[name];
-  return Array.isArray(v) ? v : v ? [v] : [];
-};
-const localizedFrom = (values: Values, prefix: string, max: number): Localized =>
-  Object.fromEntries(LOCALES.map((l) => [l, one(values, `${prefix}.${l}`).trim().slice(0, max)]).filter(([, v]) => v));
-const localizedValues = (prefix: string, value: Localized) => Object.fromEntries(LOCALES.map((l) => [`${prefix}.${l}`, value[l] ?? '']));
 
 /** The meeting's place when the form names no time zone (ITU headquarters, Geneva). */
 export const DEFAULT_TIME_ZONE = 'Europe/Zurich';
@@ -171,3 +161,6 @@ export const meetingFilters = z.object({
   status: z.enum(MEETING_STATUSES).optional(),
 });
 export type MeetingFilters = z.output<typeof meetingFilters>;
+
+export { one };
+export { many };

@@ -2,7 +2,7 @@
  * The managers' edition form: phase dates typed as UTC date-times (`datetime-local` inputs, the
  * label says UTC) and the settings, turned into the API's input so both are checked alike.
  */
-import { fieldErrors } from '../../../core/http/forms.js';
+import { fieldErrors, formValue as one, formList as many } from '../../../core/http/forms.js';
 import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
 import type { Translate } from '../../../core/i18n/translate.js';
 import type { FormState } from '../../../core/views/components.js';
@@ -12,14 +12,6 @@ import { phasesOf } from '../phases.js';
 import { PHASES, type PrizeQuestion } from '../tables.js';
 
 type Values = FormState['values'];
-const one = (values: Values, name: string) => {
-  const v = values[name];
-  return (Array.isArray(v) ? v[0] : v) ?? '';
-};
-const many = (values: Values, name: string) => {
-  const v = values[name];
-  return Array.isArray(v) ? v : v ? [v] : [];
-};
 
 /** "2027-03-01T09:30" typed in a UTC field → ISO instant, or null. */
 export const utcInstant = (text: string): string | null => {

@@ -4,19 +4,12 @@
  * needs the installed modules and the reference data (sources, options, codes) is checked by the
  * command (commands/save-template.ts).
  */
+import { formValue as one, formList as many } from '../../../core/http/forms.js';
 import { LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
 import type { TemplateSection } from '../tables.js';
 
 type Values = FormState['values'];
-const one = (values: Values, name: string) => {
-  const v = values[name];
-  return String((Array.isArray(v) ? v[0] : v) ?? '');
-};
-const many = (values: Values, name: string) => {
-  const v = values[name];
-  return (Array.isArray(v) ? v : v ? [v] : []).map(String);
-};
 
 export const SECTION_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
 const TITLE_MAX = 300;

@@ -2,16 +2,13 @@
  * What the reports' forms carry (Zod schemas) and the readers of the plain HTML forms. Errors are
  * message keys per field (`reports.workflow.errors.*`).
  */
+import { formValue as one } from '../../../core/http/forms.js';
 import { z } from 'zod';
 import { LOCALES, type Locale, TRANSLATION_KINDS } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
 import { DISTRIBUTIONS, TEMPLATE_KEYS } from '../tables.js';
 
 type Values = FormState['values'];
-export const one = (values: Values, name: string) => {
-  const v = values[name];
-  return String((Array.isArray(v) ? v[0] : v) ?? '');
-};
 
 const date = z.iso.date();
 /** A report's settings (what the secretariat may change while it is a draft). */
@@ -114,3 +111,5 @@ export const commentFromForm = (values: Values) =>
     body: one(values, 'body'),
     parentId: intOrNull(one(values, 'parentId')),
   });
+
+export { one };

@@ -1,13 +1,11 @@
 /** What an appointment and its end are made of, and the readers of the secretariat's forms. Errors are message keys per field. */
+import { formValue } from '../../../core/http/forms.js';
 import { z } from 'zod';
 import type { FormState } from '../../../core/views/components.js';
 import { BUREAUX } from '../tables.js';
 
 type Values = FormState['values'];
-const one = (values: Values, name: string) => {
-  const v = values[name];
-  return String((Array.isArray(v) ? v[0] : v) ?? '').trim();
-};
+const one = (values: Values, name: string) => formValue(values, name).trim();
 
 /** A person (by the e-mail of their account), a bureau, an action line and the day of the appointment. */
 export const appointInput = z.object({

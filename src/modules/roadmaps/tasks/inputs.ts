@@ -3,17 +3,14 @@
  * commands), the list filters, and the readers of the plain HTML forms. Errors are message keys
  * per field; rules that need the database (targets, owner, entries) are the commands'.
  */
+import { formValue, formLocalized as localizedFrom } from '../../../core/http/forms.js';
 import { z } from 'zod';
 import { LOCALES, type Locale, type Localized } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
 import { BUREAUX, TASK_STATUSES } from '../tables.js';
 
 type Values = FormState['values'];
-export const one = (values: Values, name: string) => {
-  const v = values[name];
-  return String((Array.isArray(v) ? v[0] : v) ?? '').trim();
-};
-const localizedFrom = (values: Values, prefix: string): Localized => Object.fromEntries(LOCALES.map((l) => [l, one(values, `${prefix}.${l}`)]).filter(([, v]) => v));
+export const one = (values: Values, name: string) => formValue(values, name).trim();
 /** Codes typed in one field, separated by commas or spaces ('4.4, 9.c'). */
 const codes = (text: string) => [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 

@@ -3,20 +3,13 @@
  * (one text area per language and field; codes typed one per line or separated by commas).
  * Errors are message keys per field.
  */
+import { formValue as one, formList as many, formLocalized as localizedFrom } from '../../../core/http/forms.js';
 import { z } from 'zod';
-import { LOCALES, type Locale, type Localized } from '../../../core/i18n/locales.js';
+import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
 import type { RoadmapVersion } from '../queries.js';
 
 type Values = FormState['values'];
-export const one = (values: Values, name: string) => {
-  const v = values[name];
-  return String((Array.isArray(v) ? v[0] : v) ?? '');
-};
-const many = (values: Values, name: string) => {
-  const v = values[name];
-  return Array.isArray(v) ? v : v ? [v] : [];
-};
 
 /** The fields of a version that are texts in six languages, in the order pages, the diff and the DOCX show them. */
 export const TEXT_FIELDS = ['ituRole', 'objectives', 'expectedResults'] as const;
@@ -44,8 +37,6 @@ export const presentInput = z.object({
 });
 export type PresentInput = z.output<typeof presentInput>;
 
-const localizedFrom = (values: Values, prefix: string, max: number): Localized =>
-  Object.fromEntries(LOCALES.map((l) => [l, one(values, `${prefix}.${l}`).trim().slice(0, max)]).filter(([, v]) => v));
 const codesFrom = (text: string) => [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 
 /** The draft form's values for a version (to fill the form). */
@@ -100,3 +91,5 @@ export const presentFromForm = (values: Values): { ok: true; input: PresentInput
 
 /** A path segment for an action line ('C7.e-health' as is; letters, digits, dot and hyphen only). */
 export const isActionLineCode = (raw: string) => /^[A-Za-z0-9][A-Za-z0-9.-]{0,39}$/.test(raw);
+
+export { one };

@@ -3,9 +3,9 @@
  * strings read by money.parseAmount into BigInt minor units, never through a Number. An error is
  * a message key beside its field.
  */
+import { formValue, formLocalized as localizedFrom } from '../../../core/http/forms.js';
 import { z } from 'zod';
 import type { FormState } from '../../../core/views/components.js';
-import { LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import { isCurrency, parseAmount } from '../money.js';
 import { DONOR_KINDS, type DonorKind, ENTRY_KINDS } from '../tables.js';
 import type { AllocationInput } from './commands/post-allocation.js';
@@ -19,10 +19,7 @@ import { isCalendarDate } from './rules.js';
 const key = (error: string) => `trust-fund.ledger.errors.${error}`;
 export type FormRead<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
 
-export const one = (values: FormState['values'], name: string): string => {
-  const v = values[name];
-  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-};
+export const one = (values: FormState['values'], name: string) => formValue(values, name).trim();
 
 class Reader {
   errors: Record<string, string> = {};
@@ -103,9 +100,6 @@ export const reversalFromForm = (values: FormState['values']): FormRead<Reversal
   if (!reason) r.errors.reason = key('reason_required');
   return r.result({ entryId: r.id('entryId') ?? 0, reason, valueDate: r.date('valueDate') });
 };
-
-const localizedFrom = (values: FormState['values'], name: string): Localized =>
-  Object.fromEntries(LOCALES.map((l) => [l, one(values, `${name}.${l}`)]).filter(([, v]) => v)) as Localized;
 
 export const donorFromForm = (values: FormState['values']): FormRead<DonorInput> => {
   const r = new Reader(values);
