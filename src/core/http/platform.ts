@@ -33,7 +33,7 @@ import { ErrorPage } from '../views/ErrorPage.js';
 import { type AssetMap, PUBLIC_DIR } from './assets.js';
 import { hasUndecodableUrl, invalidEncoding, multipartBudget, readMultipart, registerMultipart, registerStrictBodyParsers, tooLarge } from './body-parsers.js';
 import { problemErrors } from './forms.js';
-import { HttpError, loggableError } from './problems.js';
+import { HttpError, loggableError, sendProblem } from './problems.js';
 import { safeNext } from './redirects.js';
 import type { VersionedCache } from './versioned-cache.js';
 
@@ -419,11 +419,6 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   app.get('/', async (req, reply) => reply.header('vary', 'Accept-Language, Cookie').seeOther(`/${req.locale}`));
 
   // --- Errors ---------------------------------------------------------------------------------
-  const problem = (req: FastifyRequest, reply: FastifyReply, status: number, body: Record<string, unknown>) =>
-    reply
-      .code(status)
-      .type('application/problem+json; charset=utf-8')
-      .send({ type: 'about:blank', status, ...body, instance: req.url.split('?')[0] });
 
   const wantsJson = (req: FastifyRequest) => req.isApi || (req.headers.accept ?? '').startsWith('application/json');
 
@@ -493,7 +488,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
     else if (status >= 500) req.log.error({ error: loggableError(error) }, 'unhandled error');
     else req.log.info({ code: error.code, status }, error.message);
 
-    if (wantsJson(req)) return problem(req, reply, status, { title: t(titleKey), ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) });
+    if (wantsJson(req)) return sendProblem(req, reply, status, { title: t(titleKey), ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) });
     try {
       return sendPage(reply, ErrorPage({ view: buildView(req, reply), title: t(titleKey), detail, status }), status);
     } catch (renderError) {
@@ -573,7 +568,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
 
   app.setNotFoundHandler(async (req, reply) => {
     const t = req.t;
-    if (wantsJson(req)) return problem(req, reply, 404, { title: t('core.errors.not_found_title'), detail: t('core.errors.not_found_detail') });
+    if (wantsJson(req)) return sendProblem(req, reply, 404, { title: t('core.errors.not_found_title'), detail: t('core.errors.not_found_detail') });
     return reply.page(ErrorPage({ view: buildView(req, reply), title: t('core.errors.not_found_title'), detail: t('core.errors.not_found_detail'), status: 404 }), 404);
   });
 });

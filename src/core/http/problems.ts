@@ -1,3 +1,24 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** A problem's field errors (RFC 9457 `errors`): a JSON pointer into what was sent and its message. */
+export type FieldProblem = { pointer: string; detail: string };
+
+/**
+ * Answers an RFC 9457 problem (application/problem+json): `title` and `detail` already in the
+ * reader's language, the request's path as `instance`. Routes that answer a refusal themselves (with
+ * field errors computed from the request) send it with this; others throw an HttpError.
+ */
+export const sendProblem = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  body: { title: string; detail?: string; errors?: FieldProblem[] } & Record<string, unknown>,
+) =>
+  reply
+    .code(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ type: 'about:blank', status, ...body, instance: req.url.split('?')[0] });
+
 /** Errors that carry an HTTP status and a message key, turned into pages or RFC 9457 problems. */
 export class HttpError extends Error {
   constructor(

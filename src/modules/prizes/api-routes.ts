@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HttpError } from '../../core/http/problems.js';
+import { HttpError, sendProblem } from '../../core/http/problems.js';
 import { type Actor, authorize, Forbidden, hasRole } from '../../core/permissions/index.js';
 import { LOCALES } from '../../core/i18n/locales.js';
 import { castVote } from './commands/cast-vote.js';
@@ -44,17 +44,11 @@ const editionOut = z.object({
 });
 
 const problem = (req: FastifyRequest, reply: FastifyReply, status: 400 | 403 | 404 | 409 | 422, { detail, pointer }: { detail: string; pointer?: string }) =>
-  reply
-    .code(status)
-    .type('application/problem+json; charset=utf-8')
-    .send({
-      type: 'about:blank',
-      status,
-      title: req.t(status === 409 ? 'core.errors.conflict_title' : status === 404 ? 'core.errors.not_found_title' : 'core.errors.validation_title'),
-      detail,
-      ...(pointer ? { errors: [{ pointer, detail }] } : {}),
-      instance: req.url.split('?')[0],
-    });
+  sendProblem(req, reply, status, {
+    title: req.t(status === 409 ? 'core.errors.conflict_title' : status === 404 ? 'core.errors.not_found_title' : 'core.errors.validation_title'),
+    detail,
+    ...(pointer ? { errors: [{ pointer, detail }] } : {}),
+  });
 
 /** The localized sentence for a broken nomination rule. */
 export const refusalMessage = (t: FastifyRequest['t'], refusal: NominationRefusal) => t(`prizes.rules.${refusal.error}`, refusal.params ?? {});

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemErrors } from '../../core/http/forms.js';
-import { conflict, notFound } from '../../core/http/problems.js';
+import { conflict, notFound, sendProblem } from '../../core/http/problems.js';
 import { type Actor, authorize, Forbidden, isSignedIn } from '../../core/permissions/index.js';
 import { registerEntryReadApi } from './api-read.js';
 import { createEntry } from './commands/create-entry.js';
@@ -18,10 +18,7 @@ type FieldError = { pointer: string; detail: string };
 
 /** An RFC 9457 problem for input that is well-formed but breaks a rule (unknown codes, missing comment…). */
 const problem = (req: FastifyRequest, reply: FastifyReply, status: 400 | 422, errors: FieldError[]) =>
-  reply
-    .code(status)
-    .type('application/problem+json; charset=utf-8')
-    .send({ type: 'about:blank', status, title: req.t('core.errors.validation_title'), detail: req.t('core.errors.validation_detail'), errors, instance: req.url.split('?')[0] });
+  sendProblem(req, reply, status, { title: req.t('core.errors.validation_title'), detail: req.t('core.errors.validation_detail'), errors });
 
 /** Field errors of a content rule, pointing at each unknown code in what the caller sent. */
 const contentErrors = (req: FastifyRequest, error: ContentError | { ok: false; error: 'too_many_images' }, body: Record<string, unknown>): FieldError[] => {

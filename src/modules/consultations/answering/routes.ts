@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isUploadedFile } from '../../../core/http/body-parsers.js';
 import { formValues } from '../../../core/http/forms.js';
 import { idText, pathId } from '../../../core/http/params.js';
-import { notFound } from '../../../core/http/problems.js';
+import { type FieldProblem, notFound, sendProblem } from '../../../core/http/problems.js';
 import { isLocale, LOCALES, type Locale } from '../../../core/i18n/locales.js';
 import { type Actor, authorize, isSignedIn } from '../../../core/permissions/index.js';
 import type { FormState, Option } from '../../../core/views/components.js';
@@ -401,11 +401,8 @@ const params = z.object({ id: idText });
 
 /** The refusal of a save or a submission as an RFC 9457 problem, each value's problem at its pointer. */
 const sendRefusal = (req: FastifyRequest, reply: FastifyReply, result: Exclude<SaveAnswerResult, { ok: true }>) => {
-  const send = (status: number, title: string, detail: string, errors?: { pointer: string; detail: string }[]) =>
-    reply
-      .code(status)
-      .type('application/problem+json; charset=utf-8')
-      .send({ type: 'about:blank', status, title: req.t(title), detail, ...(errors ? { errors } : {}), instance: req.url.split('?')[0] });
+  const send = (status: number, title: string, detail: string, errors?: FieldProblem[]) =>
+    sendProblem(req, reply, status, { title: req.t(title), detail, ...(errors ? { errors } : {}) });
   switch (result.error) {
     case 'not_found':
       throw notFound();

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { isUploadedFile } from '../../../core/http/body-parsers.js';
 import { formValues } from '../../../core/http/forms.js';
 import { pathId } from '../../../core/http/params.js';
-import { notFound } from '../../../core/http/problems.js';
+import { type FieldProblem, notFound, sendProblem } from '../../../core/http/problems.js';
 import { sendStoredFile } from '../../../core/http/send-file.js';
 import { isLocale, LOCALES, type Locale } from '../../../core/i18n/locales.js';
 import { type Actor, authorize } from '../../../core/permissions/index.js';
@@ -254,11 +254,8 @@ export const contributionsApiRoutes: FastifyPluginAsyncZod = async (app) => {
       if (result.ok) return reply.code(201).send({ id: result.documentId, status: 'submitted' as const, late: result.late });
       // Problem details (documented for every 4xx by core/http/openapi.ts), outside the 201 schema.
       const problem = reply as unknown as FastifyReply;
-      const send = (status: number, title: string, detail: string, errors?: { pointer: string; detail: string }[]) =>
-        problem
-          .code(status)
-          .type('application/problem+json; charset=utf-8')
-          .send({ type: 'about:blank', status, title: req.t(title), detail, ...(errors ? { errors } : {}), instance: req.url.split('?')[0] });
+      const send = (status: number, title: string, detail: string, errors?: FieldProblem[]) =>
+        sendProblem(req, problem, status, { title: req.t(title), detail, ...(errors ? { errors } : {}) });
       switch (result.error) {
         case 'not_found':
           throw notFound();
