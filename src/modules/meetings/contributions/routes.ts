@@ -4,6 +4,7 @@
  * (`/{locale}/admin/meetings/{group}/{number}/contributions`: files, register, reject, publish) and
  * `POST /api/v1/meetings/{group}/{number}/contributions` (multipart, bearer token).
  */
+import type { Db } from '../../../core/db/client.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -64,16 +65,19 @@ const inputFrom = async (body: unknown): Promise<{ values: FormState['values']; 
 
 const meetingNumber = (raw: string) => (/^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null);
 
+/** The meeting of a path's group and number (404 for one that does not exist or cannot). */
+const meetingOfParams = async (db: Db, params: MeetingParams) => {
+  const number = meetingNumber(params.number);
+  const meeting = number && params.group.length <= 60 ? await findMeetingByNumber(db, { groupCode: params.group.normalize('NFC'), number }) : null;
+  if (!meeting) throw notFound();
+  return meeting;
+};
+
 export const contributionsRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.platform.database;
   const store = app.platform.files;
 
-  const meetingOf = async (params: MeetingParams) => {
-    const number = meetingNumber(params.number);
-    const meeting = number && params.group.length <= 60 ? await findMeetingByNumber(db, { groupCode: params.group.normalize('NFC'), number }) : null;
-    if (!meeting) throw notFound();
-    return meeting;
-  };
+  const meetingOf = (params: MeetingParams) => meetingOfParams(db, params);
 
   const sourceOptions = (view: ViewContext, sources: ReturnType<typeof sourcesOf>) =>
     sources.map((s) => ({ value: s.value, label: s.value === 'self' ? view.t('meetings.contributions.source.self', { name: s.sourceName ?? '' }) : sourceText(view, s) }));
@@ -131,12 +135,7 @@ export const contributionsAdminRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.platform.database;
   const store = app.platform.files;
 
-  const meetingOf = async (params: MeetingParams) => {
-    const number = meetingNumber(params.number);
-    const meeting = number && params.group.length <= 60 ? await findMeetingByNumber(db, { groupCode: params.group.normalize('NFC'), number }) : null;
-    if (!meeting) throw notFound();
-    return meeting;
-  };
+  const meetingOf = (params: MeetingParams) => meetingOfParams(db, params);
   const queuePath = (req: FastifyRequest, m: ContributionMeeting) => `/${req.locale}/admin/meetings/${encodeURIComponent(m.groupCode)}/${m.number}/contributions`;
 
   const renderQueue = async (

@@ -4,6 +4,7 @@
  * summary and decisions) and the read API. Plain POST forms answered by a redirect, or by the
  * form again with what was typed and the errors beside the fields.
  */
+import { documentOut } from '../register/api-schema.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -329,18 +330,6 @@ const meetingOut = z.object({
   sequence: z.number().int().describe('Increases with every change calendars show (iCalendar SEQUENCE)'),
   updatedAt: z.string(),
   url: z.string().describe('The meeting’s page (English; replace /en/ by another language code)'),
-});
-const documentOut = z.object({
-  symbol: z.string().meta({ example: 'CWG-WSIS&SDG-41/3' }),
-  kind: z.string(),
-  status: z.string(),
-  title: z.record(z.string(), z.string()),
-  source: z.object({ kind: z.string(), country: z.string().nullable(), name: z.string().nullable() }),
-  agendaItem: z.string().nullable(),
-  originalLanguage: z.string(),
-  date: z.string(),
-  late: z.boolean(),
-  files: z.array(z.object({ language: z.string(), mediaType: z.string(), size: z.number().int(), uploadedAt: z.string(), url: z.string() })),
 });
 const detailOut = meetingOut.extend({
   agenda: z.array(z.object({ number: z.string().meta({ example: '2.1' }), title: localized })),

@@ -6,6 +6,7 @@
  * ends with a digit or ')', never with a language code). Anything not shaped like a symbol (a
  * double-encoded one, an odd escape) is a localized 404; an escape that is not UTF-8 is the core's 400.
  */
+import { documentOut } from './api-schema.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -294,21 +295,6 @@ export const registerAdminRoutes: FastifyPluginAsync = async (app) => {
     return back(req, reply, doc.id, { ok: result.ok, message });
   });
 };
-
-const fileOut = z.object({ language: z.string(), mediaType: z.string(), size: z.number().int(), uploadedAt: z.string(), url: z.string() });
-const documentOut = z.object({
-  symbol: z.string(),
-  kind: z.string(),
-  status: z.string(),
-  title: z.record(z.string(), z.string()),
-  source: z.object({ kind: z.string(), country: z.string().nullable(), name: z.string().nullable() }),
-  agendaItem: z.string().nullable(),
-  originalLanguage: z.string(),
-  date: z.string(),
-  late: z.boolean(),
-  meeting: z.object({ group: z.string(), number: z.number().int() }).optional(),
-  files: z.array(fileOut),
-});
 
 /** The register's API: the document search (paged) and one document by symbol (URL-encoded: '/' as %2F, '&' as %26). */
 export const registerApiRoutes: FastifyPluginAsyncZod = async (app) => {
