@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../core/auth/tables.js';
 import type { DbOrTx } from '../../core/db/client.js';
 import type { Actor } from '../../core/permissions/index.js';
-import { buildUser } from '../../test/factories.js';
+import { actorOf, buildUser } from '../../test/factories.js';
 import { decideNomination } from './commands/decide-nomination.js';
 import { submitNomination } from './commands/submit-nomination.js';
 import type { EditionInput } from './inputs.js';
@@ -26,8 +26,7 @@ export const phases = (current: number | Phase): EditionInput['phases'] => {
 };
 
 /** A user as the actor of a command: active, verified, with these roles. */
-export const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
-  ({ id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' }) as unknown as Actor;
+export { actorOf };
 
 /**
  * Nominates each of `owner`'s published entries in `category` and accepts it, through the

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { Actor } from '../../core/permissions/index.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { buildUser } from '../../test/factories.js';
+import { actorOf, buildUser } from '../../test/factories.js';
 import { demoStocktaking } from './demo.js';
 import { findEntries, getEntry } from './queries.js';
 import { entries } from './tables.js';
@@ -14,16 +14,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(async () => database.drop());
-
-const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor => ({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  roles,
-  locale: 'en',
-  emailVerified: true,
-  status: 'active',
-});
 
 describe('findEntries: full-text search', () => {
   it('finds a French entry by the plural of a word of its singular title', async () => {

@@ -2,10 +2,10 @@
  * Set-up for the exports tests: consultations, versions, answers and attachments written directly
  * (the answering commands are another folder's), and small real files with an author in their metadata.
  */
+import { actorOf } from '../../../test/factories.js';
 import { zipSync } from 'fflate';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Localized } from '../../../core/i18n/locales.js';
-import type { Actor } from '../../../core/permissions/index.js';
 import type { AnswerValues, Questionnaire } from '../questionnaire.js';
 import { answers, attachments, consultations, versions } from '../tables.js';
 
@@ -180,5 +180,4 @@ export const odtWithAuthor = (author: string) =>
   );
 
 /** A user as the actor of a command: active, verified, with these roles. */
-export const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
-  ({ id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' }) as unknown as Actor;
+export { actorOf };

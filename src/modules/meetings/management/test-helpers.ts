@@ -1,20 +1,15 @@
 /** Set-up shared by management's tests: a secretariat actor and a meeting's input around now. */
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
-import type { Actor } from '../../../core/permissions/index.js';
 import type { Role } from '../../../core/permissions/index.js';
-import { buildUser } from '../../../test/factories.js';
+import { buildActor as buildTestActor } from '../../../test/factories.js';
 import { meetingGroups } from '../tables.js';
 import type { MeetingInput } from './inputs.js';
 
 export const DAY = 86_400_000;
 
 /** A user with `roles` and the Actor the commands take. */
-export const buildActor = async (db: DbOrTx, roles: Role[] = ['secretariat'], email?: string) => {
-  const user = await buildUser(db, { email, roles });
-  const actor = { id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' } as unknown as Actor;
-  return { user, actor };
-};
+export const buildActor = (db: DbOrTx, roles: Role[] = ['secretariat'], email?: string) => buildTestActor(db, roles, { email });
 
 export const cwgId = async (db: DbOrTx) => {
   const [group] = await db.select().from(meetingGroups).where(eq(meetingGroups.code, 'CWG-WSIS&SDG'));

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { LocalFileStore } from '../../../core/storage/files.js';
-import { buildUser } from '../../../test/factories.js';
+import { buildUser, actorOf as coreActorOf } from '../../../test/factories.js';
 import { agendaItems, type MeetingAccess, meetingGroups, meetings } from '../tables.js';
 import { type CreateDocumentInput, createDocument } from './commands/create-document.js';
 import { minimalPdf } from './pdf.js';
@@ -19,15 +19,8 @@ export const DAY = 86_400_000;
 
 export const tempStore = () => new LocalFileStore(mkdtempSync(join(tmpdir(), 'wsis-register-')));
 
-export const actorOf = (user: { id: number; email: string; name: string; locale: string }, roles: Actor['roles']): Actor => ({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  roles,
-  locale: user.locale,
-  emailVerified: true,
-  status: 'active',
-});
+/** The user's Actor, in the user's own language. */
+export const actorOf = (user: { id: number; email: string; name: string; locale: string }, roles: Actor['roles']): Actor => coreActorOf(user, roles, { locale: user.locale });
 
 export const buildSecretariat = async (db: DbOrTx) => {
   const user = await buildUser(db, { roles: ['secretariat'] });

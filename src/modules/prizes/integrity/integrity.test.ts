@@ -4,7 +4,7 @@ import { auditLog } from '../../../core/audit/tables.js';
 import { users } from '../../../core/auth/tables.js';
 import type { Actor } from '../../../core/permissions/index.js';
 import { createTestKit, type TestKit } from '../../../test/app.js';
-import { buildUser } from '../../../test/factories.js';
+import { actorOf, buildUser } from '../../../test/factories.js';
 import { insertPublishedEntry } from '../../stocktaking/test-helpers.js';
 import { createEdition, type toPhaseDates } from '../commands/create-edition.js';
 import { decideNomination } from '../commands/decide-nomination.js';
@@ -30,9 +30,6 @@ const phases = (current: number) =>
       { start: new Date(Date.now() + ((i - current) * 10 - 5) * DAY).toISOString(), end: new Date(Date.now() + ((i - current) * 10 + 5) * DAY).toISOString() },
     ]),
   ) as Parameters<typeof toPhaseDates>[0];
-
-const actorOf = (user: { id: number; email: string; name: string }, roles: Actor['roles'] = []): Actor =>
-  ({ id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' }) as unknown as Actor;
 
 let sequence = 0;
 /** Voters inserted directly (one shared password hash), created `ageDays` days before voting opened. */

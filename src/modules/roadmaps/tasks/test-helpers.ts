@@ -1,7 +1,7 @@
 /** Set-up shared by the tasks' tests: roadmap rows, focal points, people with roles, a task's input. */
 import type { DbOrTx } from '../../../core/db/client.js';
-import type { Actor, Role } from '../../../core/permissions/index.js';
-import { buildUser } from '../../../test/factories.js';
+import type { Role } from '../../../core/permissions/index.js';
+import { buildActor as buildTestActor } from '../../../test/factories.js';
 import { focalPoints, roadmaps } from '../tables.js';
 import type { TaskInput } from './inputs.js';
 import { DAY_MS, dayOf } from './rules.js';
@@ -17,11 +17,8 @@ export const insertRoadmaps = async (db: DbOrTx, lines: string[]) => {
 };
 
 /** A user with `roles` (and a locale) and the Actor the commands take. */
-export const buildActor = async (db: DbOrTx, { roles = [], email, locale = 'en' }: { roles?: Role[]; email?: string; locale?: 'en' | 'es' | 'fr' | 'ar' | 'ru' | 'zh' } = {}) => {
-  const user = await buildUser(db, { email, roles, locale });
-  const actor = { id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale } as unknown as Actor;
-  return { user, actor };
-};
+export const buildActor = (db: DbOrTx, { roles = [], email, locale = 'en' }: { roles?: Role[]; email?: string; locale?: 'en' | 'es' | 'fr' | 'ar' | 'ru' | 'zh' } = {}) =>
+  buildTestActor(db, roles, { email, locale });
 
 /** A serving focal point of `line` (role and appointment). */
 export const buildFocalPoint = async (db: DbOrTx, line: string, { email, locale }: { email?: string; locale?: 'en' | 'es' | 'fr' } = {}) => {

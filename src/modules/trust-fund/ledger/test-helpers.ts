@@ -2,15 +2,12 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/client.js';
 import type { Actor, Role } from '../../../core/permissions/index.js';
-import { buildUser } from '../../../test/factories.js';
+import { buildActor as buildTestActor } from '../../../test/factories.js';
 import { createDonor } from './commands/save-donor.js';
 import { setRate } from './commands/set-rates.js';
 
 /** A user with `roles` and the Actor the commands take. */
-export const buildActor = async (db: DbOrTx, roles: Role[] = ['treasurer']) => {
-  const user = await buildUser(db, { roles });
-  return { id: user.id, email: user.email, name: user.name, roles, status: 'active', emailVerified: true, locale: 'en' } as unknown as Actor;
-};
+export const buildActor = async (db: DbOrTx, roles: Role[] = ['treasurer']) => (await buildTestActor(db, roles)).actor;
 
 /** A roadmap task (written straight into the roadmaps module's tables: tests compose freely). */
 export const insertTask = async (db: DbOrTx, actionLine = 'C7') => {
