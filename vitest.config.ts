@@ -81,7 +81,9 @@ export default defineConfig({
           env: { WSIS_TEST_DB: 'pglite' },
           globalSetup: ['src/test/global-setup.ts', 'e2e/support/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // A file's platform and Chromium start in its beforeAll: on a 2-core machine also running
+          // other test files (and PostgreSQL), that took more than 120 s once (2026-12-07).
+          hookTimeout: 300_000,
           // Pages of one accessibility shard are checked a few at a time (it.concurrent).
           maxConcurrency: 3,
         },
