@@ -392,6 +392,10 @@ export const PostingPage = ({
     'entryId',
     'reason',
   ]);
+  /** An amount in Swiss francs (an allocation, an expenditure). */
+  const amountInChf = (
+    <Field form={form} name="amount" label={view.t('trust-fund.ledger.field_amount_chf')} hint={view.t('trust-fund.ledger.amount_hint')} required maxLength={30} dir="ltr" />
+  );
   return (
     <Frame view={view} current={kind} title={title}>
       <p>{view.t('trust-fund.ledger.available', { amount: chf(view, available) })}</p>
@@ -416,15 +420,7 @@ export const PostingPage = ({
               placeholder={view.t('trust-fund.ledger.choose')}
               options={tasks.map((t) => ({ value: String(t.id), label: t.label }))}
             />
-            <Field
-              form={form}
-              name="amount"
-              label={view.t('trust-fund.ledger.field_amount_chf')}
-              hint={view.t('trust-fund.ledger.amount_hint')}
-              required
-              maxLength={30}
-              dir="ltr"
-            />
+            {amountInChf}
             {canOverride && (
               <TextArea form={form} name="overrideReason" label={labels.overrideReason ?? ''} hint={view.t('trust-fund.ledger.override_hint')} rows={2} maxLength={500} />
             )}
@@ -440,15 +436,7 @@ export const PostingPage = ({
               placeholder={view.t('trust-fund.ledger.choose')}
               options={allocations.map((a) => ({ value: String(a.id), label: a.label }))}
             />
-            <Field
-              form={form}
-              name="amount"
-              label={view.t('trust-fund.ledger.field_amount_chf')}
-              hint={view.t('trust-fund.ledger.amount_hint')}
-              required
-              maxLength={30}
-              dir="ltr"
-            />
+            {amountInChf}
           </>
         )}
         {kind === 'reversal' && (
