@@ -120,6 +120,14 @@ describe('the moderation queue', () => {
     expect((await stranger.get(`/en/stocktaking/${d.id}/history`)).statusCode).toBe(404);
   });
 
+  it('says so on the history of an entry loaded as published, with no step recorded', async () => {
+    const loaded = await insertPublishedEntry(kit.database.db, { submitterId: ownerId, title: { en: 'Loaded as published' } });
+    const history = await owner.get(`/fr/stocktaking/${loaded.id}/history`);
+    expect(history.statusCode).toBe(200);
+    expect(history.body).toContain("Aucune étape de modération n'a été enregistrée pour cette fiche.");
+    expect(history.body).not.toContain('<ol class="timeline">');
+  });
+
   it('tells a second moderator, in their language, that the entry has already been decided, and changes nothing', async () => {
     const { db } = kit.database;
     const e = await submitted({ title: { en: 'Decided twice' } });
