@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { createTestKit, type TestKit } from '../../test/app.js';
+import { buildUser } from '../../test/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { loadConfig } from '../config.js';
 import { defineModule } from '../module.js';
@@ -154,6 +155,17 @@ describe('platform shell', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/fr/sdgs?x=1');
     expect(String(res.headers['set-cookie'])).toContain('wsis_locale=fr');
+  });
+
+  it('shows a message written in one language, on a page of another, marked as written in its own', async () => {
+    const reader = await kit.as(await buildUser(kit.database.db));
+    // Signed in on an English page; the notice is shown on the next page read, here an Arabic one.
+    const page = await reader.get('/ar/sdgs');
+    expect(page.body).toMatch(/<div class="flash flash-notice" role="status" lang="en" dir="ltr">You are signed in\.<\/div>/);
+    expect(page.body).toContain('<html lang="ar" dir="rtl">');
+    // On a page of its own language it carries no mark of its own.
+    const other = await kit.as(await buildUser(kit.database.db));
+    expect((await other.get('/en/sdgs')).body).toMatch(/<div class="flash flash-notice" role="status">You are signed in\.<\/div>/);
   });
 
   it('refuses to redirect the language switch to another site', async () => {

@@ -314,7 +314,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
       if (unsigned.valid && unsigned.value) {
         try {
           flash = z
-            .array(z.object({ type: z.enum(['notice', 'warning', 'error']), text: z.string().max(1000) }))
+            .array(z.object({ type: z.enum(['notice', 'warning', 'error']), text: z.string().max(1000), locale: z.enum(LOCALES).optional() }))
             .max(5)
             .parse(JSON.parse(unsigned.value));
         } catch {
@@ -389,7 +389,7 @@ export const platformPlugin = fp(async (app: FastifyInstance, { platform, cookie
   // Messages for the next page; several may be added during one request.
   const pendingFlash = new WeakMap<FastifyReply, FlashMessage[]>();
   app.decorateReply('flash', function (this: FastifyReply, type: FlashMessage['type'], text: string) {
-    const messages = [...(pendingFlash.get(this) ?? []), { type, text }];
+    const messages: FlashMessage[] = [...(pendingFlash.get(this) ?? []), { type, text, locale: this.request.locale }];
     pendingFlash.set(this, messages);
     this.setCookie(FLASH_COOKIE, JSON.stringify(messages), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: config.secureCookies });
     return this;

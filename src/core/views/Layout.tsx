@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { ENDONYMS, type Locale, LOCALES } from '../i18n/locales.js';
+import { dir, ENDONYMS, type Locale, LOCALES } from '../i18n/locales.js';
 import { hasOtherDirection, isolate, type Translate } from '../i18n/translate.js';
 import type { ViewContext } from './context.js';
 
@@ -121,7 +121,12 @@ export const Layout = ({ view, title, children, wide }: LayoutProps) => {
         </header>
         <main id="main" class={wide ? 'container wide' : 'container'} tabindex={-1}>
           {view.flash.map((f) => (
-            <div class={`flash flash-${f.type}`} role={f.type === 'error' ? 'alert' : 'status'}>
+            <div
+              class={`flash flash-${f.type}`}
+              role={f.type === 'error' ? 'alert' : 'status'}
+              lang={f.locale && f.locale !== view.locale ? f.locale : undefined}
+              dir={f.locale && f.locale !== view.locale ? dir(f.locale) : undefined}
+            >
               {f.text}
             </div>
           ))}

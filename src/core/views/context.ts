@@ -2,7 +2,11 @@ import type { Locale, Localized } from '../i18n/locales.js';
 import type { formatters, Translate } from '../i18n/translate.js';
 import type { MaybeActor } from '../permissions/index.js';
 
-export type FlashMessage = { type: 'notice' | 'warning' | 'error'; text: string };
+/**
+ * A message for the next page, in the language of the page that wrote it (`locale`): a reader who
+ * switches language before it is shown still gets it, marked as written in that language.
+ */
+export type FlashMessage = { type: 'notice' | 'warning' | 'error'; text: string; locale?: Locale };
 export type NavItem = { label: string; href: string; current: boolean };
 
 /** Everything a view needs from the request, computed by the route; views never read the request. */
