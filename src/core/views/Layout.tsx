@@ -120,16 +120,15 @@ export const Layout = ({ view, title, children, wide }: LayoutProps) => {
           </details>
         </header>
         <main id="main" class={wide ? 'container wide' : 'container'} tabindex={-1}>
-          {view.flash.map((f) => (
-            <div
-              class={`flash flash-${f.type}`}
-              role={f.type === 'error' ? 'alert' : 'status'}
-              lang={f.locale && f.locale !== view.locale ? f.locale : undefined}
-              dir={f.locale && f.locale !== view.locale ? dir(f.locale) : undefined}
-            >
-              {f.text}
-            </div>
-          ))}
+          {view.flash.map((f) => {
+            // A message written on a page of another language is marked as written in its own.
+            const other = f.locale && f.locale !== view.locale ? f.locale : undefined;
+            return (
+              <div class={`flash flash-${f.type}`} role={f.type === 'error' ? 'alert' : 'status'} lang={other} dir={other && dir(other)}>
+                {f.text}
+              </div>
+            );
+          })}
           {children}
         </main>
         <footer class="site-footer">
