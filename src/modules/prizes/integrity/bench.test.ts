@@ -34,6 +34,8 @@ describe('the vote benchmark', () => {
       [50, 0],
     ]);
     expect(result.rounds).toContainEqual(expect.objectContaining({ ratio: result.ratio }));
+    // Of two rounds, the median of their votes a second is the upper one (the index rounds down past the middle).
+    expect(result.medianPerSecond).toBe(Math.max(...result.rounds.map((r) => r.acceptedPerSecond)));
     expect(result.page.requests).toBeGreaterThan(0);
     expect(result.page.non2xx).toBe(0);
     expect(result.ceilingPerSecond).toBeGreaterThan(0);
