@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/translate.js';
-import { fieldErrors } from './forms.js';
+import { fieldErrors, formList, formLocalized, formText, formValue, localizedFormValues, localizedText } from './forms.js';
 
 const schema = z.object({
   respondent: z.discriminatedUnion('kind', [z.object({ kind: z.literal('individual') }), z.object({ kind: z.literal('organization'), id: z.int() })]),
@@ -26,5 +26,26 @@ describe('field errors', () => {
     expect(fieldErrors(schema.safeParse({ respondent: { kind: 'individual' }, title: 3, count: 2 }).error?.issues ?? [], translator('ar')).title).toBe(
       translator('ar')('core.errors.invalid_type'),
     );
+  });
+});
+
+describe('what a form sent', () => {
+  const values = { title: ['  Premier  ', 'second'], none: '', 'name.fr': '  Genève ', 'name.ar': ' جنيف', 'name.en': '   ', codes: 'C1' };
+
+  it('reads the first value as sent or trimmed, every value, and a text in six languages', () => {
+    expect(formValue(values, 'title')).toBe('  Premier  ');
+    expect(formText(values, 'title')).toBe('Premier');
+    expect(formText(values, 'missing')).toBe('');
+    expect(formList(values, 'codes')).toEqual(['C1']);
+    expect(formList(values, 'none')).toEqual([]);
+    // A language left blank is absent; each text is trimmed and cut.
+    expect(formLocalized(values, 'name')).toEqual({ fr: 'Genève', ar: 'جنيف' });
+    expect(formLocalized(values, 'name', 3)).toEqual({ fr: 'Gen', ar: 'جني' });
+    expect(localizedFormValues('name', { fr: 'Genève' })).toEqual({ 'name.ar': '', 'name.en': '', 'name.es': '', 'name.fr': 'Genève', 'name.ru': '', 'name.zh': '' });
+  });
+
+  it('checks a text in six languages: trimmed, each optional, none longer than the maximum', () => {
+    expect(localizedText(5).parse({ fr: ' Paix ', zh: '和平' })).toEqual({ fr: 'Paix', zh: '和平' });
+    expect(localizedText(5).safeParse({ en: 'Too long' }).success).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * serves HTML forms (errors beside fields) and the API (RFC 9457 `errors` with JSON pointers).
  */
 import { z } from 'zod';
-import { LOCALES, type Localized } from '../i18n/locales.js';
+import { type Locale, LOCALES, type Localized } from '../i18n/locales.js';
 import type { Translate } from '../i18n/translate.js';
 import type { FormState } from '../views/components.js';
 
@@ -88,6 +88,9 @@ export const formValue = (values: Values, name: string): string => {
   return String((Array.isArray(v) ? v[0] : v) ?? '');
 };
 
+/** The first value a form sent for `name`, without the spaces around it ('' when none). */
+export const formText = (values: Values, name: string): string => formValue(values, name).trim();
+
 /** Every value a form sent for `name` (checkboxes, a multiple select). */
 export const formList = (values: Values, name: string): string[] => {
   const v = values[name];
@@ -100,6 +103,10 @@ export const formList = (values: Values, name: string): string[] => {
  */
 export const formLocalized = (values: Values, prefix: string, max = Number.POSITIVE_INFINITY): Localized =>
   Object.fromEntries(LOCALES.map((l) => [l, formValue(values, `${prefix}.${l}`).trim().slice(0, max)]).filter(([, v]) => v));
+
+/** The schema of a text in the six languages: each language optional, trimmed, at most `max` characters. */
+export const localizedText = (max: number) =>
+  z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().max(max).optional()])) as Record<Locale, z.ZodOptional<z.ZodString>>);
 
 /** The fields `prefix.ar` … `prefix.zh` of a text in the six languages, to fill its form again. */
 export const localizedFormValues = (prefix: string, value: Localized) => Object.fromEntries(LOCALES.map((l) => [`${prefix}.${l}`, value[l] ?? '']));

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { idNumber, idText, yearText } from '../../core/http/params.js';
+import { localizedText } from '../../core/http/forms.js';
 import { LOCALES } from '../../core/i18n/locales.js';
 import { PHASES } from './tables.js';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant, e.g. 2027-01-15T00:00:00Z');
 const phase = z.object({ start: instant, end: instant }).strict();
 const partialPhase = phase.partial();
-const localized = z
-  .object(Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().max(50_000).optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<z.ZodString>>)
-  .strict();
+const localized = localizedText(50_000).strict();
 
 export const yearParam = z.object({ year: yearText.pipe(z.int().min(2000).max(2100)) });
 export const idParam = z.object({ id: idText });

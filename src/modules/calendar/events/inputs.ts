@@ -3,7 +3,7 @@
  * day or the date-time in a named time zone, an optional end, place, link, group, action lines.
  * Pure: form values in, a checked event or localized-key errors out.
  */
-import { formValue, formList } from '../../../core/http/forms.js';
+import { formList, formLocalized, formText } from '../../../core/http/forms.js';
 import { CALENDAR_KINDS, type CalendarKind } from '../../../core/contributions.js';
 import { LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
@@ -23,34 +23,30 @@ export type EventInput = {
   actionLines: string[];
 };
 
-const one = (values: FormState['values'], name: string) => formValue(values, name).trim();
 const many = (values: FormState['values'], name: string) =>
   formList(values, name)
     .map((x) => x.trim())
     .filter(Boolean);
-
-const localized = (values: FormState['values'], prefix: string, max: number): Localized =>
-  Object.fromEntries(LOCALES.map((l) => [l, one(values, `${prefix}.${l}`).slice(0, max)]).filter(([, v]) => v));
 
 const ACTION_LINE = /^C(?:[1-9]|1[01])$/;
 
 /** Errors are message keys of this folder's catalog, by field name. */
 export const eventFromForm = (values: FormState['values']): { ok: true; input: EventInput } | { ok: false; errors: Record<string, string> } => {
   const errors: Record<string, string> = {};
-  const title = localized(values, 'title', 300);
+  const title = formLocalized(values, 'title', 300);
   if (!title.en && Object.keys(title).length === 0) errors['title.en'] = 'calendar.events.errors.title';
-  const kind = one(values, 'kind') as CalendarKind;
+  const kind = formText(values, 'kind') as CalendarKind;
   if (!CALENDAR_KINDS.includes(kind)) errors.kind = 'calendar.events.errors.kind';
-  const timeZone = one(values, 'timeZone');
+  const timeZone = formText(values, 'timeZone');
   if (!isTimeZone(timeZone)) errors.timeZone = 'calendar.events.errors.time_zone';
-  const allDay = one(values, 'allDay') === 'yes';
+  const allDay = formText(values, 'allDay') === 'yes';
   const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
   // A day for an all-day date; a date-time otherwise (the browser's datetime-local gives "YYYY-MM-DDTHH:mm").
   const read = (text: string) => (allDay ? zonedToUtc(text.slice(0, 10), zone) : /T\d{2}:\d{2}/.test(text) ? zonedToUtc(text.slice(0, 16), zone) : null);
-  const startText = one(values, 'start');
+  const startText = formText(values, 'start');
   const startsAt = startText ? read(startText) : null;
   if (!startsAt) errors.start = startText ? 'calendar.events.errors.date' : 'calendar.events.errors.start_required';
-  const endText = one(values, 'end');
+  const endText = formText(values, 'end');
   let endsAt: Date | null = null;
   if (endText) {
     // An all-day end is the last day, inclusive, as people say it; stored as the next midnight.
@@ -58,7 +54,7 @@ export const eventFromForm = (values: FormState['values']): { ok: true; input: E
     if (!endsAt || !/^\d{4}-\d{2}-\d{2}/.test(endText)) errors.end = 'calendar.events.errors.date';
     else if (startsAt && endsAt <= startsAt) errors.end = 'calendar.events.errors.range';
   } else if (allDay && startsAt) endsAt = zonedToUtc(addDays(startText.slice(0, 10), 1), zone);
-  const href = one(values, 'href').slice(0, 500);
+  const href = formText(values, 'href').slice(0, 500);
   if (href && !/^(https:\/\/[^\s]+|\/[^\s/][^\s]*)$/.test(href)) errors.href = 'calendar.events.errors.href';
   const actionLines = many(values, 'actionLines');
   if (actionLines.some((a) => !ACTION_LINE.test(a))) errors.actionLines = 'calendar.events.errors.action_line';
@@ -72,9 +68,9 @@ export const eventFromForm = (values: FormState['values']): { ok: true; input: E
       endsAt,
       allDay,
       timeZone,
-      location: localized(values, 'location', 200),
+      location: formLocalized(values, 'location', 200),
       href: href || null,
-      group: one(values, 'group').slice(0, 100) || null,
+      group: formText(values, 'group').slice(0, 100) || null,
       actionLines: [...new Set(actionLines)],
     },
   };

@@ -2,16 +2,13 @@
  * What a consultation is made of, as the API and the forms give it (Zod schemas), and the form
  * readers that turn the secretariat's plain HTML forms into those inputs.
  */
-import { formValue as one, formList as many, formLocalized as localizedFrom } from '../../../core/http/forms.js';
+import { formList, formLocalized, formText, formValue, localizedText } from '../../../core/http/forms.js';
 import { z } from 'zod';
-import { LOCALES, type Locale, type Localized, TRANSLATION_KINDS } from '../../../core/i18n/locales.js';
+import { LOCALES, type Localized, TRANSLATION_KINDS } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
 import { ATTACHMENT_TYPES, type AttachmentKind, type ChoiceOption, type Question, QUESTION_TYPES, type QuestionType, REFERENCE_LISTS } from '../questionnaire.js';
 import { AUDIENCES, CONSULTATION_STATUSES, RESPONDENT_KINDS } from '../tables.js';
 import { isTimeZone, wallClock, zonedToUtc } from './time-zones.js';
-
-const text = (max: number) => z.string().trim().max(max);
-const localizedText = (max: number) => z.object(Object.fromEntries(LOCALES.map((l) => [l, text(max).optional()])) as Record<Locale, z.ZodOptional<ReturnType<typeof text>>>);
 
 /** A consultation's settings and texts (the questionnaire is built separately). */
 export const consultationInput = z.object({
@@ -51,30 +48,30 @@ export const DEFAULT_TIME_ZONE = 'Europe/Zurich';
  */
 export const consultationFromForm = (values: Values): { ok: true; input: ConsultationInput } | { ok: false; errors: Record<string, string> } => {
   const errors: Record<string, string> = {};
-  const zone = one(values, 'timeZone');
+  const zone = formValue(values, 'timeZone');
   if (!isTimeZone(zone)) errors.timeZone = 'consultations.management.errors.time_zone';
-  const opens = zonedToUtc(one(values, 'opensAt'), isTimeZone(zone) ? zone : 'UTC');
-  const closes = zonedToUtc(one(values, 'closesAt'), isTimeZone(zone) ? zone : 'UTC');
+  const opens = zonedToUtc(formValue(values, 'opensAt'), isTimeZone(zone) ? zone : 'UTC');
+  const closes = zonedToUtc(formValue(values, 'closesAt'), isTimeZone(zone) ? zone : 'UTC');
   if (!opens) errors.opensAt = 'consultations.management.errors.date_time';
   if (!closes) errors.closesAt = 'consultations.management.errors.date_time';
-  const original = one(values, 'originalLanguage');
-  const title = localizedFrom(values, 'title', 300);
-  const purpose = localizedFrom(values, 'purpose', 20_000);
+  const original = formValue(values, 'originalLanguage');
+  const title = formLocalized(values, 'title', 300);
+  const purpose = formLocalized(values, 'purpose', 20_000);
   const translations = Object.fromEntries(
-    LOCALES.filter((l) => title[l] || purpose[l]).map((l) => [l, l === original ? 'original' : one(values, `kind.${l}`) === 'reviewed' ? 'reviewed' : 'unofficial']),
+    LOCALES.filter((l) => title[l] || purpose[l]).map((l) => [l, l === original ? 'original' : formValue(values, `kind.${l}`) === 'reviewed' ? 'reviewed' : 'unofficial']),
   );
   const parsed = consultationInput.safeParse({
     title,
     purpose,
     originalLanguage: original,
     translations,
-    audience: one(values, 'audience') || undefined,
-    respondentKind: one(values, 'respondentKind') || undefined,
+    audience: formValue(values, 'audience') || undefined,
+    respondentKind: formValue(values, 'respondentKind') || undefined,
     opensAt: opens?.toISOString() ?? '',
     closesAt: closes?.toISOString() ?? '',
-    answersMayBePublished: one(values, 'answersMayBePublished') === 'yes',
-    actionLines: many(values, 'actionLines'),
-    sdgs: many(values, 'sdgs').map(Number),
+    answersMayBePublished: formValue(values, 'answersMayBePublished') === 'yes',
+    actionLines: formList(values, 'actionLines'),
+    sdgs: formList(values, 'sdgs').map(Number),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -125,7 +122,7 @@ const optionsFrom = (values: Values, previous: ChoiceOption[]): ChoiceOption[] =
   const lines = Object.fromEntries(
     LOCALES.map((l) => [
       l,
-      one(values, `options.${l}`)
+      formValue(values, `options.${l}`)
         .split(/\r?\n/)
         .map((s) => s.trim()),
     ]),
@@ -157,11 +154,11 @@ export const questionFromForm = (
   { id, type, previous }: { id: string; type: QuestionType; previous?: Question },
 ): { ok: true; question: Question } | { ok: false; errors: Record<string, string> } => {
   const errors: Record<string, string> = {};
-  const label = localizedFrom(values, 'label', 1000);
+  const label = formLocalized(values, 'label', 1000);
   if (Object.keys(label).length === 0) errors[`label.${LOCALES.find((l) => values[`label.${l}`] !== undefined) ?? 'en'}`] = 'consultations.management.errors.label_required';
-  const help = localizedFrom(values, 'help', 2000);
-  const base = { id, label, required: one(values, 'required') === 'yes', ...(Object.keys(help).length > 0 ? { help } : {}) };
-  const conditionText = one(values, 'condition');
+  const help = formLocalized(values, 'help', 2000);
+  const base = { id, label, required: formValue(values, 'required') === 'yes', ...(Object.keys(help).length > 0 ? { help } : {}) };
+  const conditionText = formValue(values, 'condition');
   const [conditionQuestion, conditionValue] = conditionText.split('=');
   const condition = conditionText && conditionQuestion && conditionValue ? { questionId: conditionQuestion, anyOf: [conditionValue] } : undefined;
   const previousOptions = previous && 'options' in previous ? previous.options : [];
@@ -172,7 +169,7 @@ export const questionFromForm = (
       question = { ...base, type };
       break;
     case 'long-text': {
-      const maxWords = one(values, 'maxWords').trim() === '' ? undefined : int(one(values, 'maxWords'));
+      const maxWords = formText(values, 'maxWords') === '' ? undefined : int(formValue(values, 'maxWords'));
       if (maxWords === null || (maxWords !== undefined && (maxWords < 1 || maxWords > 20_000))) errors.maxWords = 'consultations.management.errors.max_words';
       question = { ...base, type, ...(maxWords ? { maxWords } : {}) };
       break;
@@ -181,13 +178,13 @@ export const questionFromForm = (
     case 'multiple-choice':
     case 'ranking': {
       const options = optionsFrom(values, previousOptions);
-      if (options.length < 2) errors[`options.${LOCALES.find((l) => one(values, `options.${l}`).trim()) ?? 'en'}`] = 'consultations.management.errors.options_required';
+      if (options.length < 2) errors[`options.${LOCALES.find((l) => formText(values, `options.${l}`)) ?? 'en'}`] = 'consultations.management.errors.options_required';
       if (type === 'ranking') question = { ...base, type, options };
       else {
-        const allowOther = one(values, 'allowOther') === 'yes';
+        const allowOther = formValue(values, 'allowOther') === 'yes';
         if (type === 'single-choice') question = { ...base, type, options, ...(allowOther ? { allowOther } : {}) };
         else {
-          const maxChoices = one(values, 'maxChoices').trim() === '' ? undefined : int(one(values, 'maxChoices'));
+          const maxChoices = formText(values, 'maxChoices') === '' ? undefined : int(formValue(values, 'maxChoices'));
           if (maxChoices === null || (maxChoices !== undefined && (maxChoices < 1 || maxChoices > 50))) errors.maxChoices = 'consultations.management.errors.max_choices';
           question = { ...base, type, options, ...(allowOther ? { allowOther } : {}), ...(maxChoices ? { maxChoices } : {}) };
         }
@@ -195,11 +192,11 @@ export const questionFromForm = (
       break;
     }
     case 'scale': {
-      const min = int(one(values, 'min'));
-      const max = int(one(values, 'max'));
+      const min = int(formValue(values, 'min'));
+      const max = int(formValue(values, 'max'));
       if (min === null || max === null || min >= max || max - min > 100) errors.max = 'consultations.management.errors.scale_invalid';
-      const minLabel = localizedFrom(values, 'minLabel', 200);
-      const maxLabel = localizedFrom(values, 'maxLabel', 200);
+      const minLabel = formLocalized(values, 'minLabel', 200);
+      const maxLabel = formLocalized(values, 'maxLabel', 200);
       question = {
         ...base,
         type,
@@ -211,15 +208,15 @@ export const questionFromForm = (
       break;
     }
     case 'reference': {
-      const list = one(values, 'list');
+      const list = formValue(values, 'list');
       if (!(REFERENCE_LISTS as readonly string[]).includes(list)) errors.list = 'consultations.management.errors.reference_list';
-      question = { ...base, type, list: (list || 'action-lines') as (typeof REFERENCE_LISTS)[number], multiple: one(values, 'multiple') === 'yes' };
+      question = { ...base, type, list: (list || 'action-lines') as (typeof REFERENCE_LISTS)[number], multiple: formValue(values, 'multiple') === 'yes' };
       break;
     }
     case 'file': {
-      const megabytes = one(values, 'maxMegabytes').trim() === '' ? undefined : int(one(values, 'maxMegabytes'));
+      const megabytes = formText(values, 'maxMegabytes') === '' ? undefined : int(formValue(values, 'maxMegabytes'));
       if (megabytes === null || (megabytes !== undefined && (megabytes < 1 || megabytes > 10))) errors.maxMegabytes = 'consultations.management.errors.max_megabytes';
-      const kinds = many(values, 'kinds').filter((k): k is AttachmentKind => k in ATTACHMENT_TYPES);
+      const kinds = formList(values, 'kinds').filter((k): k is AttachmentKind => k in ATTACHMENT_TYPES);
       question = { ...base, type, ...(megabytes ? { maxBytes: megabytes * 1024 * 1024 } : {}), ...(kinds.length > 0 ? { kinds } : {}) };
       break;
     }
@@ -245,6 +242,3 @@ export const questionFormValues = (q: Question): Values => {
     ...(q.type === 'file' ? { maxMegabytes: q.maxBytes ? String(Math.round(q.maxBytes / 1024 / 1024)) : '', kinds: q.kinds ?? [] } : {}),
   };
 };
-
-export { one };
-export { many };

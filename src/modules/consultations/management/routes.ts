@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formValues } from '../../../core/http/forms.js';
+import { formText, formValue, formValues } from '../../../core/http/forms.js';
 import { pathId } from '../../../core/http/params.js';
 import { notFound } from '../../../core/http/problems.js';
 import { LOCALES, type Localized } from '../../../core/i18n/locales.js';
@@ -21,7 +21,7 @@ import { AUDIENCES, CONSULTATION_STATUSES, RESPONDENT_KINDS } from '../tables.js
 import { changeStatus, TRANSITIONS, type Transition } from './commands/change-status.js';
 import { editQuestionnaire, type IdAllocator } from './commands/edit-questionnaire.js';
 import { createConsultation, updateConsultation } from './commands/save-consultation.js';
-import { consultationFilters, consultationFormValues, consultationFromForm, DEFAULT_TIME_ZONE, one, questionFormValues, questionFromForm, questionType } from './inputs.js';
+import { consultationFilters, consultationFormValues, consultationFromForm, DEFAULT_TIME_ZONE, questionFormValues, questionFromForm, questionType } from './inputs.js';
 import { countPublishedAnswers, publishesAnswers } from '../exports/queries.js';
 import { countAnswersByVersion, findConsultations, findManagedConsultations, isVisibleTo, type When, whenOf } from './queries.js';
 import { addQuestion, addSection, type Edit, moveQuestion, removeQuestion, removeSection, updateQuestion, updateSection } from './rules.js';
@@ -196,14 +196,14 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
       return renderForm(req, reply, { consultation, form: { values, errors: { [result.field]: req.t(`consultations.management.errors.${result.error}`) } }, status: 400 });
     }
     reply.flash('notice', req.t('consultations.management.saved'));
-    return reply.seeOther(`/${req.locale}/admin/consultations/${consultation.id}?zone=${encodeURIComponent(one(values, 'timeZone'))}`);
+    return reply.seeOther(`/${req.locale}/admin/consultations/${consultation.id}?zone=${encodeURIComponent(formValue(values, 'timeZone'))}`);
   });
 
   app.post<{ Params: { id: string } }>('/consultations/:id/status', async (req, reply) => {
     const actor = manager(req);
     const consultation = await getConsultation(db, pathId(req.params.id));
     const values = formValues(req.body);
-    const transition = one(values, 'transition');
+    const transition = formValue(values, 'transition');
     const again = (message: string, status: number) =>
       renderForm(req, reply, {
         consultation,
@@ -212,7 +212,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
         status,
       });
     if (!(transition in TRANSITIONS)) return again(req.t('consultations.management.errors.wrong_status'), 400);
-    if (one(values, 'confirm') !== 'yes') return again(req.t('consultations.management.errors.confirm'), 400);
+    if (formValue(values, 'confirm') !== 'yes') return again(req.t('consultations.management.errors.confirm'), 400);
     const result = await changeStatus(db, { actor, id: consultation.id, transition: transition as Transition, ip: req.ip });
     if (!result.ok) {
       if (result.error === 'not_found') throw notFound();
@@ -265,7 +265,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
       onError?: (form: FormState, status: number) => Promise<FastifyReply>;
     },
   ) => {
-    const note = one(values, 'changeNote').trim().slice(0, 2000);
+    const note = formText(values, 'changeNote').slice(0, 2000);
     const result = await editQuestionnaire(db, {
       actor: req.actor as Actor,
       consultationId: consultation.id,
@@ -284,7 +284,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     return reply.seeOther(`/${req.locale}/admin/consultations/${consultation.id}/questionnaire${anchor ? `#${anchor}` : ''}`);
   };
 
-  const sectionTitle = (values: FormState['values']): Localized => Object.fromEntries(LOCALES.map((l) => [l, one(values, `title.${l}`).trim().slice(0, 300)]).filter(([, v]) => v));
+  const sectionTitle = (values: FormState['values']): Localized => Object.fromEntries(LOCALES.map((l) => [l, formText(values, `title.${l}`).slice(0, 300)]).filter(([, v]) => v));
 
   app.post<{ Params: { id: string } }>('/consultations/:id/sections', async (req, reply) => {
     manager(req);
@@ -333,7 +333,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     const consultation = await getConsultation(db, pathId(req.params.id));
     const section = pathPart(req.params.section);
     const values = formValues(req.body);
-    if (one(values, 'confirm') !== 'yes')
+    if (formValue(values, 'confirm') !== 'yes')
       return renderBuilder(req, reply, {
         consultation,
         forms: { [`${section}-remove`]: { values, errors: { confirm: req.t('consultations.management.errors.confirm') } } },
@@ -374,8 +374,8 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     manager(req);
     const consultation = await getConsultation(db, pathId(req.params.id));
     const values = formValues(req.body);
-    const section = one(values, 'section');
-    const type = questionType(one(values, 'type'));
+    const section = formValue(values, 'section');
+    const type = questionType(formValue(values, 'type'));
     if (!type) throw notFound();
     const again = (form: FormState, status: number) => renderNewQuestion(req, reply, { consultation, section, type, form, status });
     const parsed = questionFromForm(values, { id: 'new', type });
@@ -418,7 +418,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     const consultation = await getConsultation(db, pathId(req.params.id));
     const id = pathPart(req.params.question);
     const values = formValues(req.body);
-    const direction = one(values, 'direction') === 'up' ? 'up' : 'down';
+    const direction = formValue(values, 'direction') === 'up' ? 'up' : 'down';
     return runEdit(req, reply, {
       consultation,
       scope: `${id}-${direction}`,
@@ -434,7 +434,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     const consultation = await getConsultation(db, pathId(req.params.id));
     const id = pathPart(req.params.question);
     const values = formValues(req.body);
-    if (one(values, 'confirm') !== 'yes')
+    if (formValue(values, 'confirm') !== 'yes')
       return renderBuilder(req, reply, {
         consultation,
         forms: { [`${id}-remove`]: { values, errors: { confirm: req.t('consultations.management.errors.confirm') } } },

@@ -3,9 +3,9 @@
  * filters, and the readers of the secretariat's plain HTML forms (dates typed in the meeting's
  * time zone). Errors are message keys per field.
  */
-import { formValue as one, formList as many, formLocalized as localizedFrom, localizedFormValues as localizedValues } from '../../../core/http/forms.js';
+import { formList, formLocalized, formText, formValue, localizedFormValues, localizedText } from '../../../core/http/forms.js';
 import { z } from 'zod';
-import { LOCALES, type Locale, type Localized } from '../../../core/i18n/locales.js';
+import type { Localized } from '../../../core/i18n/locales.js';
 import { isTimeZone, wallClock, zonedToUtc } from '../../../core/i18n/time-zones.js';
 import type { FormState } from '../../../core/views/components.js';
 import { MEETING_ACCESS, MEETING_STATUSES } from '../tables.js';
@@ -14,8 +14,6 @@ type Values = FormState['values'];
 
 /** The meeting's place when the form names no time zone (ITU headquarters, Geneva). */
 export const DEFAULT_TIME_ZONE = 'Europe/Zurich';
-
-const localizedText = (max: number) => z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().max(max).optional()])) as Record<Locale, z.ZodOptional<z.ZodString>>);
 
 /** A meeting's settings; instants in UTC, `timeZone` the place's. A missing deadline takes the group's default. */
 export const meetingInput = z.object({
@@ -54,10 +52,10 @@ const FIELD_ERRORS: Record<string, string> = {
  */
 export const meetingFromForm = (values: Values): { ok: true; input: MeetingInput } | { ok: false; errors: Record<string, string> } => {
   const errors: Record<string, string> = {};
-  const zone = one(values, 'timeZone');
+  const zone = formValue(values, 'timeZone');
   if (!isTimeZone(zone)) errors.timeZone = 'meetings.management.errors.time_zone';
   const at = (name: string) => {
-    const text = one(values, name).trim();
+    const text = formText(values, name);
     if (text === '') return null;
     const instant = zonedToUtc(text, isTimeZone(zone) ? zone : 'UTC');
     // A valid-looking time that the zone skips (clocks going forward) gets its own message.
@@ -70,27 +68,27 @@ export const meetingFromForm = (values: Values): { ok: true; input: MeetingInput
   const deadline = at('contributionsDeadline');
   if (!startsAt && !errors.startsAt) errors.startsAt = 'meetings.management.errors.date_time';
   if (!endsAt && !errors.endsAt) errors.endsAt = 'meetings.management.errors.date_time';
-  const title = localizedFrom(values, 'title', 300);
+  const title = formLocalized(values, 'title', 300);
   if (Object.keys(title).length === 0) errors['title.en'] = 'meetings.management.errors.title_required';
-  const number = one(values, 'number').trim();
-  const online = one(values, 'onlineUrl').trim();
+  const number = formText(values, 'number');
+  const online = formText(values, 'onlineUrl');
   const parsed = meetingInput.safeParse({
-    groupId: /^\d{1,15}$/.test(one(values, 'groupId')) ? Number(one(values, 'groupId')) : 0,
+    groupId: /^\d{1,15}$/.test(formValue(values, 'groupId')) ? Number(formValue(values, 'groupId')) : 0,
     number: /^\d{1,6}$/.test(number) ? Number(number) : 0,
     title,
     startsAt: startsAt?.toISOString() ?? '',
     endsAt: endsAt?.toISOString() ?? '',
     timeZone: zone,
-    place: localizedFrom(values, 'place', 300),
+    place: formLocalized(values, 'place', 300),
     onlineUrl: online || null,
-    chair: one(values, 'chair').trim() || null,
-    viceChairs: one(values, 'viceChairs')
+    chair: formText(values, 'chair') || null,
+    viceChairs: formValue(values, 'viceChairs')
       .split(/\r?\n/)
       .map((s) => s.trim())
       .filter(Boolean),
-    access: one(values, 'access') || undefined,
+    access: formValue(values, 'access') || undefined,
     contributionsDeadline: deadline?.toISOString() ?? null,
-    actionLines: many(values, 'actionLines'),
+    actionLines: formList(values, 'actionLines'),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -109,8 +107,8 @@ export const meetingFormValues = (
 ): Values => ({
   groupId: String(m.groupId),
   number: String(m.number),
-  ...localizedValues('title', m.title),
-  ...localizedValues('place', m.place),
+  ...localizedFormValues('title', m.title),
+  ...localizedFormValues('place', m.place),
   timeZone: m.timeZone,
   startsAt: wallClock(m.startsAt, m.timeZone),
   endsAt: wallClock(m.endsAt, m.timeZone),
@@ -128,9 +126,9 @@ export const AGENDA_NUMBER = /^[1-9]\d{0,2}(\.[1-9]\d{0,2}){0,3}$/;
 /** An agenda item's form: its number and its title per language. */
 export const agendaItemFromForm = (values: Values): { ok: true; number: string; title: Localized } | { ok: false; errors: Record<string, string> } => {
   const errors: Record<string, string> = {};
-  const number = one(values, 'number').trim();
+  const number = formText(values, 'number');
   if (!AGENDA_NUMBER.test(number)) errors.number = 'meetings.management.errors.item_number';
-  const title = localizedFrom(values, 'title', 500);
+  const title = formLocalized(values, 'title', 500);
   if (Object.keys(title).length === 0) errors['title.en'] = 'meetings.management.errors.title_required';
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, number, title };
 };
@@ -140,13 +138,13 @@ export const decisionFromForm = (
   values: Values,
 ): { ok: true; number: number; text: Localized; agendaItemId: number | null; documentIds: number[] } | { ok: false; errors: Record<string, string> } => {
   const errors: Record<string, string> = {};
-  const number = one(values, 'number').trim();
+  const number = formText(values, 'number');
   if (!/^[1-9]\d{0,3}$/.test(number)) errors.number = 'meetings.management.errors.decision_number';
-  const text = localizedFrom(values, 'text', 5000);
+  const text = formLocalized(values, 'text', 5000);
   if (Object.keys(text).length === 0) errors['text.en'] = 'meetings.management.errors.text_required';
-  const item = one(values, 'agendaItemId');
+  const item = formValue(values, 'agendaItemId');
   if (item !== '' && !/^\d{1,15}$/.test(item)) errors.agendaItemId = 'meetings.management.errors.invalid';
-  const documentIds = many(values, 'documentIds')
+  const documentIds = formList(values, 'documentIds')
     .filter((d) => /^\d{1,15}$/.test(d))
     .map(Number);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -161,6 +159,3 @@ export const meetingFilters = z.object({
   status: z.enum(MEETING_STATUSES).optional(),
 });
 export type MeetingFilters = z.output<typeof meetingFilters>;
-
-export { one };
-export { many };

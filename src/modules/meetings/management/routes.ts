@@ -8,7 +8,7 @@ import { documentOut } from '../register/api-schema.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formValues } from '../../../core/http/forms.js';
+import { formValue, formValues } from '../../../core/http/forms.js';
 import { pathId } from '../../../core/http/params.js';
 import { HttpError, notFound } from '../../../core/http/problems.js';
 import { LOCALES } from '../../../core/i18n/locales.js';
@@ -26,7 +26,7 @@ import { moveAgendaItem, saveAgendaItem } from './commands/edit-agenda.js';
 import { followMeeting } from './commands/follow-meeting.js';
 import { saveDecision } from './commands/save-decision.js';
 import { createMeeting, nextMeetingNumber, updateMeeting } from './commands/save-meeting.js';
-import { agendaItemFromForm, DEFAULT_TIME_ZONE, decisionFromForm, meetingFilters, meetingFormValues, meetingFromForm, one } from './inputs.js';
+import { agendaItemFromForm, DEFAULT_TIME_ZONE, decisionFromForm, meetingFilters, meetingFormValues, meetingFromForm } from './inputs.js';
 import { findAgenda, findCitableDocuments, findDecisions, findGroups, findManagedMeetings, findMeetings, isFollowing, isPast } from './queries.js';
 import { isTransition, transitionsFrom } from './rules.js';
 import { AgendaPage, ManageMeetingsPage, MeetingFormPage, SummaryPage } from './views/AdminPages.js';
@@ -197,11 +197,11 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     const actor = manager(req);
     const meeting = await managedMeeting(req.params.id);
     const values = formValues(req.body);
-    const transition = one(values, 'transition');
+    const transition = formValue(values, 'transition');
     const again = (message: string, code: number) =>
       renderForm(req, reply, { meeting, form: emptyForm(meetingFormValues(meeting)), status: { values, errors: { confirm: message } }, code });
     if (!isTransition(transition)) return again(req.t('meetings.management.errors.wrong_status'), 400);
-    if (one(values, 'confirm') !== 'yes') return again(req.t('meetings.management.errors.confirm'), 400);
+    if (formValue(values, 'confirm') !== 'yes') return again(req.t('meetings.management.errors.confirm'), 400);
     const result = await changeMeetingStatus(db, { actor, id: meeting.id, transition, ip: req.ip });
     if (!result.ok) {
       if (result.error === 'not_found') throw notFound();
@@ -254,7 +254,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string; item: string } }>('/meetings/:id/agenda/:item/move', async (req, reply) => {
     const actor = manager(req);
     const meeting = await managedMeeting(req.params.id);
-    const direction = one(formValues(req.body), 'direction') === 'up' ? 'up' : 'down';
+    const direction = formValue(formValues(req.body), 'direction') === 'up' ? 'up' : 'down';
     const result = await moveAgendaItem(db, { actor, meetingId: meeting.id, itemId: pathId(req.params.item), direction, ip: req.ip });
     if (!result.ok) throw notFound();
     reply.flash('notice', req.t('meetings.management.item_moved'));

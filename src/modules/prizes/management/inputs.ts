@@ -2,7 +2,7 @@
  * The managers' edition form: phase dates typed as UTC date-times (`datetime-local` inputs, the
  * label says UTC) and the settings, turned into the API's input so both are checked alike.
  */
-import { fieldErrors, formValue as one, formList as many } from '../../../core/http/forms.js';
+import { fieldErrors, formList, formText, formValue } from '../../../core/http/forms.js';
 import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
 import type { Translate } from '../../../core/i18n/translate.js';
 import type { FormState } from '../../../core/views/components.js';
@@ -25,8 +25,8 @@ export const phasesFromForm = (values: Values) => {
   const errors: Record<string, string> = {};
   const phases: Record<string, { start: string; end: string }> = {};
   for (const phase of PHASES) {
-    const start = utcInstant(one(values, `${phase}.start`));
-    const end = utcInstant(one(values, `${phase}.end`));
+    const start = utcInstant(formValue(values, `${phase}.start`));
+    const end = utcInstant(formValue(values, `${phase}.end`));
     if (!start) errors[`${phase}.start`] = 'core.errors.invalid_date';
     if (!end) errors[`${phase}.end`] = 'core.errors.invalid_date';
     phases[phase] = { start: start ?? '', end: end ?? '' };
@@ -38,15 +38,15 @@ const int = (text: string, fallback: number) => (/^\d{1,4}$/.test(text) ? Number
 
 /** The settings part of the edition form (checkboxes absent mean false). */
 export const settingsFromForm = (values: Values, edition: Edition) => ({
-  categoriesPerProject: int(one(values, 'categoriesPerProject'), edition.categoriesPerProject),
-  projectsPerOrganizationPerCategory: int(one(values, 'projectsPerOrganizationPerCategory'), edition.projectsPerOrganizationPerCategory),
-  excludePastWinners: one(values, 'excludePastWinners') === 'yes',
-  summaryMinWords: int(one(values, 'summaryMinWords'), edition.summaryMinWords),
-  summaryMaxWords: int(one(values, 'summaryMaxWords'), edition.summaryMaxWords),
-  allowedLanguages: many(values, 'allowedLanguages').filter((l): l is Locale => (LOCALES as readonly string[]).includes(l)),
-  validVote: { accountCreatedBeforeVoting: one(values, 'accountCreatedBeforeVoting') === 'yes', allCategoriesRequired: one(values, 'allCategoriesRequired') === 'yes' },
-  countsPublicDuringVoting: one(values, 'countsPublicDuringVoting') === 'yes',
-  nomineesPublished: one(values, 'nomineesPublished') === 'yes',
+  categoriesPerProject: int(formValue(values, 'categoriesPerProject'), edition.categoriesPerProject),
+  projectsPerOrganizationPerCategory: int(formValue(values, 'projectsPerOrganizationPerCategory'), edition.projectsPerOrganizationPerCategory),
+  excludePastWinners: formValue(values, 'excludePastWinners') === 'yes',
+  summaryMinWords: int(formValue(values, 'summaryMinWords'), edition.summaryMinWords),
+  summaryMaxWords: int(formValue(values, 'summaryMaxWords'), edition.summaryMaxWords),
+  allowedLanguages: formList(values, 'allowedLanguages').filter((l): l is Locale => (LOCALES as readonly string[]).includes(l)),
+  validVote: { accountCreatedBeforeVoting: formValue(values, 'accountCreatedBeforeVoting') === 'yes', allCategoriesRequired: formValue(values, 'allCategoriesRequired') === 'yes' },
+  countsPublicDuringVoting: formValue(values, 'countsPublicDuringVoting') === 'yes',
+  nomineesPublished: formValue(values, 'nomineesPublished') === 'yes',
 });
 
 const utcField = (date: Date) => date.toISOString().slice(0, 16);
@@ -118,16 +118,16 @@ export const editionFormValues = (edition: Edition, language: Locale): Values =>
 export const questionsFromForm = (values: Values, edition: Edition, language: Locale): PrizeQuestion[] => {
   const questions: PrizeQuestion[] = [];
   for (const [i, question] of edition.questions.entries()) {
-    if (one(values, `question.${i}.remove`) === 'yes') continue;
-    const label = one(values, `question.${i}.label`).trim().slice(0, 500);
+    if (formValue(values, `question.${i}.remove`) === 'yes') continue;
+    const label = formText(values, `question.${i}.label`).slice(0, 500);
     questions.push({
       id: question.id,
       label: { ...question.label, ...(label ? { [language]: label } : {}) },
-      required: one(values, `question.${i}.required`) === 'yes',
-      maxWords: Math.min(Math.max(int(one(values, `question.${i}.maxWords`), question.maxWords), 10), 2000),
+      required: formValue(values, `question.${i}.required`) === 'yes',
+      maxWords: Math.min(Math.max(int(formValue(values, `question.${i}.maxWords`), question.maxWords), 10), 2000),
     });
   }
-  const label = one(values, 'question.new.label').trim().slice(0, 500);
+  const label = formText(values, 'question.new.label').slice(0, 500);
   if (label) {
     const used = new Set(questions.map((q) => q.id));
     let n = questions.length + 1;
@@ -135,8 +135,8 @@ export const questionsFromForm = (values: Values, edition: Edition, language: Lo
     questions.push({
       id: `q${n}`,
       label: { [language]: label },
-      required: one(values, 'question.new.required') === 'yes',
-      maxWords: Math.min(Math.max(int(one(values, 'question.new.maxWords'), 300), 10), 2000),
+      required: formValue(values, 'question.new.required') === 'yes',
+      maxWords: Math.min(Math.max(int(formValue(values, 'question.new.maxWords'), 300), 10), 2000),
     });
   }
   return questions;
@@ -151,11 +151,11 @@ const categorySchema = editionPatchInput.shape.categories.unwrap().element;
  * least one language (in the reader's, if none is given).
  */
 export const categoryFromForm = (values: Values, { number, locale, t }: { number?: number; locale: Locale; t: Translate }) => {
-  const numberText = one(values, 'number').trim();
-  const title = Object.fromEntries(LOCALES.map((l) => [l, one(values, `title.${l}`).trim()]).filter(([, v]) => v));
+  const numberText = formText(values, 'number');
+  const title = Object.fromEntries(LOCALES.map((l) => [l, formText(values, `title.${l}`)]).filter(([, v]) => v));
   const parsed = categorySchema.safeParse({
     number: number ?? (/^\d{1,3}$/.test(numberText) ? Number(numberText) : numberText === '' ? undefined : Number.NaN),
-    actionLine: one(values, 'actionLine'),
+    actionLine: formValue(values, 'actionLine'),
     title,
   });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues, t);

@@ -4,7 +4,7 @@
  * needs the installed modules and the reference data (sources, options, codes) is checked by the
  * command (commands/save-template.ts).
  */
-import { formValue as one, formList as many } from '../../../core/http/forms.js';
+import { formList, formText, formValue } from '../../../core/http/forms.js';
 import { LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
 import type { TemplateSection } from '../tables.js';
@@ -22,7 +22,7 @@ export type TemplateDraft = { title: Localized; description: Localized; sections
 const localized = (values: Values, prefix: string, max: number): Localized | null => {
   const out: Localized = {};
   for (const l of LOCALES) {
-    const text = one(values, `${prefix}.${l}`).trim();
+    const text = formText(values, `${prefix}.${l}`);
     if (text.length > max) return null;
     if (text) out[l] = text;
   }
@@ -62,30 +62,30 @@ export const templateFromForm = (values: Values): { ok: true; draft: TemplateDra
   const description = localized(values, 'description', DESCRIPTION_MAX);
   if (!description) errors['description.en'] = 'reports.templates.errors.too_long';
   const sections: SectionDraft[] = [];
-  const ids = many(values, 'section');
+  const ids = formList(values, 'section');
   for (const [index, id] of ids.entries()) {
     if (!SECTION_ID.test(id)) {
       errors._form = 'reports.templates.errors.section_id';
       continue;
     }
     const p = `s.${id}`;
-    if (one(values, `${p}.remove`) === 'yes') continue;
-    const rawPosition = one(values, `${p}.position`).trim();
+    if (formValue(values, `${p}.remove`) === 'yes') continue;
+    const rawPosition = formText(values, `${p}.position`);
     const position = rawPosition === '' ? index + 1 : /^\d{1,4}$/.test(rawPosition) ? Number(rawPosition) : Number.NaN;
     if (Number.isNaN(position)) errors[`${p}.position`] = 'reports.templates.errors.position';
     const sectionTitle = localized(values, `${p}.title`, TITLE_MAX);
     if (!sectionTitle || Object.keys(sectionTitle).length === 0) errors[`${p}.title.en`] = 'reports.templates.errors.section_title';
-    const source = one(values, `${p}.source`).trim();
+    const source = formText(values, `${p}.source`);
     const rawOptions: Record<string, string[]> = {};
     for (const name of Object.keys(values)) {
       const m = name.startsWith(`${p}.opt.`) ? name.slice(`${p}.opt.`.length) : null;
-      if (m && /^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(m)) rawOptions[m] = many(values, name).flatMap(codesOf);
+      if (m && /^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(m)) rawOptions[m] = formList(values, name).flatMap(codesOf);
     }
-    const forEach = one(values, `${p}.forEach`) === 'hlpf-sdgs' ? ('hlpf-sdgs' as const) : undefined;
+    const forEach = formValue(values, `${p}.forEach`) === 'hlpf-sdgs' ? ('hlpf-sdgs' as const) : undefined;
     sections.push({
       id,
       title: sectionTitle ?? {},
-      narrative: one(values, `${p}.narrative`) === 'yes',
+      narrative: formValue(values, `${p}.narrative`) === 'yes',
       ...(source ? { source } : {}),
       ...(forEach ? { forEach } : {}),
       position,
@@ -93,17 +93,17 @@ export const templateFromForm = (values: Values): { ok: true; draft: TemplateDra
     });
   }
   // A narrative section added at the end.
-  const newId = one(values, 'new.id').trim();
-  const newTitle = one(values, 'new.title').trim();
+  const newId = formText(values, 'new.id');
+  const newTitle = formText(values, 'new.title');
   if (newId || newTitle) {
     if (!SECTION_ID.test(newId)) errors['new.id'] = 'reports.templates.errors.section_id';
     else if (sections.some((s) => s.id === newId) || ids.includes(newId)) errors['new.id'] = 'reports.templates.errors.section_id_taken';
     if (!newTitle || newTitle.length > TITLE_MAX) errors['new.title'] = 'reports.templates.errors.section_title';
-    const lang = LOCALES.find((l) => l === one(values, 'new.lang')) ?? 'en';
+    const lang = LOCALES.find((l) => l === formValue(values, 'new.lang')) ?? 'en';
     sections.push({ id: newId, title: { [lang]: newTitle }, narrative: true, position: Number.MAX_SAFE_INTEGER, rawOptions: {} });
   }
   if (sections.length === 0) errors._form = 'reports.templates.errors.no_sections';
-  const hlpfGoals = hlpfGoalsOf(one(values, 'hlpfGoals'));
+  const hlpfGoals = hlpfGoalsOf(formValue(values, 'hlpfGoals'));
   if (!hlpfGoals) errors.hlpfGoals = 'reports.templates.errors.hlpf_goals';
   if (Object.keys(errors).length > 0 || !title || !description || !hlpfGoals) return { ok: false, errors };
   // Order by the position typed (ties keep the form's order).

@@ -2,7 +2,7 @@
  * What the reports' forms carry (Zod schemas) and the readers of the plain HTML forms. Errors are
  * message keys per field (`reports.workflow.errors.*`).
  */
-import { formValue as one } from '../../../core/http/forms.js';
+import { formText, formValue } from '../../../core/http/forms.js';
 import { z } from 'zod';
 import { LOCALES, type Locale, TRANSLATION_KINDS } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
@@ -58,20 +58,20 @@ const parse = <S extends z.ZodType>(schema: S, raw: unknown): { ok: true; input:
 };
 
 const settingsRaw = (values: Values) => ({
-  ownerId: intOrNull(one(values, 'ownerId')),
-  deadline: one(values, 'deadline').trim() || null,
-  cutoff: one(values, 'cutoff').trim(),
-  symbol: one(values, 'symbol').trim() || null,
-  distribution: one(values, 'distribution'),
-  originalLanguage: one(values, 'originalLanguage'),
+  ownerId: intOrNull(formValue(values, 'ownerId')),
+  deadline: formText(values, 'deadline') || null,
+  cutoff: formText(values, 'cutoff'),
+  symbol: formText(values, 'symbol') || null,
+  distribution: formValue(values, 'distribution'),
+  originalLanguage: formValue(values, 'originalLanguage'),
 });
 
 export const settingsFromForm = (values: Values) => parse(settingsInput, settingsRaw(values));
 export const createFromForm = (values: Values) =>
   parse(createInput, {
     ...settingsRaw(values),
-    templateKey: one(values, 'templateKey'),
-    year: /^\d{1,6}$/.test(one(values, 'year').trim()) ? Number(one(values, 'year')) : Number.NaN,
+    templateKey: formValue(values, 'templateKey'),
+    year: /^\d{1,6}$/.test(formText(values, 'year')) ? Number(formValue(values, 'year')) : Number.NaN,
   });
 
 /** The narratives of one language as a form sends them: `text.<sectionId>` and `status.<sectionId>`. */
@@ -81,11 +81,11 @@ export const narrativesFromForm = (values: Values, locale: Locale, sectionIds: s
   locale,
   texts: Object.fromEntries(
     sectionIds.map((id) => {
-      const kind = one(values, `status.${id}`);
+      const kind = formValue(values, `status.${id}`);
       return [
         id,
         {
-          text: one(values, `text.${id}`).replace(/\r\n/g, '\n'),
+          text: formValue(values, `text.${id}`).replace(/\r\n/g, '\n'),
           kind: (TRANSLATION_KINDS as readonly string[]).includes(kind) ? (kind as NarrativesInput['texts'][string]['kind']) : 'original',
         },
       ];
@@ -105,11 +105,9 @@ export type CommentInput = z.output<typeof commentInput>;
 
 export const commentFromForm = (values: Values) =>
   parse(commentInput, {
-    sectionId: one(values, 'sectionId'),
-    paragraph: /^\d{1,5}$/.test(one(values, 'paragraph')) ? Number(one(values, 'paragraph')) : Number.NaN,
-    locale: one(values, 'locale'),
-    body: one(values, 'body'),
-    parentId: intOrNull(one(values, 'parentId')),
+    sectionId: formValue(values, 'sectionId'),
+    paragraph: /^\d{1,5}$/.test(formValue(values, 'paragraph')) ? Number(formValue(values, 'paragraph')) : Number.NaN,
+    locale: formValue(values, 'locale'),
+    body: formValue(values, 'body'),
+    parentId: intOrNull(formValue(values, 'parentId')),
   });
-
-export { one };

@@ -5,7 +5,7 @@
  * forms answered by a redirect, or by the page again with what was typed and the errors.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { formValues } from '../../../core/http/forms.js';
+import { formValue, formValues } from '../../../core/http/forms.js';
 import { notFound } from '../../../core/http/problems.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 import { type Actor, authorize, can } from '../../../core/permissions/index.js';
@@ -18,7 +18,7 @@ import type { Refusal } from './commands/result.js';
 import { saveNarratives } from './commands/save-narratives.js';
 import { updateSettings } from './commands/update-settings.js';
 import { diffNarratives } from './diff.js';
-import { commentFromForm, createFromForm, narrativesFromForm, one, settingsFromForm } from './inputs.js';
+import { commentFromForm, createFromForm, narrativesFromForm, settingsFromForm } from './inputs.js';
 import { findComments, findLatestVersion, findReport, findReports, findSecretariat, findTemplates, findVersionByNumber, findVersions, type Report } from './queries.js';
 import { narrativeFormValues, ReportPage, ReportsPage, settingsFormValues } from './views/AdminPages.js';
 import { DiffPage } from './views/DiffPage.js';
@@ -170,10 +170,11 @@ export const workflowAdminRoutes: FastifyPluginAsync = async (app) => {
     const actor = manager(req);
     const report = await reportOf(req.params.id);
     const values = formValues(req.body);
-    const to = one(values, 'to');
+    const to = formValue(values, 'to');
     if (!['review', 'draft', 'final'].includes(to))
       return renderReport(req, reply, { report, state: { values, errors: { confirm: req.t('reports.workflow.errors.invalid') } }, code: 400 });
-    if (one(values, 'confirm') !== 'yes') return renderReport(req, reply, { report, state: { values, errors: { confirm: req.t('reports.workflow.errors.confirm') } }, code: 400 });
+    if (formValue(values, 'confirm') !== 'yes')
+      return renderReport(req, reply, { report, state: { values, errors: { confirm: req.t('reports.workflow.errors.confirm') } }, code: 400 });
     const args = { actor, reportId: report.id, ip: req.ip };
     const result =
       to === 'review'

@@ -1,11 +1,10 @@
 /** What an appointment and its end are made of, and the readers of the secretariat's forms. Errors are message keys per field. */
-import { formValue } from '../../../core/http/forms.js';
+import { formText } from '../../../core/http/forms.js';
 import { z } from 'zod';
 import type { FormState } from '../../../core/views/components.js';
 import { BUREAUX } from '../tables.js';
 
 type Values = FormState['values'];
-const one = (values: Values, name: string) => formValue(values, name).trim();
 
 /** A person (by the e-mail of their account), a bureau, an action line and the day of the appointment. */
 export const appointInput = z.object({
@@ -39,5 +38,10 @@ const read = <S extends z.ZodType>(schema: S, raw: Record<string, string>): { ok
 };
 
 export const appointFromForm = (values: Values) =>
-  read(appointInput, { email: one(values, 'email'), bureau: one(values, 'bureau'), actionLine: one(values, 'actionLine'), appointedOn: one(values, 'appointedOn') });
-export const endFromForm = (values: Values) => read(endInput, { endedOn: one(values, 'endedOn') });
+  read(appointInput, {
+    email: formText(values, 'email'),
+    bureau: formText(values, 'bureau'),
+    actionLine: formText(values, 'actionLine'),
+    appointedOn: formText(values, 'appointedOn'),
+  });
+export const endFromForm = (values: Values) => read(endInput, { endedOn: formText(values, 'endedOn') });

@@ -3,19 +3,17 @@
  * commands), the list filters, and the readers of the plain HTML forms. Errors are message keys
  * per field; rules that need the database (targets, owner, entries) are the commands'.
  */
-import { formValue, formLocalized as localizedFrom } from '../../../core/http/forms.js';
+import { formLocalized, formText, localizedText } from '../../../core/http/forms.js';
 import { z } from 'zod';
-import { LOCALES, type Locale, type Localized } from '../../../core/i18n/locales.js';
+import { LOCALES, type Localized } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
 import { BUREAUX, TASK_STATUSES } from '../tables.js';
 
 type Values = FormState['values'];
-export const one = (values: Values, name: string) => formValue(values, name).trim();
 /** Codes typed in one field, separated by commas or spaces ('4.4, 9.c'). */
 const codes = (text: string) => [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 
 const day = z.iso.date();
-const localizedText = (max: number) => z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().max(max).optional()])) as Record<Locale, z.ZodOptional<z.ZodString>>);
 const someLanguage = (value: Localized) => Object.values(value).some((v) => v && v.trim().length > 0);
 
 export const taskInput = z
@@ -82,26 +80,26 @@ const errorsOf = (issues: readonly z.core.$ZodIssue[]): FormErrors => {
 
 /** The task form (titles per language `title.en`…, owner by e-mail resolved by the route, codes typed). */
 export const taskFromForm = (values: Values, ownerUserId: number | null): Parsed<TaskInput> => {
-  const evidence = codes(one(values, 'evidence')).map((s) => (/^\d{1,12}$/.test(s) ? Number(s) : -1));
-  const output = one(values, 'outputId');
+  const evidence = codes(formText(values, 'evidence')).map((s) => (/^\d{1,12}$/.test(s) ? Number(s) : -1));
+  const output = formText(values, 'outputId');
   const parsed = taskInput.safeParse({
-    title: localizedFrom(values, 'title'),
-    description: localizedFrom(values, 'description'),
-    ownerBureau: one(values, 'ownerBureau'),
+    title: formLocalized(values, 'title'),
+    description: formLocalized(values, 'description'),
+    ownerBureau: formText(values, 'ownerBureau'),
     ownerUserId,
-    startsOn: one(values, 'startsOn'),
-    deadline: one(values, 'deadline'),
-    status: one(values, 'status') || undefined,
+    startsOn: formText(values, 'startsOn'),
+    deadline: formText(values, 'deadline'),
+    status: formText(values, 'status') || undefined,
     outputId: /^\d{1,12}$/.test(output) ? Number(output) : null,
-    sdgTargets: codes(one(values, 'sdgTargets')),
-    connectTargets: codes(one(values, 'connectTargets')),
+    sdgTargets: codes(formText(values, 'sdgTargets')),
+    connectTargets: codes(formText(values, 'connectTargets')),
     evidence,
   });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: errorsOf(parsed.error.issues) };
 };
 
 export const updateFromForm = (values: Values): Parsed<UpdateInput> => {
-  const parsed = updateInput.safeParse({ reportedOn: one(values, 'reportedOn'), status: one(values, 'status'), text: one(values, 'text') });
+  const parsed = updateInput.safeParse({ reportedOn: formText(values, 'reportedOn'), status: formText(values, 'status'), text: formText(values, 'text') });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: errorsOf(parsed.error.issues) };
 };
 

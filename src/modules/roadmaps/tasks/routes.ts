@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formValues } from '../../../core/http/forms.js';
+import { formText, formValues } from '../../../core/http/forms.js';
 import { pathId } from '../../../core/http/params.js';
 import { HttpError, notFound } from '../../../core/http/problems.js';
 import { LOCALES, type Localized } from '../../../core/i18n/locales.js';
@@ -21,7 +21,7 @@ import { BUREAUX, TASK_STATUSES } from '../tables.js';
 import { addUpdate } from './commands/add-update.js';
 import { createTask, type SaveTaskResult, updateTask } from './commands/save-task.js';
 import { tasksCsv, tasksXlsx } from './exports.js';
-import { type FormErrors, taskFilters, taskFormValues, taskFromForm, type TaskInput, updateFromForm, updateInput, one } from './inputs.js';
+import { type FormErrors, taskFilters, taskFormValues, taskFromForm, type TaskInput, updateFromForm, updateInput } from './inputs.js';
 import {
   findEvidenceIds,
   findPlanOutputs,
@@ -180,7 +180,7 @@ export const tasksRoutes: FastifyPluginAsync = async (app) => {
 
   /** The form's input, the owner looked up by e-mail; or the errors. */
   const parseTask = async (values: FormState['values']): Promise<{ ok: true; input: TaskInput } | { ok: false; errors: FormErrors }> => {
-    const email = one(values, 'ownerEmail');
+    const email = formText(values, 'ownerEmail');
     const owner = email ? await findUserByEmail(db, email) : null;
     const parsed = taskFromForm(values, owner?.id ?? null);
     if (email && !owner) return { ok: false, errors: { ...(parsed.ok ? {} : parsed.errors), ownerEmail: 'roadmaps.tasks.errors.unknown_owner' } };

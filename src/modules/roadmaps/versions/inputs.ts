@@ -3,9 +3,9 @@
  * (one text area per language and field; codes typed one per line or separated by commas).
  * Errors are message keys per field.
  */
-import { formValue as one, formList as many, formLocalized as localizedFrom } from '../../../core/http/forms.js';
+import { formList, formLocalized, formText, formValue, localizedText } from '../../../core/http/forms.js';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
+import { LOCALES } from '../../../core/i18n/locales.js';
 import type { FormState } from '../../../core/views/components.js';
 import type { RoadmapVersion } from '../queries.js';
 
@@ -15,7 +15,6 @@ type Values = FormState['values'];
 export const TEXT_FIELDS = ['ituRole', 'objectives', 'expectedResults'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
-const localizedText = (max: number) => z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().max(max).optional()])) as Record<Locale, z.ZodOptional<z.ZodString>>);
 const code = z.string().trim().min(1).max(20);
 
 /** A draft's content. Target codes are checked against the reference data by the command. */
@@ -50,16 +49,16 @@ export const draftFormValues = (v: RoadmapVersion): Values => ({
 
 /** The draft form read into the command's input, or errors (message keys) by field. */
 export const draftFromForm = (values: Values): { ok: true; input: DraftInput } | { ok: false; errors: Record<string, string> } => {
-  const partners = many(values, 'partnerOrganizationIds');
+  const partners = formList(values, 'partnerOrganizationIds');
   if (partners.some((p) => !/^[1-9]\d{0,15}$/.test(p))) return { ok: false, errors: { partnerOrganizationIds: 'roadmaps.versions.errors.unknown_partner' } };
   const parsed = draftInput.safeParse({
-    ituRole: localizedFrom(values, 'ituRole', 5000),
-    objectives: localizedFrom(values, 'objectives', 20_000),
-    expectedResults: localizedFrom(values, 'expectedResults', 20_000),
+    ituRole: formLocalized(values, 'ituRole', 5000),
+    objectives: formLocalized(values, 'objectives', 20_000),
+    expectedResults: formLocalized(values, 'expectedResults', 20_000),
     partnerOrganizationIds: partners.map(Number),
-    sdgTargets: codesFrom(one(values, 'sdgTargets')),
-    connectTargets: codesFrom(one(values, 'connectTargets')),
-    note: one(values, 'note').trim() || null,
+    sdgTargets: codesFrom(formValue(values, 'sdgTargets')),
+    connectTargets: codesFrom(formValue(values, 'connectTargets')),
+    note: formText(values, 'note') || null,
   });
   if (!parsed.success) {
     const errors: Record<string, string> = {};
@@ -79,7 +78,7 @@ export const draftFromForm = (values: Values): { ok: true; input: DraftInput } |
 
 /** The presentation form read, or errors by field. */
 export const presentFromForm = (values: Values): { ok: true; input: PresentInput } | { ok: false; errors: Record<string, string> } => {
-  const parsed = presentInput.safeParse({ symbol: one(values, 'symbol'), presentedOn: one(values, 'presentedOn') });
+  const parsed = presentInput.safeParse({ symbol: formValue(values, 'symbol'), presentedOn: formValue(values, 'presentedOn') });
   if (parsed.success) return { ok: true, input: parsed.data };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
@@ -91,5 +90,3 @@ export const presentFromForm = (values: Values): { ok: true; input: PresentInput
 
 /** A path segment for an action line ('C7.e-health' as is; letters, digits, dot and hyphen only). */
 export const isActionLineCode = (raw: string) => /^[A-Za-z0-9][A-Za-z0-9.-]{0,39}$/.test(raw);
-
-export { one };

@@ -8,7 +8,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formValues } from '../../../core/http/forms.js';
+import { formText, formValues } from '../../../core/http/forms.js';
 import { notFound } from '../../../core/http/problems.js';
 import { LOCALES } from '../../../core/i18n/locales.js';
 import { localizeWithLocale } from '../../../core/i18n/translate.js';
@@ -24,7 +24,7 @@ import { presentVersion } from './commands/present-version.js';
 import { saveDraft } from './commands/save-draft.js';
 import { startDraft } from './commands/start-draft.js';
 import { diffVersions } from './diff.js';
-import { draftFormValues, draftFromForm, isActionLineCode, one, presentFromForm } from './inputs.js';
+import { draftFormValues, draftFromForm, isActionLineCode, presentFromForm } from './inputs.js';
 import { findAllOrganizations, findRoadmapSummaries, findRoadmapTasks, findVersionByNumber, loadVersionLabels } from './queries.js';
 import { DraftFormPage, ManageRoadmapsPage, RoadmapAdminPage } from './views/AdminPages.js';
 import { DiffPage } from './views/DiffPage.js';
@@ -171,7 +171,7 @@ export const versionsAdminRoutes: FastifyPluginAsync = async (app) => {
   app.post('/roadmaps', async (req, reply) => {
     const actor = manager(req);
     const values = formValues(req.body);
-    const actionLine = one(values, 'actionLine').trim();
+    const actionLine = formText(values, 'actionLine');
     const result = await createRoadmap(db, { actor, actionLine, ip: req.ip });
     if (!result.ok) return renderList(req, reply, { form: { values, errors: { actionLine: req.t(`roadmaps.versions.errors.${result.error}`) } }, code: 400 });
     reply.flash('notice', req.t('roadmaps.versions.created', { line: actionLine }));

@@ -3,7 +3,7 @@
  * strings read by money.parseAmount into BigInt minor units, never through a Number. An error is
  * a message key beside its field.
  */
-import { formValue, formLocalized as localizedFrom } from '../../../core/http/forms.js';
+import { formLocalized, formText } from '../../../core/http/forms.js';
 import { z } from 'zod';
 import type { FormState } from '../../../core/views/components.js';
 import { isCurrency, parseAmount } from '../money.js';
@@ -19,18 +19,16 @@ import { isCalendarDate } from './rules.js';
 const key = (error: string) => `trust-fund.ledger.errors.${error}`;
 export type FormRead<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
 
-export const one = (values: FormState['values'], name: string) => formValue(values, name).trim();
-
 class Reader {
   errors: Record<string, string> = {};
   constructor(readonly values: FormState['values']) {}
   text(name: string, max = 500) {
-    const v = one(this.values, name);
+    const v = formText(this.values, name);
     if (v.length > max) this.errors[name] = key('format');
     return v;
   }
   id(name: string, { optional = false } = {}): number | null {
-    const v = one(this.values, name);
+    const v = formText(this.values, name);
     if (!v && optional) return null;
     if (!/^[1-9]\d{0,14}$/.test(v)) {
       this.errors[name] = key(optional ? 'format' : 'required');
@@ -39,18 +37,18 @@ class Reader {
     return Number(v);
   }
   date(name: string) {
-    const v = one(this.values, name);
+    const v = formText(this.values, name);
     if (!isCalendarDate(v)) this.errors[name] = key('date');
     return v;
   }
   currency(name: string) {
-    const v = one(this.values, name).toUpperCase();
+    const v = formText(this.values, name).toUpperCase();
     if (!isCurrency(v)) this.errors[name] = key('currency');
     return v;
   }
   amount(name: string, currency: string): bigint {
     if (!isCurrency(currency)) return 0n;
-    const parsed = parseAmount(one(this.values, name), currency);
+    const parsed = parseAmount(formText(this.values, name), currency);
     if (!parsed.ok) {
       this.errors[name] = key(parsed.error);
       return 0n;
@@ -65,7 +63,7 @@ class Reader {
 export const receiptFromForm = (values: FormState['values']): FormRead<ReceiptInput> => {
   const r = new Reader(values);
   const currency = r.currency('currency');
-  const psc = one(values, 'pscPercent');
+  const psc = formText(values, 'pscPercent');
   return r.result({
     donorId: r.id('donorId') ?? 0,
     pledgeId: r.id('pledgeId', { optional: true }),
@@ -79,7 +77,7 @@ export const receiptFromForm = (values: FormState['values']): FormRead<ReceiptIn
 
 export const allocationFromForm = (values: FormState['values']): FormRead<AllocationInput> => {
   const r = new Reader(values);
-  const override = one(values, 'overrideReason');
+  const override = formText(values, 'overrideReason');
   return r.result({
     taskId: r.id('taskId') ?? 0,
     amountChf: r.amount('amount', 'CHF'),
@@ -103,26 +101,26 @@ export const reversalFromForm = (values: FormState['values']): FormRead<Reversal
 
 export const donorFromForm = (values: FormState['values']): FormRead<DonorInput> => {
   const r = new Reader(values);
-  const kind = one(values, 'kind') as DonorKind;
+  const kind = formText(values, 'kind') as DonorKind;
   if (!(DONOR_KINDS as readonly string[]).includes(kind)) r.errors.kind = key('donor_kind');
   return r.result({
     kind,
-    countryCode: kind === 'member-state' ? one(values, 'countryCode').toUpperCase() : null,
+    countryCode: kind === 'member-state' ? formText(values, 'countryCode').toUpperCase() : null,
     organizationId: kind === 'member-state' ? null : r.id('organizationId', { optional: true }),
-    name: localizedFrom(values, 'name'),
+    name: formLocalized(values, 'name'),
   });
 };
 
 export const pledgeFromForm = (values: FormState['values']): FormRead<PledgeInput> => {
   const r = new Reader(values);
   const currency = r.currency('currency');
-  const actionLine = one(values, 'actionLine');
+  const actionLine = formText(values, 'actionLine');
   return r.result({
     donorId: r.id('donorId') ?? 0,
     currency,
     amountMinor: r.amount('amount', currency),
     pledgedOn: r.date('pledgedOn'),
-    purpose: localizedFrom(values, 'purpose'),
+    purpose: formLocalized(values, 'purpose'),
     actionLine: actionLine || null,
   });
 };

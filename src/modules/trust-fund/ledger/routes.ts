@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isUploadedFile } from '../../../core/http/body-parsers.js';
-import { formValues } from '../../../core/http/forms.js';
+import { formText, formValues } from '../../../core/http/forms.js';
 import { type Actor, authorize, can } from '../../../core/permissions/index.js';
 import { emptyForm, type FormState } from '../../../core/views/components.js';
 import { findCountries, countryName } from '../../reference/queries.js';
@@ -22,7 +22,7 @@ import { postReversal } from './commands/post-reversal.js';
 import { recordPledge } from './commands/record-pledge.js';
 import { createDonor } from './commands/save-donor.js';
 import { importRates, readRate, setRate } from './commands/set-rates.js';
-import { allocationFromForm, donorFromForm, expenditureFromForm, type FormRead, ledgerFilters, one, pledgeFromForm, receiptFromForm, reversalFromForm } from './inputs.js';
+import { allocationFromForm, donorFromForm, expenditureFromForm, type FormRead, ledgerFilters, pledgeFromForm, receiptFromForm, reversalFromForm } from './inputs.js';
 import { findDonors, findLedgerEntries, findOpenAllocations, findPledges, findRates, LEDGER_PAGE_SIZE } from './queries.js';
 import type { Refusal } from './rules.js';
 import { DonorsPage, LedgerPage, ledgerPath, PledgesPage, PostingPage, RatesPage } from './views/LedgerPages.js';
@@ -152,7 +152,7 @@ export const ledgerAdminRoutes: FastifyPluginAsync = async (app) => {
   app.post('/trust-fund/rates', async (req, reply) => {
     const actor = treasurer(req);
     const values = formValues(req.body);
-    const read = readRate({ currency: one(values, 'currency'), month: one(values, 'month'), rate: one(values, 'rate') });
+    const read = readRate({ currency: formText(values, 'currency'), month: formText(values, 'month'), rate: formText(values, 'rate') });
     if (!read.ok) return ratesPage(req, reply, { form: { values, errors: { [read.field]: req.t(`trust-fund.ledger.errors.${read.error}`) } }, code: 400 });
     await setRate(db, { actor, rate: read.rate, ip: req.ip });
     reply.flash('notice', req.t('trust-fund.ledger.rate_saved'));
