@@ -7,10 +7,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formText, formValue, formValues } from '../../../core/http/forms.js';
+import { formLocalized, formText, formValue, formValues } from '../../../core/http/forms.js';
 import { pathId } from '../../../core/http/params.js';
 import { notFound } from '../../../core/http/problems.js';
-import { LOCALES, type Localized } from '../../../core/i18n/locales.js';
+import { LOCALES } from '../../../core/i18n/locales.js';
 import { localizeWithLocale } from '../../../core/i18n/translate.js';
 import { type Actor, authorize, can } from '../../../core/permissions/index.js';
 import { emptyForm, type FormState } from '../../../core/views/components.js';
@@ -284,13 +284,11 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     return reply.seeOther(`/${req.locale}/admin/consultations/${consultation.id}/questionnaire${anchor ? `#${anchor}` : ''}`);
   };
 
-  const sectionTitle = (values: FormState['values']): Localized => Object.fromEntries(LOCALES.map((l) => [l, formText(values, `title.${l}`).slice(0, 300)]).filter(([, v]) => v));
-
   app.post<{ Params: { id: string } }>('/consultations/:id/sections', async (req, reply) => {
     manager(req);
     const consultation = await getConsultation(db, pathId(req.params.id));
     const values = formValues(req.body);
-    const title = sectionTitle(values);
+    const title = formLocalized(values, 'title', 300);
     if (Object.keys(title).length === 0)
       return renderBuilder(req, reply, {
         consultation,
@@ -311,7 +309,7 @@ export const managementAdminRoutes: FastifyPluginAsync = async (app) => {
     const consultation = await getConsultation(db, pathId(req.params.id));
     const section = pathPart(req.params.section);
     const values = formValues(req.body);
-    const title = sectionTitle(values);
+    const title = formLocalized(values, 'title', 300);
     if (Object.keys(title).length === 0)
       return renderBuilder(req, reply, {
         consultation,

@@ -2,7 +2,7 @@
  * The managers' edition form: phase dates typed as UTC date-times (`datetime-local` inputs, the
  * label says UTC) and the settings, turned into the API's input so both are checked alike.
  */
-import { fieldErrors, formList, formText, formValue } from '../../../core/http/forms.js';
+import { fieldErrors, formList, formLocalized, formText, formValue } from '../../../core/http/forms.js';
 import { LOCALES, type Locale } from '../../../core/i18n/locales.js';
 import type { Translate } from '../../../core/i18n/translate.js';
 import type { FormState } from '../../../core/views/components.js';
@@ -152,7 +152,7 @@ const categorySchema = editionPatchInput.shape.categories.unwrap().element;
  */
 export const categoryFromForm = (values: Values, { number, locale, t }: { number?: number; locale: Locale; t: Translate }) => {
   const numberText = formText(values, 'number');
-  const title = Object.fromEntries(LOCALES.map((l) => [l, formText(values, `title.${l}`)]).filter(([, v]) => v));
+  const title = formLocalized(values, 'title');
   const parsed = categorySchema.safeParse({
     number: number ?? (/^\d{1,3}$/.test(numberText) ? Number(numberText) : numberText === '' ? undefined : Number.NaN),
     actionLine: formValue(values, 'actionLine'),
