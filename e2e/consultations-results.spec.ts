@@ -21,7 +21,7 @@ describe.skipIf(skipBrowserTests)('consultation results (six languages)', () => 
     const page = await h.newPage();
     for (const locale of LOCALES) {
       await page.goto(`/${locale}/consultations/${published.consultation.id}/results?breakdown=gender`);
-      expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(3);
+      expect(await page.locator('figure.chart [role="img"]').count()).toBeGreaterThan(3);
       await expectAccessible(page);
       await page.goto(`/${locale}/consultations/${published.consultation.id}/synthesis`);
       await expectAccessible(page);

@@ -31,16 +31,23 @@ describe.skipIf(skipBrowserTests)('WSIS Trust Fund public page (Arabic)', () => 
     const page = await h.newPage();
     await page.goto('/ar/trust-fund');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    expect(await page.locator('figure.chart svg[role="img"]').count()).toBe(3);
+    expect(await page.locator('figure.chart [role="img"]').count()).toBe(3);
     expect(await page.locator('figure.chart table').count()).toBe(3);
-    // Every label and amount of the charts is drawn inside its chart (right to left: none past either side, none over a bar).
+    // Every label and amount of the charts is text inside its chart, at 12 px or more, and right to left
+    // each label stands right of its bar, which stands right of its amount.
     const outside = await page.evaluate(() =>
-      [...document.querySelectorAll('figure.chart svg')].flatMap((svg) => {
-        const box = svg.getBoundingClientRect();
-        return [...svg.querySelectorAll('text')]
-          .map((text) => ({ text: text.textContent ?? '', r: text.getBoundingClientRect() }))
-          .filter(({ r }) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1))
-          .map(({ text }) => text);
+      [...document.querySelectorAll('figure.chart .bar-chart')].flatMap((chart) => {
+        const box = chart.getBoundingClientRect();
+        return [...chart.querySelectorAll('.bar-row')].flatMap((row) => {
+          const [label, bar, value] = [row.querySelector('.bar-label'), row.querySelector('.bar'), row.querySelector('.bar-value')].map((e) =>
+            (e as Element).getBoundingClientRect(),
+          );
+          const text = row.textContent ?? '';
+          const small = [...row.querySelectorAll('.bar-label, .bar-value')].some((e) => Number.parseFloat(getComputedStyle(e).fontSize) < 12);
+          const out = [label, value].some((r) => r && (r.left < box.left - 1 || r.right > box.right + 1));
+          const order = label && bar && value && label.left >= bar.right - 1 && bar.left >= value.right - 1;
+          return small || out || !order ? [text] : [];
+        });
       }),
     );
     expect(outside, 'chart texts drawn outside their chart').toEqual([]);

@@ -1,9 +1,13 @@
 /**
- * Charts drawn on the server as SVG (no script), each with its data table beside it: the table is
- * the text alternative (screen readers, copying the figures), the picture is `role="img"` with a
- * title and a description. Mirrored for right-to-left pages: in Arabic the labels are on the right
- * and the bars grow leftwards; columns run from right to left. Numbers are formatted by the
- * caller's locale (view.fmt). Reused by results of consultations and by reports.
+ * Charts drawn on the server in HTML (no script), each with its data table beside it: the table is
+ * the text alternative (screen readers, copying the figures), the chart is `role="img"` named by
+ * its caption and described by a sentence. Labels and values are HTML text at the page's own size
+ * (never below 12 CSS pixels, on a 320-pixel phone too) and wrap onto several lines in any script;
+ * only the bars are drawn, as SVG rectangles, so nothing is cut at a character count or shrunk with
+ * the picture. The grid follows the page's direction: in Arabic the labels are on the right and the
+ * bars grow leftwards; columns run from right to left. Numbers are formatted by the caller's locale
+ * (view.fmt). Used by the Stocktaking statistics, the results of consultations and the Trust Fund;
+ * a report's chart, which must also become a PNG, is its own SVG (modules/reports/output/chart.tsx).
  */
 import type { ComponentChildren } from 'preact';
 import { type Column, Table } from './components.js';
@@ -33,68 +37,78 @@ const maxOf = <V extends number | bigint>(data: ChartDatum<V>[]): V => {
   return max;
 };
 
-/** The data table beside a chart: its columns and rows (the caller decides what the figures are). */
-export type ChartTable<T> = { columns: Column<T>[]; rows: T[] };
-
-export const CHART_WIDTH = 640;
-const LABEL_WIDTH = 220;
-const VALUE_WIDTH = 120;
-const ROW_HEIGHT = 28;
-const BAR_HEIGHT = 18;
-const FILL = '#005a9c';
-const TEXT = '#1b1b1b';
-const AXIS = '#6b6b6b';
-const MAX_LABEL_CHARS = 30;
-
-const shortLabel = (label: string) => {
-  const chars = [...label];
-  return chars.length > MAX_LABEL_CHARS ? `${chars.slice(0, MAX_LABEL_CHARS - 1).join('')}…` : label;
+/** A bar's share of its track, in hundredths: a value above nothing keeps a sliver (half a hundredth) so that it is seen. */
+const shareOf = <V extends number | bigint>(value: V, max: V): number => {
+  const share = scaledLength(value, max, 100);
+  return share === 0 && Number(value) > 0 ? 0.5 : share;
 };
 
-/** A chart's picture: an image named by its title and described by its description, `height` units tall. */
-const ChartSvg = (props: { class: string; id: string; title: string; description: string; height: number; rtl: boolean; children: ComponentChildren }) => (
-  <svg
-    class={props.class}
-    role="img"
-    aria-labelledby={`${props.id}-title ${props.id}-desc`}
-    viewBox={`0 0 ${CHART_WIDTH} ${props.height}`}
-    width="100%"
-    preserveAspectRatio="xMinYMin meet"
-    data-direction={props.rtl ? 'rtl' : 'ltr'}
-  >
-    <title id={`${props.id}-title`}>{props.title}</title>
-    <desc id={`${props.id}-desc`}>{props.description}</desc>
-    {props.children}
-  </svg>
-);
+const FILL = '#005a9c';
 
-/** The picture and its table in one figure; `title` names both. */
-const ChartFigure = <T,>({ id, title, svg, table, empty }: { id: string; title: string; svg: ComponentChildren; table: ChartTable<T>; empty: string }) => (
-  <figure class="chart" aria-labelledby={`${id}-caption`}>
-    <figcaption id={`${id}-caption`}>{title}</figcaption>
-    {svg}
-    <Table caption={title} columns={table.columns} rows={table.rows} empty={empty} />
-  </figure>
-);
+/** The data table beside a chart: its columns and rows (the caller decides what the figures are). */
+export type ChartTable<T> = { columns: Column<T>[]; rows: T[] };
 
 /** What a chart is given: its figures, the table that shows them, and how a value is written. */
 type ChartProps<T, V extends number | bigint> = {
   view: ViewContext;
   id: string;
   title: string;
-  /** A sentence saying what the chart shows (its <desc>); the figures themselves are in the table. */
+  /** A sentence saying what the chart shows (its description); the figures themselves are in the table. */
   description: string;
   data: ChartDatum<V>[];
   table: ChartTable<T>;
   /** Said instead of the chart when there is no datum. */
   empty: string;
   format?: (n: V) => string;
+  /** The title as a heading of this level inside the caption, where the chart is a section of its page. */
+  heading?: 2 | 3;
 };
 
 /**
- * Horizontal bars, one per datum (choices, codes, themes): the label, the bar, the formatted value.
- * Left to right: labels on the left, bars grow rightwards from x = 220; right to left: labels on
- * the right (their `start`, since they inherit the page's direction), bars end at x = 640 − 220 and grow leftwards.
+ * The chart and its table in one figure, side by side on a wide screen; `title` names both. The
+ * chart is an image named by the caption and described by `description` (a hidden paragraph that
+ * screen readers read as the image's description, once; the table says the same to everyone).
+ */
+const ChartFigure = <T,>({
+  id,
+  title,
+  description,
+  heading,
+  chart,
+  table,
+  empty,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  heading?: 2 | 3;
+  chart: ComponentChildren;
+  table: ChartTable<T>;
+  empty: string;
+}) => {
+  const Heading = heading === 2 ? 'h2' : heading === 3 ? 'h3' : null;
+  return (
+    <figure class="chart" aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`}>{Heading ? <Heading>{title}</Heading> : title}</figcaption>
+      <div class="chart-with-table">
+        {chart && (
+          <div>
+            <p id={`${id}-desc`} hidden>
+              {description}
+            </p>
+            {chart}
+          </div>
+        )}
+        <Table caption={title} columns={table.columns} rows={table.rows} empty={empty} />
+      </div>
+    </figure>
+  );
+};
+
+/**
+ * Horizontal bars, one per datum (choices, codes, themes, donors): the label, the bar, the formatted
+ * value, in a grid that follows the page's direction. A label is user text or a name: isolated
+ * (<bdi>), whatever its direction.
  */
 export const BarChart = <T, V extends number | bigint = number>({
   view,
@@ -104,42 +118,37 @@ export const BarChart = <T, V extends number | bigint = number>({
   data,
   table,
   empty,
+  heading,
   format = (n: V) => view.fmt.number(n as number),
 }: ChartProps<T, V>) => {
   const rtl = view.dir === 'rtl';
   const max = maxOf(data);
-  const span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const height = Math.max(1, data.length) * ROW_HEIGHT + 8;
-  const svg =
+  const chart =
     data.length === 0 ? null : (
-      <ChartSvg class="chart-bars" id={id} title={title} description={description} height={height} rtl={rtl}>
-        {/* The texts inherit the page's direction, so `start` is their right edge in Arabic: labels grow leftwards from the right margin, values leftwards from the bar's end. */}
-        <line x1={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} x2={rtl ? CHART_WIDTH - LABEL_WIDTH : LABEL_WIDTH} y1="0" y2={height - 4} stroke={AXIS} stroke-width="1" />
-        {data.map((d, i) => {
-          const width = scaledLength(d.value, max, span);
-          const y = i * ROW_HEIGHT + 4;
-          const middle = y + BAR_HEIGHT / 2 + 4;
-          const barX = rtl ? CHART_WIDTH - LABEL_WIDTH - width : LABEL_WIDTH;
+      <div class="bar-chart" role="img" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-desc`}>
+        {data.map((d) => {
+          const share = shareOf(d.value, max);
           return (
-            <g class="chart-row">
-              <text x={rtl ? CHART_WIDTH - 4 : 4} y={middle} text-anchor="start" font-size="13" fill={TEXT}>
-                {shortLabel(d.label)}
-              </text>
-              <rect x={barX} y={y} width={width} height={BAR_HEIGHT} fill={FILL} />
-              <text x={rtl ? barX - 4 : barX + width + 4} y={middle} text-anchor="start" font-size="13" fill={TEXT}>
-                {format(d.value)}
-              </text>
-            </g>
+            <div class="bar-row">
+              <span class="bar-label">
+                <bdi>{d.label}</bdi>
+              </span>
+              <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect x={rtl ? Math.round((100 - share) * 10) / 10 : 0} y="0" width={share} height="10" fill={FILL} />
+              </svg>
+              <span class="bar-value">{format(d.value)}</span>
+            </div>
           );
         })}
-      </ChartSvg>
+      </div>
     );
-  return <ChartFigure id={id} title={title} svg={svg} table={table} empty={empty} />;
+  return <ChartFigure id={id} title={title} description={description} heading={heading} chart={chart} table={table} empty={empty} />;
 };
 
 /**
- * Vertical columns in the order of their values (a scale's distribution), the value's label under
- * each column. Right to left, the first value is the rightmost column.
+ * Vertical columns in the order of their values (a scale's distribution): each column's value above
+ * it, its label under it. The columns share the width and run in the page's direction (right to
+ * left, the first value is the rightmost column).
  */
 export const ColumnChart = <T, V extends number | bigint = number>({
   view,
@@ -149,37 +158,28 @@ export const ColumnChart = <T, V extends number | bigint = number>({
   data,
   table,
   empty,
+  heading,
   format = (n: V) => view.fmt.number(n as number),
 }: ChartProps<T, V>) => {
-  const rtl = view.dir === 'rtl';
   const max = maxOf(data);
-  const height = 220;
-  const base = height - 28;
-  const top = 20;
-  const margin = 8;
-  const slot = (CHART_WIDTH - 2 * margin) / Math.max(1, data.length);
-  const width = Math.min(64, slot * 0.7);
-  const svg =
+  const chart =
     data.length === 0 ? null : (
-      <ChartSvg class="chart-columns" id={id} title={title} description={description} height={height} rtl={rtl}>
-        <line x1={margin} x2={CHART_WIDTH - margin} y1={base} y2={base} stroke={AXIS} stroke-width="1" />
-        {data.map((d, i) => {
-          const h = scaledLength(d.value, max, base - top);
-          const center = rtl ? CHART_WIDTH - margin - slot * (i + 0.5) : margin + slot * (i + 0.5);
-          const x = Math.round((center - width / 2) * 10) / 10;
+      <div class="column-chart" role="img" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-desc`}>
+        {data.map((d) => {
+          const share = shareOf(d.value, max);
           return (
-            <g class="chart-column">
-              <rect x={x} y={base - h} width={width} height={h} fill={FILL} />
-              <text x={center} y={base - h - 4} text-anchor="middle" font-size="13" fill={TEXT}>
-                {format(d.value)}
-              </text>
-              <text x={center} y={base + 18} text-anchor="middle" font-size="13" fill={TEXT}>
-                {shortLabel(d.label)}
-              </text>
-            </g>
+            <div class="column">
+              <span class="column-value">{format(d.value)}</span>
+              <svg class="column-bar" viewBox="0 0 10 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect x="0" y={Math.round((100 - share) * 10) / 10} width="10" height={share} fill={FILL} />
+              </svg>
+              <span class="column-label">
+                <bdi>{d.label}</bdi>
+              </span>
+            </div>
           );
         })}
-      </ChartSvg>
+      </div>
     );
-  return <ChartFigure id={id} title={title} svg={svg} table={table} empty={empty} />;
+  return <ChartFigure id={id} title={title} description={description} heading={heading} chart={chart} table={table} empty={empty} />;
 };

@@ -195,14 +195,19 @@ describe('GET /:locale/stocktaking/statistics', () => {
     const res = await kit.app.inject({ url: '/en/stocktaking/statistics' });
     expect(res.statusCode).toBe(200);
     expect(count(res.body, /<h1[ >]/g)).toBe(1);
-    expect(count(res.body, /<div class="bar-chart" role="img" aria-label="[^"]+"/g)).toBe(6);
+    expect(count(res.body, /<div class="bar-chart" role="img" aria-labelledby="chart-\w+-caption" aria-describedby="chart-\w+-desc">/g)).toBe(6);
+    // Each chart's title is a heading of the page, and its description says what the bars are.
+    expect(res.body).toContain('<figcaption id="chart-actionLine-caption"><h2>Entries by Action line</h2></figcaption>');
+    expect(res.body).toContain(
+      '<p id="chart-actionLine-desc" hidden>One bar per value of “Action line”, as long as its number of published entries; the table gives the same figures.</p>',
+    );
     expect(res.body).toMatch(/<caption>Entries by Action line<\/caption>/);
     expect(res.body).toMatch(/<th scope="row"><a href="\/en\/stocktaking\?actionLine=C2">C2 [^<]+<\/a><\/th><td class="numeric">7<\/td>/); // 8 with C2, one unpublished
     expect(res.body).not.toContain('narwhal');
     // Labels are text that wraps, not cut at a number of characters.
     for (const locale of ['en', 'ru', 'zh']) {
       const body = (await kit.app.inject({ url: `/${locale}/stocktaking/statistics` })).body;
-      const labels = [...body.matchAll(/<span class="bar-label">([^<]*)<\/span>/g)].map((m) => m[1] ?? '');
+      const labels = [...body.matchAll(/<span class="bar-label"><bdi>([^<]*)<\/bdi><\/span>/g)].map((m) => m[1] ?? '');
       const tableLabels = [...body.matchAll(/<th scope="row"><a [^>]*>([^<]*)<\/a><\/th>/g)].map((m) => m[1] ?? '');
       expect(labels.length, locale).toBeGreaterThan(0);
       expect(labels, locale).toEqual(tableLabels);

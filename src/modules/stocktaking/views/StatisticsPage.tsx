@@ -1,11 +1,14 @@
+import { BarChart } from '../../../core/views/charts.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import { BarChart } from '../components/BarChart.js';
 import { facetLabel, type ReferenceNames } from '../components/labels.js';
 import type { FacetName, Facets } from '../queries.js';
 import { facetTitle } from './SearchPage.js';
 
 export type StatisticsPageProps = { view: ViewContext; facets: Facets; names: ReferenceNames; total: number };
+
+/** A bar of a statistics chart, and the row of its table: the value links to the entries it counts. */
+type StatisticsRow = { label: string; value: number; href: string };
 
 const CHARTS: FacetName[] = ['actionLine', 'sdg', 'region', 'stakeholderType', 'targetGroup', 'year'];
 
@@ -26,19 +29,31 @@ export const StatisticsPage = ({ view, facets, names, total }: StatisticsPagePro
       </p>
       <h1>{t('stocktaking.statistics.title')}</h1>
       <p class="lead">{t('stocktaking.statistics.lead', { count: total })}</p>
-      {CHARTS.map((facet) => (
-        <BarChart
-          view={view}
-          id={`chart-${facet}`}
-          title={t('stocktaking.statistics.by', { facet: facetTitle(view, facet) })}
-          labelHeader={facetTitle(view, facet)}
-          bars={ordered(facet).map((c) => ({
-            label: facetLabel(view, names, facet, c.value),
-            value: c.count,
-            href: `${view.href('/stocktaking')}?${new URLSearchParams({ [facet]: c.value }).toString()}`,
-          }))}
-        />
-      ))}
+      {CHARTS.map((facet) => {
+        const rows: StatisticsRow[] = ordered(facet).map((c) => ({
+          label: facetLabel(view, names, facet, c.value),
+          value: c.count,
+          href: `${view.href('/stocktaking')}?${new URLSearchParams({ [facet]: c.value }).toString()}`,
+        }));
+        return (
+          <BarChart<StatisticsRow>
+            view={view}
+            id={`chart-${facet}`}
+            heading={2}
+            title={t('stocktaking.statistics.by', { facet: facetTitle(view, facet) })}
+            description={t('stocktaking.statistics.chart_description', { facet: facetTitle(view, facet) })}
+            data={rows}
+            empty={t('stocktaking.statistics.no_data')}
+            table={{
+              columns: [
+                { header: facetTitle(view, facet), cell: (r) => <a href={r.href}>{r.label}</a>, rowHeader: true },
+                { header: t('stocktaking.statistics.entries'), cell: (r) => view.fmt.number(r.value), numeric: true },
+              ],
+              rows,
+            }}
+          />
+        );
+      })}
     </Layout>
   );
 };

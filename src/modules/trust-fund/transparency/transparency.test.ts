@@ -230,7 +230,7 @@ describe('the public page', () => {
     const res = await kit.app.inject({ url: '/en/trust-fund' });
     expect(res.statusCode).toBe(200);
     const body = res.body;
-    expect(body.match(/<svg class="chart-bars"/g)?.length).toBe(3);
+    expect(body.match(/<div class="bar-chart" role="img"/g)?.length).toBe(3);
     expect(body.match(/<table>/g)?.length).toBe(3);
     // France in 2026: the large amount is exact to the centime.
     expect(body).toContain(formatChf(12_345_678_901_234n, 'en'));
@@ -255,7 +255,10 @@ describe('the public page', () => {
     const res = await kit.app.inject({ url: '/ar/trust-fund' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('dir="rtl"');
-    expect(res.body).toContain('data-direction="rtl"');
+    // The bars grow leftwards: each ends at the right end of its track.
+    const bars = [...res.body.matchAll(/<rect x="([\d.]+)" y="0" width="([\d.]+)"/g)].map((m) => Number(m[1]) + Number(m[2]));
+    expect(bars.length).toBeGreaterThan(0);
+    for (const end of bars) expect(end).toBeCloseTo(100, 5);
     expect(res.body).toContain(new Intl.DisplayNames(['ar'], { type: 'region' }).of('FR'));
     expect(res.body).toContain(formatChf(4_000_000n, 'ar'));
   });
