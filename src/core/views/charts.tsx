@@ -65,7 +65,8 @@ type ChartProps<T, V extends number | bigint> = {
 };
 
 /**
- * The chart and its table in one figure, side by side on a wide screen; `title` names both. The
+ * The chart and its table in one figure, `title` naming both: a table of two columns stands beside
+ * the chart on a wide screen, a wider one under it (beside, it would scroll). The
  * chart is an image named by the caption and described by `description` (a hidden paragraph that
  * screen readers read as the image's description, once; the table says the same to everyone).
  */
@@ -90,7 +91,7 @@ const ChartFigure = <T,>({
   return (
     <figure class="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{Heading ? <Heading>{title}</Heading> : title}</figcaption>
-      <div class="chart-with-table">
+      <div class={table.columns.length <= 2 ? 'chart-with-table beside' : 'chart-with-table'}>
         {chart && (
           <div>
             <p id={`${id}-desc`} hidden>
