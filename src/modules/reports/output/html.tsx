@@ -42,6 +42,8 @@ export const REPORT_BODY_CSS = `
 .report .report-chart { margin: 1.5rem 0 0.5rem; }
 .report .report-chart figcaption { font-weight: 700; margin-block-end: 0.5rem; }
 .report .report-chart svg, .report .report-chart img { display: block; max-inline-size: 100%; block-size: auto; }
+.report .report-chart-scroll { max-inline-size: 100%; overflow-x: auto; }
+.report .report-chart-scroll svg { max-inline-size: none; }
 @media print {
   .report .report-section { break-before: page; }
   .report h1, .report h2, .report h3, .report h4, .report caption, .report figcaption { break-after: avoid; }
@@ -131,7 +133,15 @@ const Chart = ({ block, id, doc, images }: { block: ChartBlock; id: string; doc:
     <>
       <figure class="report-chart" id={id} aria-labelledby={`${id}-caption`}>
         <figcaption id={`${id}-caption`}>{block.title}</figcaption>
-        {png ? <img src={`data:image/png;base64,${png.toString('base64')}`} alt={block.title} /> : <ChartSvg block={block} dir={doc.dir} locale={doc.locale} id={id} fluid />}
+        {png ? (
+          <img src={`data:image/png;base64,${png.toString('base64')}`} alt={block.title} />
+        ) : (
+          // At its own size, so that its text is as large as the page's; on a narrower screen it
+          // scrolls sideways in its own focusable region, as a wide table does.
+          <div class="report-chart-scroll" role="region" aria-label={block.title} tabindex={0}>
+            <ChartSvg block={block} dir={doc.dir} locale={doc.locale} id={id} />
+          </div>
+        )}
       </figure>
       <DataTable
         caption={block.title}
