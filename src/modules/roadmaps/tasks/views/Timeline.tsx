@@ -22,7 +22,8 @@ const ticks = (from: string, to: string) => {
 };
 
 /**
- * A roadmap's tasks as bars from start to deadline with today's line, drawn on the server. An
+ * A roadmap's tasks as bars from start to deadline with today's line, drawn on the server at its
+ * own size (800 px wide; its text 12 px), in a region that scrolls sideways on a narrower screen. An
  * image to assistive technology (role img, title and description); the data table below it
  * carries the same facts. Each bar has its light's colour and, at its end, the light's shape.
  */
@@ -41,45 +42,49 @@ export const Timeline = ({ view, tasks, now }: { view: ViewContext; tasks: TaskR
   const desc = view.t('roadmaps.tasks.timeline_desc', { count: tasks.length, from: view.fmt.date(`${from}T00:00:00Z`), to: view.fmt.date(`${to}T00:00:00Z`) });
   return (
     <figure class="task-timeline">
-      <svg role="img" aria-labelledby="timeline-title timeline-desc" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet" direction="ltr">
-        <title id="timeline-title">{title}</title>
-        <desc id="timeline-desc">{desc}</desc>
-        {ticks(from, to).map((d) => {
-          const tx = x(barOf({ startsOn: d, deadline: d }, range).start);
-          return (
-            <g>
-              <line x1={tx} x2={tx} y1={AXIS - 6} y2={height - 6} stroke="#c8ccd0" stroke-width="1" />
-              <text x={tx + 2} y={AXIS - 10} font-size="11" fill="#3d4349">
-                {view.fmt.date(`${d}T00:00:00Z`, { month: 'short', year: '2-digit' })}
-              </text>
-            </g>
-          );
-        })}
-        {tasks.map((t, i) => {
-          const light = trafficLight(t, now);
-          const { start, width } = barOf(t, range);
-          const y = AXIS + i * ROW;
-          const style = LIGHT_STYLE[light];
-          const end = x(start + width);
-          return (
-            <g>
-              <text x={LABEL - 4} y={y + 15} font-size="11" text-anchor="end" fill="#1f2328">
-                {`#${t.id}`}
-              </text>
-              <rect x={x(start)} y={y + 4} width={Math.max(2, width * plot)} height={ROW - 10} rx="3" fill={style.fill} fill-opacity="0.85">
-                <title>{`#${t.id} ${view.localize(t.title)}: ${lightLabel(view, light)}`}</title>
-              </rect>
-              <g transform={`translate(${Math.min(WIDTH - 16, end + 2)} ${y + 4}) scale(0.9)`}>
-                <path d={style.shape} fill={style.fill} fill-rule="evenodd" />
+      {/* At its own size, so that its text is as large as the page's; on a narrower screen it scrolls
+          sideways in its own focusable region, opening at the earliest date (time runs left to right). */}
+      <div class="timeline-scroll" role="region" aria-label={title} tabindex={0} dir="ltr">
+        <svg role="img" aria-labelledby="timeline-title timeline-desc" viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} direction="ltr">
+          <title id="timeline-title">{title}</title>
+          <desc id="timeline-desc">{desc}</desc>
+          {ticks(from, to).map((d) => {
+            const tx = x(barOf({ startsOn: d, deadline: d }, range).start);
+            return (
+              <g>
+                <line x1={tx} x2={tx} y1={AXIS - 6} y2={height - 6} stroke="#c8ccd0" stroke-width="1" />
+                <text x={tx + 2} y={AXIS - 10} font-size="12" fill="#3d4349">
+                  {view.fmt.date(`${d}T00:00:00Z`, { month: 'short', year: '2-digit' })}
+                </text>
               </g>
-            </g>
-          );
-        })}
-        <line x1={todayX} x2={todayX} y1={AXIS - 4} y2={height - 4} stroke="#1f2328" stroke-width="2" stroke-dasharray="4 3" />
-        <text x={todayX + 3} y={height - 5} font-size="11" font-weight="bold" fill="#1f2328">
-          {view.t('roadmaps.tasks.today')}
-        </text>
-      </svg>
+            );
+          })}
+          {tasks.map((t, i) => {
+            const light = trafficLight(t, now);
+            const { start, width } = barOf(t, range);
+            const y = AXIS + i * ROW;
+            const style = LIGHT_STYLE[light];
+            const end = x(start + width);
+            return (
+              <g>
+                <text x={LABEL - 4} y={y + 15} font-size="12" text-anchor="end" fill="#1f2328">
+                  {`#${t.id}`}
+                </text>
+                <rect x={x(start)} y={y + 4} width={Math.max(2, width * plot)} height={ROW - 10} rx="3" fill={style.fill} fill-opacity="0.85">
+                  <title>{`#${t.id} ${view.localize(t.title)}: ${lightLabel(view, light)}`}</title>
+                </rect>
+                <g transform={`translate(${Math.min(WIDTH - 16, end + 2)} ${y + 4}) scale(0.9)`}>
+                  <path d={style.shape} fill={style.fill} fill-rule="evenodd" />
+                </g>
+              </g>
+            );
+          })}
+          <line x1={todayX} x2={todayX} y1={AXIS - 4} y2={height - 4} stroke="#1f2328" stroke-width="2" stroke-dasharray="4 3" />
+          <text x={todayX + 3} y={height - 5} font-size="12" font-weight="bold" fill="#1f2328">
+            {view.t('roadmaps.tasks.today')}
+          </text>
+        </svg>
+      </div>
       <figcaption>{view.t('roadmaps.tasks.timeline_caption')}</figcaption>
     </figure>
   );
