@@ -3,6 +3,7 @@ import type { DiffRun } from '../i18n/words.js';
 import type { ViewContext } from './context.js';
 import { DiffRuns } from './DiffRuns.js';
 import { languageName } from './LocalizedText.js';
+import { ScrollRegion } from './components.js';
 
 /**
  * One change between two versions: a text in one language as a word diff (core/i18n/words.ts),
@@ -75,7 +76,7 @@ const ChangeCell = ({ view, change }: { view: ViewContext; change: Change }) => 
 export const ChangesTable = ({ view, caption, columns, rows, empty }: { view: ViewContext; caption: string; columns: [string, string]; rows: ChangeRow[]; empty: string }) => {
   if (rows.length === 0) return <p class="empty">{empty}</p>;
   return (
-    <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
+    <ScrollRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -103,6 +104,6 @@ export const ChangesTable = ({ view, caption, columns, rows, empty }: { view: Vi
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 };

@@ -256,6 +256,18 @@ export type Column<T> = {
 };
 
 /**
+ * Content wider than a phone (a table, a chart drawn at its own size, a month's grid) scrolls
+ * sideways in its own region, named by `label` and reachable with the keyboard (WCAG 2.1.1,
+ * 1.4.10), with the focus ring of every region (`.table-wrap`). `class` adds a class of its own;
+ * `dir` orders its scrolling (a time axis runs left to right in every language).
+ */
+export const ScrollRegion = ({ label, class: extra, dir, children }: { label: string; class?: string; dir?: 'ltr' | 'rtl'; children: ComponentChildren }) => (
+  <div class={extra ? `table-wrap ${extra}` : 'table-wrap'} role="region" aria-label={label} tabindex={0} dir={dir}>
+    {children}
+  </div>
+);
+
+/**
  * A data table with a caption; wide tables scroll inside their own focusable region. Without rows it
  * is a paragraph saying `empty`, or, with `keepEmpty`, the table itself with that sentence as its
  * only row (when a reader compares several tables, as the categories of a prize edition).
@@ -264,7 +276,7 @@ export const Table = <T,>({ caption, columns, rows, empty, keepEmpty }: { captio
   rows.length === 0 && !keepEmpty ? (
     <p class="empty">{empty}</p>
   ) : (
-    <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
+    <ScrollRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -286,7 +298,7 @@ export const Table = <T,>({ caption, columns, rows, empty, keepEmpty }: { captio
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 
 /** Previous/next and page numbers; keeps the other query parameters. */

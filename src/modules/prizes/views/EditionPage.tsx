@@ -1,4 +1,4 @@
-import { LocalTime } from '../../../core/views/components.js';
+import { LocalTime, ScrollRegion } from '../../../core/views/components.js';
 import type { ViewContext } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { Markdown } from '../../../core/views/Markdown.js';
@@ -49,7 +49,7 @@ export const EditionPage = ({ view, edition, moment, categories, editions, embed
         </li>
       </ul>
 
-      <div class="table-wrap" role="region" aria-label={t('prizes.edition.phases_caption')} tabindex={0}>
+      <ScrollRegion label={t('prizes.edition.phases_caption')}>
         <table>
           <caption>{t('prizes.edition.phases_caption')}</caption>
           <thead>
@@ -76,7 +76,7 @@ export const EditionPage = ({ view, edition, moment, categories, editions, embed
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h2>{t('prizes.edition.rules')}</h2>
       <ul>

@@ -120,7 +120,7 @@ describe('report as HTML', () => {
     const end = after.findIndex((t) => t.name === 'figure' && t.close);
     expect(after.slice(0, end).map((t) => t.name)).toEqual(['figure', 'figcaption', 'figcaption', 'div', 'svg', 'svg', 'div']);
     // The SVG at its own size (its text as large as the page's), in a region that scrolls on a narrow screen.
-    expect(after[3]?.attrs).toMatchObject({ class: 'report-chart-scroll', role: 'region', 'aria-label': w.chartTitle, tabindex: '0' });
+    expect(after[3]?.attrs).toMatchObject({ class: 'table-wrap', role: 'region', 'aria-label': w.chartTitle, tabindex: '0' });
     expect(after[4]?.attrs.width).toMatch(/^\d+$/);
     const next = after.slice(end + 1).filter((t) => !t.close);
     expect(next.slice(0, 3).map((t) => t.name)).toEqual(['div', 'table', 'caption']);

@@ -5,7 +5,7 @@
  * print: A4, a page per section, table headers repeated), which is also what Chromium prints to
  * PDF. Reads nothing but the document: the same document gives the same bytes.
  */
-import { Table } from '../../../core/views/components.js';
+import { Table, ScrollRegion } from '../../../core/views/components.js';
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import { dir as dirOf } from '../../../core/i18n/locales.js';
@@ -42,14 +42,14 @@ export const REPORT_BODY_CSS = `
 .report .report-chart { margin: 1.5rem 0 0.5rem; }
 .report .report-chart figcaption { font-weight: 700; margin-block-end: 0.5rem; }
 .report .report-chart svg, .report .report-chart img { display: block; max-inline-size: 100%; block-size: auto; }
-.report .report-chart-scroll { max-inline-size: 100%; overflow-x: auto; }
-.report .report-chart-scroll svg { max-inline-size: none; }
+.report .report-chart .table-wrap svg { max-inline-size: none; }
 @media print {
   .report .report-section { break-before: page; }
   .report h1, .report h2, .report h3, .report h4, .report caption, .report figcaption { break-after: avoid; }
   .report .table-wrap { overflow: visible; }
   .report thead { display: table-header-group; }
   .report tr, .report figure, .report .report-chart img, .report .report-chart svg { break-inside: avoid; }
+  .report .report-chart .table-wrap svg { max-inline-size: 100%; }
   .report .report-draft { border-color: #000; color: #000; }
 }
 `;
@@ -138,9 +138,9 @@ const Chart = ({ block, id, doc, images }: { block: ChartBlock; id: string; doc:
         ) : (
           // At its own size, so that its text is as large as the page's; on a narrower screen it
           // scrolls sideways in its own focusable region, as a wide table does.
-          <div class="report-chart-scroll" role="region" aria-label={block.title} tabindex={0}>
+          <ScrollRegion label={block.title}>
             <ChartSvg block={block} dir={doc.dir} locale={doc.locale} id={id} />
-          </div>
+          </ScrollRegion>
         )}
       </figure>
       <DataTable

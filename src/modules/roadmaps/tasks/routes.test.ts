@@ -101,7 +101,7 @@ describe('pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<svg role="img" aria-labelledby="timeline-title timeline-desc"/);
     // At its own size (its text as large as the page's), in a region that scrolls sideways on a phone.
-    expect(res.body).toMatch(/<div class="timeline-scroll" role="region" aria-label="[^"]+" tabindex="0" dir="ltr"><svg [^>]*width="800" height="\d+"/);
+    expect(res.body).toMatch(/<div class="table-wrap" role="region" aria-label="[^"]+" tabindex="0" dir="ltr"><svg [^>]*width="800" height="\d+"/);
     expect(res.body).toContain('<title id="timeline-title">');
     expect(res.body).toContain('<table>');
     expect((await reader.get('/en/roadmaps/C99/tasks')).statusCode).toBe(404);

@@ -1,5 +1,5 @@
 import type { CalendarKind } from '../../../../core/contributions.js';
-import { type FormState, Select } from '../../../../core/views/components.js';
+import { type FormState, Select, ScrollRegion } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 
@@ -56,7 +56,7 @@ const ItemLine = ({ view, item, withIcs }: { view: ViewContext; item: ShownItem;
 );
 
 const Grid = ({ view, props }: { view: ViewContext; props: CalendarPageProps }) => (
-  <div class="table-wrap calendar-grid-wrap" role="region" aria-label={props.monthTitle} tabindex={0}>
+  <ScrollRegion label={props.monthTitle} class="calendar-grid-wrap">
     <table class="calendar-grid">
       <caption>{props.monthTitle}</caption>
       <thead>
@@ -96,7 +96,7 @@ const Grid = ({ view, props }: { view: ViewContext; props: CalendarPageProps }) 
         ))}
       </tbody>
     </table>
-  </div>
+  </ScrollRegion>
 );
 
 const Agenda = ({ view, props }: { view: ViewContext; props: CalendarPageProps }) => {

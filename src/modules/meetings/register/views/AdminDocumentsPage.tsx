@@ -1,6 +1,6 @@
 import { LOCALES } from '../../../../core/i18n/locales.js';
 import type { ViewContext } from '../../../../core/views/context.js';
-import { ErrorSummary, Field, type FormState, PostButton, Select } from '../../../../core/views/components.js';
+import { ErrorSummary, Field, type FormState, PostButton, Select, ScrollRegion } from '../../../../core/views/components.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { LocalizedText, languageName } from '../../../../core/views/LocalizedText.js';
 import { countryName } from '../../../reference/queries.js';
@@ -48,7 +48,7 @@ export const AdminDocumentsPage = ({ view, meeting, rows, agendaItems, countries
   return (
     <Layout view={view} title={t('meetings.register.admin.title', { meeting: key })} wide>
       <h1>{t('meetings.register.admin.title', { meeting: key })}</h1>
-      <div class="table-wrap" role="region" aria-label={t('meetings.register.admin.caption')} tabindex={0}>
+      <ScrollRegion label={t('meetings.register.admin.caption')}>
         <table>
           <caption>{t('meetings.register.admin.caption')}</caption>
           <thead>
@@ -150,7 +150,7 @@ export const AdminDocumentsPage = ({ view, meeting, rows, agendaItems, countries
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h2 id="new-document">{t('meetings.register.admin.new')}</h2>
       <ErrorSummary view={view} form={form} labels={labels} />

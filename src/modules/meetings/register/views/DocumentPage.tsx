@@ -4,6 +4,7 @@ import { Layout } from '../../../../core/views/Layout.js';
 import { LocalizedText, languageName } from '../../../../core/views/LocalizedText.js';
 import type { DocumentDetail } from '../queries.js';
 import { documentHref, downloadHref, StatusMark, sourceLabel } from './parts.js';
+import { ScrollRegion } from '../../../../core/views/components.js';
 
 const kilobytes = (view: ViewContext, size: number) => view.fmt.number(Math.max(1, Math.round(size / 1024)), { style: 'unit', unit: 'kilobyte' });
 
@@ -62,7 +63,7 @@ export const DocumentPage = ({ view, doc, canManage }: { view: ViewContext; doc:
       </dl>
 
       <h2>{t('meetings.register.page.languages')}</h2>
-      <div class="table-wrap" role="region" aria-label={t('meetings.register.page.languages')} tabindex={0}>
+      <ScrollRegion label={t('meetings.register.page.languages')}>
         <table>
           <caption>{t('meetings.register.page.languages_caption', { symbol })}</caption>
           <thead>
@@ -93,7 +94,7 @@ export const DocumentPage = ({ view, doc, canManage }: { view: ViewContext; doc:
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h2>{t('meetings.register.page.history')}</h2>
       <ul class="history">

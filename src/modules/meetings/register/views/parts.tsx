@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../../core/views/context.js';
 import { LocalizedText, languageName } from '../../../../core/views/LocalizedText.js';
 import { countryName } from '../../../reference/queries.js';
 import type { DocumentRow } from '../queries.js';
+import { ScrollRegion } from '../../../../core/views/components.js';
 
 export const documentHref = (view: ViewContext, symbol: string) => view.href(`/documents/${encodeURIComponent(symbol)}`);
 export const downloadHref = (view: ViewContext, symbol: string, locale: string) => view.href(`/documents/${encodeURIComponent(symbol)}/${locale}`);
@@ -42,7 +43,7 @@ export const DocumentsTable = ({
   const { t } = view;
   if (rows.length === 0) return <p class="empty">{t('meetings.register.list.empty')}</p>;
   return (
-    <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
+    <ScrollRegion label={caption}>
       <table class="documents-grid">
         <caption>{caption}</caption>
         <thead>
@@ -90,6 +91,6 @@ export const DocumentsTable = ({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 };

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../core/views/context.js';
 import { EditionLayout } from '../../views/EditionLayout.js';
-import { LocalTime, Table } from '../../../../core/views/components.js';
+import { LocalTime, Table, ScrollRegion } from '../../../../core/views/components.js';
 import type { Edition } from '../../phases.js';
 import type { Category } from '../../queries.js';
 import { REASON_MAX_LENGTH } from '../invalidate-votes.js';
@@ -55,7 +55,7 @@ const SignalForm = ({
       <form method="post" action={view.href(`/admin/prizes/${edition.year}/integrity`)} novalidate>
         <input type="hidden" name="_csrf" value={view.csrfToken} />
         <input type="hidden" name="signal" value={signal.id} />
-        <div class="table-wrap" role="region" aria-label={t('prizes.integrity.votes_caption', { signal: signalKey(view, signal) })} tabindex={0}>
+        <ScrollRegion label={t('prizes.integrity.votes_caption', { signal: signalKey(view, signal) })}>
           <table>
             <caption>{t('prizes.integrity.votes_caption', { signal: signalKey(view, signal) })}</caption>
             <thead>
@@ -102,7 +102,7 @@ const SignalForm = ({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {signal.voteIds.length > details.length && <p class="hint">{t('prizes.integrity.more_votes', { count: signal.voteIds.length - details.length })}</p>}
         {signal.pending > 0 && (
           <>

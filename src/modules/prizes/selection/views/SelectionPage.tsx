@@ -1,5 +1,5 @@
 import type { Localized } from '../../../../core/i18n/locales.js';
-import { PostButton, PostForm } from '../../../../core/views/components.js';
+import { PostButton, PostForm, ScrollRegion } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
 import { CategoryTables, nomineeColumn } from '../../views/CategoryTables.js';
 import { EditionLayout } from '../../views/EditionLayout.js';
@@ -65,7 +65,7 @@ export const SelectionPage = ({
           </>
         ) : (
           <PostForm view={view} action={view.href(`${base}/criteria`)}>
-            <div class="table-wrap" role="region" aria-label={t('prizes.selection.criteria_title')} tabindex={0}>
+            <ScrollRegion label={t('prizes.selection.criteria_title')}>
               <table>
                 <caption>{t('prizes.selection.criteria_caption')}</caption>
                 <thead>
@@ -100,7 +100,7 @@ export const SelectionPage = ({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <p class="hint">{t('prizes.selection.criteria_language_hint')}</p>
             <button type="submit" class="button">
               {t('prizes.selection.criteria_save')}
@@ -114,7 +114,7 @@ export const SelectionPage = ({
         {experts.length === 0 ? (
           <p class="empty">{t('prizes.selection.no_experts')}</p>
         ) : (
-          <div class="table-wrap" role="region" aria-label={t('prizes.selection.experts_title')} tabindex={0}>
+          <ScrollRegion label={t('prizes.selection.experts_title')}>
             <table>
               <caption>{t('prizes.selection.experts_caption')}</caption>
               <thead>
@@ -146,7 +146,7 @@ export const SelectionPage = ({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <PostForm view={view} action={view.href(`${base}/experts`)}>
           <h3>{t('prizes.selection.assign_title')}</h3>

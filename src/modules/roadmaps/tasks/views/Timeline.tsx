@@ -2,6 +2,7 @@ import type { ViewContext } from '../../../../core/views/context.js';
 import type { TaskRow } from '../queries.js';
 import { barOf, dayOf, trafficLight } from '../rules.js';
 import { LIGHT_STYLE, lightLabel } from './parts.js';
+import { ScrollRegion } from '../../../../core/views/components.js';
 
 const WIDTH = 800;
 const LABEL = 40;
@@ -44,7 +45,7 @@ export const Timeline = ({ view, tasks, now }: { view: ViewContext; tasks: TaskR
     <figure class="task-timeline">
       {/* At its own size, so that its text is as large as the page's; on a narrower screen it scrolls
           sideways in its own focusable region, opening at the earliest date (time runs left to right). */}
-      <div class="timeline-scroll" role="region" aria-label={title} tabindex={0} dir="ltr">
+      <ScrollRegion label={title} dir="ltr">
         <svg role="img" aria-labelledby="timeline-title timeline-desc" viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} direction="ltr">
           <title id="timeline-title">{title}</title>
           <desc id="timeline-desc">{desc}</desc>
@@ -84,7 +85,7 @@ export const Timeline = ({ view, tasks, now }: { view: ViewContext; tasks: TaskR
             {view.t('roadmaps.tasks.today')}
           </text>
         </svg>
-      </div>
+      </ScrollRegion>
       <figcaption>{view.t('roadmaps.tasks.timeline_caption')}</figcaption>
     </figure>
   );

@@ -1,5 +1,5 @@
 import { LOCALES } from '../../../../core/i18n/locales.js';
-import { Pagination } from '../../../../core/views/components.js';
+import { Pagination, ScrollRegion } from '../../../../core/views/components.js';
 import type { ViewContext } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { languageName } from '../../components/labels.js';
@@ -84,7 +84,7 @@ export const QueuePage = ({
       ) : (
         <form method="post" action={`${base}/decisions`} novalidate>
           <input type="hidden" name="_csrf" value={view.csrfToken} />
-          <div class="table-wrap" role="region" aria-label={t('stocktaking.moderation.queue_caption', { count: total })} tabindex={0}>
+          <ScrollRegion label={t('stocktaking.moderation.queue_caption', { count: total })}>
             <table>
               <caption>{t('stocktaking.moderation.queue_caption', { count: total })}</caption>
               <thead>
@@ -126,7 +126,7 @@ export const QueuePage = ({
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pagination
             view={view}
             page={filter.page}
